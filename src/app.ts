@@ -1,0 +1,76 @@
+// createApp(config) → the Express app with every protocol and service mounted; no listening here.
+import express, { type Express, type NextFunction, type Request, type Response } from "express";
+import { randomUUID } from "node:crypto";
+import { defaultConfig, type Config } from "./config.js";
+import { systemClock, type Clock } from "./engine/clock.js";
+import { Timeline } from "./engine/timeline.js";
+import { protocolErrors } from "./protocol/errors.js";
+import { handleJson, sendJson, sendJsonError, type JsonProtocolOptions } from "./protocol/json.js";
+import type { EcsBackend } from "./services/ecs/context.js";
+import { OPERATIONS } from "./services/ecs/generated/operations.js";
+import { handlers } from "./services/ecs/operations/index.js";
+import { createEcsBackend, ecsJsonService } from "./services/ecs/service.js";
+import { VERSION } from "./version.js";
+
+export interface AppOptions {
+  config?: Partial<Config>;
+  /** Defaults to the wall clock; tests pass a ManualClock and move it. */
+  clock?: Clock;
+}
+
+export interface EcsLocal {
+  app: Express;
+  config: Config;
+  timeline: Timeline;
+  ecs: EcsBackend;
+  /** Forgets every resource of every account and region. */
+  reset(): void;
+  close(): void;
+}
+
+export function createApp(options: AppOptions = {}): EcsLocal {
+  const config = defaultConfig(options.config);
+  const clock = options.clock ?? systemClock;
+  const timeline = new Timeline(clock, clock === systemClock);
+  const ecs = createEcsBackend(config, timeline);
+  const services = [ecsJsonService(ecs)];
+  const log = (line: string): void => void process.stderr.write(`[ecs-local] ${line}\n`);
+  const jsonOptions: JsonProtocolOptions = { defaultAccount: config.accountId, defaultRegion: config.region, maxBodyBytes: config.maxBodyBytes, log };
+
+  const reset = (): void => {
+    timeline.clear();
+    ecs.states.reset();
+  };
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.disable("etag");
+
+  app.get("/_ecs-local/health", (_req, res) => {
+    const supported = OPERATIONS.filter((op) => handlers[op] !== null).length;
+    res.json({ status: "ok", version: VERSION, services: { ecs: { operations: OPERATIONS.length, supported } } });
+  });
+  app.post("/_ecs-local/reset", (_req, res) => {
+    reset();
+    res.json({ status: "ok" });
+  });
+  // SDK test suites written for moto's server mode reset state here between tests.
+  app.post("/moto-api/reset", (_req, res) => {
+    reset();
+    res.json({ status: "ok" });
+  });
+  app.post("/", (req, res) => {
+    if (config.logRequests) log(`${req.headers["x-amz-target"] ?? "-"}`);
+    void handleJson(req, res, services, jsonOptions);
+  });
+  app.use((req: Request, res: Response) => {
+    sendJsonError(res, protocolErrors.unknownOperation(`No operation at ${req.method} ${req.path}.`), randomUUID());
+  });
+  app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    log(`unexpected: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    if (res.headersSent) return res.end();
+    sendJson(res, 500, { __type: "ServerException", message: protocolErrors.server().message }, randomUUID(), { "x-amzn-ErrorType": "ServerException" });
+  });
+
+  return { app, config, timeline, ecs, reset, close: () => timeline.clear() };
+}

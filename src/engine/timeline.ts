@@ -1,0 +1,149 @@
+// Work that is due at a moment: lifecycle transitions and service reconciliation run from here,
+// never because somebody called Describe. A min-heap keeps scheduling and firing O(log n).
+import type { Clock } from "./clock.js";
+
+export interface Timer {
+  readonly at: number;
+  readonly seq: number;
+  fn: (() => void) | undefined;
+}
+
+export class Timeline {
+  private heap: Timer[] = [];
+  private seq = 0;
+  private wakeAt = Infinity;
+  private wakeHandle: NodeJS.Timeout | undefined;
+  private running = false;
+  private afterRun: (() => void)[] = [];
+
+  /** With `autoWake`, a real timer fires due work in the background (the server); without, tests drive it. */
+  constructor(
+    readonly clock: Clock,
+    private readonly autoWake: boolean,
+  ) {}
+
+  now(): number {
+    return this.clock.now();
+  }
+
+  at(at: number, fn: () => void): Timer {
+    const t: Timer = { at, seq: this.seq++, fn };
+    this.push(t);
+    this.arm();
+    return t;
+  }
+
+  after(ms: number, fn: () => void): Timer {
+    return this.at(this.clock.now() + ms, fn);
+  }
+
+  cancel(t: Timer | undefined): void {
+    if (t) t.fn = undefined;
+  }
+
+  /** Runs after every batch of due timers: where reconcilers pick up what changed. */
+  onAfterRun(fn: () => void): void {
+    this.afterRun.push(fn);
+  }
+
+  /** Fires everything due by now, including work that due work schedules for now. */
+  runDue(): void {
+    if (this.running) return;
+    this.running = true;
+    try {
+      for (let round = 0; round < 10_000; round++) {
+        const now = this.clock.now();
+        let fired = false;
+        while (this.heap.length && this.heap[0].at <= now) {
+          const t = this.pop();
+          const fn = t.fn;
+          if (fn) {
+            t.fn = undefined;
+            fn();
+            fired = true;
+          }
+        }
+        for (const fn of this.afterRun) fn();
+        if (!fired && !(this.heap.length && this.heap[0].at <= this.clock.now())) break;
+      }
+    } finally {
+      this.running = false;
+    }
+    this.arm();
+  }
+
+  /** Moves a manual clock forward through every timer on the way, in order. */
+  advance(ms: number, set: (ms: number) => void): void {
+    const end = this.clock.now() + ms;
+    while (this.heap.length && this.heap[0].at <= end) {
+      set(Math.max(this.clock.now(), this.heap[0].at));
+      this.runDue();
+    }
+    set(end);
+    this.runDue();
+  }
+
+  pendingCount(): number {
+    return this.heap.filter((t) => t.fn).length;
+  }
+
+  clear(): void {
+    this.heap = [];
+    if (this.wakeHandle) clearTimeout(this.wakeHandle);
+    this.wakeHandle = undefined;
+    this.wakeAt = Infinity;
+  }
+
+  private arm(): void {
+    if (!this.autoWake || this.running) return;
+    while (this.heap.length && !this.heap[0].fn) this.pop();
+    const next = this.heap.length ? this.heap[0].at : Infinity;
+    if (next >= this.wakeAt) return;
+    if (this.wakeHandle) clearTimeout(this.wakeHandle);
+    if (next === Infinity) return;
+    this.wakeAt = next;
+    this.wakeHandle = setTimeout(() => {
+      this.wakeAt = Infinity;
+      this.wakeHandle = undefined;
+      this.runDue();
+    }, Math.max(0, next - this.clock.now()));
+    this.wakeHandle.unref();
+  }
+
+  private less(a: Timer, b: Timer): boolean {
+    return a.at < b.at || (a.at === b.at && a.seq < b.seq);
+  }
+
+  private push(t: Timer): void {
+    const h = this.heap;
+    h.push(t);
+    let i = h.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!this.less(h[i], h[p])) break;
+      [h[i], h[p]] = [h[p], h[i]];
+      i = p;
+    }
+  }
+
+  private pop(): Timer {
+    const h = this.heap;
+    const top = h[0];
+    const last = h.pop()!;
+    if (h.length) {
+      h[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < h.length && this.less(h[l], h[m])) m = l;
+        if (r < h.length && this.less(h[r], h[m])) m = r;
+        if (m === i) break;
+        [h[i], h[m]] = [h[m], h[i]];
+        i = m;
+      }
+    }
+    return top;
+  }
+}

@@ -1,0 +1,36 @@
+// The server: read configuration, build the app, listen, shut down cleanly on a signal.
+import { createApp } from "./app.js";
+import { loadConfig } from "./config.js";
+import { warmValidators } from "./protocol/validate.js";
+
+function main(): void {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    process.stderr.write(`ecs-local: ${(e as Error).message}\n`);
+    process.exit(2);
+  }
+  const local = createApp({ config });
+  const server = local.app.listen(config.port, config.host, () => {
+    const addr = server.address();
+    const port = typeof addr === "object" && addr ? addr.port : config.port;
+    process.stdout.write(`ecs-local listening on http://${config.host}:${port} (account ${config.accountId}, region ${config.region})\n`);
+    // Compiling validators after the first answer keeps start-up short and the first real request quick.
+    setImmediate(() => warmValidators("ecs"));
+  });
+  server.keepAliveTimeout = 65_000;
+  server.on("error", (e) => {
+    process.stderr.write(`ecs-local: ${e.message}\n`);
+    process.exit(1);
+  });
+  const stop = (): void => {
+    local.close();
+    server.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), 2000).unref();
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}
+
+main();

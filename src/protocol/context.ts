@@ -1,0 +1,21 @@
+// Who is calling and where: the account and region of a request, from its SigV4 credential scope.
+
+export interface RequestContext {
+  accountId: string;
+  region: string;
+  requestId: string;
+}
+
+// Credential=AKID/20260101/us-west-2/ecs/aws4_request, in a header or a presigned query string.
+const SCOPE = /Credential=([^/,\s&]+)\/\d{8}\/([^/,\s&]+)\//;
+
+export function credentialScope(authorization: string | undefined, url: string): { accessKey?: string; region?: string } {
+  const source = authorization ?? (url.includes("X-Amz-Credential=") ? decodeURIComponent(url.replace("X-Amz-Credential=", "Credential=")) : "");
+  const m = SCOPE.exec(source);
+  return m ? { accessKey: m[1], region: m[2] } : {};
+}
+
+/** A 12-digit access key id names the account, as emulators commonly do; any other key is the default account. */
+export function accountFor(accessKey: string | undefined, defaultAccount: string): string {
+  return accessKey && /^\d{12}$/.test(accessKey) ? accessKey : defaultAccount;
+}

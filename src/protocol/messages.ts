@@ -1,0 +1,97 @@
+// Validation failures as data → AWS's wording, in one place.
+import type { ErrorObject } from "ajv";
+import { AwsError, protocolErrors } from "./errors.js";
+
+/** "/containerDefinitions/0/name" → "containerDefinitions.1.member.name", the way AWS names members. */
+export function memberPath(instancePath: string, child?: string): string {
+  const parts = instancePath.split("/").slice(1).map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
+  if (child !== undefined) parts.push(child);
+  return parts.map((p) => (/^\d+$/.test(p) ? `${Number(p) + 1}.member` : p)).join(".");
+}
+
+function jsonKind(value: unknown): string {
+  if (Array.isArray(value)) return "list";
+  if (value === null) return "null";
+  if (typeof value === "object") return "structure";
+  if (typeof value === "string") return "STRING_VALUE";
+  if (typeof value === "number") return "NUMBER_VALUE";
+  return "BOOLEAN_VALUE";
+}
+
+const TARGET_NAMES: Record<string, string> = { string: "a String", integer: "an Integer", number: "a Double", boolean: "a Boolean" };
+
+function typeMessage(e: ErrorObject, value: unknown): string {
+  const kind = jsonKind(value);
+  const expected = String(e.params.type);
+  if (kind === "list") return "Start of list found where not expected";
+  if (kind === "structure") return "Start of structure or map found where not expected.";
+  if (expected === "array") return `Expected list or null at '${memberPath(e.instancePath)}'`;
+  if (expected === "object") return `Expected structure or map or null at '${memberPath(e.instancePath)}'`;
+  if (kind === "null") return `null can not be converted to ${TARGET_NAMES[expected] ?? expected}`;
+  return `${kind} can not be converted to ${TARGET_NAMES[expected] ?? expected}`;
+}
+
+function quoted(value: unknown): string {
+  if (value === undefined) return "null";
+  if (typeof value === "string") return `'${value}'`;
+  return `'${JSON.stringify(value)}'`;
+}
+
+function constraint(e: ErrorObject): string {
+  const p = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case "required":
+      return "Member must not be null";
+    case "enum":
+      return `Member must satisfy enum value set: [${(p.allowedValues as string[]).join(", ")}]`;
+    case "minLength":
+    case "minItems":
+    case "minProperties":
+      return `Member must have length greater than or equal to ${p.limit}`;
+    case "maxLength":
+    case "maxItems":
+    case "maxProperties":
+      return `Member must have length less than or equal to ${p.limit}`;
+    case "minimum":
+      return `Member must have value greater than or equal to ${p.limit}`;
+    case "maximum":
+      return `Member must have value less than or equal to ${p.limit}`;
+    case "pattern":
+      return `Member must satisfy regular expression pattern: ${p.pattern}`;
+    default:
+      return e.message ?? e.keyword;
+  }
+}
+
+/** Looks up the value an error points at, so messages can quote it. */
+function valueAt(body: unknown, instancePath: string): unknown {
+  let v: unknown = body;
+  for (const part of instancePath.split("/").slice(1)) {
+    if (v === null || typeof v !== "object") return undefined;
+    v = (v as Record<string, unknown>)[part.replace(/~1/g, "/").replace(/~0/g, "~")];
+  }
+  return v;
+}
+
+/**
+ * A wrong JSON type is a deserialization failure (SerializationException), as in AWS's JSON
+ * services; constraint failures are reported together, as a ValidationException.
+ */
+export function validationError(errors: ErrorObject[], body: unknown): AwsError {
+  const typeError = errors.find((e) => e.keyword === "type");
+  if (typeError) return protocolErrors.serialization(typeMessage(typeError, valueAt(body, typeError.instancePath)));
+  const seen = new Set<string>();
+  const lines: string[] = [];
+  for (const e of errors) {
+    if (e.keyword === "$ref" || e.keyword === "propertyNames") continue;
+    const path = e.keyword === "required" ? memberPath(e.instancePath, String(e.params.missingProperty)) : memberPath(e.instancePath);
+    const value = e.keyword === "required" ? undefined : valueAt(body, e.instancePath);
+    const line = `Value ${quoted(value)} at '${path}' failed to satisfy constraint: ${constraint(e)}`;
+    if (!seen.has(line)) {
+      seen.add(line);
+      lines.push(line);
+    }
+  }
+  const n = lines.length;
+  return protocolErrors.validation(`${n} validation error${n === 1 ? "" : "s"} detected: ${lines.join("; ")}`);
+}

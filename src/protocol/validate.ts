@@ -1,0 +1,40 @@
+// Request and response validation against the generated schemas; each validator compiled once.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { Ajv, type ValidateFunction } from "ajv";
+import { SCHEMAS_DIR } from "../paths.js";
+import { validationError } from "./messages.js";
+
+export type Direction = "input" | "output";
+
+// allErrors: AWS lists every constraint a request breaks, not only the first.
+const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: true, validateSchema: false });
+const compiled = new Map<string, ValidateFunction>();
+
+export function validatorFor(service: string, operation: string, dir: Direction): ValidateFunction {
+  const key = `${service}/${operation}.${dir}`;
+  let fn = compiled.get(key);
+  if (!fn) {
+    const schema = JSON.parse(readFileSync(join(SCHEMAS_DIR, `${key}.json`), "utf8"));
+    fn = ajv.compile(schema);
+    compiled.set(key, fn);
+  }
+  return fn;
+}
+
+/** Throws the AWS error for a request that breaks its operation's input schema. */
+export function validateInput(service: string, operation: string, body: unknown): void {
+  const fn = validatorFor(service, operation, "input");
+  if (!fn(body)) throw validationError(fn.errors ?? [], body);
+}
+
+/** Compiles every input validator of a service ahead of need, a few at a time so requests are not held up. */
+export function warmValidators(service: string): void {
+  const names = readdirSync(join(SCHEMAS_DIR, service)).filter((f) => f.endsWith(".input.json"));
+  const step = (): void => {
+    const batch = names.splice(0, 4);
+    for (const f of batch) validatorFor(service, f.slice(0, -".input.json".length), "input");
+    if (names.length) setImmediate(step);
+  };
+  step();
+}

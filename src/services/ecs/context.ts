@@ -1,0 +1,26 @@
+// What an ECS operation receives besides its input, and the shape of the dispatch table.
+import type { Config } from "../../config.js";
+import type { Timeline } from "../../engine/timeline.js";
+import type { RequestContext } from "../../protocol/context.js";
+import type { RegionalStore } from "../../state/regional.js";
+import type { Input, Operation, Output } from "./generated/operations.js";
+import type { EcsState } from "./store.js";
+
+export interface EcsBackend {
+  config: Config;
+  states: RegionalStore<EcsState>;
+  timeline: Timeline;
+}
+
+export interface EcsContext {
+  state: EcsState;
+  backend: EcsBackend;
+  request: RequestContext;
+  /** The injected clock in epoch seconds, the unit ECS timestamps use on the wire. */
+  now(): number;
+}
+
+export type Handler<Op extends Operation> = (input: Input<Op>, ctx: EcsContext) => Output<Op> | Promise<Output<Op>>;
+
+/** Every operation of the model, each with its handler or null while ecs-local lacks it. */
+export type Handlers = { [Op in Operation]: Handler<Op> | null };

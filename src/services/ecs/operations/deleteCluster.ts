@@ -1,0 +1,18 @@
+import type { Handler } from "../context.js";
+import { ClusterContainsContainerInstancesException, ClusterContainsServicesException, ClusterContainsTasksException } from "../generated/errors.js";
+import { activeCluster, describeCluster } from "../domain/clusters.js";
+
+export const deleteCluster: Handler<"DeleteCluster"> = (input, { state }) => {
+  const rec = activeCluster(state, input.cluster);
+  for (const ci of rec.instances.values()) {
+    if (ci.status !== "INACTIVE") throw new ClusterContainsContainerInstancesException("The Cluster cannot be deleted while Container Instances are active or draining.");
+  }
+  for (const { service } of rec.services.values()) {
+    if (service.status !== "INACTIVE") throw new ClusterContainsServicesException("The Cluster cannot be deleted while Services are active.");
+  }
+  for (const t of rec.tasks.values()) {
+    if (t.lastStatus !== "STOPPED") throw new ClusterContainsTasksException("The Cluster cannot be deleted while Tasks are active.");
+  }
+  rec.cluster.status = "INACTIVE";
+  return { cluster: describeCluster(state, rec) };
+};

@@ -1,0 +1,37 @@
+// ECS behind the awsJson protocol: the backend (state, clock) and the dispatch into operations.
+import type { Config } from "../../config.js";
+import type { Timeline } from "../../engine/timeline.js";
+import type { JsonService } from "../../protocol/json.js";
+import { RegionalStore } from "../../state/regional.js";
+import type { EcsBackend, EcsContext, Handler } from "./context.js";
+import { UnsupportedFeatureException } from "./generated/errors.js";
+import { OPERATIONS, TARGET_PREFIX, type Operation } from "./generated/operations.js";
+import { handlers } from "./operations/index.js";
+import { createEcsState } from "./store.js";
+
+export function createEcsBackend(config: Config, timeline: Timeline): EcsBackend {
+  return { config, timeline, states: new RegionalStore(createEcsState) };
+}
+
+const KNOWN = new Set<string>(OPERATIONS);
+
+export function ecsJsonService(backend: EcsBackend): JsonService {
+  return {
+    name: "ecs",
+    targetPrefix: TARGET_PREFIX,
+    has: (op) => KNOWN.has(op),
+    beforeRequest: () => backend.timeline.runDue(),
+    invoke(op, input, request) {
+      const handler = handlers[op as Operation] as Handler<Operation> | null;
+      if (!handler) throw new UnsupportedFeatureException(`ecs-local does not support ${op} yet.`);
+      const clock = backend.timeline.clock;
+      const ctx: EcsContext = {
+        state: backend.states.get(request.accountId, request.region),
+        backend,
+        request,
+        now: () => clock.now() / 1000,
+      };
+      return handler(input as never, ctx);
+    },
+  };
+}

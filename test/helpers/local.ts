@@ -1,0 +1,112 @@
+// A server on a free port for each test file, with a manual clock, and calls that check every
+// answer against the model: outputs against the output schema, errors against the operation's list.
+import type { AddressInfo } from "node:net";
+import type { Server } from "node:http";
+import { expect } from "vitest";
+import { createApp, type EcsLocal } from "../../src/app.js";
+import type { Config } from "../../src/config.js";
+import { ManualClock } from "../../src/engine/clock.js";
+import { OPERATION_ERRORS, TARGET_PREFIX, type Input, type Operation, type Output } from "../../src/services/ecs/generated/operations.js";
+import { validatorFor } from "../../src/protocol/validate.js";
+
+export const PROTOCOL_ERRORS = ["SerializationException", "UnknownOperationException", "ValidationException", "RequestEntityTooLargeException", "UnsupportedMediaTypeException"];
+
+export interface CallOptions {
+  accountId?: string;
+  region?: string;
+  headers?: Record<string, string>;
+}
+
+export interface RawResponse {
+  status: number;
+  headers: Headers;
+  text: string;
+  body: any;
+}
+
+export interface TestLocal {
+  url: string;
+  local: EcsLocal;
+  clock: ManualClock;
+  /** Moves the clock forward, firing every lifecycle step due on the way. */
+  advance(ms: number): void;
+  raw(target: string | undefined, body: string | Buffer, headers?: Record<string, string>): Promise<RawResponse>;
+  /** Calls an operation that must succeed; its output is checked against the model. */
+  ecs<Op extends Operation>(op: Op, input: Input<Op>, opts?: CallOptions): Promise<Output<Op>>;
+  /** Calls an operation that must fail; the error must be one the model allows for it. */
+  ecsError<Op extends Operation>(op: Op, input: unknown, opts?: CallOptions): Promise<{ status: number; code: string; message: string }>;
+  close(): Promise<void>;
+}
+
+export function authHeader(accessKey = "AKIDEXAMPLE", region = "us-east-1"): string {
+  return `AWS4-HMAC-SHA256 Credential=${accessKey}/20260101/${region}/ecs/aws4_request, SignedHeaders=content-type;host;x-amz-date;x-amz-target, Signature=0000`;
+}
+
+export async function startLocal(config: Partial<Config> = {}): Promise<TestLocal> {
+  const clock = new ManualClock();
+  const local = createApp({ config, clock });
+  const server: Server = await new Promise((resolve) => {
+    const s = local.app.listen(0, "127.0.0.1", () => resolve(s));
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const raw = async (target: string | undefined, body: string | Buffer, headers: Record<string, string> = {}): Promise<RawResponse> => {
+    const res = await fetch(url + "/", {
+      method: "POST",
+      headers: {
+        "Content-Type": "application/x-amz-json-1.1",
+        Authorization: authHeader(),
+        ...(target ? { "X-Amz-Target": target } : {}),
+        ...headers,
+      },
+      body,
+    });
+    const text = await res.text();
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = undefined;
+    }
+    expect(res.headers.get("x-amzn-requestid")).toMatch(/^[0-9a-f-]{36}$/);
+    return { status: res.status, headers: res.headers, text, body: parsed };
+  };
+
+  const send = (op: Operation, input: unknown, opts: CallOptions = {}) =>
+    raw(`${TARGET_PREFIX}.${op}`, JSON.stringify(input), {
+      Authorization: authHeader(opts.accountId ?? "AKIDEXAMPLE", opts.region ?? "us-east-1"),
+      ...opts.headers,
+    });
+
+  return {
+    url,
+    local,
+    clock,
+    advance: (ms) => local.timeline.advance(ms, (t) => clock.set(t)),
+    raw,
+    async ecs(op, input, opts) {
+      const res = await send(op, input, opts);
+      if (res.status !== 200) throw new Error(`${op} failed with ${res.status}: ${res.text}`);
+      const validate = validatorFor("ecs", op, "output");
+      if (!validate(res.body)) throw new Error(`${op} output breaks the model: ${JSON.stringify(validate.errors)}\n${res.text}`);
+      return res.body;
+    },
+    async ecsError(op, input, opts) {
+      const res = await send(op, input, opts);
+      if (res.status === 200) throw new Error(`${op} succeeded but was expected to fail: ${res.text}`);
+      const code = res.body?.__type;
+      expect(typeof res.body?.message).toBe("string");
+      expect(res.headers.get("x-amzn-errortype")).toBe(code);
+      if (![...OPERATION_ERRORS[op], ...PROTOCOL_ERRORS].includes(code)) {
+        throw new Error(`${op} answered ${code}, which the model does not list for it: ${res.text}`);
+      }
+      return { status: res.status, code, message: res.body.message };
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        local.close();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

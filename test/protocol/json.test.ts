@@ -1,0 +1,147 @@
+// The awsJson1_1 wire: routing, parsing, validation and the error path, as AWS answers them.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startLocal, type TestLocal } from "../helpers/local.js";
+
+const T = "AmazonEC2ContainerServiceV20141113";
+let t: TestLocal;
+beforeAll(async () => (t = await startLocal({ maxBodyBytes: 4096 })));
+afterAll(() => t.close());
+
+describe("serialization", () => {
+  it("answers malformed JSON with SerializationException", async () => {
+    const r = await t.raw(`${T}.ListClusters`, "{not json");
+    expect(r.status).toBe(400);
+    expect(r.body.__type).toBe("SerializationException");
+    expect(r.headers.get("x-amzn-errortype")).toBe("SerializationException");
+    expect(r.headers.get("content-type")).toBe("application/x-amz-json-1.1");
+  });
+
+  it("treats an empty body as {}", async () => {
+    const r = await t.raw(`${T}.ListClusters`, "");
+    expect(r.status).toBe(200);
+    expect(r.body).toEqual({ clusterArns: [] });
+  });
+
+  it("refuses a JSON array as the body", async () => {
+    const r = await t.raw(`${T}.ListClusters`, "[]");
+    expect(r.body).toEqual({ __type: "SerializationException", message: "Start of list found where not expected" });
+  });
+
+  it("accepts application/x-amz-json-1.0 too", async () => {
+    const r = await t.raw(`${T}.ListClusters`, "{}", { "Content-Type": "application/x-amz-json-1.0" });
+    expect(r.status).toBe(200);
+  });
+
+  it("answers a body over the limit with a JSON error, not a dropped connection", async () => {
+    const r = await t.raw(`${T}.CreateCluster`, JSON.stringify({ clusterName: "x".repeat(10_000) }));
+    expect(r.status).toBe(413);
+    expect(r.body.__type).toBe("RequestEntityTooLargeException");
+    expect(r.body.message).toMatch(/4096/);
+    const list = await t.ecs("ListClusters", {});
+    expect(list.clusterArns).toEqual([]);
+  });
+
+  it("answers a wrong JSON type with SerializationException naming the problem", async () => {
+    const r = await t.raw(`${T}.ListClusters`, JSON.stringify({ maxResults: "ten" }));
+    expect(r.body).toEqual({ __type: "SerializationException", message: "STRING_VALUE can not be converted to an Integer" });
+    const s = await t.raw(`${T}.DescribeClusters`, JSON.stringify({ clusters: "default" }));
+    expect(s.body.__type).toBe("SerializationException");
+    expect(s.body.message).toBe("Expected list or null at 'clusters'");
+  });
+});
+
+describe("routing", () => {
+  it("answers an unknown operation with UnknownOperationException", async () => {
+    const r = await t.raw(`${T}.LaunchRockets`, "{}");
+    expect(r.status).toBe(400);
+    expect(r.body.__type).toBe("UnknownOperationException");
+  });
+
+  it("answers a missing target with UnknownOperationException", async () => {
+    const r = await t.raw(undefined, "{}");
+    expect(r.body.__type).toBe("UnknownOperationException");
+  });
+
+  it("answers another service's target prefix with UnknownOperationException", async () => {
+    const r = await t.raw("DynamoDB_20120810.ListTables", "{}");
+    expect(r.body.__type).toBe("UnknownOperationException");
+  });
+
+  it("says plainly when a model operation is not yet supported", async () => {
+    const r = await t.raw(`${T}.CreateCapacityProvider`, JSON.stringify({ name: "cp", autoScalingGroupProvider: { autoScalingGroupArn: "arn" } }));
+    expect(r.status).toBe(400);
+    expect(r.body).toEqual({ __type: "UnsupportedFeatureException", message: "ecs-local does not support CreateCapacityProvider yet." });
+  });
+});
+
+describe("validation", () => {
+  it("names a missing required member", async () => {
+    const e = await t.ecsError("DescribeTaskDefinition", {});
+    expect(e).toEqual({
+      status: 400,
+      code: "ValidationException",
+      message: "1 validation error detected: Value null at 'taskDefinition' failed to satisfy constraint: Member must not be null",
+    });
+  });
+
+  it("names a value outside an enum, nested in a list", async () => {
+    const e = await t.ecsError("DescribeClusters", { include: ["TAGS", "COLOURS"] });
+    expect(e.code).toBe("ValidationException");
+    expect(e.message).toBe(
+      "1 validation error detected: Value 'COLOURS' at 'include.2.member' failed to satisfy constraint: Member must satisfy enum value set: [ATTACHMENTS, CONFIGURATIONS, SETTINGS, STATISTICS, TAGS]",
+    );
+  });
+
+  it("counts every broken constraint", async () => {
+    const e = await t.ecsError("CreateCluster", { clusterName: "a", tags: [{ key: "", value: "v" }, { key: "k".repeat(129), value: "w" }] });
+    expect(e.message).toMatch(/^2 validation errors detected: /);
+    expect(e.message).toContain("Value '' at 'tags.1.member.key' failed to satisfy constraint: Member must have length greater than or equal to 1");
+    expect(e.message).toContain(`Value '${"k".repeat(129)}' at 'tags.2.member.key' failed to satisfy constraint: Member must have length less than or equal to 128`);
+  });
+});
+
+describe("context", () => {
+  it("keeps accounts and regions apart", async () => {
+    await t.ecs("CreateCluster", { clusterName: "mine" }, { accountId: "111111111111", region: "eu-west-1" });
+    const own = await t.ecs("ListClusters", {}, { accountId: "111111111111", region: "eu-west-1" });
+    expect(own.clusterArns).toEqual(["arn:aws:ecs:eu-west-1:111111111111:cluster/mine"]);
+    expect((await t.ecs("ListClusters", {}, { accountId: "111111111111", region: "us-east-1" })).clusterArns).toEqual([]);
+    expect((await t.ecs("ListClusters", {}, { accountId: "222222222222", region: "eu-west-1" })).clusterArns).toEqual([]);
+  });
+
+  it("maps a non-numeric access key to the default account", async () => {
+    const c = await t.ecs("CreateCluster", { clusterName: "dflt" }, { accountId: "AKIAEXAMPLE" });
+    expect(c.cluster?.clusterArn).toBe("arn:aws:ecs:us-east-1:000000000000:cluster/dflt");
+  });
+
+  it("reads the region from a presigned query string", async () => {
+    const res = await fetch(`${t.url}/?X-Amz-Credential=${encodeURIComponent("123456789012/20260101/ap-south-1/ecs/aws4_request")}`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-amz-json-1.1", "X-Amz-Target": `${T}.CreateCluster` },
+      body: JSON.stringify({ clusterName: "presigned" }),
+    });
+    const body = await res.json();
+    expect(body.cluster.clusterArn).toBe("arn:aws:ecs:ap-south-1:123456789012:cluster/presigned");
+  });
+});
+
+describe("service endpoints", () => {
+  it("reports health with the operation count", async () => {
+    const res = await fetch(`${t.url}/_ecs-local/health`);
+    const body = await res.json();
+    expect(body.status).toBe("ok");
+    expect(body.services.ecs.operations).toBe(77);
+    expect(body.services.ecs.supported).toBeGreaterThan(0);
+  });
+
+  it("resets all state through /_ecs-local/reset and /moto-api/reset", async () => {
+    await t.ecs("CreateCluster", { clusterName: "gone" });
+    for (const path of ["/_ecs-local/reset", "/moto-api/reset"]) {
+      const res = await fetch(`${t.url}${path}`, { method: "POST" });
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ status: "ok" });
+      expect((await t.ecs("ListClusters", {})).clusterArns).toEqual([]);
+      await t.ecs("CreateCluster", { clusterName: "again" });
+    }
+  });
+});
