@@ -30,7 +30,7 @@ export interface TestLocal {
   clock: ManualClock;
   /** Moves the clock forward, firing every lifecycle step due on the way. */
   advance(ms: number): void;
-  raw(target: string | undefined, body: string | Buffer, headers?: Record<string, string>): Promise<RawResponse>;
+  raw(target: string | undefined, body: string, headers?: Record<string, string>): Promise<RawResponse>;
   /** Calls an operation that must succeed; its output is checked against the model. */
   ecs<Op extends Operation>(op: Op, input: Input<Op>, opts?: CallOptions): Promise<Output<Op>>;
   /** Calls an operation that must fail; the error must be one the model allows for it. */
@@ -50,7 +50,7 @@ export async function startLocal(config: Partial<Config> = {}): Promise<TestLoca
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  const raw = async (target: string | undefined, body: string | Buffer, headers: Record<string, string> = {}): Promise<RawResponse> => {
+  const raw = async (target: string | undefined, body: string, headers: Record<string, string> = {}): Promise<RawResponse> => {
     const res = await fetch(url + "/", {
       method: "POST",
       headers: {
@@ -89,7 +89,7 @@ export async function startLocal(config: Partial<Config> = {}): Promise<TestLoca
       if (res.status !== 200) throw new Error(`${op} failed with ${res.status}: ${res.text}`);
       const validate = validatorFor("ecs", op, "output");
       if (!validate(res.body)) throw new Error(`${op} output breaks the model: ${JSON.stringify(validate.errors)}\n${res.text}`);
-      return res.body;
+      return res.body as Output<typeof op>;
     },
     async ecsError(op, input, opts) {
       const res = await send(op, input, opts);
