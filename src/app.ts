@@ -35,7 +35,7 @@ export function createApp(options: AppOptions = {}): EcsLocal {
   const ecs = createEcsBackend(config, timeline);
   const services = [ecsJsonService(ecs)];
   const log = (line: string): void => void process.stderr.write(`[ecs-local] ${line}\n`);
-  const jsonOptions: JsonProtocolOptions = { defaultAccount: config.accountId, defaultRegion: config.region, maxBodyBytes: config.maxBodyBytes, log };
+  const jsonOptions: JsonProtocolOptions = { defaultAccount: config.accountId, defaultRegion: config.region, maxBodyBytes: config.maxBodyBytes, validateOutput: config.validateOutput, log };
 
   const reset = (): void => {
     timeline.clear();

@@ -10,6 +10,8 @@ export interface LifecycleTimings {
   deprovisioningMs: number;
   /** How long a DRAINING service stays DRAINING after its last task stopped. */
   serviceDrainMs: number;
+  /** How long a STOPPED task stays describable; ECS keeps them for about an hour. */
+  stoppedTaskRetentionMs: number;
 }
 
 export interface Config {
@@ -20,6 +22,8 @@ export interface Config {
   maxBodyBytes: number;
   timings: LifecycleTimings;
   logRequests: boolean;
+  /** Checks every response against the model's output shape and fails loudly when one breaks it (tests, CI). */
+  validateOutput: boolean;
 }
 
 // Zero by default: every transition happens the moment its turn comes, so a waiter's first
@@ -32,6 +36,7 @@ export const DEFAULT_TIMINGS: LifecycleTimings = {
   stoppingMs: 0,
   deprovisioningMs: 0,
   serviceDrainMs: 0,
+  stoppedTaskRetentionMs: 3_600_000,
 };
 
 export function defaultConfig(overrides: Partial<Config> = {}): Config {
@@ -42,6 +47,7 @@ export function defaultConfig(overrides: Partial<Config> = {}): Config {
     region: "us-east-1",
     maxBodyBytes: 10 * 1024 * 1024,
     logRequests: false,
+    validateOutput: false,
     ...overrides,
     timings: { ...DEFAULT_TIMINGS, ...overrides.timings },
   };
@@ -55,6 +61,7 @@ const TIMING_ENV: Record<keyof LifecycleTimings, string> = {
   stoppingMs: "ECS_LOCAL_STOPPING_MS",
   deprovisioningMs: "ECS_LOCAL_DEPROVISIONING_MS",
   serviceDrainMs: "ECS_LOCAL_SERVICE_DRAIN_MS",
+  stoppedTaskRetentionMs: "ECS_LOCAL_STOPPED_TASK_RETENTION_MS",
 };
 
 function flag(argv: string[], name: string): string | undefined {
@@ -86,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     region: flag(argv, "region") ?? env.ECS_LOCAL_REGION ?? env.AWS_DEFAULT_REGION ?? base.region,
     maxBodyBytes: integer(env.ECS_LOCAL_MAX_BODY_BYTES, "ECS_LOCAL_MAX_BODY_BYTES") ?? base.maxBodyBytes,
     logRequests: env.ECS_LOCAL_LOG_REQUESTS === "1" || argv.includes("--log-requests"),
+    validateOutput: env.ECS_LOCAL_VALIDATE_OUTPUT === "1",
     timings,
   };
 }

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { randomUUID } from "node:crypto";
 import { AwsError, protocolErrors } from "./errors.js";
 import { accountFor, credentialScope, type RequestContext } from "./context.js";
-import { validateInput } from "./validate.js";
+import { checkOutput, validateInput } from "./validate.js";
 
 export interface JsonService {
   /** Folder name under schemas/ and src/services/. */
@@ -21,6 +21,7 @@ export interface JsonProtocolOptions {
   defaultAccount: string;
   defaultRegion: string;
   maxBodyBytes: number;
+  validateOutput: boolean;
   log: (line: string) => void;
 }
 
@@ -103,7 +104,8 @@ export async function handleJson(req: IncomingMessage, res: ServerResponse, serv
     if (!service || !service.has(operation)) throw protocolErrors.unknownOperation(`Unknown operation ${JSON.stringify(target)}.`);
     validateInput(service.name, operation, input);
     service.beforeRequest?.();
-    const output = await service.invoke(operation, input, ctx);
+    const output = (await service.invoke(operation, input, ctx)) ?? {};
+    if (opts.validateOutput) checkOutput(service.name, operation, output);
     sendJson(res, 200, output ?? {}, ctx.requestId);
   } catch (e) {
     const err = e instanceof AwsError ? e : protocolErrors.server();

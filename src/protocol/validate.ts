@@ -28,6 +28,12 @@ export function validateInput(service: string, operation: string, body: unknown)
   if (!fn(body)) throw validationError(fn.errors ?? [], body);
 }
 
+/** Throws (a server fault) when a response breaks the model's output shape. */
+export function checkOutput(service: string, operation: string, output: unknown): void {
+  const fn = validatorFor(service, operation, "output");
+  if (!fn(output)) throw new Error(`${operation} output breaks the model: ${JSON.stringify(fn.errors)}`);
+}
+
 /** Compiles every input validator of a service ahead of need, a few at a time so requests are not held up. */
 export function warmValidators(service: string): void {
   const names = readdirSync(join(SCHEMAS_DIR, service)).filter((f) => f.endsWith(".input.json"));

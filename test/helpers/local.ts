@@ -44,7 +44,7 @@ export function authHeader(accessKey = "AKIDEXAMPLE", region = "us-east-1"): str
 
 export async function startLocal(config: Partial<Config> = {}): Promise<TestLocal> {
   const clock = new ManualClock();
-  const local = createApp({ config, clock });
+  const local = createApp({ config: { validateOutput: true, ...config }, clock });
   const server: Server = await new Promise((resolve) => {
     const s = local.app.listen(0, "127.0.0.1", () => resolve(s));
   });

@@ -4,12 +4,19 @@ import type { Timeline } from "../../engine/timeline.js";
 import type { RequestContext } from "../../protocol/context.js";
 import type { RegionalStore } from "../../state/regional.js";
 import type { Input, Operation, Output } from "./generated/operations.js";
-import type { EcsState } from "./store.js";
+import type { Task } from "./generated/types.js";
+import type { Lifecycle } from "./scheduler/lifecycle.js";
+import type { ClusterRecord, EcsState } from "./store.js";
+
+/** Told of every task state change, so services can react to what changed and nothing else. */
+export type TaskListener = (state: EcsState, cluster: ClusterRecord, task: Task) => void;
 
 export interface EcsBackend {
   config: Config;
   states: RegionalStore<EcsState>;
   timeline: Timeline;
+  taskListeners: TaskListener[];
+  lifecycle: Lifecycle;
 }
 
 export interface EcsContext {

@@ -7,10 +7,13 @@ import type { EcsBackend, EcsContext, Handler } from "./context.js";
 import { UnsupportedFeatureException } from "./generated/errors.js";
 import { OPERATIONS, TARGET_PREFIX, type Operation } from "./generated/operations.js";
 import { handlers } from "./operations/index.js";
+import { Lifecycle } from "./scheduler/lifecycle.js";
 import { createEcsState } from "./store.js";
 
 export function createEcsBackend(config: Config, timeline: Timeline): EcsBackend {
-  return { config, timeline, states: new RegionalStore(createEcsState) };
+  const backend = { config, timeline, states: new RegionalStore(createEcsState), taskListeners: [] } as unknown as EcsBackend;
+  backend.lifecycle = new Lifecycle(backend);
+  return backend;
 }
 
 const KNOWN = new Set<string>(OPERATIONS);

@@ -1,0 +1,40 @@
+// Which resource a tagging ARN names, and whether it exists in this account and region.
+import { ClusterNotFoundException, InvalidParameterException } from "../generated/errors.js";
+import type { AwsError } from "../../../protocol/errors.js";
+import type { EcsState } from "../store.js";
+import { parseArn } from "./arn.js";
+
+/** Resource types ECS tags; capacity providers too, which ecs-local does not hold. */
+const TAGGABLE = new Set(["cluster", "container-instance", "task", "service", "task-definition", "capacity-provider"]);
+
+/** Types whose ARN exists in a short form (without the cluster) that tagging refuses. */
+const LONG_FORM = new Set(["container-instance", "task", "service"]);
+
+/**
+ * Checks that `resourceArn` names an existing taggable resource; `notFound` makes the error for one
+ * that does not exist (ResourceNotFoundException where the operation may answer it).
+ */
+export function checkTaggable(state: EcsState, resourceArn: string, notFound: () => AwsError): void {
+  const p = parseArn(resourceArn);
+  if (!p) throw new InvalidParameterException("The ARN provided is invalid.");
+  if (!TAGGABLE.has(p.type)) throw new InvalidParameterException(`Unsupported resource type: ${p.type}`);
+  const parts = p.path.split("/");
+  if (LONG_FORM.has(p.type) && parts.length !== 2) throw new InvalidParameterException("Long arn format must be used for tagging operations");
+  const here = p.accountId === state.accountId && p.region === state.region;
+  if (p.type === "cluster" || LONG_FORM.has(p.type)) {
+    const rec = here ? state.clusters.get(parts[0]) : undefined;
+    if (!rec || rec.cluster.status === "INACTIVE") throw new ClusterNotFoundException("Cluster not found.");
+    const found =
+      p.type === "cluster" ? parts.length === 1 : p.type === "task" ? rec.tasks.has(parts[1]) : p.type === "service" ? rec.services.has(parts[1]) : rec.instances.has(parts[1]);
+    if (!found) throw notFound();
+    return;
+  }
+  if (p.type === "task-definition") {
+    const colon = p.path.lastIndexOf(":");
+    const revisions = here && colon > 0 ? state.taskDefinitions.get(p.path.slice(0, colon)) : undefined;
+    const td = revisions?.[Number(p.path.slice(colon + 1)) - 1];
+    if (!td || td.status === "DELETE_IN_PROGRESS") throw notFound();
+    return;
+  }
+  throw notFound();
+}

@@ -1,0 +1,87 @@
+// A registered task definition as ECS stores and answers it: the request with the defaults
+// ECS fills in, the launch types it is compatible with and the attributes it requires.
+import type { Compatibility, ContainerDefinition, NetworkMode, PortMapping, RegisterTaskDefinitionRequest, TaskDefinition } from "../generated/types.js";
+import type { EcsState } from "../store.js";
+import { isFargateSize } from "./fargate.js";
+import { requiredAttributes } from "./taskDefinitionAttributes.js";
+import type { TaskSize } from "./taskDefinitionValidation.js";
+import { taskDefinitionArn } from "./taskDefinitions.js";
+
+/** Log drivers a Fargate task may use. */
+const FARGATE_LOG_DRIVERS = ["awslogs", "splunk", "awsfirelens"];
+
+function withPortDefaults(p: PortMapping, networkMode: NetworkMode | undefined): PortMapping {
+  const direct = networkMode === "awsvpc" || networkMode === "host";
+  // A bridge mapping without hostPort is dynamic, which ECS records as hostPort 0.
+  const hostPort = p.hostPort ?? (p.containerPort === undefined ? undefined : direct ? p.containerPort : 0);
+  return { ...p, ...(hostPort === undefined ? {} : { hostPort }), protocol: p.protocol ?? "tcp" };
+}
+
+function withContainerDefaults(c: ContainerDefinition, networkMode: NetworkMode | undefined): ContainerDefinition {
+  return {
+    name: c.name,
+    image: c.image,
+    cpu: c.cpu ?? 0,
+    ...c,
+    portMappings: (c.portMappings ?? []).map((p) => withPortDefaults(p, networkMode)),
+    essential: c.essential ?? true,
+    environment: c.environment ?? [],
+    mountPoints: c.mountPoints ?? [],
+    volumesFrom: c.volumesFrom ?? [],
+    systemControls: c.systemControls ?? [],
+  };
+}
+
+/** Whether Fargate could run the definition, whatever launch type it asked to be checked for. */
+function fargateCompatible(input: RegisterTaskDefinitionRequest, size: TaskSize): boolean {
+  if (input.networkMode !== "awsvpc" || size.cpu === undefined || size.memory === undefined) return false;
+  if (!isFargateSize(size.cpu, size.memory)) return false;
+  if ((input.placementConstraints?.length ?? 0) > 0 || input.ipcMode !== undefined || input.pidMode === "host") return false;
+  if ((input.inferenceAccelerators?.length ?? 0) > 0) return false;
+  if ((input.volumes ?? []).some((v) => v.host?.sourcePath !== undefined || v.dockerVolumeConfiguration !== undefined)) return false;
+  return input.containerDefinitions.every((c) => {
+    const driver = c.logConfiguration?.logDriver;
+    return !c.privileged && (c.links?.length ?? 0) === 0 && (driver === undefined || FARGATE_LOG_DRIVERS.includes(driver));
+  });
+}
+
+/**
+ * EC2 can run every valid definition; ECS Anywhere (EXTERNAL) every one without awsvpc;
+ * Fargate those that fit its rules.
+ */
+function compatibilities(input: RegisterTaskDefinitionRequest, size: TaskSize): Compatibility[] {
+  if (input.networkMode !== "awsvpc") return ["EXTERNAL", "EC2"];
+  return fargateCompatible(input, size) ? ["EC2", "FARGATE"] : ["EC2"];
+}
+
+export function buildTaskDefinition(state: EcsState, input: RegisterTaskDefinitionRequest, size: TaskSize, revision: number, now: number): TaskDefinition {
+  const attributes = requiredAttributes(input);
+  const optional = <K extends keyof RegisterTaskDefinitionRequest>(key: K) => (input[key] === undefined ? {} : { [key]: input[key] });
+  return {
+    taskDefinitionArn: taskDefinitionArn(state, input.family, revision),
+    containerDefinitions: input.containerDefinitions.map((c) => withContainerDefaults(c, input.networkMode)),
+    family: input.family,
+    ...optional("taskRoleArn"),
+    ...optional("executionRoleArn"),
+    // ECS leaves networkMode out when the request did (the instance then uses bridge).
+    ...optional("networkMode"),
+    revision,
+    volumes: input.volumes ?? [],
+    status: "ACTIVE",
+    ...(attributes.length ? { requiresAttributes: attributes } : {}),
+    placementConstraints: input.placementConstraints ?? [],
+    compatibilities: compatibilities(input, size),
+    ...optional("runtimePlatform"),
+    ...optional("requiresCompatibilities"),
+    ...(size.cpu === undefined ? {} : { cpu: String(size.cpu) }),
+    ...(size.memory === undefined ? {} : { memory: String(size.memory) }),
+    ...optional("inferenceAccelerators"),
+    ...optional("pidMode"),
+    ...optional("ipcMode"),
+    ...optional("proxyConfiguration"),
+    registeredAt: now,
+    registeredBy: `arn:aws:iam::${state.accountId}:root`,
+    ...optional("ephemeralStorage"),
+    ...optional("enableFaultInjection"),
+  };
+}

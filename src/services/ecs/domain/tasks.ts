@@ -1,0 +1,158 @@
+// Making a task: its ARN, containers, network, resources taken from its instance; and finding tasks.
+import type { EcsContext } from "../context.js";
+import { InvalidParameterException } from "../generated/errors.js";
+import type { Attachment, Container, ContainerInstance, LaunchType, NetworkConfiguration, Tag, Task, TaskDefinition, TaskOverride } from "../generated/types.js";
+import { effectiveNetworkMode, reserve, type TaskNeeds } from "../scheduler/resources.js";
+import type { ClusterRecord, EcsState } from "../store.js";
+import { ecsArn, isArn, parseArn } from "./arn.js";
+import { hexId, uuid } from "./ids.js";
+import { putTags } from "./tags.js";
+
+export interface NewTask {
+  td: TaskDefinition;
+  launchType: LaunchType;
+  needs: TaskNeeds;
+  group: string;
+  /** The instance an EC2 task was placed on. */
+  instance?: ContainerInstance;
+  startedBy?: string;
+  overrides?: TaskOverride;
+  networkConfiguration?: NetworkConfiguration;
+  enableExecuteCommand?: boolean;
+  platformVersion?: string;
+  capacityProviderName?: string;
+  tags?: Tag[];
+}
+
+export const FARGATE_PLATFORM_VERSION = "1.4.0";
+
+let ipCounter = 10;
+
+/** A private address from 10.0.0.0/16 for a task's elastic network interface. */
+function nextPrivateIp(): string {
+  const n = ipCounter++ % 65_000;
+  return `10.0.${(n >> 8) & 255}.${n & 255 || 1}`;
+}
+
+function zoneOf(state: EcsState, n: NewTask): string {
+  const fromInstance = n.instance?.attributes?.find((a) => a.name === "ecs.availability-zone")?.value;
+  if (fromInstance) return fromInstance;
+  // Without EC2 subnets to look at, a subnet id maps to one of three zones, always the same one.
+  const subnet = n.networkConfiguration?.awsvpcConfiguration?.subnets?.[0] ?? "";
+  let h = 0;
+  for (const ch of subnet) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+  return `${state.region}${"abc"[h % 3]}`;
+}
+
+function eni(n: NewTask, zone: string, ip: string): Attachment {
+  const hex = hexId();
+  const subnet = n.networkConfiguration?.awsvpcConfiguration?.subnets?.[0] ?? "";
+  const mac = hex.slice(0, 12).match(/../g)!.join(":");
+  const region = zone.slice(0, -1);
+  return {
+    id: uuid(),
+    type: "ElasticNetworkInterface",
+    status: "PRECREATED",
+    details: [
+      { name: "subnetId", value: subnet },
+      { name: "networkInterfaceId", value: `eni-${hex.slice(0, 17)}` },
+      { name: "macAddress", value: mac },
+      { name: "privateDnsName", value: `ip-${ip.replace(/\./g, "-")}.${region === "us-east-1" ? "ec2.internal" : `${region}.compute.internal`}` },
+      { name: "privateIPv4Address", value: ip },
+    ],
+  };
+}
+
+/** Creates a task in PROVISIONING, takes its resources from its instance, and starts its lifecycle. */
+export function launchTask(ctx: EcsContext, rec: ClusterRecord, n: NewTask): Task {
+  const { state } = ctx;
+  const id = hexId();
+  const clusterName = rec.cluster.clusterName!;
+  const taskArn = ecsArn(state, `task/${clusterName}/${id}`);
+  const now = ctx.now();
+  const zone = zoneOf(state, n);
+  const awsvpc = effectiveNetworkMode(n.td) === "awsvpc";
+  const ip = awsvpc ? nextPrivateIp() : undefined;
+  const attachment = awsvpc ? eni(n, zone, ip!) : undefined;
+  const bindings = n.instance ? reserve(n.instance, n.needs) : [];
+  const byName = new Map((n.overrides?.containerOverrides ?? []).map((o) => [o.name, o]));
+
+  const containers: Container[] = (n.td.containerDefinitions ?? []).map((c) => {
+    const o = byName.get(c.name);
+    const memory = o?.memory ?? c.memory;
+    const memoryReservation = o?.memoryReservation ?? c.memoryReservation;
+    return {
+      containerArn: ecsArn(state, `container/${clusterName}/${id}/${uuid()}`),
+      taskArn,
+      name: c.name,
+      image: c.image,
+      lastStatus: "PENDING",
+      networkBindings: bindings.filter((_, i) => n.needs.ports[i].containerName === c.name),
+      networkInterfaces: attachment ? [{ attachmentId: attachment.id, privateIpv4Address: ip }] : [],
+      healthStatus: "UNKNOWN",
+      cpu: String(o?.cpu ?? c.cpu ?? 0),
+      ...(memory !== undefined ? { memory: String(memory) } : {}),
+      ...(memoryReservation !== undefined ? { memoryReservation: String(memoryReservation) } : {}),
+    };
+  });
+
+  const fargate = n.launchType === "FARGATE";
+  const task: Task = {
+    attachments: attachment ? [attachment] : [],
+    attributes: [{ name: "ecs.cpu-architecture", value: n.td.runtimePlatform?.cpuArchitecture === "ARM64" ? "arm64" : "x86_64" }],
+    availabilityZone: zone,
+    ...(n.capacityProviderName ? { capacityProviderName: n.capacityProviderName } : {}),
+    clusterArn: rec.cluster.clusterArn,
+    ...(n.instance ? { containerInstanceArn: n.instance.containerInstanceArn } : {}),
+    containers,
+    cpu: String(n.needs.cpu),
+    createdAt: now,
+    desiredStatus: "RUNNING",
+    enableExecuteCommand: n.enableExecuteCommand ?? false,
+    group: n.group,
+    healthStatus: "UNKNOWN",
+    lastStatus: "PROVISIONING",
+    launchType: n.launchType,
+    memory: String(n.needs.memory),
+    overrides: {
+      containerOverrides: (n.td.containerDefinitions ?? []).map((c) => byName.get(c.name) ?? { name: c.name }),
+      inferenceAcceleratorOverrides: [],
+      ...(n.overrides?.cpu ? { cpu: n.overrides.cpu } : {}),
+      ...(n.overrides?.memory ? { memory: n.overrides.memory } : {}),
+      ...(n.overrides?.taskRoleArn ? { taskRoleArn: n.overrides.taskRoleArn } : {}),
+      ...(n.overrides?.executionRoleArn ? { executionRoleArn: n.overrides.executionRoleArn } : {}),
+      ...(n.overrides?.ephemeralStorage ? { ephemeralStorage: n.overrides.ephemeralStorage } : {}),
+    },
+    ...(fargate ? { platformVersion: n.platformVersion ?? FARGATE_PLATFORM_VERSION, platformFamily: "Linux", ephemeralStorage: { sizeInGiB: 20 } } : {}),
+    ...(n.startedBy !== undefined ? { startedBy: n.startedBy } : {}),
+    tags: [],
+    taskArn,
+    taskDefinitionArn: n.td.taskDefinitionArn,
+    version: 1,
+  };
+  rec.tasks.set(id, task);
+  putTags(state, taskArn, n.tags);
+  ctx.backend.lifecycle.begin(state, rec, task);
+  return task;
+}
+
+/** The id a task reference (id or ARN) names; a reference into another cluster names nothing here. */
+export function taskIdFromRef(rec: ClusterRecord, ref: string): string | undefined {
+  if (!isArn(ref)) return ref;
+  const p = parseArn(ref);
+  if (!p || p.type !== "task") throw new InvalidParameterException("Invalid identifier: Identifier is for an incorrect resource type.");
+  const parts = p.path.split("/");
+  // Old-format ARNs (task/<id>) carry no cluster name.
+  if (parts.length === 1) return parts[0];
+  return parts[0] === rec.cluster.clusterName ? parts[1] : undefined;
+}
+
+export function findTask(rec: ClusterRecord, ref: string): Task | undefined {
+  const id = taskIdFromRef(rec, ref);
+  return id === undefined ? undefined : rec.tasks.get(id);
+}
+
+/** A task as Describe answers it: tags only when asked for. */
+export function describeTask(state: EcsState, task: Task, withTags: boolean): Task {
+  return withTags ? { ...task, tags: state.tags.get(task.taskArn!) ?? [] } : task;
+}

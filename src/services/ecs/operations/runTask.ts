@@ -1,0 +1,36 @@
+import type { Handler } from "../context.js";
+import { InvalidParameterException } from "../generated/errors.js";
+import { activeCluster } from "../domain/clusters.js";
+import { checkTags } from "../domain/tags.js";
+import { resolveTaskDefinition } from "../domain/taskDefinitions.js";
+import { checkLaunch, resolveLaunch, startTasks } from "../scheduler/start.js";
+
+export const runTask: Handler<"RunTask"> = (input, ctx) => {
+  const rec = activeCluster(ctx.state, input.cluster);
+  const count = input.count ?? 1;
+  if (count < 1 || count > 10) throw new InvalidParameterException("Count must be between 1 and 10.");
+  const td = resolveTaskDefinition(ctx.state, input.taskDefinition);
+  const launch = resolveLaunch(input.launchType, input.capacityProviderStrategy);
+  checkLaunch(td, launch.launchType, input.networkConfiguration);
+  checkTags(input.tags);
+  const result = startTasks(
+    ctx,
+    rec,
+    {
+      td,
+      ...launch,
+      group: input.group ?? `family:${td.family}`,
+      startedBy: input.startedBy,
+      overrides: input.overrides,
+      networkConfiguration: input.networkConfiguration,
+      strategies: input.placementStrategy ?? [],
+      constraints: input.placementConstraints ?? [],
+      tags: input.tags,
+      platformVersion: input.platformVersion === "LATEST" ? undefined : input.platformVersion,
+      enableExecuteCommand: input.enableExecuteCommand,
+    },
+    count,
+  );
+  if (result.noInstances) throw new InvalidParameterException("No Container Instances were found in your cluster.");
+  return { tasks: result.tasks.map((t) => structuredClone(t)), failures: result.failures };
+};

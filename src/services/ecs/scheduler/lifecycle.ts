@@ -1,0 +1,141 @@
+// The task lifecycle as data: each state, how long a task stays in it, and what entering it changes.
+// Transitions are timers on the timeline; a timer that finds its task elsewhere does nothing.
+import type { LifecycleTimings } from "../../../config.js";
+import type { EcsBackend, EcsContext } from "../context.js";
+import type { Task, TaskStopCode } from "../generated/types.js";
+import type { ClusterRecord, EcsState } from "../store.js";
+import { release } from "./resources.js";
+
+type Status = "PROVISIONING" | "PENDING" | "ACTIVATING" | "RUNNING" | "DEACTIVATING" | "STOPPING" | "DEPROVISIONING" | "STOPPED";
+
+interface Step {
+  next: Status;
+  /** How long a task stays in the state before it moves on. */
+  stay: keyof LifecycleTimings;
+}
+
+/** Starting: PROVISIONING → PENDING → ACTIVATING → RUNNING. */
+const STARTING: Partial<Record<Status, Step>> = {
+  PROVISIONING: { next: "PENDING", stay: "provisioningMs" },
+  PENDING: { next: "ACTIVATING", stay: "pendingMs" },
+  ACTIVATING: { next: "RUNNING", stay: "activatingMs" },
+};
+
+/** Stopping: DEACTIVATING → STOPPING → DEPROVISIONING → STOPPED. */
+const STOPPING: Partial<Record<Status, Step>> = {
+  DEACTIVATING: { next: "STOPPING", stay: "deactivatingMs" },
+  STOPPING: { next: "DEPROVISIONING", stay: "stoppingMs" },
+  DEPROVISIONING: { next: "STOPPED", stay: "deprovisioningMs" },
+};
+
+const ENTER: Partial<Record<Status, (t: Task, now: number) => void>> = {
+  PENDING(t, now) {
+    t.pullStartedAt = now;
+    t.connectivity = "CONNECTED";
+    t.connectivityAt = now;
+    setEni(t, "ATTACHED");
+  },
+  ACTIVATING(t, now) {
+    t.pullStoppedAt = now;
+  },
+  RUNNING(t, now) {
+    t.startedAt = now;
+    for (const c of t.containers ?? []) c.lastStatus = "RUNNING";
+  },
+  STOPPING(t, now) {
+    t.executionStoppedAt = now;
+    for (const c of t.containers ?? []) {
+      // Containers that never ran have no exit code; the rest exit cleanly on a stop.
+      if (c.lastStatus === "RUNNING") c.exitCode = 0;
+      c.lastStatus = "STOPPED";
+    }
+  },
+  STOPPED(t, now) {
+    t.stoppedAt = now;
+    t.connectivity = "DISCONNECTED";
+    t.pullStoppedAt ??= t.pullStartedAt;
+    setEni(t, "DELETED");
+  },
+};
+
+function setEni(t: Task, status: string): void {
+  for (const a of t.attachments ?? []) if (a.type === "ElasticNetworkInterface") a.status = status;
+}
+
+export class Lifecycle {
+  constructor(private readonly backend: EcsBackend) {}
+
+  private now(): number {
+    return this.backend.timeline.now() / 1000;
+  }
+
+  private changed(state: EcsState, rec: ClusterRecord, task: Task): void {
+    task.version = (task.version ?? 0) + 1;
+    for (const listener of this.backend.taskListeners) listener(state, rec, task);
+  }
+
+  /** Sets a new task on its way from PROVISIONING to RUNNING. */
+  begin(state: EcsState, rec: ClusterRecord, task: Task): void {
+    this.schedule(state, rec, task, STARTING);
+  }
+
+  /** Asks a task to stop: desiredStatus is STOPPED at once, the states follow on the timeline. */
+  stop(state: EcsState, rec: ClusterRecord, task: Task, reason: string, stopCode: TaskStopCode): void {
+    if (task.desiredStatus === "STOPPED") return;
+    task.desiredStatus = "STOPPED";
+    task.stoppingAt = this.now();
+    task.stoppedReason = reason;
+    task.stopCode = stopCode;
+    this.changed(state, rec, task);
+    this.backend.timeline.at(this.backend.timeline.now(), () => this.enter(state, rec, task, "DEACTIVATING", STOPPING));
+  }
+
+  private schedule(state: EcsState, rec: ClusterRecord, task: Task, table: Partial<Record<Status, Step>>): void {
+    const from = task.lastStatus as Status;
+    const step = table[from];
+    if (!step) return;
+    const at = this.backend.timeline.now() + this.backend.config.timings[step.stay];
+    this.backend.timeline.at(at, () => {
+      if (task.lastStatus !== from) return;
+      // A stop overtakes a start: the stop path is already on its way.
+      if (table === STARTING && task.desiredStatus === "STOPPED") return;
+      this.enter(state, rec, task, step.next, table);
+    });
+  }
+
+  private enter(state: EcsState, rec: ClusterRecord, task: Task, status: Status, table: Partial<Record<Status, Step>>): void {
+    if (task.lastStatus === "STOPPED") return;
+    task.lastStatus = status;
+    ENTER[status]?.(task, this.now());
+    if (status === "STOPPED") this.finish(state, rec, task);
+    this.changed(state, rec, task);
+    this.schedule(state, rec, task, table);
+  }
+
+  /** A stopped task gives its resources back, and is forgotten after the retention time. */
+  private finish(state: EcsState, rec: ClusterRecord, task: Task): void {
+    const instanceId = task.containerInstanceArn?.split("/").pop();
+    const ci = instanceId ? rec.instances.get(instanceId) : undefined;
+    if (ci) {
+      const bindings = (task.containers ?? []).flatMap((c) => c.networkBindings ?? []);
+      release(ci, Number(task.cpu ?? 0), Number(task.memory ?? 0), bindings);
+    }
+    const id = task.taskArn!.split("/").pop()!;
+    this.backend.timeline.after(this.backend.config.timings.stoppedTaskRetentionMs, () => {
+      if (rec.tasks.get(id) === task) rec.tasks.delete(id);
+      state.tags.delete(task.taskArn!);
+    });
+  }
+
+  /** Stops every task on an instance that leaves the cluster. */
+  stopTasksOnInstance(state: EcsState, rec: ClusterRecord, instanceArn: string, reason: string): void {
+    for (const t of rec.tasks.values()) {
+      if (t.containerInstanceArn === instanceArn && t.desiredStatus !== "STOPPED") this.stop(state, rec, t, reason, "TerminationNotice");
+    }
+  }
+}
+
+/** Stops the tasks of an instance that is deregistered or lost. */
+export function stopTasksOnInstance(ctx: EcsContext, rec: ClusterRecord, instanceArn: string, reason: string): void {
+  ctx.backend.lifecycle.stopTasksOnInstance(ctx.state, rec, instanceArn, reason);
+}

@@ -1,0 +1,132 @@
+// What a task takes from a container instance (CPU, memory, host ports), and giving it back.
+import type { ContainerInstance, NetworkBinding, NetworkMode, Resource, TaskDefinition, TaskOverride } from "../generated/types.js";
+
+/** A port a container asks for on the host: a fixed one, or 0 for one from the ephemeral range. */
+export interface HostPortNeed {
+  containerName: string;
+  containerPort: number;
+  hostPort: number;
+  protocol: "tcp" | "udp";
+}
+
+export interface TaskNeeds {
+  cpu: number;
+  memory: number;
+  ports: HostPortNeed[];
+}
+
+export const EPHEMERAL_PORTS = { first: 32768, last: 61000 } as const;
+
+/** Task-level cpu/memory may be "1 vCPU" or "2 GB" as well as plain units. */
+export function parseUnits(value: string | undefined, kind: "cpu" | "memory"): number | undefined {
+  if (value === undefined || value === "") return undefined;
+  const m = /^\s*([\d.]+)\s*(vcpu|gb|mb|mib|gib)?\s*$/i.exec(value);
+  if (!m) return undefined;
+  const n = Number(m[1]);
+  const unit = (m[2] ?? "").toLowerCase();
+  if (kind === "cpu") return unit === "vcpu" ? Math.round(n * 1024) : Math.round(n);
+  return unit === "gb" || unit === "gib" ? Math.round(n * 1024) : Math.round(n);
+}
+
+export function effectiveNetworkMode(td: TaskDefinition): NetworkMode {
+  return td.networkMode ?? "bridge";
+}
+
+/** CPU and memory a task reserves: task-level values win, else the sum over its containers (with overrides). */
+export function taskNeeds(td: TaskDefinition, overrides?: TaskOverride): TaskNeeds {
+  const byName = new Map((overrides?.containerOverrides ?? []).map((o) => [o.name, o]));
+  let cpu = 0;
+  let memory = 0;
+  const ports: HostPortNeed[] = [];
+  const mode = effectiveNetworkMode(td);
+  for (const c of td.containerDefinitions ?? []) {
+    const o = byName.get(c.name);
+    cpu += o?.cpu ?? c.cpu ?? 0;
+    memory += o?.memoryReservation ?? o?.memory ?? c.memoryReservation ?? c.memory ?? 0;
+    if (mode !== "bridge" && mode !== "host") continue;
+    for (const pm of c.portMappings ?? []) {
+      if (pm.containerPort === undefined) continue;
+      const hostPort = mode === "host" ? pm.containerPort : (pm.hostPort ?? 0);
+      ports.push({ containerName: c.name!, containerPort: pm.containerPort, hostPort, protocol: pm.protocol ?? "tcp" });
+    }
+  }
+  return {
+    cpu: parseUnits(overrides?.cpu, "cpu") ?? parseUnits(td.cpu, "cpu") ?? cpu,
+    memory: parseUnits(overrides?.memory, "memory") ?? parseUnits(td.memory, "memory") ?? memory,
+    ports,
+  };
+}
+
+function resource(ci: ContainerInstance, which: "remainingResources" | "registeredResources", name: string): Resource | undefined {
+  return ci[which]?.find((r) => r.name === name);
+}
+
+export interface Availability {
+  cpu: number;
+  memory: number;
+  tcp: Set<string>;
+  udp: Set<string>;
+}
+
+export function available(ci: ContainerInstance): Availability {
+  return {
+    cpu: resource(ci, "remainingResources", "CPU")?.integerValue ?? 0,
+    memory: resource(ci, "remainingResources", "MEMORY")?.integerValue ?? 0,
+    tcp: new Set(resource(ci, "remainingResources", "PORTS")?.stringSetValue ?? []),
+    udp: new Set(resource(ci, "remainingResources", "PORTS_UDP")?.stringSetValue ?? []),
+  };
+}
+
+/** The first reason an instance cannot take a task, in the order ECS reports them, or undefined when it can. */
+export function shortfall(needs: TaskNeeds, a: Availability): "RESOURCE:CPU" | "RESOURCE:MEMORY" | "RESOURCE:PORTS" | undefined {
+  if (needs.cpu > a.cpu) return "RESOURCE:CPU";
+  if (needs.memory > a.memory) return "RESOURCE:MEMORY";
+  const wanted = new Set<string>();
+  for (const p of needs.ports) {
+    if (p.hostPort === 0) continue;
+    const key = `${p.protocol}/${p.hostPort}`;
+    if (wanted.has(key) || (p.protocol === "udp" ? a.udp : a.tcp).has(String(p.hostPort))) return "RESOURCE:PORTS";
+    wanted.add(key);
+  }
+  return undefined;
+}
+
+function adjust(ci: ContainerInstance, name: string, delta: number): void {
+  const r = resource(ci, "remainingResources", name);
+  if (r) r.integerValue = (r.integerValue ?? 0) + delta;
+}
+
+function portSet(ci: ContainerInstance, protocol: "tcp" | "udp"): Resource | undefined {
+  return resource(ci, "remainingResources", protocol === "udp" ? "PORTS_UDP" : "PORTS");
+}
+
+/** Takes CPU, memory and ports from the instance; answers the host bindings, dynamic ports chosen. */
+export function reserve(ci: ContainerInstance, needs: TaskNeeds): NetworkBinding[] {
+  adjust(ci, "CPU", -needs.cpu);
+  adjust(ci, "MEMORY", -needs.memory);
+  const bindings: NetworkBinding[] = [];
+  for (const p of needs.ports) {
+    const set = portSet(ci, p.protocol);
+    const used = new Set(set?.stringSetValue ?? []);
+    let hostPort = p.hostPort;
+    if (hostPort === 0) {
+      hostPort = EPHEMERAL_PORTS.first;
+      while (used.has(String(hostPort)) && hostPort < EPHEMERAL_PORTS.last) hostPort++;
+    }
+    if (set) set.stringSetValue = [...(set.stringSetValue ?? []), String(hostPort)];
+    bindings.push({ bindIP: "0.0.0.0", containerPort: p.containerPort, hostPort, protocol: p.protocol });
+  }
+  return bindings;
+}
+
+/** Gives back what `reserve` took. */
+export function release(ci: ContainerInstance, cpu: number, memory: number, bindings: NetworkBinding[]): void {
+  adjust(ci, "CPU", cpu);
+  adjust(ci, "MEMORY", memory);
+  for (const b of bindings) {
+    const set = portSet(ci, (b.protocol ?? "tcp") as "tcp" | "udp");
+    if (!set?.stringSetValue) continue;
+    const i = set.stringSetValue.indexOf(String(b.hostPort));
+    if (i >= 0) set.stringSetValue.splice(i, 1);
+  }
+}

@@ -1,0 +1,102 @@
+// Starting tasks: the checks RunTask and services share, placement on instances, and Fargate.
+import type { EcsContext } from "../context.js";
+import { ClientException, InvalidParameterException } from "../generated/errors.js";
+import type {
+  CapacityProviderStrategyItem,
+  ContainerInstance,
+  Failure,
+  LaunchType,
+  NetworkConfiguration,
+  PlacementConstraint,
+  PlacementStrategy,
+  Tag,
+  Task,
+  TaskDefinition,
+  TaskOverride,
+} from "../generated/types.js";
+import { launchTask } from "../domain/tasks.js";
+import type { ClusterRecord } from "../store.js";
+import { place, type Candidate } from "./placement.js";
+import { effectiveNetworkMode, taskNeeds } from "./resources.js";
+import { matchesExpression } from "../domain/clusterQuery.js";
+
+export interface StartSpec {
+  td: TaskDefinition;
+  launchType: LaunchType;
+  capacityProviderName?: string;
+  group: string;
+  startedBy?: string;
+  overrides?: TaskOverride;
+  networkConfiguration?: NetworkConfiguration;
+  strategies: PlacementStrategy[];
+  constraints: PlacementConstraint[];
+  tags?: Tag[];
+  platformVersion?: string;
+  enableExecuteCommand?: boolean;
+}
+
+export interface StartResult {
+  tasks: Task[];
+  failures: Failure[];
+  /** True when an EC2 launch found no ACTIVE container instance at all. */
+  noInstances: boolean;
+}
+
+const FARGATE_PROVIDERS = new Set(["FARGATE", "FARGATE_SPOT"]);
+
+/** The launch type a request resolves to, from launchType or a capacity provider strategy. */
+export function resolveLaunch(launchType: LaunchType | undefined, strategy: CapacityProviderStrategyItem[] | undefined): { launchType: LaunchType; capacityProviderName?: string } {
+  if (launchType && strategy?.length) {
+    throw new InvalidParameterException("Specifying both a launch type and capacity provider strategy is not supported. Remove one and try again.");
+  }
+  if (strategy?.length) {
+    const provider = [...strategy].sort((a, b) => (b.base ?? 0) - (a.base ?? 0) || (b.weight ?? 0) - (a.weight ?? 0))[0].capacityProvider;
+    if (!FARGATE_PROVIDERS.has(provider)) {
+      throw new InvalidParameterException(`The specified capacity provider strategy cannot contain a capacity provider that is not associated with the cluster. Associate the capacity provider with the cluster or specify a valid capacity provider and try again.`);
+    }
+    return { launchType: "FARGATE", capacityProviderName: provider };
+  }
+  return { launchType: launchType ?? "EC2" };
+}
+
+/** The checks ECS makes before it starts a task of `td` with this launch type and network. */
+export function checkLaunch(td: TaskDefinition, launchType: LaunchType, net: NetworkConfiguration | undefined): void {
+  if (td.status !== "ACTIVE") throw new ClientException("TaskDefinition is inactive");
+  if ((launchType === "FARGATE" || launchType === "EC2") && !(td.compatibilities ?? []).includes(launchType)) {
+    throw new InvalidParameterException(`Task definition does not support launch_type ${launchType}.`);
+  }
+  const awsvpc = effectiveNetworkMode(td) === "awsvpc";
+  if (awsvpc && !net?.awsvpcConfiguration?.subnets?.length) {
+    throw new InvalidParameterException("Network Configuration must be provided when networkMode 'awsvpc' is specified.");
+  }
+  if (!awsvpc && net?.awsvpcConfiguration) {
+    throw new InvalidParameterException("Network Configuration is not valid for the given networkMode of this task definition.");
+  }
+}
+
+function candidates(rec: ClusterRecord, group: string): Candidate[] {
+  const perInstance = new Map<string, number>();
+  for (const t of rec.tasks.values()) {
+    if (t.group !== group || t.desiredStatus === "STOPPED" || !t.containerInstanceArn) continue;
+    perInstance.set(t.containerInstanceArn, (perInstance.get(t.containerInstanceArn) ?? 0) + 1);
+  }
+  const out: Candidate[] = [];
+  for (const ci of rec.instances.values()) {
+    if (ci.status !== "ACTIVE" || ci.agentConnected === false) continue;
+    out.push({ instance: ci, groupTasks: perInstance.get(ci.containerInstanceArn!) ?? 0 });
+  }
+  return out;
+}
+
+/** Starts up to `count` tasks; those that cannot be placed come back as failures. */
+export function startTasks(ctx: EcsContext, rec: ClusterRecord, spec: StartSpec, count: number): StartResult {
+  const needs = taskNeeds(spec.td, spec.overrides);
+  const launch = (instance?: ContainerInstance): Task => launchTask(ctx, rec, { ...spec, needs, instance });
+  if (spec.launchType === "FARGATE") {
+    return { tasks: Array.from({ length: count }, () => launch()), failures: [], noInstances: false };
+  }
+  const cands = candidates(rec, spec.group);
+  if (cands.length === 0) return { tasks: [], failures: [], noInstances: true };
+  const result = place({ count, needs, candidates: cands, strategies: spec.strategies, constraints: spec.constraints, matches: matchesExpression });
+  return { tasks: result.placements.map((ci) => launch(ci)), failures: result.failures, noInstances: false };
+}
