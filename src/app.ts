@@ -1,4 +1,5 @@
 // createApp(config) → the Express app with every protocol and service mounted; no listening here.
+import type { IncomingMessage, ServerResponse } from "node:http";
 import express, { type Express, type NextFunction, type Request, type Response } from "express";
 import { randomUUID } from "node:crypto";
 import { defaultConfig, type Config } from "./config.js";
@@ -19,6 +20,8 @@ export interface AppOptions {
 }
 
 export interface EcsLocal {
+  /** The request handler to serve: API calls straight to the protocol, everything else through Express. */
+  handle: (req: IncomingMessage, res: ServerResponse) => void;
   app: Express;
   config: Config;
   timeline: Timeline;
@@ -72,5 +75,13 @@ export function createApp(options: AppOptions = {}): EcsLocal {
     sendJson(res, 500, { __type: "ServerException", message: protocolErrors.server().message }, randomUUID(), { "x-amzn-ErrorType": "ServerException" });
   });
 
-  return { app, config, timeline, ecs, reset, close: () => timeline.clear() };
+  // The API's hot path skips Express's router: POST / is all the wire protocol needs.
+  const handle = (req: IncomingMessage, res: ServerResponse): void => {
+    if (req.method === "POST" && (req.url === "/" || req.url!.startsWith("/?"))) {
+      if (config.logRequests) log(`${req.headers["x-amz-target"] ?? "-"}`);
+      void handleJson(req, res, services, jsonOptions);
+    } else app(req, res);
+  };
+
+  return { handle, app, config, timeline, ecs, reset, close: () => timeline.clear() };
 }

@@ -1,4 +1,5 @@
 // The server: read configuration, build the app, listen, shut down cleanly on a signal.
+import { createServer } from "node:http";
 import { createApp } from "./app.js";
 import { loadConfig } from "./config.js";
 import { warmValidators } from "./protocol/validate.js";
@@ -12,7 +13,8 @@ function main(): void {
     process.exit(2);
   }
   const local = createApp({ config });
-  const server = local.app.listen(config.port, config.host, () => {
+  const server = createServer(local.handle);
+  server.listen(config.port, config.host, () => {
     const addr = server.address();
     const port = typeof addr === "object" && addr ? addr.port : config.port;
     process.stdout.write(`ecs-local listening on http://${config.host}:${port} (account ${config.accountId}, region ${config.region})\n`);

@@ -335,3 +335,15 @@ describe("ListTasks", () => {
     expect(c.clusters![0]).toMatchObject({ runningTasksCount: 4, pendingTasksCount: 0, registeredContainerInstancesCount: 2 });
   });
 });
+
+describe("StartTask", () => {
+  it("starts one task on each named instance, and fails those that cannot take it", async () => {
+    const r = await t.ecs("StartTask", { cluster: CLUSTER, taskDefinition: "web", containerInstances: [a, b.split("/").pop()!, "ffffffffffffffffffffffffffffffff"], startedBy: "me" });
+    expect(r.tasks!.map((x) => x.containerInstanceArn)).toEqual([a, b]);
+    expect(r.tasks![0]).toMatchObject({ startedBy: "me", group: "family:web", lastStatus: "PROVISIONING" });
+    expect(r.failures).toEqual([{ arn: "arn:aws:ecs:us-east-1:000000000000:container-instance/lab/ffffffffffffffffffffffffffffffff", reason: "MISSING" }]);
+    await t.ecs("RegisterTaskDefinition", { family: "big", containerDefinitions: [{ name: "big", image: "x", memory: 2048 }] });
+    const big = await t.ecs("StartTask", { cluster: CLUSTER, taskDefinition: "big", containerInstances: [a] });
+    expect(big).toEqual({ tasks: [], failures: [{ arn: a, reason: "RESOURCE:MEMORY" }] });
+  });
+});

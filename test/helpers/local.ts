@@ -1,7 +1,7 @@
 // A server on a free port for each test file, with a manual clock, and calls that check every
 // answer against the model: outputs against the output schema, errors against the operation's list.
 import type { AddressInfo } from "node:net";
-import type { Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import { expect } from "vitest";
 import { createApp, type EcsLocal } from "../../src/app.js";
 import type { Config } from "../../src/config.js";
@@ -45,9 +45,8 @@ export function authHeader(accessKey = "AKIDEXAMPLE", region = "us-east-1"): str
 export async function startLocal(config: Partial<Config> = {}): Promise<TestLocal> {
   const clock = new ManualClock();
   const local = createApp({ config: { validateOutput: true, ...config }, clock });
-  const server: Server = await new Promise((resolve) => {
-    const s = local.app.listen(0, "127.0.0.1", () => resolve(s));
-  });
+  const server: Server = createServer(local.handle);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const raw = async (target: string | undefined, body: string, headers: Record<string, string> = {}): Promise<RawResponse> => {

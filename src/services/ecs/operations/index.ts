@@ -1,6 +1,7 @@
 // The dispatch table: every operation of the model, each with its handler or null while ecs-local lacks it.
 // A new operation in the model is a compile error here until it is listed.
 import type { Handlers } from "../context.js";
+import { startTask } from "./startTask.js";
 import { deleteTaskDefinitions } from "./deleteTaskDefinitions.js";
 import { deregisterTaskDefinition } from "./deregisterTaskDefinition.js";
 import { describeTaskDefinition } from "./describeTaskDefinition.js";
@@ -86,7 +87,7 @@ export const handlers: Handlers = {
   RegisterDaemonTaskDefinition: null,
   RegisterTaskDefinition: registerTaskDefinition,
   RunTask: runTask,
-  StartTask: null,
+  StartTask: startTask,
   StopServiceDeployment: null,
   StopTask: stopTask,
   SubmitAttachmentStateChanges: null,
