@@ -80,6 +80,28 @@ describe("RunTask: validation and errors", () => {
   });
 });
 
+describe("RunTask: overrides and tags", () => {
+  it("refuses an override for a container the task definition lacks", async () => {
+    const e = await t.ecsError("RunTask", { cluster: CLUSTER, taskDefinition: "web", overrides: { containerOverrides: [{ name: "db", memory: 64 }] } });
+    expect(e).toMatchObject({ code: "InvalidParameterException", message: "Override for container named db is not a container in the TaskDefinition." });
+  });
+
+  it("applies container overrides to the resources taken and echoes them", async () => {
+    const r = await t.ecs("RunTask", { cluster: CLUSTER, taskDefinition: "web", overrides: { containerOverrides: [{ name: "web", memory: 512, command: ["run"] }] } });
+    expect(r.tasks![0].memory).toBe("512");
+    expect(r.tasks![0].overrides!.containerOverrides).toEqual([{ name: "web", memory: 512, command: ["run"] }]);
+    expect(r.tasks![0].containers![0].memory).toBe("512");
+  });
+
+  it("propagates the task definition's tags when asked", async () => {
+    const td = await t.ecs("RegisterTaskDefinition", { family: "tagged", containerDefinitions: [web], tags: [{ key: "team", value: "red" }, { key: "env", value: "dev" }] });
+    expect(td.taskDefinition!.taskDefinitionArn).toBeDefined();
+    const r = await t.ecs("RunTask", { cluster: CLUSTER, taskDefinition: "tagged", propagateTags: "TASK_DEFINITION", tags: [{ key: "env", value: "ci" }] });
+    const d = await t.ecs("DescribeTasks", { cluster: CLUSTER, tasks: [r.tasks![0].taskArn!], include: ["TAGS"] });
+    expect(d.tasks![0].tags).toEqual([{ key: "team", value: "red" }, { key: "env", value: "ci" }]);
+  });
+});
+
 describe("RunTask: placement", () => {
   it("starts one task in PROVISIONING that is RUNNING by the next request", async () => {
     const r = await t.ecs("RunTask", { cluster: CLUSTER, taskDefinition: "web" });

@@ -1,7 +1,7 @@
 import type { Handler } from "../context.js";
 import { InvalidParameterException } from "../generated/errors.js";
 import { activeCluster } from "../domain/clusters.js";
-import { checkTags } from "../domain/tags.js";
+import { checkTags, tagsOf } from "../domain/tags.js";
 import { resolveTaskDefinition } from "../domain/taskDefinitions.js";
 import { checkLaunch, resolveLaunch, startTasks } from "../scheduler/start.js";
 
@@ -11,8 +11,10 @@ export const runTask: Handler<"RunTask"> = (input, ctx) => {
   if (count < 1 || count > 10) throw new InvalidParameterException("Count must be between 1 and 10.");
   const td = resolveTaskDefinition(ctx.state, input.taskDefinition);
   const launch = resolveLaunch(input.launchType, input.capacityProviderStrategy);
-  checkLaunch(td, launch.launchType, input.networkConfiguration);
-  checkTags(input.tags);
+  checkLaunch(td, launch.launchType, input.networkConfiguration, input.overrides);
+  // Tags propagated from the task definition come first; the request's own win on the same key.
+  const tags = input.propagateTags === "TASK_DEFINITION" ? [...tagsOf(ctx.state, td.taskDefinitionArn!), ...(input.tags ?? [])] : input.tags;
+  checkTags(tags);
   const result = startTasks(
     ctx,
     rec,
@@ -25,7 +27,7 @@ export const runTask: Handler<"RunTask"> = (input, ctx) => {
       networkConfiguration: input.networkConfiguration,
       strategies: input.placementStrategy ?? [],
       constraints: input.placementConstraints ?? [],
-      tags: input.tags,
+      tags,
       platformVersion: input.platformVersion === "LATEST" ? undefined : input.platformVersion,
       enableExecuteCommand: input.enableExecuteCommand,
     },

@@ -15,7 +15,7 @@ export const startTask: Handler<"StartTask"> = (input, ctx) => {
   if (input.containerInstances.length === 0) throw new InvalidParameterException("Container instances cannot be empty.");
   if (input.containerInstances.length > 10) throw new InvalidParameterException("instanceIds can have at most 10 items.");
   const td = resolveTaskDefinition(ctx.state, input.taskDefinition);
-  checkLaunch(td, "EC2", input.networkConfiguration);
+  checkLaunch(td, "EC2", input.networkConfiguration, input.overrides);
   checkTags(input.tags);
   const needs = taskNeeds(td, input.overrides);
   const tasks: Task[] = [];

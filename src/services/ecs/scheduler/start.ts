@@ -59,8 +59,8 @@ export function resolveLaunch(launchType: LaunchType | undefined, strategy: Capa
   return { launchType: launchType ?? "EC2" };
 }
 
-/** The checks ECS makes before it starts a task of `td` with this launch type and network. */
-export function checkLaunch(td: TaskDefinition, launchType: LaunchType, net: NetworkConfiguration | undefined): void {
+/** The checks ECS makes before it starts a task of `td` with this launch type, network and overrides. */
+export function checkLaunch(td: TaskDefinition, launchType: LaunchType, net: NetworkConfiguration | undefined, overrides?: TaskOverride): void {
   if (td.status !== "ACTIVE") throw new ClientException("TaskDefinition is inactive");
   if ((launchType === "FARGATE" || launchType === "EC2") && !(td.compatibilities ?? []).includes(launchType)) {
     throw new InvalidParameterException(`Task definition does not support launch_type ${launchType}.`);
@@ -71,6 +71,12 @@ export function checkLaunch(td: TaskDefinition, launchType: LaunchType, net: Net
   }
   if (!awsvpc && net?.awsvpcConfiguration) {
     throw new InvalidParameterException("Network Configuration is not valid for the given networkMode of this task definition.");
+  }
+  const names = new Set((td.containerDefinitions ?? []).map((c) => c.name));
+  for (const o of overrides?.containerOverrides ?? []) {
+    if (o.name === undefined || !names.has(o.name)) {
+      throw new InvalidParameterException(`Override for container named ${o.name} is not a container in the TaskDefinition.`);
+    }
   }
 }
 
