@@ -1,5 +1,17 @@
 // The ECS state of one account in one region: plain data shaped like the API's own structures.
-import type { Cluster, ContainerInstance, Service, Tag, Task, TaskDefinition } from "./generated/types.js";
+import type {
+  Cluster,
+  ContainerInstance,
+  LaunchType,
+  NetworkConfiguration,
+  PlacementConstraint,
+  PlacementStrategy,
+  Service,
+  ServiceDeployment,
+  Tag,
+  Task,
+  TaskDefinition,
+} from "./generated/types.js";
 
 export interface ClusterRecord {
   /** Counts (running tasks, instances, services) are derived when described, never stored. */
@@ -13,7 +25,33 @@ export interface ClusterRecord {
 }
 
 export interface ServiceRecord {
+  /** The service as the API shows it; counts are refreshed whenever its tasks change. */
   service: Service;
+  /** What each deployment starts its tasks with, by deployment id. */
+  launches: Map<string, ServiceLaunch>;
+  /** The service's tasks that have not reached STOPPED, by task id: the reconciler never scans the cluster. */
+  tasks: Map<string, Task>;
+  /** The CreateService request in canonical form, to tell an idempotent re-create from a conflicting one. */
+  created: string;
+  /** The last problem event written; the same problem is not written again until it clears. */
+  lastProblem?: string;
+  /** Whether the steady-state event has been written since the service last changed. */
+  steady: boolean;
+  /** Set once a DRAINING service is on its way to INACTIVE. */
+  retiring?: boolean;
+  /** Service deployments (ListServiceDeployments) with the deployment each one made, newest first. */
+  history: { deploymentId: string; serviceDeployment: ServiceDeployment }[];
+}
+
+export interface ServiceLaunch {
+  td: TaskDefinition;
+  launchType: LaunchType;
+  capacityProviderName?: string;
+  networkConfiguration?: NetworkConfiguration;
+  strategies: PlacementStrategy[];
+  constraints: PlacementConstraint[];
+  platformVersion?: string;
+  enableExecuteCommand?: boolean;
 }
 
 export interface EcsState {
@@ -25,8 +63,10 @@ export interface EcsState {
   taskDefinitions: Map<string, TaskDefinition[]>;
   /** Tags by resource ARN, for every taggable resource. */
   tags: Map<string, Tag[]>;
+  /** Account settings set explicitly, by principal ARN then setting name; the root user's are the account defaults. */
+  accountSettings: Map<string, Map<string, string>>;
 }
 
 export function createEcsState(accountId: string, region: string): EcsState {
-  return { accountId, region, clusters: new Map(), taskDefinitions: new Map(), tags: new Map() };
+  return { accountId, region, clusters: new Map(), taskDefinitions: new Map(), tags: new Map(), accountSettings: new Map() };
 }

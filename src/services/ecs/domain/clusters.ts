@@ -1,6 +1,6 @@
 // Finding clusters by name or ARN, and describing them with live counts.
-import { ClusterNotFoundException } from "../generated/errors.js";
-import type { Cluster, ClusterField, KeyValuePair } from "../generated/types.js";
+import { ClusterNotFoundException, InvalidParameterException } from "../generated/errors.js";
+import type { Cluster, ClusterField, ClusterSetting, KeyValuePair } from "../generated/types.js";
 import type { ClusterRecord, EcsState } from "../store.js";
 import { ecsArn, nameFromRef } from "./arn.js";
 import { tagsOf } from "./tags.js";
@@ -23,6 +23,9 @@ export function activeCluster(state: EcsState, ref: string | undefined): Cluster
   return rec;
 }
 
+// Every state on the way to RUNNING counts as pending, not only PENDING itself.
+const PENDING = new Set(["PROVISIONING", "PENDING", "ACTIVATING"]);
+
 function counts(rec: ClusterRecord) {
   let running = 0;
   let pending = 0;
@@ -33,7 +36,7 @@ function counts(rec: ClusterRecord) {
       running++;
       if (fargate) byLaunch.runningFargate++;
       else byLaunch.runningEC2++;
-    } else if (t.lastStatus === "PENDING") {
+    } else if (PENDING.has(t.lastStatus ?? "")) {
       pending++;
       if (fargate) byLaunch.pendingFargate++;
       else byLaunch.pendingEC2++;
@@ -56,36 +59,60 @@ function counts(rec: ClusterRecord) {
   return { running, pending, instances, byLaunch, services };
 }
 
-/** The cluster as Describe/Create/Delete answer it; `include` adds the optional parts. */
-export function describeCluster(state: EcsState, rec: ClusterRecord, include: ClusterField[] = []): Cluster {
+function statistics(c: ReturnType<typeof counts>): KeyValuePair[] {
+  const stat = (name: string, value: number): KeyValuePair => ({ name, value: String(value) });
+  return [
+    stat("runningEC2TasksCount", c.byLaunch.runningEC2),
+    stat("runningFargateTasksCount", c.byLaunch.runningFargate),
+    stat("pendingEC2TasksCount", c.byLaunch.pendingEC2),
+    stat("pendingFargateTasksCount", c.byLaunch.pendingFargate),
+    stat("activeEC2ServiceCount", c.services.activeEC2),
+    stat("activeFargateServiceCount", c.services.activeFargate),
+    stat("drainingEC2ServiceCount", c.services.drainingEC2),
+    stat("drainingFargateServiceCount", c.services.drainingFargate),
+  ];
+}
+
+/**
+ * The cluster as ECS answers it. Without `include` it is the full view Create, Update and Delete
+ * answer with (settings, configuration and tags). DescribeClusters passes its `include`: settings,
+ * configuration, attachments, tags and statistics then appear only when asked for, while
+ * `statistics` and `tags` stay present as empty lists, as ECS sends them.
+ */
+export function describeCluster(state: EcsState, rec: ClusterRecord, include?: ClusterField[]): Cluster {
   const c = counts(rec);
-  const out: Cluster = {
-    ...rec.cluster,
+  const full = include === undefined;
+  const wants = (f: ClusterField) => full || include.includes(f);
+  const { settings, configuration, attachments, attachmentsStatus, ...rest } = rec.cluster;
+  return {
+    ...rest,
     registeredContainerInstancesCount: c.instances,
     runningTasksCount: c.running,
     pendingTasksCount: c.pending,
     activeServicesCount: c.services.active,
-    statistics: [],
-    tags: [],
+    statistics: include?.includes("STATISTICS") ? statistics(c) : [],
+    tags: wants("TAGS") ? tagsOf(state, rec.cluster.clusterArn!) : [],
+    ...(wants("SETTINGS") && settings ? { settings } : {}),
+    ...(wants("CONFIGURATIONS") && configuration ? { configuration } : {}),
+    ...(include?.includes("ATTACHMENTS") && attachments ? { attachments, attachmentsStatus } : {}),
   };
-  if (!include.includes("CONFIGURATIONS")) delete out.configuration;
-  if (!include.includes("ATTACHMENTS")) {
-    delete out.attachments;
-    delete out.attachmentsStatus;
+}
+
+const INSIGHTS = ["enabled", "disabled", "enhanced"];
+
+/** Checks cluster settings before anything is stored. */
+export function checkClusterSettings(settings: ClusterSetting[] | undefined): void {
+  for (const s of settings ?? []) {
+    if (s.name === undefined) throw new InvalidParameterException("Cluster setting name cannot be null.");
+    if (s.value === undefined || !INSIGHTS.includes(s.value)) {
+      throw new InvalidParameterException(`Invalid value '${s.value ?? ""}' for cluster setting '${s.name}'. Valid values are enabled, disabled and enhanced.`);
+    }
   }
-  if (include.includes("TAGS")) out.tags = tagsOf(state, rec.cluster.clusterArn!);
-  if (include.includes("STATISTICS")) {
-    const stat = (name: string, value: number): KeyValuePair => ({ name, value: String(value) });
-    out.statistics = [
-      stat("runningEC2TasksCount", c.byLaunch.runningEC2),
-      stat("runningFargateTasksCount", c.byLaunch.runningFargate),
-      stat("pendingEC2TasksCount", c.byLaunch.pendingEC2),
-      stat("pendingFargateTasksCount", c.byLaunch.pendingFargate),
-      stat("activeEC2ServiceCount", c.services.activeEC2),
-      stat("activeFargateServiceCount", c.services.activeFargate),
-      stat("drainingEC2ServiceCount", c.services.drainingEC2),
-      stat("drainingFargateServiceCount", c.services.drainingFargate),
-    ];
-  }
-  return out;
+}
+
+/** Settings with `changes` applied by name, keeping the order settings were first given in. */
+export function mergeClusterSettings(current: ClusterSetting[] | undefined, changes: ClusterSetting[]): ClusterSetting[] {
+  const byName = new Map((current ?? []).map((s) => [s.name, { ...s }]));
+  for (const s of changes) byName.set(s.name, { name: s.name, value: s.value });
+  return [...byName.values()];
 }

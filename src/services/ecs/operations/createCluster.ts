@@ -1,37 +1,40 @@
 import type { Handler } from "../context.js";
 import { InvalidParameterException } from "../generated/errors.js";
-import { clusterArn, DEFAULT_CLUSTER, describeCluster } from "../domain/clusters.js";
+import type { Cluster } from "../generated/types.js";
+import { effectiveSetting, rootArn } from "../domain/accountSettings.js";
+import { checkClusterSettings, clusterArn, DEFAULT_CLUSTER, describeCluster, mergeClusterSettings } from "../domain/clusters.js";
+import { serviceConnectDefaults } from "../domain/serviceConnect.js";
 import { checkTags, putTags } from "../domain/tags.js";
 
 const NAME = /^[a-zA-Z0-9_-]{1,255}$/;
 
 export const createCluster: Handler<"CreateCluster"> = (input, { state }) => {
   const name = input.clusterName ?? DEFAULT_CLUSTER;
-  if (!NAME.test(name)) {
-    throw new InvalidParameterException("Cluster name must be 1 to 255 characters: letters, numbers, hyphens and underscores.");
-  }
+  if (!NAME.test(name)) throw new InvalidParameterException(`Cluster name must match ^[a-zA-Z0-9\\-_]{1,255}$, but was ${name}`);
   checkTags(input.tags);
+  checkClusterSettings(input.settings);
   const existing = state.clusters.get(name);
   // Creating a cluster that exists answers with the existing one, unchanged.
   if (existing && existing.cluster.status === "ACTIVE") return { cluster: describeCluster(state, existing) };
+
+  // A new cluster takes Container Insights from the account setting unless the request says otherwise.
+  const insights = effectiveSetting(state, rootArn(state), "containerInsights").value!;
+  const scd = input.serviceConnectDefaults ? serviceConnectDefaults(state, input.serviceConnectDefaults) : undefined;
   const arn = clusterArn(state, name);
-  state.clusters.set(name, {
-    cluster: {
-      clusterArn: arn,
-      clusterName: name,
-      status: "ACTIVE",
-      ...(input.configuration ? { configuration: input.configuration } : {}),
-      settings: input.settings ?? [{ name: "containerInsights", value: "disabled" }],
-      capacityProviders: input.capacityProviders ?? [],
-      defaultCapacityProviderStrategy: input.defaultCapacityProviderStrategy ?? [],
-      ...(input.serviceConnectDefaults?.namespace ? { serviceConnectDefaults: { namespace: input.serviceConnectDefaults.namespace } } : {}),
-    },
-    instances: new Map(),
-    tasks: new Map(),
-    services: new Map(),
-  });
+  const cluster: Cluster = {
+    clusterArn: arn,
+    clusterName: name,
+    status: "ACTIVE",
+    ...(input.configuration ? { configuration: input.configuration } : {}),
+    settings: mergeClusterSettings([{ name: "containerInsights", value: insights }], input.settings ?? []),
+    capacityProviders: input.capacityProviders ?? [],
+    defaultCapacityProviderStrategy: input.defaultCapacityProviderStrategy ?? [],
+    ...(scd ? { serviceConnectDefaults: scd } : {}),
+  };
+  const rec = { cluster, instances: new Map(), tasks: new Map(), services: new Map() };
+  state.clusters.set(name, rec);
+  // Tags of an earlier cluster of the same name do not come back with the new one.
   state.tags.delete(arn);
   putTags(state, arn, input.tags);
-  const rec = state.clusters.get(name)!;
-  return { cluster: describeCluster(state, rec, input.tags?.length ? ["TAGS"] : []) };
+  return { cluster: describeCluster(state, rec) };
 };

@@ -9,7 +9,7 @@ export const describeClusters: Handler<"DescribeClusters"> = (input, { state }) 
   for (const ref of refs) {
     const name = clusterName(ref);
     const rec = state.clusters.get(name);
-    if (rec) clusters.push(describeCluster(state, rec, input.include));
+    if (rec) clusters.push(describeCluster(state, rec, input.include ?? []));
     else failures.push({ arn: ref.startsWith("arn:") ? ref : clusterArn(state, name), reason: "MISSING" });
   }
   return { clusters, failures };

@@ -1,6 +1,12 @@
 // The dispatch table: every operation of the model, each with its handler or null while ecs-local lacks it.
 // A new operation in the model is a compile error here until it is listed.
 import type { Handlers } from "../context.js";
+import { createService } from "./createService.js";
+import { describeServices } from "./describeServices.js";
+import { listServices } from "./listServices.js";
+import { updateService } from "./updateService.js";
+import { deleteService } from "./deleteService.js";
+import { listServicesByNamespace } from "./listServicesByNamespace.js";
 import { startTask } from "./startTask.js";
 import { deleteTaskDefinitions } from "./deleteTaskDefinitions.js";
 import { deregisterTaskDefinition } from "./deregisterTaskDefinition.js";
@@ -16,6 +22,12 @@ import { createCluster } from "./createCluster.js";
 import { deleteCluster } from "./deleteCluster.js";
 import { describeClusters } from "./describeClusters.js";
 import { listClusters } from "./listClusters.js";
+import { updateCluster } from "./updateCluster.js";
+import { updateClusterSettings } from "./updateClusterSettings.js";
+import { putAccountSetting } from "./putAccountSetting.js";
+import { putAccountSettingDefault } from "./putAccountSettingDefault.js";
+import { deleteAccountSetting } from "./deleteAccountSetting.js";
+import { listAccountSettings } from "./listAccountSettings.js";
 import { registerContainerInstance } from "./registerContainerInstance.js";
 import { describeContainerInstances } from "./describeContainerInstances.js";
 import { listContainerInstances } from "./listContainerInstances.js";
@@ -34,16 +46,16 @@ export const handlers: Handlers = {
   CreateCluster: createCluster,
   CreateDaemon: null,
   CreateExpressGatewayService: null,
-  CreateService: null,
+  CreateService: createService,
   CreateTaskSet: null,
-  DeleteAccountSetting: null,
+  DeleteAccountSetting: deleteAccountSetting,
   DeleteAttributes: deleteAttributes,
   DeleteCapacityProvider: null,
   DeleteCluster: deleteCluster,
   DeleteDaemon: null,
   DeleteDaemonTaskDefinition: null,
   DeleteExpressGatewayService: null,
-  DeleteService: null,
+  DeleteService: deleteService,
   DeleteTaskDefinitions: deleteTaskDefinitions,
   DeleteTaskSet: null,
   DeregisterContainerInstance: deregisterContainerInstance,
@@ -58,14 +70,14 @@ export const handlers: Handlers = {
   DescribeExpressGatewayService: null,
   DescribeServiceDeployments: null,
   DescribeServiceRevisions: null,
-  DescribeServices: null,
+  DescribeServices: describeServices,
   DescribeTaskDefinition: describeTaskDefinition,
   DescribeTaskSets: null,
   DescribeTasks: describeTasks,
   DiscoverPollEndpoint: null,
   ExecuteCommand: null,
   GetTaskProtection: null,
-  ListAccountSettings: null,
+  ListAccountSettings: listAccountSettings,
   ListAttributes: listAttributes,
   ListClusters: listClusters,
   ListContainerInstances: listContainerInstances,
@@ -73,14 +85,14 @@ export const handlers: Handlers = {
   ListDaemonTaskDefinitions: null,
   ListDaemons: null,
   ListServiceDeployments: null,
-  ListServices: null,
-  ListServicesByNamespace: null,
+  ListServices: listServices,
+  ListServicesByNamespace: listServicesByNamespace,
   ListTagsForResource: listTagsForResource,
   ListTaskDefinitionFamilies: listTaskDefinitionFamilies,
   ListTaskDefinitions: listTaskDefinitions,
   ListTasks: listTasks,
-  PutAccountSetting: null,
-  PutAccountSettingDefault: null,
+  PutAccountSetting: putAccountSetting,
+  PutAccountSettingDefault: putAccountSettingDefault,
   PutAttributes: putAttributes,
   PutClusterCapacityProviders: null,
   RegisterContainerInstance: registerContainerInstance,
@@ -96,13 +108,13 @@ export const handlers: Handlers = {
   TagResource: tagResource,
   UntagResource: untagResource,
   UpdateCapacityProvider: null,
-  UpdateCluster: null,
-  UpdateClusterSettings: null,
+  UpdateCluster: updateCluster,
+  UpdateClusterSettings: updateClusterSettings,
   UpdateContainerAgent: null,
   UpdateContainerInstancesState: updateContainerInstancesState,
   UpdateDaemon: null,
   UpdateExpressGatewayService: null,
-  UpdateService: null,
+  UpdateService: updateService,
   UpdateServicePrimaryTaskSet: null,
   UpdateTaskProtection: null,
   UpdateTaskSet: null,

@@ -1,0 +1,61 @@
+// Services: their ARNs, finding one by name or ARN, and how the API shows them.
+import { ServiceNotActiveException, ServiceNotFoundException } from "../generated/errors.js";
+import type { Service, ServiceField } from "../generated/types.js";
+import type { ClusterRecord, EcsState, ServiceRecord } from "../store.js";
+import { ecsArn, isArn, parseArn } from "./arn.js";
+import { InvalidParameterException } from "../generated/errors.js";
+import { tagsOf } from "./tags.js";
+
+export const SERVICE_NAME = /^[a-zA-Z0-9_-]{1,255}$/;
+
+export function serviceArn(state: EcsState, clusterName: string, name: string): string {
+  return ecsArn(state, `service/${clusterName}/${name}`);
+}
+
+/** The group a service's tasks carry. */
+export function serviceGroup(name: string): string {
+  return `service:${name}`;
+}
+
+/**
+ * The service name a reference (name or ARN) points at; undefined when an ARN names another cluster,
+ * account or region. Old-format ARNs (service/<name>) carry no cluster.
+ */
+export function serviceNameFromRef(state: EcsState, rec: ClusterRecord, ref: string): string | undefined {
+  if (!isArn(ref)) return ref;
+  const p = parseArn(ref);
+  if (!p) throw new InvalidParameterException("Invalid identifier: Identifier is for an incorrect resource type.");
+  if (p.type !== "service") throw new InvalidParameterException(`Unsupported resource type: ${p.type}`);
+  if (p.accountId !== state.accountId || p.region !== state.region) return undefined;
+  const parts = p.path.split("/");
+  if (parts.length === 1) return parts[0];
+  return parts[0] === rec.cluster.clusterName ? parts[1] : undefined;
+}
+
+export function findService(state: EcsState, rec: ClusterRecord, ref: string): ServiceRecord | undefined {
+  const name = serviceNameFromRef(state, rec, ref);
+  return name === undefined ? undefined : rec.services.get(name);
+}
+
+/** The service an operation acts on: unknown or INACTIVE is "not found". */
+export function existingService(state: EcsState, rec: ClusterRecord, ref: string): ServiceRecord {
+  const sr = findService(state, rec, ref);
+  if (!sr || sr.service.status === "INACTIVE") throw new ServiceNotFoundException("Service not found.");
+  return sr;
+}
+
+/** The service an update acts on: it must be ACTIVE. */
+export function activeService(state: EcsState, rec: ClusterRecord, ref: string): ServiceRecord {
+  const sr = findService(state, rec, ref);
+  if (!sr) throw new ServiceNotFoundException("Service not found.");
+  if (sr.service.status !== "ACTIVE") throw new ServiceNotActiveException("Service was not ACTIVE.");
+  return sr;
+}
+
+/** The service as Describe/Create/Update/Delete answer it; tags only when asked for. */
+export function describeService(state: EcsState, sr: ServiceRecord, include: ServiceField[] = []): Service {
+  const out = structuredClone(sr.service);
+  if (include.includes("TAGS")) out.tags = structuredClone(tagsOf(state, sr.service.serviceArn!));
+  else delete out.tags;
+  return out;
+}

@@ -1,0 +1,112 @@
+import type { EcsContext, Handler } from "../context.js";
+import { InvalidParameterException } from "../generated/errors.js";
+import type { CreateServiceRequest, Service } from "../generated/types.js";
+import { activeCluster } from "../domain/clusters.js";
+import { describeService, SERVICE_NAME, serviceArn } from "../domain/services.js";
+import { checkTags, putTags } from "../domain/tags.js";
+import { resolveTaskDefinition } from "../domain/taskDefinitions.js";
+import { addDeployment, defaultDeploymentConfiguration } from "../scheduler/deployments.js";
+import { serviceChanged } from "../scheduler/reconciler.js";
+import { checkLaunch, resolveLaunch } from "../scheduler/start.js";
+import type { ServiceLaunch, ServiceRecord } from "../store.js";
+
+/** The same request twice is the same service; key order and the client token do not matter. */
+function canonical(input: CreateServiceRequest): string {
+  const sort = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(sort);
+    if (v && typeof v === "object") return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sort((v as Record<string, unknown>)[k])]));
+    return v;
+  };
+  const { clientToken: _token, ...rest } = input;
+  return JSON.stringify(sort(rest));
+}
+
+function roleArn(ctx: EcsContext, role: string | undefined): string {
+  const account = ctx.state.accountId;
+  if (!role) return `arn:aws:iam::${account}:role/aws-service-role/ecs.amazonaws.com/AWSServiceRoleForECS`;
+  return role.startsWith("arn:") ? role : `arn:aws:iam::${account}:role/${role.replace(/^\//, "")}`;
+}
+
+function checkScheduling(input: CreateServiceRequest, daemon: boolean): void {
+  if (daemon && input.desiredCount !== undefined) {
+    throw new InvalidParameterException("The daemon scheduling strategy does not support a desired count for services. Remove the desired count value and try again");
+  }
+  if (!daemon && input.desiredCount === undefined) throw new InvalidParameterException("The replica scheduling strategy requires a desired count.");
+  if (input.desiredCount !== undefined && input.desiredCount < 0) throw new InvalidParameterException("Desired count must be greater than or equal to 0.");
+  if (!input.taskDefinition) throw new InvalidParameterException("A task definition must be specified when the deployment controller type is ECS.");
+}
+
+export const createService: Handler<"CreateService"> = (input, ctx) => {
+  const { state } = ctx;
+  const rec = activeCluster(state, input.cluster);
+  const name = input.serviceName;
+  if (!SERVICE_NAME.test(name)) throw new InvalidParameterException("Service name must be 1 to 255 characters: letters, numbers, hyphens and underscores.");
+  const daemon = input.schedulingStrategy === "DAEMON";
+  checkScheduling(input, daemon);
+
+  const existing = rec.services.get(name);
+  if (existing?.service.status === "DRAINING") throw new InvalidParameterException("Unable to Start a service that is still Draining.");
+  if (existing?.service.status === "ACTIVE") {
+    if (existing.created !== canonical(input)) throw new InvalidParameterException("Creation of service was not idempotent.");
+    return { service: describeService(state, existing) };
+  }
+
+  const td = resolveTaskDefinition(state, input.taskDefinition!);
+  const launch = resolveLaunch(input.launchType, input.capacityProviderStrategy);
+  if (daemon && launch.launchType === "FARGATE") throw new InvalidParameterException("The daemon scheduling strategy is not supported with the FARGATE launch type.");
+  checkLaunch(td, launch.launchType, input.networkConfiguration);
+  checkTags(input.tags);
+
+  const fargate = launch.launchType === "FARGATE";
+  const arn = serviceArn(state, rec.cluster.clusterName!, name);
+  const now = ctx.now();
+  const service: Service = {
+    serviceArn: arn,
+    serviceName: name,
+    clusterArn: rec.cluster.clusterArn,
+    loadBalancers: input.loadBalancers ?? [],
+    serviceRegistries: input.serviceRegistries ?? [],
+    status: "ACTIVE",
+    desiredCount: daemon ? 0 : input.desiredCount,
+    runningCount: 0,
+    pendingCount: 0,
+    ...(input.capacityProviderStrategy?.length ? { capacityProviderStrategy: input.capacityProviderStrategy } : { launchType: launch.launchType }),
+    ...(fargate ? { platformVersion: input.platformVersion ?? "LATEST", platformFamily: "Linux" } : {}),
+    taskDefinition: td.taskDefinitionArn,
+    deploymentConfiguration: defaultDeploymentConfiguration(daemon, input.deploymentConfiguration),
+    deployments: [],
+    roleArn: roleArn(ctx, input.role),
+    events: [],
+    createdAt: now,
+    placementConstraints: input.placementConstraints ?? [],
+    placementStrategy: input.placementStrategy ?? [],
+    ...(input.networkConfiguration ? { networkConfiguration: input.networkConfiguration } : {}),
+    ...(input.healthCheckGracePeriodSeconds !== undefined || input.loadBalancers?.length ? { healthCheckGracePeriodSeconds: input.healthCheckGracePeriodSeconds ?? 0 } : {}),
+    schedulingStrategy: daemon ? "DAEMON" : "REPLICA",
+    deploymentController: input.deploymentController ?? { type: "ECS" },
+    createdBy: `arn:aws:iam::${state.accountId}:root`,
+    enableECSManagedTags: input.enableECSManagedTags ?? false,
+    propagateTags: input.propagateTags ?? "NONE",
+    enableExecuteCommand: input.enableExecuteCommand ?? false,
+    availabilityZoneRebalancing: input.availabilityZoneRebalancing ?? "ENABLED",
+  };
+  const sr: ServiceRecord = { service, launches: new Map(), tasks: new Map(), created: canonical(input), steady: false, history: [] };
+  const spec: ServiceLaunch = {
+    td,
+    ...launch,
+    networkConfiguration: input.networkConfiguration,
+    strategies: input.placementStrategy ?? [],
+    constraints: input.placementConstraints ?? [],
+    platformVersion: input.platformVersion === "LATEST" ? undefined : input.platformVersion,
+    enableExecuteCommand: input.enableExecuteCommand,
+  };
+  const d = addDeployment(state, sr, spec, now);
+  if (input.serviceConnectConfiguration) d.serviceConnectConfiguration = input.serviceConnectConfiguration;
+  if (input.volumeConfigurations) d.volumeConfigurations = input.volumeConfigurations;
+  rec.services.set(name, sr);
+  // A service of the same name that went INACTIVE leaves nothing behind, its tags included.
+  if (existing) state.tags.delete(arn);
+  putTags(state, arn, input.tags);
+  serviceChanged(ctx, rec, sr);
+  return { service: describeService(state, sr) };
+};

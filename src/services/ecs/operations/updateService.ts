@@ -1,0 +1,90 @@
+import type { Handler } from "../context.js";
+import { InvalidParameterException } from "../generated/errors.js";
+import type { UpdateServiceRequest } from "../generated/types.js";
+import { activeCluster } from "../domain/clusters.js";
+import { activeService, describeService } from "../domain/services.js";
+import { resolveTaskDefinition } from "../domain/taskDefinitions.js";
+import { addDeployment } from "../scheduler/deployments.js";
+import { serviceChanged } from "../scheduler/reconciler.js";
+import { checkLaunch, resolveLaunch } from "../scheduler/start.js";
+import type { ServiceLaunch } from "../store.js";
+
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/** What the tasks of a deployment are made from; a change in any of it makes a new deployment. */
+function launchKey(l: ServiceLaunch): unknown[] {
+  return [l.td.taskDefinitionArn, l.launchType, l.capacityProviderName, l.networkConfiguration, l.strategies, l.constraints, l.platformVersion, l.enableExecuteCommand ?? false];
+}
+
+function checkDesiredCount(input: UpdateServiceRequest, daemon: boolean): void {
+  if (input.desiredCount === undefined) return;
+  if (daemon) {
+    throw new InvalidParameterException("The daemon scheduling strategy does not support a desired count for services. Remove the desired count value and try again");
+  }
+  if (input.desiredCount < 0) throw new InvalidParameterException("Desired count must be greater than or equal to 0.");
+}
+
+export const updateService: Handler<"UpdateService"> = (input, ctx) => {
+  const { state } = ctx;
+  const rec = activeCluster(state, input.cluster);
+  const sr = activeService(state, rec, input.service);
+  const s = sr.service;
+  const daemon = s.schedulingStrategy === "DAEMON";
+  checkDesiredCount(input, daemon);
+
+  // Everything is resolved and checked before anything changes.
+  const primary = s.deployments![0];
+  const current = sr.launches.get(primary.id!)!;
+  const td = input.taskDefinition ? resolveTaskDefinition(state, input.taskDefinition) : current.td;
+  const launch = input.capacityProviderStrategy?.length
+    ? resolveLaunch(undefined, input.capacityProviderStrategy)
+    : { launchType: current.launchType, capacityProviderName: current.capacityProviderName };
+  if (daemon && launch.launchType === "FARGATE") throw new InvalidParameterException("The daemon scheduling strategy is not supported with the FARGATE launch type.");
+  const networkConfiguration = input.networkConfiguration ?? current.networkConfiguration;
+  if (input.taskDefinition || input.networkConfiguration || input.capacityProviderStrategy?.length) checkLaunch(td, launch.launchType, networkConfiguration);
+  const next: ServiceLaunch = {
+    td,
+    ...launch,
+    networkConfiguration,
+    strategies: input.placementStrategy ?? current.strategies,
+    constraints: input.placementConstraints ?? current.constraints,
+    platformVersion: input.platformVersion === undefined ? current.platformVersion : input.platformVersion === "LATEST" ? undefined : input.platformVersion,
+    enableExecuteCommand: input.enableExecuteCommand ?? current.enableExecuteCommand,
+  };
+  const wiringChanged =
+    (input.loadBalancers !== undefined && !same(input.loadBalancers, s.loadBalancers)) ||
+    (input.serviceRegistries !== undefined && !same(input.serviceRegistries, s.serviceRegistries)) ||
+    (input.serviceConnectConfiguration !== undefined && !same(input.serviceConnectConfiguration, primary.serviceConnectConfiguration)) ||
+    (input.volumeConfigurations !== undefined && !same(input.volumeConfigurations, primary.volumeConfigurations));
+  const redeploy = input.forceNewDeployment === true || wiringChanged || !same(launchKey(next), launchKey(current));
+
+  if (input.desiredCount !== undefined) s.desiredCount = input.desiredCount;
+  if (input.deploymentConfiguration) s.deploymentConfiguration = { ...s.deploymentConfiguration, ...input.deploymentConfiguration };
+  if (input.healthCheckGracePeriodSeconds !== undefined) s.healthCheckGracePeriodSeconds = input.healthCheckGracePeriodSeconds;
+  if (input.propagateTags !== undefined) s.propagateTags = input.propagateTags;
+  if (input.enableECSManagedTags !== undefined) s.enableECSManagedTags = input.enableECSManagedTags;
+  if (input.enableExecuteCommand !== undefined) s.enableExecuteCommand = input.enableExecuteCommand;
+  if (input.availabilityZoneRebalancing !== undefined) s.availabilityZoneRebalancing = input.availabilityZoneRebalancing;
+  if (input.loadBalancers !== undefined) s.loadBalancers = input.loadBalancers;
+  if (input.serviceRegistries !== undefined) s.serviceRegistries = input.serviceRegistries;
+  if (input.placementConstraints !== undefined) s.placementConstraints = input.placementConstraints;
+  if (input.placementStrategy !== undefined) s.placementStrategy = input.placementStrategy;
+  if (networkConfiguration) s.networkConfiguration = networkConfiguration;
+  s.taskDefinition = td.taskDefinitionArn;
+  if (input.capacityProviderStrategy?.length) {
+    s.capacityProviderStrategy = input.capacityProviderStrategy;
+    delete s.launchType;
+  }
+  if (input.platformVersion !== undefined && launch.launchType === "FARGATE") s.platformVersion = input.platformVersion;
+
+  if (redeploy) {
+    const d = addDeployment(state, sr, next, ctx.now());
+    const connect = input.serviceConnectConfiguration ?? primary.serviceConnectConfiguration;
+    if (connect) d.serviceConnectConfiguration = connect;
+    const volumes = input.volumeConfigurations ?? primary.volumeConfigurations;
+    if (volumes) d.volumeConfigurations = volumes;
+  }
+  s.deployments![0].desiredCount = s.desiredCount;
+  serviceChanged(ctx, rec, sr);
+  return { service: describeService(state, sr) };
+};

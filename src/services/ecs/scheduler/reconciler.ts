@@ -1,0 +1,176 @@
+// The service scheduler, event-driven: a task change or an API call marks its service dirty, and
+// after each batch of due timers only the dirty services are brought towards what they want.
+import type { EcsBackend, EcsContext } from "../context.js";
+import type { ContainerInstance, Task } from "../generated/types.js";
+import type { ClusterRecord, EcsState, ServiceRecord } from "../store.js";
+import { addEvent, addProblem, messages, scalingReason } from "../domain/serviceEvents.js";
+import { completeIfDone, isSettled, planRolling, pruneDeployments, refreshCounts } from "./deployments.js";
+import { daemonInstances, startDaemonTasks, startReplicaTasks } from "./serviceTasks.js";
+
+interface Home {
+  state: EcsState;
+  rec: ClusterRecord;
+}
+
+/** Rounds of reconciling within one batch before the rest waits for the next batch. */
+const MAX_ROUNDS = 100;
+
+class Reconciler {
+  private dirty = new Map<ServiceRecord, Home>();
+  /** Services that could not place every task they want, per cluster: retried when capacity changes. */
+  private starved = new Map<ClusterRecord, Map<ServiceRecord, EcsState>>();
+
+  constructor(private readonly backend: EcsBackend) {
+    backend.taskListeners.push((state, rec, task) => this.onTask(state, rec, task));
+    backend.timeline.onAfterRun(() => this.run());
+  }
+
+  mark(state: EcsState, rec: ClusterRecord, sr: ServiceRecord): void {
+    this.dirty.set(sr, { state, rec });
+  }
+
+  starve(state: EcsState, rec: ClusterRecord, sr: ServiceRecord, starving: boolean): void {
+    let m = this.starved.get(rec);
+    if (starving) {
+      if (!m) this.starved.set(rec, (m = new Map()));
+      m.set(sr, state);
+    } else m?.delete(sr);
+  }
+
+  /** Capacity changed in a cluster: every service that went short there tries again. */
+  wakeStarved(rec: ClusterRecord): void {
+    for (const [sr, state] of this.starved.get(rec) ?? []) this.mark(state, rec, sr);
+  }
+
+  private onTask(state: EcsState, rec: ClusterRecord, task: Task): void {
+    if (task.lastStatus === "STOPPED") this.wakeStarved(rec);
+    if (!task.group?.startsWith("service:")) return;
+    const sr = rec.services.get(task.group.slice("service:".length));
+    if (!sr || !task.startedBy || !sr.launches.has(task.startedBy)) return;
+    const id = task.taskArn!.split("/").pop()!;
+    if (task.lastStatus === "STOPPED") sr.tasks.delete(id);
+    else sr.tasks.set(id, task);
+    this.mark(state, rec, sr);
+  }
+
+  private run(): void {
+    for (let round = 0; round < MAX_ROUNDS && this.dirty.size; round++) {
+      const batch = [...this.dirty];
+      this.dirty.clear();
+      for (const [sr, home] of batch) {
+        if (home.rec.services.get(sr.service.serviceName!) !== sr) continue;
+        reconcile(this.contextFor(home.state), home.rec, sr, this);
+      }
+    }
+  }
+
+  private contextFor(state: EcsState): EcsContext {
+    const backend = this.backend;
+    return { state, backend, request: { accountId: state.accountId, region: state.region, requestId: "" }, now: () => backend.timeline.now() / 1000 };
+  }
+}
+
+const reconcilers = new WeakMap<EcsBackend, Reconciler>();
+
+function reconcilerOf(backend: EcsBackend): Reconciler {
+  let r = reconcilers.get(backend);
+  if (!r) reconcilers.set(backend, (r = new Reconciler(backend)));
+  return r;
+}
+
+/** Reconciles the service at the next run of due work (before the next request, or in the background). */
+export function serviceChanged(ctx: EcsContext, rec: ClusterRecord, sr: ServiceRecord): void {
+  reconcilerOf(ctx.backend).mark(ctx.state, rec, sr);
+  ctx.backend.timeline.at(ctx.backend.timeline.now(), () => {});
+}
+
+/** Instances came, went or changed state: the cluster's services look again (DAEMON ones, drained tasks). */
+export function clusterChanged(ctx: EcsContext, rec: ClusterRecord): void {
+  if (rec.services.size === 0) return;
+  const r = reconcilerOf(ctx.backend);
+  for (const sr of rec.services.values()) if (sr.service.status !== "INACTIVE") r.mark(ctx.state, rec, sr);
+  ctx.backend.timeline.at(ctx.backend.timeline.now(), () => {});
+}
+
+function instanceOf(rec: ClusterRecord, t: Task): ContainerInstance | undefined {
+  return t.containerInstanceArn ? rec.instances.get(t.containerInstanceArn.split("/").pop()!) : undefined;
+}
+
+function stopTasks(ctx: EcsContext, rec: ClusterRecord, sr: ServiceRecord, tasks: Task[], deploymentId: string): void {
+  if (tasks.length === 0) return;
+  for (const t of tasks) ctx.backend.lifecycle.stop(ctx.state, rec, t, scalingReason(deploymentId), "ServiceSchedulerInitiated");
+  addEvent(sr, ctx.now(), messages.stopped(sr.service.serviceName!, tasks.map((t) => t.taskArn!.split("/").pop()!)));
+}
+
+/** A DRAINING service stops everything, then turns INACTIVE once its last task has stopped. */
+function drain(ctx: EcsContext, rec: ClusterRecord, sr: ServiceRecord): void {
+  const s = sr.service;
+  const primaryId = s.deployments?.[0]?.id ?? "";
+  stopTasks(ctx, rec, sr, [...sr.tasks.values()].filter((t) => t.desiredStatus === "RUNNING"), primaryId);
+  refreshCounts(sr, ctx.now());
+  if (sr.tasks.size > 0 || sr.retiring) return;
+  sr.retiring = true;
+  ctx.backend.timeline.after(ctx.backend.config.timings.serviceDrainMs, () => {
+    if (s.status !== "DRAINING") return;
+    s.status = "INACTIVE";
+    for (const d of s.deployments ?? []) d.updatedAt = ctx.now();
+  });
+}
+
+function reconcile(ctx: EcsContext, rec: ClusterRecord, sr: ServiceRecord, r: Reconciler): void {
+  const s = sr.service;
+  const now = ctx.now();
+  pruneDeployments(sr);
+  if (s.status === "INACTIVE") return;
+  if (s.status === "DRAINING") {
+    r.starve(ctx.state, rec, sr, false);
+    return drain(ctx, rec, sr);
+  }
+  const primary = s.deployments![0];
+  const launch = sr.launches.get(primary.id!)!;
+  const daemon = s.schedulingStrategy === "DAEMON";
+  const eligible = daemon ? daemonInstances(rec, launch) : [];
+  if (daemon) s.desiredCount = eligible.length;
+  const desired = s.desiredCount ?? 0;
+  const eligibleArns = new Set(eligible.map((ci) => ci.containerInstanceArn));
+
+  const live = [...sr.tasks.values()];
+  const active = live.filter((t) => t.desiredStatus === "RUNNING");
+  const usable = (t: Task): boolean => {
+    if (launch.launchType === "FARGATE" || !t.containerInstanceArn) return true;
+    if (daemon) return eligibleArns.has(t.containerInstanceArn);
+    return instanceOf(rec, t)?.status === "ACTIVE";
+  };
+  const staying = active.filter((t) => t.startedBy === primary.id && usable(t));
+  const leaving = active.filter((t) => !staying.includes(t));
+  const config = s.deploymentConfiguration ?? {};
+  const plan = planRolling({
+    desired,
+    maximumPercent: config.maximumPercent ?? (daemon ? 100 : 200),
+    minimumHealthyPercent: config.minimumHealthyPercent ?? (daemon ? 0 : 100),
+    staying,
+    leaving,
+    inFlight: live.some((t) => t.lastStatus !== "RUNNING" || t.desiredStatus !== "RUNNING"),
+  });
+
+  stopTasks(ctx, rec, sr, plan.stop, primary.id!);
+  if (plan.blocked) addProblem(sr, now, messages.deploymentBlocked(s.serviceName!));
+  if (plan.start > 0) {
+    const started = daemon ? startDaemonTasks(ctx, rec, sr, launch, eligible, plan.start) : startReplicaTasks(ctx, rec, sr, launch, plan.start);
+    for (const t of started.tasks) sr.tasks.set(t.taskArn!.split("/").pop()!, t);
+    if (started.tasks.length) addEvent(sr, now, messages.started(s.serviceName!, started.tasks.map((t) => t.taskArn!.split("/").pop()!)));
+    if (started.problem) addProblem(sr, now, started.problem);
+    else sr.lastProblem = undefined;
+    r.starve(ctx.state, rec, sr, started.problem !== undefined);
+  } else r.starve(ctx.state, rec, sr, false);
+
+  refreshCounts(sr, now);
+  pruneDeployments(sr);
+  if (completeIfDone(sr, now)) addEvent(sr, now, messages.deploymentCompleted(s.serviceName!, primary.id!));
+  if (!isSettled(sr)) sr.steady = false;
+  else if (!sr.steady) {
+    sr.steady = true;
+    sr.lastProblem = undefined;
+    addEvent(sr, now, messages.steady(s.serviceName!));
+  }
+}
