@@ -14,11 +14,12 @@ export function addEvent(sr: ServiceRecord, now: number, message: string): void 
 
 /**
  * Writes a problem event unless the same problem was the last one written: ECS leaves repeats out
- * until the cause clears.
+ * until the cause clears. The closest instance may change between attempts; the cause is the same.
  */
 export function addProblem(sr: ServiceRecord, now: number, message: string): void {
-  if (sr.lastProblem === message) return;
-  sr.lastProblem = message;
+  const cause = message.replace(/container-instance [0-9a-f]+/, "container-instance");
+  if (sr.lastProblem === cause) return;
+  sr.lastProblem = cause;
   addEvent(sr, now, message);
 }
 

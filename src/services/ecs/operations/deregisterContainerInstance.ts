@@ -3,6 +3,7 @@ import { InvalidParameterException } from "../generated/errors.js";
 import { activeCluster } from "../domain/clusters.js";
 import { activeTasksOn, bump, describeInstance, resolveInstance } from "../domain/containerInstances.js";
 import { stopTasksOnInstance } from "../scheduler/lifecycle.js";
+import { clusterChanged } from "../scheduler/reconciler.js";
 
 export const deregisterContainerInstance: Handler<"DeregisterContainerInstance"> = (input, ctx) => {
   const { state } = ctx;
@@ -18,5 +19,6 @@ export const deregisterContainerInstance: Handler<"DeregisterContainerInstance">
   ci.status = "INACTIVE";
   ci.agentConnected = false;
   bump(ci);
+  clusterChanged(ctx, rec);
   return { containerInstance: describeInstance(state, rec, ci) };
 };

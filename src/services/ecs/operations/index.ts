@@ -7,6 +7,8 @@ import { listServices } from "./listServices.js";
 import { updateService } from "./updateService.js";
 import { deleteService } from "./deleteService.js";
 import { listServicesByNamespace } from "./listServicesByNamespace.js";
+import { listServiceDeployments } from "./listServiceDeployments.js";
+import { describeServiceDeployments } from "./describeServiceDeployments.js";
 import { startTask } from "./startTask.js";
 import { deleteTaskDefinitions } from "./deleteTaskDefinitions.js";
 import { deregisterTaskDefinition } from "./deregisterTaskDefinition.js";
@@ -68,7 +70,7 @@ export const handlers: Handlers = {
   DescribeDaemonRevisions: null,
   DescribeDaemonTaskDefinition: null,
   DescribeExpressGatewayService: null,
-  DescribeServiceDeployments: null,
+  DescribeServiceDeployments: describeServiceDeployments,
   DescribeServiceRevisions: null,
   DescribeServices: describeServices,
   DescribeTaskDefinition: describeTaskDefinition,
@@ -84,7 +86,7 @@ export const handlers: Handlers = {
   ListDaemonDeployments: null,
   ListDaemonTaskDefinitions: null,
   ListDaemons: null,
-  ListServiceDeployments: null,
+  ListServiceDeployments: listServiceDeployments,
   ListServices: listServices,
   ListServicesByNamespace: listServicesByNamespace,
   ListTagsForResource: listTagsForResource,

@@ -1,5 +1,5 @@
 import type { Handler } from "../context.js";
-import { InvalidParameterException } from "../generated/errors.js";
+import { InvalidParameterException, ServiceNotFoundException } from "../generated/errors.js";
 import type { Task } from "../generated/types.js";
 import { activeCluster } from "../domain/clusters.js";
 import { nameFromRef } from "../domain/arn.js";
@@ -11,7 +11,9 @@ export const listTasks: Handler<"ListTasks"> = (input, ctx) => {
   const desired = input.desiredStatus ?? "RUNNING";
   const instanceId = input.containerInstance === undefined ? undefined : nameFromRef(input.containerInstance, "container-instance").split("/").pop();
   const familyPrefix = input.family === undefined ? undefined : `task-definition/${nameFromRef(input.family, "task-definition").split(":")[0]}:`;
-  const group = input.serviceName === undefined ? undefined : `service:${nameFromRef(input.serviceName, "service").split("/").pop()}`;
+  const serviceName = input.serviceName === undefined ? undefined : nameFromRef(input.serviceName, "service").split("/").pop()!;
+  if (serviceName !== undefined && !rec.services.has(serviceName)) throw new ServiceNotFoundException("Service not found.");
+  const group = serviceName === undefined ? undefined : `service:${serviceName}`;
   const keep = (t: Task): boolean =>
     // PENDING tasks are listed under RUNNING: their desired status is RUNNING.
     t.desiredStatus === desired &&

@@ -9,6 +9,7 @@ import { hexId } from "../domain/ids.js";
 import { builtInAttributes, checkAttribute, mergeAttributes, type HostFacts } from "../domain/instanceAttributes.js";
 import { DEFAULT_INSTANCE_TYPE, registeredCapacity } from "../domain/instanceTypes.js";
 import { checkTags, putTags } from "../domain/tags.js";
+import { clusterChanged } from "../scheduler/reconciler.js";
 
 /** What the agent reports when it does not say: a recent ECS-optimized Amazon Linux 2 agent. */
 const DEFAULT_VERSION: VersionInfo = { agentVersion: "1.89.0", agentHash: "c1bb4ab5", dockerVersion: "DockerVersion: 25.0.8" };
@@ -85,7 +86,9 @@ export const registerContainerInstance: Handler<"RegisterContainerInstance"> = (
       throw new ClientException(`Referenced container instance ${instanceIdFromRef(input.containerInstanceArn)} not registered.`);
     }
     if (input.totalResources?.length) resourcesFrom(input.totalResources, []);
-    return { containerInstance: describeInstance(state, rec, reregister(ctx, rec, input, ci, custom), ["TAGS"]) };
+    const again = reregister(ctx, rec, input, ci, custom);
+    clusterChanged(ctx, rec);
+    return { containerInstance: describeInstance(state, rec, again, ["TAGS"]) };
   }
 
   const host = identity(ctx, input.instanceIdentityDocument);
@@ -109,5 +112,6 @@ export const registerContainerInstance: Handler<"RegisterContainerInstance"> = (
   };
   rec.instances.set(id, ci);
   putTags(state, arn, input.tags);
+  clusterChanged(ctx, rec);
   return { containerInstance: describeInstance(state, rec, ci, ["TAGS"]) };
 };

@@ -3,8 +3,10 @@ import { InvalidParameterException } from "../generated/errors.js";
 import type { ContainerInstance, Failure } from "../generated/types.js";
 import { activeCluster } from "../domain/clusters.js";
 import { bump, describeInstance, findInstance, missingInstance } from "../domain/containerInstances.js";
+import { clusterChanged } from "../scheduler/reconciler.js";
 
-export const updateContainerInstancesState: Handler<"UpdateContainerInstancesState"> = (input, { state }) => {
+export const updateContainerInstancesState: Handler<"UpdateContainerInstancesState"> = (input, ctx) => {
+  const { state } = ctx;
   const rec = activeCluster(state, input.cluster);
   if (input.status !== "ACTIVE" && input.status !== "DRAINING") {
     throw new InvalidParameterException("Container instance status should be one of [ACTIVE, DRAINING]");
@@ -29,5 +31,6 @@ export const updateContainerInstancesState: Handler<"UpdateContainerInstancesSta
     }
     containerInstances.push(describeInstance(state, rec, ci));
   }
+  clusterChanged(ctx, rec);
   return { containerInstances, failures };
 };
