@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { ContainerDefinition, Service } from "../../src/services/ecs/generated/types.js";
 import { startLocal, type TestLocal } from "../helpers/local.js";
-import { registerInstance } from "./serviceHelpers.js";
+import { registerInstance } from "../helpers/fixtures.js";
 
 const CLUSTER = "roll";
 const web = (image: string): ContainerDefinition => ({ name: "web", image, cpu: 128, memory: 128 });

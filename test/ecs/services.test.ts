@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { ContainerDefinition, Service } from "../../src/services/ecs/generated/types.js";
 import { startLocal, type TestLocal } from "../helpers/local.js";
-import { registerInstance } from "./serviceHelpers.js";
+import { fargateTaskDefinition, registerInstance } from "../helpers/fixtures.js";
 
 let t: TestLocal;
 beforeAll(async () => (t = await startLocal()));
@@ -303,14 +303,7 @@ describe("DeleteService", () => {
 
 describe("Fargate", () => {
   it("runs a Fargate service with awsvpc", async () => {
-    await t.ecs("RegisterTaskDefinition", {
-      family: "fg",
-      requiresCompatibilities: ["FARGATE"],
-      networkMode: "awsvpc",
-      cpu: "256",
-      memory: "512",
-      containerDefinitions: [{ name: "app", image: "nginx" }],
-    });
+    await t.ecs("RegisterTaskDefinition", fargateTaskDefinition());
     const e = await t.ecsError("CreateService", { cluster: CLUSTER, serviceName: "fg", taskDefinition: "fg", desiredCount: 2, launchType: "FARGATE" });
     expect(e).toMatchObject({ code: "InvalidParameterException", message: "Network Configuration must be provided when networkMode 'awsvpc' is specified." });
     const net = { awsvpcConfiguration: { subnets: ["subnet-1"], assignPublicIp: "ENABLED" as const } };

@@ -1,6 +1,7 @@
 // RunTask, StopTask, DescribeTasks, ListTasks: placement, resources, lifecycle, failures.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { ContainerDefinition, Task } from "../../src/services/ecs/generated/types.js";
+import { fargateTaskDefinition, registerInstance } from "../helpers/fixtures.js";
 import { startLocal, type TestLocal } from "../helpers/local.js";
 
 let t: TestLocal;
@@ -9,21 +10,6 @@ afterAll(() => t.close());
 
 const CLUSTER = "lab";
 const web: ContainerDefinition = { name: "web", image: "nginx:latest", cpu: 128, memory: 256, portMappings: [{ containerPort: 80, hostPort: 0 }] };
-
-async function registerInstance(zone = "us-east-1a", cpu = 1024, memory = 1024): Promise<string> {
-  const doc = JSON.stringify({ instanceId: `i-${Math.random().toString(16).slice(2, 19).padEnd(17, "0")}`, instanceType: "t3.micro", availabilityZone: zone, region: "us-east-1" });
-  const r = await t.ecs("RegisterContainerInstance", {
-    cluster: CLUSTER,
-    instanceIdentityDocument: doc,
-    totalResources: [
-      { name: "CPU", type: "INTEGER", integerValue: cpu },
-      { name: "MEMORY", type: "INTEGER", integerValue: memory },
-      { name: "PORTS", type: "STRINGSET", stringSetValue: ["22"] },
-      { name: "PORTS_UDP", type: "STRINGSET", stringSetValue: [] },
-    ],
-  });
-  return r.containerInstance!.containerInstanceArn!;
-}
 
 async function instance(arn: string) {
   const r = await t.ecs("DescribeContainerInstances", { cluster: CLUSTER, containerInstances: [arn] });
@@ -38,8 +24,8 @@ beforeEach(async () => {
   t.local.reset();
   await t.ecs("CreateCluster", { clusterName: CLUSTER });
   await t.ecs("RegisterTaskDefinition", { family: "web", containerDefinitions: [web] });
-  a = await registerInstance("us-east-1a");
-  b = await registerInstance("us-east-1b");
+  a = await registerInstance(t, CLUSTER, "us-east-1a", 1024, 1024, ["22"]);
+  b = await registerInstance(t, CLUSTER, "us-east-1b", 1024, 1024, ["22"]);
 });
 
 describe("RunTask: validation and errors", () => {
@@ -180,14 +166,7 @@ describe("RunTask: placement", () => {
 
 describe("RunTask: Fargate", () => {
   beforeEach(async () => {
-    await t.ecs("RegisterTaskDefinition", {
-      family: "fg",
-      requiresCompatibilities: ["FARGATE"],
-      networkMode: "awsvpc",
-      cpu: "256",
-      memory: "512",
-      containerDefinitions: [{ name: "app", image: "busybox", portMappings: [{ containerPort: 8080 }] }],
-    });
+    await t.ecs("RegisterTaskDefinition", fargateTaskDefinition("fg", { containerDefinitions: [{ name: "app", image: "busybox", portMappings: [{ containerPort: 8080 }] }] }));
   });
 
   it("needs a network configuration for awsvpc", async () => {
@@ -235,14 +214,7 @@ describe("lifecycle", () => {
     const slow = await startLocal({ timings: { provisioningMs: 1000, pendingMs: 2000, activatingMs: 500, deactivatingMs: 100, stoppingMs: 100, deprovisioningMs: 100 } as never });
     try {
       await slow.ecs("CreateCluster", { clusterName: "c" });
-      await slow.ecs("RegisterTaskDefinition", {
-        family: "fg",
-        requiresCompatibilities: ["FARGATE"],
-        networkMode: "awsvpc",
-        cpu: "256",
-        memory: "512",
-        containerDefinitions: [{ name: "app", image: "busybox" }],
-      });
+      await slow.ecs("RegisterTaskDefinition", fargateTaskDefinition());
       const r = await slow.ecs("RunTask", { cluster: "c", taskDefinition: "fg", launchType: "FARGATE", networkConfiguration: { awsvpcConfiguration: { subnets: ["subnet-1"] } } });
       const arn = r.tasks![0].taskArn!;
       const status = async () => (await slow.ecs("DescribeTasks", { cluster: "c", tasks: [arn] })).tasks![0];

@@ -1,0 +1,36 @@
+// Set-up shared by the operation tests: container instances as the agent registers them, a Fargate task definition.
+import type { RegisterTaskDefinitionRequest } from "../../src/services/ecs/generated/types.js";
+import type { TestLocal } from "./local.js";
+
+/**
+ * Registers an instance in `zone` with the given CPU units and MiB of memory; answers its ARN.
+ * `ports` replaces the reserved TCP ports the agent reports when given.
+ */
+export async function registerInstance(t: TestLocal, cluster: string, zone: string, cpu = 1024, memory = 1024, ports?: string[]): Promise<string> {
+  const doc = JSON.stringify({ instanceId: `i-${Math.random().toString(16).slice(2, 19).padEnd(17, "0")}`, instanceType: "t3.micro", availabilityZone: zone });
+  const r = await t.ecs("RegisterContainerInstance", {
+    cluster,
+    instanceIdentityDocument: doc,
+    totalResources: [
+      { name: "CPU", type: "INTEGER", integerValue: cpu },
+      { name: "MEMORY", type: "INTEGER", integerValue: memory },
+      ...(ports ? [{ name: "PORTS", type: "STRINGSET", stringSetValue: ports }] : []),
+    ],
+  });
+  return r.containerInstance!.containerInstanceArn!;
+}
+
+/** The smallest Fargate task definition: 0.25 vCPU, 512 MiB, awsvpc. */
+export function fargateTaskDefinition(family = "fg", extra: Partial<RegisterTaskDefinitionRequest> = {}): RegisterTaskDefinitionRequest {
+  return {
+    family,
+    requiresCompatibilities: ["FARGATE"],
+    networkMode: "awsvpc",
+    cpu: "256",
+    memory: "512",
+    containerDefinitions: [{ name: "app", image: "nginx" }],
+    ...extra,
+  };
+}
+
+export const SUBNETS = { awsvpcConfiguration: { subnets: ["subnet-1"] } } as const;
