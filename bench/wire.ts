@@ -11,6 +11,8 @@ export interface WireRequest {
   /** Lower-case names in the SDK's order, ready for undici. */
   headers: Record<string, string>;
   body: string;
+  /** The whole request as Node's http client writes it, ready for the socket. */
+  raw: Buffer;
 }
 
 export interface UserAgent {
@@ -55,6 +57,8 @@ export class EcsWire {
       if (k === "x-amz-user-agent") headers["user-agent"] = this.agent.userAgent;
     }
     headers.authorization = authorization;
-    return { operation, headers, body };
+    // Node's http client (under the SDK) appends Connection: keep-alive after the caller's headers.
+    const head = `POST / HTTP/1.1\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join("")}Connection: keep-alive\r\n\r\n`;
+    return { operation, headers, body, raw: Buffer.from(head + body) };
   }
 }

@@ -18,8 +18,9 @@ function main(): void {
     const addr = server.address();
     const port = typeof addr === "object" && addr ? addr.port : config.port;
     process.stdout.write(`ecs-local listening on http://${config.host}:${port} (account ${config.accountId}, region ${config.region})\n`);
-    // Compiling validators after the first answer keeps start-up short and the first real request quick.
-    setImmediate(() => warmValidators("ecs"));
+    // Validators compile on first use; the rest are compiled a moment later, one per turn of the
+    // event loop, so that start-up and the first requests never wait behind them.
+    setTimeout(() => warmValidators("ecs"), 1000).unref();
   });
   server.keepAliveTimeout = 65_000;
   server.on("error", (e) => {

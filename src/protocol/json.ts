@@ -25,17 +25,29 @@ export interface JsonProtocolOptions {
   log: (line: string) => void;
 }
 
+/**
+ * An answer whose JSON text an operation already has (from a cache): sent as it is, while `value`
+ * stays available for output validation.
+ */
+export class JsonText<T = unknown> {
+  constructor(
+    readonly value: T,
+    readonly text: string,
+  ) {}
+}
+
 const JSON_TYPES = new Set(["application/x-amz-json-1.1", "application/x-amz-json-1.0", "application/json"]);
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, requestId: string, extra?: Record<string, string>): void {
-  const text = JSON.stringify(body);
+  // Encoded once: measuring the string and then writing it would encode large answers twice.
+  const bytes = Buffer.from(body instanceof JsonText ? body.text : JSON.stringify(body), "utf8");
   res.writeHead(status, {
     "Content-Type": "application/x-amz-json-1.1",
-    "Content-Length": Buffer.byteLength(text),
+    "Content-Length": bytes.length,
     "x-amzn-RequestId": requestId,
     ...extra,
   });
-  res.end(text);
+  res.end(bytes);
 }
 
 export function sendJsonError(res: ServerResponse, err: AwsError, requestId: string): void {
@@ -104,8 +116,10 @@ export async function handleJson(req: IncomingMessage, res: ServerResponse, serv
     if (!service || !service.has(operation)) throw protocolErrors.unknownOperation(`Unknown operation ${JSON.stringify(target)}.`);
     validateInput(service.name, operation, input);
     service.beforeRequest?.();
+    // Answers are serialized in the same turn of the event loop as the operation ran, before any
+    // timer can move state on: operations may return live state objects without copying them.
     const output = (await service.invoke(operation, input, ctx)) ?? {};
-    if (opts.validateOutput) checkOutput(service.name, operation, output);
+    if (opts.validateOutput) checkOutput(service.name, operation, output instanceof JsonText ? JSON.parse(output.text) : output);
     sendJson(res, 200, output ?? {}, ctx.requestId);
   } catch (e) {
     const err = e instanceof AwsError ? e : protocolErrors.server();

@@ -2,6 +2,7 @@
 import type { Config } from "../../config.js";
 import type { Timeline } from "../../engine/timeline.js";
 import type { RequestContext } from "../../protocol/context.js";
+import type { JsonText } from "../../protocol/json.js";
 import type { RegionalStore } from "../../state/regional.js";
 import type { Input, Operation, Output } from "./generated/operations.js";
 import type { Task } from "./generated/types.js";
@@ -27,7 +28,7 @@ export interface EcsContext {
   now(): number;
 }
 
-export type Handler<Op extends Operation> = (input: Input<Op>, ctx: EcsContext) => Output<Op> | Promise<Output<Op>>;
+export type Handler<Op extends Operation> = (input: Input<Op>, ctx: EcsContext) => Output<Op> | JsonText<Output<Op>> | Promise<Output<Op>>;
 
 /** Every operation of the model, each with its handler or null while ecs-local lacks it. */
 export type Handlers = { [Op in Operation]: Handler<Op> | null };

@@ -12,6 +12,7 @@ import type {
   Task,
   TaskDefinition,
 } from "./generated/types.js";
+import type { TaskIndex } from "./domain/taskIndex.js";
 
 export interface ClusterRecord {
   /** Counts (running tasks, instances, services) are derived when described, never stored. */
@@ -20,6 +21,8 @@ export interface ClusterRecord {
   instances: Map<string, ContainerInstance>;
   /** Tasks by id, in the order they were started. */
   tasks: Map<string, Task>;
+  /** Derived indexes over `tasks` (order, counts, tasks per instance), kept as tasks change. */
+  index: TaskIndex;
   /** Services by name, ACTIVE and DRAINING; INACTIVE ones stay describable for a while. */
   services: Map<string, ServiceRecord>;
 }

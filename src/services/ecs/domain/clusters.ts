@@ -24,24 +24,15 @@ export function activeCluster(state: EcsState, ref: string | undefined): Cluster
 }
 
 // Every state on the way to RUNNING counts as pending, not only PENDING itself.
-const PENDING = new Set(["PROVISIONING", "PENDING", "ACTIVATING"]);
+const PENDING = ["PROVISIONING", "PENDING", "ACTIVATING"];
 
 function counts(rec: ClusterRecord) {
-  let running = 0;
-  let pending = 0;
-  const byLaunch = { runningEC2: 0, runningFargate: 0, pendingEC2: 0, pendingFargate: 0 };
-  for (const t of rec.tasks.values()) {
-    const fargate = t.launchType === "FARGATE";
-    if (t.lastStatus === "RUNNING") {
-      running++;
-      if (fargate) byLaunch.runningFargate++;
-      else byLaunch.runningEC2++;
-    } else if (PENDING.has(t.lastStatus ?? "")) {
-      pending++;
-      if (fargate) byLaunch.pendingFargate++;
-      else byLaunch.pendingEC2++;
-    }
-  }
+  const pendingOf = (launchType?: string): number => PENDING.reduce((n, status) => n + rec.index.count(status, launchType), 0);
+  const running = rec.index.count("RUNNING");
+  const pending = pendingOf();
+  const runningFargate = rec.index.count("RUNNING", "FARGATE");
+  const pendingFargate = pendingOf("FARGATE");
+  const byLaunch = { runningEC2: running - runningFargate, runningFargate, pendingEC2: pending - pendingFargate, pendingFargate };
   let instances = 0;
   for (const ci of rec.instances.values()) if (ci.status !== "INACTIVE") instances++;
   const services = { active: 0, activeEC2: 0, activeFargate: 0, drainingEC2: 0, drainingFargate: 0 };

@@ -87,16 +87,13 @@ export function resourcesFrom(total: Resource[], fallback: Resource[]): Resource
 
 /** Tasks on the instance that are not stopped yet, the ones a deregistration would orphan. */
 export function activeTasksOn(rec: ClusterRecord, instanceArn: string): number {
-  let n = 0;
-  for (const t of rec.tasks.values()) if (t.containerInstanceArn === instanceArn && t.lastStatus !== "STOPPED") n++;
-  return n;
+  return rec.index.liveOn(instanceArn).size;
 }
 
 function taskCounts(rec: ClusterRecord, instanceArn: string): { running: number; pending: number } {
   let running = 0;
   let pending = 0;
-  for (const t of rec.tasks.values()) {
-    if (t.containerInstanceArn !== instanceArn) continue;
+  for (const t of rec.index.liveOn(instanceArn)) {
     if (t.lastStatus === "RUNNING") running++;
     else if (t.lastStatus === "PENDING") pending++;
   }
@@ -106,10 +103,10 @@ function taskCounts(rec: ClusterRecord, instanceArn: string): { running: number;
 /** The instance as the API answers it: task counts derived now, tags and health when asked for. */
 export function describeInstance(state: EcsState, rec: ClusterRecord, ci: ContainerInstance, include: ContainerInstanceField[] = []): ContainerInstance {
   const counts = taskCounts(rec, ci.containerInstanceArn!);
-  const out: ContainerInstance = structuredClone({ ...ci, runningTasksCount: counts.running, pendingTasksCount: counts.pending });
+  const out: ContainerInstance = { ...ci, runningTasksCount: counts.running, pendingTasksCount: counts.pending };
   delete out.tags;
   delete out.healthStatus;
-  if (include.includes("TAGS")) out.tags = structuredClone(tagsOf(state, ci.containerInstanceArn!));
+  if (include.includes("TAGS")) out.tags = tagsOf(state, ci.containerInstanceArn!);
   if (include.includes("CONTAINER_INSTANCE_HEALTH")) {
     const at = ci.registeredAt;
     out.healthStatus = ci.healthStatus ?? {

@@ -45,3 +45,24 @@ export function paginate<T>(source: Iterable<T>, keyOf: (item: T) => string, max
   const end = start + items.length;
   return end < all.length ? { items, nextToken: encode({ k: keyOf(items[items.length - 1]), i: end - 1 }) } : { items };
 }
+
+/**
+ * A page read from an ordered stream without copying the rest: `size` items and whether more follow.
+ * For indexed sources (tasks) that resume by sequence number instead of by search.
+ */
+export function takePage<T>(source: Iterable<T>, size: number): { items: T[]; more: boolean } {
+  const items: T[] = [];
+  for (const item of source) {
+    if (items.length === size) return { items, more: true };
+    items.push(item);
+  }
+  return { items, more: false };
+}
+
+export function sequenceToken(seq: number): string {
+  return encode({ k: "", i: seq });
+}
+
+export function sequenceFromToken(token: string | undefined): number {
+  return token ? decode(token).i : 0;
+}

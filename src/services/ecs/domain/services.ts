@@ -54,8 +54,8 @@ export function activeService(state: EcsState, rec: ClusterRecord, ref: string):
 
 /** The service as Describe/Create/Update/Delete answer it; tags only when asked for. */
 export function describeService(state: EcsState, sr: ServiceRecord, include: ServiceField[] = []): Service {
-  const out = structuredClone(sr.service);
-  if (include.includes("TAGS")) out.tags = structuredClone(tagsOf(state, sr.service.serviceArn!));
+  const out = { ...sr.service };
+  if (include.includes("TAGS")) out.tags = tagsOf(state, sr.service.serviceArn!);
   else delete out.tags;
   return out;
 }

@@ -1,7 +1,7 @@
 // Making a task: its ARN, containers, network, resources taken from its instance; and finding tasks.
 import type { EcsContext } from "../context.js";
 import { InvalidParameterException } from "../generated/errors.js";
-import type { Attachment, Container, ContainerInstance, LaunchType, NetworkConfiguration, Tag, Task, TaskDefinition, TaskOverride } from "../generated/types.js";
+import type { Attachment, Attribute, Container, ContainerInstance, LaunchType, NetworkConfiguration, Tag, Task, TaskDefinition, TaskOverride } from "../generated/types.js";
 import { effectiveNetworkMode, reserve, type TaskNeeds } from "../scheduler/resources.js";
 import type { ClusterRecord, EcsState } from "../store.js";
 import { ecsArn, isArn, parseArn } from "./arn.js";
@@ -25,6 +25,33 @@ export interface NewTask {
 }
 
 export const FARGATE_PLATFORM_VERSION = "1.4.0";
+
+const NONE: never[] = Object.freeze([]) as never[];
+const X86_64 = Object.freeze([Object.freeze({ name: "ecs.cpu-architecture", value: "x86_64" })]) as Attribute[];
+const ARM64 = Object.freeze([Object.freeze({ name: "ecs.cpu-architecture", value: "arm64" })]) as Attribute[];
+const FARGATE_STORAGE = Object.freeze({ sizeInGiB: 20 });
+
+const plainOverrides = new WeakMap<TaskDefinition, TaskOverride>();
+
+/** The overrides a task without any shows: one entry per container, shared by all its tasks. */
+function defaultOverrides(td: TaskDefinition): TaskOverride {
+  let o = plainOverrides.get(td);
+  if (!o) {
+    o = Object.freeze({ containerOverrides: (td.containerDefinitions ?? []).map((c) => Object.freeze({ name: c.name })), inferenceAcceleratorOverrides: NONE }) as TaskOverride;
+    plainOverrides.set(td, o);
+  }
+  return o;
+}
+
+/** The overrides a task was started with, one entry per container as ECS echoes them. */
+function echoOverrides(td: TaskDefinition, given: TaskOverride): TaskOverride {
+  const byName = new Map((given.containerOverrides ?? []).map((o) => [o.name, o]));
+  return {
+    ...given,
+    containerOverrides: (td.containerDefinitions ?? []).map((c) => byName.get(c.name) ?? { name: c.name }),
+    inferenceAcceleratorOverrides: given.inferenceAcceleratorOverrides ?? NONE,
+  };
+}
 
 let ipCounter = 10;
 
@@ -87,8 +114,8 @@ export function launchTask(ctx: EcsContext, rec: ClusterRecord, n: NewTask): Tas
       name: c.name,
       image: c.image,
       lastStatus: "PENDING",
-      networkBindings: bindings.filter((_, i) => n.needs.ports[i].containerName === c.name),
-      networkInterfaces: attachment ? [{ attachmentId: attachment.id, privateIpv4Address: ip }] : [],
+      networkBindings: bindings.length ? bindings.filter((_, i) => n.needs.ports[i].containerName === c.name) : NONE,
+      networkInterfaces: attachment ? [{ attachmentId: attachment.id, privateIpv4Address: ip }] : NONE,
       healthStatus: "UNKNOWN",
       cpu: String(o?.cpu ?? c.cpu ?? 0),
       ...(memory !== undefined ? { memory: String(memory) } : {}),
@@ -97,40 +124,47 @@ export function launchTask(ctx: EcsContext, rec: ClusterRecord, n: NewTask): Tas
   });
 
   const fargate = n.launchType === "FARGATE";
+  // Every key is set, absent ones to undefined (which JSON leaves out), so that all tasks share one
+  // object layout; parts that never change after creation are shared between tasks.
   const task: Task = {
-    attachments: attachment ? [attachment] : [],
-    attributes: [{ name: "ecs.cpu-architecture", value: n.td.runtimePlatform?.cpuArchitecture === "ARM64" ? "arm64" : "x86_64" }],
+    attachments: attachment ? [attachment] : NONE,
+    attributes: n.td.runtimePlatform?.cpuArchitecture === "ARM64" ? ARM64 : X86_64,
     availabilityZone: zone,
-    ...(n.capacityProviderName ? { capacityProviderName: n.capacityProviderName } : {}),
+    capacityProviderName: n.capacityProviderName,
     clusterArn: rec.cluster.clusterArn,
-    ...(n.instance ? { containerInstanceArn: n.instance.containerInstanceArn } : {}),
+    connectivity: undefined,
+    connectivityAt: undefined,
+    containerInstanceArn: n.instance?.containerInstanceArn,
     containers,
     cpu: String(n.needs.cpu),
     createdAt: now,
     desiredStatus: "RUNNING",
     enableExecuteCommand: n.enableExecuteCommand ?? false,
+    ephemeralStorage: fargate ? FARGATE_STORAGE : undefined,
+    executionStoppedAt: undefined,
     group: n.group,
     healthStatus: "UNKNOWN",
     lastStatus: "PROVISIONING",
     launchType: n.launchType,
     memory: String(n.needs.memory),
-    overrides: {
-      containerOverrides: (n.td.containerDefinitions ?? []).map((c) => byName.get(c.name) ?? { name: c.name }),
-      inferenceAcceleratorOverrides: [],
-      ...(n.overrides?.cpu ? { cpu: n.overrides.cpu } : {}),
-      ...(n.overrides?.memory ? { memory: n.overrides.memory } : {}),
-      ...(n.overrides?.taskRoleArn ? { taskRoleArn: n.overrides.taskRoleArn } : {}),
-      ...(n.overrides?.executionRoleArn ? { executionRoleArn: n.overrides.executionRoleArn } : {}),
-      ...(n.overrides?.ephemeralStorage ? { ephemeralStorage: n.overrides.ephemeralStorage } : {}),
-    },
-    ...(fargate ? { platformVersion: n.platformVersion ?? FARGATE_PLATFORM_VERSION, platformFamily: "Linux", ephemeralStorage: { sizeInGiB: 20 } } : {}),
-    ...(n.startedBy !== undefined ? { startedBy: n.startedBy } : {}),
-    tags: [],
+    overrides: n.overrides ? echoOverrides(n.td, n.overrides) : defaultOverrides(n.td),
+    platformFamily: fargate ? "Linux" : undefined,
+    platformVersion: fargate ? (n.platformVersion ?? FARGATE_PLATFORM_VERSION) : undefined,
+    pullStartedAt: undefined,
+    pullStoppedAt: undefined,
+    startedAt: undefined,
+    startedBy: n.startedBy,
+    stopCode: undefined,
+    stoppedAt: undefined,
+    stoppedReason: undefined,
+    stoppingAt: undefined,
+    tags: NONE,
     taskArn,
     taskDefinitionArn: n.td.taskDefinitionArn,
     version: 1,
   };
   rec.tasks.set(id, task);
+  rec.index.add(task);
   putTags(state, taskArn, n.tags);
   ctx.backend.lifecycle.begin(state, rec, task);
   return task;
@@ -150,6 +184,20 @@ export function taskIdFromRef(rec: ClusterRecord, ref: string): string | undefin
 export function findTask(rec: ClusterRecord, ref: string): Task | undefined {
   const id = taskIdFromRef(rec, ref);
   return id === undefined ? undefined : rec.tasks.get(id);
+}
+
+const jsonCache = new WeakMap<Task, { version: number; text: string }>();
+
+/**
+ * A task's JSON text, made again only when the task changed: every change goes through the
+ * lifecycle, which bumps `version` as ECS does, so the version says when the text is stale.
+ */
+export function taskJson(task: Task): string {
+  const hit = jsonCache.get(task);
+  if (hit && hit.version === task.version) return hit.text;
+  const text = JSON.stringify(task);
+  jsonCache.set(task, { version: task.version ?? 0, text });
+  return text;
 }
 
 /** A task as Describe answers it: tags only when asked for. */

@@ -1,4 +1,5 @@
 import type { Handler } from "../context.js";
+import { TaskIndex } from "../domain/taskIndex.js";
 import { InvalidParameterException } from "../generated/errors.js";
 import type { Cluster } from "../generated/types.js";
 import { effectiveSetting, rootArn } from "../domain/accountSettings.js";
@@ -31,7 +32,7 @@ export const createCluster: Handler<"CreateCluster"> = (input, { state }) => {
     defaultCapacityProviderStrategy: input.defaultCapacityProviderStrategy ?? [],
     ...(scd ? { serviceConnectDefaults: scd } : {}),
   };
-  const rec = { cluster, instances: new Map(), tasks: new Map(), services: new Map() };
+  const rec = { cluster, instances: new Map(), tasks: new Map(), index: new TaskIndex(), services: new Map() };
   state.clusters.set(name, rec);
   // Tags of an earlier cluster of the same name do not come back with the new one.
   state.tags.delete(arn);

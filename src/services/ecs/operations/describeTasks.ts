@@ -1,10 +1,12 @@
 import type { Handler } from "../context.js";
+import { JsonText } from "../../../protocol/json.js";
 import { InvalidParameterException } from "../generated/errors.js";
-import type { Failure, Task } from "../generated/types.js";
+import type { DescribeTasksResponse, Failure, Task } from "../generated/types.js";
 import { activeCluster } from "../domain/clusters.js";
 import { ecsArn } from "../domain/arn.js";
-import { describeTask, findTask } from "../domain/tasks.js";
+import { describeTask, findTask, taskJson } from "../domain/tasks.js";
 
+// The call every waiter polls: answered from each task's cached JSON text when tags are not asked for.
 export const describeTasks: Handler<"DescribeTasks"> = (input, ctx) => {
   if (input.tasks.length === 0) throw new InvalidParameterException("Tasks cannot be empty.");
   if (input.tasks.length > 100) throw new InvalidParameterException("taskIds can have at most 100 items.");
@@ -14,8 +16,10 @@ export const describeTasks: Handler<"DescribeTasks"> = (input, ctx) => {
   const failures: Failure[] = [];
   for (const ref of input.tasks) {
     const task = findTask(rec, ref);
-    if (task) tasks.push(describeTask(ctx.state, task, withTags));
+    if (task) tasks.push(task);
     else failures.push({ arn: ref.startsWith("arn:") ? ref : ecsArn(ctx.state, `task/${rec.cluster.clusterName}/${ref}`), reason: "MISSING" });
   }
-  return { tasks, failures };
+  if (withTags) return { tasks: tasks.map((t) => describeTask(ctx.state, t, true)), failures };
+  const text = `{"tasks":[${tasks.map(taskJson).join(",")}],"failures":${JSON.stringify(failures)}}`;
+  return new JsonText<DescribeTasksResponse>({ tasks, failures }, text);
 };

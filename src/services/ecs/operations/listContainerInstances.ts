@@ -8,7 +8,7 @@ export const listContainerInstances: Handler<"ListContainerInstances"> = (input,
   const rec = activeCluster(state, input.cluster);
   checkMaxResults(input.maxResults);
   if (input.filter) parseExpression(input.filter);
-  const groupsOn = (arn: string) => [...rec.tasks.values()].filter((t) => t.containerInstanceArn === arn && t.lastStatus !== "STOPPED").map((t) => t.group ?? "");
+  const groupsOn = (arn: string) => [...rec.index.liveOn(arn)].map((t) => t.group ?? "");
   // Deregistered (INACTIVE) instances are never listed; without a status, ACTIVE and DRAINING ones are.
   const arns = [...rec.instances.values()]
     .filter((ci) => ci.status !== "INACTIVE" && (!input.status || ci.status === input.status))

@@ -3,17 +3,23 @@ import { InvalidParameterException, ServiceNotFoundException } from "../generate
 import type { Task } from "../generated/types.js";
 import { activeCluster } from "../domain/clusters.js";
 import { nameFromRef } from "../domain/arn.js";
-import { paginate } from "../domain/pagination.js";
+import { checkMaxResults, sequenceFromToken, sequenceToken, takePage } from "../domain/pagination.js";
 
 export const listTasks: Handler<"ListTasks"> = (input, ctx) => {
   const rec = activeCluster(ctx.state, input.cluster);
   if (input.family && input.serviceName) throw new InvalidParameterException("Family and serviceName cannot both be specified.");
+  const size = checkMaxResults(input.maxResults);
+  const after = sequenceFromToken(input.nextToken);
   const desired = input.desiredStatus ?? "RUNNING";
   const instanceId = input.containerInstance === undefined ? undefined : nameFromRef(input.containerInstance, "container-instance").split("/").pop();
   const familyPrefix = input.family === undefined ? undefined : `task-definition/${nameFromRef(input.family, "task-definition").split(":")[0]}:`;
-  const serviceName = input.serviceName === undefined ? undefined : nameFromRef(input.serviceName, "service").split("/").pop()!;
-  if (serviceName !== undefined && !rec.services.has(serviceName)) throw new ServiceNotFoundException("Service not found.");
-  const group = serviceName === undefined ? undefined : `service:${serviceName}`;
+  let group: string | undefined;
+  if (input.serviceName !== undefined) {
+    const serviceName = nameFromRef(input.serviceName, "service").split("/").pop()!;
+    // A name the cluster has never had is an error; a deleted (INACTIVE) service still lists.
+    if (!rec.services.has(serviceName)) throw new ServiceNotFoundException("Service not found.");
+    group = `service:${serviceName}`;
+  }
   const keep = (t: Task): boolean =>
     // PENDING tasks are listed under RUNNING: their desired status is RUNNING.
     t.desiredStatus === desired &&
@@ -23,8 +29,9 @@ export const listTasks: Handler<"ListTasks"> = (input, ctx) => {
     (input.startedBy === undefined || t.startedBy === input.startedBy) &&
     (input.launchType === undefined || t.launchType === input.launchType);
   const matching = function* () {
-    for (const t of rec.tasks.values()) if (keep(t)) yield t.taskArn!;
+    for (const t of rec.index.after(after)) if (keep(t)) yield t;
   };
-  const page = paginate(matching(), (arn) => arn, input.maxResults, input.nextToken);
-  return { taskArns: page.items, ...(page.nextToken ? { nextToken: page.nextToken } : {}) };
+  const page = takePage(matching(), size);
+  const last = page.items[page.items.length - 1];
+  return { taskArns: page.items.map((t) => t.taskArn!), ...(page.more ? { nextToken: sequenceToken(rec.index.seq(last)!) } : {}) };
 };

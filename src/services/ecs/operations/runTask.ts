@@ -34,5 +34,5 @@ export const runTask: Handler<"RunTask"> = (input, ctx) => {
     count,
   );
   if (result.noInstances) throw new InvalidParameterException("No Container Instances were found in your cluster.");
-  return { tasks: result.tasks.map((t) => structuredClone(t)), failures: result.failures };
+  return { tasks: result.tasks, failures: result.failures };
 };

@@ -46,5 +46,5 @@ export const startTask: Handler<"StartTask"> = (input, ctx) => {
       }),
     );
   }
-  return { tasks: tasks.map((t) => structuredClone(t)), failures };
+  return { tasks, failures };
 };

@@ -8,5 +8,5 @@ export const stopTask: Handler<"StopTask"> = (input, ctx) => {
   const task = findTask(rec, input.task);
   if (!task) throw new InvalidParameterException("The referenced task was not found.");
   ctx.backend.lifecycle.stop(ctx.state, rec, task, input.reason ?? "Task stopped by user", "UserInitiated");
-  return { task: structuredClone(describeTask(ctx.state, task, false)) };
+  return { task: describeTask(ctx.state, task, false) };
 };

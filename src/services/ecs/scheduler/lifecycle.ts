@@ -83,6 +83,7 @@ export class Lifecycle {
   stop(state: EcsState, rec: ClusterRecord, task: Task, reason: string, stopCode: TaskStopCode): void {
     if (task.desiredStatus === "STOPPED") return;
     task.desiredStatus = "STOPPED";
+    rec.index.stopRequested(task);
     task.stoppingAt = this.now();
     task.stoppedReason = reason;
     task.stopCode = stopCode;
@@ -105,7 +106,9 @@ export class Lifecycle {
 
   private enter(state: EcsState, rec: ClusterRecord, task: Task, status: Status, table: Partial<Record<Status, Step>>): void {
     if (task.lastStatus === "STOPPED") return;
+    const from = task.lastStatus;
     task.lastStatus = status;
+    rec.index.statusChanged(task, from);
     ENTER[status]?.(task, this.now());
     if (status === "STOPPED") this.finish(state, rec, task);
     this.changed(state, rec, task);
@@ -122,15 +125,17 @@ export class Lifecycle {
     }
     const id = task.taskArn!.split("/").pop()!;
     this.backend.timeline.after(this.backend.config.timings.stoppedTaskRetentionMs, () => {
-      if (rec.tasks.get(id) === task) rec.tasks.delete(id);
+      if (rec.tasks.get(id) !== task) return;
+      rec.tasks.delete(id);
+      rec.index.remove(task);
       state.tags.delete(task.taskArn!);
     });
   }
 
   /** Stops every task on an instance that leaves the cluster. */
   stopTasksOnInstance(state: EcsState, rec: ClusterRecord, instanceArn: string, reason: string): void {
-    for (const t of rec.tasks.values()) {
-      if (t.containerInstanceArn === instanceArn && t.desiredStatus !== "STOPPED") this.stop(state, rec, t, reason, "TerminationNotice");
+    for (const t of [...rec.index.liveOn(instanceArn)]) {
+      if (t.desiredStatus !== "STOPPED") this.stop(state, rec, t, reason, "TerminationNotice");
     }
   }
 }

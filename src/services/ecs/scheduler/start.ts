@@ -81,15 +81,10 @@ export function checkLaunch(td: TaskDefinition, launchType: LaunchType, net: Net
 }
 
 function candidates(rec: ClusterRecord, group: string): Candidate[] {
-  const perInstance = new Map<string, number>();
-  for (const t of rec.tasks.values()) {
-    if (t.group !== group || t.desiredStatus === "STOPPED" || !t.containerInstanceArn) continue;
-    perInstance.set(t.containerInstanceArn, (perInstance.get(t.containerInstanceArn) ?? 0) + 1);
-  }
   const out: Candidate[] = [];
   for (const ci of rec.instances.values()) {
     if (ci.status !== "ACTIVE" || ci.agentConnected === false) continue;
-    out.push({ instance: ci, groupTasks: perInstance.get(ci.containerInstanceArn!) ?? 0 });
+    out.push({ instance: ci, groupTasks: rec.index.groupCount(group, ci.containerInstanceArn!) });
   }
   return out;
 }

@@ -1,0 +1,142 @@
+// Results as JSON (everything) and a markdown table (what a reader compares), in bench/results/.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpus, totalmem, type as osType, release } from "node:os";
+import { join } from "node:path";
+import type { PhaseStats } from "./driver.js";
+import type { FidelityCheck } from "./fidelity.js";
+import type { SdkCheck } from "./sdkcheck.js";
+import { motoCommand, ROOT } from "./targets.js";
+
+export interface CpuShare {
+  /** CPU the target process used over the measured window, in % of one core. */
+  serverCpuPct?: number;
+  /** CPU the driver (this process) used over the same window. */
+  driverCpuPct?: number;
+}
+
+export interface PhaseResult extends PhaseStats, CpuShare {
+  name: string;
+  unit: string;
+  setupError?: string;
+}
+
+export interface TargetRun {
+  kind: string;
+  startupMs?: number;
+  peakRssMb?: number;
+  rssMb?: number;
+  setupErrors?: Record<string, number>;
+  phases: PhaseResult[];
+  sdk: SdkCheck[];
+  error?: string;
+}
+
+export interface Machine {
+  cpu: string;
+  cores: number;
+  memoryGb: number;
+  node: string;
+  os: string;
+  moto?: string;
+}
+
+export interface RunResult {
+  date: string;
+  machine: Machine;
+  options: { concurrency: number; phaseMs: number; warmupMs: number };
+  ceiling?: PhaseResult & { startupMs?: number; peakRssMb?: number };
+  /** The same bare server answering a body as large as DescribeTasks(100)'s. */
+  ceilingLarge?: PhaseResult;
+  fidelity: FidelityCheck[];
+  targets: TargetRun[];
+}
+
+export function machine(): Machine {
+  let moto: string | undefined;
+  const cmd = motoCommand();
+  if (cmd) {
+    const python = /^#!\s*(\S+)/.exec(readFileSync(cmd, "utf8").split("\n")[0])?.[1];
+    const r = python ? spawnSync(python, ["-c", "import moto; print(moto.__version__)"], { encoding: "utf8" }) : undefined;
+    moto = r?.status === 0 ? r.stdout.trim() : "unknown";
+  }
+  return { cpu: cpus()[0]?.model ?? "unknown", cores: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, os: `${osType()} ${release()}`, moto };
+}
+
+const fmt = (n: number | undefined, digits = 0): string => (n === undefined || !Number.isFinite(n) ? "–" : n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits }));
+const ratio = (n: number | undefined): string => (n === undefined || !Number.isFinite(n) ? "–" : n >= 10 ? `${fmt(n, 0)}×` : `${fmt(n, 1)}×`);
+const ms = (n: number | undefined): string => (n === undefined || !Number.isFinite(n) ? "–" : n < 10 ? fmt(n, 2) : fmt(n, 1));
+
+export interface Verdict {
+  target: string;
+  met: boolean | undefined;
+  detail: string;
+}
+
+export function verdicts(r: RunResult): Verdict[] {
+  const ours = r.targets.find((t) => t.kind === "ecs-local");
+  const moto = r.targets.find((t) => t.kind === "moto");
+  const out: Verdict[] = [];
+  if (!ours) return out;
+  for (const p of ours.phases) {
+    const m = moto?.phases.find((x) => x.name === p.name);
+    if (!m || !(m.opsPerSec > 0) || p.errors > 0) {
+      out.push({ target: `${p.name}: ≥ 10× moto's throughput, p99 ≤ 1/10`, met: p.errors > 0 ? false : undefined, detail: p.errors > 0 ? `${p.errors} errors` : "moto answered nothing to compare with" });
+      continue;
+    }
+    const x = p.opsPerSec / m.opsPerSec;
+    const y = m.p99Ms / p.p99Ms;
+    out.push({ target: `${p.name}: ≥ 10× moto's throughput, p99 ≤ 1/10`, met: x >= 10 && y >= 10, detail: `${ratio(x)} throughput, moto's p99 is ${ratio(y)} ours` });
+  }
+  const d = ours.phases.find((p) => p.name.startsWith("DescribeTasks"));
+  if (d && r.ceiling) {
+    const share = d.reqPerSec / r.ceiling.reqPerSec;
+    const large = r.ceilingLarge ? `; ${fmt((d.reqPerSec / r.ceilingLarge.reqPerSec) * 100, 1)}% of the same server sending a body of DescribeTasks(100)'s size (${fmt(r.ceilingLarge.reqPerSec)} req/s)` : "";
+    out.push({ target: "DescribeTasks(100) ≥ 50% of the bare-server ceiling", met: d.errors === 0 && share >= 0.5, detail: `${fmt(share * 100, 1)}% (${fmt(d.reqPerSec)} of ${fmt(r.ceiling.reqPerSec)} req/s)${large}` });
+  }
+  if (ours.startupMs !== undefined) out.push({ target: "start-up to first answered request < 300 ms", met: ours.startupMs < 300, detail: `${ms(ours.startupMs)} ms` });
+  return out;
+}
+
+export function markdown(r: RunResult): string {
+  const ours = r.targets.find((t) => t.kind === "ecs-local");
+  const moto = r.targets.find((t) => t.kind === "moto");
+  const lines: string[] = [];
+  const m = r.machine;
+  lines.push(`Run of ${r.date} on ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GiB, Node ${m.node}${m.moto ? `, moto ${m.moto}` : ""}; concurrency ${r.options.concurrency}, ${r.options.phaseMs / 1000} s per phase after ${r.options.warmupMs / 1000} s warm-up.`, "");
+  lines.push("| Phase (unit) | ecs-local ops/s | p50 ms | p99 ms | errors | moto ops/s | p50 ms | p99 ms | errors | throughput × moto | moto p99 ÷ ours | req/s as % of ceiling | CPU % server / driver |");
+  lines.push("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
+  for (const p of ours?.phases ?? moto?.phases ?? []) {
+    const q = moto?.phases.find((x) => x.name === p.name);
+    const o = ours?.phases.find((x) => x.name === p.name);
+    const x = o && q && q.opsPerSec > 0 && o.opsPerSec > 0 ? o.opsPerSec / q.opsPerSec : undefined;
+    const y = o && q && o.p99Ms > 0 && q.opsPerSec > 0 && o.opsPerSec > 0 ? q.p99Ms / o.p99Ms : undefined;
+    const share = o && r.ceiling && o.opsPerSec > 0 ? `${fmt((o.reqPerSec / r.ceiling.reqPerSec) * 100, 1)}%` : "–";
+    lines.push(`| ${p.name} (${p.unit}) | ${fmt(o?.opsPerSec)} | ${ms(o?.p50Ms)} | ${ms(o?.p99Ms)} | ${fmt(o?.errors)} | ${fmt(q?.opsPerSec, 1)} | ${ms(q?.p50Ms)} | ${ms(q?.p99Ms)} | ${fmt(q?.errors)} | ${ratio(x)} | ${ratio(y)} | ${share} | ${o ? `${fmt(o.serverCpuPct)} / ${fmt(o.driverCpuPct)}` : "–"} |`);
+  }
+  lines.push("", "| Process | start-up to first answer ms | peak RSS MB | req/s |", "|---|--:|--:|--:|");
+  for (const t of r.targets) lines.push(`| ${t.kind} | ${ms(t.startupMs)} | ${fmt(t.peakRssMb, 1)} | ${t.error ? `not run: ${t.error.split("\n")[0]}` : ""} |`);
+  if (r.ceiling) lines.push(`| bare node:http ceiling (small body) | ${ms(r.ceiling.startupMs)} | ${fmt(r.ceiling.peakRssMb, 1)} | ${fmt(r.ceiling.reqPerSec)} (p50 ${ms(r.ceiling.p50Ms)} ms, p99 ${ms(r.ceiling.p99Ms)} ms) |`);
+  if (r.ceilingLarge) lines.push(`| ${r.ceilingLarge.name} | | | ${fmt(r.ceilingLarge.reqPerSec)} (p50 ${ms(r.ceilingLarge.p50Ms)} ms, p99 ${ms(r.ceilingLarge.p99Ms)} ms) |`);
+  lines.push("", "| Target | met | measured |", "|---|---|---|");
+  for (const v of verdicts(r)) lines.push(`| ${v.target} | ${v.met === undefined ? "n/a" : v.met ? "yes" : "**no**"} | ${v.detail} |`);
+  const fidOk = r.fidelity.every((f) => f.ok);
+  lines.push("", `Driver fidelity (raw request bytes and SigV4 signature equal to @aws-sdk/client-ecs's): ${fidOk ? `identical for all ${r.fidelity.length} operations` : `**differs** for ${r.fidelity.filter((f) => !f.ok).map((f) => f.operation).join(", ")}`}.`);
+  for (const t of r.targets) {
+    const bad = t.sdk.filter((c) => !c.ok);
+    lines.push(`SDK correctness pass on ${t.kind}: ${t.sdk.length - bad.length}/${t.sdk.length} right${bad.length ? ` — wrong: ${bad.map((c) => `${c.phase} (${c.detail.replace(/\|/g, "/").slice(0, 140)})`).join("; ")}` : ""}.`);
+  }
+  const errs = r.targets.flatMap((t) => t.phases.filter((p) => p.errors > 0 || p.setupError).map((p) => `${t.kind} / ${p.name}: ${p.setupError ?? Object.entries(p.errorSamples).map(([k, n]) => `${n}× ${k}`).slice(0, 2).join("; ")}`));
+  if (errs.length) lines.push("", "Errors:", ...errs.map((e) => `- ${e.replace(/\|/g, "/").slice(0, 300)}`));
+  return lines.join("\n") + "\n";
+}
+
+export function writeResults(name: string, data: unknown, md: string): { json: string; md: string } {
+  const dir = join(ROOT, "bench", "results");
+  mkdirSync(dir, { recursive: true });
+  const json = join(dir, `${name}.json`);
+  const mdPath = join(dir, `${name}.md`);
+  writeFileSync(json, JSON.stringify(data, null, 2) + "\n");
+  writeFileSync(mdPath, md);
+  return { json, md: mdPath };
+}

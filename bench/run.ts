@@ -1,0 +1,168 @@
+// npm run bench [-- --concurrency 16 --duration 5 --warmup 1 --no-moto --phase NAME --profile DIR --scale]
+// Starts each target on a free loopback port, drives the same workload, writes bench/results/.
+import { Driver, round, runLoad, summarize, type LoadResult } from "./driver.js";
+import { checkFidelity, sdkUserAgent } from "./fidelity.js";
+import { machine, markdown, writeResults, type CpuShare, type PhaseResult, type RunResult, type TargetRun } from "./results.js";
+import { runScale } from "./scale.js";
+import { motoInstances, syntheticInstances } from "./motoEc2.js";
+import { sdkCheck } from "./sdkcheck.js";
+import { Signer } from "./sigv4.js";
+import { CREDENTIALS, cpuSecondsOf, launch, memoryOf, motoCommand, REGION, type TargetKind } from "./targets.js";
+import { EcsWire, type UserAgent } from "./wire.js";
+import { DEFAULT_SIZES, phases, setup, type Bench, type Phase, type SetupReport } from "./workload.js";
+
+interface Options {
+  concurrency: number;
+  phaseMs: number;
+  warmupMs: number;
+  moto: boolean;
+  scale: boolean;
+  scaleTasks: number;
+  only?: string;
+  /** Where ecs-local writes a V8 CPU profile (node --cpu-prof) when set. */
+  profileDir?: string;
+}
+
+function parseArgs(argv: string[]): Options {
+  const value = (name: string): string | undefined => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
+  };
+  const num = (name: string, fallback: number): number => {
+    const v = value(name);
+    const n = v === undefined ? fallback : Number(v);
+    if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} must be a positive number`);
+    return n;
+  };
+  return {
+    concurrency: Math.round(num("concurrency", 16)),
+    phaseMs: num("duration", 5) * 1000,
+    warmupMs: num("warmup", 1) * 1000,
+    moto: !argv.includes("--no-moto"),
+    scale: argv.includes("--scale"),
+    scaleTasks: Math.round(num("scale-tasks", 100_000)),
+    only: value("phase"),
+    profileDir: value("profile"),
+  };
+}
+
+/** EC2 instances each target is given to register; registrations cycle through them. */
+const INSTANCE_POOL = 128;
+
+const log = (line: string): void => void process.stderr.write(`[bench] ${line}\n`);
+
+/** Warm-up (not counted), then the measured window; units are numbered across both. */
+async function measure(opts: Options, pid: number, maxOps: number, op: (i: number) => Promise<{ requests: number; error?: string }>): Promise<LoadResult & CpuShare> {
+  let next = 0;
+  const run = (durationMs: number, budget: number) => runLoad({ concurrency: opts.concurrency, durationMs, maxOps: budget, op: () => op(next++) });
+  const warm = await run(opts.warmupMs, Math.floor(maxOps / 10));
+  const server0 = cpuSecondsOf(pid);
+  const driver0 = process.cpuUsage();
+  const result = await run(opts.phaseMs, maxOps - warm.ops);
+  const seconds = result.elapsedMs / 1000;
+  const driver = process.cpuUsage(driver0);
+  return {
+    ...result,
+    serverCpuPct: round(((cpuSecondsOf(pid) - server0) / seconds) * 100, 0),
+    driverCpuPct: round(((driver.user + driver.system) / 1e6 / seconds) * 100, 0),
+  };
+}
+
+/** About the size of ecs-local's DescribeTasks(100) answer (1.4 KB a task). */
+export const LARGE_BODY_BYTES = 138_000;
+
+async function ceiling(opts: Options, agent: UserAgent, bodyBytes = 0): Promise<RunResult["ceiling"]> {
+  const target = await launch("ceiling", agent, bodyBytes ? [String(bodyBytes)] : []);
+  const driver = new Driver(target.origin, opts.concurrency);
+  const wire = new EcsWire(new Signer(CREDENTIALS), REGION, target.host, agent);
+  const arns = Array.from({ length: 100 }, (_, i) => `arn:aws:ecs:us-east-1:000000000000:task/bench-list/${i.toString(16).padStart(32, "0")}`);
+  const reqs = Array.from({ length: 1000 }, () => wire.build("DescribeTasks", { tasks: arns, cluster: "bench-list" }));
+  const result = await measure(opts, target.pid, Number.MAX_SAFE_INTEGER, async (i) => {
+    const r = await driver.send(reqs[i % reqs.length]);
+    return r.status === 200 ? { requests: 1 } : { requests: 1, error: `HTTP ${r.status}` };
+  });
+  const mem = memoryOf(target.pid);
+  await driver.close();
+  await target.stop();
+  return { name: bodyBytes ? `ceiling, ${bodyBytes.toLocaleString("en-US")}-byte body` : "ceiling", unit: "request", ...summarize(result), serverCpuPct: result.serverCpuPct, driverCpuPct: result.driverCpuPct, startupMs: target.startupMs, peakRssMb: mem.peakRssMb };
+}
+
+async function runPhase(opts: Options, b: Bench, phase: Phase): Promise<PhaseResult> {
+  try {
+    await phase.prepare(b);
+  } catch (e) {
+    const msg = (e as Error).message;
+    return { name: phase.name, unit: phase.unit, setupError: msg, ...summarize({ ops: 0, requests: 0, errors: 0, errorSamples: {}, elapsedMs: 1, latencies: [] }) };
+  }
+  const result = await measure(opts, b.target.pid, phase.maxOps, (i) => phase.op(b, i));
+  return { name: phase.name, unit: phase.unit, ...summarize(result), serverCpuPct: result.serverCpuPct, driverCpuPct: result.driverCpuPct };
+}
+
+async function benchTarget(kind: TargetKind, opts: Options, agent: UserAgent): Promise<TargetRun> {
+  let target;
+  try {
+    target = await launch(kind, agent, kind === "ecs-local" && opts.profileDir ? ["--cpu-prof", `--cpu-prof-dir=${opts.profileDir}`] : []);
+  } catch (e) {
+    return { kind, phases: [], sdk: [], error: (e as Error).message };
+  }
+  log(`${kind}: answered ${target.startupMs} ms after spawn (pid ${target.pid})`);
+  const driver = new Driver(target.origin, opts.concurrency);
+  const b: Bench = { driver, wire: new EcsWire(new Signer(CREDENTIALS), REGION, target.host, agent), target, instanceIds: [] };
+  const run: TargetRun = { kind, startupMs: target.startupMs, phases: [], sdk: [] };
+  try {
+    b.instanceIds = kind === "moto" ? await motoInstances(target, INSTANCE_POOL) : syntheticInstances(INSTANCE_POOL);
+    const report: SetupReport = await setup(b, DEFAULT_SIZES);
+    run.setupErrors = report.errors;
+    if (Object.keys(report.errors).length) log(`${kind}: setup errors ${JSON.stringify(report.errors).slice(0, 400)}`);
+    for (const phase of phases(() => report, DEFAULT_SIZES, () => b)) {
+      if (opts.only && !phase.name.toLowerCase().includes(opts.only.toLowerCase())) continue;
+      const r = await runPhase(opts, b, phase);
+      log(`${kind}: ${phase.name}: ${r.opsPerSec} ops/s (server CPU ${r.serverCpuPct}%, driver CPU ${r.driverCpuPct}%), p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, ${r.errors} errors${r.setupError ? ` (${r.setupError})` : ""}${r.errors ? ` ${JSON.stringify(r.errorSamples).slice(0, 200)}` : ""}`);
+      run.phases.push(r);
+    }
+    run.sdk = await sdkCheck(target, b.instanceIds);
+    const mem = memoryOf(target.pid);
+    run.peakRssMb = mem.peakRssMb;
+    run.rssMb = mem.rssMb;
+  } catch (e) {
+    run.error = (e as Error).stack ?? String(e);
+    log(`${kind}: ${run.error}`);
+  } finally {
+    await driver.close();
+    await target.stop();
+  }
+  return run;
+}
+
+async function main(): Promise<void> {
+  const opts = parseArgs(process.argv.slice(2));
+  const agent = await sdkUserAgent();
+  if (opts.scale) {
+    await runScale({ concurrency: opts.concurrency, tasks: opts.scaleTasks }, agent, log);
+    return;
+  }
+  const started = performance.now();
+  const fidelity = await checkFidelity(agent);
+  log(`driver fidelity: ${fidelity.filter((f) => f.ok).length}/${fidelity.length} operations byte-identical to the SDK's`);
+  const result: RunResult = { date: new Date().toISOString(), machine: machine(), options: { concurrency: opts.concurrency, phaseMs: opts.phaseMs, warmupMs: opts.warmupMs }, fidelity, targets: [] };
+  result.ceiling = await ceiling(opts, agent);
+  log(`ceiling: ${result.ceiling!.reqPerSec} req/s, p99 ${result.ceiling!.p99Ms} ms (server CPU ${result.ceiling!.serverCpuPct}%, driver CPU ${result.ceiling!.driverCpuPct}%)`);
+  result.ceilingLarge = await ceiling(opts, agent, LARGE_BODY_BYTES);
+  log(`ceiling with a ${LARGE_BODY_BYTES}-byte body: ${result.ceilingLarge!.reqPerSec} req/s (server CPU ${result.ceilingLarge!.serverCpuPct}%, driver CPU ${result.ceilingLarge!.driverCpuPct}%)`);
+  result.targets.push(await benchTarget("ecs-local", opts, agent));
+  if (opts.moto && motoCommand()) result.targets.push(await benchTarget("moto", opts, agent));
+  else log(opts.moto ? "moto_server is not on PATH: moto skipped" : "moto skipped (--no-moto)");
+  const md = markdown(result);
+  const stamp = result.date.slice(0, 16).replace(/:/g, "-");
+  // A run cut down to some phases, or shortened, is for looking into something, not the record.
+  const full = !opts.only && opts.phaseMs === 5000 && opts.warmupMs === 1000 && opts.concurrency === 16;
+  const files = writeResults(full ? `run-${stamp}` : "partial-latest", result, md);
+  if (full) writeResults("latest", result, md);
+  process.stdout.write(md);
+  log(`wrote ${files.json} and ${files.md}${full ? " (and latest.*)" : ""} in ${Math.round((performance.now() - started) / 1000)} s`);
+}
+
+main().catch((e) => {
+  process.stderr.write(`bench failed: ${(e as Error).stack ?? e}\n`);
+  process.exit(1);
+});
