@@ -10,6 +10,7 @@ import { handleJson, sendJson, sendJsonError, type JsonProtocolOptions } from ".
 import type { EcsBackend } from "./services/ecs/context.js";
 import { OPERATIONS } from "./services/ecs/generated/operations.js";
 import { handlers } from "./services/ecs/operations/index.js";
+import { clearTaskJson } from "./services/ecs/domain/tasks.js";
 import { createEcsBackend, ecsJsonService } from "./services/ecs/service.js";
 import { VERSION } from "./version.js";
 
@@ -43,6 +44,7 @@ export function createApp(options: AppOptions = {}): EcsLocal {
   const reset = (): void => {
     timeline.clear();
     ecs.states.reset();
+    clearTaskJson();
   };
 
   const app = express();

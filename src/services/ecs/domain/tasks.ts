@@ -186,7 +186,9 @@ export function findTask(rec: ClusterRecord, ref: string): Task | undefined {
   return id === undefined ? undefined : rec.tasks.get(id);
 }
 
-const jsonCache = new WeakMap<Task, { version: number; text: string }>();
+/** Texts kept for the tasks described most recently: pollers ask for the same tasks again and again. */
+const JSON_CACHE_SIZE = 10_000;
+const jsonCache = new Map<Task, { version: number; text: string }>();
 
 /**
  * A task's JSON text, made again only when the task changed: every change goes through the
@@ -196,8 +198,14 @@ export function taskJson(task: Task): string {
   const hit = jsonCache.get(task);
   if (hit && hit.version === task.version) return hit.text;
   const text = JSON.stringify(task);
+  if (!hit && jsonCache.size >= JSON_CACHE_SIZE) jsonCache.delete(jsonCache.keys().next().value!);
   jsonCache.set(task, { version: task.version ?? 0, text });
   return text;
+}
+
+/** Forgets every cached text (a reset must not keep the old state's tasks alive). */
+export function clearTaskJson(): void {
+  jsonCache.clear();
 }
 
 /** A task as Describe answers it: tags only when asked for. */
