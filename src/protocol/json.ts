@@ -26,28 +26,37 @@ export interface JsonProtocolOptions {
 }
 
 /**
- * An answer whose JSON text an operation already has (from a cache): sent as it is, while `value`
- * stays available for output validation.
+ * An answer whose JSON an operation already has, encoded, in pieces (from a cache): the pieces go
+ * to the socket as they are, in one gather write, never joined or encoded again.
  */
 export class JsonText<T = unknown> {
   constructor(
     readonly value: T,
-    readonly text: string,
+    readonly chunks: Buffer[],
   ) {}
+
+  text(): string {
+    return Buffer.concat(this.chunks).toString("utf8");
+  }
 }
 
 const JSON_TYPES = new Set(["application/x-amz-json-1.1", "application/x-amz-json-1.0", "application/json"]);
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, requestId: string, extra?: Record<string, string>): void {
   // Encoded once: measuring the string and then writing it would encode large answers twice.
-  const bytes = Buffer.from(body instanceof JsonText ? body.text : JSON.stringify(body), "utf8");
+  const chunks = body instanceof JsonText ? body.chunks : [Buffer.from(JSON.stringify(body), "utf8")];
+  let length = 0;
+  for (const c of chunks) length += c.length;
   res.writeHead(status, {
     "Content-Type": "application/x-amz-json-1.1",
-    "Content-Length": bytes.length,
+    "Content-Length": length,
     "x-amzn-RequestId": requestId,
     ...extra,
   });
-  res.end(bytes);
+  if (chunks.length === 1) return void res.end(chunks[0]);
+  res.cork();
+  for (const c of chunks) res.write(c);
+  res.end();
 }
 
 export function sendJsonError(res: ServerResponse, err: AwsError, requestId: string): void {
@@ -119,7 +128,7 @@ export async function handleJson(req: IncomingMessage, res: ServerResponse, serv
     // Answers are serialized in the same turn of the event loop as the operation ran, before any
     // timer can move state on: operations may return live state objects without copying them.
     const output = (await service.invoke(operation, input, ctx)) ?? {};
-    if (opts.validateOutput) checkOutput(service.name, operation, output instanceof JsonText ? JSON.parse(output.text) : output);
+    if (opts.validateOutput) checkOutput(service.name, operation, output instanceof JsonText ? JSON.parse(output.text()) : output);
     sendJson(res, 200, output ?? {}, ctx.requestId);
   } catch (e) {
     const err = e instanceof AwsError ? e : protocolErrors.server();

@@ -55,9 +55,12 @@ export function builtInAttributes(host: HostFacts): Attribute[] {
     { name: "ecs.os-type", value: "linux" },
     { name: "ecs.os-family", value: "LINUX" },
     { name: "ecs.cpu-architecture", value: host.architecture },
-    ...CAPABILITIES.map((name) => ({ name })),
+    ...CAPABILITY_ATTRIBUTES,
   ];
 }
+
+// The same for every instance and never changed in place: shared rather than copied per instance.
+const CAPABILITY_ATTRIBUTES: readonly Attribute[] = Object.freeze(CAPABILITIES.map((name) => Object.freeze({ name })));
 
 /** The most custom attributes one resource may carry. */
 export const MAX_CUSTOM_ATTRIBUTES = 10;

@@ -188,19 +188,19 @@ export function findTask(rec: ClusterRecord, ref: string): Task | undefined {
 
 /** Texts kept for the tasks described most recently: pollers ask for the same tasks again and again. */
 const JSON_CACHE_SIZE = 10_000;
-const jsonCache = new Map<Task, { version: number; text: string }>();
+const jsonCache = new Map<Task, { version: number; json: Buffer }>();
 
 /**
- * A task's JSON text, made again only when the task changed: every change goes through the
- * lifecycle, which bumps `version` as ECS does, so the version says when the text is stale.
+ * A task's JSON, encoded, made again only when the task changed: every change goes through the
+ * lifecycle, which bumps `version` as ECS does, so the version says when the bytes are stale.
  */
-export function taskJson(task: Task): string {
+export function taskJson(task: Task): Buffer {
   const hit = jsonCache.get(task);
-  if (hit && hit.version === task.version) return hit.text;
-  const text = JSON.stringify(task);
+  if (hit && hit.version === task.version) return hit.json;
+  const json = Buffer.from(JSON.stringify(task), "utf8");
   if (!hit && jsonCache.size >= JSON_CACHE_SIZE) jsonCache.delete(jsonCache.keys().next().value!);
-  jsonCache.set(task, { version: task.version ?? 0, text });
-  return text;
+  jsonCache.set(task, { version: task.version ?? 0, json });
+  return json;
 }
 
 /** Forgets every cached text (a reset must not keep the old state's tasks alive). */

@@ -6,7 +6,10 @@ import { activeCluster } from "../domain/clusters.js";
 import { ecsArn } from "../domain/arn.js";
 import { describeTask, findTask, taskJson } from "../domain/tasks.js";
 
-// The call every waiter polls: answered from each task's cached JSON text when tags are not asked for.
+const OPEN = Buffer.from('{"tasks":[');
+const COMMA = Buffer.from(",");
+
+// The call every waiter polls: answered from each task's cached JSON when tags are not asked for.
 export const describeTasks: Handler<"DescribeTasks"> = (input, ctx) => {
   if (input.tasks.length === 0) throw new InvalidParameterException("Tasks cannot be empty.");
   if (input.tasks.length > 100) throw new InvalidParameterException("taskIds can have at most 100 items.");
@@ -20,6 +23,11 @@ export const describeTasks: Handler<"DescribeTasks"> = (input, ctx) => {
     else failures.push({ arn: ref.startsWith("arn:") ? ref : ecsArn(ctx.state, `task/${rec.cluster.clusterName}/${ref}`), reason: "MISSING" });
   }
   if (withTags) return { tasks: tasks.map((t) => describeTask(ctx.state, t, true)), failures };
-  const text = `{"tasks":[${tasks.map(taskJson).join(",")}],"failures":${JSON.stringify(failures)}}`;
-  return new JsonText<DescribeTasksResponse>({ tasks, failures }, text);
+  const chunks: Buffer[] = [OPEN];
+  tasks.forEach((t, i) => {
+    if (i > 0) chunks.push(COMMA);
+    chunks.push(taskJson(t));
+  });
+  chunks.push(Buffer.from(`],"failures":${JSON.stringify(failures)}}`));
+  return new JsonText<DescribeTasksResponse>({ tasks, failures }, chunks);
 };
