@@ -50,6 +50,10 @@ export function createApp(options: AppOptions = {}): EcsLocal {
   const app = express();
   app.disable("x-powered-by");
   app.disable("etag");
+  app.use((_req, res, next) => {
+    res.setHeader("x-amzn-RequestId", randomUUID());
+    next();
+  });
 
   app.get("/_ecs-local/health", (_req, res) => {
     const supported = OPERATIONS.filter((op) => handlers[op] !== null).length;
