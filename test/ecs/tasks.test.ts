@@ -199,6 +199,7 @@ describe("RunTask: Fargate", () => {
   });
 
   it("runs on the FARGATE capacity provider", async () => {
+    await t.ecs("PutClusterCapacityProviders", { cluster: CLUSTER, capacityProviders: ["FARGATE"], defaultCapacityProviderStrategy: [] });
     const r = await t.ecs("RunTask", {
       cluster: CLUSTER,
       taskDefinition: "fg",

@@ -68,9 +68,9 @@ describe("routing", () => {
   });
 
   it("says plainly when a model operation is not yet supported", async () => {
-    const r = await t.raw(`${T}.CreateCapacityProvider`, JSON.stringify({ name: "cp", autoScalingGroupProvider: { autoScalingGroupArn: "arn" } }));
+    const r = await t.raw(`${T}.CreateTaskSet`, JSON.stringify({ service: "s", cluster: "c", taskDefinition: "td" }));
     expect(r.status).toBe(400);
-    expect(r.body).toEqual({ __type: "UnsupportedFeatureException", message: "ecs-local does not support CreateCapacityProvider yet." });
+    expect(r.body).toEqual({ __type: "UnsupportedFeatureException", message: "ecs-local does not support CreateTaskSet yet." });
   });
 });
 

@@ -1,5 +1,7 @@
 // The ECS state of one account in one region: plain data shaped like the API's own structures.
 import type {
+  CapacityProvider,
+  CapacityProviderStrategyItem,
   Cluster,
   ContainerInstance,
   LaunchType,
@@ -50,6 +52,8 @@ export interface ServiceLaunch {
   td: TaskDefinition;
   launchType: LaunchType;
   capacityProviderName?: string;
+  /** The capacity provider strategy the deployment's tasks are spread over, when it has one. */
+  capacityProviderStrategy?: CapacityProviderStrategyItem[];
   networkConfiguration?: NetworkConfiguration;
   strategies: PlacementStrategy[];
   constraints: PlacementConstraint[];
@@ -68,8 +72,12 @@ export interface EcsState {
   tags: Map<string, Tag[]>;
   /** Account settings set explicitly, by principal ARN then setting name; the root user's are the account defaults. */
   accountSettings: Map<string, Map<string, string>>;
+  /** Scale-in protection by task ARN: when it expires, in epoch seconds; an expired entry protects nothing. */
+  taskProtection: Map<string, number>;
+  /** The account's own capacity providers by name (FARGATE and FARGATE_SPOT are built in, not stored). */
+  capacityProviders: Map<string, CapacityProvider>;
 }
 
 export function createEcsState(accountId: string, region: string): EcsState {
-  return { accountId, region, clusters: new Map(), taskDefinitions: new Map(), tags: new Map(), accountSettings: new Map() };
+  return { accountId, region, clusters: new Map(), taskDefinitions: new Map(), tags: new Map(), accountSettings: new Map(), taskProtection: new Map(), capacityProviders: new Map() };
 }

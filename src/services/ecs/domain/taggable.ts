@@ -4,7 +4,7 @@ import type { AwsError } from "../../../protocol/errors.js";
 import type { EcsState } from "../store.js";
 import { parseArn } from "./arn.js";
 
-/** Resource types ECS tags; capacity providers too, which ecs-local does not hold. */
+/** Resource types ECS tags. */
 const TAGGABLE = new Set(["cluster", "container-instance", "task", "service", "task-definition", "capacity-provider"]);
 
 /** Types whose ARN exists in a short form (without the cluster) that tagging refuses. */
@@ -34,6 +34,11 @@ export function checkTaggable(state: EcsState, resourceArn: string, notFound: ()
     const revisions = here && colon > 0 ? state.taskDefinitions.get(p.path.slice(0, colon)) : undefined;
     const td = revisions?.[Number(p.path.slice(colon + 1)) - 1];
     if (!td || td.status === "DELETE_IN_PROGRESS") throw notFound();
+    return;
+  }
+  if (p.type === "capacity-provider") {
+    const cp = here ? state.capacityProviders.get(p.path) : undefined;
+    if (!cp || cp.status === "INACTIVE") throw notFound();
     return;
   }
   throw notFound();

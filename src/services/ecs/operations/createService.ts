@@ -52,7 +52,7 @@ export const createService: Handler<"CreateService"> = (input, ctx) => {
   }
 
   const td = resolveTaskDefinition(state, input.taskDefinition!);
-  const launch = resolveLaunch(input.launchType, input.capacityProviderStrategy);
+  const launch = resolveLaunch(input.launchType, input.capacityProviderStrategy, rec);
   if (daemon && launch.launchType === "FARGATE") throw new InvalidParameterException("The daemon scheduling strategy is not supported with the FARGATE launch type.");
   checkLaunch(td, launch.launchType, input.networkConfiguration);
   checkTags(input.tags);
@@ -70,7 +70,7 @@ export const createService: Handler<"CreateService"> = (input, ctx) => {
     desiredCount: daemon ? 0 : input.desiredCount,
     runningCount: 0,
     pendingCount: 0,
-    ...(input.capacityProviderStrategy?.length ? { capacityProviderStrategy: input.capacityProviderStrategy } : { launchType: launch.launchType }),
+    ...(launch.capacityProviderStrategy ? { capacityProviderStrategy: launch.capacityProviderStrategy } : { launchType: launch.launchType }),
     ...(fargate ? { platformVersion: input.platformVersion ?? "LATEST", platformFamily: "Linux" } : {}),
     taskDefinition: td.taskDefinitionArn,
     deploymentConfiguration: defaultDeploymentConfiguration(daemon, input.deploymentConfiguration),

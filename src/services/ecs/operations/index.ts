@@ -41,10 +41,22 @@ import { updateContainerInstancesState } from "./updateContainerInstancesState.j
 import { putAttributes } from "./putAttributes.js";
 import { deleteAttributes } from "./deleteAttributes.js";
 import { listAttributes } from "./listAttributes.js";
+import { discoverPollEndpoint } from "./discoverPollEndpoint.js";
+import { getTaskProtection } from "./getTaskProtection.js";
+import { updateTaskProtection } from "./updateTaskProtection.js";
+import { submitAttachmentStateChanges } from "./submitAttachmentStateChanges.js";
+import { submitContainerStateChange } from "./submitContainerStateChange.js";
+import { submitTaskStateChange } from "./submitTaskStateChange.js";
+import { updateContainerAgent } from "./updateContainerAgent.js";
+import { createCapacityProvider } from "./createCapacityProvider.js";
+import { describeCapacityProviders } from "./describeCapacityProviders.js";
+import { updateCapacityProvider } from "./updateCapacityProvider.js";
+import { deleteCapacityProvider } from "./deleteCapacityProvider.js";
+import { putClusterCapacityProviders } from "./putClusterCapacityProviders.js";
 
 export const handlers: Handlers = {
   ContinueServiceDeployment: null,
-  CreateCapacityProvider: null,
+  CreateCapacityProvider: createCapacityProvider,
   CreateCluster: createCluster,
   CreateDaemon: null,
   CreateExpressGatewayService: null,
@@ -52,7 +64,7 @@ export const handlers: Handlers = {
   CreateTaskSet: null,
   DeleteAccountSetting: deleteAccountSetting,
   DeleteAttributes: deleteAttributes,
-  DeleteCapacityProvider: null,
+  DeleteCapacityProvider: deleteCapacityProvider,
   DeleteCluster: deleteCluster,
   DeleteDaemon: null,
   DeleteDaemonTaskDefinition: null,
@@ -62,7 +74,7 @@ export const handlers: Handlers = {
   DeleteTaskSet: null,
   DeregisterContainerInstance: deregisterContainerInstance,
   DeregisterTaskDefinition: deregisterTaskDefinition,
-  DescribeCapacityProviders: null,
+  DescribeCapacityProviders: describeCapacityProviders,
   DescribeClusters: describeClusters,
   DescribeContainerInstances: describeContainerInstances,
   DescribeDaemon: null,
@@ -76,9 +88,9 @@ export const handlers: Handlers = {
   DescribeTaskDefinition: describeTaskDefinition,
   DescribeTaskSets: null,
   DescribeTasks: describeTasks,
-  DiscoverPollEndpoint: null,
+  DiscoverPollEndpoint: discoverPollEndpoint,
   ExecuteCommand: null,
-  GetTaskProtection: null,
+  GetTaskProtection: getTaskProtection,
   ListAccountSettings: listAccountSettings,
   ListAttributes: listAttributes,
   ListClusters: listClusters,
@@ -96,7 +108,7 @@ export const handlers: Handlers = {
   PutAccountSetting: putAccountSetting,
   PutAccountSettingDefault: putAccountSettingDefault,
   PutAttributes: putAttributes,
-  PutClusterCapacityProviders: null,
+  PutClusterCapacityProviders: putClusterCapacityProviders,
   RegisterContainerInstance: registerContainerInstance,
   RegisterDaemonTaskDefinition: null,
   RegisterTaskDefinition: registerTaskDefinition,
@@ -104,20 +116,20 @@ export const handlers: Handlers = {
   StartTask: startTask,
   StopServiceDeployment: null,
   StopTask: stopTask,
-  SubmitAttachmentStateChanges: null,
-  SubmitContainerStateChange: null,
-  SubmitTaskStateChange: null,
+  SubmitAttachmentStateChanges: submitAttachmentStateChanges,
+  SubmitContainerStateChange: submitContainerStateChange,
+  SubmitTaskStateChange: submitTaskStateChange,
   TagResource: tagResource,
   UntagResource: untagResource,
-  UpdateCapacityProvider: null,
+  UpdateCapacityProvider: updateCapacityProvider,
   UpdateCluster: updateCluster,
   UpdateClusterSettings: updateClusterSettings,
-  UpdateContainerAgent: null,
+  UpdateContainerAgent: updateContainerAgent,
   UpdateContainerInstancesState: updateContainerInstancesState,
   UpdateDaemon: null,
   UpdateExpressGatewayService: null,
   UpdateService: updateService,
   UpdateServicePrimaryTaskSet: null,
-  UpdateTaskProtection: null,
+  UpdateTaskProtection: updateTaskProtection,
   UpdateTaskSet: null,
 };

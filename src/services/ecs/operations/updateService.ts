@@ -37,8 +37,8 @@ export const updateService: Handler<"UpdateService"> = (input, ctx) => {
   const current = sr.launches.get(primary.id!)!;
   const td = input.taskDefinition ? resolveTaskDefinition(state, input.taskDefinition) : current.td;
   const launch = input.capacityProviderStrategy?.length
-    ? resolveLaunch(undefined, input.capacityProviderStrategy)
-    : { launchType: current.launchType, capacityProviderName: current.capacityProviderName };
+    ? resolveLaunch(undefined, input.capacityProviderStrategy, rec)
+    : { launchType: current.launchType, capacityProviderName: current.capacityProviderName, capacityProviderStrategy: current.capacityProviderStrategy };
   if (daemon && launch.launchType === "FARGATE") throw new InvalidParameterException("The daemon scheduling strategy is not supported with the FARGATE launch type.");
   const networkConfiguration = input.networkConfiguration ?? current.networkConfiguration;
   if (input.taskDefinition || input.networkConfiguration || input.capacityProviderStrategy?.length) checkLaunch(td, launch.launchType, networkConfiguration);
@@ -72,7 +72,7 @@ export const updateService: Handler<"UpdateService"> = (input, ctx) => {
   if (networkConfiguration) s.networkConfiguration = networkConfiguration;
   s.taskDefinition = td.taskDefinitionArn;
   if (input.capacityProviderStrategy?.length) {
-    s.capacityProviderStrategy = input.capacityProviderStrategy;
+    s.capacityProviderStrategy = launch.capacityProviderStrategy;
     delete s.launchType;
   }
   if (input.platformVersion !== undefined && launch.launchType === "FARGATE") s.platformVersion = input.platformVersion;

@@ -160,6 +160,8 @@ export interface RollingInput {
   leaving: Task[];
   /** Whether some task is still starting or stopping, so the picture will change by itself. */
   inFlight: boolean;
+  /** Tasks under scale-in protection: neither scale-in nor a deployment stops them. */
+  isProtected?: (t: Task) => boolean;
 }
 
 export interface RollingPlan {
@@ -184,15 +186,17 @@ export function planRolling(i: RollingInput): RollingPlan {
   const maxTasks = Math.floor((i.desired * i.maximumPercent) / 100);
   const minHealthy = Math.ceil((i.desired * i.minimumHealthyPercent) / 100);
   const stop: Task[] = [];
+  const stoppable = (t: Task): boolean => !i.isProtected?.(t);
   let staying = i.staying;
   if (staying.length > i.desired) {
-    const extra = [...staying].sort(stopOrder).slice(0, staying.length - i.desired);
+    const extra = staying.filter(stoppable).sort(stopOrder).slice(0, staying.length - i.desired);
     stop.push(...extra);
     staying = staying.filter((t) => !extra.includes(t));
   }
   let healthy = [...staying, ...i.leaving].filter(isRunning).length;
   let leavingStopped = 0;
-  for (const t of [...i.leaving].sort(stopOrder)) {
+  const mayLeave = i.leaving.filter(stoppable);
+  for (const t of mayLeave.sort(stopOrder)) {
     if (isRunning(t)) {
       if (healthy - 1 < minHealthy) continue;
       healthy--;
@@ -203,6 +207,7 @@ export function planRolling(i: RollingInput): RollingPlan {
   const remaining = staying.length + i.leaving.length - leavingStopped;
   const want = Math.max(0, i.desired - staying.length);
   const start = i.leaving.length === 0 ? want : Math.min(want, Math.max(0, maxTasks - remaining));
-  const blocked = i.leaving.length > 0 && leavingStopped === 0 && start === 0 && !i.inFlight;
+  // Protected tasks are waited for, not a configuration that blocks the deployment.
+  const blocked = mayLeave.length > 0 && leavingStopped === 0 && start === 0 && !i.inFlight;
   return { stop, start, blocked };
 }

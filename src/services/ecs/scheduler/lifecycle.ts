@@ -43,7 +43,8 @@ const ENTER: Partial<Record<Status, (t: Task, now: number) => void>> = {
     for (const c of t.containers ?? []) c.lastStatus = "RUNNING";
   },
   STOPPING(t, now) {
-    t.executionStoppedAt = now;
+    // The agent may have reported when execution stopped.
+    t.executionStoppedAt ??= now;
     for (const c of t.containers ?? []) {
       // Containers that never ran have no exit code; the rest exit cleanly on a stop.
       if (c.lastStatus === "RUNNING") c.exitCode = 0;
@@ -72,6 +73,18 @@ export class Lifecycle {
   private changed(state: EcsState, rec: ClusterRecord, task: Task): void {
     task.version = (task.version ?? 0) + 1;
     for (const listener of this.backend.taskListeners) listener(state, rec, task);
+  }
+
+  /** Records a change made outside the lifecycle (an agent's report): new version, listeners told. */
+  touch(state: EcsState, rec: ClusterRecord, task: Task): void {
+    this.changed(state, rec, task);
+  }
+
+  /** The agent says the task runs: it passes through the starting states left at once. */
+  runNow(state: EcsState, rec: ClusterRecord, task: Task): void {
+    while (task.desiredStatus === "RUNNING" && STARTING[task.lastStatus as Status]) {
+      this.enter(state, rec, task, STARTING[task.lastStatus as Status]!.next, STARTING);
+    }
   }
 
   /** Sets a new task on its way from PROVISIONING to RUNNING. */
@@ -129,6 +142,7 @@ export class Lifecycle {
       rec.tasks.delete(id);
       rec.index.remove(task);
       state.tags.delete(task.taskArn!);
+      state.taskProtection.delete(task.taskArn!);
     });
   }
 

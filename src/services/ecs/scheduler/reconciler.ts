@@ -6,6 +6,7 @@ import type { ClusterRecord, EcsState, ServiceRecord } from "../store.js";
 import { addEvent, addProblem, messages, scalingReason } from "../domain/serviceEvents.js";
 import { completeIfDone, isSettled, planRolling, pruneDeployments, refreshCounts } from "./deployments.js";
 import { daemonInstances, startDaemonTasks, startReplicaTasks } from "./serviceTasks.js";
+import { isProtected } from "../domain/taskProtection.js";
 
 interface Home {
   state: EcsState;
@@ -151,6 +152,7 @@ function reconcile(ctx: EcsContext, rec: ClusterRecord, sr: ServiceRecord, r: Re
     staying,
     leaving,
     inFlight: live.some((t) => t.lastStatus !== "RUNNING" || t.desiredStatus !== "RUNNING"),
+    isProtected: (t) => isProtected(ctx.state, t.taskArn!, now),
   });
 
   stopTasks(ctx, rec, sr, plan.stop, primary.id!);

@@ -9,6 +9,7 @@ import { launchTask } from "../domain/tasks.js";
 import type { ClusterRecord, ServiceLaunch, ServiceRecord } from "../store.js";
 import { available, shortfall, taskNeeds } from "./resources.js";
 import { startTasks, type StartSpec } from "./start.js";
+import { providerCounts } from "./capacity.js";
 
 export interface Started {
   tasks: Task[];
@@ -33,6 +34,8 @@ function specFor(ctx: EcsContext, sr: ServiceRecord, launch: ServiceLaunch): Sta
     td: launch.td,
     launchType: launch.launchType,
     capacityProviderName: launch.capacityProviderName,
+    capacityProviderStrategy: launch.capacityProviderStrategy,
+    providerCounts: launch.capacityProviderStrategy ? providerCounts(sr.tasks.values()) : undefined,
     group: serviceGroup(sr.service.serviceName!),
     startedBy: sr.service.deployments![0].id,
     networkConfiguration: launch.networkConfiguration,

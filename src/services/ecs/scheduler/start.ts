@@ -19,11 +19,17 @@ import type { ClusterRecord } from "../store.js";
 import { place, type Candidate } from "./placement.js";
 import { effectiveNetworkMode, taskNeeds } from "./resources.js";
 import { matchesExpression } from "../domain/clusterQuery.js";
+import { NOT_ASSOCIATED } from "../domain/capacityProviders.js";
+import { assignProviders, BOTH_GIVEN, resolveClusterLaunch, type ProviderLaunch } from "./capacity.js";
 
 export interface StartSpec {
   td: TaskDefinition;
   launchType: LaunchType;
   capacityProviderName?: string;
+  /** Spreads the tasks over these providers by base and weight instead of `capacityProviderName`. */
+  capacityProviderStrategy?: CapacityProviderStrategyItem[];
+  /** Tasks each provider already holds (a service's), which bases and weights count. */
+  providerCounts?: Map<string, number>;
   group: string;
   startedBy?: string;
   overrides?: TaskOverride;
@@ -44,16 +50,17 @@ export interface StartResult {
 
 const FARGATE_PROVIDERS = new Set(["FARGATE", "FARGATE_SPOT"]);
 
-/** The launch type a request resolves to, from launchType or a capacity provider strategy. */
-export function resolveLaunch(launchType: LaunchType | undefined, strategy: CapacityProviderStrategyItem[] | undefined): { launchType: LaunchType; capacityProviderName?: string } {
-  if (launchType && strategy?.length) {
-    throw new InvalidParameterException("Specifying both a launch type and capacity provider strategy is not supported. Remove one and try again.");
-  }
+/**
+ * The launch type a request resolves to, from launchType or a capacity provider strategy. Given
+ * the cluster, strategies are checked against the providers associated with it and the cluster's
+ * default strategy applies when the request names neither; without it only Fargate providers pass.
+ */
+export function resolveLaunch(launchType: LaunchType | undefined, strategy: CapacityProviderStrategyItem[] | undefined, rec?: ClusterRecord): ProviderLaunch {
+  if (rec) return resolveClusterLaunch(rec, launchType, strategy);
+  if (launchType && strategy?.length) throw new InvalidParameterException(BOTH_GIVEN);
   if (strategy?.length) {
     const provider = [...strategy].sort((a, b) => (b.base ?? 0) - (a.base ?? 0) || (b.weight ?? 0) - (a.weight ?? 0))[0].capacityProvider;
-    if (!FARGATE_PROVIDERS.has(provider)) {
-      throw new InvalidParameterException(`The specified capacity provider strategy cannot contain a capacity provider that is not associated with the cluster. Associate the capacity provider with the cluster or specify a valid capacity provider and try again.`);
-    }
+    if (!FARGATE_PROVIDERS.has(provider)) throw new InvalidParameterException(NOT_ASSOCIATED);
     return { launchType: "FARGATE", capacityProviderName: provider };
   }
   return { launchType: launchType ?? "EC2" };
@@ -80,10 +87,12 @@ export function checkLaunch(td: TaskDefinition, launchType: LaunchType, net: Net
   }
 }
 
-function candidates(rec: ClusterRecord, group: string): Candidate[] {
+function candidates(rec: ClusterRecord, group: string, provider: string | undefined): Candidate[] {
   const out: Candidate[] = [];
   for (const ci of rec.instances.values()) {
     if (ci.status !== "ACTIVE" || ci.agentConnected === false) continue;
+    // An instance known to belong to one provider's Auto Scaling group serves only that provider.
+    if (provider && ci.capacityProviderName && ci.capacityProviderName !== provider) continue;
     out.push({ instance: ci, groupTasks: rec.index.groupCount(group, ci.containerInstanceArn!) });
   }
   return out;
@@ -91,12 +100,27 @@ function candidates(rec: ClusterRecord, group: string): Candidate[] {
 
 /** Starts up to `count` tasks; those that cannot be placed come back as failures. */
 export function startTasks(ctx: EcsContext, rec: ClusterRecord, spec: StartSpec, count: number): StartResult {
+  if (!spec.capacityProviderStrategy?.length) return startOn(ctx, rec, spec, count);
+  const perProvider = new Map<string, number>();
+  for (const p of assignProviders(spec.capacityProviderStrategy, spec.providerCounts ?? new Map(), count)) perProvider.set(p, (perProvider.get(p) ?? 0) + 1);
+  const out: StartResult = { tasks: [], failures: [], noInstances: true };
+  for (const [provider, n] of perProvider) {
+    const r = startOn(ctx, rec, { ...spec, capacityProviderName: provider }, n);
+    out.tasks.push(...r.tasks);
+    out.failures.push(...r.failures);
+    out.noInstances &&= r.noInstances;
+  }
+  return out;
+}
+
+/** Starts tasks with one launch type and at most one capacity provider. */
+function startOn(ctx: EcsContext, rec: ClusterRecord, spec: StartSpec, count: number): StartResult {
   const needs = taskNeeds(spec.td, spec.overrides);
   const launch = (instance?: ContainerInstance): Task => launchTask(ctx, rec, { ...spec, needs, instance });
   if (spec.launchType === "FARGATE") {
     return { tasks: Array.from({ length: count }, () => launch()), failures: [], noInstances: false };
   }
-  const cands = candidates(rec, spec.group);
+  const cands = candidates(rec, spec.group, spec.capacityProviderName);
   if (cands.length === 0) return { tasks: [], failures: [], noInstances: true };
   const result = place({ count, needs, candidates: cands, strategies: spec.strategies, constraints: spec.constraints, matches: matchesExpression });
   return { tasks: result.placements.map((ci) => launch(ci)), failures: result.failures, noInstances: false };

@@ -1,0 +1,27 @@
+import type { Handler } from "../context.js";
+import { ClientException } from "../generated/errors.js";
+import { capacityProviderName, clustersUsing, describeCapacityProvider, isFargateProvider, usableCapacityProvider } from "../domain/capacityProviders.js";
+
+export const deleteCapacityProvider: Handler<"DeleteCapacityProvider"> = (input, ctx) => {
+  const { state } = ctx;
+  const name = capacityProviderName(input.capacityProvider);
+  if (isFargateProvider(name)) throw new ClientException("The FARGATE and FARGATE_SPOT capacity providers are reserved and cannot be deleted.");
+  const cp = usableCapacityProvider(state, name);
+  if (!cp) throw new ClientException("The specified capacity provider does not exist. Specify a valid name or ARN and try again.");
+
+  // ECS answers a provider still associated with a cluster with a failed delete, not an error.
+  const clusters = clustersUsing(state, name);
+  if (clusters.length) {
+    cp.updateStatus = "DELETE_FAILED";
+    cp.updateStatusReason = `The capacity provider cannot be deleted because it is associated with cluster: ${clusters[0]}. Remove the capacity provider from the cluster and try again.`;
+    return { capacityProvider: describeCapacityProvider(state, cp, false) };
+  }
+  cp.updateStatus = "DELETE_IN_PROGRESS";
+  delete cp.updateStatusReason;
+  ctx.backend.timeline.after(0, () => {
+    if (cp.updateStatus !== "DELETE_IN_PROGRESS") return;
+    cp.status = "INACTIVE";
+    cp.updateStatus = "DELETE_COMPLETE";
+  });
+  return { capacityProvider: describeCapacityProvider(state, cp, false) };
+};
