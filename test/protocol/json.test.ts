@@ -68,9 +68,9 @@ describe("routing", () => {
   });
 
   it("says plainly when a model operation is not yet supported", async () => {
-    const r = await t.raw(`${T}.CreateTaskSet`, JSON.stringify({ service: "s", cluster: "c", taskDefinition: "td" }));
+    const r = await t.raw(`${T}.ListDaemons`, JSON.stringify({}));
     expect(r.status).toBe(400);
-    expect(r.body).toEqual({ __type: "UnsupportedFeatureException", message: "ecs-local does not support CreateTaskSet yet." });
+    expect(r.body).toEqual({ __type: "UnsupportedFeatureException", message: "ecs-local does not support ListDaemons yet." });
   });
 });
 

@@ -10,6 +10,7 @@ import type {
   PlacementStrategy,
   Service,
   ServiceDeployment,
+  ServiceRevision,
   Tag,
   Task,
   TaskDefinition,
@@ -32,7 +33,7 @@ export interface ClusterRecord {
 export interface ServiceRecord {
   /** The service as the API shows it; counts are refreshed whenever its tasks change. */
   service: Service;
-  /** What each deployment starts its tasks with, by deployment id. */
+  /** What each deployment (or, for an EXTERNAL service, each task set) starts its tasks with, by its id; the service's `taskSets` hold the task sets. */
   launches: Map<string, ServiceLaunch>;
   /** The service's tasks that have not reached STOPPED, by task id: the reconciler never scans the cluster. */
   tasks: Map<string, Task>;
@@ -45,7 +46,15 @@ export interface ServiceRecord {
   /** Set once a DRAINING service is on its way to INACTIVE. */
   retiring?: boolean;
   /** Service deployments (ListServiceDeployments) with the deployment each one made, newest first. */
-  history: { deploymentId: string; serviceDeployment: ServiceDeployment }[];
+  history: { deploymentId: string; serviceDeployment: ServiceDeployment; rollbackDeploymentId?: string }[];
+  /** Service revisions: immutable snapshots of what each deployment launches, kept after its tasks are gone. */
+  revisions?: ServiceRevisionStore;
+}
+
+export interface ServiceRevisionStore {
+  byArn: Map<string, { revision: ServiceRevision; launch: ServiceLaunch }>;
+  /** The revision each deployment (by id) launches; a rollback's deployment launches an older one. */
+  byDeployment: Map<string, string>;
 }
 
 export interface ServiceLaunch {

@@ -3,6 +3,7 @@ import { InvalidParameterException } from "../generated/errors.js";
 import type { CreateServiceRequest, Service } from "../generated/types.js";
 import { activeCluster } from "../domain/clusters.js";
 import { describeService, SERVICE_NAME, serviceArn } from "../domain/services.js";
+import { newExternalService } from "../domain/externalServices.js";
 import { checkTags, putTags } from "../domain/tags.js";
 import { resolveTaskDefinition } from "../domain/taskDefinitions.js";
 import { addDeployment, defaultDeploymentConfiguration } from "../scheduler/deployments.js";
@@ -33,7 +34,9 @@ function checkScheduling(input: CreateServiceRequest, daemon: boolean): void {
   }
   if (!daemon && input.desiredCount === undefined) throw new InvalidParameterException("The replica scheduling strategy requires a desired count.");
   if (input.desiredCount !== undefined && input.desiredCount < 0) throw new InvalidParameterException("Desired count must be greater than or equal to 0.");
-  if (!input.taskDefinition) throw new InvalidParameterException("A task definition must be specified when the deployment controller type is ECS.");
+  if (!input.taskDefinition && input.deploymentController?.type !== "EXTERNAL") {
+    throw new InvalidParameterException("A task definition must be specified when the deployment controller type is ECS.");
+  }
 }
 
 export const createService: Handler<"CreateService"> = (input, ctx) => {
@@ -49,6 +52,14 @@ export const createService: Handler<"CreateService"> = (input, ctx) => {
   if (existing?.service.status === "ACTIVE") {
     if (existing.created !== canonical(input)) throw new InvalidParameterException("Creation of service was not idempotent.");
     return { service: describeService(state, existing) };
+  }
+  if (input.deploymentController?.type === "EXTERNAL") {
+    checkTags(input.tags);
+    const sr = newExternalService(ctx, rec, input, roleArn(ctx, input.role), canonical(input));
+    rec.services.set(name, sr);
+    if (existing) state.tags.delete(sr.service.serviceArn!);
+    putTags(state, sr.service.serviceArn!, input.tags);
+    return { service: describeService(state, sr) };
   }
 
   const td = resolveTaskDefinition(state, input.taskDefinition!);
@@ -100,9 +111,7 @@ export const createService: Handler<"CreateService"> = (input, ctx) => {
     platformVersion: input.platformVersion === "LATEST" ? undefined : input.platformVersion,
     enableExecuteCommand: input.enableExecuteCommand,
   };
-  const d = addDeployment(state, sr, spec, now);
-  if (input.serviceConnectConfiguration) d.serviceConnectConfiguration = input.serviceConnectConfiguration;
-  if (input.volumeConfigurations) d.volumeConfigurations = input.volumeConfigurations;
+  addDeployment(state, sr, spec, now, { serviceConnectConfiguration: input.serviceConnectConfiguration, volumeConfigurations: input.volumeConfigurations });
   rec.services.set(name, sr);
   // A service of the same name that went INACTIVE leaves nothing behind, its tags included.
   if (existing) state.tags.delete(arn);

@@ -9,6 +9,10 @@ import { deleteService } from "./deleteService.js";
 import { listServicesByNamespace } from "./listServicesByNamespace.js";
 import { listServiceDeployments } from "./listServiceDeployments.js";
 import { describeServiceDeployments } from "./describeServiceDeployments.js";
+import { describeServiceRevisions } from "./describeServiceRevisions.js";
+import { stopServiceDeployment } from "./stopServiceDeployment.js";
+import { continueServiceDeployment } from "./continueServiceDeployment.js";
+import { executeCommand } from "./executeCommand.js";
 import { startTask } from "./startTask.js";
 import { deleteTaskDefinitions } from "./deleteTaskDefinitions.js";
 import { deregisterTaskDefinition } from "./deregisterTaskDefinition.js";
@@ -53,15 +57,20 @@ import { describeCapacityProviders } from "./describeCapacityProviders.js";
 import { updateCapacityProvider } from "./updateCapacityProvider.js";
 import { deleteCapacityProvider } from "./deleteCapacityProvider.js";
 import { putClusterCapacityProviders } from "./putClusterCapacityProviders.js";
+import { createTaskSet } from "./createTaskSet.js";
+import { describeTaskSets } from "./describeTaskSets.js";
+import { updateTaskSet } from "./updateTaskSet.js";
+import { deleteTaskSet } from "./deleteTaskSet.js";
+import { updateServicePrimaryTaskSet } from "./updateServicePrimaryTaskSet.js";
 
 export const handlers: Handlers = {
-  ContinueServiceDeployment: null,
+  ContinueServiceDeployment: continueServiceDeployment,
   CreateCapacityProvider: createCapacityProvider,
   CreateCluster: createCluster,
   CreateDaemon: null,
   CreateExpressGatewayService: null,
   CreateService: createService,
-  CreateTaskSet: null,
+  CreateTaskSet: createTaskSet,
   DeleteAccountSetting: deleteAccountSetting,
   DeleteAttributes: deleteAttributes,
   DeleteCapacityProvider: deleteCapacityProvider,
@@ -71,7 +80,7 @@ export const handlers: Handlers = {
   DeleteExpressGatewayService: null,
   DeleteService: deleteService,
   DeleteTaskDefinitions: deleteTaskDefinitions,
-  DeleteTaskSet: null,
+  DeleteTaskSet: deleteTaskSet,
   DeregisterContainerInstance: deregisterContainerInstance,
   DeregisterTaskDefinition: deregisterTaskDefinition,
   DescribeCapacityProviders: describeCapacityProviders,
@@ -83,13 +92,13 @@ export const handlers: Handlers = {
   DescribeDaemonTaskDefinition: null,
   DescribeExpressGatewayService: null,
   DescribeServiceDeployments: describeServiceDeployments,
-  DescribeServiceRevisions: null,
+  DescribeServiceRevisions: describeServiceRevisions,
   DescribeServices: describeServices,
   DescribeTaskDefinition: describeTaskDefinition,
-  DescribeTaskSets: null,
+  DescribeTaskSets: describeTaskSets,
   DescribeTasks: describeTasks,
   DiscoverPollEndpoint: discoverPollEndpoint,
-  ExecuteCommand: null,
+  ExecuteCommand: executeCommand,
   GetTaskProtection: getTaskProtection,
   ListAccountSettings: listAccountSettings,
   ListAttributes: listAttributes,
@@ -114,7 +123,7 @@ export const handlers: Handlers = {
   RegisterTaskDefinition: registerTaskDefinition,
   RunTask: runTask,
   StartTask: startTask,
-  StopServiceDeployment: null,
+  StopServiceDeployment: stopServiceDeployment,
   StopTask: stopTask,
   SubmitAttachmentStateChanges: submitAttachmentStateChanges,
   SubmitContainerStateChange: submitContainerStateChange,
@@ -129,7 +138,7 @@ export const handlers: Handlers = {
   UpdateDaemon: null,
   UpdateExpressGatewayService: null,
   UpdateService: updateService,
-  UpdateServicePrimaryTaskSet: null,
+  UpdateServicePrimaryTaskSet: updateServicePrimaryTaskSet,
   UpdateTaskProtection: updateTaskProtection,
-  UpdateTaskSet: null,
+  UpdateTaskSet: updateTaskSet,
 };

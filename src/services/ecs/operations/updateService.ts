@@ -3,6 +3,7 @@ import { InvalidParameterException } from "../generated/errors.js";
 import type { UpdateServiceRequest } from "../generated/types.js";
 import { activeCluster } from "../domain/clusters.js";
 import { activeService, describeService } from "../domain/services.js";
+import { updateExternalService } from "../domain/externalServices.js";
 import { resolveTaskDefinition } from "../domain/taskDefinitions.js";
 import { addDeployment } from "../scheduler/deployments.js";
 import { serviceChanged } from "../scheduler/reconciler.js";
@@ -29,6 +30,11 @@ export const updateService: Handler<"UpdateService"> = (input, ctx) => {
   const rec = activeCluster(state, input.cluster);
   const sr = activeService(state, rec, input.service);
   const s = sr.service;
+  if (s.deploymentController?.type === "EXTERNAL") {
+    updateExternalService(ctx, sr, input);
+    serviceChanged(ctx, rec, sr);
+    return { service: describeService(state, sr) };
+  }
   const daemon = s.schedulingStrategy === "DAEMON";
   checkDesiredCount(input, daemon);
 
@@ -78,11 +84,10 @@ export const updateService: Handler<"UpdateService"> = (input, ctx) => {
   if (input.platformVersion !== undefined && launch.launchType === "FARGATE") s.platformVersion = input.platformVersion;
 
   if (redeploy) {
-    const d = addDeployment(state, sr, next, ctx.now());
-    const connect = input.serviceConnectConfiguration ?? primary.serviceConnectConfiguration;
-    if (connect) d.serviceConnectConfiguration = connect;
-    const volumes = input.volumeConfigurations ?? primary.volumeConfigurations;
-    if (volumes) d.volumeConfigurations = volumes;
+    addDeployment(state, sr, next, ctx.now(), {
+      serviceConnectConfiguration: input.serviceConnectConfiguration ?? primary.serviceConnectConfiguration,
+      volumeConfigurations: input.volumeConfigurations ?? primary.volumeConfigurations,
+    });
   }
   s.deployments![0].desiredCount = s.desiredCount;
   serviceChanged(ctx, rec, sr);

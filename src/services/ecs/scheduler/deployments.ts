@@ -4,6 +4,7 @@ import { ecsArn } from "../domain/arn.js";
 import { deploymentId, hexId } from "../domain/ids.js";
 import { FARGATE_PLATFORM_VERSION } from "../domain/tasks.js";
 import type { EcsState, ServiceLaunch, ServiceRecord } from "../store.js";
+import { recordRevision, revisionArnOf } from "../domain/serviceRevisions.js";
 
 export const inProgress = (id: string): string => `ECS deployment ${id} in progress.`;
 export const completed = (id: string): string => `ECS deployment ${id} completed.`;
@@ -19,8 +20,18 @@ export function defaultDeploymentConfiguration(daemon: boolean, given: Deploymen
   };
 }
 
-/** A new PRIMARY deployment of `launch`; the one before it (if any) becomes ACTIVE and drains. */
-export function addDeployment(state: EcsState, sr: ServiceRecord, launch: ServiceLaunch, now: number): Deployment {
+/** What a deployment carries besides its launch. */
+export type DeploymentWiring = Pick<Deployment, "serviceConnectConfiguration" | "volumeConfigurations">;
+
+/** A new PRIMARY deployment of `launch`, with its service revision and service deployment. */
+export function addDeployment(state: EcsState, sr: ServiceRecord, launch: ServiceLaunch, now: number, wiring: DeploymentWiring = {}): Deployment {
+  const d = installDeployment(sr, launch, now, wiring);
+  recordServiceDeployment(state, sr, d.id!, recordRevision(state, sr, d, launch, now), now);
+  return d;
+}
+
+/** Makes a deployment of `launch` PRIMARY; the one before it (if any) becomes ACTIVE and drains. */
+export function installDeployment(sr: ServiceRecord, launch: ServiceLaunch, now: number, wiring: DeploymentWiring = {}): Deployment {
   const s = sr.service;
   const id = deploymentId();
   const fargate = launch.launchType === "FARGATE";
@@ -39,22 +50,25 @@ export function addDeployment(state: EcsState, sr: ServiceRecord, launch: Servic
     ...(launch.networkConfiguration ? { networkConfiguration: structuredClone(launch.networkConfiguration) } : {}),
     rolloutState: "IN_PROGRESS",
     rolloutStateReason: inProgress(id),
+    ...(wiring.serviceConnectConfiguration ? { serviceConnectConfiguration: wiring.serviceConnectConfiguration } : {}),
+    ...(wiring.volumeConfigurations ? { volumeConfigurations: wiring.volumeConfigurations } : {}),
   };
   for (const old of s.deployments ?? []) old.status = "ACTIVE";
   s.deployments = [d, ...(s.deployments ?? [])];
   sr.launches.set(id, launch);
   sr.steady = false;
-  recordServiceDeployment(state, sr, id, now);
   return d;
 }
 
-function recordServiceDeployment(state: EcsState, sr: ServiceRecord, id: string, now: number): void {
+const UNFINISHED = new Set(["PENDING", "IN_PROGRESS", "ROLLBACK_REQUESTED", "ROLLBACK_IN_PROGRESS"]);
+
+function recordServiceDeployment(state: EcsState, sr: ServiceRecord, id: string, target: string, now: number): void {
   const s = sr.service;
   const [cluster, name] = [s.clusterArn!.split("/").pop()!, s.serviceName!];
   const revision = (n: string) => ecsArn(state, `service-revision/${cluster}/${name}/${n}`);
-  const sources = (s.deployments ?? []).slice(1).map((d) => ({ arn: revision(d.id!.slice("ecs-svc/".length)), requestedTaskCount: d.desiredCount, runningTaskCount: d.runningCount, pendingTaskCount: d.pendingCount }));
+  const sources = (s.deployments ?? []).slice(1).map((d) => ({ arn: revisionArnOf(sr, d.id!) ?? revision(d.id!.slice("ecs-svc/".length)), requestedTaskCount: d.desiredCount, runningTaskCount: d.runningCount, pendingTaskCount: d.pendingCount }));
   for (const h of sr.history) {
-    if (h.serviceDeployment.status === "IN_PROGRESS" || h.serviceDeployment.status === "PENDING") {
+    if (UNFINISHED.has(h.serviceDeployment.status!)) {
       h.serviceDeployment.status = "STOPPED";
       h.serviceDeployment.statusReason = "Service deployment stopped because a newer deployment started.";
       h.serviceDeployment.stoppedAt = now;
@@ -69,7 +83,7 @@ function recordServiceDeployment(state: EcsState, sr: ServiceRecord, id: string,
     startedAt: now,
     updatedAt: now,
     sourceServiceRevisions: sources,
-    targetServiceRevision: { arn: revision(id.slice("ecs-svc/".length)), requestedTaskCount: s.desiredCount ?? 0, runningTaskCount: 0, pendingTaskCount: 0 },
+    targetServiceRevision: { arn: target, requestedTaskCount: s.desiredCount ?? 0, runningTaskCount: 0, pendingTaskCount: 0 },
     status: "IN_PROGRESS",
     deploymentConfiguration: structuredClone(s.deploymentConfiguration),
     deploymentCircuitBreaker: { status: "DISABLED", failureCount: 0, threshold: 0 },
@@ -135,8 +149,9 @@ export function completeIfDone(sr: ServiceRecord, now: number): boolean {
   primary.rolloutState = "COMPLETED";
   primary.rolloutStateReason = completed(primary.id!);
   primary.updatedAt = now;
-  const h = sr.history.find((x) => x.deploymentId === primary.id);
-  if (h) Object.assign(h.serviceDeployment, { status: "SUCCESSFUL", finishedAt: now, updatedAt: now });
+  const h = sr.history.find((x) => x.deploymentId === primary.id || x.rollbackDeploymentId === primary.id);
+  const status = h?.rollbackDeploymentId === primary.id ? "ROLLBACK_SUCCESSFUL" : "SUCCESSFUL";
+  if (h) Object.assign(h.serviceDeployment, { status, finishedAt: now, updatedAt: now });
   return true;
 }
 

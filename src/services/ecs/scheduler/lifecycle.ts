@@ -40,7 +40,11 @@ const ENTER: Partial<Record<Status, (t: Task, now: number) => void>> = {
   },
   RUNNING(t, now) {
     t.startedAt = now;
-    for (const c of t.containers ?? []) c.lastStatus = "RUNNING";
+    for (const c of t.containers ?? []) {
+      c.lastStatus = "RUNNING";
+      // ECS Exec's agent starts with the containers of a task that allows it.
+      if (t.enableExecuteCommand) c.managedAgents = [{ lastStartedAt: now, name: "ExecuteCommandAgent", lastStatus: "RUNNING" }];
+    }
   },
   STOPPING(t, now) {
     // The agent may have reported when execution stopped.
@@ -49,6 +53,7 @@ const ENTER: Partial<Record<Status, (t: Task, now: number) => void>> = {
       // Containers that never ran have no exit code; the rest exit cleanly on a stop.
       if (c.lastStatus === "RUNNING") c.exitCode = 0;
       c.lastStatus = "STOPPED";
+      for (const a of c.managedAgents ?? []) a.lastStatus = "STOPPED";
     }
   },
   STOPPED(t, now) {

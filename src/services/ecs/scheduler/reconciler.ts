@@ -7,6 +7,7 @@ import { addEvent, addProblem, messages, scalingReason } from "../domain/service
 import { completeIfDone, isSettled, planRolling, pruneDeployments, refreshCounts } from "./deployments.js";
 import { daemonInstances, startDaemonTasks, startReplicaTasks } from "./serviceTasks.js";
 import { isProtected } from "../domain/taskProtection.js";
+import { reconcileTaskSets } from "./taskSets.js";
 
 interface Home {
   state: EcsState;
@@ -127,6 +128,8 @@ function reconcile(ctx: EcsContext, rec: ClusterRecord, sr: ServiceRecord, r: Re
     r.starve(ctx.state, rec, sr, false);
     return drain(ctx, rec, sr);
   }
+  // An EXTERNAL service has no deployments: its task sets hold the tasks it wants.
+  if (s.deploymentController?.type === "EXTERNAL") return r.starve(ctx.state, rec, sr, reconcileTaskSets(ctx, rec, sr));
   const primary = s.deployments![0];
   const launch = sr.launches.get(primary.id!)!;
   const daemon = s.schedulingStrategy === "DAEMON";
