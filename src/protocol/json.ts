@@ -97,7 +97,25 @@ function parseBody(raw: Buffer): Record<string, unknown> {
   }
   if (Array.isArray(parsed)) throw protocolErrors.serialization("Start of list found where not expected");
   if (parsed === null || typeof parsed !== "object") throw protocolErrors.serialization("Expected a JSON object as the request body.");
+  if (text.includes("null")) dropNullMembers(parsed);
   return parsed as Record<string, unknown>;
+}
+
+/**
+ * awsJson reads a member set to null as a member left out: an optional one is ignored, a required
+ * one fails validation as "Member must not be null". Null list items stay, for validation to refuse.
+ */
+function dropNullMembers(value: unknown): void {
+  if (Array.isArray(value)) {
+    for (const item of value) dropNullMembers(item);
+    return;
+  }
+  if (value === null || typeof value !== "object") return;
+  const members = value as Record<string, unknown>;
+  for (const key of Object.keys(members)) {
+    if (members[key] === null) delete members[key];
+    else dropNullMembers(members[key]);
+  }
 }
 
 export function contextOf(req: IncomingMessage, opts: JsonProtocolOptions): RequestContext {

@@ -30,6 +30,8 @@ describe("validation", () => {
   it("requires containerInstances for Describe and refuses an empty list", async () => {
     expect((await t.ecsError("DescribeContainerInstances", { cluster: "ci" })).code).toBe("ValidationException");
     expect(await t.ecsError("DescribeContainerInstances", { cluster: "ci", containerInstances: [] })).toMatchObject({ code: "ClientException", message: "Container Instances cannot be empty." });
+    const many = Array.from({ length: 101 }, (_, i) => `id${i}`);
+    expect(await t.ecsError("DescribeContainerInstances", { cluster: "ci", containerInstances: many })).toMatchObject({ code: "InvalidParameterException", message: "instanceIds can have at most 100 items." });
   });
 
   it("refuses a status outside the enum when listing", async () => {

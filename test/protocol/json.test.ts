@@ -72,6 +72,11 @@ describe("routing", () => {
     expect(r.status).toBe(400);
     expect(r.body).toEqual({ __type: "UnsupportedFeatureException", message: "ecs-local does not support ListDaemons yet." });
   });
+
+  it("answers an unsupported operation whose model lacks UnsupportedFeatureException with ClientException", async () => {
+    const e = await t.ecsError("ListDaemonTaskDefinitions", {});
+    expect(e).toEqual({ status: 400, code: "ClientException", message: "ecs-local does not support ListDaemonTaskDefinitions yet." });
+  });
 });
 
 describe("validation", () => {
@@ -82,6 +87,35 @@ describe("validation", () => {
       code: "ValidationException",
       message: "1 validation error detected: Value null at 'taskDefinition' failed to satisfy constraint: Member must not be null",
     });
+  });
+
+  it("reads a null optional member as an absent one, at any depth", async () => {
+    await t.ecs("CreateCluster", { clusterName: "nulls", tags: null, settings: [{ name: "containerInsights", value: "enabled" }] } as never);
+    const r = await t.raw(`${T}.ListClusters`, JSON.stringify({ maxResults: null, nextToken: null }));
+    expect(r.status).toBe(200);
+    expect(r.body.clusterArns).toContain("arn:aws:ecs:us-east-1:000000000000:cluster/nulls");
+    const d = await t.ecs("DescribeClusters", { clusters: ["nulls"], include: null } as never);
+    expect(d.clusters![0].clusterName).toBe("nulls");
+    const s = await t.ecs("UpdateClusterSettings", { cluster: "nulls", settings: [{ name: "containerInsights", value: "disabled" }] });
+    expect(s.cluster!.settings).toEqual([{ name: "containerInsights", value: "disabled" }]);
+  });
+
+  it("names a null required member, at the top or nested, as not null", async () => {
+    const e = await t.ecsError("DescribeTaskDefinition", { taskDefinition: null });
+    expect(e.message).toBe("1 validation error detected: Value null at 'taskDefinition' failed to satisfy constraint: Member must not be null");
+    const n = await t.ecsError("TagResource", { resourceArn: "arn:aws:ecs:us-east-1:000000000000:cluster/nulls", tags: null });
+    expect(n.message).toBe("1 validation error detected: Value null at 'tags' failed to satisfy constraint: Member must not be null");
+    const deep = await t.ecsError("RunTask", { taskDefinition: "x", networkConfiguration: { awsvpcConfiguration: { subnets: null } } });
+    expect(deep).toEqual({
+      status: 400,
+      code: "ValidationException",
+      message: "1 validation error detected: Value null at 'networkConfiguration.awsvpcConfiguration.subnets' failed to satisfy constraint: Member must not be null",
+    });
+  });
+
+  it("refuses a null list item", async () => {
+    const e = await t.ecsError("DescribeClusters", { clusters: ["a", null] });
+    expect(e).toEqual({ status: 400, code: "SerializationException", message: "null can not be converted to a String" });
   });
 
   it("names a value outside an enum, nested in a list", async () => {

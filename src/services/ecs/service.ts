@@ -4,8 +4,8 @@ import type { Timeline } from "../../engine/timeline.js";
 import type { JsonService } from "../../protocol/json.js";
 import { RegionalStore } from "../../state/regional.js";
 import type { EcsBackend, EcsContext, Handler } from "./context.js";
-import { UnsupportedFeatureException } from "./generated/errors.js";
-import { OPERATIONS, TARGET_PREFIX, type Operation } from "./generated/operations.js";
+import { ClientException, UnsupportedFeatureException } from "./generated/errors.js";
+import { OPERATION_ERRORS, OPERATIONS, TARGET_PREFIX, type Operation } from "./generated/operations.js";
 import { handlers } from "./operations/index.js";
 import { Lifecycle } from "./scheduler/lifecycle.js";
 import { createEcsState } from "./store.js";
@@ -18,6 +18,12 @@ export function createEcsBackend(config: Config, timeline: Timeline): EcsBackend
 
 const KNOWN = new Set<string>(OPERATIONS);
 
+/** An operation ecs-local lacks answers with an error its model lists: ClientException where UnsupportedFeatureException is not. */
+function unsupported(op: Operation): Error {
+  const message = `ecs-local does not support ${op} yet.`;
+  return OPERATION_ERRORS[op].includes("UnsupportedFeatureException") ? new UnsupportedFeatureException(message) : new ClientException(message);
+}
+
 export function ecsJsonService(backend: EcsBackend): JsonService {
   return {
     name: "ecs",
@@ -26,7 +32,7 @@ export function ecsJsonService(backend: EcsBackend): JsonService {
     beforeRequest: () => backend.timeline.runDue(),
     invoke(op, input, request) {
       const handler = handlers[op as Operation] as Handler<Operation> | null;
-      if (!handler) throw new UnsupportedFeatureException(`ecs-local does not support ${op} yet.`);
+      if (!handler) throw unsupported(op as Operation);
       const clock = backend.timeline.clock;
       const ctx: EcsContext = {
         state: backend.states.get(request.accountId, request.region),
