@@ -179,3 +179,16 @@ describe("service endpoints", () => {
     }
   });
 });
+
+describe("ARNs of another account or region", () => {
+  it("name nothing here, even when a cluster of the same name exists", async () => {
+    await t.ecs("CreateCluster", { clusterName: "shared-name" });
+    const foreign = "arn:aws:ecs:eu-west-1:000000000000:cluster/shared-name";
+    const other = "arn:aws:ecs:us-east-1:999999999999:cluster/shared-name";
+    for (const arn of [foreign, other]) {
+      expect(await t.ecsError("ListTasks", { cluster: arn })).toMatchObject({ code: "ClusterNotFoundException", message: "Cluster not found." });
+      expect((await t.ecs("DescribeClusters", { clusters: [arn] })).failures).toEqual([{ arn, reason: "MISSING" }]);
+    }
+    expect((await t.ecs("ListTasks", { cluster: "arn:aws:ecs:us-east-1:000000000000:cluster/shared-name" })).taskArns).toEqual([]);
+  });
+});

@@ -2,7 +2,7 @@
 import { ClusterNotFoundException, InvalidParameterException } from "../generated/errors.js";
 import type { Cluster, ClusterField, ClusterSetting, KeyValuePair } from "../generated/types.js";
 import type { ClusterRecord, EcsState } from "../store.js";
-import { ecsArn, nameFromRef } from "./arn.js";
+import { ecsArn, isArn, nameFromRef, parseArn } from "./arn.js";
 import { tagsOf } from "./tags.js";
 
 export const DEFAULT_CLUSTER = "default";
@@ -16,9 +16,19 @@ export function clusterName(ref: string | undefined): string {
   return ref === undefined || ref === "" ? DEFAULT_CLUSTER : nameFromRef(ref, "cluster");
 }
 
+/** The cluster record a reference names in this account and region; an ARN of another one names none here. */
+export function findCluster(state: EcsState, ref: string | undefined): ClusterRecord | undefined {
+  const name = clusterName(ref);
+  if (ref && isArn(ref)) {
+    const p = parseArn(ref);
+    if (p && (p.accountId !== state.accountId || p.region !== state.region)) return undefined;
+  }
+  return state.clusters.get(name);
+}
+
 /** The ACTIVE cluster a request names; ECS answers "Cluster not found." for a missing or deleted one. */
 export function activeCluster(state: EcsState, ref: string | undefined): ClusterRecord {
-  const rec = state.clusters.get(clusterName(ref));
+  const rec = findCluster(state, ref);
   if (!rec || rec.cluster.status === "INACTIVE") throw new ClusterNotFoundException("Cluster not found.");
   return rec;
 }

@@ -1,6 +1,6 @@
 import type { Handler } from "../context.js";
 import type { Cluster, Failure } from "../generated/types.js";
-import { clusterArn, clusterName, DEFAULT_CLUSTER, describeCluster } from "../domain/clusters.js";
+import { DEFAULT_CLUSTER, clusterArn, clusterName, describeCluster, findCluster } from "../domain/clusters.js";
 
 export const describeClusters: Handler<"DescribeClusters"> = (input, { state }) => {
   const clusters: Cluster[] = [];
@@ -8,7 +8,7 @@ export const describeClusters: Handler<"DescribeClusters"> = (input, { state }) 
   const refs = input.clusters?.length ? input.clusters : [DEFAULT_CLUSTER];
   for (const ref of refs) {
     const name = clusterName(ref);
-    const rec = state.clusters.get(name);
+    const rec = findCluster(state, ref);
     if (rec) clusters.push(describeCluster(state, rec, input.include ?? []));
     else failures.push({ arn: ref.startsWith("arn:") ? ref : clusterArn(state, name), reason: "MISSING" });
   }
