@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import type { EcsContext, Handler } from "../context.js";
 import { ClientException } from "../generated/errors.js";
 import type { Attribute, ContainerInstance, RegisterContainerInstanceRequest, Resource, VersionInfo } from "../generated/types.js";
@@ -37,9 +36,9 @@ function identity(ctx: EcsContext, doc: string | undefined): Identity {
   const capacity = registeredCapacity(instanceType) ?? registeredCapacity(DEFAULT_INSTANCE_TYPE)!;
   const arch = str("architecture");
   return {
-    instanceId: str("instanceId") ?? `i-${randomBytes(9).toString("hex").slice(0, 17)}`,
+    instanceId: str("instanceId") ?? `i-${hexId().slice(0, 17)}`,
     instanceType,
-    imageId: str("imageId") ?? `ami-${randomBytes(9).toString("hex").slice(0, 17)}`,
+    imageId: str("imageId") ?? `ami-${hexId().slice(0, 17)}`,
     availabilityZone: str("availabilityZone") ?? `${ctx.state.region}a`,
     architecture: arch === "arm64" || arch === "aarch64" ? "arm64" : arch === "x86_64" ? "x86_64" : capacity.architecture,
   };

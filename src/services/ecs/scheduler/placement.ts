@@ -92,9 +92,10 @@ export function place(req: PlacementRequest): PlacementResult {
       else fit.push(s);
     }
     if (fit.length === 0) break;
-    const rnd = new Map(fit.map((s) => [s, random()]));
-    fit.sort((a, b) => compare(a, b, req.strategies, spreadCounts, rnd));
-    const chosen = fit[0];
+    const rnd = new Map(req.strategies.some((s) => s.type === "random") ? fit.map((s) => [s, random()]) : []);
+    // The best candidate in one pass: placing a task needs the first, not a sorted list.
+    let chosen = fit[0];
+    for (let i = 1; i < fit.length; i++) if (compare(fit[i], chosen, req.strategies, spreadCounts, rnd) < 0) chosen = fit[i];
     chosen.placed++;
     chosen.avail.cpu -= req.needs.cpu;
     chosen.avail.memory -= req.needs.memory;
