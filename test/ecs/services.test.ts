@@ -24,7 +24,6 @@ async function serviceTasks(name: string) {
 }
 
 const messages = (s: Service) => s.events!.map((e) => e.message!);
-const id = (arn: string) => arn.split("/").pop()!;
 
 let a: string;
 let b: string;

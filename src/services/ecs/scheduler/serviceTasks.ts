@@ -29,15 +29,19 @@ function propagatedTags(ctx: EcsContext, sr: ServiceRecord, launch: ServiceLaunc
   return undefined;
 }
 
-function specFor(ctx: EcsContext, sr: ServiceRecord, launch: ServiceLaunch): StartSpec {
+/**
+ * What a service's tasks start with: `startedBy` is the deployment (or task set) they belong to,
+ * `siblings` the tasks already counted against the capacity provider strategy's base and weights.
+ */
+function specFor(ctx: EcsContext, sr: ServiceRecord, launch: ServiceLaunch, startedBy = sr.service.deployments![0].id, siblings: Iterable<Task> = sr.tasks.values()): StartSpec {
   return {
     td: launch.td,
     launchType: launch.launchType,
     capacityProviderName: launch.capacityProviderName,
     capacityProviderStrategy: launch.capacityProviderStrategy,
-    providerCounts: launch.capacityProviderStrategy ? providerCounts(sr.tasks.values()) : undefined,
+    providerCounts: launch.capacityProviderStrategy ? providerCounts(siblings) : undefined,
     group: serviceGroup(sr.service.serviceName!),
-    startedBy: sr.service.deployments![0].id,
+    startedBy,
     networkConfiguration: launch.networkConfiguration,
     strategies: launch.strategies.length ? launch.strategies : DEFAULT_STRATEGY,
     constraints: launch.constraints,
@@ -47,8 +51,9 @@ function specFor(ctx: EcsContext, sr: ServiceRecord, launch: ServiceLaunch): Sta
   };
 }
 
-export function startReplicaTasks(ctx: EcsContext, rec: ClusterRecord, sr: ServiceRecord, launch: ServiceLaunch, count: number): Started {
-  const result = startTasks(ctx, rec, specFor(ctx, sr, launch), count);
+/** Starts `count` tasks through placement; `startedBy` and `siblings` as in specFor. */
+export function startReplicaTasks(ctx: EcsContext, rec: ClusterRecord, sr: ServiceRecord, launch: ServiceLaunch, count: number, startedBy?: string, siblings?: Iterable<Task>): Started {
+  const result = startTasks(ctx, rec, specFor(ctx, sr, launch, startedBy, siblings), count);
   const name = sr.service.serviceName!;
   if (result.noInstances) return { tasks: [], problem: messages.noInstances(name) };
   if (result.tasks.length === count) return { tasks: result.tasks };

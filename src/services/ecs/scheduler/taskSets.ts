@@ -1,20 +1,12 @@
 // The scheduler's side of EXTERNAL services: each task set keeps its computed desired count of
 // tasks running, a DRAINING one stops everything and then leaves the service.
 import type { EcsContext } from "../context.js";
-import type { PlacementStrategy, Tag, Task, TaskSet } from "../generated/types.js";
+import type { Task, TaskSet } from "../generated/types.js";
 import { addEvent, addProblem, messages, scalingReason } from "../domain/serviceEvents.js";
-import { serviceGroup } from "../domain/services.js";
-import { tagsOf } from "../domain/tags.js";
 import { isProtected } from "../domain/taskProtection.js";
-import type { ClusterRecord, ServiceLaunch, ServiceRecord } from "../store.js";
-import { providerCounts } from "./capacity.js";
+import type { ClusterRecord, ServiceRecord } from "../store.js";
 import { planRolling } from "./deployments.js";
-import { startTasks } from "./start.js";
-
-const DEFAULT_STRATEGY: PlacementStrategy[] = [
-  { type: "spread", field: "attribute:ecs.availability-zone" },
-  { type: "spread", field: "instanceId" },
-];
+import { startReplicaTasks, type Started } from "./serviceTasks.js";
 
 const STARTING = new Set(["PROVISIONING", "PENDING", "ACTIVATING"]);
 
@@ -22,40 +14,9 @@ const taskList = (ids: string[]): string => ids.map((id) => `(task ${id})`).join
 const who = (sr: ServiceRecord, ts: TaskSet): string => `(service ${sr.service.serviceName}, taskSet ${ts.id})`;
 const idOf = (t: Task): string => t.taskArn!.split("/").pop()!;
 
-function propagatedTags(ctx: EcsContext, sr: ServiceRecord, launch: ServiceLaunch): Tag[] | undefined {
-  if (sr.service.propagateTags === "SERVICE") return tagsOf(ctx.state, sr.service.serviceArn!);
-  if (sr.service.propagateTags === "TASK_DEFINITION") return tagsOf(ctx.state, launch.td.taskDefinitionArn!);
-  return undefined;
-}
-
 /** Starts `count` tasks of the task set; answers the problem event when not all could be placed. */
-function start(ctx: EcsContext, rec: ClusterRecord, sr: ServiceRecord, ts: TaskSet, mine: Task[], count: number): { tasks: Task[]; problem?: string } {
-  const launch = sr.launches.get(ts.id!)!;
-  const result = startTasks(
-    ctx,
-    rec,
-    {
-      td: launch.td,
-      launchType: launch.launchType,
-      capacityProviderName: launch.capacityProviderName,
-      capacityProviderStrategy: launch.capacityProviderStrategy,
-      providerCounts: launch.capacityProviderStrategy ? providerCounts(mine) : undefined,
-      group: serviceGroup(sr.service.serviceName!),
-      startedBy: ts.id,
-      networkConfiguration: launch.networkConfiguration,
-      strategies: launch.strategies.length ? launch.strategies : DEFAULT_STRATEGY,
-      constraints: launch.constraints,
-      tags: propagatedTags(ctx, sr, launch),
-      platformVersion: launch.platformVersion,
-    },
-    count,
-  );
-  const name = sr.service.serviceName!;
-  if (result.noInstances) return { tasks: [], problem: messages.noInstances(name) };
-  if (result.tasks.length === count) return { tasks: result.tasks };
-  const closest = result.failures[0];
-  if (!closest) return { tasks: result.tasks, problem: messages.noInstances(name) };
-  return { tasks: result.tasks, problem: messages.unplaceable(name, closest.arn!.split("/").pop()!, closest.reason!) };
+function start(ctx: EcsContext, rec: ClusterRecord, sr: ServiceRecord, ts: TaskSet, mine: Task[], count: number): Started {
+  return startReplicaTasks(ctx, rec, sr, sr.launches.get(ts.id!)!, count, ts.id, mine);
 }
 
 /** Brings one task set towards its desired count; answers whether it went short of capacity. */
