@@ -238,6 +238,10 @@ describe("DescribeServices, ListServices", () => {
       { arn: "arn:aws:ecs:us-east-1:000000000000:service/svc/ghost", reason: "MISSING" },
       { arn: "arn:aws:ecs:us-east-1:000000000000:service/svc/other", reason: "MISSING" },
     ]);
+    expect(await t.ecsError("DescribeServices", { cluster: CLUSTER, services: ["arn:aws:ecs:us-east-1:000000000000:service/jan7/api"] })).toMatchObject({
+      code: "InvalidParameterException",
+      message: `Invalid identifier: Identifier is for cluster jan7. Your cluster is ${CLUSTER}`,
+    });
   });
 
   it("finds by ARN, filters and pages", async () => {

@@ -315,6 +315,25 @@ describe("ListTasks", () => {
     expect((await t.ecs("ListTasks", { cluster: CLUSTER, launchType: "FARGATE" })).taskArns).toEqual([]);
   });
 
+  it("refuses startedBy beside other filters, and serviceName beside family or an instance", async () => {
+    const startedBy = { code: "InvalidParameterException", message: "cannot specify startedBy with other arguments" };
+    expect(await t.ecsError("ListTasks", { cluster: CLUSTER, startedBy: "ci", family: "web" })).toMatchObject(startedBy);
+    expect(await t.ecsError("ListTasks", { cluster: CLUSTER, startedBy: "ci", serviceName: "api" })).toMatchObject(startedBy);
+    expect(await t.ecsError("ListTasks", { cluster: CLUSTER, startedBy: "ci", launchType: "EC2" })).toMatchObject(startedBy);
+    const serviceName = { code: "InvalidParameterException", message: "cannot specify serviceName with other arguments" };
+    expect(await t.ecsError("ListTasks", { cluster: CLUSTER, serviceName: "api", family: "web" })).toMatchObject(serviceName);
+    expect(await t.ecsError("ListTasks", { cluster: CLUSTER, serviceName: "api", containerInstance: a })).toMatchObject(serviceName);
+    expect((await t.ecs("ListTasks", { cluster: CLUSTER, startedBy: "ci", desiredStatus: "STOPPED" })).taskArns).toEqual([]);
+  });
+
+  it("refuses a task ARN of another cluster", async () => {
+    const arn = tasks[0].taskArn!.replace(`:task/${CLUSTER}/`, ":task/elsewhere/");
+    expect(await t.ecsError("DescribeTasks", { cluster: CLUSTER, tasks: [arn] })).toMatchObject({
+      code: "InvalidParameterException",
+      message: `Invalid identifier: Identifier is for cluster elsewhere. Your cluster is ${CLUSTER}`,
+    });
+  });
+
   it("pages with maxResults and nextToken", async () => {
     const first = await t.ecs("ListTasks", { cluster: CLUSTER, maxResults: 3 });
     expect(first.taskArns).toHaveLength(3);

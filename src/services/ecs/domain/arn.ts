@@ -41,3 +41,8 @@ export function nameFromRef(ref: string, type: string): string {
   if (p.type !== type) throw new InvalidParameterException(`Unsupported resource type: ${p.type}`);
   return p.path;
 }
+
+/** ECS's answer to an ARN that names a resource of another cluster than the one addressed. */
+export function wrongCluster(named: string, addressed: string): InvalidParameterException {
+  return new InvalidParameterException(`Invalid identifier: Identifier is for cluster ${named}. Your cluster is ${addressed}`);
+}

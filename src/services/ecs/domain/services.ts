@@ -2,7 +2,7 @@
 import { ServiceNotActiveException, ServiceNotFoundException } from "../generated/errors.js";
 import type { Service, ServiceField } from "../generated/types.js";
 import type { ClusterRecord, EcsState, ServiceRecord } from "../store.js";
-import { ecsArn, isArn, parseArn } from "./arn.js";
+import { ecsArn, isArn, parseArn, wrongCluster } from "./arn.js";
 import { InvalidParameterException } from "../generated/errors.js";
 import { tagsOf } from "./tags.js";
 
@@ -18,8 +18,8 @@ export function serviceGroup(name: string): string {
 }
 
 /**
- * The service name a reference (name or ARN) points at; undefined when an ARN names another cluster,
- * account or region. Old-format ARNs (service/<name>) carry no cluster.
+ * The service name a reference (name or ARN) points at; undefined when an ARN names another account
+ * or region, an error when it names another cluster. Old-format ARNs (service/<name>) carry no cluster.
  */
 export function serviceNameFromRef(state: EcsState, rec: ClusterRecord, ref: string): string | undefined {
   if (!isArn(ref)) return ref;
@@ -29,7 +29,8 @@ export function serviceNameFromRef(state: EcsState, rec: ClusterRecord, ref: str
   if (p.accountId !== state.accountId || p.region !== state.region) return undefined;
   const parts = p.path.split("/");
   if (parts.length === 1) return parts[0];
-  return parts[0] === rec.cluster.clusterName ? parts[1] : undefined;
+  if (parts[0] !== rec.cluster.clusterName) throw wrongCluster(parts[0], rec.cluster.clusterName!);
+  return parts[1];
 }
 
 export function findService(state: EcsState, rec: ClusterRecord, ref: string): ServiceRecord | undefined {

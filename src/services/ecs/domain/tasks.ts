@@ -4,7 +4,7 @@ import { InvalidParameterException } from "../generated/errors.js";
 import type { Attachment, Attribute, Container, ContainerInstance, LaunchType, NetworkConfiguration, Tag, Task, TaskDefinition, TaskOverride } from "../generated/types.js";
 import { effectiveNetworkMode, reserve, type TaskNeeds } from "../scheduler/resources.js";
 import type { ClusterRecord, EcsState } from "../store.js";
-import { ecsArn, isArn, parseArn } from "./arn.js";
+import { ecsArn, isArn, parseArn, wrongCluster } from "./arn.js";
 import { hexId, uuid } from "./ids.js";
 import { putTags } from "./tags.js";
 
@@ -170,7 +170,7 @@ export function launchTask(ctx: EcsContext, rec: ClusterRecord, n: NewTask): Tas
   return task;
 }
 
-/** The id a task reference (id or ARN) names; a reference into another cluster names nothing here. */
+/** The id a task reference (id or ARN) names; a reference into another cluster is refused. */
 export function taskIdFromRef(rec: ClusterRecord, ref: string): string | undefined {
   if (!isArn(ref)) return ref;
   const p = parseArn(ref);
@@ -178,7 +178,8 @@ export function taskIdFromRef(rec: ClusterRecord, ref: string): string | undefin
   const parts = p.path.split("/");
   // Old-format ARNs (task/<id>) carry no cluster name.
   if (parts.length === 1) return parts[0];
-  return parts[0] === rec.cluster.clusterName ? parts[1] : undefined;
+  if (parts[0] !== rec.cluster.clusterName) throw wrongCluster(parts[0], rec.cluster.clusterName!);
+  return parts[1];
 }
 
 export function findTask(rec: ClusterRecord, ref: string): Task | undefined {

@@ -7,7 +7,7 @@ import { checkMaxResults, sequenceFromToken, sequenceToken, takePage } from "../
 
 export const listTasks: Handler<"ListTasks"> = (input, ctx) => {
   const rec = activeCluster(ctx.state, input.cluster);
-  if (input.family && input.serviceName) throw new InvalidParameterException("Family and serviceName cannot both be specified.");
+  checkFilterCombination(input);
   const size = checkMaxResults(input.maxResults);
   const after = sequenceFromToken(input.nextToken);
   const desired = input.desiredStatus ?? "RUNNING";
@@ -35,3 +35,15 @@ export const listTasks: Handler<"ListTasks"> = (input, ctx) => {
   const last = page.items[page.items.length - 1];
   return { taskArns: page.items.map((t) => t.taskArn!), ...(page.more ? { nextToken: sequenceToken(rec.index.seq(last)!) } : {}) };
 };
+
+/**
+ * ECS refuses startedBy beside any other filter, and serviceName beside family or a container
+ * instance; desiredStatus, paging and the cluster may always accompany them.
+ */
+function checkFilterCombination(input: { family?: string; serviceName?: string; containerInstance?: string; launchType?: string; startedBy?: string }): void {
+  const { family, serviceName, containerInstance, launchType, startedBy } = input;
+  if (startedBy !== undefined && [family, serviceName, containerInstance, launchType].some((v) => v !== undefined))
+    throw new InvalidParameterException("cannot specify startedBy with other arguments");
+  if (serviceName !== undefined && (family !== undefined || containerInstance !== undefined))
+    throw new InvalidParameterException("cannot specify serviceName with other arguments");
+}
