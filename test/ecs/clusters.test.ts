@@ -372,3 +372,10 @@ describe("UpdateClusterSettings", () => {
     expect((await describe1("c", ["SETTINGS"])).settings).toEqual([{ name: "containerInsights", value: "disabled" }]);
   });
 });
+
+describe("cluster references", () => {
+  it("refuses a malformed cluster name with ECS's text", async () => {
+    const e = await t.ecsError("DescribeServices", { cluster: "not a cluster!", services: ["x"] });
+    expect(e).toMatchObject({ code: "InvalidParameterException", message: "Cluster must match ^[a-zA-Z0-9\\-_]{1,255}$, but was not a cluster!" });
+  });
+});

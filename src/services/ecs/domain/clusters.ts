@@ -11,9 +11,14 @@ export function clusterArn(state: EcsState, name: string): string {
   return ecsArn(state, `cluster/${name}`);
 }
 
-/** The short name a cluster reference (name, ARN or nothing) points at. */
+const CLUSTER_NAME = /^[a-zA-Z0-9_-]{1,255}$/;
+
+/** The short name a cluster reference (name, ARN or nothing) points at; a malformed name is refused as ECS refuses it. */
 export function clusterName(ref: string | undefined): string {
-  return ref === undefined || ref === "" ? DEFAULT_CLUSTER : nameFromRef(ref, "cluster");
+  if (ref === undefined || ref === "") return DEFAULT_CLUSTER;
+  const name = nameFromRef(ref, "cluster");
+  if (!isArn(ref) && !CLUSTER_NAME.test(name)) throw new InvalidParameterException(`Cluster must match ^[a-zA-Z0-9\\-_]{1,255}$, but was ${ref}`);
+  return name;
 }
 
 /** The cluster record a reference names in this account and region; an ARN of another one names none here. */
