@@ -1,5 +1,6 @@
 // RegisterTaskDefinition: validation, errors with ECS's texts, and what a registration stores.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fargateTaskDefinition } from "../helpers/fixtures.js";
 import { startLocal, type TestLocal } from "../helpers/local.js";
 
 let t: TestLocal;
@@ -7,15 +8,7 @@ beforeAll(async () => (t = await startLocal()));
 afterAll(() => t.close());
 
 const web = (extra: Record<string, unknown> = {}) => ({ name: "web", image: "nginx:latest", memory: 256, ...extra });
-const fargate = (extra: Record<string, unknown> = {}) => ({
-  family: "fg",
-  requiresCompatibilities: ["FARGATE"],
-  networkMode: "awsvpc",
-  cpu: "256",
-  memory: "512",
-  containerDefinitions: [{ name: "app", image: "nginx" }],
-  ...extra,
-});
+const fargate = (extra: Record<string, unknown> = {}) => fargateTaskDefinition("fg", extra);
 
 async function refused(input: unknown) {
   const e = await t.ecsError("RegisterTaskDefinition", input);
