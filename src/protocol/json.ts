@@ -147,7 +147,7 @@ export async function handleJson(req: IncomingMessage, res: ServerResponse, serv
     // timer can move state on: operations may return live state objects without copying them.
     const output = (await service.invoke(operation, input, ctx)) ?? {};
     if (opts.validateOutput) checkOutput(service.name, operation, output instanceof JsonText ? JSON.parse(output.text()) : output);
-    sendJson(res, 200, output ?? {}, ctx.requestId);
+    sendJson(res, 200, output, ctx.requestId);
   } catch (e) {
     const err = e instanceof AwsError ? e : protocolErrors.server();
     if (!(e instanceof AwsError) || err.status >= 500) opts.log(`${ctx.requestId} ${operation || "-"}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
