@@ -4,7 +4,7 @@ import type { EcsContext } from "../context.js";
 import { InvalidParameterException } from "../generated/errors.js";
 import type { CreateServiceRequest, Service, UpdateServiceRequest } from "../generated/types.js";
 import type { ClusterRecord, ServiceRecord } from "../store.js";
-import { serviceArn } from "./services.js";
+import { applyServiceSettings, checkDesiredCount, serviceArn } from "./services.js";
 import { rescale } from "./taskSets.js";
 
 /** What UpdateService cannot change on an EXTERNAL service: a new task set carries it instead. */
@@ -54,15 +54,8 @@ export function updateExternalService(ctx: EcsContext, sr: ServiceRecord, input:
   if (refused) {
     throw new InvalidParameterException(`Unable to update ${refused} on services with a EXTERNAL deployment controller. Create a new task set instead.`);
   }
-  if (input.desiredCount !== undefined && input.desiredCount < 0) throw new InvalidParameterException("Desired count must be greater than or equal to 0.");
-  if (input.desiredCount !== undefined) s.desiredCount = input.desiredCount;
-  if (input.deploymentConfiguration) s.deploymentConfiguration = { ...s.deploymentConfiguration, ...input.deploymentConfiguration };
-  if (input.healthCheckGracePeriodSeconds !== undefined) s.healthCheckGracePeriodSeconds = input.healthCheckGracePeriodSeconds;
-  if (input.placementConstraints !== undefined) s.placementConstraints = input.placementConstraints;
-  if (input.placementStrategy !== undefined) s.placementStrategy = input.placementStrategy;
-  if (input.propagateTags !== undefined) s.propagateTags = input.propagateTags;
-  if (input.enableECSManagedTags !== undefined) s.enableECSManagedTags = input.enableECSManagedTags;
-  if (input.enableExecuteCommand !== undefined) s.enableExecuteCommand = input.enableExecuteCommand;
+  checkDesiredCount(input.desiredCount);
+  applyServiceSettings(s, input);
   for (const ts of s.taskSets ?? []) rescale(s, ts, ctx.now());
   sr.steady = false;
 }

@@ -1,6 +1,6 @@
 // Services: their ARNs, finding one by name or ARN, and how the API shows them.
 import { ServiceNotActiveException, ServiceNotFoundException } from "../generated/errors.js";
-import type { Service, ServiceField } from "../generated/types.js";
+import type { Service, ServiceField, UpdateServiceRequest } from "../generated/types.js";
 import type { ClusterRecord, EcsState, ServiceRecord } from "../store.js";
 import { ecsArn, isArn, parseArn, wrongCluster } from "./arn.js";
 import { InvalidParameterException } from "../generated/errors.js";
@@ -59,4 +59,23 @@ export function describeService(state: EcsState, sr: ServiceRecord, include: Ser
   if (include.includes("TAGS")) out.tags = tagsOf(state, sr.service.serviceArn!);
   else delete out.tags;
   return out;
+}
+
+/** Refuses a desired count a service cannot take, as CreateService and UpdateService both do. */
+export function checkDesiredCount(desiredCount: number | undefined, daemon = false): void {
+  if (desiredCount === undefined) return;
+  if (daemon) throw new InvalidParameterException("The daemon scheduling strategy does not support a desired count for services. Remove the desired count value and try again");
+  if (desiredCount < 0) throw new InvalidParameterException("Desired count must be greater than or equal to 0.");
+}
+
+/** The settings UpdateService changes in place on any service, whatever its deployment controller. */
+export function applyServiceSettings(s: Service, input: UpdateServiceRequest): void {
+  if (input.desiredCount !== undefined) s.desiredCount = input.desiredCount;
+  if (input.deploymentConfiguration) s.deploymentConfiguration = { ...s.deploymentConfiguration, ...input.deploymentConfiguration };
+  if (input.healthCheckGracePeriodSeconds !== undefined) s.healthCheckGracePeriodSeconds = input.healthCheckGracePeriodSeconds;
+  if (input.placementConstraints !== undefined) s.placementConstraints = input.placementConstraints;
+  if (input.placementStrategy !== undefined) s.placementStrategy = input.placementStrategy;
+  if (input.propagateTags !== undefined) s.propagateTags = input.propagateTags;
+  if (input.enableECSManagedTags !== undefined) s.enableECSManagedTags = input.enableECSManagedTags;
+  if (input.enableExecuteCommand !== undefined) s.enableExecuteCommand = input.enableExecuteCommand;
 }

@@ -2,7 +2,7 @@ import type { EcsContext, Handler } from "../context.js";
 import { InvalidParameterException } from "../generated/errors.js";
 import type { CreateServiceRequest, Service } from "../generated/types.js";
 import { activeCluster } from "../domain/clusters.js";
-import { describeService, SERVICE_NAME, serviceArn } from "../domain/services.js";
+import { checkDesiredCount, describeService, SERVICE_NAME, serviceArn } from "../domain/services.js";
 import { newExternalService } from "../domain/externalServices.js";
 import { checkTags, putTags } from "../domain/tags.js";
 import { resolveTaskDefinition } from "../domain/taskDefinitions.js";
@@ -29,11 +29,8 @@ function roleArn(ctx: EcsContext, role: string | undefined): string {
 }
 
 function checkScheduling(input: CreateServiceRequest, daemon: boolean): void {
-  if (daemon && input.desiredCount !== undefined) {
-    throw new InvalidParameterException("The daemon scheduling strategy does not support a desired count for services. Remove the desired count value and try again");
-  }
   if (!daemon && input.desiredCount === undefined) throw new InvalidParameterException("The replica scheduling strategy requires a desired count.");
-  if (input.desiredCount !== undefined && input.desiredCount < 0) throw new InvalidParameterException("Desired count must be greater than or equal to 0.");
+  checkDesiredCount(input.desiredCount, daemon);
   if (!input.taskDefinition && input.deploymentController?.type !== "EXTERNAL") {
     throw new InvalidParameterException("A task definition must be specified when the deployment controller type is ECS.");
   }

@@ -1,8 +1,7 @@
 import type { Handler } from "../context.js";
 import { InvalidParameterException } from "../generated/errors.js";
-import type { UpdateServiceRequest } from "../generated/types.js";
 import { activeCluster } from "../domain/clusters.js";
-import { activeService, describeService } from "../domain/services.js";
+import { activeService, applyServiceSettings, checkDesiredCount, describeService } from "../domain/services.js";
 import { updateExternalService } from "../domain/externalServices.js";
 import { resolveTaskDefinition } from "../domain/taskDefinitions.js";
 import { addDeployment } from "../scheduler/deployments.js";
@@ -17,14 +16,6 @@ function launchKey(l: ServiceLaunch): unknown[] {
   return [l.td.taskDefinitionArn, l.launchType, l.capacityProviderName, l.networkConfiguration, l.strategies, l.constraints, l.platformVersion, l.enableExecuteCommand ?? false];
 }
 
-function checkDesiredCount(input: UpdateServiceRequest, daemon: boolean): void {
-  if (input.desiredCount === undefined) return;
-  if (daemon) {
-    throw new InvalidParameterException("The daemon scheduling strategy does not support a desired count for services. Remove the desired count value and try again");
-  }
-  if (input.desiredCount < 0) throw new InvalidParameterException("Desired count must be greater than or equal to 0.");
-}
-
 export const updateService: Handler<"UpdateService"> = (input, ctx) => {
   const { state } = ctx;
   const rec = activeCluster(state, input.cluster);
@@ -36,7 +27,7 @@ export const updateService: Handler<"UpdateService"> = (input, ctx) => {
     return { service: describeService(state, sr) };
   }
   const daemon = s.schedulingStrategy === "DAEMON";
-  checkDesiredCount(input, daemon);
+  checkDesiredCount(input.desiredCount, daemon);
 
   // Everything is resolved and checked before anything changes.
   const primary = s.deployments![0];
@@ -64,17 +55,10 @@ export const updateService: Handler<"UpdateService"> = (input, ctx) => {
     (input.volumeConfigurations !== undefined && !same(input.volumeConfigurations, primary.volumeConfigurations));
   const redeploy = input.forceNewDeployment === true || wiringChanged || !same(launchKey(next), launchKey(current));
 
-  if (input.desiredCount !== undefined) s.desiredCount = input.desiredCount;
-  if (input.deploymentConfiguration) s.deploymentConfiguration = { ...s.deploymentConfiguration, ...input.deploymentConfiguration };
-  if (input.healthCheckGracePeriodSeconds !== undefined) s.healthCheckGracePeriodSeconds = input.healthCheckGracePeriodSeconds;
-  if (input.propagateTags !== undefined) s.propagateTags = input.propagateTags;
-  if (input.enableECSManagedTags !== undefined) s.enableECSManagedTags = input.enableECSManagedTags;
-  if (input.enableExecuteCommand !== undefined) s.enableExecuteCommand = input.enableExecuteCommand;
+  applyServiceSettings(s, input);
   if (input.availabilityZoneRebalancing !== undefined) s.availabilityZoneRebalancing = input.availabilityZoneRebalancing;
   if (input.loadBalancers !== undefined) s.loadBalancers = input.loadBalancers;
   if (input.serviceRegistries !== undefined) s.serviceRegistries = input.serviceRegistries;
-  if (input.placementConstraints !== undefined) s.placementConstraints = input.placementConstraints;
-  if (input.placementStrategy !== undefined) s.placementStrategy = input.placementStrategy;
   if (networkConfiguration) s.networkConfiguration = networkConfiguration;
   s.taskDefinition = td.taskDefinitionArn;
   if (input.capacityProviderStrategy?.length) {
