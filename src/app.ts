@@ -13,11 +13,14 @@ import { handlers } from "./services/ecs/operations/index.js";
 import { clearTaskJson } from "./services/ecs/domain/tasks.js";
 import { createEcsBackend, ecsJsonService } from "./services/ecs/service.js";
 import { VERSION } from "./version.js";
+import { createLogger, type Logger } from "./log.js";
 
 export interface AppOptions {
   config?: Partial<Config>;
   /** Defaults to the wall clock; tests pass a ManualClock and move it. */
   clock?: Clock;
+  /** Where request lines and faults go; stderr at level "warn" by default. */
+  logger?: Logger;
 }
 
 export interface EcsLocal {
@@ -27,6 +30,7 @@ export interface EcsLocal {
   config: Config;
   timeline: Timeline;
   ecs: EcsBackend;
+  logger: Logger;
   /** Forgets every resource of every account and region. */
   reset(): void;
   close(): void;
@@ -38,7 +42,8 @@ export function createApp(options: AppOptions = {}): EcsLocal {
   const timeline = new Timeline(clock, clock === systemClock);
   const ecs = createEcsBackend(config, timeline);
   const services = [ecsJsonService(ecs)];
-  const log = (line: string): void => void process.stderr.write(`[ecs-local] ${line}\n`);
+  const logger = options.logger ?? createLogger({ level: config.logRequests ? "debug" : "warn" });
+  const log = (line: string): void => logger.error(line);
   const jsonOptions: JsonProtocolOptions = { defaultAccount: config.accountId, defaultRegion: config.region, maxBodyBytes: config.maxBodyBytes, validateOutput: config.validateOutput, log };
 
   const reset = (): void => {
@@ -69,14 +74,14 @@ export function createApp(options: AppOptions = {}): EcsLocal {
     res.json({ status: "ok" });
   });
   app.post("/", (req, res) => {
-    if (config.logRequests) log(`${req.headers["x-amz-target"] ?? "-"}`);
+    logger.debug(`${req.headers["x-amz-target"] ?? "-"}`);
     void handleJson(req, res, services, jsonOptions);
   });
   app.use((req: Request, res: Response) => {
     sendJsonError(res, protocolErrors.unknownOperation(`No operation at ${req.method} ${req.path}.`), randomUUID());
   });
   app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
-    log(`unexpected: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    logger.error("unexpected fault", err);
     if (res.headersSent) return res.end();
     sendJson(res, 500, { __type: "ServerException", message: protocolErrors.server().message }, randomUUID(), { "x-amzn-ErrorType": "ServerException" });
   });
@@ -84,10 +89,10 @@ export function createApp(options: AppOptions = {}): EcsLocal {
   // The API's hot path skips Express's router: POST / is all the wire protocol needs.
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
     if (req.method === "POST" && (req.url === "/" || req.url!.startsWith("/?"))) {
-      if (config.logRequests) log(`${req.headers["x-amz-target"] ?? "-"}`);
+      logger.debug(`${req.headers["x-amz-target"] ?? "-"}`);
       void handleJson(req, res, services, jsonOptions);
     } else app(req, res);
   };
 
-  return { handle, app, config, timeline, ecs, reset, close: () => timeline.clear() };
+  return { handle, app, config, timeline, ecs, logger, reset, close: () => timeline.clear() };
 }
