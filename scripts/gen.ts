@@ -2,9 +2,9 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { defaultModelsDir, loadModel, SERVICES, type ServiceName } from "./model.js";
+import { defaultModelsDir, generatedOperations, loadModel, protocolOf, SERVICES, type ServiceName } from "./model.js";
 import { operationSchema } from "./schema.js";
-import { errorsFile, operationsFile, typesFile } from "./typescript.js";
+import { errorsFile, operationsFile, shapesOf, typesFile } from "./typescript.js";
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -13,14 +13,16 @@ export function generate(modelsDir: string, services: ServiceName[] = Object.key
   const files = new Map<string, string>();
   for (const service of services) {
     const model = loadModel(modelsDir, service);
-    for (const op of Object.keys(model.operations).sort()) {
+    const ops = generatedOperations(model, service);
+    const protocol = protocolOf(model);
+    for (const op of ops) {
       for (const dir of ["input", "output"] as const) {
-        files.set(`schemas/${service}/${op}.${dir}.json`, JSON.stringify(operationSchema(model, op, dir), null, 1) + "\n");
+        files.set(`schemas/${service}/${op}.${dir}.json`, JSON.stringify(operationSchema(model, op, dir, protocol), null, 1) + "\n");
       }
     }
     const gen = `src/services/${service}/generated`;
-    files.set(`${gen}/types.ts`, typesFile(model));
-    files.set(`${gen}/operations.ts`, operationsFile(model));
+    files.set(`${gen}/types.ts`, typesFile(model, shapesOf(model, ops)));
+    files.set(`${gen}/operations.ts`, operationsFile(model, ops));
     files.set(`${gen}/errors.ts`, errorsFile(model));
   }
   return files;

@@ -5,6 +5,12 @@ import { join, resolve } from "node:path";
 
 export interface ShapeRef {
   shape: string;
+  /** Wire names: query/XML element (locationName), EC2 form name (queryName). */
+  locationName?: string;
+  queryName?: string;
+  flattened?: boolean;
+  /** On an operation's output: the query protocol's <OpResult> element. */
+  resultWrapper?: string;
 }
 
 export interface Shape {
@@ -22,6 +28,8 @@ export interface Shape {
   fault?: boolean;
   error?: { code?: string; httpStatusCode?: number; senderFault?: boolean };
   document?: boolean;
+  flattened?: boolean;
+  locationName?: string;
 }
 
 export interface Operation {
@@ -42,14 +50,72 @@ export function defaultModelsDir(repoRoot: string): string {
   return resolve(process.env.ECS_LOCAL_MODELS ?? join(repoRoot, "..", "shared", "aws-models"));
 }
 
-export const SERVICES = {
-  ecs: "ecs/2014-11-13",
-} as const;
+export interface ServiceSource {
+  /** Folder of the model under the models directory. */
+  path: string;
+  /**
+   * The operations to generate schemas and types for, when not all: EC2's model has 765 operations
+   * and 4,000 shapes, of which ecs-local serves a few. Every operation's name is still listed, so an
+   * operation left out answers "not supported" rather than InvalidAction. Add a name here (and run
+   * `npm run gen`) before implementing it.
+   */
+  operations?: readonly string[];
+}
+
+export const SERVICES: Record<"ecs" | "sts" | "elbv2" | "ec2", ServiceSource> = {
+  ecs: { path: "ecs/2014-11-13" },
+  sts: { path: "sts/2011-06-15" },
+  elbv2: { path: "elbv2/2015-12-01" },
+  ec2: {
+    path: "ec2/2016-11-15",
+    operations: [
+      "AuthorizeSecurityGroupIngress",
+      "CreateSecurityGroup",
+      "CreateSubnet",
+      "CreateTags",
+      "CreateVpc",
+      "DeleteSecurityGroup",
+      "DeleteSubnet",
+      "DeleteTags",
+      "DeleteVpc",
+      "DescribeAvailabilityZones",
+      "DescribeInstanceStatus",
+      "DescribeInstanceTypes",
+      "DescribeInstances",
+      "DescribeNetworkInterfaces",
+      "DescribeSecurityGroups",
+      "DescribeSubnets",
+      "DescribeTags",
+      "DescribeVpcAttribute",
+      "DescribeVpcs",
+      "ModifyVpcAttribute",
+      "RunInstances",
+      "StartInstances",
+      "StopInstances",
+      "TerminateInstances",
+    ],
+  },
+};
 
 export type ServiceName = keyof typeof SERVICES;
 
 export function modelPath(modelsDir: string, service: ServiceName): string {
-  return join(modelsDir, SERVICES[service], "service-2.json");
+  return join(modelsDir, SERVICES[service].path, "service-2.json");
+}
+
+/** The operations generated for a service: its list, else every operation of the model. */
+export function generatedOperations(model: ServiceModel, service: ServiceName): string[] {
+  const all = Object.keys(model.operations).sort();
+  const only = SERVICES[service].operations;
+  if (!only) return all;
+  for (const op of only) if (!model.operations[op]) throw new Error(`${service} has no operation ${op}`);
+  return [...only].sort();
+}
+
+/** The wire protocol of a model, as the generated tables need it. */
+export function protocolOf(model: ServiceModel): "json" | "query" | "ec2" {
+  const p = model.metadata.protocol;
+  return p === "query" || p === "ec2" ? p : "json";
 }
 
 export function modelExists(modelsDir: string, service: ServiceName): boolean {

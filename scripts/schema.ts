@@ -1,8 +1,52 @@
 // Model shapes → JSON Schema (draft-07, as ajv reads it by default).
-import { reachableShapes, type ServiceModel, type Shape } from "./model.js";
+import { reachableShapes, type ServiceModel, type Shape, type ShapeRef } from "./model.js";
 
 type Json = Record<string, unknown>;
 export type Direction = "input" | "output";
+export type Protocol = "json" | "query" | "ec2";
+
+const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** The name a structure member goes by on the wire: in the form (input) or as an XML element (output). */
+function memberWireName(name: string, ref: ShapeRef, dir: Direction, protocol: Protocol): string {
+  if (dir === "output") return ref.locationName ?? name;
+  // EC2 reads queryName, else the locationName capitalized, else the member name.
+  if (protocol === "ec2") return ref.queryName ?? (ref.locationName ? cap(ref.locationName) : name);
+  return ref.locationName ?? name;
+}
+
+/**
+ * What the query protocols need beyond the JSON Schema, as an `aws` keyword ajv ignores: wire names
+ * that differ from member names, list item and map entry names, and which numbers are timestamps.
+ */
+function wireAnnotation(shape: Shape, dir: Direction, protocol: Protocol): Json | undefined {
+  if (protocol === "json") return undefined;
+  switch (shape.type) {
+    case "structure": {
+      const names: Record<string, string> = {};
+      for (const [name, ref] of Object.entries(shape.members ?? {})) {
+        const wire = memberWireName(name, ref, dir, protocol);
+        if (wire !== name) names[name] = wire;
+      }
+      return Object.keys(names).length ? { names } : undefined;
+    }
+    case "list": {
+      // EC2 forms number the items right after the name (Name.1); query forms use Name.member.1;
+      // in XML, each item is an element of its own (<member>, <item>) inside the list's element.
+      if (shape.flattened) return { flat: true };
+      if (dir === "input" && protocol === "ec2") return { flat: true };
+      return { item: shape.member!.locationName ?? "member" };
+    }
+    case "map":
+      return { entry: shape.flattened ? null : "entry", key: shape.key!.locationName ?? "key", value: shape.value!.locationName ?? "value" };
+    case "timestamp":
+      return { timestamp: true };
+    case "blob":
+      return { blob: true };
+    default:
+      return undefined;
+  }
+}
 
 /**
  * One shape as a schema. Inputs tolerate members the model does not name (AWS ignores them,
@@ -61,13 +105,17 @@ function shapeSchema(shape: Shape, dir: Direction): Json {
 }
 
 /** The schema of an operation's input or output, with only the shapes it reaches. */
-export function operationSchema(model: ServiceModel, op: string, dir: Direction): Json {
-  const root = model.operations[op][dir]?.shape;
-  if (!root) return { $schema: "http://json-schema.org/draft-07/schema#", title: `${op} ${dir}`, type: "object", properties: {}, additionalProperties: dir === "input" };
+export function operationSchema(model: ServiceModel, op: string, dir: Direction, protocol: Protocol = "json"): Json {
+  const ref = model.operations[op][dir];
+  const root = ref?.shape;
+  // The query protocol wraps an answer's members in <OpResult>; EC2 does not.
+  const top: Json = dir === "output" && protocol === "query" && ref?.resultWrapper ? { aws: { resultWrapper: ref.resultWrapper } } : {};
+  if (!root) return { $schema: "http://json-schema.org/draft-07/schema#", title: `${op} ${dir}`, ...top, type: "object", properties: {}, additionalProperties: dir === "input" };
   const definitions: Json = {};
   for (const name of reachableShapes(model, root)) {
     const shape = model.shapes[name];
-    definitions[name] = shape.document ? {} : shapeSchema(shape, dir);
+    const aws = wireAnnotation(shape, dir, protocol);
+    definitions[name] = shape.document ? {} : aws ? { ...shapeSchema(shape, dir), aws } : shapeSchema(shape, dir);
   }
-  return { $schema: "http://json-schema.org/draft-07/schema#", title: `${op} ${dir}`, $ref: `#/definitions/${root}`, definitions };
+  return { $schema: "http://json-schema.org/draft-07/schema#", title: `${op} ${dir}`, ...top, $ref: `#/definitions/${root}`, definitions };
 }

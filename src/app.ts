@@ -6,12 +6,11 @@ import { defaultConfig, type Config } from "./config.js";
 import { systemClock, type Clock } from "./engine/clock.js";
 import { Timeline } from "./engine/timeline.js";
 import { protocolErrors } from "./protocol/errors.js";
-import { handleJson, sendJson, sendJsonError, type JsonProtocolOptions } from "./protocol/json.js";
+import { handleJson, sendJson, sendJsonError } from "./protocol/json.js";
+import { handleQuery, isQueryRequest } from "./protocol/query.js";
+import type { ProtocolOptions } from "./protocol/service.js";
 import type { EcsBackend } from "./services/ecs/context.js";
-import { OPERATIONS } from "./services/ecs/generated/operations.js";
-import { handlers } from "./services/ecs/operations/index.js";
-import { clearTaskJson } from "./services/ecs/domain/tasks.js";
-import { createEcsBackend, ecsJsonService } from "./services/ecs/service.js";
+import { createRegistry, type Registry } from "./services/registry.js";
 import { VERSION } from "./version.js";
 import { createLogger, type Logger } from "./log.js";
 
@@ -29,10 +28,15 @@ export interface EcsLocal {
   app: Express;
   config: Config;
   timeline: Timeline;
+  /** Every service served, with its backend. */
+  registry: Registry;
+  /** ECS's backend (registry.backends.ecs), kept for the tests and tools that reach into ECS state. */
   ecs: EcsBackend;
   logger: Logger;
   /** Forgets every resource of every account and region. */
   reset(): void;
+  /** Compiles every validator ahead of need, a little at a time (the server, after it starts listening). */
+  warm(): void;
   close(): void;
 }
 
@@ -40,16 +44,29 @@ export function createApp(options: AppOptions = {}): EcsLocal {
   const config = defaultConfig(options.config);
   const clock = options.clock ?? systemClock;
   const timeline = new Timeline(clock, clock === systemClock);
-  const ecs = createEcsBackend(config, timeline);
-  const services = [ecsJsonService(ecs)];
+  const registry = createRegistry(config, timeline);
   const logger = options.logger ?? createLogger({ level: config.logRequests ? "debug" : "warn" });
-  const log = (line: string): void => logger.error(line);
-  const jsonOptions: JsonProtocolOptions = { defaultAccount: config.accountId, defaultRegion: config.region, maxBodyBytes: config.maxBodyBytes, validateOutput: config.validateOutput, log };
+  const protocol: ProtocolOptions = {
+    defaultAccount: config.accountId,
+    defaultRegion: config.region,
+    maxBodyBytes: config.maxBodyBytes,
+    validateOutput: config.validateOutput,
+    logger,
+    // Work that fell due runs once per request, whichever service is called, before anyone looks.
+    beforeInvoke: () => timeline.runDue(),
+  };
+  const served = registry.all.map((s) => s.signingName);
 
   const reset = (): void => {
     timeline.clear();
-    ecs.states.reset();
-    clearTaskJson();
+    registry.reset();
+  };
+
+  // No X-Amz-Target: a form (or a request signed for a query service) is the query protocol's;
+  // anything else stays with awsJson, which answers it as AWS's JSON services do.
+  const dispatch = (req: IncomingMessage, res: ServerResponse): void => {
+    if (req.headers["x-amz-target"] === undefined && isQueryRequest(req, registry.jsonSigningNames)) void handleQuery(req, res, registry.query, served, protocol);
+    else void handleJson(req, res, registry.json, protocol);
   };
 
   const app = express();
@@ -61,8 +78,7 @@ export function createApp(options: AppOptions = {}): EcsLocal {
   });
 
   app.get("/_ecs-local/health", (_req, res) => {
-    const supported = OPERATIONS.filter((op) => handlers[op] !== null).length;
-    res.json({ status: "ok", version: VERSION, services: { ecs: { operations: OPERATIONS.length, supported } } });
+    res.json({ status: "ok", version: VERSION, services: registry.health() });
   });
   app.post("/_ecs-local/reset", (_req, res) => {
     reset();
@@ -73,10 +89,9 @@ export function createApp(options: AppOptions = {}): EcsLocal {
     reset();
     res.json({ status: "ok" });
   });
-  app.post("/", (req, res) => {
-    logger.debug(`${req.headers["x-amz-target"] ?? "-"}`);
-    void handleJson(req, res, services, jsonOptions);
-  });
+  app.post("/", dispatch);
+  // The query protocol may also come as GET /?Action=…
+  app.get("/", (req, res, next) => (String(req.url).includes("Action=") ? void handleQuery(req, res, registry.query, served, protocol) : next()));
   app.use((req: Request, res: Response) => {
     sendJsonError(res, protocolErrors.unknownOperation(`No operation at ${req.method} ${req.path}.`), randomUUID());
   });
@@ -86,13 +101,22 @@ export function createApp(options: AppOptions = {}): EcsLocal {
     sendJson(res, 500, { __type: "ServerException", message: protocolErrors.server().message }, randomUUID(), { "x-amzn-ErrorType": "ServerException" });
   });
 
-  // The API's hot path skips Express's router: POST / is all the wire protocol needs.
+  // The API's hot path skips Express's router: POST / is all the wire protocols need.
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
-    if (req.method === "POST" && (req.url === "/" || req.url!.startsWith("/?"))) {
-      logger.debug(`${req.headers["x-amz-target"] ?? "-"}`);
-      void handleJson(req, res, services, jsonOptions);
-    } else app(req, res);
+    if (req.method === "POST" && (req.url === "/" || req.url!.startsWith("/?"))) dispatch(req, res);
+    else app(req, res);
   };
 
-  return { handle, app, config, timeline, ecs, logger, reset, close: () => timeline.clear() };
+  return {
+    handle,
+    app,
+    config,
+    timeline,
+    registry,
+    ecs: registry.backends.ecs,
+    logger,
+    reset,
+    warm: () => registry.warm(),
+    close: () => timeline.clear(),
+  };
 }

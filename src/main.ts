@@ -2,7 +2,6 @@
 import { createServer } from "node:http";
 import { createApp } from "./app.js";
 import { loadConfig } from "./config.js";
-import { warmValidators } from "./protocol/validate.js";
 
 function main(): void {
   let config;
@@ -20,7 +19,7 @@ function main(): void {
     process.stdout.write(`ecs-local listening on http://${config.host}:${port} (account ${config.accountId}, region ${config.region})\n`);
     // Validators compile on first use; the rest are compiled a moment later, one per turn of the
     // event loop, so that start-up and the first requests never wait behind them.
-    setTimeout(() => warmValidators("ecs"), 1000).unref();
+    setTimeout(() => local.warm(), 1000).unref();
   });
   server.keepAliveTimeout = 65_000;
   server.on("error", (e) => {

@@ -7,12 +7,19 @@ export interface RequestContext {
 }
 
 // Credential=AKID/20260101/us-west-2/ecs/aws4_request, in a header or a presigned query string.
-const SCOPE = /Credential=([^/,\s&]+)\/\d{8}\/([^/,\s&]+)\//;
+const SCOPE = /Credential=([^/,\s&]+)\/\d{8}\/([^/,\s&]+)\/([^/,\s&]+)\//;
 
-export function credentialScope(authorization: string | undefined, url: string): { accessKey?: string; region?: string } {
+export interface CredentialScope {
+  accessKey?: string;
+  region?: string;
+  /** The service the request was signed for (`ecs`, `sts`, `ec2`, `elasticloadbalancing`, `iam`…). */
+  service?: string;
+}
+
+export function credentialScope(authorization: string | undefined, url: string): CredentialScope {
   const source = authorization ?? (url.includes("X-Amz-Credential=") ? decodeURIComponent(url.replace("X-Amz-Credential=", "Credential=")) : "");
   const m = SCOPE.exec(source);
-  return m ? { accessKey: m[1], region: m[2] } : {};
+  return m ? { accessKey: m[1], region: m[2], service: m[3] } : {};
 }
 
 /** A 12-digit access key id names the account, as emulators commonly do; any other key is the default account. */

@@ -1,29 +1,19 @@
 // The awsJson1_1 protocol: POST / with X-Amz-Target, JSON in and out, one error path.
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { performance } from "node:perf_hooks";
 import { randomUUID } from "node:crypto";
 import { AwsError, protocolErrors } from "./errors.js";
 import { accountFor, credentialScope, type RequestContext } from "./context.js";
+import { readBody } from "./body.js";
+import { logsRequests, type ProtocolOptions, type ServedService } from "./service.js";
 import { checkOutput, validateInput } from "./validate.js";
 
-export interface JsonService {
-  /** Folder name under schemas/ and src/services/. */
-  name: string;
+export interface JsonService extends ServedService {
+  /** The X-Amz-Target prefix before the dot (`AmazonEC2ContainerServiceV20141113`). */
   targetPrefix: string;
-  /** Runs a validated request; resolves to the output object. */
-  invoke(operation: string, input: Record<string, unknown>, ctx: RequestContext): unknown;
-  /** True when the model has this operation (known, even if ecs-local lacks it). */
-  has(operation: string): boolean;
-  /** Runs before every request, so work that fell due is done before anyone looks. */
-  beforeRequest?(): void;
 }
 
-export interface JsonProtocolOptions {
-  defaultAccount: string;
-  defaultRegion: string;
-  maxBodyBytes: number;
-  validateOutput: boolean;
-  log: (line: string) => void;
-}
+export type JsonProtocolOptions = ProtocolOptions;
 
 /**
  * An answer whose JSON an operation already has, encoded, in pieces (from a cache): the pieces go
@@ -63,29 +53,6 @@ export function sendJsonError(res: ServerResponse, err: AwsError, requestId: str
   sendJson(res, err.status, { __type: err.code, message: err.message }, requestId, { "x-amzn-ErrorType": err.code });
 }
 
-/** Reads the body up to the limit; past it, the rest is drained and the request refused. */
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(req.headers["content-length"] ?? 0);
-    if (declared > limit) {
-      req.resume();
-      req.on("end", () => reject(protocolErrors.tooLarge(limit)));
-      req.on("error", () => reject(protocolErrors.tooLarge(limit)));
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let over = false;
-    req.on("data", (c: Buffer) => {
-      size += c.length;
-      if (size > limit) over = true;
-      else chunks.push(c);
-    });
-    req.on("end", () => (over ? reject(protocolErrors.tooLarge(limit)) : resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks))));
-    req.on("error", reject);
-  });
-}
-
 function parseBody(raw: Buffer): Record<string, unknown> {
   const text = raw.toString("utf8").trim();
   if (text === "") return {};
@@ -118,7 +85,7 @@ function dropNullMembers(value: unknown): void {
   }
 }
 
-export function contextOf(req: IncomingMessage, opts: JsonProtocolOptions): RequestContext {
+export function contextOf(req: IncomingMessage, opts: ProtocolOptions): RequestContext {
   const scope = credentialScope(req.headers.authorization, req.url ?? "");
   return {
     accountId: accountFor(scope.accessKey, opts.defaultAccount),
@@ -128,29 +95,36 @@ export function contextOf(req: IncomingMessage, opts: JsonProtocolOptions): Requ
 }
 
 /** Handles one awsJson request in AWS's order: size, content type, JSON, target, schema, operation. */
-export async function handleJson(req: IncomingMessage, res: ServerResponse, services: JsonService[], opts: JsonProtocolOptions): Promise<void> {
+export async function handleJson(req: IncomingMessage, res: ServerResponse, services: JsonService[], opts: ProtocolOptions): Promise<void> {
+  const start = logsRequests(opts.logger) ? performance.now() : 0;
   const ctx = contextOf(req, opts);
   let operation = "";
+  let service: JsonService | undefined;
+  let failure: AwsError | undefined;
   try {
-    const raw = await readBody(req, opts.maxBodyBytes);
+    const raw = await readBody(req, opts.maxBodyBytes, protocolErrors.tooLarge);
     const type = (req.headers["content-type"] ?? "").split(";")[0].trim().toLowerCase();
     if (type !== "" && !JSON_TYPES.has(type)) throw protocolErrors.unsupportedMediaType(type);
     const input = parseBody(raw);
     const target = String(req.headers["x-amz-target"] ?? "");
     const dot = target.lastIndexOf(".");
-    const service = services.find((s) => s.targetPrefix === target.slice(0, dot));
+    service = services.find((s) => s.targetPrefix === target.slice(0, dot));
     operation = target.slice(dot + 1);
     if (!service || !service.has(operation)) throw protocolErrors.unknownOperation(`Unknown operation ${JSON.stringify(target)}.`);
     validateInput(service.name, operation, input);
-    service.beforeRequest?.();
+    opts.beforeInvoke();
     // Answers are serialized in the same turn of the event loop as the operation ran, before any
     // timer can move state on: operations may return live state objects without copying them.
     const output = (await service.invoke(operation, input, ctx)) ?? {};
     if (opts.validateOutput) checkOutput(service.name, operation, output instanceof JsonText ? JSON.parse(output.text()) : output);
     sendJson(res, 200, output, ctx.requestId);
   } catch (e) {
-    const err = e instanceof AwsError ? e : protocolErrors.server();
-    if (!(e instanceof AwsError) || err.status >= 500) opts.log(`${ctx.requestId} ${operation || "-"}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    const err = (failure = e instanceof AwsError ? e : protocolErrors.server());
+    if (!(e instanceof AwsError) || err.status >= 500) opts.logger.error(`${ctx.requestId} ${service?.name ?? "-"}.${operation || "-"} failed`, e);
     sendJsonError(res, err, ctx.requestId);
+  }
+  if (start) {
+    const entry = { ...ctx, service: service?.name ?? "-", operation, status: failure?.status ?? 200, durationMs: performance.now() - start };
+    opts.logger.request(failure ? { ...entry, error: failure.code } : entry);
   }
 }

@@ -7,6 +7,7 @@ import type { RegionalStore } from "../../state/regional.js";
 import type { Input, Operation, Output } from "./generated/operations.js";
 import type { Task } from "./generated/types.js";
 import type { Lifecycle } from "./scheduler/lifecycle.js";
+import type { Reconciler } from "./scheduler/reconciler.js";
 import type { ClusterRecord, EcsState } from "./store.js";
 
 /** Told of every task state change, so services can react to what changed and nothing else. */
@@ -18,6 +19,8 @@ export interface EcsBackend {
   timeline: Timeline;
   taskListeners: TaskListener[];
   lifecycle: Lifecycle;
+  /** The service scheduler, built with the backend; domain code wakes it through here. */
+  reconciler: Reconciler;
 }
 
 export interface EcsContext {

@@ -1,18 +1,21 @@
-// ECS behind the awsJson protocol: the backend (state, clock) and the dispatch into operations.
+// ECS behind the awsJson protocol: the backend (state, clock, scheduler) and the dispatch into operations.
 import type { Config } from "../../config.js";
 import type { Timeline } from "../../engine/timeline.js";
 import type { JsonService } from "../../protocol/json.js";
 import { RegionalStore } from "../../state/regional.js";
 import type { EcsBackend, EcsContext, Handler } from "./context.js";
+import { clearTaskJson } from "./domain/tasks.js";
 import { ClientException, UnsupportedFeatureException } from "./generated/errors.js";
 import { OPERATION_ERRORS, OPERATIONS, TARGET_PREFIX, type Operation } from "./generated/operations.js";
 import { handlers } from "./operations/index.js";
 import { Lifecycle } from "./scheduler/lifecycle.js";
+import { Reconciler } from "./scheduler/reconciler.js";
 import { createEcsState } from "./store.js";
 
 export function createEcsBackend(config: Config, timeline: Timeline): EcsBackend {
   const backend = { config, timeline, states: new RegionalStore(createEcsState), taskListeners: [] } as unknown as EcsBackend;
   backend.lifecycle = new Lifecycle(backend);
+  backend.reconciler = new Reconciler(backend);
   return backend;
 }
 
@@ -27,9 +30,16 @@ function unsupported(op: Operation): Error {
 export function ecsJsonService(backend: EcsBackend): JsonService {
   return {
     name: "ecs",
+    signingName: "ecs",
     targetPrefix: TARGET_PREFIX,
+    operations: OPERATIONS,
     has: (op) => KNOWN.has(op),
-    beforeRequest: () => backend.timeline.runDue(),
+    implemented: (op) => handlers[op as Operation] != null,
+    reset() {
+      backend.states.reset();
+      backend.reconciler.clear();
+      clearTaskJson();
+    },
     invoke(op, input, request) {
       const handler = handlers[op as Operation] as Handler<Operation> | null;
       if (!handler) throw unsupported(op as Operation);

@@ -3,7 +3,6 @@
 import type { EcsContext } from "../context.js";
 import { InvalidParameterException } from "../generated/errors.js";
 import type { Failure, ProtectedTask, Task } from "../generated/types.js";
-import { serviceChanged } from "../scheduler/reconciler.js";
 import type { ClusterRecord, EcsState } from "../store.js";
 import { ecsArn } from "./arn.js";
 import { findTask } from "./tasks.js";
@@ -62,7 +61,8 @@ export function setProtection(ctx: EcsContext, rec: ClusterRecord, task: Task, e
   const arn = task.taskArn!;
   const wake = () => {
     const sr = serviceOf(rec, task);
-    if (sr) serviceChanged(ctx, rec, sr);
+    // Through the backend, not an import: the reconciler depends on this module, not the other way.
+    if (sr) ctx.backend.reconciler.serviceChanged(ctx.state, rec, sr);
   };
   if (!enabled) {
     ctx.state.taskProtection.delete(arn);

@@ -2,7 +2,7 @@
 import type { EcsContext } from "../context.js";
 import { InvalidParameterException } from "../generated/errors.js";
 import type { Attachment, Attribute, Container, ContainerInstance, LaunchType, NetworkConfiguration, Tag, Task, TaskDefinition, TaskOverride } from "../generated/types.js";
-import { effectiveNetworkMode, reserve, type TaskNeeds } from "../scheduler/resources.js";
+import { effectiveNetworkMode, reserve, type TaskNeeds } from "./resources.js";
 import type { ClusterRecord, EcsState } from "../store.js";
 import { ecsArn, isArn, parseArn, wrongCluster } from "./arn.js";
 import { hexId, uuid } from "./ids.js";

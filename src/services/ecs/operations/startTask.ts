@@ -6,7 +6,7 @@ import { findInstance, missingInstance } from "../domain/containerInstances.js";
 import { checkTags } from "../domain/tags.js";
 import { resolveTaskDefinition } from "../domain/taskDefinitions.js";
 import { launchTask } from "../domain/tasks.js";
-import { available, shortfall, taskNeeds } from "../scheduler/resources.js";
+import { available, shortfall, taskNeeds } from "../domain/resources.js";
 import { checkLaunch } from "../scheduler/start.js";
 
 // StartTask places one task on each named instance: no strategy, only whether it fits.

@@ -4,7 +4,7 @@ import type { LifecycleTimings } from "../../../config.js";
 import type { EcsBackend, EcsContext } from "../context.js";
 import type { Task, TaskStopCode } from "../generated/types.js";
 import type { ClusterRecord, EcsState } from "../store.js";
-import { release } from "./resources.js";
+import { release } from "../domain/resources.js";
 
 type Status = "PROVISIONING" | "PENDING" | "ACTIVATING" | "RUNNING" | "DEACTIVATING" | "STOPPING" | "DEPROVISIONING" | "STOPPED";
 

@@ -1,6 +1,6 @@
 // Where tasks go: a pure function of the candidates, the task's needs, strategies and constraints.
 import type { ContainerInstance, Failure, PlacementConstraint, PlacementStrategy } from "../generated/types.js";
-import { available, shortfall, type Availability, type TaskNeeds } from "./resources.js";
+import { available, shortfall, type Availability, type TaskNeeds } from "../domain/resources.js";
 
 export interface Candidate {
   instance: ContainerInstance;

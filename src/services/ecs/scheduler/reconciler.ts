@@ -17,7 +17,7 @@ interface Home {
 /** Rounds of reconciling within one batch before the rest waits for the next batch. */
 const MAX_ROUNDS = 100;
 
-class Reconciler {
+export class Reconciler {
   private dirty = new Map<ServiceRecord, Home>();
   /** Services that could not place every task they want, per cluster: retried when capacity changes. */
   private starved = new Map<ClusterRecord, Map<ServiceRecord, EcsState>>();
@@ -31,12 +31,31 @@ class Reconciler {
     this.dirty.set(sr, { state, rec });
   }
 
+  /** Reconciles the service at the next run of due work (before the next request, or in the background). */
+  serviceChanged(state: EcsState, rec: ClusterRecord, sr: ServiceRecord): void {
+    this.mark(state, rec, sr);
+    this.backend.timeline.at(this.backend.timeline.now(), () => {});
+  }
+
+  /** Instances came, went or changed state: the cluster's services look again (DAEMON ones, drained tasks). */
+  clusterChanged(state: EcsState, rec: ClusterRecord): void {
+    if (rec.services.size === 0) return;
+    for (const sr of rec.services.values()) if (sr.service.status !== "INACTIVE") this.mark(state, rec, sr);
+    this.backend.timeline.at(this.backend.timeline.now(), () => {});
+  }
+
   starve(state: EcsState, rec: ClusterRecord, sr: ServiceRecord, starving: boolean): void {
     let m = this.starved.get(rec);
     if (starving) {
       if (!m) this.starved.set(rec, (m = new Map()));
       m.set(sr, state);
     } else m?.delete(sr);
+  }
+
+  /** Forgets every service it was keeping track of (the state they lived in was reset). */
+  clear(): void {
+    this.dirty.clear();
+    this.starved.clear();
   }
 
   /** Capacity changed in a cluster: every service that went short there tries again. */
@@ -72,26 +91,12 @@ class Reconciler {
   }
 }
 
-const reconcilers = new WeakMap<EcsBackend, Reconciler>();
-
-function reconcilerOf(backend: EcsBackend): Reconciler {
-  let r = reconcilers.get(backend);
-  if (!r) reconcilers.set(backend, (r = new Reconciler(backend)));
-  return r;
-}
-
-/** Reconciles the service at the next run of due work (before the next request, or in the background). */
 export function serviceChanged(ctx: EcsContext, rec: ClusterRecord, sr: ServiceRecord): void {
-  reconcilerOf(ctx.backend).mark(ctx.state, rec, sr);
-  ctx.backend.timeline.at(ctx.backend.timeline.now(), () => {});
+  ctx.backend.reconciler.serviceChanged(ctx.state, rec, sr);
 }
 
-/** Instances came, went or changed state: the cluster's services look again (DAEMON ones, drained tasks). */
 export function clusterChanged(ctx: EcsContext, rec: ClusterRecord): void {
-  if (rec.services.size === 0) return;
-  const r = reconcilerOf(ctx.backend);
-  for (const sr of rec.services.values()) if (sr.service.status !== "INACTIVE") r.mark(ctx.state, rec, sr);
-  ctx.backend.timeline.at(ctx.backend.timeline.now(), () => {});
+  ctx.backend.reconciler.clusterChanged(ctx.state, rec);
 }
 
 function instanceOf(rec: ClusterRecord, t: Task): ContainerInstance | undefined {

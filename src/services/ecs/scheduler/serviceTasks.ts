@@ -7,7 +7,7 @@ import { serviceGroup } from "../domain/services.js";
 import { tagsOf } from "../domain/tags.js";
 import { launchTask } from "../domain/tasks.js";
 import type { ClusterRecord, ServiceLaunch, ServiceRecord } from "../store.js";
-import { available, shortfall, taskNeeds } from "./resources.js";
+import { available, shortfall, taskNeeds } from "../domain/resources.js";
 import { startTasks, type StartSpec } from "./start.js";
 import { providerCounts } from "./capacity.js";
 

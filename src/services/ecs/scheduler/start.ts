@@ -17,7 +17,7 @@ import type {
 import { launchTask } from "../domain/tasks.js";
 import type { ClusterRecord } from "../store.js";
 import { place, type Candidate } from "./placement.js";
-import { effectiveNetworkMode, taskNeeds } from "./resources.js";
+import { effectiveNetworkMode, taskNeeds } from "../domain/resources.js";
 import { matchesExpression } from "../domain/clusterQuery.js";
 import { NOT_ASSOCIATED } from "../domain/capacityProviders.js";
 import { assignProviders, BOTH_GIVEN, resolveClusterLaunch, type ProviderLaunch } from "./capacity.js";

@@ -1,0 +1,112 @@
+// The query protocols (STS, ELBv2: "query"; EC2: "ec2"): a form in, XML out, one error path.
+// Route → decode the form by the model → validate → invoke → serialize, as awsJson does.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { performance } from "node:perf_hooks";
+import { randomUUID } from "node:crypto";
+import { AwsError } from "./errors.js";
+import { accountFor, credentialScope, type RequestContext } from "./context.js";
+import { decodeForm, formValue, parseForm } from "./form.js";
+import { ec2ValidationError, queryValidationError } from "./queryMessages.js";
+import { readBody } from "./body.js";
+import { logsRequests, type ProtocolOptions, type ServedService } from "./service.js";
+import { checkOutput, inputErrors, schemaFor } from "./validate.js";
+import { ec2Error, ec2Response, queryError, queryResponse } from "./xml.js";
+
+export interface QueryService extends ServedService {
+  protocol: "query" | "ec2";
+  /** The model's API version, which a request's `Version` names. */
+  apiVersion: string;
+  xmlNamespace: string;
+}
+
+/** Errors of the query protocols themselves, raised before an operation runs. */
+export const queryErrors = {
+  missingAction: () => new AwsError("MissingAction", "The request is missing an action or a required parameter.", 400),
+  invalidAction: (s: QueryService, action: string, version: string) =>
+    s.protocol === "ec2"
+      ? new AwsError("InvalidAction", `The action ${action} is not valid for this web service.`, 400)
+      : new AwsError("InvalidAction", `Could not find operation ${action} for version ${version}`, 400),
+  unsupported: (s: QueryService, action: string) => new AwsError("UnsupportedOperation", `ecs-local does not support the ${s.signingName} action ${action} yet.`, 400),
+  unserved: (what: string, action: string, served: string[]) =>
+    new AwsError("InvalidAction", `ecs-local does not serve ${what}${action ? ` (action ${action})` : ""}; it serves ${served.join(", ")}.`, 400),
+  tooLarge: (limit: number) => new AwsError("RequestEntityTooLarge", `Request body must be at most ${limit} bytes.`, 413),
+  server: (protocol: "query" | "ec2") =>
+    new AwsError(protocol === "ec2" ? "InternalError" : "InternalFailure", "An internal error occurred in ecs-local; it was logged.", 500),
+};
+
+const FORM_TYPE = "application/x-www-form-urlencoded";
+
+/** True when a request without X-Amz-Target is the query protocol's: a form, a GET with an Action, or signed for a query service. */
+export function isQueryRequest(req: IncomingMessage, jsonSigningNames: ReadonlySet<string>): boolean {
+  const type = (req.headers["content-type"] ?? "").split(";")[0].trim().toLowerCase();
+  if (type === FORM_TYPE) return true;
+  if (req.method === "GET") return (req.url ?? "").includes("Action=");
+  const service = credentialScope(req.headers.authorization, req.url ?? "").service;
+  return service !== undefined && !jsonSigningNames.has(service);
+}
+
+/** Which service a query request is for: the credential scope's service, else the one whose model has the Action and Version. */
+function route(services: QueryService[], signedFor: string | undefined, action: string, version: string): QueryService | undefined {
+  if (signedFor !== undefined) return services.find((s) => s.signingName === signedFor);
+  return (
+    services.find((s) => s.apiVersion === version && s.has(action)) ??
+    services.find((s) => s.has(action)) ??
+    services.find((s) => s.apiVersion === version)
+  );
+}
+
+function send(res: ServerResponse, status: number, xml: string, requestId: string): void {
+  res.writeHead(status, { "Content-Type": "text/xml", "Content-Length": Buffer.byteLength(xml), "x-amzn-RequestId": requestId });
+  res.end(xml);
+}
+
+function sendError(res: ServerResponse, err: AwsError, protocol: "query" | "ec2", requestId: string, xmlns?: string): void {
+  send(res, err.status, protocol === "ec2" ? ec2Error(err.code, err.message, requestId) : queryError(err.code, err.message, err.status, requestId, xmlns), requestId);
+}
+
+/** Handles one query-protocol request; `served` names every service for the "not served here" answer. */
+export async function handleQuery(req: IncomingMessage, res: ServerResponse, services: QueryService[], served: string[], opts: ProtocolOptions): Promise<void> {
+  const start = logsRequests(opts.logger) ? performance.now() : 0;
+  const scope = credentialScope(req.headers.authorization, req.url ?? "");
+  const ctx: RequestContext = { accountId: accountFor(scope.accessKey, opts.defaultAccount), region: scope.region ?? opts.defaultRegion, requestId: randomUUID() };
+  let service: QueryService | undefined;
+  let operation = "";
+  let status = 200;
+  let code: string | undefined;
+  try {
+    const raw = await readBody(req, opts.maxBodyBytes, queryErrors.tooLarge);
+    const query = req.url?.includes("?") ? req.url.slice(req.url.indexOf("?") + 1) : "";
+    const form = parseForm(req.method === "GET" ? query : raw.toString("utf8"));
+    operation = formValue(form, "Action") ?? "";
+    const version = formValue(form, "Version") ?? "";
+    service = route(services, scope.service, operation, version);
+    if (!service) throw queryErrors.unserved(scope.service ?? `Version ${version || "(none)"}`, operation, served);
+    if (!operation) throw queryErrors.missingAction();
+    if (!service.has(operation)) throw queryErrors.invalidAction(service, operation, version);
+    if (!service.implemented(operation)) throw queryErrors.unsupported(service, operation);
+    const inputSchema = schemaFor(service.name, operation, "input");
+    const input = decodeForm(form, inputSchema);
+    const errors = inputErrors(service.name, operation, input);
+    if (errors) throw service.protocol === "ec2" ? ec2ValidationError(errors, input, inputSchema) : queryValidationError(errors, input);
+    opts.beforeInvoke();
+    // Serialized in the same turn as the operation ran, before a timer can move state on.
+    const output = (await service.invoke(operation, input, ctx)) ?? {};
+    if (opts.validateOutput) checkOutput(service.name, operation, output);
+    const schema = schemaFor(service.name, operation, "output");
+    const xml =
+      service.protocol === "ec2"
+        ? ec2Response(operation, output, schema, service.xmlNamespace, ctx.requestId)
+        : queryResponse(operation, output, schema, service.xmlNamespace, ctx.requestId);
+    send(res, 200, xml, ctx.requestId);
+  } catch (e) {
+    const protocol = service?.protocol ?? "query";
+    const err = e instanceof AwsError ? e : queryErrors.server(protocol);
+    if (!(e instanceof AwsError) || err.status >= 500) opts.logger.error(`${ctx.requestId} ${service?.name ?? "-"}.${operation || "-"} failed`, e);
+    status = err.status;
+    code = err.code;
+    sendError(res, err, protocol, ctx.requestId, service?.xmlNamespace);
+  }
+  if (start) {
+    opts.logger.request({ ...ctx, service: service?.name ?? scope.service ?? "-", operation, status, durationMs: performance.now() - start, ...(code ? { error: code } : {}) });
+  }
+}

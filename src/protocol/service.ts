@@ -1,0 +1,37 @@
+// What every protocol needs from a service it serves, and what the app needs to run them.
+import type { Logger } from "../log.js";
+import type { RequestContext } from "./context.js";
+
+/** A service the registry holds, whatever its protocol. */
+export interface ServedService {
+  /** Folder name under schemas/ and src/services/; the service name in health and request logs. */
+  name: string;
+  /** The service name in a SigV4 credential scope (`ecs`, `sts`, `elasticloadbalancing`, `ec2`). */
+  signingName: string;
+  /** Every operation of the model, implemented or not. */
+  operations: readonly string[];
+  /** True when the model has this operation (known, even if ecs-local lacks it). */
+  has(operation: string): boolean;
+  /** True when ecs-local implements the operation. */
+  implemented(operation: string): boolean;
+  /** Runs a validated request; resolves to the output object. */
+  invoke(operation: string, input: Record<string, unknown>, ctx: RequestContext): unknown;
+  /** Forgets every resource of every account and region. */
+  reset(): void;
+}
+
+/** What the protocol handlers share: where requests come from and how they are reported. */
+export interface ProtocolOptions {
+  defaultAccount: string;
+  defaultRegion: string;
+  maxBodyBytes: number;
+  validateOutput: boolean;
+  logger: Logger;
+  /** Runs once per request, after validation and before the operation: the work that fell due. */
+  beforeInvoke(): void;
+}
+
+/** Request lines cost nothing when the level drops them. */
+export function logsRequests(logger: Logger): boolean {
+  return logger.level === "debug" || logger.level === "info";
+}

@@ -1,0 +1,22 @@
+// Ec2 behind its query protocol: the backend (state per account and region) and its handlers.
+import type { Config } from "../../config.js";
+import type { Timeline } from "../../engine/timeline.js";
+import type { QueryService } from "../../protocol/query.js";
+import { createQueryBackend, queryService } from "../queryService.js";
+import type { Ec2Backend, Ec2State } from "./context.js";
+import * as model from "./generated/operations.js";
+import { handlers } from "./operations/index.js";
+
+export type { Ec2Backend } from "./context.js";
+
+export function createEc2State(accountId: string, region: string): Ec2State {
+  return { accountId, region };
+}
+
+export function createEc2Backend(config: Config, timeline: Timeline): Ec2Backend {
+  return createQueryBackend(config, timeline, createEc2State);
+}
+
+export function ec2QueryService(backend: Ec2Backend): QueryService {
+  return queryService({ name: "ec2", model, backend, handlers });
+}

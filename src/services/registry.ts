@@ -1,0 +1,68 @@
+// Every service ecs-local serves, each with its protocol and model: the app routes requests, resets
+// state, reports health and warms validators through this list, never by naming a service.
+import type { Config } from "../config.js";
+import type { Timeline } from "../engine/timeline.js";
+import type { JsonService } from "../protocol/json.js";
+import type { QueryService } from "../protocol/query.js";
+import type { ServedService } from "../protocol/service.js";
+import { warmValidators } from "../protocol/validate.js";
+import type { EcsBackend } from "./ecs/context.js";
+import { createEcsBackend, ecsJsonService } from "./ecs/service.js";
+import { createEc2Backend, ec2QueryService, type Ec2Backend } from "./ec2/service.js";
+import { createElbv2Backend, elbv2QueryService, type Elbv2Backend } from "./elbv2/service.js";
+import { createStsBackend, stsQueryService } from "./sts/service.js";
+
+/** Each service's backend, for the services that act on another's state (EC2 instances joining ECS clusters). */
+export interface Backends {
+  ecs: EcsBackend;
+  ec2: Ec2Backend;
+  elbv2: Elbv2Backend;
+}
+
+export interface ServiceHealth {
+  /** Operations in the service's model. */
+  operations: number;
+  /** Operations ecs-local implements. */
+  supported: number;
+}
+
+export interface Registry {
+  /** awsJson services, found by X-Amz-Target prefix. */
+  json: JsonService[];
+  /** Query and EC2 services, found by SigV4 scope, else Action and Version. */
+  query: QueryService[];
+  all: ServedService[];
+  /** SigV4 service names of the awsJson services: a request signed for one without a target is theirs. */
+  jsonSigningNames: ReadonlySet<string>;
+  backends: Backends;
+  health(): Record<string, ServiceHealth>;
+  reset(): void;
+  /** Compiles every service's validators ahead of need, one at a time. */
+  warm(): void;
+}
+
+export function createRegistry(config: Config, timeline: Timeline): Registry {
+  const backends: Backends = {
+    ecs: createEcsBackend(config, timeline),
+    ec2: createEc2Backend(config, timeline),
+    elbv2: createElbv2Backend(config, timeline),
+  };
+  // Adding a service is an entry here: awsJson ones (CloudWatch Logs) in `json`, query ones in `query`.
+  const json: JsonService[] = [ecsJsonService(backends.ecs)];
+  const query: QueryService[] = [stsQueryService(createStsBackend(config, timeline)), elbv2QueryService(backends.elbv2), ec2QueryService(backends.ec2)];
+  const all: ServedService[] = [...json, ...query];
+  return {
+    json,
+    query,
+    all,
+    jsonSigningNames: new Set(json.map((s) => s.signingName)),
+    backends,
+    health: () => Object.fromEntries(all.map((s) => [s.name, { operations: s.operations.length, supported: s.operations.filter((op) => s.implemented(op)).length }])),
+    reset: () => {
+      for (const s of all) s.reset();
+    },
+    warm: () => {
+      for (const s of all) warmValidators(s.name);
+    },
+  };
+}

@@ -1,0 +1,22 @@
+// Sts behind its query protocol: the backend (state per account and region) and its handlers.
+import type { Config } from "../../config.js";
+import type { Timeline } from "../../engine/timeline.js";
+import type { QueryService } from "../../protocol/query.js";
+import { createQueryBackend, queryService } from "../queryService.js";
+import type { StsBackend, StsState } from "./context.js";
+import * as model from "./generated/operations.js";
+import { handlers } from "./operations/index.js";
+
+export type { StsBackend } from "./context.js";
+
+export function createStsState(accountId: string, region: string): StsState {
+  return { accountId, region };
+}
+
+export function createStsBackend(config: Config, timeline: Timeline): StsBackend {
+  return createQueryBackend(config, timeline, createStsState);
+}
+
+export function stsQueryService(backend: StsBackend): QueryService {
+  return queryService({ name: "sts", model, backend, handlers });
+}
