@@ -105,3 +105,46 @@ function decode(node: FormNode, def: Json, schema: Json): unknown {
 export function decodeForm(root: FormNode, schema: Json): Record<string, unknown> {
   return (decode(root, schema, schema) ?? {}) as Record<string, unknown>;
 }
+
+function encode(value: unknown, def: Json, schema: Json, prefix: string, out: [string, string][]): void {
+  def = resolveRef(schema, def);
+  if (value === undefined || value === null) return;
+  if (def.type === "array") {
+    const items = value as unknown[];
+    const aws = def.aws ?? {};
+    if (!items.length) {
+      if (!aws.flat) out.push([prefix, ""]);
+      return;
+    }
+    const base = aws.flat ? prefix : `${prefix}.${aws.item}`;
+    items.forEach((v, i) => encode(v, def.items, schema, `${base}.${i + 1}`, out));
+    return;
+  }
+  const join = (name: string): string => (prefix ? `${prefix}.${name}` : name);
+  if (def.type === "object" && def.properties) {
+    const names: Record<string, string> = def.aws?.names ?? {};
+    for (const [member, v] of Object.entries(value as Json)) {
+      // Members the model does not name go as they are: tests send them to see them ignored or refused.
+      encode(v, def.properties[member] ?? {}, schema, join(names[member] ?? member), out);
+    }
+    return;
+  }
+  if (def.type === "object") {
+    const aws = def.aws ?? { entry: "entry", key: "key", value: "value" };
+    Object.entries(value as Json).forEach(([k, v], i) => {
+      const base = aws.entry ? `${prefix}.${aws.entry}.${i + 1}` : `${prefix}.${i + 1}`;
+      out.push([`${base}.${aws.key}`, k]);
+      encode(v, def.additionalProperties, schema, `${base}.${aws.value}`, out);
+    });
+    return;
+  }
+  if (def.aws?.timestamp && typeof value === "number") return void out.push([prefix, new Date(value * 1000).toISOString()]);
+  out.push([prefix, typeof value === "object" ? JSON.stringify(value) : String(value)]);
+}
+
+/** The form an SDK sends for a typed input: the inverse of decodeForm (tests and benchmarks build requests with it). */
+export function encodeForm(input: Record<string, unknown>, schema: Json): [string, string][] {
+  const out: [string, string][] = [];
+  encode(input, schema, schema, "", out);
+  return out;
+}
