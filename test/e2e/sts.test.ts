@@ -1,0 +1,65 @@
+// The first call deploy tools make, with the real `aws` CLI and boto3 against the started server.
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startServer, type RunningServer } from "./server.js";
+
+const run = promisify(execFile);
+let server: RunningServer;
+
+async function works(cmd: string, args: string[]): Promise<boolean> {
+  try {
+    await run(cmd, args);
+    return true;
+  } catch {
+    return false;
+  }
+}
+const cliPresent = await works("aws", ["--version"]);
+const botoPresent = await works("python3", ["-c", "import boto3"]);
+if (!cliPresent) console.warn("skipping the aws CLI STS test: no `aws` on PATH");
+if (!botoPresent) console.warn("skipping the boto3 STS test: python3 cannot import boto3");
+
+const env = (accessKey: string) => ({
+  ...process.env,
+  AWS_ACCESS_KEY_ID: accessKey,
+  AWS_SECRET_ACCESS_KEY: "secret",
+  AWS_DEFAULT_REGION: "us-east-1",
+  AWS_CONFIG_FILE: "/nonexistent",
+  AWS_SHARED_CREDENTIALS_FILE: "/nonexistent",
+});
+
+describe.skipIf(!cliPresent && !botoPresent)("STS end to end", () => {
+  beforeAll(async () => {
+    server = await startServer({ ECS_LOCAL_VALIDATE_OUTPUT: "1" });
+  });
+  afterAll(async () => server?.stop());
+
+  it.skipIf(!cliPresent)("aws sts get-caller-identity", async () => {
+    const { stdout } = await run("aws", ["sts", "get-caller-identity", "--endpoint-url", server.url, "--output", "json"], { env: env("123456789012") });
+    expect(JSON.parse(stdout)).toEqual({ UserId: "123456789012", Account: "123456789012", Arn: "arn:aws:iam::123456789012:root" });
+  });
+
+  it.skipIf(!cliPresent)("aws iam get-user gets a parseable error, not a fake answer", async () => {
+    const err = await run("aws", ["iam", "get-user", "--endpoint-url", server.url], { env: env("123456789012") }).catch((e) => e);
+    expect(err.code).not.toBe(0);
+    expect(err.stderr).toContain("An error occurred (InvalidAction) when calling the GetUser operation: ecs-local does not serve iam");
+  });
+
+  it.skipIf(!botoPresent)("boto3 sts.get_caller_identity()", async () => {
+    const script = `
+import boto3, json, sys
+sts = boto3.client("sts", endpoint_url=sys.argv[1], region_name="us-east-1")
+out = sts.get_caller_identity()
+print(json.dumps({k: out[k] for k in ("UserId", "Account", "Arn")}))
+try:
+    sts.assume_role(RoleArn="arn:aws:iam::000000000000:role/r", RoleSessionName="ci")
+except sts.exceptions.ClientError as e:
+    print(json.dumps(e.response["Error"]))
+`;
+    const { stdout } = await run("python3", ["-c", script, server.url], { env: env("AKIDEXAMPLE") });
+    const [identity, error] = stdout.trim().split("\n").map((l) => JSON.parse(l));
+    expect(identity).toEqual({ UserId: "000000000000", Account: "000000000000", Arn: "arn:aws:iam::000000000000:root" });
+    expect(error).toEqual({ Type: "Sender", Code: "UnsupportedOperation", Message: "ecs-local does not support the sts action AssumeRole yet." });
+  });
+});
