@@ -9,7 +9,6 @@ import { protocolErrors } from "./protocol/errors.js";
 import { handleJson, sendJson, sendJsonError } from "./protocol/json.js";
 import { handleQuery, isQueryRequest } from "./protocol/query.js";
 import type { ProtocolOptions } from "./protocol/service.js";
-import type { EcsBackend } from "./services/ecs/context.js";
 import { createRegistry, type Registry } from "./services/registry.js";
 import { VERSION } from "./version.js";
 import { createLogger, type Logger } from "./log.js";
@@ -30,8 +29,8 @@ export interface EcsLocal {
   timeline: Timeline;
   /** Every service served, with its backend. */
   registry: Registry;
-  /** ECS's backend (registry.backends.ecs), kept for the tests and tools that reach into ECS state. */
-  ecs: EcsBackend;
+  /** ECS's backend, the same as registry.backends.ecs: kept for the tests and tools that reach into ECS state. */
+  ecs: Registry["backends"]["ecs"];
   logger: Logger;
   /** Forgets every resource of every account and region. */
   reset(): void;

@@ -6,18 +6,13 @@ import type { JsonService } from "../protocol/json.js";
 import type { QueryService } from "../protocol/query.js";
 import type { ServedService } from "../protocol/service.js";
 import { warmValidators } from "../protocol/validate.js";
-import type { EcsBackend } from "./ecs/context.js";
+import type { Backends } from "./backends.js";
 import { createEcsBackend, ecsJsonService } from "./ecs/service.js";
-import { createEc2Backend, ec2QueryService, type Ec2Backend } from "./ec2/service.js";
-import { createElbv2Backend, elbv2QueryService, type Elbv2Backend } from "./elbv2/service.js";
+import { createEc2Backend, ec2QueryService } from "./ec2/service.js";
+import { createElbv2Backend, elbv2QueryService } from "./elbv2/service.js";
 import { createStsBackend, stsQueryService } from "./sts/service.js";
 
-/** Each service's backend, for the services that act on another's state (EC2 instances joining ECS clusters). */
-export interface Backends {
-  ecs: EcsBackend;
-  ec2: Ec2Backend;
-  elbv2: Elbv2Backend;
-}
+export type { Backends } from "./backends.js";
 
 export interface ServiceHealth {
   /** Operations in the service's model. */
@@ -42,11 +37,11 @@ export interface Registry {
 }
 
 export function createRegistry(config: Config, timeline: Timeline): Registry {
-  const backends: Backends = {
-    ecs: createEcsBackend(config, timeline),
-    ec2: createEc2Backend(config, timeline),
-    elbv2: createElbv2Backend(config, timeline),
-  };
+  // Each backend may hold the others (`peers`): all exist before the first request reaches any.
+  const backends = {} as Backends;
+  backends.ecs = createEcsBackend(config, timeline);
+  backends.ec2 = createEc2Backend(config, timeline, backends);
+  backends.elbv2 = createElbv2Backend(config, timeline, backends);
   // Adding a service is an entry here: awsJson ones (CloudWatch Logs) in `json`, query ones in `query`.
   const json: JsonService[] = [ecsJsonService(backends.ecs)];
   const query: QueryService[] = [stsQueryService(createStsBackend(config, timeline)), elbv2QueryService(backends.elbv2), ec2QueryService(backends.ec2)];

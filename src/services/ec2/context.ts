@@ -1,14 +1,18 @@
-// What a ec2 operation receives besides its input, and the shape of its dispatch table.
+// What an EC2 operation receives besides its input, and the shape of its dispatch table.
+import type { Backends } from "../backends.js";
 import type { QueryBackend, QueryContext } from "../queryService.js";
 import type { Input, Operation, Output } from "./generated/operations.js";
 
-/** Ec2 resources of one account in one region. */
+/** EC2 resources of one account in one region. */
 export interface Ec2State {
   accountId: string;
   region: string;
 }
 
-export type Ec2Backend = QueryBackend<Ec2State>;
+export interface Ec2Backend extends QueryBackend<Ec2State> {
+  /** The other services' backends (ECS's, …), for operations that act on their state. */
+  peers: Backends;
+}
 
 export type Ec2Context = QueryContext<Ec2State, Ec2Backend>;
 

@@ -1,7 +1,8 @@
-// Ec2 behind its query protocol: the backend (state per account and region) and its handlers.
+// EC2 behind its query protocol: the backend (state per account and region) and its handlers.
 import type { Config } from "../../config.js";
 import type { Timeline } from "../../engine/timeline.js";
 import type { QueryService } from "../../protocol/query.js";
+import type { Backends } from "../backends.js";
 import { createQueryBackend, queryService } from "../queryService.js";
 import type { Ec2Backend, Ec2State } from "./context.js";
 import * as model from "./generated/operations.js";
@@ -13,8 +14,8 @@ export function createEc2State(accountId: string, region: string): Ec2State {
   return { accountId, region };
 }
 
-export function createEc2Backend(config: Config, timeline: Timeline): Ec2Backend {
-  return createQueryBackend(config, timeline, createEc2State);
+export function createEc2Backend(config: Config, timeline: Timeline, peers: Backends): Ec2Backend {
+  return { ...createQueryBackend(config, timeline, createEc2State), peers };
 }
 
 export function ec2QueryService(backend: Ec2Backend): QueryService {

@@ -1,14 +1,18 @@
-// What a elbv2 operation receives besides its input, and the shape of its dispatch table.
+// What an ELBv2 operation receives besides its input, and the shape of its dispatch table.
+import type { Backends } from "../backends.js";
 import type { QueryBackend, QueryContext } from "../queryService.js";
 import type { Input, Operation, Output } from "./generated/operations.js";
 
-/** Elbv2 resources of one account in one region. */
+/** ELBv2 resources of one account in one region. */
 export interface Elbv2State {
   accountId: string;
   region: string;
 }
 
-export type Elbv2Backend = QueryBackend<Elbv2State>;
+export interface Elbv2Backend extends QueryBackend<Elbv2State> {
+  /** The other services' backends (ECS's, …), for operations that act on their state. */
+  peers: Backends;
+}
 
 export type Elbv2Context = QueryContext<Elbv2State, Elbv2Backend>;
 

@@ -1,7 +1,8 @@
-// Elbv2 behind its query protocol: the backend (state per account and region) and its handlers.
+// ELBv2 behind its query protocol: the backend (state per account and region) and its handlers.
 import type { Config } from "../../config.js";
 import type { Timeline } from "../../engine/timeline.js";
 import type { QueryService } from "../../protocol/query.js";
+import type { Backends } from "../backends.js";
 import { createQueryBackend, queryService } from "../queryService.js";
 import type { Elbv2Backend, Elbv2State } from "./context.js";
 import * as model from "./generated/operations.js";
@@ -13,8 +14,8 @@ export function createElbv2State(accountId: string, region: string): Elbv2State 
   return { accountId, region };
 }
 
-export function createElbv2Backend(config: Config, timeline: Timeline): Elbv2Backend {
-  return createQueryBackend(config, timeline, createElbv2State);
+export function createElbv2Backend(config: Config, timeline: Timeline, peers: Backends): Elbv2Backend {
+  return { ...createQueryBackend(config, timeline, createElbv2State), peers };
 }
 
 export function elbv2QueryService(backend: Elbv2Backend): QueryService {

@@ -1,8 +1,8 @@
-// What a sts operation receives besides its input, and the shape of its dispatch table.
+// What an STS operation receives besides its input, and the shape of its dispatch table.
 import type { QueryBackend, QueryContext } from "../queryService.js";
 import type { Input, Operation, Output } from "./generated/operations.js";
 
-/** Sts resources of one account in one region. */
+/** STS resources (none kept yet: GetCallerIdentity needs only the caller) of one account in one region. */
 export interface StsState {
   accountId: string;
   region: string;

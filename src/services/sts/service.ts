@@ -1,4 +1,4 @@
-// Sts behind its query protocol: the backend (state per account and region) and its handlers.
+// STS behind its query protocol: the backend (state per account and region) and its handlers.
 import type { Config } from "../../config.js";
 import type { Timeline } from "../../engine/timeline.js";
 import type { QueryService } from "../../protocol/query.js";
