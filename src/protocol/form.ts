@@ -74,6 +74,8 @@ function decode(node: FormNode, def: Json, schema: Json): unknown {
     const aws = def.aws ?? {};
     // An empty list is sent as the bare name (`Names=`), so that it is not mistaken for one left out.
     if (!aws.flat && node.value === "" && !node.children) return [];
+    // A text where a list belongs (`Names=web`) is the wrong type: kept for validation to refuse.
+    if (node.value && !node.children) return node.value;
     const holder = aws.flat ? node : node.children?.get(aws.item);
     return numbered(holder).map((n) => decode(n, def.items, schema));
   }
@@ -88,13 +90,14 @@ function decode(node: FormNode, def: Json, schema: Json): unknown {
   }
   if (def.type === "object") {
     const aws = def.aws ?? { entry: "entry", key: "key", value: "value" };
-    const out: Json = {};
+    const entries: [string, unknown][] = [];
     for (const entry of numbered(aws.entry ? node.children?.get(aws.entry) : node)) {
       const key = entry.children?.get(aws.key)?.value;
       const value = entry.children?.get(aws.value);
-      if (key !== undefined) out[key] = value ? decode(value, def.additionalProperties, schema) : undefined;
+      if (key !== undefined) entries.push([key, value ? decode(value, def.additionalProperties, schema) : undefined]);
     }
-    return out;
+    // fromEntries makes own properties: a key named __proto__ stays a key.
+    return Object.fromEntries(entries);
   }
   // A scalar sent with parts below it (`Name.1=x` where Name is a string) is the wrong type.
   if (node.value === undefined) return node.children ? {} : undefined;
@@ -109,6 +112,13 @@ export function decodeForm(root: FormNode, schema: Json): Record<string, unknown
 function encode(value: unknown, def: Json, schema: Json, prefix: string, out: [string, string][]): void {
   def = resolveRef(schema, def);
   if (value === undefined || value === null) return;
+  // A value not of the model's kind (tests send them) goes as one text, for the server to refuse.
+  const kind = Array.isArray(value) ? "array" : typeof value === "object" ? "object" : "scalar";
+  if ((def.type === "array" && kind !== "array") || (def.type === "object" && kind !== "object") || (def.type !== "array" && def.type !== "object" && kind !== "scalar")) {
+    if (kind === "scalar") return void out.push([prefix, String(value)]);
+    if (kind === "array") return (value as unknown[]).forEach((v, i) => encode(v, {}, schema, `${prefix}.${i + 1}`, out));
+    return Object.entries(value as Json).forEach(([k, v]) => encode(v, {}, schema, prefix ? `${prefix}.${k}` : k, out));
+  }
   if (def.type === "array") {
     const items = value as unknown[];
     const aws = def.aws ?? {};

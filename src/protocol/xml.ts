@@ -5,7 +5,13 @@ import { resolveRef } from "./form.js";
 
 type Json = Record<string, any>;
 
-const builder = new Builder({ xmldec: { version: "1.0", encoding: "UTF-8" }, renderOpts: { pretty: false }, headless: false });
+const builder = new Builder({ xmldec: { version: "1.0", encoding: "UTF-8" }, renderOpts: { pretty: false }, headless: false, allowSurrogateChars: true });
+
+// Characters XML 1.0 cannot carry at all (most control characters): written as U+FFFD rather than
+// failing the whole answer.
+const NOT_XML = /[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
+const NOT_XML_ALL = new RegExp(NOT_XML.source, "gu");
+const xmlText = (s: string): string => (NOT_XML.test(s) ? s.replace(NOT_XML_ALL, "\uFFFD") : s);
 
 /** A value as xml2js builds it: objects are elements, arrays repeat their element, strings are text. */
 function toXml(value: unknown, def: Json, schema: Json): unknown {
@@ -33,7 +39,7 @@ function toXml(value: unknown, def: Json, schema: Json): unknown {
     return aws.entry ? { [aws.entry]: entries } : entries;
   }
   if (def.aws?.timestamp) return new Date(Number(value) * 1000).toISOString();
-  return String(value);
+  return xmlText(String(value));
 }
 
 /** Flattened lists are repeated elements of the member's own name: xml2js repeats an array's element. */
@@ -65,12 +71,12 @@ export function ec2Response(operation: string, output: unknown, schema: Json, xm
 /** `<ErrorResponse><Error><Type/><Code/><Message/></Error><RequestId/>` (query). */
 export function queryError(code: string, message: string, status: number, requestId: string, xmlns?: string): string {
   const type = status >= 500 ? "Receiver" : "Sender";
-  const root: Json = { Error: { Type: type, Code: code, Message: message }, RequestId: requestId };
+  const root: Json = { Error: { Type: type, Code: code, Message: xmlText(message) }, RequestId: requestId };
   if (xmlns) root.$ = { xmlns };
   return builder.buildObject({ ErrorResponse: root });
 }
 
 /** `<Response><Errors><Error><Code/><Message/></Error></Errors><RequestID/>` (EC2). */
 export function ec2Error(code: string, message: string, requestId: string): string {
-  return builder.buildObject({ Response: { Errors: { Error: { Code: code, Message: message } }, RequestID: requestId } });
+  return builder.buildObject({ Response: { Errors: { Error: { Code: code, Message: xmlText(message) } }, RequestID: requestId } });
 }

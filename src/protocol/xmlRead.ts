@@ -33,10 +33,8 @@ function fromXml(e: Element, def: Json, schema: Json): unknown {
   }
   if (def.type === "object") {
     const aws = def.aws ?? { entry: "entry", key: "key", value: "value" };
-    const out: Json = {};
     const entries = aws.entry ? children(e, aws.entry) : [];
-    for (const entry of entries) out[text(children(entry, aws.key)[0])] = fromXml(children(entry, aws.value)[0] ?? "", def.additionalProperties, schema);
-    return out;
+    return Object.fromEntries(entries.map((entry) => [text(children(entry, aws.key)[0]), fromXml(children(entry, aws.value)[0] ?? "", def.additionalProperties, schema)]));
   }
   const t = text(e);
   if (def.aws?.timestamp) return parseTimestamp(t);

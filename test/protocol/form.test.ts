@@ -104,3 +104,18 @@ describe("EC2 form", () => {
     expect(parseTimestamp("yesterday")).toBeNaN();
   });
 });
+
+describe("the wrong kind of value", () => {
+  it("a text where a list belongs stays a text, for validation to refuse", () => {
+    expect(decode("elbv2", "DescribeLoadBalancers", "Names=web")).toEqual({ Names: "web" });
+    expect(decode("ec2", "DescribeInstances", "InstanceId=i-1")).toEqual({ InstanceIds: "i-1" });
+    expect(validatorFor("ec2", "DescribeInstances", "input")({ InstanceIds: "i-1" })).toBe(false);
+  });
+
+  it("names that could reach a prototype are plain names", () => {
+    const input = decode("elbv2", "CreateRule", "Actions.member.1.AuthenticateOidcConfig.AuthenticationRequestExtraParams.entry.1.key=__proto__&Actions.member.1.AuthenticateOidcConfig.AuthenticationRequestExtraParams.entry.1.value=x&__proto__.polluted=1");
+    const params = (input.Actions as any)[0].AuthenticateOidcConfig.AuthenticationRequestExtraParams;
+    expect(Object.getOwnPropertyNames(params)).toEqual(["__proto__"]);
+    expect(({} as any).polluted).toBeUndefined();
+  });
+});

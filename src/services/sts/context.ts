@@ -2,7 +2,7 @@
 import type { QueryBackend, QueryContext } from "../queryService.js";
 import type { Input, Operation, Output } from "./generated/operations.js";
 
-/** STS resources (none kept yet: GetCallerIdentity needs only the caller) of one account in one region. */
+/** STS state of one account in one region: nothing kept yet, GetCallerIdentity needs only the caller. */
 export interface StsState {
   accountId: string;
   region: string;
