@@ -32,7 +32,7 @@ const instances = {
           SecurityGroups: [{ GroupId: "sg-1", GroupName: "default" }],
           Tags: [
             { Key: "Name", Value: "web & <api>" },
-            { Key: "env", Value: "lab" },
+            { Key: "env", Value: "lab 😀" },
           ],
         },
       ],
