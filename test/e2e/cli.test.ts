@@ -100,7 +100,7 @@ describe.skipIf(!cliPresent)("aws CLI: the lab workflow", () => {
     expect(deleted.cluster.status).toBe("INACTIVE");
     await aws("deregister-task-definition", "--task-definition", "sleep360:1");
     expect((await aws("list-clusters")).clusterArns).toEqual([]);
-  });
+  }, 120_000); // about twenty `aws` processes: each starts Python, seconds apiece on a busy machine
 
   it("reports AWS's error on bad input through the CLI", async () => {
     const err = await aws("describe-services", "--cluster", "missing", "--services", "x").catch((e) => e);
