@@ -36,13 +36,17 @@ export const queryErrors = {
 
 const FORM_TYPE = "application/x-www-form-urlencoded";
 
-/** True when a request without X-Amz-Target is the query protocol's: a form, a GET with an Action, or signed for a query service. */
+/**
+ * True when a request without X-Amz-Target is the query protocol's: signed for a service that is
+ * not an awsJson one, or unsigned and a form (or a GET with an Action). One signed for ECS stays
+ * with awsJson, whose errors its client reads.
+ */
 export function isQueryRequest(req: IncomingMessage, jsonSigningNames: ReadonlySet<string>): boolean {
+  const service = credentialScope(req.headers.authorization, req.url ?? "").service;
+  if (service !== undefined) return !jsonSigningNames.has(service);
   const type = (req.headers["content-type"] ?? "").split(";")[0].trim().toLowerCase();
   if (type === FORM_TYPE) return true;
-  if (req.method === "GET") return (req.url ?? "").includes("Action=");
-  const service = credentialScope(req.headers.authorization, req.url ?? "").service;
-  return service !== undefined && !jsonSigningNames.has(service);
+  return req.method === "GET" && (req.url ?? "").includes("Action=");
 }
 
 /** Which service a query request is for: the credential scope's service, else the one whose model has the Action and Version. */

@@ -46,6 +46,10 @@ describe("routing", () => {
     const res = await t.raw(undefined, "{}");
     expect(res.status).toBe(400);
     expect(res.body.__type).toBe("UnknownOperationException");
+    // A form signed for ECS is still ECS's: the JSON protocol refuses its content type.
+    const form = await t.raw(undefined, "Action=ListClusters", { "Content-Type": "application/x-www-form-urlencoded" });
+    expect(form.status).toBe(415);
+    expect(form.body.__type).toBe("UnsupportedMediaTypeException");
   });
 
   it("serves the query protocol on GET /?Action=… too", async () => {

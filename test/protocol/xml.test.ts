@@ -6,7 +6,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CreateSecurityGroupCommand, CreateTagsCommand, DescribeInstancesCommand, EC2Client } from "@aws-sdk/client-ec2";
-import { CreateTargetGroupCommand, DescribeLoadBalancersCommand, ElasticLoadBalancingV2Client } from "@aws-sdk/client-elastic-load-balancing-v2";
+import { CreateTargetGroupCommand, DescribeLoadBalancersCommand, DescribeTargetGroupsCommand, ElasticLoadBalancingV2Client, TargetGroupNotFoundException } from "@aws-sdk/client-elastic-load-balancing-v2";
+import { TargetGroupNotFoundException as LocalTargetGroupNotFound } from "../../src/services/elbv2/generated/errors.js";
 import { createLogger } from "../../src/log.js";
 import { handleQuery, type QueryService } from "../../src/protocol/query.js";
 import { schemaFor, validatorFor } from "../../src/protocol/validate.js";
@@ -70,7 +71,9 @@ function standIn(name: "ec2" | "elbv2", outputs: Record<string, unknown>): Query
     reset: () => {},
     invoke: (op, input) => {
       seen.push(input);
-      return outputs[op];
+      const out = outputs[op];
+      if (out instanceof Error) throw out;
+      return out;
     },
   };
 }
@@ -80,7 +83,7 @@ let url: string;
 const creds = { accessKeyId: "123456789012", secretAccessKey: "x" };
 
 beforeAll(async () => {
-  const services = [standIn("ec2", { DescribeInstances: instances, CreateSecurityGroup: { GroupId: "sg-9" }, CreateTags: {} }), standIn("elbv2", { DescribeLoadBalancers: loadBalancers, CreateTargetGroup: {} })];
+  const services = [standIn("ec2", { DescribeInstances: instances, CreateSecurityGroup: { GroupId: "sg-9" }, CreateTags: {} }), standIn("elbv2", { DescribeLoadBalancers: loadBalancers, CreateTargetGroup: {}, DescribeTargetGroups: new LocalTargetGroupNotFound("One or more target groups not found") })];
   const opts = { defaultAccount: "000000000000", defaultRegion: "us-east-1", maxBodyBytes: 1 << 20, validateOutput: true, logger: createLogger({ level: "silent" }), beforeInvoke: () => {} };
   server = createServer((req, res) => void handleQuery(req, res, services, ["ec2", "elasticloadbalancing"], opts));
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
@@ -162,5 +165,14 @@ describe("query answers (ELBv2)", () => {
     );
     const missing = await queryCaller({ url }, "elbv2").raw({ Action: "CreateTargetGroup", Version: "2015-12-01" });
     expect(missing.text).toContain("<Code>ValidationError</Code><Message>1 validation error detected: Value null at 'name' failed to satisfy constraint: Member must not be null</Message>");
+  });
+
+  it("an operation's modelled error reaches the SDK as its exception class", async () => {
+    const elb = new ElasticLoadBalancingV2Client({ endpoint: url, region: "us-east-1", credentials: creds });
+    const err = await elb.send(new DescribeTargetGroupsCommand({ Names: ["nope"] })).catch((e) => e);
+    expect(err).toBeInstanceOf(TargetGroupNotFoundException);
+    expect(err.message).toBe("One or more target groups not found");
+    const e = await queryCaller({ url }, "elbv2").error("DescribeTargetGroups", {});
+    expect(e).toMatchObject({ status: 400, type: "Sender", code: "TargetGroupNotFound" });
   });
 });
