@@ -18,6 +18,7 @@ function toXml(value: unknown, def: Json, schema: Json): unknown {
   def = resolveRef(schema, def);
   if (def.type === "array") {
     const items = (value as unknown[]).map((v) => toXml(v, def.items, schema));
+    // A flattened list is its items repeated under the member's own name: xml2js repeats an array.
     if (def.aws?.flat) return items;
     return items.length ? { [def.aws?.item ?? "member"]: items } : "";
   }
@@ -42,10 +43,9 @@ function toXml(value: unknown, def: Json, schema: Json): unknown {
   return xmlText(String(value));
 }
 
-/** Flattened lists are repeated elements of the member's own name: xml2js repeats an array's element. */
+/** The answer's members as elements; none when the operation has no output shape. */
 function structureBody(output: unknown, schema: Json): Json {
-  const root = resolveRef(schema, schema);
-  if (!root.properties) return {};
+  if (!resolveRef(schema, schema).properties) return {};
   return toXml(output ?? {}, schema, schema) as Json;
 }
 
@@ -62,9 +62,9 @@ export function queryResponse(operation: string, output: unknown, schema: Json, 
 /** `<OpResponse xmlns><requestId>…</requestId>…` (EC2); an answer without members says `<return>true</return>`. */
 export function ec2Response(operation: string, output: unknown, schema: Json, xmlns: string, requestId: string): string {
   const body = structureBody(output, schema);
-  const hasShape = resolveRef(schema, schema).properties !== undefined && Object.keys(resolveRef(schema, schema).properties).length > 0;
+  const members = resolveRef(schema, schema).properties;
   const inner: Json = { $: { xmlns }, requestId, ...body };
-  if (!hasShape) inner.return = "true";
+  if (!members || Object.keys(members).length === 0) inner.return = "true";
   return builder.buildObject({ [`${operation}Response`]: inner });
 }
 
