@@ -39,7 +39,7 @@ export interface Registry {
 export function createRegistry(config: Config, timeline: Timeline): Registry {
   // Each backend may hold the others (`peers`): all exist before the first request reaches any.
   const backends = {} as Backends;
-  backends.ecs = createEcsBackend(config, timeline);
+  backends.ecs = createEcsBackend(config, timeline, backends);
   backends.ec2 = createEc2Backend(config, timeline, backends);
   backends.elbv2 = createElbv2Backend(config, timeline, backends);
   // Adding a service is an entry here: awsJson ones (CloudWatch Logs) in `json`, query ones in `query`.

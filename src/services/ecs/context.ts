@@ -4,6 +4,7 @@ import type { Timeline } from "../../engine/timeline.js";
 import type { RequestContext } from "../../protocol/context.js";
 import type { JsonText } from "../../protocol/json.js";
 import type { RegionalStore } from "../../state/regional.js";
+import type { Backends } from "../backends.js";
 import type { Input, Operation, Output } from "./generated/operations.js";
 import type { Task } from "./generated/types.js";
 import type { Lifecycle } from "./scheduler/lifecycle.js";
@@ -21,6 +22,8 @@ export interface EcsBackend {
   lifecycle: Lifecycle;
   /** The service scheduler, built with the backend; domain code wakes it through here. */
   reconciler: Reconciler;
+  /** The other services' backends (EC2's subnets, ELBv2's target groups), for what ECS checks against them. */
+  peers: Backends;
 }
 
 export interface EcsContext {

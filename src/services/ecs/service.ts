@@ -2,6 +2,7 @@
 import type { Config } from "../../config.js";
 import type { Timeline } from "../../engine/timeline.js";
 import type { JsonService } from "../../protocol/json.js";
+import type { Backends } from "../backends.js";
 import { RegionalStore } from "../../state/regional.js";
 import type { EcsBackend, EcsContext, Handler } from "./context.js";
 import { clearTaskJson } from "./domain/tasks.js";
@@ -12,8 +13,8 @@ import { Lifecycle } from "./scheduler/lifecycle.js";
 import { Reconciler } from "./scheduler/reconciler.js";
 import { createEcsState } from "./store.js";
 
-export function createEcsBackend(config: Config, timeline: Timeline): EcsBackend {
-  const backend = { config, timeline, states: new RegionalStore(createEcsState), taskListeners: [] } as unknown as EcsBackend;
+export function createEcsBackend(config: Config, timeline: Timeline, peers: Backends): EcsBackend {
+  const backend = { config, timeline, states: new RegionalStore(createEcsState), taskListeners: [], peers } as unknown as EcsBackend;
   backend.lifecycle = new Lifecycle(backend);
   backend.reconciler = new Reconciler(backend);
   return backend;
