@@ -87,7 +87,7 @@ describe("DescribeServiceRevisions", () => {
       launchType: "FARGATE",
       platformVersion: "1.4.0",
       platformFamily: "Linux",
-      networkConfiguration: SUBNETS,
+      networkConfiguration: { awsvpcConfiguration: { ...SUBNETS.awsvpcConfiguration, assignPublicIp: "DISABLED" } },
       containerImages: [{ containerName: "app", image: "nginx:1" }],
       guardDutyEnabled: false,
       serviceConnectConfiguration: { enabled: false },
