@@ -120,13 +120,15 @@ describe.skipIf(!cliPresent)("aws CLI: the lab workflow", () => {
     await aws("wait", "tasks-stopped", "--cluster", "lab", "--tasks", ...lab.standalone);
   });
 
-  step("deregisters the instances and deletes the cluster", 5, async () => {
+  step("deregisters the instances and deletes the cluster", 6, async () => {
     await aws("deregister-container-instance", "--cluster", "lab", "--container-instance", lab.a, "--force");
     await aws("deregister-container-instance", "--cluster", "lab", "--container-instance", lab.b, "--force");
     const deleted = await aws("delete-cluster", "--cluster", "lab");
     expect(deleted.cluster.status).toBe("INACTIVE");
     await aws("deregister-task-definition", "--task-definition", "sleep360:1");
-    expect((await aws("list-clusters")).clusterArns).toEqual([]);
+    // A deleted cluster stays listed, INACTIVE, for a while, as in ECS.
+    expect((await aws("list-clusters")).clusterArns).toEqual(["arn:aws:ecs:us-east-1:000000000000:cluster/lab"]);
+    expect((await aws("describe-clusters", "--clusters", "lab")).clusters[0].status).toBe("INACTIVE");
   });
 
   it("reports AWS's error on bad input through the CLI", async () => {
