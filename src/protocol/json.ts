@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { randomUUID } from "node:crypto";
 import { AwsError, protocolErrors } from "./errors.js";
 import { accountFor, credentialScope, type RequestContext } from "./context.js";
+import type { EnumErrorWording } from "./messages.js";
 import { checkOutput, validateInput } from "./validate.js";
 
 export interface JsonService {
@@ -15,6 +16,8 @@ export interface JsonService {
   has(operation: string): boolean;
   /** Runs before every request, so work that fell due is done before anyone looks. */
   beforeRequest?(): void;
+  /** The service's own words for a value outside its enum (ECS checks enums itself). */
+  enumError?: EnumErrorWording;
 }
 
 export interface JsonProtocolOptions {
@@ -141,7 +144,7 @@ export async function handleJson(req: IncomingMessage, res: ServerResponse, serv
     const service = services.find((s) => s.targetPrefix === target.slice(0, dot));
     operation = target.slice(dot + 1);
     if (!service || !service.has(operation)) throw protocolErrors.unknownOperation(`Unknown operation ${JSON.stringify(target)}.`);
-    validateInput(service.name, operation, input);
+    validateInput(service.name, operation, input, service.enumError);
     service.beforeRequest?.();
     // Answers are serialized in the same turn of the event loop as the operation ran, before any
     // timer can move state on: operations may return live state objects without copying them.

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Ajv, type ValidateFunction } from "ajv";
 import { SCHEMAS_DIR } from "../paths.js";
-import { validationError } from "./messages.js";
+import { validationError, type EnumErrorWording } from "./messages.js";
 
 export type Direction = "input" | "output";
 
@@ -23,9 +23,9 @@ export function validatorFor(service: string, operation: string, dir: Direction)
 }
 
 /** Throws the AWS error for a request that breaks its operation's input schema. */
-export function validateInput(service: string, operation: string, body: unknown): void {
+export function validateInput(service: string, operation: string, body: unknown, enumError?: EnumErrorWording): void {
   const fn = validatorFor(service, operation, "input");
-  if (!fn(body)) throw validationError(fn.errors ?? [], body);
+  if (!fn(body)) throw validationError(fn.errors ?? [], body, operation, enumError);
 }
 
 /** Throws (a server fault) when a response breaks the model's output shape. */

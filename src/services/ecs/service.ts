@@ -4,6 +4,7 @@ import type { Timeline } from "../../engine/timeline.js";
 import type { JsonService } from "../../protocol/json.js";
 import { RegionalStore } from "../../state/regional.js";
 import type { EcsBackend, EcsContext, Handler } from "./context.js";
+import { ecsEnumError } from "./enumErrors.js";
 import { ClientException, UnsupportedFeatureException } from "./generated/errors.js";
 import { OPERATION_ERRORS, OPERATIONS, TARGET_PREFIX, type Operation } from "./generated/operations.js";
 import { handlers } from "./operations/index.js";
@@ -30,6 +31,7 @@ export function ecsJsonService(backend: EcsBackend): JsonService {
     targetPrefix: TARGET_PREFIX,
     has: (op) => KNOWN.has(op),
     beforeRequest: () => backend.timeline.runDue(),
+    enumError: ecsEnumError,
     invoke(op, input, request) {
       const handler = handlers[op as Operation] as Handler<Operation> | null;
       if (!handler) throw unsupported(op as Operation);
