@@ -79,6 +79,16 @@ describe("right after UpdateService", () => {
   });
 });
 
+describe("an inactive task definition", () => {
+  it("UpdateService answers ClientException 'TaskDefinition is inactive' and keeps the deployment", async () => {
+    await t.ecs("CreateService", { cluster: CLUSTER, serviceName: "web", taskDefinition: "web:1", desiredCount: 1 });
+    await t.ecs("DeregisterTaskDefinition", { taskDefinition: "web:2" });
+    const e = await t.ecsError("UpdateService", { cluster: CLUSTER, service: "web", taskDefinition: "web:2" });
+    expect(`${e.code}: ${e.message}`).toBe("ClientException: TaskDefinition is inactive");
+    expect((await describe1("web")).deployments!.map((d) => d.taskDefinition)).toEqual(["arn:aws:ecs:us-east-1:000000000000:task-definition/web:1"]);
+  });
+});
+
 describe("DescribeServices failures", () => {
   it("reports a service given by name as MISSING with an ARN without the cluster", async () => {
     const arn = "arn:aws:ecs:us-east-1:000000000000:service/svc/other";

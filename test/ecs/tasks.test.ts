@@ -61,7 +61,7 @@ describe("RunTask: validation and errors", () => {
   it("refuses an inactive task definition and starts nothing", async () => {
     await t.ecs("DeregisterTaskDefinition", { taskDefinition: "web:1" });
     const e = await t.ecsError("RunTask", { cluster: CLUSTER, taskDefinition: "web:1" });
-    expect(e).toMatchObject({ code: "ClientException", message: "TaskDefinition is inactive" });
+    expect(e).toMatchObject({ code: "InvalidParameterException", message: "TaskDefinition is inactive" });
     expect((await t.ecs("ListTasks", { cluster: CLUSTER })).taskArns).toEqual([]);
   });
 });
