@@ -60,6 +60,28 @@ describe("the first status", () => {
   });
 });
 
+describe("the elastic network interface", () => {
+  it("gets its id and addresses when the agent reports it ATTACHED before the lifecycle does", async () => {
+    const slow = await startLocal({ timings: { provisioningMs: 60_000 } as never });
+    try {
+      await slow.ecs("CreateCluster", { clusterName: CLUSTER });
+      await slow.ecs("RegisterTaskDefinition", fargateTaskDefinition("fg"));
+      const task = (await slow.ecs("RunTask", { cluster: CLUSTER, taskDefinition: "fg", launchType: "FARGATE", networkConfiguration: { awsvpcConfiguration: { subnets: ["subnet-1"] } } })).tasks![0];
+      const eni = task.attachments![0];
+      expect(eni.details).toEqual([{ name: "subnetId", value: "subnet-1" }]);
+      const arn = `${task.clusterArn!.replace(/:cluster\/.*/, ":attachment/")}${eni.id}`;
+      await slow.ecs("SubmitAttachmentStateChanges", { cluster: CLUSTER, attachments: [{ attachmentArn: arn, status: "ATTACHED" }] });
+      const after = (await slow.ecs("DescribeTasks", { cluster: CLUSTER, tasks: [task.taskArn!] })).tasks![0];
+      expect(after.lastStatus).toBe("PROVISIONING");
+      expect(after.attachments![0].status).toBe("ATTACHED");
+      expect(after.attachments![0].details!.map((d) => d.name)).toEqual(["subnetId", "networkInterfaceId", "macAddress", "privateDnsName", "privateIPv4Address"]);
+      expect(after.containers![0].networkInterfaces![0].attachmentId).toBe(eni.id);
+    } finally {
+      await slow.close();
+    }
+  });
+});
+
 describe("containers", () => {
   it("carry no runtimeId before they run, and Docker's 64-hex id once RUNNING on EC2", async () => {
     const task = await run("bridge");

@@ -161,6 +161,7 @@ export function launchTask(ctx: EcsContext, rec: ClusterRecord, n: NewTask): Tas
     fargateEphemeralStorage: fargate ? storage : undefined,
     group: n.group,
     healthStatus: "UNKNOWN",
+    // Replaced at once by the first status the lifecycle gives the task (PROVISIONING or PENDING).
     lastStatus: "PROVISIONING",
     launchType: n.launchType,
     memory: String(n.needs.memory),
