@@ -12,6 +12,8 @@ export interface LifecycleTimings {
   serviceDrainMs: number;
   /** How long a STOPPED task stays describable; ECS keeps them for about an hour. */
   stoppedTaskRetentionMs: number;
+  /** How long a deleted (INACTIVE) cluster stays listed and describable before it is forgotten. */
+  inactiveClusterRetentionMs: number;
 }
 
 export interface Config {
@@ -37,6 +39,7 @@ export const DEFAULT_TIMINGS: LifecycleTimings = {
   deprovisioningMs: 0,
   serviceDrainMs: 0,
   stoppedTaskRetentionMs: 3_600_000,
+  inactiveClusterRetentionMs: 3_600_000,
 };
 
 export function defaultConfig(overrides: Partial<Config> = {}): Config {
@@ -62,6 +65,7 @@ const TIMING_ENV: Record<keyof LifecycleTimings, string> = {
   deprovisioningMs: "ECS_LOCAL_DEPROVISIONING_MS",
   serviceDrainMs: "ECS_LOCAL_SERVICE_DRAIN_MS",
   stoppedTaskRetentionMs: "ECS_LOCAL_STOPPED_TASK_RETENTION_MS",
+  inactiveClusterRetentionMs: "ECS_LOCAL_INACTIVE_CLUSTER_RETENTION_MS",
 };
 
 function flag(argv: string[], name: string): string | undefined {

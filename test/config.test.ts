@@ -8,6 +8,8 @@ describe("loadConfig", () => {
     expect(c).toMatchObject({ host: "127.0.0.1", port: 4566, accountId: "000000000000", region: "us-east-1", validateOutput: false });
     expect(c.timings.provisioningMs).toBe(0);
     expect(c.timings.stoppedTaskRetentionMs).toBe(3_600_000);
+    expect(c.timings.inactiveClusterRetentionMs).toBe(3_600_000);
+    expect(loadConfig({ ECS_LOCAL_INACTIVE_CLUSTER_RETENTION_MS: "5000" }, []).timings.inactiveClusterRetentionMs).toBe(5000);
   });
 
   it("reads the environment, and flags win over it", () => {

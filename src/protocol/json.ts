@@ -6,11 +6,14 @@ import { AwsError, protocolErrors } from "./errors.js";
 import { accountFor, credentialScope, type RequestContext } from "./context.js";
 import { readBody } from "./body.js";
 import { logsRequests, type ProtocolOptions, type ServedService } from "./service.js";
+import type { EnumErrorWording } from "./messages.js";
 import { checkOutput, validateInput } from "./validate.js";
 
 export interface JsonService extends ServedService {
   /** The X-Amz-Target prefix before the dot (`AmazonEC2ContainerServiceV20141113`). */
   targetPrefix: string;
+  /** The service's own words for a value outside its enum (ECS checks enums itself). */
+  enumError?: EnumErrorWording;
 }
 
 export type JsonProtocolOptions = ProtocolOptions;
@@ -111,7 +114,7 @@ export async function handleJson(req: IncomingMessage, res: ServerResponse, serv
     service = services.find((s) => s.targetPrefix === target.slice(0, dot));
     operation = target.slice(dot + 1);
     if (!service || !service.has(operation)) throw protocolErrors.unknownOperation(`Unknown operation ${JSON.stringify(target)}.`);
-    validateInput(service.name, operation, input);
+    validateInput(service.name, operation, input, service.enumError);
     opts.beforeInvoke();
     // Answers are serialized in the same turn of the event loop as the operation ran, before any
     // timer can move state on: operations may return live state objects without copying them.

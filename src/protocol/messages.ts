@@ -63,6 +63,26 @@ function constraint(e: ErrorObject): string {
   }
 }
 
+/** A value outside its enum, as data, for a service that words these failures itself (ECS does). */
+export interface EnumViolation {
+  operation: string;
+  /** The nearest named member: `launchType`, or `include` for an item of that list. */
+  member: string;
+  /** AWS's path to the value: `include.2.member`. */
+  path: string;
+  value: unknown;
+  /** The enum, in the model's order. */
+  allowed: string[];
+}
+
+/** The service's own error for an enum violation, or undefined to leave it to ValidationException. */
+export type EnumErrorWording = (v: EnumViolation) => AwsError | undefined;
+
+function nearestMember(instancePath: string): string {
+  const parts = instancePath.split("/").slice(1).filter((p) => !/^\d+$/.test(p));
+  return (parts.pop() ?? "").replace(/~1/g, "/").replace(/~0/g, "~");
+}
+
 /** Looks up the value an error points at, so messages can quote it. */
 function valueAt(body: unknown, instancePath: string): unknown {
   let v: unknown = body;
@@ -75,15 +95,26 @@ function valueAt(body: unknown, instancePath: string): unknown {
 
 /**
  * A wrong JSON type is a deserialization failure (SerializationException), as in AWS's JSON
- * services; constraint failures are reported together, as a ValidationException.
+ * services; constraint failures are reported together, as a ValidationException. A service that
+ * checks enums itself (`enumError`) answers those in its own words, after the other constraints:
+ * its front end knows only the rest, so they fail first.
  */
-export function validationError(errors: ErrorObject[], body: unknown): AwsError {
+export function validationError(errors: ErrorObject[], body: unknown, operation = "", enumError?: EnumErrorWording): AwsError {
   const typeError = errors.find((e) => e.keyword === "type");
   if (typeError) return protocolErrors.serialization(typeMessage(typeError, valueAt(body, typeError.instancePath)));
   const seen = new Set<string>();
   const lines: string[] = [];
+  let own: AwsError | undefined;
   for (const e of errors) {
     if (e.keyword === "$ref" || e.keyword === "propertyNames") continue;
+    if (e.keyword === "enum" && enumError) {
+      const allowed = (e.params as { allowedValues: unknown[] }).allowedValues.map(String);
+      const err = enumError({ operation, member: nearestMember(e.instancePath), path: memberPath(e.instancePath), value: valueAt(body, e.instancePath), allowed });
+      if (err) {
+        own ??= err;
+        continue;
+      }
+    }
     const path = e.keyword === "required" ? memberPath(e.instancePath, String(e.params.missingProperty)) : memberPath(e.instancePath);
     const value = e.keyword === "required" ? undefined : valueAt(body, e.instancePath);
     const line = `Value ${quoted(value)} at '${path}' failed to satisfy constraint: ${constraint(e)}`;
@@ -92,6 +123,7 @@ export function validationError(errors: ErrorObject[], body: unknown): AwsError 
       lines.push(line);
     }
   }
+  if (lines.length === 0 && own) return own;
   const n = lines.length;
   return protocolErrors.validation(`${n} validation error${n === 1 ? "" : "s"} detected: ${lines.join("; ")}`);
 }

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import { SCHEMAS_DIR } from "../paths.js";
-import { validationError } from "./messages.js";
+import { validationError, type EnumErrorWording } from "./messages.js";
 
 export type Direction = "input" | "output";
 
@@ -40,9 +40,9 @@ export function inputErrors(service: string, operation: string, body: unknown): 
 }
 
 /** Throws the AWS error for a request that breaks its operation's input schema. */
-export function validateInput(service: string, operation: string, body: unknown): void {
+export function validateInput(service: string, operation: string, body: unknown, enumError?: EnumErrorWording): void {
   const fn = validatorFor(service, operation, "input");
-  if (!fn(body)) throw validationError(fn.errors ?? [], body);
+  if (!fn(body)) throw validationError(fn.errors ?? [], body, operation, enumError);
 }
 
 /** Throws (a server fault) when a response breaks the model's output shape. */

@@ -38,7 +38,8 @@ async function effective(principalArn?: string) {
 describe("validation", () => {
   it("refuses a setting name outside the model's list", async () => {
     const e = await t.ecsError("PutAccountSetting", { name: "dualStackIPv6", value: "enabled" });
-    expect(e.code).toBe("ValidationException");
+    expect(e.code).toBe("InvalidParameterException");
+    expect(e.message).toMatch(/^name should be one of \[serviceLongArnFormat,taskLongArnFormat,containerInstanceLongArnFormat,awsvpcTrunking,containerInsights,[A-Za-z,]+\]$/);
   });
 
   it("refuses a value the setting does not take, with ECS's text, storing nothing", async () => {
@@ -129,12 +130,12 @@ describe("functionality", () => {
   });
 
   it("deletes a principal's own setting, answering with what it removed", async () => {
-    await t.ecs("PutAccountSetting", { name: "serviceLongArnFormat", value: "disabled", principalArn: USER });
-    const r = await t.ecs("DeleteAccountSetting", { name: "serviceLongArnFormat", principalArn: USER });
-    expect(r.setting).toEqual({ name: "serviceLongArnFormat", value: "disabled", principalArn: USER, type: "user" });
+    await t.ecs("PutAccountSetting", { name: "awsvpcTrunking", value: "enabled", principalArn: USER });
+    const r = await t.ecs("DeleteAccountSetting", { name: "awsvpcTrunking", principalArn: USER });
+    expect(r.setting).toEqual({ name: "awsvpcTrunking", value: "enabled", principalArn: USER, type: "user" });
     expect((await t.ecs("ListAccountSettings", { principalArn: USER })).settings).toEqual([]);
-    const eff = await t.ecs("ListAccountSettings", { effectiveSettings: true, principalArn: USER, name: "serviceLongArnFormat" });
-    expect(eff.settings![0]).toMatchObject({ value: "enabled", principalArn: ROOT });
+    const eff = await t.ecs("ListAccountSettings", { effectiveSettings: true, principalArn: USER, name: "awsvpcTrunking" });
+    expect(eff.settings![0]).toMatchObject({ value: "disabled", principalArn: ROOT });
   });
 
   it("restores AWS's default when the root user's setting is deleted", async () => {

@@ -84,7 +84,7 @@ describe("SubmitTaskStateChange", () => {
       await slow.ecs("RegisterTaskDefinition", { family: "web", containerDefinitions: [web, sidecar] });
       await registerInstance(slow, CLUSTER, "us-east-1a", 2048, 2048);
       const task = await runTask(slow);
-      expect(task.lastStatus).toBe("PROVISIONING");
+      expect(task.lastStatus).toBe("PENDING");
       const pulled = slow.clock.now() / 1000 - 5;
       await slow.ecs("SubmitTaskStateChange", { cluster: CLUSTER, task: task.taskArn, status: "RUNNING", pullStartedAt: pulled, pullStoppedAt: pulled + 3 });
       const after = await describeTask(task.taskArn!, slow);

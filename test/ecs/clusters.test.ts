@@ -181,7 +181,7 @@ describe("DescribeClusters", () => {
     });
   });
 
-  it("leaves settings, configuration and tags out unless asked for", async () => {
+  it("leaves configuration and tags out unless asked for, and answers settings as an empty list", async () => {
     const c = await describe1("c");
     expect(c).toEqual({
       clusterArn: `${ARN}/c`,
@@ -193,6 +193,7 @@ describe("DescribeClusters", () => {
       activeServicesCount: 0,
       statistics: [],
       tags: [],
+      settings: [],
       capacityProviders: [],
       defaultCapacityProviderStrategy: [],
     });
@@ -264,9 +265,11 @@ describe("ListClusters", () => {
     expect(seen).toEqual(names.map((n) => `${ARN}/${n}`));
   });
 
-  it("leaves deleted clusters out", async () => {
+  it("lists deleted clusters until their retention passes, then leaves them out", async () => {
     for (const n of ["a", "b", "c"]) await t.ecs("CreateCluster", { clusterName: n });
     await t.ecs("DeleteCluster", { cluster: `${ARN}/b` });
+    expect((await t.ecs("ListClusters", {})).clusterArns).toEqual([`${ARN}/a`, `${ARN}/b`, `${ARN}/c`]);
+    t.advance(3_600_000);
     expect((await t.ecs("ListClusters", {})).clusterArns).toEqual([`${ARN}/a`, `${ARN}/c`]);
   });
 });

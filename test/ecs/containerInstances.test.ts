@@ -35,7 +35,11 @@ describe("validation", () => {
   });
 
   it("refuses a status outside the enum when listing", async () => {
-    expect((await t.ecsError("ListContainerInstances", { cluster: "ci", status: "INACTIVE" })).code).toBe("ValidationException");
+    expect(await t.ecsError("ListContainerInstances", { cluster: "ci", status: "INACTIVE" })).toEqual({
+      status: 400,
+      code: "InvalidParameterException",
+      message: "status should be one of [ACTIVE,DRAINING,REGISTERING,DEREGISTERING,REGISTRATION_FAILED]",
+    });
   });
 
   it("refuses an unparsable filter and a maxResults out of range", async () => {

@@ -87,7 +87,7 @@ describe("DescribeServiceRevisions", () => {
       launchType: "FARGATE",
       platformVersion: "1.4.0",
       platformFamily: "Linux",
-      networkConfiguration: SUBNETS,
+      networkConfiguration: { awsvpcConfiguration: { ...SUBNETS.awsvpcConfiguration, assignPublicIp: "DISABLED" } },
       containerImages: [{ containerName: "app", image: "nginx:1" }],
       guardDutyEnabled: false,
       serviceConnectConfiguration: { enabled: false },
@@ -151,7 +151,7 @@ describe("StopServiceDeployment", () => {
 
   it("validation: the deployment ARN is required and the stop type is an enum", async () => {
     expect((await t.ecsError("StopServiceDeployment", {})).code).toBe("ValidationException");
-    expect((await t.ecsError("StopServiceDeployment", { serviceDeploymentArn: "x", stopType: "NOW" })).code).toBe("ValidationException");
+    expect(await t.ecsError("StopServiceDeployment", { serviceDeploymentArn: "x", stopType: "NOW" })).toMatchObject({ code: "InvalidParameterException", message: "stopType should be one of [ABORT,ROLLBACK]" });
   });
 
   it("errors: an unknown deployment, a finished one, a stop type other than ROLLBACK", async () => {
@@ -237,7 +237,7 @@ describe("ContinueServiceDeployment", () => {
 
   it("validation: the deployment ARN and hook id are required, the action is an enum", async () => {
     expect((await t.ecsError("ContinueServiceDeployment", { serviceDeploymentArn: "x" })).code).toBe("ValidationException");
-    expect((await t.ecsError("ContinueServiceDeployment", { serviceDeploymentArn: "x", hookId: "h", action: "GO" })).code).toBe("ValidationException");
+    expect((await t.ecsError("ContinueServiceDeployment", { serviceDeploymentArn: "x", hookId: "h", action: "GO" })).message).toMatch(/^action should be one of \[[A-Z_,]+\]$/);
   });
 
   it("errors: an unknown deployment", async () => {

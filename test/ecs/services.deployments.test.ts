@@ -87,7 +87,7 @@ describe("with the default timings", () => {
 
 describe("with timed transitions", () => {
   let t: TestLocal;
-  beforeAll(async () => (t = await startLocal({ timings: { provisioningMs: 1000, stoppingMs: 1000 } as never })));
+  beforeAll(async () => (t = await startLocal({ timings: { pendingMs: 1000, stoppingMs: 1000 } as never })));
   afterAll(() => t.close());
   beforeEach(() => setup(t));
 

@@ -51,7 +51,7 @@ describe("CreateService: validation and errors", () => {
     expect(await t.ecsError("CreateService", { cluster: "nope", serviceName: "s", taskDefinition: "web", desiredCount: 1 })).toMatchObject({ code: "ClusterNotFoundException", message: "Cluster not found." });
     expect(await t.ecsError("CreateService", { cluster: CLUSTER, serviceName: "s", taskDefinition: "nope", desiredCount: 1 })).toMatchObject({
       code: "ClientException",
-      message: "Unable to describe task definition.",
+      message: "TaskDefinition not found.",
     });
     expect((await t.ecs("ListServices", { cluster: CLUSTER })).serviceArns).toEqual([]);
   });
@@ -235,7 +235,7 @@ describe("DescribeServices, ListServices", () => {
     expect(await t.ecsError("DescribeServices", { cluster: CLUSTER, services: eleven })).toMatchObject({ code: "InvalidParameterException", message: "service names can have at most 10 items." });
     const r = await t.ecs("DescribeServices", { cluster: CLUSTER, services: ["ghost", "arn:aws:ecs:us-east-1:000000000000:service/svc/other"] });
     expect(r.failures).toEqual([
-      { arn: "arn:aws:ecs:us-east-1:000000000000:service/svc/ghost", reason: "MISSING" },
+      { arn: "arn:aws:ecs:us-east-1:000000000000:service/ghost", reason: "MISSING" },
       { arn: "arn:aws:ecs:us-east-1:000000000000:service/svc/other", reason: "MISSING" },
     ]);
     expect(await t.ecsError("DescribeServices", { cluster: CLUSTER, services: ["arn:aws:ecs:us-east-1:000000000000:service/jan7/api"] })).toMatchObject({

@@ -27,8 +27,8 @@ describe("validation", () => {
   });
 
   it("refuses statuses outside the model", async () => {
-    expect((await t.ecsError("ListTaskDefinitions", { status: "GONE" })).code).toBe("ValidationException");
-    expect((await t.ecsError("ListTaskDefinitionFamilies", { status: "DELETE_IN_PROGRESS" })).code).toBe("ValidationException");
+    expect(await t.ecsError("ListTaskDefinitions", { status: "GONE" })).toMatchObject({ code: "InvalidParameterException", message: "status should be one of [ACTIVE,INACTIVE,DELETE_IN_PROGRESS]" });
+    expect(await t.ecsError("ListTaskDefinitionFamilies", { status: "DELETE_IN_PROGRESS" })).toMatchObject({ code: "InvalidParameterException", message: "status should be one of [ACTIVE,INACTIVE,ALL]" });
   });
 });
 
@@ -45,7 +45,11 @@ describe("errors", () => {
     expect(await t.ecsError("DeregisterTaskDefinition", { taskDefinition: "dereg-err" })).toMatchObject({ code: "ClientException", message: "Revision is missing." });
     expect(await t.ecsError("DeregisterTaskDefinition", { taskDefinition: "dereg-err:5" })).toMatchObject({
       code: "ClientException",
-      message: "The specified task definition does not exist.",
+      message: "Unable to describe task definition.",
+    });
+    expect(await t.ecsError("DeregisterTaskDefinition", { taskDefinition: "dereg-err:foo" })).toMatchObject({
+      code: "InvalidParameterException",
+      message: "Invalid revision number. Number: foo",
     });
     const d = await t.ecs("DescribeTaskDefinition", { taskDefinition: "dereg-err" });
     expect(d.taskDefinition!.status).toBe("ACTIVE");

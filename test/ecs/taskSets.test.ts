@@ -46,7 +46,7 @@ describe("task sets: validation", () => {
   it("requires a task definition and a known scale unit", async () => {
     expect((await t.ecsError("CreateTaskSet", { cluster: CLUSTER, service: "s" })).code).toBe("ValidationException");
     const e = await t.ecsError("CreateTaskSet", { cluster: CLUSTER, service: "s", taskDefinition: "web", scale: { value: 10, unit: "TASKS" } });
-    expect(e.code).toBe("ValidationException");
+    expect(e).toMatchObject({ code: "ClientException", message: "unit should be one of [PERCENT]" });
     expect((await t.ecsError("UpdateTaskSet", { cluster: CLUSTER, service: "s", taskSet: "ecs-svc/1" })).code).toBe("ValidationException");
   });
 

@@ -61,7 +61,7 @@ describe("RunTask: validation and errors", () => {
   it("refuses an inactive task definition and starts nothing", async () => {
     await t.ecs("DeregisterTaskDefinition", { taskDefinition: "web:1" });
     const e = await t.ecsError("RunTask", { cluster: CLUSTER, taskDefinition: "web:1" });
-    expect(e).toMatchObject({ code: "ClientException", message: "TaskDefinition is inactive" });
+    expect(e).toMatchObject({ code: "InvalidParameterException", message: "TaskDefinition is inactive" });
     expect((await t.ecs("ListTasks", { cluster: CLUSTER })).taskArns).toEqual([]);
   });
 });
@@ -89,12 +89,12 @@ describe("RunTask: overrides and tags", () => {
 });
 
 describe("RunTask: placement", () => {
-  it("starts one task in PROVISIONING that is RUNNING by the next request", async () => {
+  it("starts a bridge task in PENDING that is RUNNING by the next request", async () => {
     const r = await t.ecs("RunTask", { cluster: CLUSTER, taskDefinition: "web" });
     expect(r.failures).toEqual([]);
     const task = r.tasks![0];
     expect(task.taskArn).toMatch(/^arn:aws:ecs:us-east-1:000000000000:task\/lab\/[0-9a-f]{32}$/);
-    expect(task).toMatchObject({ lastStatus: "PROVISIONING", desiredStatus: "RUNNING", group: "family:web", launchType: "EC2", cpu: "128", memory: "256" });
+    expect(task).toMatchObject({ lastStatus: "PENDING", desiredStatus: "RUNNING", group: "family:web", launchType: "EC2", cpu: "128", memory: "256" });
     expect(task.containers![0].containerArn).toMatch(/^arn:aws:ecs:us-east-1:000000000000:container\/lab\/[0-9a-f]{32}\/[0-9a-f-]{36}$/);
     expect(task.containers![0].lastStatus).toBe("PENDING");
     const d = await t.ecs("DescribeTasks", { cluster: CLUSTER, tasks: [task.taskArn!] });
@@ -186,16 +186,22 @@ describe("RunTask: Fargate", () => {
     const task = r.tasks![0];
     expect(task).toMatchObject({ launchType: "FARGATE", platformVersion: "1.4.0", cpu: "256", memory: "512" });
     expect(task.containerInstanceArn).toBeUndefined();
-    const eni = task.attachments![0];
-    expect(eni.type).toBe("ElasticNetworkInterface");
-    const details = Object.fromEntries(eni.details!.map((d) => [d.name, d.value]));
+    // RunTask answers the interface PRECREATED, known only by its subnet; the rest appears once ATTACHED.
+    expect(task.lastStatus).toBe("PROVISIONING");
+    expect(task.attachments).toEqual([{ id: expect.stringMatching(/^[0-9a-f-]{36}$/), type: "ElasticNetworkInterface", status: "PRECREATED", details: [{ name: "subnetId", value: "subnet-12345678" }] }]);
+    expect(task.containers![0].networkInterfaces).toEqual([]);
+    const d = await t.ecs("DescribeTasks", { cluster: CLUSTER, tasks: r.tasks!.map((x) => x.taskArn!) });
+    const eni = d.tasks![0].attachments![0];
+    expect(eni).toMatchObject({ id: task.attachments![0].id, type: "ElasticNetworkInterface", status: "ATTACHED" });
+    expect(eni.details!.map((x) => x.name)).toEqual(["subnetId", "networkInterfaceId", "macAddress", "privateDnsName", "privateIPv4Address"]);
+    const details = Object.fromEntries(eni.details!.map((x) => [x.name, x.value]));
     expect(details.subnetId).toBe("subnet-12345678");
     expect(details.privateIPv4Address).toMatch(/^10\.0\.\d+\.\d+$/);
     expect(details.networkInterfaceId).toMatch(/^eni-[0-9a-f]{17}$/);
-    expect(task.containers![0].networkInterfaces![0].privateIpv4Address).toBe(details.privateIPv4Address);
-    const d = await t.ecs("DescribeTasks", { cluster: CLUSTER, tasks: [task.taskArn!] });
-    expect(d.tasks![0].attachments![0].status).toBe("ATTACHED");
-    expect(r.tasks![1].attachments![0].details!.find((x) => x.name === "privateIPv4Address")!.value).not.toBe(details.privateIPv4Address);
+    expect(details.macAddress).toMatch(/^([0-9a-f]{2}:){5}[0-9a-f]{2}$/);
+    expect(details.privateDnsName).toBe(`ip-${details.privateIPv4Address!.replace(/\./g, "-")}.ec2.internal`);
+    expect(d.tasks![0].containers![0].networkInterfaces).toEqual([{ attachmentId: eni.id, privateIpv4Address: details.privateIPv4Address }]);
+    expect(d.tasks![1].attachments![0].details!.find((x) => x.name === "privateIPv4Address")!.value).not.toBe(details.privateIPv4Address);
   });
 
   it("runs on the FARGATE capacity provider", async () => {
@@ -354,7 +360,7 @@ describe("StartTask", () => {
   it("starts one task on each named instance, and fails those that cannot take it", async () => {
     const r = await t.ecs("StartTask", { cluster: CLUSTER, taskDefinition: "web", containerInstances: [a, b.split("/").pop()!, "ffffffffffffffffffffffffffffffff"], startedBy: "me" });
     expect(r.tasks!.map((x) => x.containerInstanceArn)).toEqual([a, b]);
-    expect(r.tasks![0]).toMatchObject({ startedBy: "me", group: "family:web", lastStatus: "PROVISIONING" });
+    expect(r.tasks![0]).toMatchObject({ startedBy: "me", group: "family:web", lastStatus: "PENDING" });
     expect(r.failures).toEqual([{ arn: "arn:aws:ecs:us-east-1:000000000000:container-instance/lab/ffffffffffffffffffffffffffffffff", reason: "MISSING" }]);
     await t.ecs("RegisterTaskDefinition", { family: "big", containerDefinitions: [{ name: "big", image: "x", memory: 2048 }] });
     const big = await t.ecs("StartTask", { cluster: CLUSTER, taskDefinition: "big", containerInstances: [a] });

@@ -1,5 +1,7 @@
 // The awsJson1_1 wire: routing, parsing, validation and the error path, as AWS answers them.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { validationError } from "../../src/protocol/messages.js";
+import { validatorFor } from "../../src/protocol/validate.js";
 import { startLocal, type TestLocal } from "../helpers/local.js";
 
 const T = "AmazonEC2ContainerServiceV20141113";
@@ -118,12 +120,25 @@ describe("validation", () => {
     expect(e).toEqual({ status: 400, code: "SerializationException", message: "null can not be converted to a String" });
   });
 
-  it("names a value outside an enum, nested in a list", async () => {
+  it("answers a value outside an enum in ECS's own words, naming the list it is in", async () => {
     const e = await t.ecsError("DescribeClusters", { include: ["TAGS", "COLOURS"] });
-    expect(e.code).toBe("ValidationException");
-    expect(e.message).toBe(
+    expect(e).toEqual({ status: 400, code: "InvalidParameterException", message: "include should be one of [ATTACHMENTS,CONFIGURATIONS,SETTINGS,STATISTICS,TAGS]" });
+  });
+
+  it("fails the front end's constraints first, as a ValidationException that leaves the enum out", async () => {
+    const e = await t.ecsError("RunTask", { launchType: "fargate" });
+    expect(e).toEqual({ status: 400, code: "ValidationException", message: "1 validation error detected: Value null at 'taskDefinition' failed to satisfy constraint: Member must not be null" });
+  });
+
+  it("words an enum failure as AWS's ValidationException for a service that does not check enums itself", () => {
+    const validate = validatorFor("ecs", "DescribeClusters", "input");
+    const body = { include: ["TAGS", "COLOURS"] };
+    expect(validate(body)).toBe(false);
+    const e = validationError(validate.errors ?? [], body, "DescribeClusters");
+    expect([e.code, e.message]).toEqual([
+      "ValidationException",
       "1 validation error detected: Value 'COLOURS' at 'include.2.member' failed to satisfy constraint: Member must satisfy enum value set: [ATTACHMENTS, CONFIGURATIONS, SETTINGS, STATISTICS, TAGS]",
-    );
+    ]);
   });
 
   it("counts every broken constraint", async () => {

@@ -6,6 +6,7 @@ import type { Backends } from "../backends.js";
 import { RegionalStore } from "../../state/regional.js";
 import type { EcsBackend, EcsContext, Handler } from "./context.js";
 import { clearTaskJson } from "./domain/tasks.js";
+import { ecsEnumError } from "./enumErrors.js";
 import { ClientException, UnsupportedFeatureException } from "./generated/errors.js";
 import { OPERATION_ERRORS, OPERATIONS, TARGET_PREFIX, type Operation } from "./generated/operations.js";
 import { handlers } from "./operations/index.js";
@@ -41,6 +42,7 @@ export function ecsJsonService(backend: EcsBackend): JsonService {
       backend.reconciler.clear();
       clearTaskJson();
     },
+    enumError: ecsEnumError,
     invoke(op, input, request) {
       const handler = handlers[op as Operation] as Handler<Operation> | null;
       if (!handler) throw unsupported(op as Operation);

@@ -47,10 +47,14 @@ export function principalOf(state: EcsState, principalArn: string | undefined): 
   return principalArn;
 }
 
+/** The long ARN format is mandatory now: these settings can only stay enabled. */
+const LONG_ARN_SETTINGS = new Set<SettingName>(["serviceLongArnFormat", "taskLongArnFormat", "containerInstanceLongArnFormat"]);
+
 /** Refuses a value the setting does not take, and the setting AWS manages itself. */
 export function checkSetting(state: EcsState, name: SettingName, value: string, principal: string): void {
   if (name === "guardDutyActivate") throw new InvalidParameterException("guardDutyActivate is a read-only account setting.");
   if (!(RULES[name].values as string[]).includes(value)) throw new InvalidParameterException("Invalid setting 'value'");
+  if (LONG_ARN_SETTINGS.has(name) && value === "disabled") throw new InvalidParameterException("You can no longer disable Long Arn settings");
   if (name === "fargateTaskRetirementWaitPeriod" && principal !== rootArn(state)) {
     throw new InvalidParameterException("fargateTaskRetirementWaitPeriod can only be set by the root user.");
   }

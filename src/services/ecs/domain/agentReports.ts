@@ -5,7 +5,7 @@ import { InvalidParameterException } from "../generated/errors.js";
 import type { Attachment, AttachmentStateChange, Container, ContainerStateChange, Task } from "../generated/types.js";
 import type { ClusterRecord } from "../store.js";
 import { parseTaskDefinitionRef, findRevision } from "./taskDefinitions.js";
-import { findTask } from "./tasks.js";
+import { attachEni, findTask } from "./tasks.js";
 
 export const ACK = { acknowledgment: "ACK" } as const;
 export const ESSENTIAL_EXITED = "Essential container in task exited";
@@ -54,7 +54,11 @@ export function applyAttachmentChanges(tasks: Iterable<Task>, changes: Attachmen
   const seen = new Set(found.map((f) => f.attachment.id));
   const missing = changes.find((a) => !seen.has(a.attachmentArn.split("/").pop()));
   if (missing) throw new InvalidParameterException(`Attachment not found: ${missing.attachmentArn}`);
-  for (const f of found) f.attachment.status = f.status;
+  for (const f of found) {
+    // An interface the agent reports attached gets its id and addresses, as the lifecycle gives them.
+    if (f.status === "ATTACHED") attachEni(f.task);
+    f.attachment.status = f.status;
+  }
   return new Set(found.map((f) => f.task));
 }
 

@@ -98,7 +98,8 @@ export function describeCluster(state: EcsState, rec: ClusterRecord, include?: C
     activeServicesCount: c.services.active,
     statistics: include?.includes("STATISTICS") ? statistics(c) : [],
     tags: wants("TAGS") ? tagsOf(state, rec.cluster.clusterArn!) : [],
-    ...(wants("SETTINGS") && settings ? { settings } : {}),
+    // Without SETTINGS asked for, ECS still sends the member, as an empty list.
+    settings: wants("SETTINGS") ? (settings ?? []) : [],
     ...(wants("CONFIGURATIONS") && configuration ? { configuration } : {}),
     ...(include?.includes("ATTACHMENTS") && attachments ? { attachments, attachmentsStatus } : {}),
   };
@@ -110,9 +111,7 @@ const INSIGHTS = ["enabled", "disabled", "enhanced"];
 export function checkClusterSettings(settings: ClusterSetting[] | undefined): void {
   for (const s of settings ?? []) {
     if (s.name === undefined) throw new InvalidParameterException("Cluster setting name cannot be null.");
-    if (s.value === undefined || !INSIGHTS.includes(s.value)) {
-      throw new InvalidParameterException(`Invalid value '${s.value ?? ""}' for cluster setting '${s.name}'. Valid values are enabled, disabled and enhanced.`);
-    }
+    if (s.value === undefined || !INSIGHTS.includes(s.value)) throw new InvalidParameterException("Invalid setting 'value'");
   }
 }
 

@@ -5,7 +5,7 @@ import type { EcsState } from "../store.js";
 import { parseArn } from "./arn.js";
 
 /** Resource types ECS tags. */
-const TAGGABLE = new Set(["cluster", "container-instance", "task", "service", "task-definition", "capacity-provider"]);
+const TAGGABLE = new Set(["cluster", "container-instance", "task", "service", "task-set", "task-definition", "capacity-provider"]);
 
 /** Types whose ARN exists in a short form (without the cluster) that tagging refuses. */
 const LONG_FORM = new Set(["container-instance", "task", "service"]);
@@ -21,8 +21,18 @@ export function checkTaggable(state: EcsState, resourceArn: string, notFound: ()
   const parts = p.path.split("/");
   if (LONG_FORM.has(p.type) && parts.length !== 2) throw new InvalidParameterException("Long arn format must be used for tagging operations");
   const here = p.accountId === state.accountId && p.region === state.region;
+  if (p.type === "task-set") {
+    // task-set/<cluster>/<service>/<id>, where the id itself is "ecs-svc/<digits>"
+    const rec = here && parts.length >= 3 ? state.clusters.get(parts[0]) : undefined;
+    if (!rec || rec.cluster.status === "INACTIVE") throw new ClusterNotFoundException("Cluster not found.");
+    const id = parts.slice(2).join("/");
+    const s = rec.services.get(parts[1])?.service;
+    if (!s || s.status === "INACTIVE" || !(s.taskSets ?? []).some((ts) => ts.id === id)) throw notFound();
+    return;
+  }
   if (p.type === "cluster" || LONG_FORM.has(p.type)) {
     const rec = here ? state.clusters.get(parts[0]) : undefined;
+    if (rec?.cluster.status === "INACTIVE" && p.type === "cluster") throw new InvalidParameterException("The specified cluster is inactive. Specify an active cluster and try again.");
     if (!rec || rec.cluster.status === "INACTIVE") throw new ClusterNotFoundException("Cluster not found.");
     const found =
       p.type === "cluster" ? parts.length === 1 : p.type === "task" ? rec.tasks.has(parts[1]) : p.type === "service" ? rec.services.has(parts[1]) : rec.instances.has(parts[1]);

@@ -1,6 +1,6 @@
 // A registered task definition as ECS stores and answers it: the request with the defaults
 // ECS fills in, the launch types it is compatible with and the attributes it requires.
-import type { Compatibility, ContainerDefinition, NetworkMode, PortMapping, RegisterTaskDefinitionRequest, TaskDefinition } from "../generated/types.js";
+import type { Compatibility, ContainerDefinition, HealthCheck, NetworkMode, PortMapping, RegisterTaskDefinitionRequest, TaskDefinition, Volume } from "../generated/types.js";
 import type { EcsState } from "../store.js";
 import { isFargateSize } from "./fargate.js";
 import { requiredAttributes } from "./taskDefinitionAttributes.js";
@@ -17,12 +17,24 @@ function withPortDefaults(p: PortMapping, networkMode: NetworkMode | undefined):
   return { ...p, ...(hostPort === undefined ? {} : { hostPort }), protocol: p.protocol ?? "tcp" };
 }
 
+/** ECS answers a health check given only its command with the documented interval, timeout and retries. */
+function withHealthCheckDefaults(h: HealthCheck): HealthCheck {
+  return { ...h, interval: h.interval ?? 30, timeout: h.timeout ?? 5, retries: h.retries ?? 3 };
+}
+
+/** An EFS volume without a root directory mounts the file system's root, and ECS says so. */
+function withVolumeDefaults(v: Volume): Volume {
+  const efs = v.efsVolumeConfiguration;
+  return efs ? { ...v, efsVolumeConfiguration: { ...efs, rootDirectory: efs.rootDirectory ?? "/" } } : v;
+}
+
 function withContainerDefaults(c: ContainerDefinition, networkMode: NetworkMode | undefined): ContainerDefinition {
   return {
     name: c.name,
     image: c.image,
     cpu: c.cpu ?? 0,
     ...c,
+    ...(c.healthCheck ? { healthCheck: withHealthCheckDefaults(c.healthCheck) } : {}),
     portMappings: (c.portMappings ?? []).map((p) => withPortDefaults(p, networkMode)),
     essential: c.essential ?? true,
     environment: c.environment ?? [],
@@ -66,7 +78,7 @@ export function buildTaskDefinition(state: EcsState, input: RegisterTaskDefiniti
     // ECS leaves networkMode out when the request did (the instance then uses bridge).
     ...optional("networkMode"),
     revision,
-    volumes: input.volumes ?? [],
+    volumes: (input.volumes ?? []).map(withVolumeDefaults),
     status: "ACTIVE",
     ...(attributes.length ? { requiresAttributes: attributes } : {}),
     placementConstraints: input.placementConstraints ?? [],

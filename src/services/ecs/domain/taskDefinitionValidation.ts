@@ -55,6 +55,8 @@ function checkFargate(input: RegisterTaskDefinitionRequest, size: TaskSize): voi
   if (size.cpu === undefined) throw new ClientException("Fargate requires that 'cpu' be defined at the task level.");
   if (size.memory === undefined) throw new ClientException("Fargate requires that 'memory' be defined at the task level.");
   if (!isFargateSize(size.cpu, size.memory)) throw fargateSizeError(size.cpu, size.memory);
+  if (input.pidMode === "host") throw new ClientException("Tasks using the Fargate launch type do not support pidMode 'host'. The supported value for pidMode is 'task'.");
+  if (input.ipcMode !== undefined) throw new ClientException("Tasks using the Fargate launch type do not support ipcMode.");
 }
 
 function checkPorts(c: ContainerDefinition, networkMode: string | undefined): void {

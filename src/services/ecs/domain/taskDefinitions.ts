@@ -34,17 +34,18 @@ export function findRevision(state: EcsState, family: string, revision: string):
 
 /**
  * The task definition a reference names: "family" is its latest ACTIVE revision,
- * "family:revision" and an ARN name one revision, ACTIVE or INACTIVE.
+ * "family:revision" and an ARN name one revision, ACTIVE or INACTIVE. Operations word "not found"
+ * differently (CreateService says "TaskDefinition not found."), so the text is theirs to give.
  */
-export function resolveTaskDefinition(state: EcsState, ref: string): TaskDefinition {
+export function resolveTaskDefinition(state: EcsState, ref: string, notFound = "Unable to describe task definition."): TaskDefinition {
   const parsed = parseTaskDefinitionRef(state, ref);
-  if (!parsed) throw new ClientException("Unable to describe task definition.");
+  if (!parsed) throw new ClientException(notFound);
   if (parsed.revision !== undefined) {
     const td = findRevision(state, parsed.family, parsed.revision);
-    if (!td || td.status === "DELETE_IN_PROGRESS") throw new ClientException("Unable to describe task definition.");
+    if (!td || td.status === "DELETE_IN_PROGRESS") throw new ClientException(notFound);
     return td;
   }
   const revisions = state.taskDefinitions.get(parsed.family) ?? [];
   for (let i = revisions.length - 1; i >= 0; i--) if (revisions[i].status === "ACTIVE") return revisions[i];
-  throw new ClientException("Unable to describe task definition.");
+  throw new ClientException(notFound);
 }

@@ -29,6 +29,7 @@ export const FARGATE_PLATFORM_VERSION = "1.4.0";
 const NONE: never[] = Object.freeze([]) as never[];
 const X86_64 = Object.freeze([Object.freeze({ name: "ecs.cpu-architecture", value: "x86_64" })]) as Attribute[];
 const ARM64 = Object.freeze([Object.freeze({ name: "ecs.cpu-architecture", value: "arm64" })]) as Attribute[];
+/** Fargate's default ephemeral storage, shown as both `ephemeralStorage` and `fargateEphemeralStorage`. */
 const FARGATE_STORAGE = Object.freeze({ sizeInGiB: 20 });
 
 const plainOverrides = new WeakMap<TaskDefinition, TaskOverride>();
@@ -71,26 +72,41 @@ function zoneOf(state: EcsState, n: NewTask): string {
   return `${state.region}${"abc"[h % 3]}`;
 }
 
-function eni(n: NewTask, zone: string, ip: string): Attachment {
-  const hex = hexId();
+/** The interface as RunTask answers it: PRECREATED, known only by its subnet until it is attached. */
+function eni(n: NewTask): Attachment {
   const subnet = n.networkConfiguration?.awsvpcConfiguration?.subnets?.[0] ?? "";
-  const mac = hex.slice(0, 12).match(/../g)!.join(":");
-  const region = zone.slice(0, -1);
-  return {
-    id: uuid(),
-    type: "ElasticNetworkInterface",
-    status: "PRECREATED",
-    details: [
-      { name: "subnetId", value: subnet },
-      { name: "networkInterfaceId", value: `eni-${hex.slice(0, 17)}` },
-      { name: "macAddress", value: mac },
-      { name: "privateDnsName", value: `ip-${ip.replace(/\./g, "-")}.${region === "us-east-1" ? "ec2.internal" : `${region}.compute.internal`}` },
-      { name: "privateIPv4Address", value: ip },
-    ],
-  };
+  return { id: uuid(), type: "ElasticNetworkInterface", status: "PRECREATED", details: [{ name: "subnetId", value: subnet }] };
 }
 
-/** Creates a task in PROVISIONING, takes its resources from its instance, and starts its lifecycle. */
+/**
+ * Attaches a task's elastic network interface: its id, MAC and addresses appear now, on the
+ * attachment and on every container, as ECS shows them once the interface is ATTACHED.
+ */
+export function attachEni(task: Task): void {
+  for (const a of task.attachments ?? []) {
+    if (a.type !== "ElasticNetworkInterface" || a.status !== "PRECREATED") continue;
+    const ip = nextPrivateIp();
+    const hex = hexId();
+    const region = (task.availabilityZone ?? "").slice(0, -1);
+    a.status = "ATTACHED";
+    a.details = [
+      ...(a.details ?? []),
+      { name: "networkInterfaceId", value: `eni-${hex.slice(0, 17)}` },
+      { name: "macAddress", value: hex.slice(0, 12).match(/../g)!.join(":") },
+      { name: "privateDnsName", value: `ip-${ip.replace(/\./g, "-")}.${region === "us-east-1" ? "ec2.internal" : `${region}.compute.internal`}` },
+      { name: "privateIPv4Address", value: ip },
+    ];
+    for (const c of task.containers ?? []) c.networkInterfaces = [{ attachmentId: a.id, privateIpv4Address: ip }];
+  }
+}
+
+/** The id of a running container: Docker's 64 hex digits on EC2, `<task id>-<digits>` on Fargate. */
+export function runtimeIdFor(task: Task): string {
+  if (task.launchType !== "FARGATE") return hexId() + hexId();
+  return `${task.taskArn!.split("/").pop()}-${1_000_000_000 + Math.floor(Math.random() * 3_000_000_000)}`;
+}
+
+/** Creates a task, takes its resources from its instance, and starts its lifecycle (which sets its first status). */
 export function launchTask(ctx: EcsContext, rec: ClusterRecord, n: NewTask): Task {
   const { state } = ctx;
   const id = hexId();
@@ -99,8 +115,7 @@ export function launchTask(ctx: EcsContext, rec: ClusterRecord, n: NewTask): Tas
   const now = ctx.now();
   const zone = zoneOf(state, n);
   const awsvpc = effectiveNetworkMode(n.td) === "awsvpc";
-  const ip = awsvpc ? nextPrivateIp() : undefined;
-  const attachment = awsvpc ? eni(n, zone, ip!) : undefined;
+  const attachment = awsvpc ? eni(n) : undefined;
   const bindings = n.instance ? reserve(n.instance, n.needs) : [];
   const byName = new Map((n.overrides?.containerOverrides ?? []).map((o) => [o.name, o]));
 
@@ -115,7 +130,7 @@ export function launchTask(ctx: EcsContext, rec: ClusterRecord, n: NewTask): Tas
       image: c.image,
       lastStatus: "PENDING",
       networkBindings: bindings.length ? bindings.filter((_, i) => n.needs.ports[i].containerName === c.name) : NONE,
-      networkInterfaces: attachment ? [{ attachmentId: attachment.id, privateIpv4Address: ip }] : NONE,
+      networkInterfaces: NONE,
       healthStatus: "UNKNOWN",
       cpu: String(o?.cpu ?? c.cpu ?? 0),
       ...(memory !== undefined ? { memory: String(memory) } : {}),
@@ -124,6 +139,7 @@ export function launchTask(ctx: EcsContext, rec: ClusterRecord, n: NewTask): Tas
   });
 
   const fargate = n.launchType === "FARGATE";
+  const storage = n.td.ephemeralStorage ? { sizeInGiB: n.td.ephemeralStorage.sizeInGiB } : FARGATE_STORAGE;
   // Every key is set, absent ones to undefined (which JSON leaves out), so that all tasks share one
   // object layout; parts that never change after creation are shared between tasks.
   const task: Task = {
@@ -140,10 +156,12 @@ export function launchTask(ctx: EcsContext, rec: ClusterRecord, n: NewTask): Tas
     createdAt: now,
     desiredStatus: "RUNNING",
     enableExecuteCommand: n.enableExecuteCommand ?? false,
-    ephemeralStorage: fargate ? FARGATE_STORAGE : undefined,
+    ephemeralStorage: fargate ? storage : undefined,
     executionStoppedAt: undefined,
+    fargateEphemeralStorage: fargate ? storage : undefined,
     group: n.group,
     healthStatus: "UNKNOWN",
+    // Replaced at once by the first status the lifecycle gives the task (PROVISIONING or PENDING).
     lastStatus: "PROVISIONING",
     launchType: n.launchType,
     memory: String(n.needs.memory),

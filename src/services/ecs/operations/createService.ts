@@ -6,6 +6,7 @@ import { checkDesiredCount, describeService, SERVICE_NAME, serviceArn } from "..
 import { newExternalService } from "../domain/externalServices.js";
 import { checkTags, putTags } from "../domain/tags.js";
 import { resolveTaskDefinition } from "../domain/taskDefinitions.js";
+import { shownNetwork } from "../domain/taskSets.js";
 import { addDeployment, defaultDeploymentConfiguration } from "../scheduler/deployments.js";
 import { serviceChanged } from "../scheduler/reconciler.js";
 import { checkLaunch, resolveLaunch } from "../scheduler/start.js";
@@ -59,13 +60,14 @@ export const createService: Handler<"CreateService"> = (input, ctx) => {
     return { service: describeService(state, sr) };
   }
 
-  const td = resolveTaskDefinition(state, input.taskDefinition!);
+  const td = resolveTaskDefinition(state, input.taskDefinition!, "TaskDefinition not found.");
   const launch = resolveLaunch(input.launchType, input.capacityProviderStrategy, rec);
   if (daemon && launch.launchType === "FARGATE") throw new InvalidParameterException("The daemon scheduling strategy is not supported with the FARGATE launch type.");
   checkLaunch(td, launch.launchType, input.networkConfiguration);
   checkTags(input.tags);
 
   const fargate = launch.launchType === "FARGATE";
+  const networkConfiguration = shownNetwork(input.networkConfiguration);
   const arn = serviceArn(state, rec.cluster.clusterName!, name);
   const now = ctx.now();
   const service: Service = {
@@ -88,7 +90,7 @@ export const createService: Handler<"CreateService"> = (input, ctx) => {
     createdAt: now,
     placementConstraints: input.placementConstraints ?? [],
     placementStrategy: input.placementStrategy ?? [],
-    ...(input.networkConfiguration ? { networkConfiguration: input.networkConfiguration } : {}),
+    ...(networkConfiguration ? { networkConfiguration } : {}),
     ...(input.healthCheckGracePeriodSeconds !== undefined || input.loadBalancers?.length ? { healthCheckGracePeriodSeconds: input.healthCheckGracePeriodSeconds ?? 0 } : {}),
     schedulingStrategy: daemon ? "DAEMON" : "REPLICA",
     deploymentController: input.deploymentController ?? { type: "ECS" },
@@ -102,7 +104,7 @@ export const createService: Handler<"CreateService"> = (input, ctx) => {
   const spec: ServiceLaunch = {
     td,
     ...launch,
-    networkConfiguration: input.networkConfiguration,
+    networkConfiguration,
     strategies: input.placementStrategy ?? [],
     constraints: input.placementConstraints ?? [],
     platformVersion: input.platformVersion === "LATEST" ? undefined : input.platformVersion,

@@ -2,7 +2,7 @@ import type { Handler } from "../context.js";
 import { ClusterContainsContainerInstancesException, ClusterContainsServicesException, ClusterContainsTasksException } from "../generated/errors.js";
 import { activeCluster, describeCluster } from "../domain/clusters.js";
 
-export const deleteCluster: Handler<"DeleteCluster"> = (input, { state }) => {
+export const deleteCluster: Handler<"DeleteCluster"> = (input, { state, backend }) => {
   const rec = activeCluster(state, input.cluster);
   for (const ci of rec.instances.values()) {
     if (ci.status !== "INACTIVE") throw new ClusterContainsContainerInstancesException("The Cluster cannot be deleted while Container Instances are active or draining.");
@@ -14,5 +14,13 @@ export const deleteCluster: Handler<"DeleteCluster"> = (input, { state }) => {
     if (t.lastStatus !== "STOPPED") throw new ClusterContainsTasksException("The Cluster cannot be deleted while Tasks are active.");
   }
   rec.cluster.status = "INACTIVE";
+  // ECS keeps a deleted cluster listed and describable as INACTIVE for a while, then forgets it
+  // (unless a cluster of the same name was created meanwhile).
+  backend.timeline.after(backend.config.timings.inactiveClusterRetentionMs, () => {
+    const name = rec.cluster.clusterName!;
+    if (state.clusters.get(name) !== rec || rec.cluster.status !== "INACTIVE") return;
+    state.clusters.delete(name);
+    state.tags.delete(rec.cluster.clusterArn!);
+  });
   return { cluster: describeCluster(state, rec) };
 };

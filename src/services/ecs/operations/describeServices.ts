@@ -2,8 +2,8 @@ import type { Handler } from "../context.js";
 import { InvalidParameterException } from "../generated/errors.js";
 import type { Failure, Service } from "../generated/types.js";
 import { activeCluster } from "../domain/clusters.js";
-import { isArn } from "../domain/arn.js";
-import { describeService, findService, serviceArn } from "../domain/services.js";
+import { ecsArn, isArn } from "../domain/arn.js";
+import { describeService, findService } from "../domain/services.js";
 
 export const describeServices: Handler<"DescribeServices"> = (input, ctx) => {
   const { state } = ctx;
@@ -15,7 +15,8 @@ export const describeServices: Handler<"DescribeServices"> = (input, ctx) => {
   for (const ref of input.services) {
     const sr = findService(state, rec, ref);
     if (sr) services.push(describeService(state, sr, input.include ?? []));
-    else failures.push({ arn: isArn(ref) ? ref : serviceArn(state, rec.cluster.clusterName!, ref), reason: "MISSING" });
+    // A name becomes an ARN without the cluster, as ECS reports it.
+    else failures.push({ arn: isArn(ref) ? ref : ecsArn(state, `service/${ref}`), reason: "MISSING" });
   }
   return { services, failures };
 };

@@ -11,9 +11,10 @@ const COMMA = Buffer.from(",");
 
 // The call every waiter polls: answered from each task's cached JSON when tags are not asked for.
 export const describeTasks: Handler<"DescribeTasks"> = (input, ctx) => {
+  // The cluster is checked before the list, as DescribeContainerInstances does.
+  const rec = activeCluster(ctx.state, input.cluster);
   if (input.tasks.length === 0) throw new InvalidParameterException("Tasks cannot be empty.");
   if (input.tasks.length > 100) throw new InvalidParameterException("taskIds can have at most 100 items.");
-  const rec = activeCluster(ctx.state, input.cluster);
   const withTags = input.include?.includes("TAGS") ?? false;
   const tasks: Task[] = [];
   const failures: Failure[] = [];

@@ -2,7 +2,8 @@ import type { Handler } from "../context.js";
 import { paginate } from "../domain/pagination.js";
 
 export const listClusters: Handler<"ListClusters"> = (input, { state }) => {
-  const active = [...state.clusters.values()].filter((r) => r.cluster.status !== "INACTIVE").map((r) => r.cluster.clusterArn!);
-  const page = paginate(active, (arn) => arn, input.maxResults, input.nextToken);
+  // INACTIVE clusters stay listed until they are forgotten, as in ECS.
+  const arns = [...state.clusters.values()].map((r) => r.cluster.clusterArn!);
+  const page = paginate(arns, (arn) => arn, input.maxResults, input.nextToken);
   return { clusterArns: page.items, ...(page.nextToken ? { nextToken: page.nextToken } : {}) };
 };

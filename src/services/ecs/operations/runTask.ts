@@ -10,6 +10,8 @@ export const runTask: Handler<"RunTask"> = (input, ctx) => {
   const count = input.count ?? 1;
   if (count < 1 || count > 10) throw new InvalidParameterException("Count must be between 1 and 10.");
   const td = resolveTaskDefinition(ctx.state, input.taskDefinition);
+  // RunTask words an inactive revision as InvalidParameterException (UpdateService as ClientException).
+  if (td.status !== "ACTIVE") throw new InvalidParameterException("TaskDefinition is inactive");
   const launch = resolveLaunch(input.launchType, input.capacityProviderStrategy, rec);
   checkLaunch(td, launch.launchType, input.networkConfiguration, input.overrides);
   // Tags propagated from the task definition come first; the request's own win on the same key.

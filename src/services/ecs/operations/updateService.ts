@@ -4,6 +4,7 @@ import { activeCluster } from "../domain/clusters.js";
 import { activeService, applyServiceSettings, checkDesiredCount, describeService } from "../domain/services.js";
 import { updateExternalService } from "../domain/externalServices.js";
 import { resolveTaskDefinition } from "../domain/taskDefinitions.js";
+import { shownNetwork } from "../domain/taskSets.js";
 import { addDeployment } from "../scheduler/deployments.js";
 import { serviceChanged } from "../scheduler/reconciler.js";
 import { checkLaunch, resolveLaunch } from "../scheduler/start.js";
@@ -37,7 +38,7 @@ export const updateService: Handler<"UpdateService"> = (input, ctx) => {
     ? resolveLaunch(undefined, input.capacityProviderStrategy, rec)
     : { launchType: current.launchType, capacityProviderName: current.capacityProviderName, capacityProviderStrategy: current.capacityProviderStrategy };
   if (daemon && launch.launchType === "FARGATE") throw new InvalidParameterException("The daemon scheduling strategy is not supported with the FARGATE launch type.");
-  const networkConfiguration = input.networkConfiguration ?? current.networkConfiguration;
+  const networkConfiguration = shownNetwork(input.networkConfiguration) ?? current.networkConfiguration;
   if (input.taskDefinition || input.networkConfiguration || input.capacityProviderStrategy?.length) checkLaunch(td, launch.launchType, networkConfiguration);
   const next: ServiceLaunch = {
     td,
@@ -73,7 +74,8 @@ export const updateService: Handler<"UpdateService"> = (input, ctx) => {
       volumeConfigurations: input.volumeConfigurations ?? primary.volumeConfigurations,
     });
   }
-  s.deployments![0].desiredCount = s.desiredCount;
+  // The answer shows the deployments as the scheduler left them: a new desired count reaches the
+  // PRIMARY deployment when the scheduler takes it up, right after this answer.
   serviceChanged(ctx, rec, sr);
   return { service: describeService(state, sr) };
 };

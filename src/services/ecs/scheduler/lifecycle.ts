@@ -5,6 +5,7 @@ import type { EcsBackend, EcsContext } from "../context.js";
 import type { Task, TaskStopCode } from "../generated/types.js";
 import type { ClusterRecord, EcsState } from "../store.js";
 import { release } from "../domain/resources.js";
+import { attachEni, runtimeIdFor } from "../domain/tasks.js";
 
 type Status = "PROVISIONING" | "PENDING" | "ACTIVATING" | "RUNNING" | "DEACTIVATING" | "STOPPING" | "DEPROVISIONING" | "STOPPED";
 
@@ -13,6 +14,12 @@ interface Step {
   /** How long a task stays in the state before it moves on. */
   stay: keyof LifecycleTimings;
 }
+
+/**
+ * Where a new task starts: PROVISIONING is for a task whose elastic network interface must be
+ * provisioned first (awsvpc, Fargate); a bridge or host task on EC2 starts PENDING.
+ */
+const FIRST: Record<"withEni" | "withoutEni", Status> = { withEni: "PROVISIONING", withoutEni: "PENDING" };
 
 /** Starting: PROVISIONING → PENDING → ACTIVATING → RUNNING. */
 const STARTING: Partial<Record<Status, Step>> = {
@@ -28,20 +35,26 @@ const STOPPING: Partial<Record<Status, Step>> = {
   DEPROVISIONING: { next: "STOPPED", stay: "deprovisioningMs" },
 };
 
+/** The task reaches its host: interface attached, connected, image pull begun (once, whichever state comes first). */
+function connect(t: Task, now: number): void {
+  if (t.connectivity) return;
+  t.pullStartedAt = now;
+  t.connectivity = "CONNECTED";
+  t.connectivityAt = now;
+  attachEni(t);
+}
+
 const ENTER: Partial<Record<Status, (t: Task, now: number) => void>> = {
-  PENDING(t, now) {
-    t.pullStartedAt = now;
-    t.connectivity = "CONNECTED";
-    t.connectivityAt = now;
-    setEni(t, "ATTACHED");
-  },
+  PENDING: connect,
   ACTIVATING(t, now) {
+    connect(t, now);
     t.pullStoppedAt = now;
   },
   RUNNING(t, now) {
     t.startedAt = now;
     for (const c of t.containers ?? []) {
       c.lastStatus = "RUNNING";
+      c.runtimeId ??= runtimeIdFor(t);
       // ECS Exec's agent starts with the containers of a task that allows it.
       if (t.enableExecuteCommand) c.managedAgents = [{ lastStartedAt: now, name: "ExecuteCommandAgent", lastStatus: "RUNNING" }];
     }
@@ -92,8 +105,15 @@ export class Lifecycle {
     }
   }
 
-  /** Sets a new task on its way from PROVISIONING to RUNNING. */
+  /** Puts a new task in its first state and sets it on its way to RUNNING. */
   begin(state: EcsState, rec: ClusterRecord, task: Task): void {
+    const needsEni = (task.attachments ?? []).some((a) => a.type === "ElasticNetworkInterface");
+    const first = FIRST[needsEni ? "withEni" : "withoutEni"];
+    if (task.lastStatus !== first) {
+      const from = task.lastStatus;
+      task.lastStatus = first;
+      rec.index.statusChanged(task, from);
+    }
     this.schedule(state, rec, task, STARTING);
   }
 
