@@ -14,6 +14,7 @@ import { clearTaskJson } from "./services/ecs/domain/tasks.js";
 import { createEcsBackend, ecsJsonService } from "./services/ecs/service.js";
 import { VERSION } from "./version.js";
 import { createLogger, type Logger } from "./log.js";
+import { consoleRouter } from "./console/router.js";
 
 export interface AppOptions {
   config?: Partial<Config>;
@@ -73,6 +74,7 @@ export function createApp(options: AppOptions = {}): EcsLocal {
     reset();
     res.json({ status: "ok" });
   });
+  app.use(consoleRouter(config));
   app.post("/", (req, res) => {
     logger.debug(`${req.headers["x-amz-target"] ?? "-"}`);
     void handleJson(req, res, services, jsonOptions);
