@@ -32,5 +32,8 @@ export function consoleRouter(config: Config): Router {
     res.status(503).type("text/plain").send("The console is not built: run `npm run build` (npm start does it).\n");
   });
   router.use(CONSOLE_PATH, express.static(CONSOLE_DIR, { index: "index.html", setHeaders: (res) => res.setHeader("Cache-Control", "no-cache") }));
+  router.use(CONSOLE_PATH, (_req, res) => {
+    res.status(404).type("text/plain").send("No such file in the console.\n");
+  });
   return router;
 }

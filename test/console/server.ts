@@ -38,7 +38,7 @@ export async function startLiveServer(): Promise<LiveServer> {
       if (r.status !== 200) throw new Error(`${op} failed with ${r.status}: ${JSON.stringify(r.body)}`);
       const validate = validatorFor("ecs", op, "output");
       if (!validate(r.body)) throw new Error(`${op} output breaks the model: ${JSON.stringify(validate.errors)}`);
-      return r.body;
+      return r.body as Output<typeof op>;
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -1,0 +1,204 @@
+// The console end to end in a real browser: the lab done in the console. A cluster and two
+// instances come from the API (as the agent would register them); everything else is done in the
+// page, and checked both in the page and through the API. Skipped, with the reason, when Chromium
+// cannot be launched. ECS_LOCAL_CONSOLE_SCREENSHOTS=docs also writes the README's screenshots.
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type { Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium, type Browser } from "./browser.js";
+import { ACCOUNT, REGION, registerInstance, startLiveServer, type LiveServer } from "./server.js";
+
+const launched = await launchChromium();
+const skipped = typeof launched === "string" ? launched : undefined;
+if (skipped) console.warn(`SKIPPED console browser tests: ${skipped}`);
+const browser = typeof launched === "string" ? undefined : (launched as Browser);
+
+/** Each step waits at most this long for the page to show what it should; the machine is busy. */
+const STEP_MS = 20_000;
+const SHOTS = process.env.ECS_LOCAL_CONSOLE_SCREENSHOTS;
+
+async function see(l: Locator, timeout = STEP_MS): Promise<Locator> {
+  await l.first().waitFor({ state: "visible", timeout });
+  return l;
+}
+
+async function until(what: string, check: () => Promise<boolean>, timeout = STEP_MS): Promise<void> {
+  const end = Date.now() + timeout;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out waiting until ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  if (!SHOTS) return;
+  mkdirSync(SHOTS, { recursive: true });
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(SHOTS, `console-${name}.png`) });
+}
+
+function rows(page: Page): Locator {
+  return page.locator("main table tbody tr");
+}
+
+describe.skipIf(skipped !== undefined)(`console in Chromium${skipped ? ` (skipped: ${skipped})` : ""}`, () => {
+  let s: LiveServer;
+  let page: Page;
+  const instances: string[] = [];
+  let stopped = "";
+
+  beforeAll(async () => {
+    s = await startLiveServer();
+    await s.ecs("CreateCluster", { clusterName: "lab" });
+    instances.push(await registerInstance(s, "lab", 1, `${REGION}a`), await registerInstance(s, "lab", 2, `${REGION}b`));
+    page = await browser!.context.newPage();
+    page.setDefaultTimeout(STEP_MS);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await s?.close();
+  });
+
+  it("opens at the server's root, in the server's account and region, and lists the cluster with its counts", async () => {
+    await page.goto(s.url + "/");
+    expect(new URL(page.url()).pathname).toBe("/_ecs-local/console/");
+    await see(page.getByRole("heading", { name: "Clusters" }));
+    expect(await page.getByRole("textbox", { name: "Account", exact: true }).inputValue()).toBe(ACCOUNT);
+    expect(await page.getByRole("combobox", { name: "Region", exact: true }).inputValue()).toBe(REGION);
+    const row = rows(page).filter({ hasText: "lab" });
+    await see(row);
+    // Cluster, status, services, running, pending, container instances.
+    expect((await row.locator("td").allInnerTexts()).slice(0, 6)).toEqual(["lab", "ACTIVE", "0", "0", "0", "2"]);
+  });
+
+  it("registers a task definition from the form and shows its JSON", async () => {
+    await page.getByRole("link", { name: "Task definitions" }).click();
+    await page.getByRole("button", { name: "Create new task definition" }).click();
+    const dialog = page.getByRole("dialog", { name: "Create new task definition revision" });
+    await dialog.getByLabel("Task definition family").fill("sleep360");
+    await dialog.getByLabel("Name", { exact: true }).fill("sleep");
+    await dialog.getByLabel("Image", { exact: true }).fill("busybox");
+    await dialog.getByLabel("CPU units").fill("256");
+    await dialog.getByLabel("Memory hard limit (MiB)").fill("512");
+    await dialog.getByLabel("Environment").fill("MODE=lab");
+    await shot(page, "register-task-definition");
+    await dialog.getByRole("button", { name: "Register" }).click();
+    await see(page.getByRole("heading", { name: "sleep360:1" }));
+    await see(page.locator("pre.json", { hasText: '"image": "busybox"' }));
+    const td = await s.ecs("DescribeTaskDefinition", { taskDefinition: "sleep360:1" });
+    expect(td.taskDefinition!.containerDefinitions![0]).toMatchObject({ name: "sleep", image: "busybox", cpu: 256, memory: 512, environment: [{ name: "MODE", value: "lab" }] });
+    await shot(page, "task-definition");
+  });
+
+  it("runs 2 tasks and shows one on each instance", async () => {
+    await page.getByRole("link", { name: "Clusters" }).first().click();
+    await page.getByRole("link", { name: "lab", exact: true }).click();
+    await page.getByRole("button", { name: "Run new task" }).click();
+    const dialog = page.getByRole("dialog", { name: "Run new task" });
+    expect(await dialog.getByLabel("Task definition").inputValue()).toBe("sleep360:1");
+    await dialog.getByLabel("Number of tasks").fill("2");
+    await dialog.getByLabel("Placement strategy").selectOption({ label: "Spread across instances" });
+    await shot(page, "run-task");
+    await dialog.getByRole("button", { name: "Run task" }).click();
+    await see(page.getByRole("status").filter({ hasText: "Started 2 tasks" }));
+
+    await page.getByRole("link", { name: "Tasks", exact: true }).click();
+    await until("two tasks are RUNNING in the Tasks tab", async () => (await rows(page).filter({ hasText: "RUNNING" }).count()) === 2);
+    await page.getByRole("link", { name: "Infrastructure" }).click();
+    for (const arn of instances) {
+      const id = arn.split("/").pop()!;
+      const card = page.getByRole("article", { name: id });
+      await see(card.getByText("Tasks on this instance (1)"));
+      // The task the page shows on this instance is the one the API places there.
+      const onIt = await s.ecs("ListTasks", { cluster: "lab", containerInstance: id });
+      expect(onIt.taskArns).toHaveLength(1);
+      await see(card.getByRole("link", { name: onIt.taskArns![0].split("/").pop()!.slice(0, 12) }));
+      await see(card.getByText("256 / 2048 units used · 1792 remaining"));
+    }
+    await shot(page, "infrastructure");
+  });
+
+  it("creates a DAEMON service that runs one task on each instance", async () => {
+    await page.getByRole("button", { name: "Create service" }).click();
+    const dialog = page.getByRole("dialog", { name: "Create service" });
+    await dialog.getByLabel("Service name").fill("agent");
+    await dialog.getByLabel("Daemon").check();
+    expect(await dialog.getByLabel("Desired tasks").isDisabled()).toBe(true);
+    await dialog.getByRole("button", { name: "Create" }).click();
+    await see(page.getByRole("status").filter({ hasText: "Service agent created (DAEMON)" }));
+    await page.getByRole("link", { name: "Services", exact: true }).click();
+    const row = rows(page).filter({ hasText: "agent" });
+    await until("the daemon runs 2 tasks", async () => {
+      const cells = await row.locator("td").allInnerTexts();
+      return cells[2] === "DAEMON" && cells[5] === "2" && cells[6] === "2";
+    });
+    await shot(page, "services");
+  });
+
+  it("stops a daemon task in the page and watches the service start its replacement", async () => {
+    await page.getByRole("link", { name: "Tasks", exact: true }).click();
+    const service = page.getByLabel("Service", { exact: true });
+    await until("the service filter offers agent", async () => (await service.locator("option", { hasText: "agent" }).count()) === 1);
+    await service.selectOption("agent");
+    await until("the filter shows the daemon's 2 tasks", async () => (await rows(page).count()) === 2 && (await rows(page).filter({ hasText: "service:agent" }).count()) === 2);
+    const stop = page.getByRole("button", { name: /^Stop task / }).first();
+    stopped = (await stop.getAttribute("aria-label"))!.replace("Stop task ", "");
+    await stop.click();
+    const dialog = page.getByRole("dialog", { name: /^Stop task/ });
+    await see(dialog.getByText("the service starts a replacement"));
+    await dialog.getByRole("button", { name: "Stop" }).click();
+    await see(page.getByRole("status").filter({ hasText: "is stopping" }));
+    await until("a replacement runs and the stopped task has left the running list", async () => {
+      const labels = await page.getByRole("button", { name: /^Stop task / }).evaluateAll((els) => els.map((e) => e.getAttribute("aria-label")));
+      const running = await rows(page).filter({ hasText: "RUNNING" }).count();
+      return labels.length === 2 && !labels.includes(`Stop task ${stopped}`) && running === 2;
+    });
+    const svc = await s.ecs("DescribeServices", { cluster: "lab", services: ["agent"] });
+    expect(svc.services![0].runningCount).toBe(2);
+    const gone = await s.ecs("DescribeTasks", { cluster: "lab", tasks: [stopped] });
+    expect(gone.tasks![0]).toMatchObject({ desiredStatus: "STOPPED", stopCode: "UserInitiated" });
+    await shot(page, "tasks");
+
+    await page.getByLabel("Desired status").selectOption("STOPPED");
+    const row = rows(page).filter({ hasText: stopped.slice(0, 12) });
+    await see(row.getByText("UserInitiated"));
+
+    await page.getByRole("link", { name: "Events" }).click();
+    await see(rows(page).filter({ hasText: `(service agent) has started 1 tasks: (task ${stopped}` }).or(rows(page).filter({ hasText: "(service agent) has started 1 tasks" })));
+    await shot(page, "events");
+  });
+
+  it("shows the API's own error when the API refuses an action, and changes nothing", async () => {
+    await page.getByRole("button", { name: "Run new task" }).click();
+    const dialog = page.getByRole("dialog", { name: "Run new task" });
+    await dialog.getByLabel("Number of tasks").fill("11");
+    await dialog.getByRole("button", { name: "Run task" }).click();
+    const refused = await s.call("RunTask", { cluster: "lab", taskDefinition: "sleep360:1", launchType: "EC2", count: 11 });
+    expect(refused.status).toBe(400);
+    await see(dialog.getByRole("alert").filter({ hasText: `${refused.body.__type}: ${refused.body.message}` }));
+    await shot(page, "error");
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+
+    await page.getByRole("button", { name: "Delete cluster" }).click();
+    const del = page.getByRole("dialog", { name: "Delete cluster lab?" });
+    await del.getByRole("button", { name: "Delete" }).click();
+    const kept = await s.call("DeleteCluster", { cluster: "lab" });
+    expect(kept.status).toBe(400);
+    await see(del.getByRole("alert").filter({ hasText: `${kept.body.__type}: ${kept.body.message}` }));
+    await del.getByRole("button", { name: "Cancel" }).click();
+    const after = await s.ecs("ListTasks", { cluster: "lab" });
+    expect(after.taskArns).toHaveLength(4);
+  });
+
+  it("follows the account and region chosen in the page", async () => {
+    await page.getByRole("link", { name: "Clusters" }).first().click();
+    await page.getByRole("textbox", { name: "Account", exact: true }).fill("210987654321");
+    await page.getByRole("button", { name: "Switch" }).click();
+    await see(page.getByText("No clusters in eu-west-1 for account 210987654321."));
+    await page.getByRole("textbox", { name: "Account", exact: true }).fill(ACCOUNT);
+    await page.getByRole("button", { name: "Switch" }).click();
+    await see(rows(page).filter({ hasText: "lab" }));
+    await shot(page, "clusters");
+  });
+});
