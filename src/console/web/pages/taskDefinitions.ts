@@ -99,7 +99,7 @@ export function familyPage(family: string, revision?: number): Page {
                   h("h2", {}, `${family}:${td.revision} `, badge(td.status)),
                   h("dl", { class: "summary" }, ...([
                     ["Compatibilities", (td.requiresCompatibilities ?? td.compatibilities ?? []).join(", ") || "—"],
-                    ["Network mode", td.networkMode ?? "—"],
+                    ["Network mode", td.networkMode ?? "default"],
                     ["Task CPU", td.cpu ?? "—"],
                     ["Task memory", td.memory ?? "—"],
                     ["Registered", time(td.registeredAt)],

@@ -31,8 +31,7 @@ export function taskRows(app: App, cluster: string, tasks: Task[]) {
       t.group ?? "—",
       t.launchType ?? "—",
       t.containerInstanceArn ? h("code", {}, shortId(t.containerInstanceArn).slice(0, 12)) : "—",
-      time(t.startedAt),
-      time(t.stoppedAt),
+      h("span", { class: "nowrap" }, time(t.startedAt), t.stoppedAt ? h("span", { class: "block" }, `stopped ${time(t.stoppedAt)}`) : null),
       t.stopCode ? h("span", {}, h("strong", {}, t.stopCode), h("br"), t.stoppedReason ?? "") : (t.stoppedReason ?? "—"),
       exitCodes(t),
       stopButton(app, cluster, t),
@@ -40,7 +39,7 @@ export function taskRows(app: App, cluster: string, tasks: Task[]) {
   });
 }
 
-export const TASK_COLUMNS = ["Task", "Last status", "Desired status", "Task definition", "Group", "Launch type", "Container instance", "Started at", "Stopped at", "Stop code and reason", "Exit codes", "Actions"];
+export const TASK_COLUMNS = ["Task", "Last status", "Desired status", "Task definition", "Group", "Launch type", "Container instance", "Started / stopped", "Stop code and reason", "Exit codes", "Actions"];
 
 export const tasksTab: Tab = {
   mount(root, app, cluster) {
