@@ -37,7 +37,9 @@ async function shot(page: Page, name: string): Promise<void> {
   // Notices of earlier steps would cover the page.
   await page.evaluate(() => document.getElementById("notices")?.replaceChildren());
   await page.waitForTimeout(300);
-  await page.screenshot({ path: join(SHOTS, `console-${name}.png`) });
+  // Down to the end of the content (or of an open dialog), so the pictures stay small.
+  const bottom = await page.evaluate(() => Math.max(...[...document.querySelectorAll("main, dialog[open]")].map((e) => e.getBoundingClientRect().bottom)));
+  await page.screenshot({ path: join(SHOTS, `console-${name}.png`), clip: { x: 0, y: 0, width: 1280, height: Math.min(800, Math.ceil(bottom) + 16) } });
 }
 
 function rows(page: Page): Locator {
@@ -84,7 +86,6 @@ describe.skipIf(skipped !== undefined)(`console in Chromium${skipped ? ` (skippe
     await dialog.getByLabel("CPU units").fill("256");
     await dialog.getByLabel("Memory hard limit (MiB)").fill("512");
     await dialog.getByLabel("Environment").fill("MODE=lab");
-    await shot(page, "register-task-definition");
     await dialog.getByRole("button", { name: "Register" }).click();
     await see(page.getByRole("heading", { name: "sleep360:1" }));
     await see(page.locator("pre.json", { hasText: '"image": "busybox"' }));
@@ -114,7 +115,6 @@ describe.skipIf(skipped !== undefined)(`console in Chromium${skipped ? ` (skippe
     expect(await dialog.getByLabel("Task definition").inputValue()).toBe("sleep360:1");
     await dialog.getByLabel("Number of tasks").fill("2");
     await dialog.getByLabel("Placement strategy").selectOption({ label: "Spread across instances" });
-    await shot(page, "run-task");
     await dialog.getByRole("button", { name: "Run task" }).click();
     await see(page.getByRole("status").filter({ hasText: "Started 2 tasks" }));
 
@@ -148,7 +148,6 @@ describe.skipIf(skipped !== undefined)(`console in Chromium${skipped ? ` (skippe
       const cells = await row.locator("td").allInnerTexts();
       return cells[2] === "DAEMON" && cells[5] === "2" && cells[6] === "2";
     });
-    await shot(page, "services");
   });
 
   it("shows the service's deployment, tasks and events", async () => {
@@ -184,15 +183,15 @@ describe.skipIf(skipped !== undefined)(`console in Chromium${skipped ? ` (skippe
     expect(svc.services![0].runningCount).toBe(2);
     const gone = await s.ecs("DescribeTasks", { cluster: "lab", tasks: [stopped] });
     expect(gone.tasks![0]).toMatchObject({ desiredStatus: "STOPPED", stopCode: "UserInitiated" });
-    await shot(page, "tasks");
 
-    await page.getByLabel("Desired status").selectOption("STOPPED");
+    await page.getByLabel("Desired status").selectOption("ALL");
     const row = rows(page).filter({ hasText: stopped.slice(0, 12) });
     await see(row.getByText("UserInitiated"));
+    await until("the stopped task is listed beside the 2 running ones", async () => (await rows(page).count()) === 3);
+    await shot(page, "tasks");
 
     await page.getByRole("link", { name: "Events" }).click();
     await see(rows(page).filter({ hasText: "(service agent) has started 1 tasks" }));
-    await shot(page, "events");
   });
 
   it("creates a REPLICA service, changes its desired count and deletes it", async () => {

@@ -107,7 +107,11 @@ async function start(): Promise<void> {
     wake();
   });
   document.addEventListener("visibilitychange", wake);
-  window.addEventListener("hashchange", show);
+  // After navigation, focus goes to the new page's content rather than to the top of the document.
+  window.addEventListener("hashchange", () => {
+    show();
+    main.focus({ preventScroll: true });
+  });
   show();
 
   // One refresh at a time: a slow answer delays the next tick instead of piling requests up.

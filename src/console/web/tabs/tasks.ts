@@ -39,7 +39,7 @@ export function taskRows(app: App, cluster: string, tasks: Task[]) {
   });
 }
 
-export const TASK_COLUMNS = ["Task", "Last status", "Desired status", "Task definition", "Group", "Launch type", "Container instance", "Started / stopped", "Stop code and reason", "Exit codes", "Actions"];
+export const TASK_COLUMNS = ["Task", "Last status", "Desired", "Task definition", "Group", "Launch", "Instance", "Started / stopped", "Stop code and reason", "Exit codes", "Actions"];
 
 export const tasksTab: Tab = {
   mount(root, app, cluster) {
