@@ -263,4 +263,21 @@ describe.skipIf(skipped !== undefined)(`console in Chromium${skipped ? ` (skippe
     await see(rows(page).filter({ hasText: "lab" }));
     await shot(page, "clusters");
   });
+
+  it("creates a cluster with the keyboard alone; Escape closes a dialog unchanged", async () => {
+    await page.getByRole("button", { name: "Create cluster" }).focus();
+    await page.keyboard.press("Enter");
+    const dialog = page.getByRole("dialog", { name: "Create cluster" });
+    await see(dialog);
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "detached" });
+    await page.keyboard.press("Enter");
+    await see(dialog);
+    // The dialog opens with the focus in its first field; Enter submits.
+    await page.keyboard.type("keys");
+    await page.keyboard.press("Enter");
+    await see(page.getByRole("heading", { name: "Cluster keys" }));
+    const c = await s.ecs("DescribeClusters", { clusters: ["keys"] });
+    expect(c.clusters![0].status).toBe("ACTIVE");
+  });
 });
