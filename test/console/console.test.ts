@@ -8,6 +8,8 @@ import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, type Browser } from "./browser.js";
 import { ACCOUNT, REGION, registerInstance, startLiveServer, type LiveServer } from "./server.js";
+import { startLocal, type TestLocal } from "../helpers/local.js";
+import { registerInstance as registerOn } from "../helpers/fixtures.js";
 
 const launched = await launchChromium();
 const skipped = typeof launched === "string" ? launched : undefined;
@@ -46,6 +48,10 @@ function rows(page: Page): Locator {
   return page.locator("main table tbody tr");
 }
 
+afterAll(async () => {
+  await browser?.close();
+});
+
 describe.skipIf(skipped !== undefined)(`console in Chromium${skipped ? ` (skipped: ${skipped})` : ""}`, () => {
   let s: LiveServer;
   let page: Page;
@@ -60,7 +66,7 @@ describe.skipIf(skipped !== undefined)(`console in Chromium${skipped ? ` (skippe
     page.setDefaultTimeout(STEP_MS);
   });
   afterAll(async () => {
-    await browser?.close();
+    await page?.close();
     await s?.close();
   });
 
@@ -279,5 +285,46 @@ describe.skipIf(skipped !== undefined)(`console in Chromium${skipped ? ` (skippe
     await see(page.getByRole("heading", { name: "Cluster keys" }));
     const c = await s.ecs("DescribeClusters", { clusters: ["keys"] });
     expect(c.clusters![0].status).toBe("ACTIVE");
+  });
+});
+
+// With lifecycle durations and a clock the test moves, the page is seen following one task through
+// its states without being reloaded: what a user watches with ECS_LOCAL_*_MS set.
+describe.skipIf(skipped !== undefined)(`console in Chromium, live${skipped ? ` (skipped: ${skipped})` : ""}`, () => {
+  let t: TestLocal;
+  let page: Page;
+  beforeAll(async () => {
+    t = await startLocal({ timings: { provisioningMs: 60_000, pendingMs: 60_000, activatingMs: 0, deactivatingMs: 60_000, stoppingMs: 0, deprovisioningMs: 0, serviceDrainMs: 0, stoppedTaskRetentionMs: 3_600_000 } });
+    await t.ecs("CreateCluster", { clusterName: "live" });
+    await registerOn(t, "live", "us-east-1a");
+    await t.ecs("RegisterTaskDefinition", { family: "watch", containerDefinitions: [{ name: "app", image: "busybox", memory: 64 }] });
+    page = await browser!.context.newPage();
+    page.setDefaultTimeout(STEP_MS);
+  });
+  afterAll(async () => {
+    await page?.close();
+    await t?.close();
+  });
+
+  it("shows a task move PROVISIONING → PENDING → RUNNING → DEACTIVATING → STOPPED as time passes", async () => {
+    // The test server's default account and region: what a non-numeric access key lands in.
+    await page.goto(`${t.url}/_ecs-local/console/#/clusters/live/tasks`);
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    const { tasks } = await t.ecs("RunTask", { cluster: "live", taskDefinition: "watch" });
+    const id = tasks![0].taskArn!.split("/").pop()!;
+    await page.getByLabel("Desired status").selectOption("ALL");
+    const row = rows(page).filter({ hasText: id.slice(0, 12) });
+    const status = (s: string) => see(row.locator(".badge", { hasText: new RegExp(`^${s}$`) }));
+    await status("PROVISIONING");
+    t.advance(60_000);
+    await status("PENDING");
+    t.advance(60_000);
+    await status("RUNNING");
+    await t.ecs("StopTask", { cluster: "live", task: id });
+    await status("DEACTIVATING");
+    t.advance(60_000);
+    await status("STOPPED");
+    await see(row.getByText("UserInitiated"));
   });
 });
