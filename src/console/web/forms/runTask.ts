@@ -54,7 +54,7 @@ export function stopTaskDialog(app: App, cluster: string, task: Task): void {
       danger: true,
       body: [
         task.group?.startsWith("service:") ? h("p", {}, `This task belongs to ${task.group.slice(8)}; the service starts a replacement.`) : null,
-        field("Reason (optional)", input("reason", { autocomplete: "off", placeholder: "Task stopped by the user" })),
+        field("Reason (optional)", input("reason", { autocomplete: "off" })),
       ],
       async submit(form) {
         const reason = value(form, "reason");

@@ -6,7 +6,7 @@ import { badge, h } from "../dom.js";
 import { createServiceDialog } from "../forms/service.js";
 import { runTaskDialog } from "../forms/runTask.js";
 import { CLUSTER_TABS, href, type ClusterTab } from "../router.js";
-import { notify, openDialog, swap } from "../ui.js";
+import { openDialog, swap } from "../ui.js";
 import { servicesTab } from "../tabs/services.js";
 import { tasksTab } from "../tabs/tasks.js";
 import { infrastructureTab } from "../tabs/infrastructure.js";
@@ -65,13 +65,10 @@ export function clusterPage(cluster: string, tab: ClusterTab): Page {
         body,
       );
       const content = TABS[tab].mount(body, app, cluster);
-      let missing = false;
       return {
         async refresh() {
           const c = await data.cluster(app.ecs, cluster);
           if (!c) {
-            if (!missing) notify(`ClusterNotFoundException: no cluster ${cluster} in ${app.ecs.where.region}.`, "error");
-            missing = true;
             swap(summary, h("p", { class: "empty" }, `No cluster named ${cluster} in account ${app.ecs.where.accountId}, ${app.ecs.where.region}.`));
             return;
           }
