@@ -2,11 +2,9 @@
 // instances come from the API (as the agent would register them); everything else is done in the
 // page, and checked both in the page and through the API. Skipped, with the reason, when Chromium
 // cannot be launched. ECS_LOCAL_CONSOLE_SCREENSHOTS=docs also writes the README's screenshots.
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
-import type { Locator, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, type Browser } from "./browser.js";
+import { launchChromium, rows, see, shot, STEP_MS, until, type Browser } from "./browser.js";
 import { ACCOUNT, REGION, registerInstance, startLiveServer, type LiveServer } from "./server.js";
 import { startLocal, type TestLocal } from "../helpers/local.js";
 import { registerInstance as registerOn } from "../helpers/fixtures.js";
@@ -15,38 +13,6 @@ const launched = await launchChromium();
 const skipped = typeof launched === "string" ? launched : undefined;
 if (skipped) console.warn(`SKIPPED console browser tests: ${skipped}`);
 const browser = typeof launched === "string" ? undefined : (launched as Browser);
-
-/** Each step waits at most this long for the page to show what it should; the machine is busy. */
-const STEP_MS = 20_000;
-const SHOTS = process.env.ECS_LOCAL_CONSOLE_SCREENSHOTS;
-
-async function see(l: Locator, timeout = STEP_MS): Promise<Locator> {
-  await l.first().waitFor({ state: "visible", timeout });
-  return l;
-}
-
-async function until(what: string, check: () => Promise<boolean>, timeout = STEP_MS): Promise<void> {
-  const end = Date.now() + timeout;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  if (!SHOTS) return;
-  mkdirSync(SHOTS, { recursive: true });
-  // Notices of earlier steps would cover the page.
-  await page.evaluate(() => document.getElementById("notices")?.replaceChildren());
-  await page.waitForTimeout(300);
-  // Down to the end of the content (or of an open dialog), so the pictures stay small.
-  const bottom = await page.evaluate(() => Math.max(...[...document.querySelectorAll("main, dialog[open]")].map((e) => e.getBoundingClientRect().bottom)));
-  await page.screenshot({ path: join(SHOTS, `console-${name}.png`), clip: { x: 0, y: 0, width: 1280, height: Math.min(800, Math.ceil(bottom) + 16) } });
-}
-
-function rows(page: Page): Locator {
-  return page.locator("main table tbody tr");
-}
 
 afterAll(async () => {
   await browser?.close();
