@@ -272,7 +272,7 @@ describe.skipIf(skipped !== undefined)(`console in Chromium, live${skipped ? ` (
     await t?.close();
   });
 
-  it("shows a task move PROVISIONING → PENDING → RUNNING → DEACTIVATING → STOPPED as time passes", async () => {
+  it("shows a task move PROVISIONING → PENDING → RUNNING → DEACTIVATING → STOPPED as time passes, and holds still while paused", async () => {
     // The test server's default account and region: what a non-numeric access key lands in.
     await page.goto(`${t.url}/_ecs-local/console/#/clusters/live/tasks`);
     await page.evaluate(() => localStorage.clear());
@@ -287,7 +287,13 @@ describe.skipIf(skipped !== undefined)(`console in Chromium, live${skipped ? ` (
     await status("PENDING");
     t.advance(60_000);
     await status("RUNNING");
+    // Paused, the page keeps what it showed while the task moves on.
+    await page.getByRole("button", { name: "Pause live updates" }).click();
+    await see(page.getByText("Paused"));
     await t.ecs("StopTask", { cluster: "live", task: id });
+    await page.waitForTimeout(2500);
+    await status("RUNNING");
+    await page.getByRole("button", { name: "Resume live updates" }).click();
     await status("DEACTIVATING");
     t.advance(60_000);
     await status("STOPPED");

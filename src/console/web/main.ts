@@ -128,17 +128,15 @@ async function start(): Promise<void> {
         status.classList.add("stale");
       }
     } else if (paused) status.textContent = "Paused";
+    if (woken) continue;
     await new Promise<void>((resolve) => {
-      if (woken) {
-        woken = false;
-        return resolve();
-      }
-      const timer = setTimeout(resolve, TICK_MS);
-      wakeUp = () => {
-        woken = false;
+      const done = (): void => {
         clearTimeout(timer);
+        wakeUp = undefined;
         resolve();
       };
+      const timer = setTimeout(done, TICK_MS);
+      wakeUp = done;
     });
   }
 }
