@@ -12,6 +12,7 @@ import type { ProtocolOptions } from "./protocol/service.js";
 import { createRegistry, type Registry } from "./services/registry.js";
 import { VERSION } from "./version.js";
 import { createLogger, type Logger } from "./log.js";
+import { consoleRouter } from "./console/router.js";
 
 export interface AppOptions {
   config?: Partial<Config>;
@@ -91,6 +92,7 @@ export function createApp(options: AppOptions = {}): EcsLocal {
   app.post("/", dispatch);
   // The query protocol may also come as GET /?Action=…
   app.get("/", (req, res, next) => (String(req.url).includes("Action=") ? void handleQuery(req, res, registry.query, served, protocol) : next()));
+  app.use(consoleRouter(config));
   app.use((req: Request, res: Response) => {
     sendJsonError(res, protocolErrors.unknownOperation(`No operation at ${req.method} ${req.path}.`), randomUUID());
   });
