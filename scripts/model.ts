@@ -44,6 +44,7 @@ export function defaultModelsDir(repoRoot: string): string {
 
 export const SERVICES = {
   ecs: "ecs/2014-11-13",
+  logs: "logs/2014-03-28",
 } as const;
 
 export type ServiceName = keyof typeof SERVICES;

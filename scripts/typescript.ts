@@ -16,7 +16,8 @@ const SCALARS: Record<string, string> = {
 
 function typeOf(model: ServiceModel, name: string): string {
   const s = model.shapes[name];
-  if (s.type === "structure") return s.document ? "unknown" : name;
+  // Error shapes get classes, not interfaces; where one is a member (an event stream's), its body is a message.
+  if (s.type === "structure") return s.document ? "unknown" : s.exception ? "{ message?: string }" : name;
   if (s.type === "list") return `${typeOf(model, s.member!.shape)}[]`;
   if (s.type === "map") return `Record<string, ${typeOf(model, s.value!.shape)}>`;
   if (s.type === "string" && s.enum) return name;
@@ -45,9 +46,9 @@ export function operationsFile(model: ServiceModel): string {
   const ops = Object.keys(model.operations).sort();
   const io = ops.map((op) => {
     const o = model.operations[op];
-    const input = o.input ? o.input.shape : "Record<string, never>";
-    const output = o.output ? o.output.shape : "Record<string, never>";
-    return `  ${op}: { input: T.${input}; output: T.${output} };`;
+    const input = o.input ? `T.${o.input.shape}` : "Record<string, never>";
+    const output = o.output ? `T.${o.output.shape}` : "Record<string, never>";
+    return `  ${op}: { input: ${input}; output: ${output} };`;
   });
   const errors = ops.map((op) => `  ${op}: ${JSON.stringify((model.operations[op].errors ?? []).map((e) => e.shape))},`);
   return `${HEADER}import type * as T from "./types.js";

@@ -3,6 +3,8 @@ import type { Config } from "../../config.js";
 import type { Timeline } from "../../engine/timeline.js";
 import type { JsonService } from "../../protocol/json.js";
 import { RegionalStore } from "../../state/regional.js";
+import type { ContainerRuntime } from "../../runtime/runtime.js";
+import { SimulatedRuntime } from "../../runtime/simulated.js";
 import type { EcsBackend, EcsContext, Handler } from "./context.js";
 import { ClientException, UnsupportedFeatureException } from "./generated/errors.js";
 import { OPERATION_ERRORS, OPERATIONS, TARGET_PREFIX, type Operation } from "./generated/operations.js";
@@ -10,8 +12,8 @@ import { handlers } from "./operations/index.js";
 import { Lifecycle } from "./scheduler/lifecycle.js";
 import { createEcsState } from "./store.js";
 
-export function createEcsBackend(config: Config, timeline: Timeline): EcsBackend {
-  const backend = { config, timeline, states: new RegionalStore(createEcsState), taskListeners: [] } as unknown as EcsBackend;
+export function createEcsBackend(config: Config, timeline: Timeline, runtime: ContainerRuntime = new SimulatedRuntime()): EcsBackend {
+  const backend = { config, timeline, states: new RegionalStore(createEcsState), taskListeners: [], runtime } as unknown as EcsBackend;
   backend.lifecycle = new Lifecycle(backend);
   return backend;
 }
