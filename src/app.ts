@@ -12,6 +12,8 @@ import { OPERATIONS } from "./services/ecs/generated/operations.js";
 import { handlers } from "./services/ecs/operations/index.js";
 import { clearTaskJson } from "./services/ecs/domain/tasks.js";
 import { createEcsBackend, ecsJsonService } from "./services/ecs/service.js";
+import { createLogsBackend, logsJsonService, logsSink } from "./services/logs/service.js";
+import { createRuntime } from "./runtime/index.js";
 import { VERSION } from "./version.js";
 import { createLogger, type Logger } from "./log.js";
 
@@ -33,23 +35,27 @@ export interface EcsLocal {
   logger: Logger;
   /** Forgets every resource of every account and region. */
   reset(): void;
-  close(): void;
+  /** Stops background work; with a container runtime, removes the containers it started (unless kept). */
+  close(): Promise<void>;
 }
 
 export function createApp(options: AppOptions = {}): EcsLocal {
   const config = defaultConfig(options.config);
   const clock = options.clock ?? systemClock;
   const timeline = new Timeline(clock, clock === systemClock);
-  const ecs = createEcsBackend(config, timeline);
-  const services = [ecsJsonService(ecs)];
   const logger = options.logger ?? createLogger({ level: config.logRequests ? "debug" : "warn" });
+  const logs = createLogsBackend(timeline);
+  const ecs = createEcsBackend(config, timeline, createRuntime(config, logsSink(logs), logger));
+  const services = [ecsJsonService(ecs), logsJsonService(logs)];
   const log = (line: string): void => logger.error(line);
   const jsonOptions: JsonProtocolOptions = { defaultAccount: config.accountId, defaultRegion: config.region, maxBodyBytes: config.maxBodyBytes, validateOutput: config.validateOutput, log };
 
   const reset = (): void => {
     timeline.clear();
     ecs.states.reset();
+    logs.states.reset();
     clearTaskJson();
+    void ecs.runtime.reset();
   };
 
   const app = express();
@@ -94,5 +100,5 @@ export function createApp(options: AppOptions = {}): EcsLocal {
     } else app(req, res);
   };
 
-  return { handle, app, config, timeline, ecs, logger, reset, close: () => timeline.clear() };
+  return { handle, app, config, timeline, ecs, logger, reset, close: () => (timeline.clear(), ecs.runtime.close()) };
 }

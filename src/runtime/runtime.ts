@@ -2,6 +2,9 @@
 // start and stop a task, and the runtime answers later through the task's events, never inline.
 import type { ContainerInstance, HealthStatus, NetworkBinding, Task, TaskDefinition, TaskStopCode } from "../services/ecs/generated/types.js";
 
+/** ECS's reason for a container the kernel killed for memory (exit code 137). */
+export const OUT_OF_MEMORY = "OutOfMemoryError: Container killed due to memory usage";
+
 /** One task as a runtime sees it. The task object is the lifecycle's: a runtime reads it and reports, it never writes it. */
 export interface TaskRun {
   accountId: string;

@@ -1,6 +1,6 @@
 // Between the lifecycle and the container runtime: what a runtime is told about a task, and how
 // its reports (started, exited, unhealthy, stopped) become task state changes with ECS's codes.
-import type { ContainerReport, TaskEvents, TaskRun } from "../../../runtime/runtime.js";
+import { OUT_OF_MEMORY, type ContainerReport, type TaskEvents, type TaskRun } from "../../../runtime/runtime.js";
 import type { EcsBackend } from "../context.js";
 import type { Container, ContainerInstance, NetworkBinding, Task } from "../generated/types.js";
 import { ESSENTIAL_EXITED } from "../domain/agentReports.js";
@@ -8,7 +8,6 @@ import { findRevision, parseTaskDefinitionRef } from "../domain/taskDefinitions.
 import type { ClusterRecord, EcsState } from "../store.js";
 
 export const HEALTH_CHECKS_FAILED = "Task failed container health checks";
-export const OUT_OF_MEMORY = "OutOfMemoryError: Container killed due to memory usage";
 
 function instanceOf(rec: ClusterRecord, task: Task): ContainerInstance | undefined {
   const id = task.containerInstanceArn?.split("/").pop();
