@@ -11,6 +11,7 @@ import { promisify } from "node:util";
 import { createApp, type EcsLocal } from "../../src/app.js";
 import type { Config } from "../../src/config.js";
 import { DEFAULT_SOCKET, Engine } from "../../src/runtime/docker/engine.js";
+import { validatorFor } from "../../src/protocol/validate.js";
 
 const run = promisify(execFile);
 export const IMAGE = "local/ecs-local-busybox:test";
@@ -82,4 +83,20 @@ export async function until<T>(what: string, check: () => Promise<T | undefined>
     if (Date.now() > end) throw new Error(`timed out after ${ms} ms waiting for ${what}${last ? `: ${(last as Error).message}` : ""}`);
     await new Promise((r) => setTimeout(r, every));
   }
+}
+
+/** Calls an ECS or CloudWatch Logs operation that must succeed; its answer is checked against the model's output shape. */
+export async function call(url: string, service: "ecs" | "logs", op: string, input: unknown): Promise<any> {
+  const target = service === "ecs" ? `AmazonEC2ContainerServiceV20141113.${op}` : `Logs_20140328.${op}`;
+  const res = await fetch(url + "/", {
+    method: "POST",
+    headers: { "Content-Type": "application/x-amz-json-1.1", "X-Amz-Target": target, Authorization: "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260101/us-east-1/ecs/aws4_request, SignedHeaders=host, Signature=0000" },
+    body: JSON.stringify(input),
+  });
+  const text = await res.text();
+  if (res.status !== 200) throw new Error(`${op} failed with ${res.status}: ${text}`);
+  const body = JSON.parse(text);
+  const validate = validatorFor(service, op, "output");
+  if (!validate(body)) throw new Error(`${op} output breaks the model: ${JSON.stringify(validate.errors)}`);
+  return body;
 }

@@ -146,7 +146,6 @@ export class DockerRuntime implements ContainerRuntime {
         def,
         override: run.task.overrides?.containerOverrides?.find((o) => o.name === def.name),
         dockerName: `ecs-${run.td.family}-${run.td.revision}-${def.name}-${hex}`.replace(/[^a-zA-Z0-9_.-]/g, "-"),
-        bindings: run.task.containers?.find((x) => x.name === def.name)?.networkBindings ?? [],
       };
       r.boxes.set(def.name!, { plan, state: "waiting" });
       r.net.names.set(def.name!, plan.dockerName);

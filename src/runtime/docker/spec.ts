@@ -1,5 +1,5 @@
 // A container definition (with the task's overrides) as the Engine API's container create body.
-import type { ContainerDefinition, ContainerOverride, NetworkBinding } from "../../services/ecs/generated/types.js";
+import type { ContainerDefinition, ContainerOverride } from "../../services/ecs/generated/types.js";
 import type { TaskRun } from "../runtime.js";
 
 export const MANAGED = "ecs-local.managed";
@@ -9,8 +9,6 @@ export interface ContainerPlan {
   override?: ContainerOverride;
   /** The engine's name for it: `ecs-<family>-<revision>-<container>-<hex>`, as the ECS agent names containers. */
   dockerName: string;
-  /** The host ports ECS reserved for it; 0 lets the engine choose one (the real binding is reported back). */
-  bindings: NetworkBinding[];
 }
 
 export interface TaskNetwork {
@@ -79,10 +77,13 @@ export function createBody(run: TaskRun, plan: ContainerPlan, net: TaskNetwork):
   const exposed: Record<string, object> = {};
   const published: Record<string, { HostIp: string; HostPort: string }[]> = {};
   if (net.mode === "bridge") {
-    for (const b of plan.bindings) {
-      const key = `${b.containerPort}/${b.protocol ?? "tcp"}`;
+    // A dynamic port (hostPort 0 or none) is the engine's to choose, as the ECS agent lets Docker do:
+    // several instances may share one engine (one host), where ECS's per-instance choice would clash.
+    for (const pm of def.portMappings ?? []) {
+      if (pm.containerPort === undefined) continue;
+      const key = `${pm.containerPort}/${pm.protocol ?? "tcp"}`;
       exposed[key] = {};
-      (published[key] ??= []).push({ HostIp: "", HostPort: b.hostPort ? String(b.hostPort) : "" });
+      (published[key] ??= []).push({ HostIp: "", HostPort: pm.hostPort ? String(pm.hostPort) : "" });
     }
   }
   const networkMode = net.mode === "awsvpc" ? (net.owner ? `container:${net.owner}` : "bridge") : net.mode === "host" || net.mode === "none" ? net.mode : "bridge";
