@@ -14,6 +14,7 @@ import { clearTaskJson } from "./services/ecs/domain/tasks.js";
 import { createEcsBackend, ecsJsonService } from "./services/ecs/service.js";
 import { createLogsBackend, logsJsonService, logsSink } from "./services/logs/service.js";
 import { createRuntime } from "./runtime/index.js";
+import type { ContainerRuntime } from "./runtime/runtime.js";
 import { VERSION } from "./version.js";
 import { createLogger, type Logger } from "./log.js";
 
@@ -23,6 +24,8 @@ export interface AppOptions {
   clock?: Clock;
   /** Where request lines and faults go; stderr at level "warn" by default. */
   logger?: Logger;
+  /** What runs tasks' containers; by default the one `config.runtime` names. */
+  runtime?: ContainerRuntime;
 }
 
 export interface EcsLocal {
@@ -45,7 +48,7 @@ export function createApp(options: AppOptions = {}): EcsLocal {
   const timeline = new Timeline(clock, clock === systemClock);
   const logger = options.logger ?? createLogger({ level: config.logRequests ? "debug" : "warn" });
   const logs = createLogsBackend(timeline);
-  const ecs = createEcsBackend(config, timeline, createRuntime(config, logsSink(logs), logger));
+  const ecs = createEcsBackend(config, timeline, options.runtime ?? createRuntime(config, logsSink(logs), logger));
   const services = [ecsJsonService(ecs), logsJsonService(logs)];
   const log = (line: string): void => logger.error(line);
   const jsonOptions: JsonProtocolOptions = { defaultAccount: config.accountId, defaultRegion: config.region, maxBodyBytes: config.maxBodyBytes, validateOutput: config.validateOutput, log };

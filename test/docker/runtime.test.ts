@@ -137,9 +137,16 @@ describe.skipIf(!!why)("Docker runtime", () => {
       containerDefinitions: [{ name: "hog", image: IMAGE, memory: 16, linuxParameters: { maxSwap: 0 }, command: ["dd", "if=/dev/zero", "of=/dev/null", "bs=64M", "count=1"] }],
     });
     await ecs("RegisterTaskDefinition", { family: "missing", containerDefinitions: [{ name: "x", image: "ecs-local-test/does-not-exist:1", memory: 16 }] });
+    await ecs("RegisterTaskDefinition", {
+      family: "nolog",
+      containerDefinitions: [{ name: "x", image: IMAGE, memory: 16, command: ["true"], logConfiguration: { logDriver: "awslogs", options: { "awslogs-group": "/not/created", "awslogs-region": "us-east-1", "awslogs-stream-prefix": "ecs" } } }],
+    });
     const started = [];
-    for (const family of ["exit3", "oom", "missing"]) started.push((await ecs("RunTask", { cluster: "lab", taskDefinition: family })).tasks[0].taskArn);
-    const [exit3, oom, missing] = await statusIs("lab", started, "STOPPED", 30_000);
+    for (const family of ["exit3", "oom", "missing", "nolog"]) started.push((await ecs("RunTask", { cluster: "lab", taskDefinition: family })).tasks[0].taskArn);
+    const [exit3, oom, missing, nolog] = await statusIs("lab", started, "STOPPED", 30_000);
+
+    expect(nolog.stopCode).toBe("TaskFailedToStart");
+    expect(nolog.stoppedReason).toMatch(/^ResourceInitializationError: failed to validate logger args: .*ResourceNotFoundException: The specified log group does not exist\./);
 
     expect(exit3.stopCode).toBe("EssentialContainerExited");
     expect(exit3.stoppedReason).toBe("Essential container in task exited");
