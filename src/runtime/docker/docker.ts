@@ -127,11 +127,14 @@ export class DockerRuntime implements ContainerRuntime {
   }
 
   private async exited(c: Connection, r: Running, b: Box): Promise<void> {
-    // The oom event can trail the exit: the engine's own record says whether the kernel killed it.
-    if (!b.oom && b.id && (b.exitCode === 137 || b.exitCode === undefined)) {
+    // The engine may record an OOM kill a moment after the exit (its oom and die events race): a
+    // SIGKILLed container is looked at again for a little while before it counts as killed otherwise.
+    for (let i = 0; i < 6 && !b.oom && b.id && (b.exitCode === 137 || b.exitCode === undefined); i++) {
       const info = await c.engine.call("GET", `/containers/${b.id}/json`).catch(() => undefined);
-      b.oom = info?.State?.OOMKilled === true;
+      b.oom ||= info?.State?.OOMKilled === true;
       b.exitCode ??= info?.State?.ExitCode;
+      if (b.oom || r.stopping || !info) break;
+      await sleep(100);
     }
     r.events.changed({ name: b.plan.def.name!, status: "STOPPED", exitCode: b.exitCode, ...(b.oom ? { reason: OUT_OF_MEMORY } : {}) });
     r.wake();
