@@ -32,8 +32,11 @@ export interface ContainerReport {
 
 /** Where a runtime reports on one task; each call is applied on the timeline, in order. */
 export interface TaskEvents {
-  /** Every container that must start has started: the task can become RUNNING. */
-  started(containers: ContainerReport[]): void;
+  /**
+   * Every container that must start has started: the task can become RUNNING. In awsvpc mode the
+   * task's network namespace has an address, which becomes its network interface's private address.
+   */
+  started(containers: ContainerReport[], privateIpv4Address?: string): void;
   changed(report: ContainerReport): void;
   /** The task cannot go on (a pull that failed, a container that could not start, a lost engine). */
   failed(stopCode: TaskStopCode, reason: string): void;

@@ -86,6 +86,31 @@ describe.skipIf(!!why)("Docker runtime", () => {
     });
   });
 
+  it("gives an awsvpc task one network namespace, its containers reaching each other on localhost, at its ENI address", async () => {
+    await ecs("RegisterTaskDefinition", {
+      family: "pod",
+      networkMode: "awsvpc",
+      containerDefinitions: [
+        { name: "web", image: IMAGE, memory: 16, command: ["httpd", "-f", "-p", "80", "-h", "/www"], portMappings: [{ containerPort: 80 }], stopTimeout: 1 },
+        { name: "probe", image: IMAGE, memory: 16, essential: false, command: ["sh", "-c", "sleep 1; wget -q -O - http://127.0.0.1:80/"], logConfiguration: awslogs("/ecs/pod") },
+      ],
+    });
+    const { tasks } = await ecs("RunTask", { cluster: "lab", taskDefinition: "pod", networkConfiguration: { awsvpcConfiguration: { subnets: ["subnet-1"] } } });
+    const [task] = await statusIs("lab", [tasks[0].taskArn], "RUNNING");
+    const ip = task.attachments[0].details.find((d: any) => d.name === "privateIPv4Address").value;
+    expect(task.containers.map((c: any) => c.networkInterfaces[0].privateIpv4Address)).toEqual([ip, ip]);
+    expect(await (await fetch(`http://${ip}:80/`, { signal: AbortSignal.timeout(2000) })).text()).toContain("hello from busybox");
+    const probe = await until("the probe to exit", async () => {
+      const t = await describe1("lab", task.taskArn);
+      return t.containers[1].lastStatus === "STOPPED" ? t.containers[1] : undefined;
+    });
+    expect(probe.exitCode).toBe(0);
+    const logged = await call(s.url, "logs", "GetLogEvents", { logGroupName: "/ecs/pod", logStreamName: `ecs/probe/${taskId(task.taskArn)}` });
+    expect(logged.events.map((e: any) => e.message)).toContain("<h1>hello from busybox</h1>");
+    await ecs("StopTask", { cluster: "lab", task: task.taskArn });
+    await statusIs("lab", [task.taskArn], "STOPPED");
+  });
+
   it("brings back a service's container stopped with docker stop while the other keeps answering; a standalone task stays stopped", async () => {
     await ecs("CreateService", { cluster: "lab", serviceName: "web", taskDefinition: "web", desiredCount: 2 });
     const first = await until("the service to run 2 tasks", async () => {

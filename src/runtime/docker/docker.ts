@@ -176,7 +176,7 @@ export class DockerRuntime implements ContainerRuntime {
     const bindings = new Map<Box, NetworkBinding[] | undefined>();
     await startInOrder(r, async (b) => void bindings.set(b, await this.startOne(c, r, b)));
     if (r.stopping) return;
-    r.events.started([...r.boxes.values()].map((b) => report(b, bindings.get(b))));
+    r.events.started([...r.boxes.values()].map((b) => report(b, bindings.get(b))), r.net.ip);
   }
 
   /** Uses the image when the engine has it, else pulls it; a failed pull is ECS's CannotPullContainerError. */
@@ -235,6 +235,10 @@ export class DockerRuntime implements ContainerRuntime {
       throw new StartFailure(`CannotStartContainerError: Error response from daemon: ${(e as Error).message}`);
     }
     if (b.log) b.log.stream = await followLogs(engine, b.id, b.plan.def.pseudoTerminal === true, this.opts.logs, b.log.target).catch(() => undefined);
+    if (r.net.mode === "awsvpc" && r.net.owner === b.id) {
+      const info = await engine.call("GET", `/containers/${b.id}/json`).catch(() => undefined);
+      r.net.ip = info?.NetworkSettings?.IPAddress || undefined;
+    }
     if (r.net.mode !== "bridge") return undefined;
     const info = await engine.call("GET", `/containers/${b.id}/json`).catch(() => undefined);
     return info ? boundPorts(info.NetworkSettings?.Ports) : undefined;

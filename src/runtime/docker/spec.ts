@@ -13,8 +13,9 @@ export interface ContainerPlan {
 
 export interface TaskNetwork {
   mode: string;
-  /** awsvpc: the container whose network namespace the task's other containers join. */
+  /** awsvpc: the container whose network namespace the task's other containers join, and its address. */
   owner?: string;
+  ip?: string;
   /** bridge: the engine's name of each container by its task definition name, for `links`. */
   names: Map<string, string>;
 }

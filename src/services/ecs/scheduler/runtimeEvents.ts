@@ -44,6 +44,15 @@ function rebind(ci: ContainerInstance | undefined, c: Container, bindings: Netwo
   c.networkBindings = bindings;
 }
 
+/** The task's network interface takes the address its containers really have (awsvpc on an engine). */
+function readdress(task: Task, ip: string): void {
+  for (const a of task.attachments ?? []) {
+    if (a.type !== "ElasticNetworkInterface") continue;
+    a.details = (a.details ?? []).map((d) => (d.name === "privateIPv4Address" ? { ...d, value: ip } : d.name === "privateDnsName" ? { ...d, value: d.value!.replace(/^ip-[\d-]+/, `ip-${ip.replace(/\./g, "-")}`) } : d));
+  }
+  for (const c of task.containers ?? []) c.networkInterfaces = (c.networkInterfaces ?? []).map((n) => ({ ...n, privateIpv4Address: ip }));
+}
+
 function essential(run: TaskRun, name: string): boolean {
   return run.td.containerDefinitions?.find((d) => d.name === name)?.essential !== false;
 }
@@ -79,9 +88,10 @@ export function taskEvents(backend: EcsBackend, state: EcsState, rec: ClusterRec
     if (task.desiredStatus !== "STOPPED") lc.stop(state, rec, task, reason, code);
   };
   return {
-    started: (reports) =>
+    started: (reports, ip) =>
       later(() => {
         for (const r of reports) apply(run, rec, r);
+        if (ip) readdress(task, ip);
         lc.release(state, rec, task, "PENDING");
       }),
     changed: (r) =>
