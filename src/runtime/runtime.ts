@@ -52,6 +52,10 @@ export interface ContainerRuntime {
   start(run: TaskRun, events: TaskEvents): void;
   /** Stops the task's containers (entered STOPPING): SIGTERM, then SIGKILL after the stop timeout. */
   stop(run: TaskRun, events: TaskEvents): void;
+  /** The engine (or host) an instance's tasks run on, when the runtime has several. */
+  endpointOf?(instance: ContainerInstance): string;
+  /** Set by the backend: told when an engine stops answering (its instances are lost) and when it answers again. */
+  onEngine?: (endpoint: string, up: boolean) => void;
   /** Removes every container this runtime started (reset), unless configured to keep them. */
   reset(): Promise<void>;
   close(): Promise<void>;

@@ -195,6 +195,31 @@ describe.skipIf(!!why)("Docker runtime", () => {
     expect(JSON.parse(stdout).events.map((e: any) => e.message)).toContain("hello from the task");
   }, 60_000);
 
+  it("treats an engine that does not answer as a lost instance: its task stops, the service places the replacement elsewhere", async () => {
+    await ecs("CreateCluster", { clusterName: "lost" });
+    const [good, bad] = await registerInstances("lost", [undefined, "unix:///tmp/ecs-local-no-such-engine.sock"]);
+    await ecs("RegisterTaskDefinition", { family: "sleeper", containerDefinitions: [{ name: "s", image: IMAGE, memory: 16, command: ["sleep", "600"], stopTimeout: 1 }] });
+    await ecs("CreateService", { cluster: "lost", serviceName: "s", taskDefinition: "sleeper", desiredCount: 2 });
+    const failed = await until("the task on the lost engine to stop", async () => {
+      const arns = (await ecs("ListTasks", { cluster: "lost", desiredStatus: "STOPPED" })).taskArns;
+      return arns.length ? describe1("lost", arns[0]) : undefined;
+    });
+    expect(failed.containerInstanceArn).toBe(bad);
+    expect(failed.stopCode).toBe("TaskFailedToStart");
+    expect(failed.stoppedReason).toBe("CannotStartContainerError: Cannot connect to the Docker daemon at unix:///tmp/ecs-local-no-such-engine.sock. Is the docker daemon running?");
+    const running = await until("the service to run both tasks on the instance whose engine answers", async () => {
+      const arns = (await ecs("ListTasks", { cluster: "lost", serviceName: "s" })).taskArns;
+      if (arns.length !== 2) return undefined;
+      const { tasks } = await ecs("DescribeTasks", { cluster: "lost", tasks: arns });
+      return tasks.every((t: any) => t.lastStatus === "RUNNING") ? tasks : undefined;
+    });
+    expect(running.map((t: any) => t.containerInstanceArn)).toEqual([good, good]);
+    const { containerInstances } = await ecs("DescribeContainerInstances", { cluster: "lost", containerInstances: [good, bad] });
+    expect(containerInstances.map((ci: any) => ci.agentConnected)).toEqual([true, false]);
+    await ecs("DeleteService", { cluster: "lost", service: "s", force: true });
+    await statusIs("lost", running.map((t: any) => t.taskArn), "STOPPED");
+  });
+
   it("starts containers in dependsOn order, and a failing health check stops a service's task", async () => {
     const healthy = { command: ["CMD-SHELL", "wget -q -O /dev/null http://127.0.0.1:80/ || exit 1"], interval: 5, timeout: 2, retries: 1 };
     await ecs("RegisterTaskDefinition", {

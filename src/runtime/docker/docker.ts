@@ -17,6 +17,8 @@ export const OWNER_LABEL = "ecs-local.owner";
 /** ECS_CONTAINER_STOP_TIMEOUT's default: how long a container has between SIGTERM and SIGKILL. */
 const DEFAULT_STOP_TIMEOUT = 30;
 
+class EngineDown extends StartFailure {}
+
 export interface DockerOptions {
   defaultHost?: string;
   keepContainers: boolean;
@@ -62,6 +64,14 @@ export class DockerRuntime implements ContainerRuntime {
     return status === "PENDING" || status === "STOPPING";
   }
 
+  onEngine?: (endpoint: string, up: boolean) => void;
+  /** Lost engines are asked every few seconds whether they answer again. */
+  private readonly watching = new Map<string, NodeJS.Timeout>();
+
+  endpointOf(instance: ContainerInstance): string {
+    return this.endpointFor(instance);
+  }
+
   endpointFor(instance: ContainerInstance | undefined): string {
     return instance?.attributes?.find((a) => a.name === HOST_ATTRIBUTE)?.value ?? this.opts.defaultHost ?? DEFAULT_SOCKET;
   }
@@ -95,7 +105,26 @@ export class DockerRuntime implements ContainerRuntime {
     return c.ready;
   }
 
+  /** An engine that stopped answering is a lost host: its instances disconnect until it answers again. */
+  private watch(c: Connection): void {
+    const endpoint = c.engine.endpoint;
+    if (this.watching.has(endpoint)) return;
+    this.onEngine?.(endpoint, false);
+    const timer = setInterval(() => {
+      void this.connect(c).then((up) => {
+        if (!up || this.watching.get(endpoint) !== timer) return;
+        clearInterval(timer);
+        this.watching.delete(endpoint);
+        this.opts.logger.warn(`the Docker engine at ${endpoint} answers again`);
+        this.onEngine?.(endpoint, true);
+      });
+    }, 2000);
+    timer.unref();
+    this.watching.set(endpoint, timer);
+  }
+
   private engineLost(c: Connection): void {
+    this.watch(c);
     this.opts.logger.warn(`the Docker engine at ${c.engine.endpoint} stopped answering; its tasks stop`);
     for (const r of this.tasks.values()) {
       if (r.engine !== c.engine || r.stopping) continue;
@@ -158,6 +187,8 @@ export class DockerRuntime implements ContainerRuntime {
       if (r.stopping) return;
       const reason = e instanceof StartFailure ? e.message : `CannotStartContainerError: Error response from daemon: ${(e as Error).message}`;
       events.failed("TaskFailedToStart", reason);
+      // After the task's own failure: then its instance is lost, so no replacement lands there.
+      if (e instanceof EngineDown && run.instance) this.watch(c);
     });
     this.starting.set(r, p);
   }
@@ -165,7 +196,9 @@ export class DockerRuntime implements ContainerRuntime {
   private async launch(c: Connection, r: Running): Promise<void> {
     const bad = unsupportedFeature(r.run);
     if (bad) throw new StartFailure(`CannotStartContainerError: ${bad}`);
-    if (!(await this.connect(c))) throw new StartFailure(`CannotStartContainerError: Cannot connect to the Docker daemon at ${c.engine.endpoint}. Is the docker daemon running?`);
+    if (!(await this.connect(c))) {
+      throw new EngineDown(`CannotStartContainerError: Cannot connect to the Docker daemon at ${c.engine.endpoint}. Is the docker daemon running?`);
+    }
     const digests = new Map<string, string | undefined>();
     for (const b of r.boxes.values()) {
       const image = b.plan.def.image!;
@@ -298,6 +331,8 @@ export class DockerRuntime implements ContainerRuntime {
   }
 
   async close(): Promise<void> {
+    for (const timer of this.watching.values()) clearInterval(timer);
+    this.watching.clear();
     await this.reset();
     for (const c of this.connections.values()) {
       const events = c.events;

@@ -10,11 +10,13 @@ import { ClientException, UnsupportedFeatureException } from "./generated/errors
 import { OPERATION_ERRORS, OPERATIONS, TARGET_PREFIX, type Operation } from "./generated/operations.js";
 import { handlers } from "./operations/index.js";
 import { Lifecycle } from "./scheduler/lifecycle.js";
+import { engineChanged } from "./scheduler/runtimeEvents.js";
 import { createEcsState } from "./store.js";
 
 export function createEcsBackend(config: Config, timeline: Timeline, runtime: ContainerRuntime = new SimulatedRuntime()): EcsBackend {
   const backend = { config, timeline, states: new RegionalStore(createEcsState), taskListeners: [], runtime } as unknown as EcsBackend;
   backend.lifecycle = new Lifecycle(backend);
+  runtime.onEngine = (endpoint, up) => void timeline.at(timeline.now(), () => engineChanged(backend, endpoint, up));
   return backend;
 }
 

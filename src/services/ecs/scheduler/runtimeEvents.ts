@@ -6,6 +6,7 @@ import type { Container, ContainerInstance, NetworkBinding, Task } from "../gene
 import { ESSENTIAL_EXITED } from "../domain/agentReports.js";
 import { findRevision, parseTaskDefinitionRef } from "../domain/taskDefinitions.js";
 import type { ClusterRecord, EcsState } from "../store.js";
+import { clusterChanged } from "./reconciler.js";
 
 export const HEALTH_CHECKS_FAILED = "Task failed container health checks";
 
@@ -121,4 +122,22 @@ export function runtimeEntered(backend: EcsBackend, state: EcsState, rec: Cluste
   const events = taskEvents(backend, state, rec, run);
   if (status === "PENDING") backend.runtime.start(run, events);
   else backend.runtime.stop(run, events);
+}
+
+/** An engine stopped answering or answers again: the instances on it are lost (their tasks stop) or back. */
+export function engineChanged(backend: EcsBackend, endpoint: string, up: boolean): void {
+  const { runtime } = backend;
+  if (!runtime.endpointOf) return;
+  for (const state of backend.states.all()) {
+    for (const rec of state.clusters.values()) {
+      let changed = false;
+      for (const ci of rec.instances.values()) {
+        if (ci.status === "INACTIVE" || runtime.endpointOf(ci) !== endpoint || ci.agentConnected === up) continue;
+        ci.agentConnected = up;
+        changed = true;
+        if (!up) backend.lifecycle.stopTasksOnInstance(state, rec, ci.containerInstanceArn!, `Docker engine at ${endpoint} is unreachable: the container instance was lost`);
+      }
+      if (changed) clusterChanged({ state, backend, request: { accountId: state.accountId, region: state.region, requestId: "" }, now: () => backend.timeline.now() / 1000 }, rec);
+    }
+  }
 }
