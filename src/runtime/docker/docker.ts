@@ -5,9 +5,10 @@ import type { Logger } from "../../log.js";
 import type { ContainerInstance, NetworkBinding } from "../../services/ecs/generated/types.js";
 import { awslogsTarget, loggerFailure, type LogSink } from "../awslogs.js";
 import { OUT_OF_MEMORY, type ContainerRuntime, type TaskEvents, type TaskRun } from "../runtime.js";
-import { DEFAULT_SOCKET, Engine, EngineError, type Stream } from "./engine.js";
+import { DEFAULT_SOCKET, Engine, type Stream } from "./engine.js";
 import { followLogs } from "./logs.js";
-import { createBody, imageRef, unsupportedFeature, type ContainerPlan } from "./spec.js";
+import { boundPorts, ensureImage } from "./images.js";
+import { createBody, unsupportedFeature, type ContainerPlan } from "./spec.js";
 import { report, startInOrder, StartFailure, type Box, type Running } from "./taskStart.js";
 
 /** A container instance attribute naming the engine its tasks run on; instances without one use the default engine. */
@@ -36,19 +37,6 @@ interface Connection {
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** The IPv4 bindings an engine made for a container's published ports. */
-function boundPorts(ports: Record<string, { HostIp: string; HostPort: string }[] | null> | undefined): NetworkBinding[] {
-  const out: NetworkBinding[] = [];
-  for (const [key, list] of Object.entries(ports ?? {})) {
-    const [port, protocol] = key.split("/");
-    for (const p of list ?? []) {
-      if (p.HostIp.includes(":")) continue;
-      out.push({ bindIP: p.HostIp || "0.0.0.0", containerPort: Number(port), hostPort: Number(p.HostPort), protocol: protocol === "udp" ? "udp" : "tcp" });
-    }
-  }
-  return out;
 }
 
 export class DockerRuntime implements ContainerRuntime {
@@ -202,7 +190,7 @@ export class DockerRuntime implements ContainerRuntime {
     const digests = new Map<string, string | undefined>();
     for (const b of r.boxes.values()) {
       const image = b.plan.def.image!;
-      if (!digests.has(image)) digests.set(image, await this.ensureImage(c.engine, image));
+      if (!digests.has(image)) digests.set(image, await ensureImage(c.engine, image));
       b.imageDigest = digests.get(image);
       if (r.stopping) return;
     }
@@ -210,38 +198,6 @@ export class DockerRuntime implements ContainerRuntime {
     await startInOrder(r, async (b) => void bindings.set(b, await this.startOne(c, r, b)));
     if (r.stopping) return;
     r.events.started([...r.boxes.values()].map((b) => report(b, bindings.get(b))), r.net.ip);
-  }
-
-  /** Uses the image when the engine has it, else pulls it; a failed pull is ECS's CannotPullContainerError. */
-  private async ensureImage(engine: Engine, image: string): Promise<string | undefined> {
-    const digest = (info: any): string | undefined => info?.RepoDigests?.[0]?.split("@")[1] ?? info?.Id;
-    try {
-      return digest(await engine.call("GET", `/images/${encodeURI(image)}/json`));
-    } catch (e) {
-      if (!(e instanceof EngineError && e.status === 404)) throw e;
-    }
-    const { fromImage, tag } = imageRef(image);
-    let progress: unknown;
-    try {
-      progress = await engine.call("POST", `/images/create?fromImage=${encodeURIComponent(fromImage)}${tag ? `&tag=${encodeURIComponent(tag)}` : ""}`, undefined, 600_000);
-    } catch (e) {
-      throw new StartFailure(`CannotPullContainerError: Error response from daemon: ${(e as Error).message}`);
-    }
-    // A pull answers 200 and streams its progress; a failure part-way is an "error" line in that stream.
-    const failure = String(progress ?? "")
-      .split("\n")
-      .map((l) => {
-        try {
-          return JSON.parse(l).error as string | undefined;
-        } catch {
-          return undefined;
-        }
-      })
-      .find((x) => x);
-    if (failure || (typeof progress === "object" && (progress as any)?.error)) {
-      throw new StartFailure(`CannotPullContainerError: Error response from daemon: ${failure ?? (progress as any).error}`);
-    }
-    return digest(await engine.call("GET", `/images/${encodeURI(image)}/json`).catch(() => undefined));
   }
 
   private async startOne(c: Connection, r: Running, b: Box): Promise<NetworkBinding[] | undefined> {
