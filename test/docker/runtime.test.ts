@@ -86,6 +86,32 @@ describe.skipIf(!!why)("Docker runtime", () => {
     });
   });
 
+  it("removes the containers it started on reset, and leaves those of another server alone", async () => {
+    const other = await startDockerLocal();
+    try {
+      const mine = (await ecs("RunTask", { cluster: "lab", taskDefinition: "web" })).tasks[0].taskArn;
+      await call(other.url, "ecs", "CreateCluster", { clusterName: "lab" });
+      await call(other.url, "ecs", "RegisterContainerInstance", { cluster: "lab", instanceIdentityDocument: JSON.stringify({ instanceId: "i-0000000000000777", instanceType: "t3.medium", availabilityZone: "us-east-1a", region: "us-east-1" }) });
+      await call(other.url, "ecs", "RegisterTaskDefinition", { family: "web", containerDefinitions: [web] });
+      const theirs = (await call(other.url, "ecs", "RunTask", { cluster: "lab", taskDefinition: "web" })).tasks[0].taskArn;
+      const [a] = await statusIs("lab", [mine], "RUNNING");
+      const b = await until("the other server's task to run", async () => {
+        const t = (await call(other.url, "ecs", "DescribeTasks", { cluster: "lab", tasks: [theirs] })).tasks[0];
+        return t.lastStatus === "RUNNING" ? t : undefined;
+      });
+      const exists = (id: string) => engine.call("GET", `/containers/${id}/json`).then(() => true, () => false);
+      const res = await fetch(`${s.url}/_ecs-local/reset`, { method: "POST" });
+      expect(res.status).toBe(200);
+      await until("the reset server's container to be removed", async () => !(await exists(a.containers[0].runtimeId)));
+      expect(await exists(b.containers[0].runtimeId)).toBe(true);
+    } finally {
+      await other.close();
+      await ecs("CreateCluster", { clusterName: "lab" });
+      await registerInstances("lab", [undefined, undefined]);
+      await ecs("RegisterTaskDefinition", { family: "web", containerDefinitions: [web] });
+    }
+  });
+
   it("gives an awsvpc task one network namespace, its containers reaching each other on localhost, at its ENI address", async () => {
     await ecs("RegisterTaskDefinition", {
       family: "pod",
@@ -262,6 +288,11 @@ describe.skipIf(!!why)("Docker runtime", () => {
     await ecs("DeleteService", { cluster: "lab", service: "sick", force: true });
     await ecs("StopTask", { cluster: "lab", task: orderedArn });
     await statusIs("lab", [orderedArn], "STOPPED");
+    // Stopped in reverse dependency order: app before db (the engine's event history outlives the containers).
+    const filters = encodeURIComponent(JSON.stringify({ type: ["container"], event: ["die"], label: [`com.amazonaws.ecs.task-arn=${orderedArn}`] }));
+    const history = await engine.call("GET", `/events?since=${Math.floor(Date.parse(app.Created) / 1000) - 1}&until=${Math.ceil(Date.now() / 1000) + 1}&filters=${filters}`);
+    const deaths = String(history).trim().split("\n").map((l) => JSON.parse(l)).map((e) => e.Actor.Attributes["com.amazonaws.ecs.container-name"]);
+    expect(deaths.filter((n) => n !== "init")).toEqual(["app", "db"]);
   }, 60_000);
 });
 

@@ -9,7 +9,7 @@ import { DEFAULT_SOCKET, Engine, type Stream } from "./engine.js";
 import { followLogs } from "./logs.js";
 import { boundPorts, ensureImage } from "./images.js";
 import { createBody, unsupportedFeature, type ContainerPlan } from "./spec.js";
-import { report, startInOrder, StartFailure, type Box, type Running } from "./taskStart.js";
+import { dependencies, report, startInOrder, StartFailure, type Box, type Running } from "./taskStart.js";
 
 /** A container instance attribute naming the engine its tasks run on; instances without one use the default engine. */
 export const HOST_ATTRIBUTE = "ecs-local.docker-host";
@@ -247,14 +247,19 @@ export class DockerRuntime implements ContainerRuntime {
     await this.starting.get(r);
     this.starting.delete(r);
     const { engine } = r;
-    await Promise.all(
-      r.order
-        .filter((b) => b.state !== "exited")
-        .map((b) => {
+    // Dependents stop before what they depend on (the reverse of the start order), each layer at once.
+    let left = r.order.filter((b) => b.state !== "exited");
+    while (left.length) {
+      const layer = left.filter((b) => !left.some((o) => o !== b && dependencies(o.plan.def).includes(b.plan.def.name!)));
+      const batch = layer.length ? layer : left;
+      await Promise.all(
+        batch.map((b) => {
           const t = b.plan.def.stopTimeout ?? DEFAULT_STOP_TIMEOUT;
           return engine.call("POST", `/containers/${b.id}/stop?t=${t}`, undefined, (t + 30) * 1000).catch(() => undefined);
         }),
-    );
+      );
+      left = left.filter((b) => !batch.includes(b));
+    }
     // Exit codes arrive with the engine's die events, a moment after the stop calls return.
     for (let i = 0; i < 40 && r.order.some((b) => b.state !== "exited"); i++) await sleep(50);
     await Promise.race([Promise.all(r.order.map((b) => b.log?.stream?.done)), sleep(3000)]);
@@ -268,8 +273,10 @@ export class DockerRuntime implements ContainerRuntime {
     await Promise.all(ids.map((id) => engine.call("DELETE", `/containers/${id}?force=1&v=1`).catch(() => undefined)));
   }
 
+  /** Forgets every task and removes their containers; tasks started meanwhile (after the reset) keep theirs. */
   async reset(): Promise<void> {
-    for (const r of this.tasks.values()) {
+    const old = new Set(this.tasks.values());
+    for (const r of old) {
       r.stopping = true;
       r.wake();
     }
@@ -278,11 +285,14 @@ export class DockerRuntime implements ContainerRuntime {
     this.starting.clear();
     await Promise.all(waits);
     for (const c of this.connections.values()) {
-      c.byId.clear();
+      for (const [id, hit] of c.byId) if (old.has(hit.r)) c.byId.delete(id);
       if (this.opts.keepContainers || !c.events) continue;
       const filters = encodeURIComponent(JSON.stringify({ label: [`${OWNER_LABEL}=${this.owner}`] }));
       const list = await c.engine.call<{ Id: string }[]>("GET", `/containers/json?all=1&filters=${filters}`).catch(() => []);
-      await this.remove(c.engine, list.map((x) => x.Id));
+      await this.remove(
+        c.engine,
+        list.map((x) => x.Id).filter((id) => !c.byId.has(id)),
+      );
     }
   }
 

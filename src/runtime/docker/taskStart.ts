@@ -33,6 +33,11 @@ export interface Running {
 
 export class StartFailure extends Error {}
 
+/** The containers a container waits for: its dependsOn, links and volumesFrom. */
+export function dependencies(def: ContainerDefinition): string[] {
+  return [...(def.dependsOn ?? []).map((d) => d.containerName), ...(def.links ?? []).map((l) => l.split(":")[0]), ...(def.volumesFrom ?? []).map((v) => v.sourceContainer!)];
+}
+
 /** Whether container `c` may start: every dependency has met its condition; a condition that never can fails the task. */
 function ready(r: Running, def: ContainerDefinition): boolean {
   const deps = [...(def.dependsOn ?? []).map((d) => ({ name: d.containerName, condition: d.condition }))];
