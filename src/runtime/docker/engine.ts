@@ -36,7 +36,8 @@ export class Engine {
     const req = request(
       {
         ...this.target,
-        agent: timeoutMs === undefined ? undefined : this.agent,
+        // A stream gets a connection of its own: the global agent would close it after 5 s of silence.
+        agent: timeoutMs === undefined ? false : this.agent,
         method,
         path: API + path,
         headers: { Host: "docker", ...(payload ? { "Content-Type": "application/json", "Content-Length": payload.length } : {}) },
