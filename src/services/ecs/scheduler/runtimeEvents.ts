@@ -113,13 +113,18 @@ export function taskEvents(backend: EcsBackend, state: EcsState, rec: ClusterRec
   };
 }
 
+const IGNORED: TaskEvents = { started() {}, changed() {}, failed() {}, stopped() {} };
+
 /** Hands a task to the runtime when it enters a state the runtime acts on. */
 export function runtimeEntered(backend: EcsBackend, state: EcsState, rec: ClusterRecord, task: Task, status: string): void {
   if (status !== "PENDING" && status !== "STOPPING") return;
+  const holds = backend.runtime.holds(status);
+  // A runtime that waits for nothing (the simulated one) only hears of starts, and never answers.
+  if (!holds && status === "STOPPING") return;
   const run = taskRun(state, rec, task);
   // Without its task definition there is nothing to run: the task moves on as a simulated one would.
-  if (!run) return void backend.timeline.at(backend.timeline.now(), () => backend.lifecycle.release(state, rec, task, status));
-  const events = taskEvents(backend, state, rec, run);
+  if (!run) return void (holds && backend.timeline.at(backend.timeline.now(), () => backend.lifecycle.release(state, rec, task, status)));
+  const events = holds ? taskEvents(backend, state, rec, run) : IGNORED;
   if (status === "PENDING") backend.runtime.start(run, events);
   else backend.runtime.stop(run, events);
 }
