@@ -192,9 +192,19 @@ describe.skipIf(!!why)("Docker runtime", () => {
       family: "nolog",
       containerDefinitions: [{ name: "x", image: IMAGE, memory: 16, command: ["true"], logConfiguration: { logDriver: "awslogs", options: { "awslogs-group": "/not/created", "awslogs-region": "us-east-1", "awslogs-stream-prefix": "ecs" } } }],
     });
+    await ecs("RegisterTaskDefinition", {
+      family: "stuck",
+      containerDefinitions: [
+        { name: "app", image: IMAGE, memory: 16, command: ["true"], startTimeout: 2, dependsOn: [{ containerName: "db", condition: "HEALTHY" }] },
+        { name: "db", image: IMAGE, memory: 16, command: ["sleep", "600"], stopTimeout: 1 },
+      ],
+    });
     const started = [];
-    for (const family of ["exit3", "oom", "missing", "nolog"]) started.push((await ecs("RunTask", { cluster: "lab", taskDefinition: family })).tasks[0].taskArn);
-    const [exit3, oom, missing, nolog] = await statusIs("lab", started, "STOPPED", 30_000);
+    for (const family of ["exit3", "oom", "missing", "nolog", "stuck"]) started.push((await ecs("RunTask", { cluster: "lab", taskDefinition: family })).tasks[0].taskArn);
+    const [exit3, oom, missing, nolog, stuck] = await statusIs("lab", started, "STOPPED", 30_000);
+
+    expect(stuck.stopCode).toBe("TaskFailedToStart");
+    expect(stuck.stoppedReason).toBe("CannotStartContainerError: container app's dependencies were not resolved within its startTimeout of 2 seconds");
 
     expect(nolog.stopCode).toBe("TaskFailedToStart");
     expect(nolog.stoppedReason).toMatch(/^ResourceInitializationError: failed to validate logger args: .*ResourceNotFoundException: The specified log group does not exist\./);

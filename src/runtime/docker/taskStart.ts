@@ -33,6 +33,9 @@ export interface Running {
 
 export class StartFailure extends Error {}
 
+/** ECS_CONTAINER_START_TIMEOUT's default on Linux, in seconds. */
+const DEFAULT_START_TIMEOUT = 180;
+
 /** The containers a container waits for: its dependsOn, links and volumesFrom. */
 export function dependencies(def: ContainerDefinition): string[] {
   return [...(def.dependsOn ?? []).map((d) => d.containerName), ...(def.links ?? []).map((l) => l.split(":")[0]), ...(def.volumesFrom ?? []).map((v) => v.sourceContainer!)];
@@ -74,13 +77,24 @@ function firstDefinition(r: Running): ContainerDefinition | undefined {
  * between; answers when every container has started (some may have completed since).
  */
 export async function startInOrder(r: Running, startOne: (box: Box) => Promise<void>): Promise<void> {
+  const since = Date.now();
   for (;;) {
     if (r.stopping) return;
     const waiting = [...r.boxes.values()].filter((b) => b.state === "waiting");
     if (waiting.length === 0) return;
     const next = waiting.filter((b) => ready(r, b.plan.def));
     if (next.length === 0) {
-      await new Promise<void>((resolve) => (r.wake = resolve));
+      // A container gives up on its dependencies after its startTimeout (the agent's default: 3 minutes).
+      const deadline = Math.min(...waiting.map((b) => since + (b.plan.def.startTimeout ?? DEFAULT_START_TIMEOUT) * 1000));
+      const late = waiting.find((b) => since + (b.plan.def.startTimeout ?? DEFAULT_START_TIMEOUT) * 1000 <= Date.now());
+      if (late) throw new StartFailure(`CannotStartContainerError: container ${late.plan.def.name}'s dependencies were not resolved within its startTimeout of ${late.plan.def.startTimeout ?? DEFAULT_START_TIMEOUT} seconds`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, Math.max(0, deadline - Date.now()) + 10);
+        r.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
       continue;
     }
     for (const b of next) {
