@@ -96,6 +96,8 @@ export class Lifecycle {
 
   /** Sets a new task on its way from PROVISIONING to RUNNING. */
   begin(state: EcsState, rec: ClusterRecord, task: Task): void {
+    // A task created in a state a runtime acts on (PENDING) is handed to it as if it had entered it.
+    runtimeEntered(this.backend, state, rec, task, task.lastStatus!);
     this.schedule(state, rec, task, STARTING);
   }
 
