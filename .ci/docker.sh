@@ -47,10 +47,10 @@ stop_engine() {
 
 case "${1:-start}" in
   start)
-    if ! command -v dockerd >/dev/null 2>&1 || [ ! -x /bin/busybox ]; then
+    if ! command -v dockerd >/dev/null 2>&1 || [ ! -x /bin/busybox ] || ! command -v ip >/dev/null 2>&1; then
       if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-        log "installing docker.io and busybox-static"
-        { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends docker.io busybox-static; } >&2 || log "apt-get could not install docker.io busybox-static"
+        log "installing docker.io, busybox-static and iproute2"
+        { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends docker.io busybox-static iproute2; } >&2 || log "apt-get could not install docker.io busybox-static iproute2"
       fi
     fi
     if ! command -v dockerd >/dev/null 2>&1; then log "no dockerd on this machine: the Docker suite will be skipped"; exit 0; fi

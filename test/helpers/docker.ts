@@ -28,6 +28,7 @@ export async function dockerUnavailable(host = DOCKER_HOST): Promise<string | un
     engine.destroy();
   }
   if (!existsSync("/bin/busybox")) return "no /bin/busybox to build the test image from (apt-get install busybox-static)";
+  if (!(await run("docker", ["--version"]).then(() => true, () => false))) return "no docker CLI to import the test image with (apt-get install docker.io)";
   return undefined;
 }
 
