@@ -62,8 +62,9 @@ export interface ServiceSource {
   operations?: readonly string[];
 }
 
-export const SERVICES: Record<"ecs" | "sts" | "elbv2" | "ec2", ServiceSource> = {
+export const SERVICES: Record<"ecs" | "logs" | "sts" | "elbv2" | "ec2", ServiceSource> = {
   ecs: { path: "ecs/2014-11-13" },
+  logs: { path: "logs/2014-03-28" },
   sts: { path: "sts/2011-06-15" },
   elbv2: { path: "elbv2/2015-12-01" },
   ec2: {

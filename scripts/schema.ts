@@ -80,7 +80,7 @@ function shapeSchema(shape: Shape, dir: Direction): Json {
       if (shape.enum) out.enum = [...shape.enum];
       if (shape.min !== undefined) out.minLength = shape.min;
       if (shape.max !== undefined) out.maxLength = shape.max;
-      if (shape.pattern !== undefined) out.pattern = shape.pattern;
+      if (shape.pattern !== undefined) out.pattern = unicodePattern(shape.pattern);
       return out;
     }
     case "integer":
@@ -101,6 +101,43 @@ function shapeSchema(shape: Shape, dir: Direction): Json {
       return { type: "string" };
     default:
       throw new Error(`shape type ${shape.type} has no schema mapping`);
+  }
+}
+
+/**
+ * The models' patterns are written for Java's regular expressions; ajv compiles them with the `u`
+ * flag, which refuses two forms they use: a hyphen after a class escape (`[\w-_]`, a literal hyphen
+ * in Java) and identity escapes of plain characters (`\:`). Those are rewritten to mean the same.
+ */
+export function unicodePattern(pattern: string): string {
+  if (compilesWithU(pattern)) return pattern;
+  let out = "";
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === "\\") {
+      const next = pattern[++i] ?? "";
+      out += /[A-Za-z0-9]/.test(next) || "^$\\.*+?()[]{}|/-".includes(next) ? "\\" + next : next;
+    } else if (c === "[" && !inClass) {
+      inClass = true;
+      out += c;
+    } else if (c === "]" && inClass) {
+      inClass = false;
+      out += c;
+    } else if (c === "-" && inClass && /\\[wWdDsS]$/.test(out)) {
+      out += "\\-";
+    } else out += c;
+  }
+  if (!compilesWithU(out)) throw new Error(`pattern ${JSON.stringify(pattern)} has no unicode-mode form`);
+  return out;
+}
+
+function compilesWithU(pattern: string): boolean {
+  try {
+    new RegExp(pattern, "u");
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -16,7 +16,8 @@ const SCALARS: Record<string, string> = {
 
 function typeOf(model: ServiceModel, name: string): string {
   const s = model.shapes[name];
-  if (s.type === "structure") return s.document ? "unknown" : name;
+  // Error shapes get classes, not interfaces; where one is a member (an event stream's), its body is a message.
+  if (s.type === "structure") return s.document ? "unknown" : s.exception ? "{ message?: string }" : name;
   if (s.type === "list") return `${typeOf(model, s.member!.shape)}[]`;
   if (s.type === "map") return `Record<string, ${typeOf(model, s.value!.shape)}>`;
   if (s.type === "string" && s.enum) return name;

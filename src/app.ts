@@ -10,6 +10,7 @@ import { handleJson, sendJson, sendJsonError } from "./protocol/json.js";
 import { handleQuery, isQueryRequest } from "./protocol/query.js";
 import type { ProtocolOptions } from "./protocol/service.js";
 import { createRegistry, type Registry } from "./services/registry.js";
+import type { ContainerRuntime } from "./runtime/runtime.js";
 import { VERSION } from "./version.js";
 import { createLogger, type Logger } from "./log.js";
 import { consoleRouter } from "./console/router.js";
@@ -20,6 +21,8 @@ export interface AppOptions {
   clock?: Clock;
   /** Where request lines and faults go; stderr at level "warn" by default. */
   logger?: Logger;
+  /** What runs tasks' containers; by default the one `config.runtime` names. */
+  runtime?: ContainerRuntime;
 }
 
 export interface EcsLocal {
@@ -37,15 +40,16 @@ export interface EcsLocal {
   reset(): void;
   /** Compiles every validator ahead of need, a little at a time (the server, after it starts listening). */
   warm(): void;
-  close(): void;
+  /** Stops background work; with a container runtime, removes the containers it started (unless kept). */
+  close(): Promise<void>;
 }
 
 export function createApp(options: AppOptions = {}): EcsLocal {
   const config = defaultConfig(options.config);
   const clock = options.clock ?? systemClock;
   const timeline = new Timeline(clock, clock === systemClock);
-  const registry = createRegistry(config, timeline);
   const logger = options.logger ?? createLogger({ level: config.logRequests ? "debug" : "warn" });
+  const registry = createRegistry(config, timeline, { logger, runtime: options.runtime });
   const protocol: ProtocolOptions = {
     defaultAccount: config.accountId,
     defaultRegion: config.region,
@@ -118,6 +122,6 @@ export function createApp(options: AppOptions = {}): EcsLocal {
     logger,
     reset,
     warm: () => registry.warm(),
-    close: () => timeline.clear(),
+    close: () => (timeline.clear(), registry.close()),
   };
 }

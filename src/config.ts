@@ -26,6 +26,12 @@ export interface Config {
   logRequests: boolean;
   /** Checks every response against the model's output shape and fails loudly when one breaks it (tests, CI). */
   validateOutput: boolean;
+  /** Where tasks run: "simulated" (state only, the default) or "docker" (real containers through the Engine API). */
+  runtime: "simulated" | "docker";
+  /** The Docker engine for instances that name none (`unix:///path` or `tcp://host:port`); unset: /var/run/docker.sock. */
+  dockerHost?: string;
+  /** Leaves the containers ecs-local started behind on reset, service deletion and shutdown. */
+  keepContainers?: boolean;
 }
 
 // Zero by default: every transition happens the moment its turn comes, so a waiter's first
@@ -51,6 +57,7 @@ export function defaultConfig(overrides: Partial<Config> = {}): Config {
     maxBodyBytes: 10 * 1024 * 1024,
     logRequests: false,
     validateOutput: false,
+    runtime: "simulated",
     ...overrides,
     timings: { ...DEFAULT_TIMINGS, ...overrides.timings },
   };
@@ -82,6 +89,11 @@ function integer(value: string | undefined, what: string): number | undefined {
   return n;
 }
 
+function runtimeKind(value: string): Config["runtime"] {
+  if (value !== "simulated" && value !== "docker") throw new Error(`the runtime must be "simulated" or "docker", got ${JSON.stringify(value)}`);
+  return value;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv.slice(2)): Config {
   const base = defaultConfig();
   const timings = { ...base.timings };
@@ -98,6 +110,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     maxBodyBytes: integer(env.ECS_LOCAL_MAX_BODY_BYTES, "ECS_LOCAL_MAX_BODY_BYTES") ?? base.maxBodyBytes,
     logRequests: env.ECS_LOCAL_LOG_REQUESTS === "1" || argv.includes("--log-requests"),
     validateOutput: env.ECS_LOCAL_VALIDATE_OUTPUT === "1",
+    runtime: runtimeKind(flag(argv, "runtime") ?? env.ECS_LOCAL_RUNTIME ?? base.runtime),
+    dockerHost: env.DOCKER_HOST || undefined,
+    keepContainers: env.ECS_LOCAL_KEEP_CONTAINERS === "1",
     timings,
   };
 }

@@ -27,9 +27,9 @@ function main(): void {
     process.exit(1);
   });
   const stop = (): void => {
-    local.close();
-    server.close(() => process.exit(0));
-    setTimeout(() => process.exit(0), 2000).unref();
+    // Containers ecs-local started are removed before it exits (a few seconds at most).
+    void local.close().finally(() => server.close(() => process.exit(0)));
+    setTimeout(() => process.exit(0), 10_000).unref();
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);

@@ -24,4 +24,11 @@ describe("loadConfig", () => {
     expect(() => loadConfig({}, ["--port", "http"])).toThrow("port must be a whole number");
     expect(() => loadConfig({ ECS_LOCAL_STOPPING_MS: "-5" }, [])).toThrow("ECS_LOCAL_STOPPING_MS must be a whole number");
   });
+
+  it("picks the container runtime and the Docker engine", () => {
+    expect(loadConfig({}, [])).toMatchObject({ runtime: "simulated", dockerHost: undefined, keepContainers: false });
+    expect(loadConfig({ ECS_LOCAL_RUNTIME: "docker", DOCKER_HOST: "unix:///tmp/d.sock", ECS_LOCAL_KEEP_CONTAINERS: "1" }, [])).toMatchObject({ runtime: "docker", dockerHost: "unix:///tmp/d.sock", keepContainers: true });
+    expect(loadConfig({ ECS_LOCAL_RUNTIME: "docker" }, ["--runtime", "simulated"]).runtime).toBe("simulated");
+    expect(() => loadConfig({}, ["--runtime=podman"])).toThrow('the runtime must be "simulated" or "docker", got "podman"');
+  });
 });

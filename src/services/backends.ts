@@ -3,9 +3,11 @@
 import type { EcsBackend } from "./ecs/context.js";
 import type { Ec2Backend } from "./ec2/context.js";
 import type { Elbv2Backend } from "./elbv2/context.js";
+import type { LogsBackend } from "./logs/context.js";
 
 export interface Backends {
   ecs: EcsBackend;
   ec2: Ec2Backend;
   elbv2: Elbv2Backend;
+  logs: LogsBackend;
 }

@@ -1,6 +1,9 @@
 // Every service ecs-local serves, each with its protocol and model: the app routes requests, resets
 // state, reports health and warms validators through this list, never by naming a service.
 import type { Config } from "../config.js";
+import type { Logger } from "../log.js";
+import { createRuntime } from "../runtime/index.js";
+import type { ContainerRuntime } from "../runtime/runtime.js";
 import type { Timeline } from "../engine/timeline.js";
 import type { JsonService } from "../protocol/json.js";
 import type { QueryService } from "../protocol/query.js";
@@ -10,6 +13,7 @@ import type { Backends } from "./backends.js";
 import { createEcsBackend, ecsJsonService } from "./ecs/service.js";
 import { createEc2Backend, ec2QueryService } from "./ec2/service.js";
 import { createElbv2Backend, elbv2QueryService } from "./elbv2/service.js";
+import { createLogsBackend, logsJsonService, logsSink } from "./logs/service.js";
 import { createStsBackend, stsQueryService } from "./sts/service.js";
 
 export type { Backends } from "./backends.js";
@@ -34,16 +38,27 @@ export interface Registry {
   reset(): void;
   /** Compiles every service's validators ahead of need, one at a time. */
   warm(): void;
+  /** Stops what runs in the background of the services: the container runtime removes what it started. */
+  close(): Promise<void>;
 }
 
-export function createRegistry(config: Config, timeline: Timeline): Registry {
+export interface RegistryOptions {
+  logger: Logger;
+  /** What runs tasks' containers; by default the one `config.runtime` names. */
+  runtime?: ContainerRuntime;
+}
+
+export function createRegistry(config: Config, timeline: Timeline, options: RegistryOptions): Registry {
   // Each backend may hold the others (`peers`): all exist before the first request reaches any.
   const backends = {} as Backends;
-  backends.ecs = createEcsBackend(config, timeline, backends);
+  // Container output goes where the awslogs driver puts it: CloudWatch Logs on this endpoint.
+  backends.logs = createLogsBackend(timeline);
+  const runtime = options.runtime ?? createRuntime(config, logsSink(backends.logs), options.logger);
+  backends.ecs = createEcsBackend(config, timeline, backends, runtime);
   backends.ec2 = createEc2Backend(config, timeline, backends);
   backends.elbv2 = createElbv2Backend(config, timeline, backends);
   // Adding a service is an entry here: awsJson ones (CloudWatch Logs) in `json`, query ones in `query`.
-  const json: JsonService[] = [ecsJsonService(backends.ecs)];
+  const json: JsonService[] = [ecsJsonService(backends.ecs), logsJsonService(backends.logs)];
   const query: QueryService[] = [stsQueryService(createStsBackend(config, timeline)), elbv2QueryService(backends.elbv2), ec2QueryService(backends.ec2)];
   const all: ServedService[] = [...json, ...query];
   return {
@@ -59,5 +74,6 @@ export function createRegistry(config: Config, timeline: Timeline): Registry {
     warm: () => {
       for (const s of all) warmValidators(s.name);
     },
+    close: () => runtime.close(),
   };
 }

@@ -37,7 +37,7 @@ describe("routing", () => {
     expect(res.status).toBe(400);
     const err = await checkErrorEnvelope(res, "query");
     expect(err.code).toBe("InvalidAction");
-    expect(err.message).toBe("ecs-local does not serve iam (action GetUser); it serves ecs, sts, elasticloadbalancing, ec2.");
+    expect(err.message).toBe("ecs-local does not serve iam (action GetUser); it serves ecs, logs, sts, elasticloadbalancing, ec2.");
     const unsigned = await queryCaller(t, "sts").raw(form("GetUser", "2010-05-08"), { signingName: null });
     expect((await checkErrorEnvelope(unsigned, "query")).code).toBe("InvalidAction");
   });

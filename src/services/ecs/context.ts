@@ -1,5 +1,6 @@
 // What an ECS operation receives besides its input, and the shape of the dispatch table.
 import type { Config } from "../../config.js";
+import type { ContainerRuntime } from "../../runtime/runtime.js";
 import type { Timeline } from "../../engine/timeline.js";
 import type { RequestContext } from "../../protocol/context.js";
 import type { JsonText } from "../../protocol/json.js";
@@ -24,6 +25,8 @@ export interface EcsBackend {
   reconciler: Reconciler;
   /** The other services' backends (EC2's subnets, ELBv2's target groups), for what ECS checks against them. */
   peers: Backends;
+  /** What runs the tasks' containers: the simulated runtime unless configured otherwise. */
+  runtime: ContainerRuntime;
 }
 
 export interface EcsContext {

@@ -4,6 +4,8 @@ import type { Timeline } from "../../engine/timeline.js";
 import type { JsonService } from "../../protocol/json.js";
 import type { Backends } from "../backends.js";
 import { RegionalStore } from "../../state/regional.js";
+import type { ContainerRuntime } from "../../runtime/runtime.js";
+import { SimulatedRuntime } from "../../runtime/simulated.js";
 import type { EcsBackend, EcsContext, Handler } from "./context.js";
 import { clearTaskJson } from "./domain/tasks.js";
 import { ecsEnumError } from "./enumErrors.js";
@@ -12,12 +14,14 @@ import { OPERATION_ERRORS, OPERATIONS, TARGET_PREFIX, type Operation } from "./g
 import { handlers } from "./operations/index.js";
 import { Lifecycle } from "./scheduler/lifecycle.js";
 import { Reconciler } from "./scheduler/reconciler.js";
+import { engineChanged } from "./scheduler/runtimeEvents.js";
 import { createEcsState } from "./store.js";
 
-export function createEcsBackend(config: Config, timeline: Timeline, peers: Backends): EcsBackend {
-  const backend = { config, timeline, states: new RegionalStore(createEcsState), taskListeners: [], peers } as unknown as EcsBackend;
+export function createEcsBackend(config: Config, timeline: Timeline, peers: Backends, runtime: ContainerRuntime = new SimulatedRuntime()): EcsBackend {
+  const backend = { config, timeline, states: new RegionalStore(createEcsState), taskListeners: [], peers, runtime } as unknown as EcsBackend;
   backend.lifecycle = new Lifecycle(backend);
   backend.reconciler = new Reconciler(backend);
+  runtime.onEngine = (endpoint, up) => void timeline.at(timeline.now(), () => engineChanged(backend, endpoint, up));
   return backend;
 }
 
@@ -41,6 +45,7 @@ export function ecsJsonService(backend: EcsBackend): JsonService {
       backend.states.reset();
       backend.reconciler.clear();
       clearTaskJson();
+      void backend.runtime.reset();
     },
     enumError: ecsEnumError,
     invoke(op, input, request) {

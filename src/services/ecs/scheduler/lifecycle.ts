@@ -6,6 +6,7 @@ import type { Task, TaskStopCode } from "../generated/types.js";
 import type { ClusterRecord, EcsState } from "../store.js";
 import { release } from "../domain/resources.js";
 import { attachEni, runtimeIdFor } from "../domain/tasks.js";
+import { runtimeEntered } from "./runtimeEvents.js";
 
 type Status = "PROVISIONING" | "PENDING" | "ACTIVATING" | "RUNNING" | "DEACTIVATING" | "STOPPING" | "DEPROVISIONING" | "STOPPED";
 
@@ -53,7 +54,8 @@ const ENTER: Partial<Record<Status, (t: Task, now: number) => void>> = {
   RUNNING(t, now) {
     t.startedAt = now;
     for (const c of t.containers ?? []) {
-      c.lastStatus = "RUNNING";
+      // A container a runtime saw exit already (a dependency that completes) stays STOPPED.
+      if (c.lastStatus !== "STOPPED") c.lastStatus = "RUNNING";
       c.runtimeId ??= runtimeIdFor(t);
       // ECS Exec's agent starts with the containers of a task that allows it.
       if (t.enableExecuteCommand) c.managedAgents = [{ lastStartedAt: now, name: "ExecuteCommandAgent", lastStatus: "RUNNING" }];
@@ -114,6 +116,8 @@ export class Lifecycle {
       task.lastStatus = first;
       rec.index.statusChanged(task, from);
     }
+    // A task created in a state a runtime acts on (PENDING) is handed to it as if it had entered it.
+    runtimeEntered(this.backend, state, rec, task, task.lastStatus!);
     this.schedule(state, rec, task, STARTING);
   }
 
@@ -132,7 +136,7 @@ export class Lifecycle {
   private schedule(state: EcsState, rec: ClusterRecord, task: Task, table: Partial<Record<Status, Step>>): void {
     const from = task.lastStatus as Status;
     const step = table[from];
-    if (!step) return;
+    if (!step || this.backend.runtime.holds(from)) return;
     const at = this.backend.timeline.now() + this.backend.config.timings[step.stay];
     this.backend.timeline.at(at, () => {
       if (task.lastStatus !== from) return;
@@ -148,9 +152,17 @@ export class Lifecycle {
     task.lastStatus = status;
     rec.index.statusChanged(task, from);
     ENTER[status]?.(task, this.now());
+    runtimeEntered(this.backend, state, rec, task, status);
     if (status === "STOPPED") this.finish(state, rec, task);
     this.changed(state, rec, task);
     this.schedule(state, rec, task, table);
+  }
+
+  /** The runtime is done with what the task waited for in `from` (its containers started, or stopped): it moves on. */
+  release(state: EcsState, rec: ClusterRecord, task: Task, from: string): void {
+    if (task.lastStatus !== from) return;
+    if (from === "PENDING" && task.desiredStatus === "RUNNING") this.enter(state, rec, task, "ACTIVATING", STARTING);
+    if (from === "STOPPING") this.enter(state, rec, task, "DEPROVISIONING", STOPPING);
   }
 
   /** A stopped task gives its resources back, and is forgotten after the retention time. */

@@ -1,0 +1,311 @@
+// Tasks as real containers through the Docker Engine API. Every call is asynchronous: requests
+// never wait on the engine; what the engine does comes back through its event stream as reports.
+import { randomBytes } from "node:crypto";
+import type { Logger } from "../../log.js";
+import type { ContainerInstance, NetworkBinding } from "../../services/ecs/generated/types.js";
+import { awslogsTarget, loggerFailure, type LogSink } from "../awslogs.js";
+import { OUT_OF_MEMORY, type ContainerRuntime, type TaskEvents, type TaskRun } from "../runtime.js";
+import { DEFAULT_SOCKET, Engine, type Stream } from "./engine.js";
+import { followLogs } from "./logs.js";
+import { boundPorts, ensureImage } from "./images.js";
+import { createBody, unsupportedFeature, type ContainerPlan } from "./spec.js";
+import { dependencies, report, startInOrder, StartFailure, type Box, type Running } from "./taskStart.js";
+
+/** A container instance attribute naming the engine its tasks run on; instances without one use the default engine. */
+export const HOST_ATTRIBUTE = "ecs-local.docker-host";
+/** Labels every container with the server instance that started it, so one server never touches another's. */
+export const OWNER_LABEL = "ecs-local.owner";
+/** ECS_CONTAINER_STOP_TIMEOUT's default: how long a container has between SIGTERM and SIGKILL. */
+const DEFAULT_STOP_TIMEOUT = 30;
+
+class EngineDown extends StartFailure {}
+
+export interface DockerOptions {
+  defaultHost?: string;
+  keepContainers: boolean;
+  logs: LogSink;
+  logger: Logger;
+}
+
+interface Connection {
+  engine: Engine;
+  byId: Map<string, { r: Running; b: Box }>;
+  /** Settles once the event stream is open; false when the engine does not answer. */
+  ready?: Promise<boolean>;
+  events?: Stream;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+export class DockerRuntime implements ContainerRuntime {
+  readonly kind = "docker";
+  private readonly owner = randomBytes(8).toString("hex");
+  private readonly connections = new Map<string, Connection>();
+  private readonly tasks = new Map<string, Running>();
+  private readonly starting = new Map<Running, Promise<void>>();
+
+  constructor(private readonly opts: DockerOptions) {}
+
+  holds(status: string): boolean {
+    return status === "PENDING" || status === "STOPPING";
+  }
+
+  onEngine?: (endpoint: string, up: boolean) => void;
+  /** Lost engines are asked every few seconds whether they answer again. */
+  private readonly watching = new Map<string, NodeJS.Timeout>();
+
+  endpointOf(instance: ContainerInstance): string {
+    return this.endpointFor(instance);
+  }
+
+  endpointFor(instance: ContainerInstance | undefined): string {
+    return instance?.attributes?.find((a) => a.name === HOST_ATTRIBUTE)?.value ?? this.opts.defaultHost ?? DEFAULT_SOCKET;
+  }
+
+  private connection(endpoint: string): Connection {
+    let c = this.connections.get(endpoint);
+    if (!c) this.connections.set(endpoint, (c = { engine: new Engine(endpoint), byId: new Map() }));
+    return c;
+  }
+
+  /** Opens the engine's event stream once; a stream that ends on its own means the engine is gone. */
+  private connect(c: Connection): Promise<boolean> {
+    c.ready ??= (async () => {
+      if (!(await c.engine.ping())) return false;
+      let buffered = "";
+      const filters = JSON.stringify({ type: ["container"], label: [`${OWNER_LABEL}=${this.owner}`] });
+      const events = await c.engine.stream("GET", `/events?filters=${encodeURIComponent(filters)}`, (chunk) => {
+        const lines = (buffered + chunk.toString("utf8")).split("\n");
+        buffered = lines.pop()!;
+        for (const line of lines) if (line.trim()) this.onEvent(c, JSON.parse(line));
+      });
+      c.events = events;
+      void events.done.then(() => {
+        if (c.events !== events) return;
+        c.events = undefined;
+        c.ready = undefined;
+        this.engineLost(c);
+      });
+      return true;
+    })().catch(() => ((c.ready = undefined), false));
+    return c.ready;
+  }
+
+  /** An engine that stopped answering is a lost host: its instances disconnect until it answers again. */
+  private watch(c: Connection): void {
+    const endpoint = c.engine.endpoint;
+    if (this.watching.has(endpoint)) return;
+    this.onEngine?.(endpoint, false);
+    const timer = setInterval(() => {
+      void this.connect(c).then((up) => {
+        if (!up || this.watching.get(endpoint) !== timer) return;
+        clearInterval(timer);
+        this.watching.delete(endpoint);
+        this.opts.logger.warn(`the Docker engine at ${endpoint} answers again`);
+        this.onEngine?.(endpoint, true);
+      });
+    }, 2000);
+    timer.unref();
+    this.watching.set(endpoint, timer);
+  }
+
+  private engineLost(c: Connection): void {
+    this.watch(c);
+    this.opts.logger.warn(`the Docker engine at ${c.engine.endpoint} stopped answering; its tasks stop`);
+    for (const r of this.tasks.values()) {
+      if (r.engine !== c.engine || r.stopping) continue;
+      for (const b of r.boxes.values()) b.state = "exited";
+      r.events.failed("TerminationNotice", `Docker engine at ${c.engine.endpoint} is unreachable: the container instance was lost`);
+    }
+  }
+
+  private onEvent(c: Connection, ev: { Type?: string; Action?: string; status?: string; id?: string; Actor?: { ID?: string; Attributes?: Record<string, string> } }): void {
+    const hit = c.byId.get(ev.Actor?.ID ?? ev.id ?? "");
+    if (!hit) return;
+    const { r, b } = hit;
+    const action = ev.Action ?? ev.status ?? "";
+    const name = b.plan.def.name!;
+    if (action === "oom") b.oom = true;
+    else if (action.startsWith("health_status")) {
+      const health = action.endsWith("unhealthy") ? "UNHEALTHY" : action.endsWith("healthy") ? "HEALTHY" : undefined;
+      if (health && health !== b.health && b.state !== "exited") {
+        b.health = health;
+        r.events.changed({ name, health });
+      }
+    } else if ((action === "die" || action === "destroy") && b.state !== "exited") {
+      b.state = "exited";
+      const code = ev.Actor?.Attributes?.exitCode;
+      b.exitCode = code === undefined ? undefined : Number(code);
+      void this.exited(c, r, b);
+    }
+    r.wake();
+  }
+
+  private async exited(c: Connection, r: Running, b: Box): Promise<void> {
+    // The engine may record an OOM kill a moment after the exit (its oom and die events race): a
+    // SIGKILLed container is looked at again for a little while before it counts as killed otherwise.
+    for (let i = 0; i < 6 && !b.oom && b.id && (b.exitCode === 137 || b.exitCode === undefined); i++) {
+      const info = await c.engine.call("GET", `/containers/${b.id}/json`).catch(() => undefined);
+      b.oom ||= info?.State?.OOMKilled === true;
+      b.exitCode ??= info?.State?.ExitCode;
+      if (b.oom || r.stopping || !info) break;
+      await sleep(100);
+    }
+    r.events.changed({ name: b.plan.def.name!, status: "STOPPED", exitCode: b.exitCode, ...(b.oom ? { reason: OUT_OF_MEMORY } : {}) });
+    r.wake();
+  }
+
+  start(run: TaskRun, events: TaskEvents): void {
+    const c = this.connection(this.endpointFor(run.instance));
+    const hex = randomBytes(10).toString("hex");
+    const r: Running = { run, events, engine: c.engine, boxes: new Map(), order: [], net: { mode: run.td.networkMode ?? "bridge", names: new Map() }, stopping: false, wake: () => {} };
+    for (const def of run.td.containerDefinitions ?? []) {
+      const plan: ContainerPlan = {
+        def,
+        override: run.task.overrides?.containerOverrides?.find((o) => o.name === def.name),
+        dockerName: `ecs-${run.td.family}-${run.td.revision}-${def.name}-${hex}`.replace(/[^a-zA-Z0-9_.-]/g, "-"),
+      };
+      r.boxes.set(def.name!, { plan, state: "waiting" });
+      r.net.names.set(def.name!, plan.dockerName);
+    }
+    this.tasks.set(run.task.taskArn!, r);
+    const p = this.launch(c, r).catch((e: unknown) => {
+      if (r.stopping) return;
+      const reason = e instanceof StartFailure ? e.message : `CannotStartContainerError: Error response from daemon: ${(e as Error).message}`;
+      events.failed("TaskFailedToStart", reason);
+      // After the task's own failure: then its instance is lost, so no replacement lands there.
+      if (e instanceof EngineDown && run.instance) this.watch(c);
+    });
+    this.starting.set(r, p);
+  }
+
+  private async launch(c: Connection, r: Running): Promise<void> {
+    const bad = unsupportedFeature(r.run);
+    if (bad) throw new StartFailure(`CannotStartContainerError: ${bad}`);
+    if (!(await this.connect(c))) {
+      throw new EngineDown(`CannotStartContainerError: Cannot connect to the Docker daemon at ${c.engine.endpoint}. Is the docker daemon running?`);
+    }
+    const digests = new Map<string, string | undefined>();
+    for (const b of r.boxes.values()) {
+      const image = b.plan.def.image!;
+      if (!digests.has(image)) digests.set(image, await ensureImage(c.engine, image));
+      b.imageDigest = digests.get(image);
+      if (r.stopping) return;
+    }
+    const bindings = new Map<Box, NetworkBinding[] | undefined>();
+    await startInOrder(r, async (b) => void bindings.set(b, await this.startOne(c, r, b)));
+    if (r.stopping) return;
+    r.events.started([...r.boxes.values()].map((b) => report(b, bindings.get(b))), r.net.ip);
+  }
+
+  private async startOne(c: Connection, r: Running, b: Box): Promise<NetworkBinding[] | undefined> {
+    const { engine } = c;
+    const labels = { [OWNER_LABEL]: this.owner };
+    const body = createBody(r.run, b.plan, r.net);
+    (body.Labels as Record<string, string>)[OWNER_LABEL] = labels[OWNER_LABEL];
+    const created = await engine.call("POST", `/containers/create?name=${encodeURIComponent(b.plan.dockerName)}`, body);
+    b.id = created.Id as string;
+    c.byId.set(b.id, { r, b });
+    r.order.push(b);
+    if (r.net.mode === "awsvpc") r.net.owner ??= b.id;
+    const target = awslogsTarget(r.run, b.plan.def, b.id);
+    if (target) {
+      const why = this.opts.logs.openStream(target);
+      if (why) throw new StartFailure(loggerFailure(why));
+      b.log = { target };
+    }
+    b.state = "running";
+    try {
+      await engine.call("POST", `/containers/${b.id}/start`);
+    } catch (e) {
+      b.state = "exited";
+      throw new StartFailure(`CannotStartContainerError: Error response from daemon: ${(e as Error).message}`);
+    }
+    if (b.log) b.log.stream = await followLogs(engine, b.id, b.plan.def.pseudoTerminal === true, this.opts.logs, b.log.target).catch(() => undefined);
+    if (r.net.mode === "awsvpc" && r.net.owner === b.id) {
+      const info = await engine.call("GET", `/containers/${b.id}/json`).catch(() => undefined);
+      r.net.ip = info?.NetworkSettings?.IPAddress || undefined;
+    }
+    if (r.net.mode !== "bridge") return undefined;
+    const info = await engine.call("GET", `/containers/${b.id}/json`).catch(() => undefined);
+    return info ? boundPorts(info.NetworkSettings?.Ports) : undefined;
+  }
+
+  stop(run: TaskRun, events: TaskEvents): void {
+    const r = this.tasks.get(run.task.taskArn!);
+    if (!r) return events.stopped();
+    if (r.stopping) return;
+    r.stopping = true;
+    r.wake();
+    void this.halt(r).finally(() => events.stopped());
+  }
+
+  /** SIGTERM to every container, SIGKILL after its stop timeout; then their logs are drained and they are removed. */
+  private async halt(r: Running): Promise<void> {
+    await this.starting.get(r);
+    this.starting.delete(r);
+    const { engine } = r;
+    // Dependents stop before what they depend on (the reverse of the start order), each layer at once.
+    let left = r.order.filter((b) => b.state !== "exited");
+    while (left.length) {
+      const layer = left.filter((b) => !left.some((o) => o !== b && dependencies(o.plan.def).includes(b.plan.def.name!)));
+      const batch = layer.length ? layer : left;
+      await Promise.all(
+        batch.map((b) => {
+          const t = b.plan.def.stopTimeout ?? DEFAULT_STOP_TIMEOUT;
+          return engine.call("POST", `/containers/${b.id}/stop?t=${t}`, undefined, (t + 30) * 1000).catch(() => undefined);
+        }),
+      );
+      left = left.filter((b) => !batch.includes(b));
+    }
+    // Exit codes arrive with the engine's die events, a moment after the stop calls return.
+    for (let i = 0; i < 40 && r.order.some((b) => b.state !== "exited"); i++) await sleep(50);
+    await Promise.race([Promise.all(r.order.map((b) => b.log?.stream?.done)), sleep(3000)]);
+    this.tasks.delete(r.run.task.taskArn!);
+    const c = this.connections.get(engine.endpoint);
+    if (!this.opts.keepContainers) await this.remove(engine, r.order.map((b) => b.id!));
+    for (const b of r.order) c?.byId.delete(b.id!);
+  }
+
+  private async remove(engine: Engine, ids: string[]): Promise<void> {
+    await Promise.all(ids.map((id) => engine.call("DELETE", `/containers/${id}?force=1&v=1`).catch(() => undefined)));
+  }
+
+  /** Forgets every task and removes their containers; tasks started meanwhile (after the reset) keep theirs. */
+  async reset(): Promise<void> {
+    const old = new Set(this.tasks.values());
+    for (const r of old) {
+      r.stopping = true;
+      r.wake();
+    }
+    this.tasks.clear();
+    const waits = [...this.starting.values()];
+    this.starting.clear();
+    await Promise.all(waits);
+    for (const c of this.connections.values()) {
+      for (const [id, hit] of c.byId) if (old.has(hit.r)) c.byId.delete(id);
+      if (this.opts.keepContainers || !c.events) continue;
+      const filters = encodeURIComponent(JSON.stringify({ label: [`${OWNER_LABEL}=${this.owner}`] }));
+      const list = await c.engine.call<{ Id: string }[]>("GET", `/containers/json?all=1&filters=${filters}`).catch(() => []);
+      await this.remove(
+        c.engine,
+        list.map((x) => x.Id).filter((id) => !c.byId.has(id)),
+      );
+    }
+  }
+
+  async close(): Promise<void> {
+    for (const timer of this.watching.values()) clearInterval(timer);
+    this.watching.clear();
+    await this.reset();
+    for (const c of this.connections.values()) {
+      const events = c.events;
+      c.events = undefined;
+      events?.close();
+      c.engine.destroy();
+    }
+    this.connections.clear();
+  }
+}

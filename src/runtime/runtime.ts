@@ -1,0 +1,62 @@
+// The seam between the task lifecycle and whatever runs containers: the lifecycle asks a runtime to
+// start and stop a task, and the runtime answers later through the task's events, never inline.
+import type { ContainerInstance, HealthStatus, NetworkBinding, Task, TaskDefinition, TaskStopCode } from "../services/ecs/generated/types.js";
+
+/** ECS's reason for a container the kernel killed for memory (exit code 137). */
+export const OUT_OF_MEMORY = "OutOfMemoryError: Container killed due to memory usage";
+
+/** One task as a runtime sees it. The task object is the lifecycle's: a runtime reads it and reports, it never writes it. */
+export interface TaskRun {
+  accountId: string;
+  region: string;
+  clusterName: string;
+  task: Task;
+  td: TaskDefinition;
+  /** The container instance an EC2 task was placed on; none for Fargate. */
+  instance?: ContainerInstance;
+  /** Whether a service started the task (a service replaces a task whose health check fails). */
+  service: boolean;
+}
+
+/** What happened to one container. */
+export interface ContainerReport {
+  name: string;
+  runtimeId?: string;
+  status?: "RUNNING" | "STOPPED";
+  exitCode?: number;
+  reason?: string;
+  health?: HealthStatus;
+  networkBindings?: NetworkBinding[];
+  imageDigest?: string;
+}
+
+/** Where a runtime reports on one task; each call is applied on the timeline, in order. */
+export interface TaskEvents {
+  /**
+   * Every container that must start has started: the task can become RUNNING. In awsvpc mode the
+   * task's network namespace has an address, which becomes its network interface's private address.
+   */
+  started(containers: ContainerReport[], privateIpv4Address?: string): void;
+  changed(report: ContainerReport): void;
+  /** The task cannot go on (a pull that failed, a container that could not start, a lost engine). */
+  failed(stopCode: TaskStopCode, reason: string): void;
+  /** Every container of the task has stopped after `stop` (or never existed). */
+  stopped(): void;
+}
+
+export interface ContainerRuntime {
+  readonly kind: "simulated" | "docker";
+  /** Whether a task leaves `status` when the runtime says so, rather than when its timer fires. */
+  holds(status: string): boolean;
+  /** Starts the task's containers (entered PENDING); answers through `events`. */
+  start(run: TaskRun, events: TaskEvents): void;
+  /** Stops the task's containers (entered STOPPING): SIGTERM, then SIGKILL after the stop timeout. */
+  stop(run: TaskRun, events: TaskEvents): void;
+  /** The engine (or host) an instance's tasks run on, when the runtime has several. */
+  endpointOf?(instance: ContainerInstance): string;
+  /** Set by the backend: told when an engine stops answering (its instances are lost) and when it answers again. */
+  onEngine?: (endpoint: string, up: boolean) => void;
+  /** Removes every container this runtime started (reset), unless configured to keep them. */
+  reset(): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,148 @@
+// Between the lifecycle and the container runtime: what a runtime is told about a task, and how
+// its reports (started, exited, unhealthy, stopped) become task state changes with ECS's codes.
+import { OUT_OF_MEMORY, type ContainerReport, type TaskEvents, type TaskRun } from "../../../runtime/runtime.js";
+import type { EcsBackend } from "../context.js";
+import type { Container, ContainerInstance, NetworkBinding, Task } from "../generated/types.js";
+import { ESSENTIAL_EXITED } from "../domain/agentReports.js";
+import { findRevision, parseTaskDefinitionRef } from "../domain/taskDefinitions.js";
+import type { ClusterRecord, EcsState } from "../store.js";
+import { clusterChanged } from "./reconciler.js";
+
+export const HEALTH_CHECKS_FAILED = "Task failed container health checks";
+
+function instanceOf(rec: ClusterRecord, task: Task): ContainerInstance | undefined {
+  const id = task.containerInstanceArn?.split("/").pop();
+  return id ? rec.instances.get(id) : undefined;
+}
+
+export function taskRun(state: EcsState, rec: ClusterRecord, task: Task): TaskRun | undefined {
+  const ref = parseTaskDefinitionRef(state, task.taskDefinitionArn!);
+  const td = ref?.revision ? findRevision(state, ref.family, ref.revision) : undefined;
+  if (!td) return undefined;
+  return {
+    accountId: state.accountId,
+    region: state.region,
+    clusterName: rec.cluster.clusterName!,
+    task,
+    td,
+    instance: instanceOf(rec, task),
+    service: task.group?.startsWith("service:") ?? false,
+  };
+}
+
+/** The ports a container really got (an engine picks dynamic ones) replace the ones reserved for it. */
+function rebind(ci: ContainerInstance | undefined, c: Container, bindings: NetworkBinding[]): void {
+  if (ci) {
+    for (const [old, now] of [[c.networkBindings ?? [], false], [bindings, true]] as const) {
+      for (const b of old) {
+        const set = ci.remainingResources?.find((r) => r.name === (b.protocol === "udp" ? "PORTS_UDP" : "PORTS"));
+        if (!set) continue;
+        const ports = (set.stringSetValue ?? []).filter((p) => p !== String(b.hostPort));
+        set.stringSetValue = now ? [...ports, String(b.hostPort)] : ports;
+      }
+    }
+  }
+  c.networkBindings = bindings;
+}
+
+/** The task's network interface takes the address its containers really have (awsvpc on an engine). */
+function readdress(task: Task, ip: string): void {
+  for (const a of task.attachments ?? []) {
+    if (a.type !== "ElasticNetworkInterface") continue;
+    a.details = (a.details ?? []).map((d) => (d.name === "privateIPv4Address" ? { ...d, value: ip } : d.name === "privateDnsName" ? { ...d, value: d.value!.replace(/^ip-[\d-]+/, `ip-${ip.replace(/\./g, "-")}`) } : d));
+  }
+  for (const c of task.containers ?? []) c.networkInterfaces = (c.networkInterfaces ?? []).map((n) => ({ ...n, privateIpv4Address: ip }));
+}
+
+function essential(run: TaskRun, name: string): boolean {
+  return run.td.containerDefinitions?.find((d) => d.name === name)?.essential !== false;
+}
+
+/** A task is HEALTHY when every essential container with a health check is, UNHEALTHY when one is not. */
+function taskHealth(run: TaskRun): Task["healthStatus"] {
+  const checked = (run.task.containers ?? []).filter((c) => essential(run, c.name!) && run.td.containerDefinitions?.find((d) => d.name === c.name)?.healthCheck);
+  if (checked.some((c) => c.healthStatus === "UNHEALTHY")) return "UNHEALTHY";
+  if (checked.length && checked.every((c) => c.healthStatus === "HEALTHY")) return "HEALTHY";
+  return "UNKNOWN";
+}
+
+function apply(run: TaskRun, rec: ClusterRecord, r: ContainerReport): Container | undefined {
+  const c = run.task.containers?.find((x) => x.name === r.name);
+  if (!c) return undefined;
+  if (r.runtimeId !== undefined) c.runtimeId = r.runtimeId;
+  if (r.imageDigest !== undefined) c.imageDigest = r.imageDigest;
+  if (r.status !== undefined) c.lastStatus = r.status;
+  if (r.exitCode !== undefined) c.exitCode = r.exitCode;
+  if (r.reason !== undefined) c.reason = r.reason;
+  if (r.health !== undefined) c.healthStatus = r.health;
+  if (r.networkBindings !== undefined) rebind(instanceOf(rec, run.task), c, r.networkBindings);
+  run.task.healthStatus = taskHealth(run);
+  return c;
+}
+
+/** Where the runtime's reports on one task land: each is applied on the timeline, so services react after it. */
+export function taskEvents(backend: EcsBackend, state: EcsState, rec: ClusterRecord, run: TaskRun): TaskEvents {
+  const { task } = run;
+  const later = (fn: () => void): void => void backend.timeline.at(backend.timeline.now(), fn);
+  const lc = backend.lifecycle;
+  const stop = (reason: string, code: Parameters<typeof lc.stop>[4]): void => {
+    if (task.desiredStatus !== "STOPPED") lc.stop(state, rec, task, reason, code);
+  };
+  return {
+    started: (reports, ip) =>
+      later(() => {
+        for (const r of reports) apply(run, rec, r);
+        if (ip) readdress(task, ip);
+        lc.release(state, rec, task, "PENDING");
+      }),
+    changed: (r) =>
+      later(() => {
+        const c = apply(run, rec, r);
+        if (!c) return;
+        lc.touch(state, rec, task);
+        if (!essential(run, r.name)) return;
+        if (r.status === "STOPPED") stop(r.reason === OUT_OF_MEMORY ? OUT_OF_MEMORY : ESSENTIAL_EXITED, "EssentialContainerExited");
+        else if (r.health === "UNHEALTHY" && run.service) stop(HEALTH_CHECKS_FAILED, "ServiceSchedulerInitiated");
+      }),
+    failed: (code, reason) =>
+      later(() => {
+        for (const c of task.containers ?? []) if (c.lastStatus === "PENDING") c.reason ??= reason;
+        stop(reason, code);
+      }),
+    stopped: () => later(() => lc.release(state, rec, task, "STOPPING")),
+  };
+}
+
+const IGNORED: TaskEvents = { started() {}, changed() {}, failed() {}, stopped() {} };
+
+/** Hands a task to the runtime when it enters a state the runtime acts on. */
+export function runtimeEntered(backend: EcsBackend, state: EcsState, rec: ClusterRecord, task: Task, status: string): void {
+  if (status !== "PENDING" && status !== "STOPPING") return;
+  const holds = backend.runtime.holds(status);
+  // A runtime that waits for nothing (the simulated one) only hears of starts, and never answers.
+  if (!holds && status === "STOPPING") return;
+  const run = taskRun(state, rec, task);
+  // Without its task definition there is nothing to run: the task moves on as a simulated one would.
+  if (!run) return void (holds && backend.timeline.at(backend.timeline.now(), () => backend.lifecycle.release(state, rec, task, status)));
+  const events = holds ? taskEvents(backend, state, rec, run) : IGNORED;
+  if (status === "PENDING") backend.runtime.start(run, events);
+  else backend.runtime.stop(run, events);
+}
+
+/** An engine stopped answering or answers again: the instances on it are lost (their tasks stop) or back. */
+export function engineChanged(backend: EcsBackend, endpoint: string, up: boolean): void {
+  const { runtime } = backend;
+  if (!runtime.endpointOf) return;
+  for (const state of backend.states.all()) {
+    for (const rec of state.clusters.values()) {
+      let changed = false;
+      for (const ci of rec.instances.values()) {
+        if (ci.status === "INACTIVE" || runtime.endpointOf(ci) !== endpoint || ci.agentConnected === up) continue;
+        ci.agentConnected = up;
+        changed = true;
+        if (!up) backend.lifecycle.stopTasksOnInstance(state, rec, ci.containerInstanceArn!, `Docker engine at ${endpoint} is unreachable: the container instance was lost`);
+      }
+      if (changed) clusterChanged({ state, backend, request: { accountId: state.accountId, region: state.region, requestId: "" }, now: () => backend.timeline.now() / 1000 }, rec);
+    }
+  }
+}

@@ -1,0 +1,7 @@
+import type { Handler } from "../context.js";
+import { groupByArn, removeTags } from "../domain/tags.js";
+
+export const untagResource: Handler<"UntagResource"> = (input, ctx) => {
+  removeTags(groupByArn(ctx.state, input.resourceArn), input.tagKeys);
+  return {};
+};

@@ -1,0 +1,71 @@
+// CloudWatch Logs behind the awsJson protocol, and the sink the container runtimes write to.
+import type { Timeline } from "../../engine/timeline.js";
+import { AwsError } from "../../protocol/errors.js";
+import type { JsonService } from "../../protocol/json.js";
+import type { LogLine, LogSink, LogTarget } from "../../runtime/awslogs.js";
+import { RegionalStore } from "../../state/regional.js";
+import type { Handler, LogsBackend, LogsContext } from "./context.js";
+import { append } from "./domain/events.js";
+import { newGroup, newStream } from "./domain/groups.js";
+import { InvalidOperationException, InvalidParameterException } from "./generated/errors.js";
+import { OPERATION_ERRORS, OPERATIONS, TARGET_PREFIX, type Operation } from "./generated/operations.js";
+import { handlers } from "./operations/index.js";
+import { createLogsState } from "./store.js";
+
+export function createLogsBackend(timeline: Timeline): LogsBackend {
+  return { timeline, states: new RegionalStore(createLogsState) };
+}
+
+const KNOWN = new Set<string>(OPERATIONS);
+
+/** An operation ecs-local lacks answers an error its model lists for it. */
+function unsupported(op: Operation): Error {
+  const message = `ecs-local does not support ${op} yet.`;
+  const errors = OPERATION_ERRORS[op];
+  if (errors.includes("InvalidOperationException")) return new InvalidOperationException(message);
+  if (errors.includes("InvalidParameterException")) return new InvalidParameterException(message);
+  return new AwsError("ValidationException", message, 400);
+}
+
+export function logsJsonService(backend: LogsBackend): JsonService {
+  return {
+    name: "logs",
+    signingName: "logs",
+    targetPrefix: TARGET_PREFIX,
+    operations: OPERATIONS,
+    has: (op) => KNOWN.has(op),
+    implemented: (op) => handlers[op as Operation] != null,
+    reset: () => backend.states.reset(),
+    invoke(op, input, request) {
+      const handler = handlers[op as Operation] as Handler<Operation> | null;
+      if (!handler) throw unsupported(op as Operation);
+      const clock = backend.timeline.clock;
+      const ctx: LogsContext = { state: backend.states.get(request.accountId, request.region), request, now: () => clock.now() };
+      return handler(input as never, ctx);
+    },
+  };
+}
+
+/** Container output lands in the log groups of the task's account and region, as the awslogs driver puts it. */
+export function logsSink(backend: LogsBackend): LogSink {
+  const now = (): number => backend.timeline.clock.now();
+  return {
+    openStream(t: LogTarget) {
+      const state = backend.states.get(t.accountId, t.region);
+      let g = state.groups.get(t.group);
+      if (!g) {
+        if (!t.createGroup) return "ResourceNotFoundException: The specified log group does not exist.";
+        g = newGroup(state, t.group, now());
+      }
+      if (!g.streams.has(t.stream)) newStream(state, g, t.stream, now());
+      return undefined;
+    },
+    append(t: LogTarget, lines: LogLine[]) {
+      const state = backend.states.get(t.accountId, t.region);
+      const g = state.groups.get(t.group);
+      const s = g?.streams.get(t.stream);
+      // A group or stream deleted while the container runs loses its lines, as the driver's would.
+      if (g && s && lines.length) append(state, g, s, lines, now());
+    },
+  };
+}
