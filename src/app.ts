@@ -10,7 +10,6 @@ import { handleJson, sendJson, sendJsonError, type JsonProtocolOptions } from ".
 import type { EcsBackend } from "./services/ecs/context.js";
 import { OPERATIONS } from "./services/ecs/generated/operations.js";
 import { handlers } from "./services/ecs/operations/index.js";
-import { clearTaskJson } from "./services/ecs/domain/tasks.js";
 import { createEcsBackend, ecsJsonService } from "./services/ecs/service.js";
 import { VERSION } from "./version.js";
 import { createLogger, type Logger } from "./log.js";
@@ -19,7 +18,7 @@ export interface AppOptions {
   config?: Partial<Config>;
   /** Defaults to the wall clock; tests pass a ManualClock and move it. */
   clock?: Clock;
-  /** Where request lines and faults go; stderr at level "warn" by default. */
+  /** Where request lines and faults go; stderr at `config.logLevel` if given, else "warn", by default. */
   logger?: Logger;
 }
 
@@ -42,14 +41,14 @@ export function createApp(options: AppOptions = {}): EcsLocal {
   const timeline = new Timeline(clock, clock === systemClock);
   const ecs = createEcsBackend(config, timeline);
   const services = [ecsJsonService(ecs)];
-  const logger = options.logger ?? createLogger({ level: config.logRequests ? "debug" : "warn" });
+  const logger = options.logger ?? createLogger({ level: options.config?.logLevel ?? "warn", format: config.logFormat });
   const log = (line: string): void => logger.error(line);
   const jsonOptions: JsonProtocolOptions = { defaultAccount: config.accountId, defaultRegion: config.region, maxBodyBytes: config.maxBodyBytes, validateOutput: config.validateOutput, log };
 
   const reset = (): void => {
     timeline.clear();
     ecs.states.reset();
-    clearTaskJson();
+    ecs.taskJson.clear();
   };
 
   const app = express();

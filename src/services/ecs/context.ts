@@ -6,6 +6,8 @@ import type { JsonText } from "../../protocol/json.js";
 import type { RegionalStore } from "../../state/regional.js";
 import type { Input, Operation, Output } from "./generated/operations.js";
 import type { Task } from "./generated/types.js";
+import type { IdSource } from "./domain/ids.js";
+import type { TaskJsonCache } from "./domain/tasks.js";
 import type { Lifecycle } from "./scheduler/lifecycle.js";
 import type { ClusterRecord, EcsState } from "./store.js";
 
@@ -18,6 +20,10 @@ export interface EcsBackend {
   timeline: Timeline;
   taskListeners: TaskListener[];
   lifecycle: Lifecycle;
+  /** Ids, random choices and task addresses of this server (seeded by `--seed`). */
+  ids: IdSource;
+  /** Encoded task JSON kept for DescribeTasks pollers. */
+  taskJson: TaskJsonCache;
 }
 
 export interface EcsContext {

@@ -9,9 +9,13 @@ import { OPERATION_ERRORS, OPERATIONS, TARGET_PREFIX, type Operation } from "./g
 import { handlers } from "./operations/index.js";
 import { Lifecycle } from "./scheduler/lifecycle.js";
 import { createEcsState } from "./store.js";
+import { IdSource } from "./domain/ids.js";
+import { TaskJsonCache } from "./domain/tasks.js";
 
 export function createEcsBackend(config: Config, timeline: Timeline): EcsBackend {
-  const backend = { config, timeline, states: new RegionalStore(createEcsState), taskListeners: [] } as unknown as EcsBackend;
+  const ids = new IdSource(config.seed);
+  const states = new RegionalStore((account, region) => createEcsState(account, region, ids));
+  const backend = { config, timeline, states, ids, taskJson: new TaskJsonCache(), taskListeners: [] } as unknown as EcsBackend;
   backend.lifecycle = new Lifecycle(backend);
   return backend;
 }

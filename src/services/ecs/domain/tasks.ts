@@ -5,7 +5,7 @@ import type { Attachment, Attribute, Container, ContainerInstance, LaunchType, N
 import { effectiveNetworkMode, reserve, type TaskNeeds } from "../scheduler/resources.js";
 import type { ClusterRecord, EcsState } from "../store.js";
 import { ecsArn, isArn, parseArn, wrongCluster } from "./arn.js";
-import { hexId, uuid } from "./ids.js";
+import type { IdSource } from "./ids.js";
 import { putTags } from "./tags.js";
 
 export interface NewTask {
@@ -53,14 +53,6 @@ function echoOverrides(td: TaskDefinition, given: TaskOverride): TaskOverride {
   };
 }
 
-let ipCounter = 10;
-
-/** A private address from 10.0.0.0/16 for a task's elastic network interface. */
-function nextPrivateIp(): string {
-  const n = ipCounter++ % 65_000;
-  return `10.0.${(n >> 8) & 255}.${n & 255 || 1}`;
-}
-
 function zoneOf(state: EcsState, n: NewTask): string {
   const fromInstance = n.instance?.attributes?.find((a) => a.name === "ecs.availability-zone")?.value;
   if (fromInstance) return fromInstance;
@@ -71,13 +63,13 @@ function zoneOf(state: EcsState, n: NewTask): string {
   return `${state.region}${"abc"[h % 3]}`;
 }
 
-function eni(n: NewTask, zone: string, ip: string): Attachment {
-  const hex = hexId();
+function eni(ids: IdSource, n: NewTask, zone: string, ip: string): Attachment {
+  const hex = ids.hexId();
   const subnet = n.networkConfiguration?.awsvpcConfiguration?.subnets?.[0] ?? "";
   const mac = hex.slice(0, 12).match(/../g)!.join(":");
   const region = zone.slice(0, -1);
   return {
-    id: uuid(),
+    id: ids.uuid(),
     type: "ElasticNetworkInterface",
     status: "PRECREATED",
     details: [
@@ -93,14 +85,15 @@ function eni(n: NewTask, zone: string, ip: string): Attachment {
 /** Creates a task in PROVISIONING, takes its resources from its instance, and starts its lifecycle. */
 export function launchTask(ctx: EcsContext, rec: ClusterRecord, n: NewTask): Task {
   const { state } = ctx;
-  const id = hexId();
+  const { ids } = state;
+  const id = ids.hexId();
   const clusterName = rec.cluster.clusterName!;
   const taskArn = ecsArn(state, `task/${clusterName}/${id}`);
   const now = ctx.now();
   const zone = zoneOf(state, n);
   const awsvpc = effectiveNetworkMode(n.td) === "awsvpc";
-  const ip = awsvpc ? nextPrivateIp() : undefined;
-  const attachment = awsvpc ? eni(n, zone, ip!) : undefined;
+  const ip = awsvpc ? ids.privateIpv4() : undefined;
+  const attachment = awsvpc ? eni(ids, n, zone, ip!) : undefined;
   const bindings = n.instance ? reserve(n.instance, n.needs) : [];
   const byName = new Map((n.overrides?.containerOverrides ?? []).map((o) => [o.name, o]));
 
@@ -109,7 +102,7 @@ export function launchTask(ctx: EcsContext, rec: ClusterRecord, n: NewTask): Tas
     const memory = o?.memory ?? c.memory;
     const memoryReservation = o?.memoryReservation ?? c.memoryReservation;
     return {
-      containerArn: ecsArn(state, `container/${clusterName}/${id}/${uuid()}`),
+      containerArn: ecsArn(state, `container/${clusterName}/${id}/${ids.uuid()}`),
       taskArn,
       name: c.name,
       image: c.image,
@@ -189,24 +182,26 @@ export function findTask(rec: ClusterRecord, ref: string): Task | undefined {
 
 /** Texts kept for the tasks described most recently: pollers ask for the same tasks again and again. */
 const JSON_CACHE_SIZE = 10_000;
-const jsonCache = new Map<Task, { version: number; json: Buffer }>();
+export class TaskJsonCache {
+  private readonly texts = new Map<Task, { version: number; json: Buffer }>();
 
-/**
- * A task's JSON, encoded, made again only when the task changed: every change goes through the
- * lifecycle, which bumps `version` as ECS does, so the version says when the bytes are stale.
- */
-export function taskJson(task: Task): Buffer {
-  const hit = jsonCache.get(task);
-  if (hit && hit.version === task.version) return hit.json;
-  const json = Buffer.from(JSON.stringify(task), "utf8");
-  if (!hit && jsonCache.size >= JSON_CACHE_SIZE) jsonCache.delete(jsonCache.keys().next().value!);
-  jsonCache.set(task, { version: task.version ?? 0, json });
-  return json;
-}
+  /**
+   * A task's JSON, encoded, made again only when the task changed: every change goes through the
+   * lifecycle, which bumps `version` as ECS does, so the version says when the bytes are stale.
+   */
+  get(task: Task): Buffer {
+    const hit = this.texts.get(task);
+    if (hit && hit.version === task.version) return hit.json;
+    const json = Buffer.from(JSON.stringify(task), "utf8");
+    if (!hit && this.texts.size >= JSON_CACHE_SIZE) this.texts.delete(this.texts.keys().next().value!);
+    this.texts.set(task, { version: task.version ?? 0, json });
+    return json;
+  }
 
-/** Forgets every cached text (a reset must not keep the old state's tasks alive). */
-export function clearTaskJson(): void {
-  jsonCache.clear();
+  /** Forgets every cached text (a reset must not keep the old state's tasks alive). */
+  clear(): void {
+    this.texts.clear();
+  }
 }
 
 /** A task as Describe answers it: tags only when asked for. */
