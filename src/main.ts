@@ -2,7 +2,7 @@
 // The ecs-local command: read configuration, listen, print where, and shut down cleanly on a signal.
 import { ConfigError, helpText, parseCommandLine } from "./config.js";
 import { createLogger } from "./log.js";
-import { startServer } from "./server.js";
+import { startServer, type EcsLocalServer } from "./server.js";
 import { VERSION } from "./version.js";
 
 async function main(): Promise<void> {
@@ -19,34 +19,41 @@ async function main(): Promise<void> {
 
   const { config } = command;
   const logger = createLogger({ level: config.logLevel, format: config.logFormat });
-  let server;
-  try {
-    server = await startServer({ ...config, logger });
-  } catch (e) {
-    process.stderr.write(`ecs-local: cannot listen on ${config.host}:${config.port}: ${(e as Error).message}\n`);
-    process.exit(1);
-  }
-  process.stdout.write(
-    `ecs-local ${VERSION} listening on ${server.endpoint} (account ${config.accountId}, region ${config.region}); ` +
-      `point the CLI at it with: aws --endpoint-url ${server.endpoint} ecs list-clusters\n`,
-  );
-
+  // Signals are handled from the start: one that arrives while the server is still starting waits
+  // for the start, then stops it, instead of killing the process by default.
+  let server: EcsLocalServer | undefined;
+  let starting: Promise<unknown> = Promise.resolve();
   let signals = 0;
   const shutdown = (signal: NodeJS.Signals): void => {
     if (++signals > 1) {
       // A second signal means now: requests still in flight are cut.
       logger.warn(`${signal} again: stopping now`);
-      server.local.close();
+      server?.local.close();
       process.exit(0);
     }
     logger.info(`${signal}: finishing requests in flight, then stopping`, { timeoutMs: config.shutdownTimeoutMs });
-    void server.stop().then(() => {
+    void starting.then(async () => {
+      await server?.stop();
       logger.info("stopped");
       process.exit(0);
     });
   };
   process.on("SIGINT", shutdown);
   process.on("SIGTERM", shutdown);
+
+  try {
+    const pending = startServer({ ...config, logger });
+    starting = pending.catch(() => undefined);
+    server = await pending;
+  } catch (e) {
+    process.stderr.write(`ecs-local: cannot listen on ${config.host}:${config.port}: ${(e as Error).message}\n`);
+    process.exit(1);
+  }
+  if (signals > 0) return;
+  process.stdout.write(
+    `ecs-local ${VERSION} listening on ${server.endpoint} (account ${config.accountId}, region ${config.region}); ` +
+      `point the CLI at it with: aws --endpoint-url ${server.endpoint} ecs list-clusters\n`,
+  );
 }
 
 void main();

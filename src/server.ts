@@ -18,6 +18,8 @@ export interface EcsLocalServer {
   port: number;
   host: string;
   local: EcsLocal;
+  /** The node:http server underneath. */
+  http: Server;
   /** Forgets every resource of every account and region (between tests). */
   reset(): void;
   /** Stops accepting, lets requests in flight finish (cut after `shutdownTimeoutMs`), stops every timer. */
@@ -82,5 +84,5 @@ export async function startServer(options: StartServerOptions = {}): Promise<Ecs
       });
     }));
 
-  return { endpoint: `http://${shown}:${port}`, port, host, local, reset: () => local.reset(), stop };
+  return { endpoint: `http://${shown}:${port}`, port, host, local, http: server, reset: () => local.reset(), stop };
 }
