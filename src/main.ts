@@ -2,7 +2,7 @@
 // The ecs-local command: read configuration, listen, print where, and shut down cleanly on a signal.
 import { ConfigError, helpText, parseCommandLine } from "./config.js";
 import { createLogger } from "./log.js";
-import { startServer, type EcsLocalServer } from "./server.js";
+import type { EcsLocalServer } from "./server.js";
 import { VERSION } from "./version.js";
 
 async function main(): Promise<void> {
@@ -42,7 +42,8 @@ async function main(): Promise<void> {
   process.on("SIGTERM", shutdown);
 
   try {
-    const pending = startServer({ ...config, logger });
+    // Loaded only now: --help and --version answer without loading the server.
+    const pending = import("./server.js").then((m) => m.startServer({ ...config, logger }));
     starting = pending.catch(() => undefined);
     server = await pending;
   } catch (e) {
