@@ -49,7 +49,10 @@ export const DEFAULT_TIMINGS: LifecycleTimings = {
   inactiveServiceRetentionMs: 3_600_000,
 };
 
-export function defaultConfig(overrides: Partial<Config> = {}): Config {
+/** Settings to change from their defaults; single timings may be given alone. */
+export type ConfigOverrides = Omit<Partial<Config>, "timings"> & { timings?: Partial<LifecycleTimings> };
+
+export function defaultConfig(overrides: ConfigOverrides = {}): Config {
   const profile = overrides.timingProfile ?? "instant";
   return {
     host: "127.0.0.1",

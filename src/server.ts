@@ -3,11 +3,11 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createApp, type EcsLocal } from "./app.js";
-import { defaultConfig, type Config } from "./config.js";
+import { defaultConfig, type ConfigOverrides } from "./config.js";
 import { createLogger, type Logger } from "./log.js";
 import { warmValidators } from "./protocol/validate.js";
 
-export interface StartServerOptions extends Partial<Config> {
+export interface StartServerOptions extends ConfigOverrides {
   /** Where request lines and faults go; by default stderr at `logLevel` (which defaults to "warn" here). */
   logger?: Logger;
 }

@@ -44,6 +44,12 @@ describe("startServer", () => {
     expect(((await (await call(a, "ListClusters", {})).json()) as { clusterArns: string[] }).clusterArns).toEqual([]);
   });
 
+  it("takes settings by their configuration names, single timings included", async () => {
+    const s = await start({ region: "eu-west-1", seed: "x", timings: { pendingMs: 5 } });
+    expect(s.local.config).toMatchObject({ region: "eu-west-1", seed: "x", port: s.port, logLevel: "silent" });
+    expect(s.local.config.timings).toMatchObject({ pendingMs: 5, provisioningMs: 0, stoppedTaskRetentionMs: 3_600_000 });
+  });
+
   it("refuses a port already taken", async () => {
     const a = await start();
     await expect(startServer({ port: a.port, logLevel: "silent" })).rejects.toThrow(/EADDRINUSE/);
