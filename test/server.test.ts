@@ -46,7 +46,7 @@ describe("startServer", () => {
 
   it("takes settings by their configuration names, single timings included", async () => {
     const s = await start({ region: "eu-west-1", seed: "x", timings: { pendingMs: 5 } });
-    expect(s.local.config).toMatchObject({ region: "eu-west-1", seed: "x", port: s.port, logLevel: "silent" });
+    expect(s.local.config).toMatchObject({ region: "eu-west-1", seed: "x", logLevel: "silent" });
     expect(s.local.config.timings).toMatchObject({ pendingMs: 5, provisioningMs: 0, stoppedTaskRetentionMs: 3_600_000 });
   });
 
