@@ -1,6 +1,7 @@
 # ecs-local in a container:
 #   docker build -t ecs-local . && docker run -p 4566:4566 ecs-local
-# The base is any image with node (20–24) on its PATH: --build-arg BASE_IMAGE=node:22-bookworm-slim.
+# The base is any image with node (20–24) on its PATH; by default Node 24, the newest LTS line the
+# project is tested on: --build-arg BASE_IMAGE=node:22-bookworm-slim for another.
 # Every instruction runs node or npm directly (no shell), so a base holding only node and npm will do.
 ARG BASE_IMAGE=node:24-bookworm-slim
 
