@@ -31,6 +31,7 @@ describe("the packed package", () => {
     expect(files).toContain("package/dist/src/index.js");
     expect(files).toContain("package/dist/src/index.d.ts");
     expect(files).toContain("package/schemas/ecs/RunTask.input.json");
+    expect(files).toContain("package/dist/validators/ecs/RunTask.input.cjs");
     expect(files.some((f) => f.startsWith("package/test/") || f.startsWith("package/dist/test/") || f.startsWith("package/src/"))).toBe(false);
   });
 
@@ -60,15 +61,21 @@ describe("the packed package", () => {
   }, 120_000);
 
   it("import { startServer } from \"ecs-local\" starts a server on a free port", async () => {
-    const script = `import { startServer } from "ecs-local";
+    const script = `import { createRequire } from "node:module";
+import { startServer } from "ecs-local";
 const s = await startServer();
-const r = await fetch(s.endpoint + "/", { method: "POST", headers: { "Content-Type": "application/x-amz-json-1.1", "X-Amz-Target": "AmazonEC2ContainerServiceV20141113.CreateCluster" }, body: JSON.stringify({ clusterName: "from-package" }) });
-console.log(JSON.stringify({ port: s.port, status: r.status, name: (await r.json()).cluster.clusterName }));
+const send = (op, body) => fetch(s.endpoint + "/", { method: "POST", headers: { "Content-Type": "application/x-amz-json-1.1", "X-Amz-Target": "AmazonEC2ContainerServiceV20141113." + op }, body: JSON.stringify(body) });
+const r = await send("CreateCluster", { clusterName: "from-package" });
+const bad = await send("RunTask", {});
+// Validators come precompiled with the package: ajv's compiler is never loaded.
+const compiler = Object.keys(createRequire(import.meta.url).cache).some((k) => k.endsWith("/ajv/dist/ajv.js"));
+console.log(JSON.stringify({ port: s.port, status: r.status, name: (await r.json()).cluster.clusterName, bad: bad.status, badBody: await bad.json(), compiler }));
 await s.stop();`;
     writeFileSync(join(dir, "use.mjs"), script);
     const { stdout } = await run(process.execPath, ["use.mjs"], { cwd: dir, timeout: 60_000 });
     const out = JSON.parse(stdout);
     expect(out.port).toBeGreaterThan(0);
-    expect(out).toMatchObject({ status: 200, name: "from-package" });
+    expect(out).toMatchObject({ status: 200, name: "from-package", bad: 400, compiler: false });
+    expect(out.badBody).toEqual({ __type: "ValidationException", message: "1 validation error detected: Value null at 'taskDefinition' failed to satisfy constraint: Member must not be null" });
   }, 120_000);
 });
