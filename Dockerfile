@@ -1,23 +1,36 @@
-# ecs-local in a container: docker build -t ecs-local . && docker run -p 4566:4566 ecs-local
-FROM node:20-slim AS build
+# ecs-local in a container:
+#   docker build -t ecs-local . && docker run -p 4566:4566 ecs-local
+# The base is any image with node (20–24) on its PATH; by default Node 24, the newest LTS line the
+# project is tested on: --build-arg BASE_IMAGE=node:22-bookworm-slim for another.
+# Every instruction runs node or npm directly (no shell), so a base holding only node and npm will do.
+ARG BASE_IMAGE=node:24-bookworm-slim
+
+FROM ${BASE_IMAGE} AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
-COPY tsconfig.json vitest.config.ts ./
-COPY scripts ./scripts
-COPY src ./src
+# Production dependencies only: these are what the image ships.
+RUN ["npm", "ci", "--omit=dev", "--no-audit", "--no-fund", "--ignore-scripts"]
+COPY tsconfig.json tsconfig.build.json ./
+COPY scripts/image-compile.mjs scripts/build-validators.mjs ./scripts/
 COPY schemas ./schemas
-COPY test ./test
-COPY bench ./bench
-RUN npm run build && npm prune --omit=dev
+COPY src ./src
+RUN ["node", "scripts/image-compile.mjs", "/tmp/tools"]
+# Where state is kept, owned by the user the server runs as.
+RUN ["node", "-e", "require('fs').mkdirSync('/app/data')"]
 
-FROM node:20-slim
+FROM ${BASE_IMAGE}
 WORKDIR /app
-ENV HOST=0.0.0.0 PORT=4566 NODE_ENV=production
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=4566 ECS_LOCAL_STATE_DIR=/data
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
-COPY --from=build /app/dist ./dist
-COPY --from=build /app/schemas ./schemas
+COPY --from=build /app/dist/src ./dist/src
+COPY --from=build /app/dist/validators ./dist/validators
+COPY schemas ./schemas
+COPY --from=build --chown=1000:1000 /app/data /data
+VOLUME ["/data"]
+USER 1000:1000
 EXPOSE 4566
-USER node
+HEALTHCHECK --interval=10s --timeout=3s --start-period=10s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 4566) + '/_ecs-local/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+STOPSIGNAL SIGTERM
 CMD ["node", "dist/src/main.js"]

@@ -1,9 +1,10 @@
-// npm run bench [-- --concurrency 16 --duration 5 --warmup 1 --no-moto --phase NAME --profile DIR --scale]
+// npm run bench [-- --concurrency 16 --duration 5 --warmup 1 --no-moto --phase NAME --profile DIR --scale | --soak [--soak-seconds 600]]
 // Starts each target on a free loopback port, drives the same workload, writes bench/results/.
 import { Driver, round, runLoad, summarize, type LoadResult } from "./driver.js";
 import { checkFidelity, sdkUserAgent } from "./fidelity.js";
 import { machine, markdown, writeResults, type CpuShare, type PhaseResult, type RunResult, type TargetRun } from "./results.js";
 import { runScale } from "./scale.js";
+import { runSoak } from "./soak.js";
 import { motoInstances, syntheticInstances } from "./motoEc2.js";
 import { sdkCheck } from "./sdkcheck.js";
 import { Signer } from "./sigv4.js";
@@ -18,6 +19,9 @@ interface Options {
   moto: boolean;
   scale: boolean;
   scaleTasks: number;
+  soak: boolean;
+  soakMs: number;
+  soakRetentionMs: number;
   only?: string;
   /** Where ecs-local writes a V8 CPU profile (node --cpu-prof) when set. */
   profileDir?: string;
@@ -41,6 +45,9 @@ function parseArgs(argv: string[]): Options {
     moto: !argv.includes("--no-moto"),
     scale: argv.includes("--scale"),
     scaleTasks: Math.round(num("scale-tasks", 100_000)),
+    soak: argv.includes("--soak"),
+    soakMs: num("soak-seconds", 600) * 1000,
+    soakRetentionMs: num("soak-retention-seconds", 60) * 1000,
     only: value("phase"),
     profileDir: value("profile"),
   };
@@ -137,6 +144,10 @@ async function benchTarget(kind: TargetKind, opts: Options, agent: UserAgent): P
 async function main(): Promise<void> {
   const opts = parseArgs(process.argv.slice(2));
   const agent = await sdkUserAgent();
+  if (opts.soak) {
+    await runSoak({ concurrency: opts.concurrency, durationMs: opts.soakMs, retentionMs: opts.soakRetentionMs }, agent, log);
+    return;
+  }
   if (opts.scale) {
     await runScale({ concurrency: opts.concurrency, tasks: opts.scaleTasks }, agent, log);
     return;

@@ -103,18 +103,19 @@ async function firstAnswer(origin: string, host: string, agent: UserAgent, child
   }
 }
 
-function commandFor(kind: TargetKind, port: number, extraArgs: string[]): { cmd: string; args: string[]; resetPath?: string } {
-  if (kind === "ecs-local") return { cmd: process.execPath, args: [...extraArgs, join(ROOT, "dist/src/main.js"), "--port", String(port), "--host", HOST], resetPath: "/_ecs-local/reset" };
+function commandFor(kind: TargetKind, port: number, extraArgs: string[], serverArgs: string[]): { cmd: string; args: string[]; resetPath?: string } {
+  // Only warnings are logged: a line per request would measure the log, not the server.
+  if (kind === "ecs-local") return { cmd: process.execPath, args: [...extraArgs, join(ROOT, "dist/src/main.js"), "--port", String(port), "--host", HOST, "--log-level", "warn", ...serverArgs], resetPath: "/_ecs-local/reset" };
   if (kind === "ceiling") return { cmd: process.execPath, args: [join(here, "ceiling.js"), String(port), HOST, ...extraArgs] };
   const moto = motoCommand();
   if (!moto) throw new Error("moto_server is not on PATH");
   return { cmd: moto, args: ["-H", HOST, "-p", String(port)], resetPath: "/moto-api/reset" };
 }
 
-/** extraArgs: node flags before ecs-local's entry point, or the ceiling's body size. */
-export async function launch(kind: TargetKind, agent: UserAgent, extraArgs: string[] = []): Promise<Target> {
+/** extraArgs: node flags before ecs-local's entry point, or the ceiling's body size; serverArgs: ecs-local's own flags. */
+export async function launch(kind: TargetKind, agent: UserAgent, extraArgs: string[] = [], serverArgs: string[] = []): Promise<Target> {
   const port = await freePort();
-  const { cmd, args, resetPath } = commandFor(kind, port, extraArgs);
+  const { cmd, args, resetPath } = commandFor(kind, port, extraArgs, serverArgs);
   const started = performance.now();
   const child = spawn(cmd, args, { stdio: ["ignore", "ignore", "pipe"], env: process.env });
   let stderr = "";

@@ -2,7 +2,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import express, { type Express, type NextFunction, type Request, type Response } from "express";
 import { randomUUID } from "node:crypto";
-import { defaultConfig, type Config } from "./config.js";
+import { defaultConfig, type Config, type ConfigOverrides } from "./config.js";
 import { systemClock, type Clock } from "./engine/clock.js";
 import { Timeline } from "./engine/timeline.js";
 import { protocolErrors } from "./protocol/errors.js";
@@ -16,10 +16,10 @@ import { createLogger, type Logger } from "./log.js";
 import { consoleRouter } from "./console/router.js";
 
 export interface AppOptions {
-  config?: Partial<Config>;
+  config?: ConfigOverrides;
   /** Defaults to the wall clock; tests pass a ManualClock and move it. */
   clock?: Clock;
-  /** Where request lines and faults go; stderr at level "warn" by default. */
+  /** Where request lines and faults go; stderr at `config.logLevel` if given, else "warn", by default. */
   logger?: Logger;
   /** What runs tasks' containers; by default the one `config.runtime` names. */
   runtime?: ContainerRuntime;
@@ -48,7 +48,7 @@ export function createApp(options: AppOptions = {}): EcsLocal {
   const config = defaultConfig(options.config);
   const clock = options.clock ?? systemClock;
   const timeline = new Timeline(clock, clock === systemClock);
-  const logger = options.logger ?? createLogger({ level: config.logRequests ? "debug" : "warn" });
+  const logger = options.logger ?? createLogger({ level: options.config?.logLevel ?? "warn", format: config.logFormat });
   const registry = createRegistry(config, timeline, { logger, runtime: options.runtime });
   const protocol: ProtocolOptions = {
     defaultAccount: config.accountId,

@@ -1,4 +1,7 @@
-// Configuration from environment variables and command-line flags; flags win.
+// Configuration from environment variables and command-line flags (flags win), as described by
+// the table in settings.ts; a bad value or an unknown flag stops the start with a message naming it.
+import type { LogFormat, LogLevel } from "./log.js";
+import { SETTINGS, SettingError, TIMING_PROFILES, type Setting, type TimingProfile } from "./settings.js";
 
 export interface LifecycleTimings {
   /** How long a task stays in each state before moving on, in milliseconds. */
@@ -12,107 +15,166 @@ export interface LifecycleTimings {
   serviceDrainMs: number;
   /** How long a STOPPED task stays describable; ECS keeps them for about an hour. */
   stoppedTaskRetentionMs: number;
+  /** How long an INACTIVE service stays describable before it is forgotten. */
+  inactiveServiceRetentionMs: number;
   /** How long a deleted (INACTIVE) cluster stays listed and describable before it is forgotten. */
   inactiveClusterRetentionMs: number;
 }
+
+export type Runtime = "simulated" | "docker";
 
 export interface Config {
   host: string;
   port: number;
   accountId: string;
   region: string;
-  maxBodyBytes: number;
+  timingProfile: TimingProfile;
   timings: LifecycleTimings;
-  logRequests: boolean;
+  runtime: Runtime;
+  dockerHost: string;
+  /** Leaves the containers ecs-local started behind on reset, service deletion and shutdown. */
+  keepContainers: boolean;
+  /** Seeds ids and random choices; absent means a fresh random seed per server. */
+  seed?: string;
+  logLevel: LogLevel;
+  logFormat: LogFormat;
+  maxBodyBytes: number;
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  keepAliveTimeoutMs: number;
+  shutdownTimeoutMs: number;
   /** Checks every response against the model's output shape and fails loudly when one breaks it (tests, CI). */
   validateOutput: boolean;
-  /** Where tasks run: "simulated" (state only, the default) or "docker" (real containers through the Engine API). */
-  runtime: "simulated" | "docker";
-  /** The Docker engine for instances that name none (`unix:///path` or `tcp://host:port`); unset: /var/run/docker.sock. */
-  dockerHost?: string;
-  /** Leaves the containers ecs-local started behind on reset, service deletion and shutdown. */
-  keepContainers?: boolean;
 }
 
-// Zero by default: every transition happens the moment its turn comes, so a waiter's first
-// poll already sees the settled state, while each response still shows the state it was in.
 export const DEFAULT_TIMINGS: LifecycleTimings = {
-  provisioningMs: 0,
-  pendingMs: 0,
-  activatingMs: 0,
-  deactivatingMs: 0,
-  stoppingMs: 0,
-  deprovisioningMs: 0,
-  serviceDrainMs: 0,
+  ...TIMING_PROFILES.instant,
   stoppedTaskRetentionMs: 3_600_000,
+  inactiveServiceRetentionMs: 3_600_000,
   inactiveClusterRetentionMs: 3_600_000,
 };
 
-export function defaultConfig(overrides: Partial<Config> = {}): Config {
+/** Settings to change from their defaults; single timings may be given alone. */
+export type ConfigOverrides = Omit<Partial<Config>, "timings"> & { timings?: Partial<LifecycleTimings> };
+
+export function defaultConfig(overrides: ConfigOverrides = {}): Config {
+  const profile = overrides.timingProfile ?? "instant";
   return {
     host: "127.0.0.1",
     port: 4566,
     accountId: "000000000000",
     region: "us-east-1",
-    maxBodyBytes: 10 * 1024 * 1024,
-    logRequests: false,
-    validateOutput: false,
     runtime: "simulated",
+    dockerHost: "unix:///var/run/docker.sock",
+    keepContainers: false,
+    logLevel: "info",
+    logFormat: "text",
+    maxBodyBytes: 10 * 1024 * 1024,
+    headersTimeoutMs: 10_000,
+    requestTimeoutMs: 60_000,
+    keepAliveTimeoutMs: 65_000,
+    shutdownTimeoutMs: 10_000,
+    validateOutput: false,
     ...overrides,
-    timings: { ...DEFAULT_TIMINGS, ...overrides.timings },
+    timingProfile: profile,
+    timings: { ...DEFAULT_TIMINGS, ...TIMING_PROFILES[profile], ...overrides.timings },
   };
 }
 
-const TIMING_ENV: Record<keyof LifecycleTimings, string> = {
-  provisioningMs: "ECS_LOCAL_PROVISIONING_MS",
-  pendingMs: "ECS_LOCAL_PENDING_MS",
-  activatingMs: "ECS_LOCAL_ACTIVATING_MS",
-  deactivatingMs: "ECS_LOCAL_DEACTIVATING_MS",
-  stoppingMs: "ECS_LOCAL_STOPPING_MS",
-  deprovisioningMs: "ECS_LOCAL_DEPROVISIONING_MS",
-  serviceDrainMs: "ECS_LOCAL_SERVICE_DRAIN_MS",
-  stoppedTaskRetentionMs: "ECS_LOCAL_STOPPED_TASK_RETENTION_MS",
-  inactiveClusterRetentionMs: "ECS_LOCAL_INACTIVE_CLUSTER_RETENTION_MS",
-};
-
-function flag(argv: string[], name: string): string | undefined {
-  const i = argv.indexOf(`--${name}`);
-  if (i >= 0) return argv[i + 1];
-  const eq = argv.find((a) => a.startsWith(`--${name}=`));
-  return eq?.slice(name.length + 3);
+/** A configuration mistake: the process prints it and exits with status 2. */
+export class ConfigError extends Error {
+  readonly exitCode = 2;
 }
 
-function integer(value: string | undefined, what: string): number | undefined {
-  if (value === undefined || value === "") return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`${what} must be a whole number, got ${JSON.stringify(value)}`);
-  return n;
-}
+const byFlag = new Map(SETTINGS.map((s) => [s.flag, s]));
 
-function runtimeKind(value: string): Config["runtime"] {
-  if (value !== "simulated" && value !== "docker") throw new Error(`the runtime must be "simulated" or "docker", got ${JSON.stringify(value)}`);
-  return value;
-}
-
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv.slice(2)): Config {
-  const base = defaultConfig();
-  const timings = { ...base.timings };
-  for (const [key, name] of Object.entries(TIMING_ENV) as [keyof LifecycleTimings, string][]) {
-    timings[key] = integer(env[name], name) ?? timings[key];
+function read(s: Setting, text: string, source: string): unknown {
+  try {
+    return s.parse(text);
+  } catch (e) {
+    if (e instanceof SettingError) throw new ConfigError(`${source} ${e.message}`);
+    throw e;
   }
-  const accountId = flag(argv, "account") ?? env.ECS_LOCAL_ACCOUNT_ID ?? base.accountId;
-  if (!/^\d{12}$/.test(accountId)) throw new Error(`the account id must be 12 digits, got ${JSON.stringify(accountId)}`);
-  return {
-    host: flag(argv, "host") ?? env.HOST ?? base.host,
-    port: integer(flag(argv, "port") ?? env.PORT, "port") ?? base.port,
-    accountId,
-    region: flag(argv, "region") ?? env.ECS_LOCAL_REGION ?? env.AWS_DEFAULT_REGION ?? base.region,
-    maxBodyBytes: integer(env.ECS_LOCAL_MAX_BODY_BYTES, "ECS_LOCAL_MAX_BODY_BYTES") ?? base.maxBodyBytes,
-    logRequests: env.ECS_LOCAL_LOG_REQUESTS === "1" || argv.includes("--log-requests"),
-    validateOutput: env.ECS_LOCAL_VALIDATE_OUTPUT === "1",
-    runtime: runtimeKind(flag(argv, "runtime") ?? env.ECS_LOCAL_RUNTIME ?? base.runtime),
-    dockerHost: env.DOCKER_HOST || undefined,
-    keepContainers: env.ECS_LOCAL_KEEP_CONTAINERS === "1",
-    timings,
-  };
+}
+
+/** The flags given, as setting → text; unknown flags, missing values and stray words are refused. */
+function readFlags(argv: readonly string[]): Map<Setting, string> {
+  const given = new Map<Setting, string>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const m = /^--([a-z0-9-]+)(?:=(.*))?$/s.exec(arg);
+    if (!m) throw new ConfigError(`unexpected argument ${JSON.stringify(arg)} (see --help)`);
+    const s = byFlag.get(m[1]);
+    if (!s) throw new ConfigError(`unknown flag --${m[1]} (see --help)`);
+    let text = m[2];
+    if (text === undefined) {
+      if (!s.value) text = "true";
+      else if (i + 1 < argv.length && !argv[i + 1].startsWith("--")) text = argv[++i];
+      else throw new ConfigError(`--${s.flag} needs a value ${s.value}`);
+    }
+    given.set(s, text);
+  }
+  return given;
+}
+
+function assign(target: Record<string, unknown>, key: string, value: unknown): void {
+  const [head, tail] = key.split(".");
+  if (tail === undefined) target[head] = value;
+  else (target[head] as Record<string, unknown>)[tail] = value;
+}
+
+/** The configuration from the environment and flags (flags win); throws ConfigError naming the culprit. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly string[] = process.argv.slice(2)): Config {
+  const flags = readFlags(argv.filter((a) => a !== "--help" && a !== "-h" && a !== "--version" && a !== "-v"));
+  const values = new Map<Setting, unknown>();
+  for (const s of SETTINGS) {
+    const flagText = flags.get(s);
+    if (flagText !== undefined) {
+      values.set(s, read(s, flagText, `--${s.flag}`));
+      continue;
+    }
+    const name = s.env.find((n) => env[n] !== undefined && env[n] !== "");
+    if (name) values.set(s, read(s, env[name]!, name));
+  }
+  // The profile goes first: single timings given beside it override its steps.
+  const profile = [...values].find(([s]) => s.key === "timingProfile")?.[1] as TimingProfile | undefined;
+  const config = defaultConfig(profile ? { timingProfile: profile } : {}) as unknown as Record<string, unknown>;
+  for (const [s, v] of values) assign(config, s.key, v);
+  return config as unknown as Config;
+}
+
+export type Command = { kind: "help" } | { kind: "version" } | { kind: "run"; config: Config };
+
+/** What the command line asks for: help, the version, or a server with this configuration. */
+export function parseCommandLine(env: NodeJS.ProcessEnv, argv: readonly string[]): Command {
+  if (argv.includes("--help") || argv.includes("-h")) return { kind: "help" };
+  if (argv.includes("--version") || argv.includes("-v")) return { kind: "version" };
+  return { kind: "run", config: loadConfig(env, argv) };
+}
+
+const plain = (md: string): string => md.replace(/`/g, "");
+
+export function helpText(): string {
+  const rows = SETTINGS.map((s) => [`--${s.flag}${s.value ? " " + s.value : ""}`, `${plain(s.help)} [${s.env.join(", ")}; default ${plain(s.shown)}]`]);
+  const width = Math.max(...rows.map(([f]) => f.length)) + 2;
+  return [
+    "Usage: ecs-local [flags]",
+    "",
+    "An Amazon ECS endpoint on your machine. Every flag can also be set by the environment variable",
+    "shown in brackets; flags win.",
+    "",
+    ...rows.map(([f, h]) => `  ${f.padEnd(width)}${h}`),
+    `  ${"--help".padEnd(width)}Print this help and exit.`,
+    `  ${"--version".padEnd(width)}Print the version and exit.`,
+    "",
+  ].join("\n");
+}
+
+/** README's configuration table, in Markdown; a test keeps README's copy equal to it. */
+export function settingsTable(): string {
+  const lines = ["| Flag | Environment | Default | Meaning |", "|---|---|---|---|"];
+  for (const s of SETTINGS) {
+    lines.push(`| \`--${s.flag}${s.value ? " " + s.value : ""}\` | ${s.env.map((e) => `\`${e}\``).join(", ")} | ${s.shown} | ${s.help} |`);
+  }
+  return lines.join("\n");
 }

@@ -1,38 +1,60 @@
-// The server: read configuration, build the app, listen, shut down cleanly on a signal.
-import { createServer } from "node:http";
-import { createApp } from "./app.js";
-import { loadConfig } from "./config.js";
+#!/usr/bin/env node
+// The ecs-local command: read configuration, listen, print where, and shut down cleanly on a signal.
+import { ConfigError, helpText, parseCommandLine } from "./config.js";
+import { createLogger } from "./log.js";
+import type { EcsLocalServer } from "./server.js";
+import { VERSION } from "./version.js";
 
-function main(): void {
-  let config;
+async function main(): Promise<void> {
+  let command;
   try {
-    config = loadConfig();
+    command = parseCommandLine(process.env, process.argv.slice(2));
   } catch (e) {
-    process.stderr.write(`ecs-local: ${(e as Error).message}\n`);
-    process.exit(2);
-  }
-  const local = createApp({ config });
-  const server = createServer(local.handle);
-  server.listen(config.port, config.host, () => {
-    const addr = server.address();
-    const port = typeof addr === "object" && addr ? addr.port : config.port;
-    process.stdout.write(`ecs-local listening on http://${config.host}:${port} (account ${config.accountId}, region ${config.region})\n`);
-    // Validators compile on first use; the rest are compiled a moment later, one per turn of the
-    // event loop, so that start-up and the first requests never wait behind them.
-    setTimeout(() => local.warm(), 1000).unref();
-  });
-  server.keepAliveTimeout = 65_000;
-  server.on("error", (e) => {
+    if (!(e instanceof ConfigError)) throw e;
     process.stderr.write(`ecs-local: ${e.message}\n`);
-    process.exit(1);
-  });
-  const stop = (): void => {
-    // Containers ecs-local started are removed before it exits (a few seconds at most).
-    void local.close().finally(() => server.close(() => process.exit(0)));
-    setTimeout(() => process.exit(0), 10_000).unref();
+    process.exit(e.exitCode);
+  }
+  if (command.kind === "help") return void process.stdout.write(helpText());
+  if (command.kind === "version") return void process.stdout.write(`${VERSION}\n`);
+
+  const { config } = command;
+  const logger = createLogger({ level: config.logLevel, format: config.logFormat });
+  // Signals are handled from the start: one that arrives while the server is still starting waits
+  // for the start, then stops it, instead of killing the process by default.
+  let server: EcsLocalServer | undefined;
+  let starting: Promise<unknown> = Promise.resolve();
+  let signals = 0;
+  const shutdown = (signal: NodeJS.Signals): void => {
+    if (++signals > 1) {
+      // A second signal means now: requests still in flight are cut.
+      logger.warn(`${signal} again: stopping now`);
+      server?.local.close();
+      process.exit(0);
+    }
+    logger.info(`${signal}: finishing requests in flight, then stopping`, { timeoutMs: config.shutdownTimeoutMs });
+    void starting.then(async () => {
+      await server?.stop();
+      logger.info("stopped");
+      process.exit(0);
+    });
   };
-  process.on("SIGINT", stop);
-  process.on("SIGTERM", stop);
+  process.on("SIGINT", shutdown);
+  process.on("SIGTERM", shutdown);
+
+  try {
+    // Loaded only now: --help and --version answer without loading the server.
+    const pending = import("./server.js").then((m) => m.startServer({ ...config, logger }));
+    starting = pending.catch(() => undefined);
+    server = await pending;
+  } catch (e) {
+    process.stderr.write(`ecs-local: cannot listen on ${config.host}:${config.port}: ${(e as Error).message}\n`);
+    process.exit(1);
+  }
+  if (signals > 0) return;
+  process.stdout.write(
+    `ecs-local ${VERSION} listening on ${server.endpoint} (account ${config.accountId}, region ${config.region}); ` +
+      `point the CLI at it with: aws --endpoint-url ${server.endpoint} ecs list-clusters\n`,
+  );
 }
 
-main();
+void main();

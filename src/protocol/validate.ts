@@ -1,14 +1,22 @@
-// Request and response validation against the generated schemas; each validator compiled once.
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
-import { SCHEMAS_DIR } from "../paths.js";
+// Request and response validation against the generated schemas. Started from dist/, validators
+// come precompiled (scripts/build-validators.mjs); otherwise, or when a schema changed since the
+// build, each is compiled on first use. Ajv's compiler is loaded only when one must be compiled.
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Ajv, ErrorObject, ValidateFunction } from "ajv";
+import { REPO_ROOT, SCHEMAS_DIR } from "../paths.js";
+import { AJV_OPTIONS } from "./ajvOptions.js";
 import { validationError, type EnumErrorWording } from "./messages.js";
 
 export type Direction = "input" | "output";
 
-// allErrors: AWS lists every constraint a request breaks, not only the first.
-const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: true, validateSchema: false });
+const require = createRequire(import.meta.url);
+// Precompiled validators belong to a build: a run from src/ (tsx, vitest) always compiles.
+const PRECOMPILED = fileURLToPath(import.meta.url).includes(`${sep}dist${sep}src${sep}`) ? join(REPO_ROOT, "dist", "validators") : undefined;
+// Compiled validators are pure functions of the committed schemas, the same for every server.
 const compiled = new Map<string, ValidateFunction>();
 const parsed = new Map<string, Record<string, any>>();
 
@@ -23,11 +31,29 @@ export function schemaFor(service: string, operation: string, dir: Direction): R
   return schema;
 }
 
+let ajv: Ajv | undefined;
+
+function compile(schema: unknown): ValidateFunction {
+  ajv ??= new (require("ajv") as typeof import("ajv")).Ajv(AJV_OPTIONS);
+  return ajv.compile(schema as object);
+}
+
+function load(service: string, operation: string, dir: Direction): ValidateFunction {
+  const key = `${service}/${operation}.${dir}`;
+  const file = PRECOMPILED && join(PRECOMPILED, `${key}.cjs`);
+  if (file && existsSync(file)) {
+    const fn = require(file) as ValidateFunction & { schemaHash?: string };
+    const text = readFileSync(join(SCHEMAS_DIR, `${key}.json`), "utf8");
+    if (fn.schemaHash === createHash("sha1").update(text).digest("hex")) return fn;
+  }
+  return compile(schemaFor(service, operation, dir));
+}
+
 export function validatorFor(service: string, operation: string, dir: Direction): ValidateFunction {
   const key = `${service}/${operation}.${dir}`;
   let fn = compiled.get(key);
   if (!fn) {
-    fn = ajv.compile(schemaFor(service, operation, dir));
+    fn = load(service, operation, dir);
     compiled.set(key, fn);
   }
   return fn;

@@ -260,7 +260,7 @@ describe.skipIf(skipped !== undefined)(`console in Chromium, live${skipped ? ` (
   let t: TestLocal;
   let page: Page;
   beforeAll(async () => {
-    t = await startLocal({ timings: { provisioningMs: 60_000, pendingMs: 60_000, activatingMs: 0, deactivatingMs: 60_000, stoppingMs: 0, deprovisioningMs: 0, serviceDrainMs: 0, stoppedTaskRetentionMs: 3_600_000, inactiveClusterRetentionMs: 3_600_000 } });
+    t = await startLocal({ timings: { provisioningMs: 60_000, pendingMs: 60_000, activatingMs: 0, deactivatingMs: 60_000, stoppingMs: 0, deprovisioningMs: 0, serviceDrainMs: 0 } });
     await t.ecs("CreateCluster", { clusterName: "live" });
     await registerOn(t, "live", "us-east-1a");
     await t.ecs("RegisterTaskDefinition", { family: "watch", containerDefinitions: [{ name: "app", image: "busybox", memory: 64 }] });

@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { createServer, type Server } from "node:http";
 import { expect } from "vitest";
 import { createApp, type AppOptions, type EcsLocal } from "../../src/app.js";
-import type { Config } from "../../src/config.js";
+import type { ConfigOverrides } from "../../src/config.js";
 import { ManualClock } from "../../src/engine/clock.js";
 import { OPERATION_ERRORS, TARGET_PREFIX, type Input, type Operation, type Output } from "../../src/services/ecs/generated/operations.js";
 import { validatorFor } from "../../src/protocol/validate.js";
@@ -42,7 +42,7 @@ export function authHeader(accessKey = "AKIDEXAMPLE", region = "us-east-1"): str
   return `AWS4-HMAC-SHA256 Credential=${accessKey}/20260101/${region}/ecs/aws4_request, SignedHeaders=content-type;host;x-amz-date;x-amz-target, Signature=0000`;
 }
 
-export async function startLocal(config: Partial<Config> = {}, options: Pick<AppOptions, "runtime"> = {}): Promise<TestLocal> {
+export async function startLocal(config: ConfigOverrides = {}, options: Pick<AppOptions, "runtime"> = {}): Promise<TestLocal> {
   const clock = new ManualClock();
   const local = createApp({ config: { validateOutput: true, ...config }, clock, ...options });
   const server: Server = createServer(local.handle);

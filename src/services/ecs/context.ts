@@ -8,6 +8,8 @@ import type { RegionalStore } from "../../state/regional.js";
 import type { Backends } from "../backends.js";
 import type { Input, Operation, Output } from "./generated/operations.js";
 import type { Task } from "./generated/types.js";
+import type { IdSource } from "./domain/ids.js";
+import type { TaskJsonCache } from "./domain/tasks.js";
 import type { Lifecycle } from "./scheduler/lifecycle.js";
 import type { Reconciler } from "./scheduler/reconciler.js";
 import type { ClusterRecord, EcsState } from "./store.js";
@@ -27,6 +29,10 @@ export interface EcsBackend {
   peers: Backends;
   /** What runs the tasks' containers: the simulated runtime unless configured otherwise. */
   runtime: ContainerRuntime;
+  /** Ids, random choices and task addresses of this server (seeded by `--seed`). */
+  ids: IdSource;
+  /** Encoded task JSON kept for DescribeTasks pollers. */
+  taskJson: TaskJsonCache;
 }
 
 export interface EcsContext {

@@ -7,7 +7,6 @@ import { RegionalStore } from "../../state/regional.js";
 import type { ContainerRuntime } from "../../runtime/runtime.js";
 import { SimulatedRuntime } from "../../runtime/simulated.js";
 import type { EcsBackend, EcsContext, Handler } from "./context.js";
-import { clearTaskJson } from "./domain/tasks.js";
 import { ecsEnumError } from "./enumErrors.js";
 import { ClientException, UnsupportedFeatureException } from "./generated/errors.js";
 import { OPERATION_ERRORS, OPERATIONS, TARGET_PREFIX, type Operation } from "./generated/operations.js";
@@ -16,9 +15,13 @@ import { Lifecycle } from "./scheduler/lifecycle.js";
 import { Reconciler } from "./scheduler/reconciler.js";
 import { engineChanged } from "./scheduler/runtimeEvents.js";
 import { createEcsState } from "./store.js";
+import { IdSource } from "./domain/ids.js";
+import { TaskJsonCache } from "./domain/tasks.js";
 
 export function createEcsBackend(config: Config, timeline: Timeline, peers: Backends, runtime: ContainerRuntime = new SimulatedRuntime()): EcsBackend {
-  const backend = { config, timeline, states: new RegionalStore(createEcsState), taskListeners: [], peers, runtime } as unknown as EcsBackend;
+  const ids = new IdSource(config.seed);
+  const states = new RegionalStore((account, region) => createEcsState(account, region, ids));
+  const backend = { config, timeline, states, ids, taskJson: new TaskJsonCache(), taskListeners: [], peers, runtime } as unknown as EcsBackend;
   backend.lifecycle = new Lifecycle(backend);
   backend.reconciler = new Reconciler(backend);
   runtime.onEngine = (endpoint, up) => void timeline.at(timeline.now(), () => engineChanged(backend, endpoint, up));
@@ -44,7 +47,7 @@ export function ecsJsonService(backend: EcsBackend): JsonService {
     reset() {
       backend.states.reset();
       backend.reconciler.clear();
-      clearTaskJson();
+      backend.taskJson.clear();
       void backend.runtime.reset();
     },
     enumError: ecsEnumError,

@@ -15,6 +15,7 @@ import type {
   Task,
   TaskDefinition,
 } from "./generated/types.js";
+import type { IdSource } from "./domain/ids.js";
 import type { TaskIndex } from "./domain/taskIndex.js";
 
 export interface ClusterRecord {
@@ -73,6 +74,8 @@ export interface ServiceLaunch {
 export interface EcsState {
   accountId: string;
   region: string;
+  /** The server's id source, shared by all its regions: not data (persistence keeps its position apart). */
+  ids: IdSource;
   /** Clusters by name; a deleted cluster stays as INACTIVE until its name is created again. */
   clusters: Map<string, ClusterRecord>;
   /** Task definitions by family; revision N is at index N - 1. */
@@ -87,6 +90,6 @@ export interface EcsState {
   capacityProviders: Map<string, CapacityProvider>;
 }
 
-export function createEcsState(accountId: string, region: string): EcsState {
-  return { accountId, region, clusters: new Map(), taskDefinitions: new Map(), tags: new Map(), accountSettings: new Map(), taskProtection: new Map(), capacityProviders: new Map() };
+export function createEcsState(accountId: string, region: string, ids: IdSource): EcsState {
+  return { accountId, region, ids, clusters: new Map(), taskDefinitions: new Map(), tags: new Map(), accountSettings: new Map(), taskProtection: new Map(), capacityProviders: new Map() };
 }

@@ -1,28 +1,94 @@
-// Identifiers in the forms ECS uses.
-import { randomBytes, randomUUID } from "node:crypto";
+// Identifiers in the forms ECS uses, drawn from one source per server: two servers in a process
+// never share a sequence, and a seeded server makes the same ids for the same requests.
+import { createHash, randomBytes } from "node:crypto";
 
-// Random bytes drawn in blocks: one call per id would cost a trip into the random source each time.
-const POOL_SIZE = 4096;
-let pool = randomBytes(POOL_SIZE);
-let offset = 0;
+const HEX: string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
 
-/** 32 lowercase hex digits: the id of tasks and container instances. */
-export function hexId(): string {
-  if (offset + 16 > POOL_SIZE) {
-    pool = randomBytes(POOL_SIZE);
-    offset = 0;
+/**
+ * sfc32 (Chris Doty-Humphrey's small fast chaotic generator): 128 bits of state, fast in plain
+ * JavaScript, good enough for ids that must look random and never collide in practice. Not for secrets.
+ */
+export class IdSource {
+  private a: number;
+  private b: number;
+  private c: number;
+  private d: number;
+  /** The next address of the private range handed to task network interfaces. */
+  private address = 10;
+
+  /** `seed` absent: a fresh random seed. */
+  constructor(seed?: string) {
+    const key = seed === undefined ? randomBytes(16) : createHash("sha256").update(seed).digest();
+    this.a = key.readUInt32LE(0);
+    this.b = key.readUInt32LE(4);
+    this.c = key.readUInt32LE(8);
+    this.d = key.readUInt32LE(12) | 1;
+    for (let i = 0; i < 16; i++) this.next();
   }
-  offset += 16;
-  return pool.toString("hex", offset - 16, offset);
-}
 
-export function uuid(): string {
-  return randomUUID();
-}
+  /** 32 random bits. */
+  private next(): number {
+    const t = (((this.a + this.b) | 0) + this.d) | 0;
+    this.d = (this.d + 1) | 0;
+    this.a = this.b ^ (this.b >>> 9);
+    this.b = (this.c + (this.c << 3)) | 0;
+    this.c = (this.c << 21) | (this.c >>> 11);
+    this.c = (this.c + t) | 0;
+    return t >>> 0;
+  }
 
-/** "ecs-svc/" and 19 digits: deployment ids and a service task's startedBy. */
-export function deploymentId(): string {
-  let digits = String(1 + Math.floor(Math.random() * 9));
-  while (digits.length < 19) digits += String(Math.floor(Math.random() * 10));
-  return `ecs-svc/${digits}`;
+  /** A number in [0, 1), like Math.random. */
+  random = (): number => this.next() / 4_294_967_296;
+
+  bytes(n: number): Buffer {
+    const out = Buffer.allocUnsafe(n);
+    for (let i = 0; i < n; i += 4) {
+      const v = this.next();
+      for (let j = 0; j < 4 && i + j < n; j++) out[i + j] = (v >>> (8 * j)) & 255;
+    }
+    return out;
+  }
+
+  private hex8(): string {
+    const v = this.next();
+    return HEX[v >>> 24] + HEX[(v >>> 16) & 255] + HEX[(v >>> 8) & 255] + HEX[v & 255];
+  }
+
+  /** 32 lowercase hex digits: the id of tasks and container instances. */
+  hexId(): string {
+    return this.hex8() + this.hex8() + this.hex8() + this.hex8();
+  }
+
+  /** A version 4 UUID. */
+  uuid(): string {
+    const h = this.hexId();
+    const variant = "89ab"[parseInt(h[16], 16) & 3];
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  }
+
+  /** "ecs-svc/" and 19 digits: deployment ids and a service task's startedBy. */
+  deploymentId(): string {
+    let digits = String(1 + Math.floor(this.random() * 9));
+    while (digits.length < 19) digits += String(Math.floor(this.random() * 10));
+    return `ecs-svc/${digits}`;
+  }
+
+  /** A private address from 10.0.0.0/16 for a task's elastic network interface, in turn. */
+  privateIpv4(): string {
+    const n = this.address++ % 65_000;
+    return `10.0.${(n >> 8) & 255}.${n & 255 || 1}`;
+  }
+
+  /** Where the sequence stands, so that a restored server goes on from there instead of repeating ids. */
+  save(): string {
+    return [this.a, this.b, this.c, this.d, this.address].map((n) => (n >>> 0).toString(16)).join(".");
+  }
+
+  static restore(saved: string): IdSource {
+    const parts = saved.split(".").map((p) => parseInt(p, 16));
+    if (parts.length !== 5 || parts.some((n) => !Number.isFinite(n))) throw new Error(`not a saved id source: ${JSON.stringify(saved)}`);
+    const s = new IdSource("");
+    [s.a, s.b, s.c, s.d, s.address] = [parts[0] | 0, parts[1] | 0, parts[2] | 0, parts[3] | 0, parts[4]];
+    return s;
+  }
 }

@@ -1,14 +1,14 @@
 // Service events in ECS's wording, newest first, at most 100 kept.
 import type { ServiceRecord } from "../store.js";
-import { uuid } from "./ids.js";
+import type { IdSource } from "./ids.js";
 
 const MAX_EVENTS = 100;
 
 const TROUBLESHOOTING = "For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.";
 
-export function addEvent(sr: ServiceRecord, now: number, message: string): void {
+export function addEvent(ids: IdSource, sr: ServiceRecord, now: number, message: string): void {
   const events = (sr.service.events ??= []);
-  events.unshift({ id: uuid(), createdAt: now, message });
+  events.unshift({ id: ids.uuid(), createdAt: now, message });
   if (events.length > MAX_EVENTS) events.length = MAX_EVENTS;
 }
 
@@ -16,11 +16,11 @@ export function addEvent(sr: ServiceRecord, now: number, message: string): void 
  * Writes a problem event unless the same problem was the last one written: ECS leaves repeats out
  * until the cause clears. The closest instance may change between attempts; the cause is the same.
  */
-export function addProblem(sr: ServiceRecord, now: number, message: string): void {
+export function addProblem(ids: IdSource, sr: ServiceRecord, now: number, message: string): void {
   const cause = message.replace(/container-instance [0-9a-f]+/, "container-instance");
   if (sr.lastProblem === cause) return;
   sr.lastProblem = cause;
-  addEvent(sr, now, message);
+  addEvent(ids, sr, now, message);
 }
 
 const taskList = (ids: string[]): string => ids.map((id) => `(task ${id})`).join(" ");

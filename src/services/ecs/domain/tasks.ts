@@ -5,7 +5,7 @@ import type { Attachment, Attribute, Container, ContainerInstance, LaunchType, N
 import { effectiveNetworkMode, reserve, type TaskNeeds } from "./resources.js";
 import type { ClusterRecord, EcsState } from "../store.js";
 import { ecsArn, isArn, parseArn, wrongCluster } from "./arn.js";
-import { hexId, uuid } from "./ids.js";
+import type { IdSource } from "./ids.js";
 import { putTags } from "./tags.js";
 
 export interface NewTask {
@@ -54,14 +54,6 @@ function echoOverrides(td: TaskDefinition, given: TaskOverride): TaskOverride {
   };
 }
 
-let ipCounter = 10;
-
-/** A private address from 10.0.0.0/16 for a task's elastic network interface. */
-function nextPrivateIp(): string {
-  const n = ipCounter++ % 65_000;
-  return `10.0.${(n >> 8) & 255}.${n & 255 || 1}`;
-}
-
 function zoneOf(state: EcsState, n: NewTask): string {
   const fromInstance = n.instance?.attributes?.find((a) => a.name === "ecs.availability-zone")?.value;
   if (fromInstance) return fromInstance;
@@ -73,20 +65,20 @@ function zoneOf(state: EcsState, n: NewTask): string {
 }
 
 /** The interface as RunTask answers it: PRECREATED, known only by its subnet until it is attached. */
-function eni(n: NewTask): Attachment {
+function eni(ids: IdSource, n: NewTask): Attachment {
   const subnet = n.networkConfiguration?.awsvpcConfiguration?.subnets?.[0] ?? "";
-  return { id: uuid(), type: "ElasticNetworkInterface", status: "PRECREATED", details: [{ name: "subnetId", value: subnet }] };
+  return { id: ids.uuid(), type: "ElasticNetworkInterface", status: "PRECREATED", details: [{ name: "subnetId", value: subnet }] };
 }
 
 /**
  * Attaches a task's elastic network interface: its id, MAC and addresses appear now, on the
  * attachment and on every container, as ECS shows them once the interface is ATTACHED.
  */
-export function attachEni(task: Task): void {
+export function attachEni(task: Task, ids: IdSource): void {
   for (const a of task.attachments ?? []) {
     if (a.type !== "ElasticNetworkInterface" || a.status !== "PRECREATED") continue;
-    const ip = nextPrivateIp();
-    const hex = hexId();
+    const ip = ids.privateIpv4();
+    const hex = ids.hexId();
     const region = (task.availabilityZone ?? "").slice(0, -1);
     a.status = "ATTACHED";
     a.details = [
@@ -101,21 +93,22 @@ export function attachEni(task: Task): void {
 }
 
 /** The id of a running container: Docker's 64 hex digits on EC2, `<task id>-<digits>` on Fargate. */
-export function runtimeIdFor(task: Task): string {
-  if (task.launchType !== "FARGATE") return hexId() + hexId();
-  return `${task.taskArn!.split("/").pop()}-${1_000_000_000 + Math.floor(Math.random() * 3_000_000_000)}`;
+export function runtimeIdFor(task: Task, ids: IdSource): string {
+  if (task.launchType !== "FARGATE") return ids.hexId() + ids.hexId();
+  return `${task.taskArn!.split("/").pop()}-${1_000_000_000 + Math.floor(ids.random() * 3_000_000_000)}`;
 }
 
 /** Creates a task, takes its resources from its instance, and starts its lifecycle (which sets its first status). */
 export function launchTask(ctx: EcsContext, rec: ClusterRecord, n: NewTask): Task {
   const { state } = ctx;
-  const id = hexId();
+  const { ids } = state;
+  const id = ids.hexId();
   const clusterName = rec.cluster.clusterName!;
   const taskArn = ecsArn(state, `task/${clusterName}/${id}`);
   const now = ctx.now();
   const zone = zoneOf(state, n);
   const awsvpc = effectiveNetworkMode(n.td) === "awsvpc";
-  const attachment = awsvpc ? eni(n) : undefined;
+  const attachment = awsvpc ? eni(ids, n) : undefined;
   const bindings = n.instance ? reserve(n.instance, n.needs) : [];
   const byName = new Map((n.overrides?.containerOverrides ?? []).map((o) => [o.name, o]));
 
@@ -124,7 +117,7 @@ export function launchTask(ctx: EcsContext, rec: ClusterRecord, n: NewTask): Tas
     const memory = o?.memory ?? c.memory;
     const memoryReservation = o?.memoryReservation ?? c.memoryReservation;
     return {
-      containerArn: ecsArn(state, `container/${clusterName}/${id}/${uuid()}`),
+      containerArn: ecsArn(state, `container/${clusterName}/${id}/${ids.uuid()}`),
       taskArn,
       name: c.name,
       image: c.image,
@@ -207,24 +200,26 @@ export function findTask(rec: ClusterRecord, ref: string): Task | undefined {
 
 /** Texts kept for the tasks described most recently: pollers ask for the same tasks again and again. */
 const JSON_CACHE_SIZE = 10_000;
-const jsonCache = new Map<Task, { version: number; json: Buffer }>();
+export class TaskJsonCache {
+  private readonly texts = new Map<Task, { version: number; json: Buffer }>();
 
-/**
- * A task's JSON, encoded, made again only when the task changed: every change goes through the
- * lifecycle, which bumps `version` as ECS does, so the version says when the bytes are stale.
- */
-export function taskJson(task: Task): Buffer {
-  const hit = jsonCache.get(task);
-  if (hit && hit.version === task.version) return hit.json;
-  const json = Buffer.from(JSON.stringify(task), "utf8");
-  if (!hit && jsonCache.size >= JSON_CACHE_SIZE) jsonCache.delete(jsonCache.keys().next().value!);
-  jsonCache.set(task, { version: task.version ?? 0, json });
-  return json;
-}
+  /**
+   * A task's JSON, encoded, made again only when the task changed: every change goes through the
+   * lifecycle, which bumps `version` as ECS does, so the version says when the bytes are stale.
+   */
+  get(task: Task): Buffer {
+    const hit = this.texts.get(task);
+    if (hit && hit.version === task.version) return hit.json;
+    const json = Buffer.from(JSON.stringify(task), "utf8");
+    if (!hit && this.texts.size >= JSON_CACHE_SIZE) this.texts.delete(this.texts.keys().next().value!);
+    this.texts.set(task, { version: task.version ?? 0, json });
+    return json;
+  }
 
-/** Forgets every cached text (a reset must not keep the old state's tasks alive). */
-export function clearTaskJson(): void {
-  jsonCache.clear();
+  /** Forgets every cached text (a reset must not keep the old state's tasks alive). */
+  clear(): void {
+    this.texts.clear();
+  }
 }
 
 /** A task as Describe answers it: tags only when asked for. */

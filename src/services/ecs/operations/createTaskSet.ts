@@ -2,7 +2,6 @@ import type { Handler } from "../context.js";
 import { InvalidParameterException } from "../generated/errors.js";
 import type { TaskSet } from "../generated/types.js";
 import { activeCluster } from "../domain/clusters.js";
-import { deploymentId } from "../domain/ids.js";
 import { activeService } from "../domain/services.js";
 import { checkTags, putTags } from "../domain/tags.js";
 import { checkExternal, checkScale, computedDesiredCount, describeTaskSet, MAX_TASK_SETS, messages, shownNetwork, taskSetArn } from "../domain/taskSets.js";
@@ -29,7 +28,7 @@ export const createTaskSet: Handler<"CreateTaskSet"> = (input, ctx) => {
   checkTags(input.tags);
 
   const now = ctx.now();
-  const id = deploymentId();
+  const id = ctx.state.ids.deploymentId();
   const fargate = launch.launchType === "FARGATE";
   const spec: ServiceLaunch = {
     td,

@@ -4,7 +4,7 @@ import { InvalidParameterException } from "../generated/errors.js";
 import type { DescribeTasksResponse, Failure, Task } from "../generated/types.js";
 import { activeCluster } from "../domain/clusters.js";
 import { ecsArn } from "../domain/arn.js";
-import { describeTask, findTask, taskJson } from "../domain/tasks.js";
+import { describeTask, findTask } from "../domain/tasks.js";
 
 const OPEN = Buffer.from('{"tasks":[');
 const COMMA = Buffer.from(",");
@@ -27,7 +27,7 @@ export const describeTasks: Handler<"DescribeTasks"> = (input, ctx) => {
   const chunks: Buffer[] = [OPEN];
   tasks.forEach((t, i) => {
     if (i > 0) chunks.push(COMMA);
-    chunks.push(taskJson(t));
+    chunks.push(ctx.backend.taskJson.get(t));
   });
   chunks.push(Buffer.from(`],"failures":${JSON.stringify(failures)}}`));
   return new JsonText<DescribeTasksResponse>({ tasks, failures }, chunks);

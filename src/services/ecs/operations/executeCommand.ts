@@ -1,8 +1,8 @@
-import { randomBytes } from "node:crypto";
 import type { Handler } from "../context.js";
 import { InvalidParameterException } from "../generated/errors.js";
 import type { Container, Session, Task } from "../generated/types.js";
 import { activeCluster } from "../domain/clusters.js";
+import type { IdSource } from "../domain/ids.js";
 import { findTask } from "../domain/tasks.js";
 
 export const EXEC_NOT_ENABLED =
@@ -27,13 +27,13 @@ const agentRunning = (c: Container): boolean => c.managedAgents?.some((a) => a.n
  * that opens it. ecs-local runs no SSM service, so the channel leads nowhere; the answer is the control
  * plane's and nothing more.
  */
-function newSession(region: string): Session {
-  const sessionId = `ecs-execute-command-0${randomBytes(8).toString("hex")}`;
-  const cell = randomBytes(24).toString("base64url");
+function newSession(ids: IdSource, region: string): Session {
+  const sessionId = `ecs-execute-command-0${ids.bytes(8).toString("hex")}`;
+  const cell = ids.bytes(24).toString("base64url");
   return {
     sessionId,
     streamUrl: `wss://ssmmessages.${region}.amazonaws.com/v1/data-channel/${sessionId}?role=publish_subscribe&cell-number=${cell}`,
-    tokenValue: randomBytes(96).toString("base64"),
+    tokenValue: ids.bytes(96).toString("base64"),
   };
 }
 
@@ -51,7 +51,7 @@ export const executeCommand: Handler<"ExecuteCommand"> = (input, ctx) => {
     containerArn: container.containerArn,
     containerName: container.name,
     interactive: true,
-    session: newSession(ctx.state.region),
+    session: newSession(ctx.state.ids, ctx.state.region),
     taskArn: task.taskArn,
   };
 };

@@ -4,7 +4,6 @@ import type { Attribute, ContainerInstance, RegisterContainerInstanceRequest, Re
 import type { ClusterRecord } from "../store.js";
 import { activeCluster } from "../domain/clusters.js";
 import { bump, containerInstanceArn, defaultResources, describeInstance, findInstance, instanceIdFromRef, resourcesFrom } from "../domain/containerInstances.js";
-import { hexId } from "../domain/ids.js";
 import { builtInAttributes, checkAttribute, mergeAttributes, type HostFacts } from "../domain/instanceAttributes.js";
 import { DEFAULT_INSTANCE_TYPE, registeredCapacity } from "../domain/instanceTypes.js";
 import { checkTags, putTags } from "../domain/tags.js";
@@ -36,9 +35,9 @@ function identity(ctx: EcsContext, doc: string | undefined): Identity {
   const capacity = registeredCapacity(instanceType) ?? registeredCapacity(DEFAULT_INSTANCE_TYPE)!;
   const arch = str("architecture");
   return {
-    instanceId: str("instanceId") ?? `i-${hexId().slice(0, 17)}`,
+    instanceId: str("instanceId") ?? `i-${ctx.state.ids.hexId().slice(0, 17)}`,
     instanceType,
-    imageId: str("imageId") ?? `ami-${hexId().slice(0, 17)}`,
+    imageId: str("imageId") ?? `ami-${ctx.state.ids.hexId().slice(0, 17)}`,
     availabilityZone: str("availabilityZone") ?? `${ctx.state.region}a`,
     architecture: arch === "arm64" || arch === "aarch64" ? "arm64" : arch === "x86_64" ? "x86_64" : capacity.architecture,
   };
@@ -92,7 +91,7 @@ export const registerContainerInstance: Handler<"RegisterContainerInstance"> = (
 
   const host = identity(ctx, input.instanceIdentityDocument);
   const registered = registeredResources(host, input.totalResources);
-  const id = hexId();
+  const id = ctx.state.ids.hexId();
   const arn = containerInstanceArn(state, rec.cluster.clusterName!, id);
   const ci: ContainerInstance = {
     containerInstanceArn: arn,

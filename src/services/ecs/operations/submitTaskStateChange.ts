@@ -7,7 +7,7 @@ export const submitTaskStateChange: Handler<"SubmitTaskStateChange"> = (input, c
   const rec = activeCluster(ctx.state, input.cluster);
   const task = reportedTask(rec, input.task);
   const containers = (input.containers ?? []).map((change) => ({ container: reportedContainer(task, change.containerName), change }));
-  if (input.attachments?.length) applyAttachmentChanges([task], input.attachments);
+  if (input.attachments?.length) applyAttachmentChanges([task], input.attachments, ctx.backend.ids);
   for (const { container, change } of containers) applyContainerChange(container, change);
   const lifecycle = ctx.backend.lifecycle;
   if (input.status === "RUNNING") lifecycle.runNow(ctx.state, rec, task);

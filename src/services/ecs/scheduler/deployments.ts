@@ -1,7 +1,7 @@
 // Service deployments: making one, counting its tasks, the rolling-update arithmetic, and completion.
 import type { Deployment, DeploymentConfiguration, ServiceDeployment, Task } from "../generated/types.js";
 import { ecsArn } from "../domain/arn.js";
-import { deploymentId, hexId } from "../domain/ids.js";
+import type { IdSource } from "../domain/ids.js";
 import { FARGATE_PLATFORM_VERSION } from "../domain/tasks.js";
 import type { EcsState, ServiceLaunch, ServiceRecord } from "../store.js";
 import { recordRevision, revisionArnOf } from "../domain/serviceRevisions.js";
@@ -25,15 +25,15 @@ export type DeploymentWiring = Pick<Deployment, "serviceConnectConfiguration" | 
 
 /** A new PRIMARY deployment of `launch`, with its service revision and service deployment. */
 export function addDeployment(state: EcsState, sr: ServiceRecord, launch: ServiceLaunch, now: number, wiring: DeploymentWiring = {}): Deployment {
-  const d = installDeployment(sr, launch, now, wiring);
+  const d = installDeployment(state.ids, sr, launch, now, wiring);
   recordServiceDeployment(state, sr, d.id!, recordRevision(state, sr, d, launch, now), now);
   return d;
 }
 
 /** Makes a deployment of `launch` PRIMARY; the one before it (if any) becomes ACTIVE and drains. */
-export function installDeployment(sr: ServiceRecord, launch: ServiceLaunch, now: number, wiring: DeploymentWiring = {}): Deployment {
+export function installDeployment(ids: IdSource, sr: ServiceRecord, launch: ServiceLaunch, now: number, wiring: DeploymentWiring = {}): Deployment {
   const s = sr.service;
-  const id = deploymentId();
+  const id = ids.deploymentId();
   const fargate = launch.launchType === "FARGATE";
   const d: Deployment = {
     id,
@@ -76,7 +76,7 @@ function recordServiceDeployment(state: EcsState, sr: ServiceRecord, id: string,
     }
   }
   const sd: ServiceDeployment = {
-    serviceDeploymentArn: ecsArn(state, `service-deployment/${cluster}/${name}/${hexId().slice(0, 20)}`),
+    serviceDeploymentArn: ecsArn(state, `service-deployment/${cluster}/${name}/${state.ids.hexId().slice(0, 20)}`),
     serviceArn: s.serviceArn,
     clusterArn: s.clusterArn,
     createdAt: now,

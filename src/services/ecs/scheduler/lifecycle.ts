@@ -5,6 +5,7 @@ import type { EcsBackend, EcsContext } from "../context.js";
 import type { Task, TaskStopCode } from "../generated/types.js";
 import type { ClusterRecord, EcsState } from "../store.js";
 import { release } from "../domain/resources.js";
+import type { IdSource } from "../domain/ids.js";
 import { attachEni, runtimeIdFor } from "../domain/tasks.js";
 import { runtimeEntered } from "./runtimeEvents.js";
 
@@ -37,26 +38,26 @@ const STOPPING: Partial<Record<Status, Step>> = {
 };
 
 /** The task reaches its host: interface attached, connected, image pull begun (once, whichever state comes first). */
-function connect(t: Task, now: number): void {
+function connect(t: Task, now: number, ids: IdSource): void {
   if (t.connectivity) return;
   t.pullStartedAt = now;
   t.connectivity = "CONNECTED";
   t.connectivityAt = now;
-  attachEni(t);
+  attachEni(t, ids);
 }
 
-const ENTER: Partial<Record<Status, (t: Task, now: number) => void>> = {
+const ENTER: Partial<Record<Status, (t: Task, now: number, ids: IdSource) => void>> = {
   PENDING: connect,
-  ACTIVATING(t, now) {
-    connect(t, now);
+  ACTIVATING(t, now, ids) {
+    connect(t, now, ids);
     t.pullStoppedAt = now;
   },
-  RUNNING(t, now) {
+  RUNNING(t, now, ids) {
     t.startedAt = now;
     for (const c of t.containers ?? []) {
       // A container a runtime saw exit already (a dependency that completes) stays STOPPED.
       if (c.lastStatus !== "STOPPED") c.lastStatus = "RUNNING";
-      c.runtimeId ??= runtimeIdFor(t);
+      c.runtimeId ??= runtimeIdFor(t, ids);
       // ECS Exec's agent starts with the containers of a task that allows it.
       if (t.enableExecuteCommand) c.managedAgents = [{ lastStartedAt: now, name: "ExecuteCommandAgent", lastStatus: "RUNNING" }];
     }
@@ -151,7 +152,7 @@ export class Lifecycle {
     const from = task.lastStatus;
     task.lastStatus = status;
     rec.index.statusChanged(task, from);
-    ENTER[status]?.(task, this.now());
+    ENTER[status]?.(task, this.now(), this.backend.ids);
     runtimeEntered(this.backend, state, rec, task, status);
     if (status === "STOPPED") this.finish(state, rec, task);
     this.changed(state, rec, task);

@@ -106,7 +106,7 @@ function instanceOf(rec: ClusterRecord, t: Task): ContainerInstance | undefined 
 function stopTasks(ctx: EcsContext, rec: ClusterRecord, sr: ServiceRecord, tasks: Task[], deploymentId: string): void {
   if (tasks.length === 0) return;
   for (const t of tasks) ctx.backend.lifecycle.stop(ctx.state, rec, t, scalingReason(deploymentId), "ServiceSchedulerInitiated");
-  addEvent(sr, ctx.now(), messages.stopped(sr.service.serviceName!, tasks.map((t) => t.taskArn!.split("/").pop()!)));
+  addEvent(ctx.state.ids, sr, ctx.now(), messages.stopped(sr.service.serviceName!, tasks.map((t) => t.taskArn!.split("/").pop()!)));
 }
 
 /** A DRAINING service stops everything, then turns INACTIVE once its last task has stopped. */
@@ -121,6 +121,13 @@ function drain(ctx: EcsContext, rec: ClusterRecord, sr: ServiceRecord): void {
     if (s.status !== "DRAINING") return;
     s.status = "INACTIVE";
     for (const d of s.deployments ?? []) d.updatedAt = ctx.now();
+    // ECS forgets an INACTIVE service after a while; keeping them all would grow without bound.
+    ctx.backend.timeline.after(ctx.backend.config.timings.inactiveServiceRetentionMs, () => {
+      const name = s.serviceName!;
+      if (rec.services.get(name) !== sr) return;
+      rec.services.delete(name);
+      ctx.state.tags.delete(s.serviceArn!);
+    });
   });
 }
 
@@ -164,23 +171,23 @@ function reconcile(ctx: EcsContext, rec: ClusterRecord, sr: ServiceRecord, r: Re
   });
 
   stopTasks(ctx, rec, sr, plan.stop, primary.id!);
-  if (plan.blocked) addProblem(sr, now, messages.deploymentBlocked(s.serviceName!));
+  if (plan.blocked) addProblem(ctx.state.ids, sr, now, messages.deploymentBlocked(s.serviceName!));
   if (plan.start > 0) {
     const started = daemon ? startDaemonTasks(ctx, rec, sr, launch, eligible, plan.start) : startReplicaTasks(ctx, rec, sr, launch, plan.start);
     for (const t of started.tasks) sr.tasks.set(t.taskArn!.split("/").pop()!, t);
-    if (started.tasks.length) addEvent(sr, now, messages.started(s.serviceName!, started.tasks.map((t) => t.taskArn!.split("/").pop()!)));
-    if (started.problem) addProblem(sr, now, started.problem);
+    if (started.tasks.length) addEvent(ctx.state.ids, sr, now, messages.started(s.serviceName!, started.tasks.map((t) => t.taskArn!.split("/").pop()!)));
+    if (started.problem) addProblem(ctx.state.ids, sr, now, started.problem);
     else sr.lastProblem = undefined;
     r.starve(ctx.state, rec, sr, started.problem !== undefined);
   } else r.starve(ctx.state, rec, sr, false);
 
   refreshCounts(sr, now);
   pruneDeployments(sr);
-  if (completeIfDone(sr, now)) addEvent(sr, now, messages.deploymentCompleted(s.serviceName!, primary.id!));
+  if (completeIfDone(sr, now)) addEvent(ctx.state.ids, sr, now, messages.deploymentCompleted(s.serviceName!, primary.id!));
   if (!isSettled(sr)) sr.steady = false;
   else if (!sr.steady) {
     sr.steady = true;
     sr.lastProblem = undefined;
-    addEvent(sr, now, messages.steady(s.serviceName!));
+    addEvent(ctx.state.ids, sr, now, messages.steady(s.serviceName!));
   }
 }

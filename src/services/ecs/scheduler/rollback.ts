@@ -59,7 +59,7 @@ export function rollBack(ctx: EcsContext, found: FoundDeployment, reason: string
   if (!target || !stored) throw new InvalidParameterException("The service deployment can't be rolled back because there is no previous service revision.");
   const now = ctx.now();
   const connect = stored.revision.serviceConnectConfiguration;
-  const d = installDeployment(sr, stored.launch, now, {
+  const d = installDeployment(ctx.state.ids, sr, stored.launch, now, {
     serviceConnectConfiguration: connect?.enabled ? connect : undefined,
     volumeConfigurations: stored.revision.volumeConfigurations,
   });

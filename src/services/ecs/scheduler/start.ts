@@ -122,6 +122,6 @@ function startOn(ctx: EcsContext, rec: ClusterRecord, spec: StartSpec, count: nu
   }
   const cands = candidates(rec, spec.group, spec.capacityProviderName);
   if (cands.length === 0) return { tasks: [], failures: [], noInstances: true };
-  const result = place({ count, needs, candidates: cands, strategies: spec.strategies, constraints: spec.constraints, matches: matchesExpression });
+  const result = place({ count, needs, candidates: cands, strategies: spec.strategies, constraints: spec.constraints, matches: matchesExpression, random: ctx.state.ids.random });
   return { tasks: result.placements.map((ci) => launch(ci)), failures: result.failures, noInstances: false };
 }

@@ -40,13 +40,13 @@ function reconcileOne(ctx: EcsContext, rec: ClusterRecord, sr: ServiceRecord, ts
   });
   if (plan.stop.length) {
     for (const t of plan.stop) ctx.backend.lifecycle.stop(ctx.state, rec, t, scalingReason(ts.id!), "ServiceSchedulerInitiated");
-    addEvent(sr, now, `${who(sr, ts)} has stopped ${plan.stop.length} running tasks: ${taskList(plan.stop.map(idOf))}.`);
+    addEvent(ctx.state.ids, sr, now, `${who(sr, ts)} has stopped ${plan.stop.length} running tasks: ${taskList(plan.stop.map(idOf))}.`);
   }
   if (plan.start <= 0) return false;
   const started = start(ctx, rec, sr, ts, mine, plan.start);
   for (const t of started.tasks) sr.tasks.set(idOf(t), t);
-  if (started.tasks.length) addEvent(sr, now, `${who(sr, ts)} has started ${started.tasks.length} tasks: ${taskList(started.tasks.map(idOf))}.`);
-  if (started.problem) addProblem(sr, now, started.problem);
+  if (started.tasks.length) addEvent(ctx.state.ids, sr, now, `${who(sr, ts)} has started ${started.tasks.length} tasks: ${taskList(started.tasks.map(idOf))}.`);
+  if (started.problem) addProblem(ctx.state.ids, sr, now, started.problem);
   else sr.lastProblem = undefined;
   return started.problem !== undefined;
 }
@@ -99,7 +99,7 @@ export function reconcileTaskSets(ctx: EcsContext, rec: ClusterRecord, sr: Servi
   else if (!sr.steady) {
     sr.steady = true;
     sr.lastProblem = undefined;
-    addEvent(sr, ctx.now(), messages.steady(sr.service.serviceName!));
+    addEvent(ctx.state.ids, sr, ctx.now(), messages.steady(sr.service.serviceName!));
   }
   return short;
 }

@@ -1,0 +1,13 @@
+// In your project: `globalSetup: ["./globalSetup.ts"]` is all it takes, "ecs-local" comes from
+// node_modules. Here, inside ecs-local's own repository, "ecs-local" is this repository's source.
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: { alias: { "ecs-local": fileURLToPath(new URL("../../src/index.ts", import.meta.url)) } },
+  test: {
+    root: fileURLToPath(new URL(".", import.meta.url)),
+    include: ["*.test.ts"],
+    globalSetup: ["./globalSetup.ts"],
+  },
+});

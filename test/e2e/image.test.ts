@@ -1,0 +1,62 @@
+// The container image: built from the Dockerfile on a base made from this machine's node (no
+// registry serves node images here), run, answering its health endpoint as a non-root user, healthy
+// by its own HEALTHCHECK, stopped cleanly by `docker stop`. Needs a Docker engine (DOCKER_HOST, or
+// the default socket); without one the test is reported skipped with the reason.
+import { execFile, spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, describe, expect, it } from "vitest";
+import { REPO_ROOT } from "../../src/paths.js";
+import { VERSION } from "../../src/version.js";
+
+const run = promisify(execFile);
+const IMAGE = "ecs-local:test";
+
+function engineMissing(): string | undefined {
+  const r = spawnSync("docker", ["version", "--format", "{{.Server.Version}}"], { encoding: "utf8", timeout: 15_000 });
+  if (r.error) return `no docker command (${(r.error as NodeJS.ErrnoException).code})`;
+  if (r.status !== 0) return `no Docker engine answers at ${process.env.DOCKER_HOST ?? "the default socket"}: ${r.stderr.trim().split("\n").pop()}`;
+  return undefined;
+}
+
+const missing = engineMissing();
+if (missing) console.warn(`SKIPPED the container image test: ${missing}`);
+const docker = (args: string[], timeout = 60_000) => run("docker", args, { cwd: REPO_ROOT, timeout, maxBuffer: 16 * 1024 * 1024 });
+let container = "";
+
+afterAll(async () => {
+  if (container) await docker(["rm", "-f", container]).catch(() => undefined);
+});
+
+describe("the container image", () => {
+  it.skipIf(missing !== undefined)(`builds, runs as non-root, is healthy and stops on docker stop${missing ? ` — SKIPPED: ${missing}` : ""}`, async () => {
+    const base = (await run(join(REPO_ROOT, "scripts/node-base-image.sh"), [], { timeout: 180_000 })).stdout.trim();
+    await docker(["build", "-q", "--build-arg", `BASE_IMAGE=${base}`, "-t", IMAGE, "."], 400_000);
+
+    container = (await docker(["run", "-d", "-p", "127.0.0.1::4566", "--health-interval", "1s", "--health-start-period", "1s", IMAGE])).stdout.trim();
+    const port = (await docker(["port", container, "4566/tcp"])).stdout.trim().split("\n")[0].split(":").pop();
+    const until = Date.now() + 60_000;
+    let health: { status?: string; version?: string } = {};
+    while (Date.now() < until) {
+      try {
+        // The port is published before the server inside listens; a request then may hang, hence the limit.
+        health = (await (await fetch(`http://127.0.0.1:${port}/_ecs-local/health`, { signal: AbortSignal.timeout(2_000) })).json()) as typeof health;
+        break;
+      } catch {
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    }
+    expect(health).toMatchObject({ status: "ok", version: VERSION });
+
+    const inspect = async (format: string) => (await docker(["inspect", "-f", format, container])).stdout.trim();
+    expect(await inspect("{{.Config.User}}")).toBe("1000:1000");
+    expect(await inspect("{{json .Config.Volumes}}")).toContain('"/data"');
+    let status = "";
+    while (Date.now() < until && (status = await inspect("{{.State.Health.Status}}")) !== "healthy") await new Promise((r) => setTimeout(r, 500));
+    expect(status).toBe("healthy");
+
+    await docker(["stop", "-t", "20", container], 60_000);
+    expect(await inspect("{{.State.ExitCode}}")).toBe("0");
+    expect((await docker(["logs", container])).stderr).toContain("SIGTERM");
+  }, 600_000);
+});
