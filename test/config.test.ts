@@ -97,9 +97,9 @@ describe("the command line", () => {
   });
 
   it("picks the container runtime and the Docker engine", () => {
-    expect(loadConfig({}, [])).toMatchObject({ runtime: "simulated", dockerHost: undefined, keepContainers: false });
+    expect(loadConfig({}, [])).toMatchObject({ runtime: "simulated", dockerHost: "unix:///var/run/docker.sock", keepContainers: false });
     expect(loadConfig({ ECS_LOCAL_RUNTIME: "docker", DOCKER_HOST: "unix:///tmp/d.sock", ECS_LOCAL_KEEP_CONTAINERS: "1" }, [])).toMatchObject({ runtime: "docker", dockerHost: "unix:///tmp/d.sock", keepContainers: true });
     expect(loadConfig({ ECS_LOCAL_RUNTIME: "docker" }, ["--runtime", "simulated"]).runtime).toBe("simulated");
-    expect(() => loadConfig({}, ["--runtime=podman"])).toThrow('the runtime must be "simulated" or "docker", got "podman"');
+    expect(() => loadConfig({}, ["--runtime=podman"])).toThrow('--runtime must be one of simulated, docker, got "podman"');
   });
 });

@@ -67,7 +67,9 @@ describe("servers in one process", () => {
       await t.ecs("CreateCluster", { clusterName: "d" });
       await t.ecs("RegisterTaskDefinition", fargateTaskDefinition("x"));
       const r = await t.ecs("RunTask", { cluster: "d", taskDefinition: "x", launchType: "FARGATE", networkConfiguration: SUBNETS });
-      return r.tasks![0].containers![0].networkInterfaces![0].privateIpv4Address!;
+      // The address is given when the interface is attached, after RunTask answered.
+      const d = await t.ecs("DescribeTasks", { cluster: "d", tasks: [r.tasks![0].taskArn!] });
+      return d.tasks![0].containers![0].networkInterfaces![0].privateIpv4Address!;
     };
     const fresh = await server("t");
     expect(await first(b)).toBe(await first(fresh));
