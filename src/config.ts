@@ -14,6 +14,10 @@ export interface LifecycleTimings {
   stoppedTaskRetentionMs: number;
   /** How long a deleted (INACTIVE) cluster stays listed and describable before it is forgotten. */
   inactiveClusterRetentionMs: number;
+  /** How long an EC2 instance stays pending, stopping and shutting-down. */
+  instancePendingMs: number;
+  instanceStoppingMs: number;
+  instanceShuttingDownMs: number;
 }
 
 export interface Config {
@@ -40,6 +44,9 @@ export const DEFAULT_TIMINGS: LifecycleTimings = {
   serviceDrainMs: 0,
   stoppedTaskRetentionMs: 3_600_000,
   inactiveClusterRetentionMs: 3_600_000,
+  instancePendingMs: 0,
+  instanceStoppingMs: 0,
+  instanceShuttingDownMs: 0,
 };
 
 export function defaultConfig(overrides: Partial<Config> = {}): Config {
@@ -66,6 +73,9 @@ const TIMING_ENV: Record<keyof LifecycleTimings, string> = {
   serviceDrainMs: "ECS_LOCAL_SERVICE_DRAIN_MS",
   stoppedTaskRetentionMs: "ECS_LOCAL_STOPPED_TASK_RETENTION_MS",
   inactiveClusterRetentionMs: "ECS_LOCAL_INACTIVE_CLUSTER_RETENTION_MS",
+  instancePendingMs: "ECS_LOCAL_INSTANCE_PENDING_MS",
+  instanceStoppingMs: "ECS_LOCAL_INSTANCE_STOPPING_MS",
+  instanceShuttingDownMs: "ECS_LOCAL_INSTANCE_SHUTTING_DOWN_MS",
 };
 
 function flag(argv: string[], name: string): string | undefined {
