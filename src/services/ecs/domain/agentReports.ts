@@ -6,6 +6,7 @@ import type { Attachment, AttachmentStateChange, Container, ContainerStateChange
 import type { ClusterRecord } from "../store.js";
 import { parseTaskDefinitionRef, findRevision } from "./taskDefinitions.js";
 import { attachEni, findTask } from "./tasks.js";
+import type { InterfaceAllocator } from "./network.js";
 
 export const ACK = { acknowledgment: "ACK" } as const;
 export const ESSENTIAL_EXITED = "Essential container in task exited";
@@ -42,7 +43,7 @@ export function isEssential(ctx: EcsContext, task: Task, containerName: string):
 }
 
 /** Sets the status of the task attachments the changes name (by attachment ARN or id); answers the tasks changed. */
-export function applyAttachmentChanges(tasks: Iterable<Task>, changes: AttachmentStateChange[]): Set<Task> {
+export function applyAttachmentChanges(tasks: Iterable<Task>, changes: AttachmentStateChange[], allocatorFor?: (task: Task) => InterfaceAllocator): Set<Task> {
   const wanted = new Map(changes.map((a) => [a.attachmentArn.split("/").pop()!, a.status]));
   const found: { task: Task; attachment: Attachment; status: string }[] = [];
   for (const task of tasks) {
@@ -56,7 +57,7 @@ export function applyAttachmentChanges(tasks: Iterable<Task>, changes: Attachmen
   if (missing) throw new InvalidParameterException(`Attachment not found: ${missing.attachmentArn}`);
   for (const f of found) {
     // An interface the agent reports attached gets its id and addresses, as the lifecycle gives them.
-    if (f.status === "ATTACHED") attachEni(f.task);
+    if (f.status === "ATTACHED") attachEni(f.task, allocatorFor?.(f.task));
     f.attachment.status = f.status;
   }
   return new Set(found.map((f) => f.task));

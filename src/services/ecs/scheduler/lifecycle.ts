@@ -6,6 +6,7 @@ import type { Task, TaskStopCode } from "../generated/types.js";
 import type { ClusterRecord, EcsState } from "../store.js";
 import { release } from "../domain/resources.js";
 import { attachEni, runtimeIdFor } from "../domain/tasks.js";
+import { interfaceAllocator, releaseInterfaces } from "../domain/network.js";
 
 type Status = "PROVISIONING" | "PENDING" | "ACTIVATING" | "RUNNING" | "DEACTIVATING" | "STOPPING" | "DEPROVISIONING" | "STOPPED";
 
@@ -147,8 +148,13 @@ export class Lifecycle {
     const from = task.lastStatus;
     task.lastStatus = status;
     rec.index.statusChanged(task, from);
+    // The interface is EC2's: made when the task reaches its host, gone when it stops.
+    if ((status === "PENDING" || status === "ACTIVATING") && !task.connectivity) attachEni(task, interfaceAllocator(this.backend.peers, state, task, this.now()));
     ENTER[status]?.(task, this.now());
-    if (status === "STOPPED") this.finish(state, rec, task);
+    if (status === "STOPPED") {
+      releaseInterfaces(this.backend.peers, state, task);
+      this.finish(state, rec, task);
+    }
     this.changed(state, rec, task);
     this.schedule(state, rec, task, table);
   }
