@@ -30,8 +30,10 @@ const M: Sizes = { large: [2, 8], xlarge: [4, 16], "2xlarge": [8, 32], "4xlarge"
 const C: Sizes = { large: [2, 4], xlarge: [4, 8], "2xlarge": [8, 16], "4xlarge": [16, 32], "9xlarge": [36, 72], "12xlarge": [48, 96], "18xlarge": [72, 144], "24xlarge": [96, 192] };
 const C6: Sizes = { large: [2, 4], xlarge: [4, 8], "2xlarge": [8, 16], "4xlarge": [16, 32], "8xlarge": [32, 64], "12xlarge": [48, 96], "16xlarge": [64, 128], "24xlarge": [96, 192] };
 const R: Sizes = { large: [2, 16], xlarge: [4, 32], "2xlarge": [8, 64], "4xlarge": [16, 128], "8xlarge": [32, 256], "12xlarge": [48, 384], "16xlarge": [64, 512], "24xlarge": [96, 768] };
-const GRAVITON_M: Sizes = { medium: [1, 4], ...M };
-const GRAVITON_C: Sizes = { medium: [1, 2], ...C6 };
+/** Graviton families stop at 16xlarge. */
+const upTo16x = (sizes: Sizes): Sizes => Object.fromEntries(Object.entries(sizes).filter(([size]) => size !== "24xlarge"));
+const GRAVITON_M: Sizes = { medium: [1, 4], ...upTo16x(M) };
+const GRAVITON_C: Sizes = { medium: [1, 2], ...upTo16x(C6) };
 
 const FAMILIES: Record<string, { sizes: Sizes; architecture: CpuArchitecture }> = {
   m1: { sizes: { small: [1, 1.7], medium: [1, 3.75], large: [2, 7.5], xlarge: [4, 15] }, architecture: "x86_64" },
