@@ -25,7 +25,8 @@ export const describeInstances: Handler<"DescribeInstances"> = (input, ctx) => {
     ReservationId: id,
     OwnerId: state.accountId,
     Groups: [],
-    Instances: recs.map((r) => structuredClone(describeInstance(state, r))),
+    // Serialized at once and never kept: no copy needed.
+    Instances: recs.map((r) => describeInstance(state, r)),
   }));
   return { Reservations: reservations, ...(page.nextToken ? { NextToken: page.nextToken } : {}) };
 };
