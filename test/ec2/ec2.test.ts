@@ -102,7 +102,7 @@ describe("instances", () => {
     const gone = await ec2.call("DescribeInstances", { InstanceIds: ids });
     expect(gone.Reservations[0].Instances.map((i: any) => i.State.Name)).toEqual(["terminated", "terminated"]);
     expect(await ec2.error("StopInstances", { InstanceIds: [ids[0]] })).toMatchObject({ code: "IncorrectInstanceState" });
-    expect(await ec2.error("RunInstances", { ImageId: "ami-0123456789abcdef0", MinCount: 1, MaxCount: 1, UserData: "%%%" })).toMatchObject({ code: "InvalidParameterValue", message: "Invalid BASE64 encoding of user data." });
+    expect(await ec2.error("RunInstances", { ImageId: "ami-0123456789abcdef0", MinCount: 1, MaxCount: 1, UserData: "%%%" })).toMatchObject({ code: "InvalidParameterValue", message: "Invalid BASE64 encoding of user data" });
   });
 
   it("answers the SDK v3 client", async () => {

@@ -49,7 +49,7 @@ function groupsFor(state: Ec2State, input: RunInstancesRequest, vpcId: string): 
 
 function checkUserData(data: string | undefined): void {
   if (data === undefined) return;
-  if (!/^[A-Za-z0-9+/\s]*={0,2}\s*$/.test(data)) throw ec2Errors.invalidParameter("Invalid BASE64 encoding of user data.");
+  if (!/^[A-Za-z0-9+/\s]*={0,2}\s*$/.test(data)) throw ec2Errors.invalidParameter("Invalid BASE64 encoding of user data");
   if (Buffer.from(data, "base64").length > 16384) throw ec2Errors.invalidParameter("User data is limited to 16384 bytes");
 }
 
