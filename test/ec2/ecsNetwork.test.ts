@@ -55,3 +55,21 @@ describe("awsvpc against EC2", () => {
     expect((await ec2.call("DescribeNetworkInterfaces", { Filters: [{ Name: "subnet-id", Values: [Subnet.SubnetId] }] })).NetworkInterfaces).toHaveLength(1);
   });
 });
+
+describe("awsvpc tasks on EC2 instances", () => {
+  it("attaches the task's interface to the instance it runs on", async () => {
+    await t.ecs("CreateCluster", { clusterName: "hosts" });
+    const r = await ec2.call("RunInstances", { ImageId: "ami-0fe5f366c083f59ca", InstanceType: "m5.large", MinCount: 1, MaxCount: 1, UserData: Buffer.from("ECS_CLUSTER=hosts").toString("base64") });
+    const instanceId = r.Instances[0].InstanceId;
+    await t.ecs("RegisterTaskDefinition", { family: "vpc", networkMode: "awsvpc", requiresCompatibilities: ["EC2"], containerDefinitions: [{ name: "app", image: "nginx", cpu: 256, memory: 256 }] });
+    const run = await t.ecs("RunTask", { cluster: "hosts", taskDefinition: "vpc", launchType: "EC2", networkConfiguration: { awsvpcConfiguration: { subnets: [SUBNET_B] } } });
+    const task = (await t.ecs("DescribeTasks", { cluster: "hosts", tasks: [run.tasks![0].taskArn!] })).tasks![0];
+    const eniId = task.attachments![0].details!.find((d) => d.name === "networkInterfaceId")!.value!;
+    const eni = (await ec2.call("DescribeNetworkInterfaces", { NetworkInterfaceIds: [eniId] })).NetworkInterfaces[0];
+    expect(eni.Attachment).toMatchObject({ InstanceId: instanceId, DeviceIndex: 1, Status: "attached" });
+    // The default group of the subnet's VPC when the task names none.
+    expect(eni.Groups).toEqual([{ GroupId: DEFAULT_SG, GroupName: "default" }]);
+    const onHost = await ec2.call("DescribeNetworkInterfaces", { Filters: [{ Name: "attachment.instance-id", Values: [instanceId] }] });
+    expect(onHost.NetworkInterfaces).toHaveLength(2);
+  });
+});

@@ -13,6 +13,8 @@ export interface NewInterface {
   /** Set for an interface that an AWS service manages for the user (ECS tasks). */
   requesterManaged?: boolean;
   instanceId?: string;
+  /** 0 for an instance's primary interface; ECS attaches a task's interface as the next device. */
+  deviceIndex?: number;
   now: number;
 }
 
@@ -25,7 +27,7 @@ export function createInterface(state: Ec2State, n: NewInterface): NetworkInterf
   const dns = privateDnsName(state.region, ip);
   const eni: NetworkInterface = {
     ...(n.instanceId
-      ? { Attachment: { AttachTime: n.now, AttachmentId: ec2Id("eni-attach"), DeleteOnTermination: true, DeviceIndex: 0, NetworkCardIndex: 0, InstanceId: n.instanceId, InstanceOwnerId: state.accountId, Status: "attached" } }
+      ? { Attachment: { AttachTime: n.now, AttachmentId: ec2Id("eni-attach"), DeleteOnTermination: (n.deviceIndex ?? 0) === 0, DeviceIndex: n.deviceIndex ?? 0, NetworkCardIndex: 0, InstanceId: n.instanceId, InstanceOwnerId: state.accountId, Status: "attached" } }
       : {}),
     AvailabilityZone: subnet.subnet.AvailabilityZone,
     AvailabilityZoneId: subnet.subnet.AvailabilityZoneId,
@@ -66,15 +68,18 @@ export interface TaskInterface {
 
 /**
  * The interface ECS attaches to an awsvpc task: in the task's first subnet, with its security groups
- * (the VPC's default group when none is named), described by the ECS attachment's ARN.
+ * (the VPC's default group when none is named), described by the ECS attachment's ARN, attached to
+ * the task's EC2 instance when it has one.
  */
-export function createTaskInterface(state: Ec2State, subnetId: string, groupIds: string[], attachmentArn: string, now: number): TaskInterface {
+export function createTaskInterface(state: Ec2State, subnetId: string, groupIds: string[], attachmentArn: string, now: number, instanceId?: string): TaskInterface {
   const vpcId = findSubnet(state, subnetId).subnet.VpcId!;
   let groups = groupIds;
   if (!groups.length) {
     const fallback = [...state.securityGroups.values()].find((g) => g.VpcId === vpcId && g.GroupName === "default");
     groups = fallback ? [fallback.GroupId!] : [];
   }
-  const eni = createInterface(state, { subnetId, groupIds: groups, description: attachmentArn, requesterManaged: true, now });
+  // On an EC2 instance the interface is attached to the task's host; on Fargate to nothing the user sees.
+  const host = instanceId !== undefined && state.instances.get(instanceId)?.instance.State?.Name === "running" ? instanceId : undefined;
+  const eni = createInterface(state, { subnetId, groupIds: groups, description: attachmentArn, requesterManaged: true, now, ...(host ? { instanceId: host, deviceIndex: 1 } : {}) });
   return { networkInterfaceId: eni.NetworkInterfaceId!, macAddress: eni.MacAddress!, privateIpv4Address: eni.PrivateIpAddress!, privateDnsName: eni.PrivateDnsName! };
 }

@@ -32,13 +32,20 @@ export function subnetZone(peers: Backends, state: EcsState, subnetId: string): 
   return ec2Of(peers, state).subnets.get(subnetId)?.subnet.AvailabilityZone;
 }
 
+/** The EC2 instance a task on a container instance runs on. */
+function hostOf(state: EcsState, task: Task): string | undefined {
+  const parts = task.containerInstanceArn?.split(":").pop()?.split("/");
+  if (!parts || parts.length !== 3) return undefined;
+  return state.clusters.get(parts[1])?.instances.get(parts[2])?.ec2InstanceId;
+}
+
 /** Creates the task's interface in EC2, described by the ECS attachment's ARN, with the task's security groups. */
 export function interfaceAllocator(peers: Backends, state: EcsState, task: Task, now: number): InterfaceAllocator {
   return (subnetId, attachmentId) => {
     const ec2 = ec2Of(peers, state);
     if (!ec2.subnets.has(subnetId)) return undefined;
     const groups = (state.taskSecurityGroups.get(task.taskArn!) ?? []).filter((g) => ec2.securityGroups.has(g));
-    return createTaskInterface(ec2, subnetId, groups, ecsArn(state, `attachment/${attachmentId}`), now);
+    return createTaskInterface(ec2, subnetId, groups, ecsArn(state, `attachment/${attachmentId}`), now, hostOf(state, task));
   };
 }
 
