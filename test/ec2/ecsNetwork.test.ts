@@ -73,3 +73,17 @@ describe("awsvpc tasks on EC2 instances", () => {
     expect(onHost.NetworkInterfaces).toHaveLength(2);
   });
 });
+
+describe("a full subnet", () => {
+  it("does not break the task lifecycle: tasks beyond the subnet's addresses still run", async () => {
+    const vpcId = (await ec2.call("DescribeVpcs", { Filters: [{ Name: "is-default", Values: ["true"] }] })).Vpcs[0].VpcId;
+    const { Subnet } = await ec2.call("CreateSubnet", { VpcId: vpcId, CidrBlock: "172.31.250.0/28" });
+    expect(Subnet.AvailableIpAddressCount).toBe(11);
+    const net = { awsvpcConfiguration: { subnets: [Subnet.SubnetId] } };
+    const arns: string[] = [];
+    for (const count of [10, 3]) arns.push(...(await t.ecs("RunTask", { cluster: "net", taskDefinition: "fg", launchType: "FARGATE", count, networkConfiguration: net })).tasks!.map((x) => x.taskArn!));
+    const tasks = (await t.ecs("DescribeTasks", { cluster: "net", tasks: arns })).tasks!;
+    expect(tasks.every((x) => x.lastStatus === "RUNNING")).toBe(true);
+    expect((await ec2.call("DescribeSubnets", { SubnetIds: [Subnet.SubnetId] })).Subnets[0].AvailableIpAddressCount).toBe(0);
+  });
+});

@@ -3,6 +3,7 @@
 import { createTaskInterface, deleteInterface, type TaskInterface } from "../../ec2/domain/interfaces.js";
 import type { Ec2State } from "../../ec2/context.js";
 import type { Backends } from "../../backends.js";
+import { AwsError } from "../../../protocol/errors.js";
 import { InvalidParameterException } from "../generated/errors.js";
 import type { NetworkConfiguration, Task } from "../generated/types.js";
 import type { EcsState } from "../store.js";
@@ -45,7 +46,13 @@ export function interfaceAllocator(peers: Backends, state: EcsState, task: Task,
     const ec2 = ec2Of(peers, state);
     if (!ec2.subnets.has(subnetId)) return undefined;
     const groups = (state.taskSecurityGroups.get(task.taskArn!) ?? []).filter((g) => ec2.securityGroups.has(g));
-    return createTaskInterface(ec2, subnetId, groups, ecsArn(state, `attachment/${attachmentId}`), now, hostOf(state, task));
+    try {
+      return createTaskInterface(ec2, subnetId, groups, ecsArn(state, `attachment/${attachmentId}`), now, hostOf(state, task));
+    } catch (e) {
+      // A full subnet: the task still gets an interface, with an address EC2 does not track (a known gap).
+      if (e instanceof AwsError && e.code === "InsufficientFreeAddressesInSubnet") return undefined;
+      throw e;
+    }
   };
 }
 
