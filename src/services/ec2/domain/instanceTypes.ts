@@ -34,6 +34,7 @@ const R: Sizes = { large: [2, 16], xlarge: [4, 32], "2xlarge": [8, 64], "4xlarge
 const upTo16x = (sizes: Sizes): Sizes => Object.fromEntries(Object.entries(sizes).filter(([size]) => size !== "24xlarge"));
 const GRAVITON_M: Sizes = { medium: [1, 4], ...upTo16x(M) };
 const GRAVITON_C: Sizes = { medium: [1, 2], ...upTo16x(C6) };
+const GRAVITON_R: Sizes = { medium: [1, 8], ...upTo16x(R) };
 
 const FAMILIES: Record<string, { sizes: Sizes; architecture: CpuArchitecture }> = {
   m1: { sizes: { small: [1, 1.7], medium: [1, 3.75], large: [2, 7.5], xlarge: [4, 15] }, architecture: "x86_64" },
@@ -49,6 +50,19 @@ const FAMILIES: Record<string, { sizes: Sizes; architecture: CpuArchitecture }> 
   c7g: { sizes: GRAVITON_C, architecture: "arm64" },
   r5: { sizes: R, architecture: "x86_64" },
   r6i: { sizes: R, architecture: "x86_64" },
+  m5a: { sizes: M, architecture: "x86_64" },
+  m6a: { sizes: M, architecture: "x86_64" },
+  m7i: { sizes: M, architecture: "x86_64" },
+  c5a: { sizes: C6, architecture: "x86_64" },
+  c6a: { sizes: C6, architecture: "x86_64" },
+  c7i: { sizes: C6, architecture: "x86_64" },
+  r5a: { sizes: R, architecture: "x86_64" },
+  r6a: { sizes: R, architecture: "x86_64" },
+  r7i: { sizes: R, architecture: "x86_64" },
+  m6g: { sizes: GRAVITON_M, architecture: "arm64" },
+  c6g: { sizes: GRAVITON_C, architecture: "arm64" },
+  r6g: { sizes: GRAVITON_R, architecture: "arm64" },
+  r7g: { sizes: GRAVITON_R, architecture: "arm64" },
 };
 
 export function instanceTypeInfo(type: string): InstanceTypeInfo | undefined {
