@@ -7,6 +7,7 @@ import { runScale } from "./scale.js";
 import { runSoak } from "./soak.js";
 import { motoInstances, syntheticInstances } from "./motoEc2.js";
 import { sdkCheck } from "./sdkcheck.js";
+import { queryPhases } from "./queryWorkload.js";
 import { Signer } from "./sigv4.js";
 import { CREDENTIALS, cpuSecondsOf, launch, memoryOf, motoCommand, REGION, type TargetKind } from "./targets.js";
 import { EcsWire, type UserAgent } from "./wire.js";
@@ -121,8 +122,9 @@ async function benchTarget(kind: TargetKind, opts: Options, agent: UserAgent): P
     const report: SetupReport = await setup(b, DEFAULT_SIZES);
     run.setupErrors = report.errors;
     if (Object.keys(report.errors).length) log(`${kind}: setup errors ${JSON.stringify(report.errors).slice(0, 400)}`);
-    for (const phase of phases(() => report, DEFAULT_SIZES, () => b)) {
-      if (opts.only && !phase.name.toLowerCase().includes(opts.only.toLowerCase())) continue;
+    for (const phase of [...phases(() => report, DEFAULT_SIZES, () => b), ...queryPhases(() => b)]) {
+      // `--phase a|b` runs the phases whose names contain any of the alternatives.
+      if (opts.only && !opts.only.toLowerCase().split("|").some((w) => phase.name.toLowerCase().includes(w))) continue;
       const r = await runPhase(opts, b, phase);
       log(`${kind}: ${phase.name}: ${r.opsPerSec} ops/s (server CPU ${r.serverCpuPct}%, driver CPU ${r.driverCpuPct}%), p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, ${r.errors} errors${r.setupError ? ` (${r.setupError})` : ""}${r.errors ? ` ${JSON.stringify(r.errorSamples).slice(0, 200)}` : ""}`);
       run.phases.push(r);

@@ -2,6 +2,7 @@
 // measures memory, the latency of DescribeTasks(100), of a ListTasks page (the first and one from
 // the middle), of an EC2 RunTask (placement), and the CPU the server burns while nobody calls.
 import { randomUUID } from "node:crypto";
+import { defaultSubnetId } from "../src/services/ec2/domain/network.js";
 import { Driver, errorCode, percentile, round, runLoad } from "./driver.js";
 import { syntheticInstances } from "./motoEc2.js";
 import { writeResults } from "./results.js";
@@ -12,7 +13,8 @@ import { call, CONTAINER, INSTANCE_RESOURCES, instanceDocument, TASK_FAMILY, typ
 
 const CLUSTER = "bench-scale";
 const FARGATE_FAMILY = "bench-scale-fargate";
-const NETWORK = { awsvpcConfiguration: { subnets: ["subnet-0123456789abcdef0"], assignPublicIp: "DISABLED" } };
+// ECS refuses subnets EC2 does not know: the default subnet of the default account, whose id is fixed.
+const NETWORK = { awsvpcConfiguration: { subnets: [defaultSubnetId("000000000000", REGION, `${REGION}a`)], assignPublicIp: "DISABLED" } };
 const SAMPLES = 200;
 
 interface Latency {

@@ -19,6 +19,10 @@ export interface LifecycleTimings {
   inactiveServiceRetentionMs: number;
   /** How long a deleted (INACTIVE) cluster stays listed and describable before it is forgotten. */
   inactiveClusterRetentionMs: number;
+  /** How long an EC2 instance stays pending, stopping and shutting-down. */
+  instancePendingMs: number;
+  instanceStoppingMs: number;
+  instanceShuttingDownMs: number;
 }
 
 export type Runtime = "simulated" | "docker";
@@ -52,6 +56,9 @@ export const DEFAULT_TIMINGS: LifecycleTimings = {
   stoppedTaskRetentionMs: 3_600_000,
   inactiveServiceRetentionMs: 3_600_000,
   inactiveClusterRetentionMs: 3_600_000,
+  instancePendingMs: 0,
+  instanceStoppingMs: 0,
+  instanceShuttingDownMs: 0,
 };
 
 /** Settings to change from their defaults; single timings may be given alone. */

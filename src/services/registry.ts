@@ -15,6 +15,7 @@ import { createEc2Backend, ec2QueryService } from "./ec2/service.js";
 import { createElbv2Backend, elbv2QueryService } from "./elbv2/service.js";
 import { createLogsBackend, logsJsonService, logsSink } from "./logs/service.js";
 import { createStsBackend, stsQueryService } from "./sts/service.js";
+import { connectInstanceAgent } from "./ecs/agent/instanceAgent.js";
 
 export type { Backends } from "./backends.js";
 
@@ -57,6 +58,8 @@ export function createRegistry(config: Config, timeline: Timeline, options: Regi
   backends.ecs = createEcsBackend(config, timeline, backends, runtime);
   backends.ec2 = createEc2Backend(config, timeline, backends);
   backends.elbv2 = createElbv2Backend(config, timeline, backends);
+  // ECS's agent runs on EC2's instances: EC2 tells of instance changes, the agent registers and leaves.
+  connectInstanceAgent(backends.ecs, backends.ec2);
   // Adding a service is an entry here: awsJson ones (CloudWatch Logs) in `json`, query ones in `query`.
   const json: JsonService[] = [ecsJsonService(backends.ecs), logsJsonService(backends.logs)];
   const query: QueryService[] = [stsQueryService(createStsBackend(config, timeline)), elbv2QueryService(backends.elbv2), ec2QueryService(backends.ec2)];

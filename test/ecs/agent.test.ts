@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { ContainerDefinition, Task } from "../../src/services/ecs/generated/types.js";
 import { startLocal, type TestLocal } from "../helpers/local.js";
-import { fargateTaskDefinition, registerInstance } from "../helpers/fixtures.js";
+import { SUBNET_A, fargateTaskDefinition, registerInstance } from "../helpers/fixtures.js";
 
 let t: TestLocal;
 beforeAll(async () => (t = await startLocal()));
@@ -142,7 +142,7 @@ describe("SubmitContainerStateChange", () => {
 describe("SubmitAttachmentStateChanges", () => {
   it("sets the status of a task's network interface, and refuses an unknown attachment", async () => {
     await t.ecs("RegisterTaskDefinition", fargateTaskDefinition());
-    const task = (await t.ecs("RunTask", { cluster: CLUSTER, taskDefinition: "fg", launchType: "FARGATE", networkConfiguration: { awsvpcConfiguration: { subnets: ["subnet-1"] } } })).tasks![0];
+    const task = (await t.ecs("RunTask", { cluster: CLUSTER, taskDefinition: "fg", launchType: "FARGATE", networkConfiguration: { awsvpcConfiguration: { subnets: [SUBNET_A] } } })).tasks![0];
     const eni = task.attachments![0];
     const arn = `${task.clusterArn!.replace(/:cluster\/.*/, ":attachment/")}${eni.id}`;
     const missing = await t.ecsError("SubmitAttachmentStateChanges", { cluster: CLUSTER, attachments: [{ attachmentArn: arn, status: "DETACHED" }, { attachmentArn: `${arn}0`, status: "DETACHED" }] });

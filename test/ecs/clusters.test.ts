@@ -1,6 +1,6 @@
 // CreateCluster, DescribeClusters, ListClusters, DeleteCluster, UpdateCluster, UpdateClusterSettings.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { fargateTaskDefinition } from "../helpers/fixtures.js";
+import { SUBNET_A, fargateTaskDefinition } from "../helpers/fixtures.js";
 import { startLocal, type TestLocal } from "../helpers/local.js";
 
 let t: TestLocal;
@@ -90,7 +90,7 @@ describe("errors", () => {
   it("refuses to delete a cluster whose tasks are still active", async () => {
     await t.ecs("CreateCluster", { clusterName: "c" });
     await t.ecs("RegisterTaskDefinition", fargateTaskDefinition());
-    const run = await t.ecs("RunTask", { cluster: "c", taskDefinition: "fg", launchType: "FARGATE", networkConfiguration: { awsvpcConfiguration: { subnets: ["subnet-1"] } } });
+    const run = await t.ecs("RunTask", { cluster: "c", taskDefinition: "fg", launchType: "FARGATE", networkConfiguration: { awsvpcConfiguration: { subnets: [SUBNET_A] } } });
     const e = await t.ecsError("DeleteCluster", { cluster: "c" });
     expect(e).toEqual({ status: 400, code: "ClusterContainsTasksException", message: "The Cluster cannot be deleted while Tasks are active." });
     expect((await describe1("c")).status).toBe("ACTIVE");

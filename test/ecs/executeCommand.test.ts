@@ -1,9 +1,9 @@
 // ExecuteCommand: the checks ECS makes before it opens an ECS Exec session, and the session it answers with.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startLocal, type TestLocal } from "../helpers/local.js";
-import { fargateTaskDefinition } from "../helpers/fixtures.js";
+import { SUBNET_A, fargateTaskDefinition } from "../helpers/fixtures.js";
 
-const SUBNETS = { awsvpcConfiguration: { subnets: ["subnet-1"] } };
+const SUBNETS = { awsvpcConfiguration: { subnets: [SUBNET_A] } };
 
 const CLUSTER = "exec";
 const NOT_ENABLED =

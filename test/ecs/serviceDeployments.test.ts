@@ -1,9 +1,9 @@
 // Service revisions (DescribeServiceRevisions) and stopping or continuing service deployments.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startLocal, type TestLocal } from "../helpers/local.js";
-import { fargateTaskDefinition } from "../helpers/fixtures.js";
+import { SUBNET_A, SUBNET_B, fargateTaskDefinition } from "../helpers/fixtures.js";
 
-const SUBNETS = { awsvpcConfiguration: { subnets: ["subnet-1"] } };
+const SUBNETS = { awsvpcConfiguration: { subnets: [SUBNET_A] } };
 
 const CLUSTER = "revs";
 const ARN_PREFIX = "arn:aws:ecs:us-east-1:000000000000";
@@ -99,7 +99,7 @@ describe("DescribeServiceRevisions", () => {
     await create(t);
     const first = (await service(t)).currentServiceDeployment!;
     const firstRevision = (await serviceDeployment(t, first)).targetServiceRevision!.arn!;
-    await t.ecs("UpdateService", { cluster: CLUSTER, service: "api", taskDefinition: "web:2", networkConfiguration: { awsvpcConfiguration: { subnets: ["subnet-2"] } } });
+    await t.ecs("UpdateService", { cluster: CLUSTER, service: "api", taskDefinition: "web:2", networkConfiguration: { awsvpcConfiguration: { subnets: [SUBNET_B] } } });
     const s = await service(t);
     expect(s.deployments).toHaveLength(1);
     expect(await taskDefinitionsRunning(t)).toEqual(["web:2", "web:2"]);
@@ -107,8 +107,8 @@ describe("DescribeServiceRevisions", () => {
     expect(second.sourceServiceRevisions!.map((x) => x.arn)).toEqual([firstRevision]);
     const r = await t.ecs("DescribeServiceRevisions", { serviceRevisionArns: [firstRevision, second.targetServiceRevision!.arn!] });
     expect(r.serviceRevisions!.map((x) => [x.taskDefinition!.split("/").pop(), x.networkConfiguration?.awsvpcConfiguration?.subnets, x.containerImages![0].image])).toEqual([
-      ["web:1", ["subnet-1"], "nginx:1"],
-      ["web:2", ["subnet-2"], "nginx:2"],
+      ["web:1", [SUBNET_A], "nginx:1"],
+      ["web:2", [SUBNET_B], "nginx:2"],
     ]);
   });
 

@@ -1,6 +1,6 @@
 // Services as ECS echoes them: network defaults, not-found texts, counts right after an update, MISSING ARNs.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { fargateTaskDefinition, registerInstance } from "../helpers/fixtures.js";
+import { DEFAULT_SG, SUBNET_A, SUBNET_B, fargateTaskDefinition, registerInstance } from "../helpers/fixtures.js";
 import { startLocal, type TestLocal } from "../helpers/local.js";
 
 let t: TestLocal;
@@ -23,15 +23,15 @@ const describe1 = async (name: string) => (await t.ecs("DescribeServices", { clu
 describe("awsvpcConfiguration", () => {
   it("echoes assignPublicIp DISABLED when it was not given, on the service and its deployment", async () => {
     const input = { cluster: CLUSTER, serviceName: "api", taskDefinition: "fg", desiredCount: 1, launchType: "FARGATE" as const };
-    const r = await t.ecs("CreateService", { ...input, networkConfiguration: { awsvpcConfiguration: { subnets: ["subnet-1"], securityGroups: ["sg-1"] } } });
-    const expected = { awsvpcConfiguration: { subnets: ["subnet-1"], securityGroups: ["sg-1"], assignPublicIp: "DISABLED" } };
+    const r = await t.ecs("CreateService", { ...input, networkConfiguration: { awsvpcConfiguration: { subnets: [SUBNET_A], securityGroups: [DEFAULT_SG] } } });
+    const expected = { awsvpcConfiguration: { subnets: [SUBNET_A], securityGroups: [DEFAULT_SG], assignPublicIp: "DISABLED" } };
     expect(r.service!.networkConfiguration).toEqual(expected);
     expect(r.service!.deployments![0].networkConfiguration).toEqual(expected);
     // The same request again is the same service (the filled-in default does not break idempotence).
-    await t.ecs("CreateService", { ...input, networkConfiguration: { awsvpcConfiguration: { subnets: ["subnet-1"], securityGroups: ["sg-1"] } } });
-    const u = await t.ecs("UpdateService", { cluster: CLUSTER, service: "api", networkConfiguration: { awsvpcConfiguration: { subnets: ["subnet-2"] } } });
-    expect(u.service!.networkConfiguration).toEqual({ awsvpcConfiguration: { subnets: ["subnet-2"], assignPublicIp: "DISABLED" } });
-    expect(u.service!.deployments![0].networkConfiguration).toEqual({ awsvpcConfiguration: { subnets: ["subnet-2"], assignPublicIp: "DISABLED" } });
+    await t.ecs("CreateService", { ...input, networkConfiguration: { awsvpcConfiguration: { subnets: [SUBNET_A], securityGroups: [DEFAULT_SG] } } });
+    const u = await t.ecs("UpdateService", { cluster: CLUSTER, service: "api", networkConfiguration: { awsvpcConfiguration: { subnets: [SUBNET_B] } } });
+    expect(u.service!.networkConfiguration).toEqual({ awsvpcConfiguration: { subnets: [SUBNET_B], assignPublicIp: "DISABLED" } });
+    expect(u.service!.deployments![0].networkConfiguration).toEqual({ awsvpcConfiguration: { subnets: [SUBNET_B], assignPublicIp: "DISABLED" } });
   });
 
   it("keeps ENABLED when it was given", async () => {
@@ -41,7 +41,7 @@ describe("awsvpcConfiguration", () => {
       taskDefinition: "fg",
       desiredCount: 1,
       launchType: "FARGATE",
-      networkConfiguration: { awsvpcConfiguration: { subnets: ["subnet-1"], assignPublicIp: "ENABLED" } },
+      networkConfiguration: { awsvpcConfiguration: { subnets: [SUBNET_A], assignPublicIp: "ENABLED" } },
     });
     expect(r.service!.networkConfiguration!.awsvpcConfiguration!.assignPublicIp).toBe("ENABLED");
   });

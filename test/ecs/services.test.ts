@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { ContainerDefinition, Service } from "../../src/services/ecs/generated/types.js";
 import { startLocal, type TestLocal } from "../helpers/local.js";
-import { fargateTaskDefinition, registerInstance } from "../helpers/fixtures.js";
+import { SUBNET_A, fargateTaskDefinition, registerInstance } from "../helpers/fixtures.js";
 
 let t: TestLocal;
 beforeAll(async () => (t = await startLocal()));
@@ -309,7 +309,7 @@ describe("Fargate", () => {
     await t.ecs("RegisterTaskDefinition", fargateTaskDefinition());
     const e = await t.ecsError("CreateService", { cluster: CLUSTER, serviceName: "fg", taskDefinition: "fg", desiredCount: 2, launchType: "FARGATE" });
     expect(e).toMatchObject({ code: "InvalidParameterException", message: "Network Configuration must be provided when networkMode 'awsvpc' is specified." });
-    const net = { awsvpcConfiguration: { subnets: ["subnet-1"], assignPublicIp: "ENABLED" as const } };
+    const net = { awsvpcConfiguration: { subnets: [SUBNET_A], assignPublicIp: "ENABLED" as const } };
     const r = await t.ecs("CreateService", { cluster: CLUSTER, serviceName: "fg", taskDefinition: "fg", desiredCount: 2, launchType: "FARGATE", networkConfiguration: net });
     expect(r.service).toMatchObject({ launchType: "FARGATE", platformVersion: "LATEST", networkConfiguration: net });
     const s = await describe1("fg");

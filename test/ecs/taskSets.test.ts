@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { ContainerDefinition, Service, TaskSet } from "../../src/services/ecs/generated/types.js";
 import { startLocal, type TestLocal } from "../helpers/local.js";
-import { fargateTaskDefinition, registerInstance, SUBNETS } from "../helpers/fixtures.js";
+import { SUBNETS, SUBNET_A, fargateTaskDefinition, registerInstance } from "../helpers/fixtures.js";
 
 let t: TestLocal;
 beforeAll(async () => (t = await startLocal()));
@@ -191,7 +191,7 @@ describe("task sets: functionality", () => {
     await t.ecs("RegisterTaskDefinition", fargateTaskDefinition("fg"));
     const blue = await createSet(100);
     const green = await createSet(0, { taskDefinition: "fg", launchType: "FARGATE", networkConfiguration: SUBNETS });
-    expect(green).toMatchObject({ launchType: "FARGATE", platformFamily: "Linux", networkConfiguration: { awsvpcConfiguration: { subnets: ["subnet-1"], assignPublicIp: "DISABLED" } } });
+    expect(green).toMatchObject({ launchType: "FARGATE", platformFamily: "Linux", networkConfiguration: { awsvpcConfiguration: { subnets: [SUBNET_A], assignPublicIp: "DISABLED" } } });
     const p1 = await t.ecs("UpdateServicePrimaryTaskSet", { cluster: CLUSTER, service: "s", primaryTaskSet: blue.id! });
     expect(p1.taskSet!.status).toBe("PRIMARY");
     expect((await service()).taskDefinition).toBe(blue.taskDefinition);

@@ -1,6 +1,6 @@
 // Tasks as ECS shows them: the first status by network mode, container runtime ids, Fargate storage.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { fargateTaskDefinition, registerInstance, SUBNETS } from "../helpers/fixtures.js";
+import { SUBNETS, SUBNET_A, fargateTaskDefinition, registerInstance } from "../helpers/fixtures.js";
 import { startLocal, type TestLocal } from "../helpers/local.js";
 
 let t: TestLocal;
@@ -66,9 +66,9 @@ describe("the elastic network interface", () => {
     try {
       await slow.ecs("CreateCluster", { clusterName: CLUSTER });
       await slow.ecs("RegisterTaskDefinition", fargateTaskDefinition("fg"));
-      const task = (await slow.ecs("RunTask", { cluster: CLUSTER, taskDefinition: "fg", launchType: "FARGATE", networkConfiguration: { awsvpcConfiguration: { subnets: ["subnet-1"] } } })).tasks![0];
+      const task = (await slow.ecs("RunTask", { cluster: CLUSTER, taskDefinition: "fg", launchType: "FARGATE", networkConfiguration: { awsvpcConfiguration: { subnets: [SUBNET_A] } } })).tasks![0];
       const eni = task.attachments![0];
-      expect(eni.details).toEqual([{ name: "subnetId", value: "subnet-1" }]);
+      expect(eni.details).toEqual([{ name: "subnetId", value: SUBNET_A }]);
       const arn = `${task.clusterArn!.replace(/:cluster\/.*/, ":attachment/")}${eni.id}`;
       await slow.ecs("SubmitAttachmentStateChanges", { cluster: CLUSTER, attachments: [{ attachmentArn: arn, status: "ATTACHED" }] });
       const after = (await slow.ecs("DescribeTasks", { cluster: CLUSTER, tasks: [task.taskArn!] })).tasks![0];

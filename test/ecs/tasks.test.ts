@@ -1,7 +1,7 @@
 // RunTask, StopTask, DescribeTasks, ListTasks: placement, resources, lifecycle, failures.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { ContainerDefinition, Task } from "../../src/services/ecs/generated/types.js";
-import { fargateTaskDefinition, registerInstance } from "../helpers/fixtures.js";
+import { SUBNET_A, SUBNET_C, fargateTaskDefinition, registerInstance } from "../helpers/fixtures.js";
 import { startLocal, type TestLocal } from "../helpers/local.js";
 
 let t: TestLocal;
@@ -180,7 +180,7 @@ describe("RunTask: Fargate", () => {
       taskDefinition: "fg",
       launchType: "FARGATE",
       count: 2,
-      networkConfiguration: { awsvpcConfiguration: { subnets: ["subnet-12345678"], assignPublicIp: "ENABLED" } },
+      networkConfiguration: { awsvpcConfiguration: { subnets: [SUBNET_C], assignPublicIp: "ENABLED" } },
     });
     expect(r.tasks).toHaveLength(2);
     const task = r.tasks![0];
@@ -188,15 +188,16 @@ describe("RunTask: Fargate", () => {
     expect(task.containerInstanceArn).toBeUndefined();
     // RunTask answers the interface PRECREATED, known only by its subnet; the rest appears once ATTACHED.
     expect(task.lastStatus).toBe("PROVISIONING");
-    expect(task.attachments).toEqual([{ id: expect.stringMatching(/^[0-9a-f-]{36}$/), type: "ElasticNetworkInterface", status: "PRECREATED", details: [{ name: "subnetId", value: "subnet-12345678" }] }]);
+    expect(task.attachments).toEqual([{ id: expect.stringMatching(/^[0-9a-f-]{36}$/), type: "ElasticNetworkInterface", status: "PRECREATED", details: [{ name: "subnetId", value: SUBNET_C }] }]);
     expect(task.containers![0].networkInterfaces).toEqual([]);
     const d = await t.ecs("DescribeTasks", { cluster: CLUSTER, tasks: r.tasks!.map((x) => x.taskArn!) });
     const eni = d.tasks![0].attachments![0];
     expect(eni).toMatchObject({ id: task.attachments![0].id, type: "ElasticNetworkInterface", status: "ATTACHED" });
     expect(eni.details!.map((x) => x.name)).toEqual(["subnetId", "networkInterfaceId", "macAddress", "privateDnsName", "privateIPv4Address"]);
     const details = Object.fromEntries(eni.details!.map((x) => [x.name, x.value]));
-    expect(details.subnetId).toBe("subnet-12345678");
-    expect(details.privateIPv4Address).toMatch(/^10\.0\.\d+\.\d+$/);
+    expect(details.subnetId).toBe(SUBNET_C);
+    // An address of the subnet's block (the default subnet of us-east-1c is 172.31.32.0/20).
+    expect(details.privateIPv4Address).toMatch(/^172\.31\.(3[2-9]|4[0-7])\.\d+$/);
     expect(details.networkInterfaceId).toMatch(/^eni-[0-9a-f]{17}$/);
     expect(details.macAddress).toMatch(/^([0-9a-f]{2}:){5}[0-9a-f]{2}$/);
     expect(details.privateDnsName).toBe(`ip-${details.privateIPv4Address!.replace(/\./g, "-")}.ec2.internal`);
@@ -210,7 +211,7 @@ describe("RunTask: Fargate", () => {
       cluster: CLUSTER,
       taskDefinition: "fg",
       capacityProviderStrategy: [{ capacityProvider: "FARGATE", weight: 1 }],
-      networkConfiguration: { awsvpcConfiguration: { subnets: ["subnet-1"] } },
+      networkConfiguration: { awsvpcConfiguration: { subnets: [SUBNET_A] } },
     });
     expect(r.tasks![0]).toMatchObject({ launchType: "FARGATE", capacityProviderName: "FARGATE" });
   });
@@ -222,7 +223,7 @@ describe("lifecycle", () => {
     try {
       await slow.ecs("CreateCluster", { clusterName: "c" });
       await slow.ecs("RegisterTaskDefinition", fargateTaskDefinition());
-      const r = await slow.ecs("RunTask", { cluster: "c", taskDefinition: "fg", launchType: "FARGATE", networkConfiguration: { awsvpcConfiguration: { subnets: ["subnet-1"] } } });
+      const r = await slow.ecs("RunTask", { cluster: "c", taskDefinition: "fg", launchType: "FARGATE", networkConfiguration: { awsvpcConfiguration: { subnets: [SUBNET_A] } } });
       const arn = r.tasks![0].taskArn!;
       const status = async () => (await slow.ecs("DescribeTasks", { cluster: "c", tasks: [arn] })).tasks![0];
       const seen: string[] = [(await status()).lastStatus!];

@@ -1,6 +1,7 @@
 // Set-up shared by the operation tests: container instances as the agent registers them, a Fargate task definition.
 import type { RegisterTaskDefinitionRequest } from "../../src/services/ecs/generated/types.js";
 import type { TestLocal } from "./local.js";
+import { defaultSecurityGroupId, defaultSubnetId, defaultVpcId } from "../../src/services/ec2/domain/network.js";
 
 /**
  * Registers an instance in `zone` with the given CPU units and MiB of memory; answers its ARN.
@@ -33,4 +34,10 @@ export function fargateTaskDefinition(family = "fg", extra: Partial<RegisterTask
   };
 }
 
-export const SUBNETS = { awsvpcConfiguration: { subnets: ["subnet-1"] } } as const;
+export const SUBNETS = { awsvpcConfiguration: { subnets: [defaultSubnetId("000000000000", "us-east-1", "us-east-1a")] } } as const;
+
+/** Default subnets and security group of the test account (000000000000) in us-east-1: EC2 has them from the start. */
+export const SUBNET_A = defaultSubnetId("000000000000", "us-east-1", "us-east-1a");
+export const SUBNET_B = defaultSubnetId("000000000000", "us-east-1", "us-east-1b");
+export const SUBNET_C = defaultSubnetId("000000000000", "us-east-1", "us-east-1c");
+export const DEFAULT_SG = defaultSecurityGroupId("000000000000", "us-east-1", defaultVpcId("000000000000", "us-east-1"));

@@ -2,16 +2,55 @@
 import type { Backends } from "../backends.js";
 import type { QueryBackend, QueryContext } from "../queryService.js";
 import type { Input, Operation, Output } from "./generated/operations.js";
+import type { Instance, NetworkInterface, SecurityGroup, Subnet, Tag, Vpc } from "./generated/types.js";
+
+export interface VpcRecord {
+  /** As DescribeVpcs answers it, tags apart (they live in `tags`). */
+  vpc: Vpc;
+  enableDnsSupport: boolean;
+  enableDnsHostnames: boolean;
+  enableNetworkAddressUsageMetrics: boolean;
+}
+
+export interface SubnetRecord {
+  subnet: Subnet;
+  /** Private addresses in use (instances, interfaces), as 32-bit numbers. */
+  used: Set<number>;
+  /** Where the search for the next free address starts. */
+  next: number;
+}
+
+export interface InstanceRecord {
+  instance: Instance;
+  reservationId: string;
+  /** The user data as given (base64), read by whoever boots on the instance (the ECS agent). */
+  userData?: string;
+  /** The pending clock-driven transition, cancelled when another one overtakes it. */
+  timer?: { fn: (() => void) | undefined };
+}
 
 /** EC2 resources of one account in one region. */
 export interface Ec2State {
   accountId: string;
   region: string;
+  vpcs: Map<string, VpcRecord>;
+  subnets: Map<string, SubnetRecord>;
+  securityGroups: Map<string, SecurityGroup>;
+  /** Instances in launch order; terminated ones stay describable. */
+  instances: Map<string, InstanceRecord>;
+  networkInterfaces: Map<string, NetworkInterface>;
+  /** Tags of every resource by its id, in the order they were added. */
+  tags: Map<string, Tag[]>;
 }
+
+/** An instance's state changed; `previous` is the state it left. */
+export type InstanceListener = (state: Ec2State, rec: InstanceRecord, previous: string) => void;
 
 export interface Ec2Backend extends QueryBackend<Ec2State> {
   /** The other services' backends (ECS's, …), for operations that act on their state. */
   peers: Backends;
+  /** Told of every instance state change: whatever runs on instances (the ECS agent) reacts here. */
+  instanceListeners: InstanceListener[];
 }
 
 export type Ec2Context = QueryContext<Ec2State, Ec2Backend>;

@@ -88,8 +88,10 @@ export interface EcsState {
   taskProtection: Map<string, number>;
   /** The account's own capacity providers by name (FARGATE and FARGATE_SPOT are built in, not stored). */
   capacityProviders: Map<string, CapacityProvider>;
+  /** The security groups of each awsvpc task not yet stopped, by task ARN, for the EC2 interface it gets. */
+  taskSecurityGroups: Map<string, string[]>;
 }
 
 export function createEcsState(accountId: string, region: string, ids: IdSource): EcsState {
-  return { accountId, region, ids, clusters: new Map(), taskDefinitions: new Map(), tags: new Map(), accountSettings: new Map(), taskProtection: new Map(), capacityProviders: new Map() };
+  return { accountId, region, ids, clusters: new Map(), taskDefinitions: new Map(), tags: new Map(), accountSettings: new Map(), taskProtection: new Map(), capacityProviders: new Map(), taskSecurityGroups: new Map() };
 }

@@ -7,6 +7,7 @@ import type { ClusterRecord } from "../store.js";
 import { parseTaskDefinitionRef, findRevision } from "./taskDefinitions.js";
 import type { IdSource } from "./ids.js";
 import { attachEni, findTask } from "./tasks.js";
+import type { InterfaceAllocator } from "./network.js";
 
 export const ACK = { acknowledgment: "ACK" } as const;
 export const ESSENTIAL_EXITED = "Essential container in task exited";
@@ -43,7 +44,7 @@ export function isEssential(ctx: EcsContext, task: Task, containerName: string):
 }
 
 /** Sets the status of the task attachments the changes name (by attachment ARN or id); answers the tasks changed. */
-export function applyAttachmentChanges(tasks: Iterable<Task>, changes: AttachmentStateChange[], ids: IdSource): Set<Task> {
+export function applyAttachmentChanges(tasks: Iterable<Task>, changes: AttachmentStateChange[], ids: IdSource, allocatorFor?: (task: Task) => InterfaceAllocator): Set<Task> {
   const wanted = new Map(changes.map((a) => [a.attachmentArn.split("/").pop()!, a.status]));
   const found: { task: Task; attachment: Attachment; status: string }[] = [];
   for (const task of tasks) {
@@ -57,7 +58,7 @@ export function applyAttachmentChanges(tasks: Iterable<Task>, changes: Attachmen
   if (missing) throw new InvalidParameterException(`Attachment not found: ${missing.attachmentArn}`);
   for (const f of found) {
     // An interface the agent reports attached gets its id and addresses, as the lifecycle gives them.
-    if (f.status === "ATTACHED") attachEni(f.task, ids);
+    if (f.status === "ATTACHED") attachEni(f.task, ids, allocatorFor?.(f.task));
     f.attachment.status = f.status;
   }
   return new Set(found.map((f) => f.task));

@@ -7,6 +7,7 @@ import type { ClusterRecord, EcsState } from "../store.js";
 import { ecsArn, isArn, parseArn, wrongCluster } from "./arn.js";
 import type { IdSource } from "./ids.js";
 import { putTags } from "./tags.js";
+import { subnetZone, type InterfaceAllocator } from "./network.js";
 
 export interface NewTask {
   td: TaskDefinition;
@@ -54,11 +55,14 @@ function echoOverrides(td: TaskDefinition, given: TaskOverride): TaskOverride {
   };
 }
 
-function zoneOf(state: EcsState, n: NewTask): string {
+function zoneOf(ctx: EcsContext, n: NewTask): string {
+  const state = ctx.state;
   const fromInstance = n.instance?.attributes?.find((a) => a.name === "ecs.availability-zone")?.value;
   if (fromInstance) return fromInstance;
-  // Without EC2 subnets to look at, a subnet id maps to one of three zones, always the same one.
   const subnet = n.networkConfiguration?.awsvpcConfiguration?.subnets?.[0] ?? "";
+  const fromEc2 = subnetZone(ctx.backend.peers, state, subnet);
+  if (fromEc2) return fromEc2;
+  // A subnet EC2 does not know maps to one of three zones, always the same one.
   let h = 0;
   for (const ch of subnet) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
   return `${state.region}${"abc"[h % 3]}`;
@@ -74,18 +78,21 @@ function eni(ids: IdSource, n: NewTask): Attachment {
  * Attaches a task's elastic network interface: its id, MAC and addresses appear now, on the
  * attachment and on every container, as ECS shows them once the interface is ATTACHED.
  */
-export function attachEni(task: Task, ids: IdSource): void {
+export function attachEni(task: Task, ids: IdSource, allocate?: InterfaceAllocator): void {
   for (const a of task.attachments ?? []) {
     if (a.type !== "ElasticNetworkInterface" || a.status !== "PRECREATED") continue;
-    const ip = ids.privateIpv4();
+    const subnetId = a.details?.find((d) => d.name === "subnetId")?.value ?? "";
+    // EC2's interface when EC2 knows the subnet; otherwise an address made up from 10.0.0.0/16.
+    const made = allocate?.(subnetId, a.id!);
+    const ip = made?.privateIpv4Address ?? ids.privateIpv4();
     const hex = ids.hexId();
     const region = (task.availabilityZone ?? "").slice(0, -1);
     a.status = "ATTACHED";
     a.details = [
       ...(a.details ?? []),
-      { name: "networkInterfaceId", value: `eni-${hex.slice(0, 17)}` },
-      { name: "macAddress", value: hex.slice(0, 12).match(/../g)!.join(":") },
-      { name: "privateDnsName", value: `ip-${ip.replace(/\./g, "-")}.${region === "us-east-1" ? "ec2.internal" : `${region}.compute.internal`}` },
+      { name: "networkInterfaceId", value: made?.networkInterfaceId ?? `eni-${hex.slice(0, 17)}` },
+      { name: "macAddress", value: made?.macAddress ?? hex.slice(0, 12).match(/../g)!.join(":") },
+      { name: "privateDnsName", value: made?.privateDnsName ?? `ip-${ip.replace(/\./g, "-")}.${region === "us-east-1" ? "ec2.internal" : `${region}.compute.internal`}` },
       { name: "privateIPv4Address", value: ip },
     ];
     for (const c of task.containers ?? []) c.networkInterfaces = [{ attachmentId: a.id, privateIpv4Address: ip }];
@@ -106,7 +113,7 @@ export function launchTask(ctx: EcsContext, rec: ClusterRecord, n: NewTask): Tas
   const clusterName = rec.cluster.clusterName!;
   const taskArn = ecsArn(state, `task/${clusterName}/${id}`);
   const now = ctx.now();
-  const zone = zoneOf(state, n);
+  const zone = zoneOf(ctx, n);
   const awsvpc = effectiveNetworkMode(n.td) === "awsvpc";
   const attachment = awsvpc ? eni(ids, n) : undefined;
   const bindings = n.instance ? reserve(n.instance, n.needs) : [];
@@ -176,6 +183,8 @@ export function launchTask(ctx: EcsContext, rec: ClusterRecord, n: NewTask): Tas
   };
   rec.tasks.set(id, task);
   rec.index.add(task);
+  const groups = n.networkConfiguration?.awsvpcConfiguration?.securityGroups;
+  if (attachment && groups?.length) state.taskSecurityGroups.set(taskArn, [...groups]);
   putTags(state, taskArn, n.tags);
   ctx.backend.lifecycle.begin(state, rec, task);
   return task;

@@ -11,6 +11,7 @@ import { addDeployment, defaultDeploymentConfiguration } from "../scheduler/depl
 import { serviceChanged } from "../scheduler/reconciler.js";
 import { checkLaunch, resolveLaunch } from "../scheduler/start.js";
 import type { ServiceLaunch, ServiceRecord } from "../store.js";
+import { checkNetworkResources } from "../domain/network.js";
 
 /** The same request twice is the same service; key order and the client token do not matter. */
 function canonical(input: CreateServiceRequest): string {
@@ -64,6 +65,7 @@ export const createService: Handler<"CreateService"> = (input, ctx) => {
   const launch = resolveLaunch(input.launchType, input.capacityProviderStrategy, rec);
   if (daemon && launch.launchType === "FARGATE") throw new InvalidParameterException("The daemon scheduling strategy is not supported with the FARGATE launch type.");
   checkLaunch(td, launch.launchType, input.networkConfiguration);
+  checkNetworkResources(ctx.backend.peers, ctx.state, input.networkConfiguration);
   checkTags(input.tags);
 
   const fargate = launch.launchType === "FARGATE";

@@ -10,6 +10,7 @@ import { FARGATE_PLATFORM_VERSION } from "../domain/tasks.js";
 import { serviceChanged } from "../scheduler/reconciler.js";
 import { checkLaunch, resolveLaunch } from "../scheduler/start.js";
 import type { ServiceLaunch } from "../store.js";
+import { checkNetworkResources } from "../domain/network.js";
 
 export const createTaskSet: Handler<"CreateTaskSet"> = (input, ctx) => {
   const { state } = ctx;
@@ -22,6 +23,7 @@ export const createTaskSet: Handler<"CreateTaskSet"> = (input, ctx) => {
   const td = resolveTaskDefinition(state, input.taskDefinition);
   const launch = resolveLaunch(input.launchType, input.capacityProviderStrategy, rec);
   checkLaunch(td, launch.launchType, input.networkConfiguration);
+  checkNetworkResources(ctx.backend.peers, ctx.state, input.networkConfiguration);
   // An omitted scale is 0%: the external controller scales a new task set up when it is ready.
   const scale = { value: input.scale?.value ?? 0, unit: input.scale?.unit ?? "PERCENT" };
   checkScale(scale.value);

@@ -4,6 +4,7 @@ import { activeCluster } from "../domain/clusters.js";
 import { checkTags, tagsOf } from "../domain/tags.js";
 import { resolveTaskDefinition } from "../domain/taskDefinitions.js";
 import { checkLaunch, resolveLaunch, startTasks } from "../scheduler/start.js";
+import { checkNetworkResources } from "../domain/network.js";
 
 export const runTask: Handler<"RunTask"> = (input, ctx) => {
   const rec = activeCluster(ctx.state, input.cluster);
@@ -14,6 +15,7 @@ export const runTask: Handler<"RunTask"> = (input, ctx) => {
   if (td.status !== "ACTIVE") throw new InvalidParameterException("TaskDefinition is inactive");
   const launch = resolveLaunch(input.launchType, input.capacityProviderStrategy, rec);
   checkLaunch(td, launch.launchType, input.networkConfiguration, input.overrides);
+  checkNetworkResources(ctx.backend.peers, ctx.state, input.networkConfiguration);
   // Tags propagated from the task definition come first; the request's own win on the same key.
   const tags = input.propagateTags === "TASK_DEFINITION" ? [...tagsOf(ctx.state, td.taskDefinitionArn!), ...(input.tags ?? [])] : input.tags;
   checkTags(tags);

@@ -8,6 +8,7 @@ import { resolveTaskDefinition } from "../domain/taskDefinitions.js";
 import { launchTask } from "../domain/tasks.js";
 import { available, shortfall, taskNeeds } from "../domain/resources.js";
 import { checkLaunch } from "../scheduler/start.js";
+import { checkNetworkResources } from "../domain/network.js";
 
 // StartTask places one task on each named instance: no strategy, only whether it fits.
 export const startTask: Handler<"StartTask"> = (input, ctx) => {
@@ -16,6 +17,7 @@ export const startTask: Handler<"StartTask"> = (input, ctx) => {
   if (input.containerInstances.length > 10) throw new InvalidParameterException("instanceIds can have at most 10 items.");
   const td = resolveTaskDefinition(ctx.state, input.taskDefinition);
   checkLaunch(td, "EC2", input.networkConfiguration, input.overrides);
+  checkNetworkResources(ctx.backend.peers, ctx.state, input.networkConfiguration);
   checkTags(input.tags);
   const needs = taskNeeds(td, input.overrides);
   const tasks: Task[] = [];

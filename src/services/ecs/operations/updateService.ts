@@ -9,6 +9,7 @@ import { addDeployment } from "../scheduler/deployments.js";
 import { serviceChanged } from "../scheduler/reconciler.js";
 import { checkLaunch, resolveLaunch } from "../scheduler/start.js";
 import type { ServiceLaunch } from "../store.js";
+import { checkNetworkResources } from "../domain/network.js";
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
@@ -40,6 +41,7 @@ export const updateService: Handler<"UpdateService"> = (input, ctx) => {
   if (daemon && launch.launchType === "FARGATE") throw new InvalidParameterException("The daemon scheduling strategy is not supported with the FARGATE launch type.");
   const networkConfiguration = shownNetwork(input.networkConfiguration) ?? current.networkConfiguration;
   if (input.taskDefinition || input.networkConfiguration || input.capacityProviderStrategy?.length) checkLaunch(td, launch.launchType, networkConfiguration);
+  checkNetworkResources(ctx.backend.peers, ctx.state, networkConfiguration);
   const next: ServiceLaunch = {
     td,
     ...launch,

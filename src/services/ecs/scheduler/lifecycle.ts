@@ -8,6 +8,7 @@ import { release } from "../domain/resources.js";
 import type { IdSource } from "../domain/ids.js";
 import { attachEni, runtimeIdFor } from "../domain/tasks.js";
 import { runtimeEntered } from "./runtimeEvents.js";
+import { interfaceAllocator, releaseInterfaces } from "../domain/network.js";
 
 type Status = "PROVISIONING" | "PENDING" | "ACTIVATING" | "RUNNING" | "DEACTIVATING" | "STOPPING" | "DEPROVISIONING" | "STOPPED";
 
@@ -37,19 +38,18 @@ const STOPPING: Partial<Record<Status, Step>> = {
   DEPROVISIONING: { next: "STOPPED", stay: "deprovisioningMs" },
 };
 
-/** The task reaches its host: interface attached, connected, image pull begun (once, whichever state comes first). */
-function connect(t: Task, now: number, ids: IdSource): void {
+/** The task reaches its host: connected, image pull begun (once, whichever state comes first); `enter` attaches its interface. */
+function connect(t: Task, now: number): void {
   if (t.connectivity) return;
   t.pullStartedAt = now;
   t.connectivity = "CONNECTED";
   t.connectivityAt = now;
-  attachEni(t, ids);
 }
 
 const ENTER: Partial<Record<Status, (t: Task, now: number, ids: IdSource) => void>> = {
   PENDING: connect,
-  ACTIVATING(t, now, ids) {
-    connect(t, now, ids);
+  ACTIVATING(t, now) {
+    connect(t, now);
     t.pullStoppedAt = now;
   },
   RUNNING(t, now, ids) {
@@ -152,9 +152,14 @@ export class Lifecycle {
     const from = task.lastStatus;
     task.lastStatus = status;
     rec.index.statusChanged(task, from);
+    // The interface is EC2's: made when the task reaches its host, gone when it stops.
+    if ((status === "PENDING" || status === "ACTIVATING") && !task.connectivity) attachEni(task, this.backend.ids, interfaceAllocator(this.backend.peers, state, task, this.now()));
     ENTER[status]?.(task, this.now(), this.backend.ids);
     runtimeEntered(this.backend, state, rec, task, status);
-    if (status === "STOPPED") this.finish(state, rec, task);
+    if (status === "STOPPED") {
+      releaseInterfaces(this.backend.peers, state, task);
+      this.finish(state, rec, task);
+    }
     this.changed(state, rec, task);
     this.schedule(state, rec, task, table);
   }

@@ -1,0 +1,25 @@
+// EC2 identifiers: a prefix and 17 hex digits (`vpc-0a1b…`), random, or derived from a seed for the
+// resources every account and region has from the start (default VPC, subnets, security group).
+import { createHash, randomBytes } from "node:crypto";
+
+export function ec2Id(prefix: string): string {
+  return `${prefix}-0${randomBytes(8).toString("hex")}`;
+}
+
+/** The same id for the same seed: default resources are the same in every run, so tests and scripts can name them. */
+export function stableId(prefix: string, ...seed: string[]): string {
+  return `${prefix}-0${createHash("sha256").update(seed.join("/")).digest("hex").slice(0, 16)}`;
+}
+
+/** A MAC address in the range EC2 gives interfaces (locally administered, unicast). */
+export function macAddress(): string {
+  const b = randomBytes(6);
+  b[0] = (b[0] & 0xfc) | 0x02;
+  return [...b].map((x) => x.toString(16).padStart(2, "0")).join(":");
+}
+
+/** The resource type an id names, as DescribeTags reports it. */
+export function resourceTypeOf(id: string): string | undefined {
+  const prefix = id.slice(0, id.indexOf("-"));
+  return ({ vpc: "vpc", subnet: "subnet", sg: "security-group", i: "instance", eni: "network-interface" } as Record<string, string>)[prefix];
+}

@@ -1,0 +1,85 @@
+// Elastic network interfaces: an instance's primary one, and the ones ECS creates for awsvpc tasks
+// (through `createTaskInterface`, which the ECS side calls; EC2 itself knows nothing of tasks).
+import type { Ec2State } from "../context.js";
+import type { NetworkInterface } from "../generated/types.js";
+import { AwsError } from "../../../protocol/errors.js";
+import { ec2Id, macAddress } from "./ids.js";
+import { findGroup, findSubnet, privateDnsName, releaseAddress, takeAddress } from "./network.js";
+
+export interface NewInterface {
+  subnetId: string;
+  groupIds: string[];
+  description: string;
+  /** Set for an interface that an AWS service manages for the user (ECS tasks). */
+  requesterManaged?: boolean;
+  instanceId?: string;
+  /** 0 for an instance's primary interface; ECS attaches a task's interface as the next device. */
+  deviceIndex?: number;
+  now: number;
+}
+
+export function createInterface(state: Ec2State, n: NewInterface): NetworkInterface {
+  const subnet = findSubnet(state, n.subnetId);
+  const groups = n.groupIds.map((id) => findGroup(state, id));
+  const ip = takeAddress(subnet);
+  if (!ip) throw new AwsError("InsufficientFreeAddressesInSubnet", `There are not enough free addresses in subnet '${n.subnetId}' to satisfy the requested number of instances.`);
+  const id = ec2Id("eni");
+  const dns = privateDnsName(state.region, ip);
+  const eni: NetworkInterface = {
+    ...(n.instanceId
+      ? { Attachment: { AttachTime: n.now, AttachmentId: ec2Id("eni-attach"), DeleteOnTermination: (n.deviceIndex ?? 0) === 0, DeviceIndex: n.deviceIndex ?? 0, NetworkCardIndex: 0, InstanceId: n.instanceId, InstanceOwnerId: state.accountId, Status: "attached" } }
+      : {}),
+    AvailabilityZone: subnet.subnet.AvailabilityZone,
+    AvailabilityZoneId: subnet.subnet.AvailabilityZoneId,
+    Description: n.description,
+    Groups: groups.map((g) => ({ GroupId: g.GroupId, GroupName: g.GroupName })),
+    InterfaceType: "interface",
+    Ipv6Addresses: [],
+    MacAddress: macAddress(),
+    NetworkInterfaceId: id,
+    OwnerId: state.accountId,
+    PrivateDnsName: dns,
+    PrivateIpAddress: ip,
+    PrivateIpAddresses: [{ Primary: true, PrivateDnsName: dns, PrivateIpAddress: ip }],
+    RequesterManaged: n.requesterManaged ?? false,
+    SourceDestCheck: true,
+    Status: "in-use",
+    SubnetId: n.subnetId,
+    VpcId: subnet.subnet.VpcId,
+  };
+  state.networkInterfaces.set(id, eni);
+  return eni;
+}
+
+export function deleteInterface(state: Ec2State, id: string): void {
+  const eni = state.networkInterfaces.get(id);
+  if (!eni) return;
+  state.networkInterfaces.delete(id);
+  state.tags.delete(id);
+  releaseAddress(state.subnets.get(eni.SubnetId ?? ""), eni.PrivateIpAddress);
+}
+
+export interface TaskInterface {
+  networkInterfaceId: string;
+  macAddress: string;
+  privateIpv4Address: string;
+  privateDnsName: string;
+}
+
+/**
+ * The interface ECS attaches to an awsvpc task: in the task's first subnet, with its security groups
+ * (the VPC's default group when none is named), described by the ECS attachment's ARN, attached to
+ * the task's EC2 instance when it has one.
+ */
+export function createTaskInterface(state: Ec2State, subnetId: string, groupIds: string[], attachmentArn: string, now: number, instanceId?: string): TaskInterface {
+  const vpcId = findSubnet(state, subnetId).subnet.VpcId!;
+  let groups = groupIds;
+  if (!groups.length) {
+    const fallback = [...state.securityGroups.values()].find((g) => g.VpcId === vpcId && g.GroupName === "default");
+    groups = fallback ? [fallback.GroupId!] : [];
+  }
+  // On an EC2 instance the interface is attached to the task's host; on Fargate to nothing the user sees.
+  const host = instanceId !== undefined && state.instances.get(instanceId)?.instance.State?.Name === "running" ? instanceId : undefined;
+  const eni = createInterface(state, { subnetId, groupIds: groups, description: attachmentArn, requesterManaged: true, now, ...(host ? { instanceId: host, deviceIndex: 1 } : {}) });
+  return { networkInterfaceId: eni.NetworkInterfaceId!, macAddress: eni.MacAddress!, privateIpv4Address: eni.PrivateIpAddress!, privateDnsName: eni.PrivateDnsName! };
+}

@@ -1,0 +1,33 @@
+// Which resource an id names, for tagging: it must exist, and EC2 answers a missing one with its
+// type's own NotFound error.
+import { AwsError } from "../../../protocol/errors.js";
+import type { Ec2State } from "../context.js";
+import { ec2Errors } from "./errors.js";
+import { resourceTypeOf } from "./ids.js";
+
+export function checkResourceExists(state: Ec2State, id: string): string {
+  const type = id.startsWith("sgr-") ? "security-group-rule" : resourceTypeOf(id);
+  switch (type) {
+    case "vpc":
+      if (!state.vpcs.has(id)) throw ec2Errors.vpcNotFound(id);
+      break;
+    case "subnet":
+      if (!state.subnets.has(id)) throw ec2Errors.subnetNotFound(id);
+      break;
+    case "security-group":
+      if (!state.securityGroups.has(id)) throw ec2Errors.groupNotFound(id);
+      break;
+    case "instance":
+      if (!state.instances.has(id)) throw ec2Errors.instancesNotFound([id]);
+      break;
+    case "network-interface":
+      if (!state.networkInterfaces.has(id)) throw ec2Errors.interfaceNotFound(id);
+      break;
+    case "security-group-rule":
+      if (!state.tags.has(id)) throw new AwsError("InvalidSecurityGroupRuleId.NotFound", `The security group rule ID '${id}' does not exist`);
+      break;
+    default:
+      throw new AwsError("InvalidID", `The ID '${id}' is not valid`);
+  }
+  return type;
+}

@@ -1,0 +1,116 @@
+// The ECS container agent of the ECS-optimized AMI, running on EC2's simulated instances: when an
+// instance reaches `running` it reads ECS_CLUSTER from the user data and registers through the same
+// path as the RegisterContainerInstance API (the real agent calls that API); when the instance stops
+// the agent disconnects and its tasks stop; when it terminates the instance is deregistered.
+// EC2 knows nothing of ECS: it only tells its instance listeners what changed.
+import { randomUUID } from "node:crypto";
+import type { Ec2Backend, Ec2State, InstanceRecord } from "../../ec2/context.js";
+import type { EcsBackend, EcsContext } from "../context.js";
+import { findCluster, DEFAULT_CLUSTER } from "../domain/clusters.js";
+import { bump } from "../domain/containerInstances.js";
+import { createCluster } from "../operations/createCluster.js";
+import { deregisterContainerInstance } from "../operations/deregisterContainerInstance.js";
+import { registerContainerInstance } from "../operations/registerContainerInstance.js";
+import { clusterChanged } from "../scheduler/reconciler.js";
+import type { ClusterRecord } from "../store.js";
+
+/** What `/etc/ecs/ecs.config` would say, read from the user data (plain, or a script that writes it). */
+export function agentConfig(userData: string | undefined): { cluster: string } | undefined {
+  if (userData === undefined) return undefined;
+  const text = Buffer.from(userData, "base64").toString("utf8");
+  const m = /ECS_CLUSTER\s*=\s*["']?([A-Za-z0-9_-]{1,255})/.exec(text);
+  if (m) return { cluster: m[1] };
+  // An ECS configuration without a cluster name joins `default`, as the agent does.
+  return /ECS_[A-Z_]+=|\/etc\/ecs\//.test(text) ? { cluster: DEFAULT_CLUSTER } : undefined;
+}
+
+/** `Host EC2 (instance i-…) stopped/terminated.`: the stop reason ECS gives tasks whose host went away. */
+export function hostGoneReason(instanceId: string): string {
+  return `Host EC2 (instance ${instanceId}) stopped/terminated.`;
+}
+
+function contextFor(ecs: EcsBackend, ec2State: Ec2State): EcsContext {
+  const clock = ecs.timeline.clock;
+  return {
+    state: ecs.states.get(ec2State.accountId, ec2State.region),
+    backend: ecs,
+    request: { accountId: ec2State.accountId, region: ec2State.region, requestId: randomUUID() },
+    now: () => clock.now() / 1000,
+  };
+}
+
+/** The container instance this EC2 instance registered as, in whatever cluster. */
+function registration(ctx: EcsContext, instanceId: string): { rec: ClusterRecord; id: string } | undefined {
+  for (const rec of ctx.state.clusters.values()) {
+    for (const [id, ci] of rec.instances) if (ci.ec2InstanceId === instanceId && ci.status !== "INACTIVE") return { rec, id };
+  }
+  return undefined;
+}
+
+function onRunning(ctx: EcsContext, inst: InstanceRecord): void {
+  const config = agentConfig(inst.userData);
+  if (!config) return;
+  const instanceId = inst.instance.InstanceId!;
+  const known = registration(ctx, instanceId);
+  if (known) {
+    // Started again after a stop: the same container instance, its agent back.
+    const ci = known.rec.instances.get(known.id)!;
+    ci.agentConnected = true;
+    bump(ci);
+    clusterChanged(ctx, known.rec);
+    return;
+  }
+  // The agent creates the default cluster when it is missing; a named cluster must exist.
+  if (!findCluster(ctx.state, config.cluster)) {
+    if (config.cluster !== DEFAULT_CLUSTER) return;
+    createCluster({ clusterName: DEFAULT_CLUSTER }, ctx);
+  }
+  const identity = {
+    instanceId,
+    instanceType: inst.instance.InstanceType,
+    imageId: inst.instance.ImageId,
+    availabilityZone: inst.instance.Placement?.AvailabilityZone,
+    region: ctx.state.region,
+    architecture: inst.instance.Architecture,
+    privateIp: inst.instance.PrivateIpAddress,
+    accountId: ctx.state.accountId,
+  };
+  void registerContainerInstance({ cluster: config.cluster, instanceIdentityDocument: JSON.stringify(identity) }, ctx);
+}
+
+function onLeaving(ctx: EcsContext, inst: InstanceRecord): void {
+  const known = registration(ctx, inst.instance.InstanceId!);
+  if (!known) return;
+  const ci = known.rec.instances.get(known.id)!;
+  if (ci.agentConnected !== false) {
+    ci.agentConnected = false;
+    bump(ci);
+  }
+  ctx.backend.lifecycle.stopTasksOnInstance(ctx.state, known.rec, ci.containerInstanceArn!, hostGoneReason(inst.instance.InstanceId!));
+  clusterChanged(ctx, known.rec);
+}
+
+function onTerminated(ctx: EcsContext, inst: InstanceRecord): void {
+  const known = registration(ctx, inst.instance.InstanceId!);
+  if (!known) return;
+  void deregisterContainerInstance({ cluster: known.rec.cluster.clusterArn, containerInstance: known.rec.instances.get(known.id)!.containerInstanceArn!, force: true }, ctx);
+}
+
+/** Runs the agent on every instance EC2 starts, stops and terminates. */
+export function connectInstanceAgent(ecs: EcsBackend, ec2: Ec2Backend): void {
+  ec2.instanceListeners.push((ec2State, inst) => {
+    const ctx = contextFor(ecs, ec2State);
+    switch (inst.instance.State?.Name) {
+      case "running":
+        onRunning(ctx, inst);
+        break;
+      case "stopping":
+      case "shutting-down":
+        onLeaving(ctx, inst);
+        break;
+      case "terminated":
+        onTerminated(ctx, inst);
+        break;
+    }
+  });
+}
