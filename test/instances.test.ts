@@ -1,10 +1,9 @@
 // Two servers in one process share nothing: not resources, not ids, not addresses, not caches;
 // and a seed makes a server's ids the same from run to run.
 import { afterEach, describe, expect, it } from "vitest";
-import { fargateTaskDefinition } from "./helpers/fixtures.js";
+import { fargateTaskDefinition, SUBNETS } from "./helpers/fixtures.js";
 import { startLocal, type TestLocal } from "./helpers/local.js";
 
-const SUBNETS = { awsvpcConfiguration: { subnets: ["subnet-1"] } };
 
 const open: TestLocal[] = [];
 afterEach(async () => {

@@ -1,9 +1,12 @@
 // A test file of a project that deploys to ECS, run against the ecs-local of globalSetup.ts.
 import { CreateClusterCommand, DescribeServicesCommand, ECSClient, CreateServiceCommand, ListClustersCommand, RegisterTaskDefinitionCommand, waitUntilServicesStable } from "@aws-sdk/client-ecs";
+import { DescribeSubnetsCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { beforeEach, expect, inject, it } from "vitest";
 
 const endpoint = inject("ecsEndpoint");
-const ecs = new ECSClient({ endpoint, region: "us-east-1", credentials: { accessKeyId: "test", secretAccessKey: "test" } });
+const client = { endpoint, region: "us-east-1", credentials: { accessKeyId: "test", secretAccessKey: "test" } };
+const ecs = new ECSClient(client);
+const ec2 = new EC2Client(client);
 
 // Every test starts from an empty ECS.
 beforeEach(async () => {
@@ -11,6 +14,9 @@ beforeEach(async () => {
 });
 
 it("deploys a Fargate service that becomes stable", async () => {
+  // Fargate tasks need a subnet that exists: the default VPC's, as in a fresh AWS account.
+  const { Subnets } = await ec2.send(new DescribeSubnetsCommand({ Filters: [{ Name: "default-for-az", Values: ["true"] }] }));
+  const subnets = Subnets!.map((s) => s.SubnetId!);
   await ecs.send(new CreateClusterCommand({ clusterName: "app" }));
   await ecs.send(
     new RegisterTaskDefinitionCommand({
@@ -29,7 +35,7 @@ it("deploys a Fargate service that becomes stable", async () => {
       taskDefinition: "web",
       desiredCount: 2,
       launchType: "FARGATE",
-      networkConfiguration: { awsvpcConfiguration: { subnets: ["subnet-12345678"] } },
+      networkConfiguration: { awsvpcConfiguration: { subnets } },
     }),
   );
   await waitUntilServicesStable({ client: ecs, maxWaitTime: 30 }, { cluster: "app", services: ["web"] });

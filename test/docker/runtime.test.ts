@@ -4,6 +4,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SUBNETS } from "../helpers/fixtures.js";
 import { Engine } from "../../src/runtime/docker/engine.js";
 import { call, DOCKER_HOST, dockerUnavailable, IMAGE, importBusybox, startDockerLocal, until, type DockerLocal } from "../helpers/docker.js";
 
@@ -121,7 +122,7 @@ describe.skipIf(!!why)("Docker runtime", () => {
         { name: "probe", image: IMAGE, memory: 16, essential: false, command: ["sh", "-c", "sleep 1; wget -q -O - http://127.0.0.1:80/"], logConfiguration: awslogs("/ecs/pod") },
       ],
     });
-    const { tasks } = await ecs("RunTask", { cluster: "lab", taskDefinition: "pod", networkConfiguration: { awsvpcConfiguration: { subnets: ["subnet-1"] } } });
+    const { tasks } = await ecs("RunTask", { cluster: "lab", taskDefinition: "pod", networkConfiguration: SUBNETS });
     const [task] = await statusIs("lab", [tasks[0].taskArn], "RUNNING");
     const ip = task.attachments[0].details.find((d: any) => d.name === "privateIPv4Address").value;
     expect(task.containers.map((c: any) => c.networkInterfaces[0].privateIpv4Address)).toEqual([ip, ip]);

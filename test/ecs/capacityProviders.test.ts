@@ -14,7 +14,7 @@ const ASG = "arn:aws:autoscaling:us-east-1:000000000000:autoScalingGroup:1a2b3c4
 const CLUSTER = "lab";
 const NOT_ASSOCIATED =
   "The specified capacity provider strategy cannot contain a capacity provider that is not associated with the cluster. Associate the capacity provider with the cluster or specify a valid capacity provider and try again.";
-const net = { awsvpcConfiguration: { subnets: [...SUBNETS.awsvpcConfiguration.subnets] } };
+const net = SUBNETS;
 
 const create = (name: string, extra: Record<string, unknown> = {}) =>
   t.ecs("CreateCapacityProvider", { name, autoScalingGroupProvider: { autoScalingGroupArn: `${ASG}/${name}-asg` }, ...extra });

@@ -1,10 +1,9 @@
 // A deleted service stays INACTIVE and describable for a while, then is forgotten, so a long run
 // that creates and deletes services does not keep every one of them.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { fargateTaskDefinition } from "../helpers/fixtures.js";
+import { fargateTaskDefinition, SUBNETS } from "../helpers/fixtures.js";
 import { startLocal, type TestLocal } from "../helpers/local.js";
 
-const SUBNETS = { awsvpcConfiguration: { subnets: ["subnet-1"] } };
 const RETENTION = 60_000;
 let t: TestLocal;
 beforeEach(async () => {

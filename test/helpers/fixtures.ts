@@ -1,5 +1,5 @@
 // Set-up shared by the operation tests: container instances as the agent registers them, a Fargate task definition.
-import type { RegisterTaskDefinitionRequest } from "../../src/services/ecs/generated/types.js";
+import type { NetworkConfiguration, RegisterTaskDefinitionRequest } from "../../src/services/ecs/generated/types.js";
 import type { TestLocal } from "./local.js";
 import { defaultSecurityGroupId, defaultSubnetId, defaultVpcId } from "../../src/services/ec2/domain/network.js";
 
@@ -34,7 +34,7 @@ export function fargateTaskDefinition(family = "fg", extra: Partial<RegisterTask
   };
 }
 
-export const SUBNETS = { awsvpcConfiguration: { subnets: [defaultSubnetId("000000000000", "us-east-1", "us-east-1a")] } } as const;
+export const SUBNETS: NetworkConfiguration = { awsvpcConfiguration: { subnets: [defaultSubnetId("000000000000", "us-east-1", "us-east-1a")] } };
 
 /** Default subnets and security group of the test account (000000000000) in us-east-1: EC2 has them from the start. */
 export const SUBNET_A = defaultSubnetId("000000000000", "us-east-1", "us-east-1a");

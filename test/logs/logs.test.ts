@@ -1,5 +1,6 @@
 // CloudWatch Logs on the ecs-local endpoint: groups, streams, events, retention, tags; AWS's texts.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { SUBNETS } from "../helpers/fixtures.js";
 import { startLocal, type TestLocal } from "../helpers/local.js";
 import { logsCalls, type LogsCalls } from "../helpers/logs.js";
 
@@ -198,7 +199,7 @@ describe("tasks with the awslogs driver on the simulated runtime", () => {
       ],
     });
     await t.ecs("CreateCluster", { clusterName: "c" });
-    const { tasks } = await t.ecs("RunTask", { cluster: "c", taskDefinition: "app", launchType: "FARGATE", networkConfiguration: { awsvpcConfiguration: { subnets: ["subnet-1"] } } });
+    const { tasks } = await t.ecs("RunTask", { cluster: "c", taskDefinition: "app", launchType: "FARGATE", networkConfiguration: SUBNETS });
     const id = tasks![0].taskArn!.split("/").pop();
     t.advance(0);
     await t.ecs("StopTask", { cluster: "c", task: id! });
