@@ -14,6 +14,13 @@ export interface LifecycleTimings {
   stoppedTaskRetentionMs: number;
   /** How long a deleted (INACTIVE) cluster stays listed and describable before it is forgotten. */
   inactiveClusterRetentionMs: number;
+  /** How long a new ELBv2 load balancer stays `provisioning` before it is `active`. */
+  loadBalancerProvisioningMs: number;
+  /**
+   * ELBv2's own durations (health checks: interval × healthy threshold; draining: the deregistration
+   * delay) as a percentage of AWS's: 100 is real time, 0 (the default) settles at the next turn.
+   */
+  elbTimePercent: number;
 }
 
 export interface Config {
@@ -40,6 +47,8 @@ export const DEFAULT_TIMINGS: LifecycleTimings = {
   serviceDrainMs: 0,
   stoppedTaskRetentionMs: 3_600_000,
   inactiveClusterRetentionMs: 3_600_000,
+  loadBalancerProvisioningMs: 0,
+  elbTimePercent: 0,
 };
 
 export function defaultConfig(overrides: Partial<Config> = {}): Config {
@@ -66,6 +75,8 @@ const TIMING_ENV: Record<keyof LifecycleTimings, string> = {
   serviceDrainMs: "ECS_LOCAL_SERVICE_DRAIN_MS",
   stoppedTaskRetentionMs: "ECS_LOCAL_STOPPED_TASK_RETENTION_MS",
   inactiveClusterRetentionMs: "ECS_LOCAL_INACTIVE_CLUSTER_RETENTION_MS",
+  loadBalancerProvisioningMs: "ECS_LOCAL_LB_PROVISIONING_MS",
+  elbTimePercent: "ECS_LOCAL_ELB_TIME_PERCENT",
 };
 
 function flag(argv: string[], name: string): string | undefined {
