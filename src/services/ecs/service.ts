@@ -11,12 +11,15 @@ import { ClientException, UnsupportedFeatureException } from "./generated/errors
 import { OPERATION_ERRORS, OPERATIONS, TARGET_PREFIX, type Operation } from "./generated/operations.js";
 import { handlers } from "./operations/index.js";
 import { Lifecycle } from "./scheduler/lifecycle.js";
+import { LoadBalancing } from "./scheduler/loadBalancing.js";
 import { Reconciler } from "./scheduler/reconciler.js";
 import { createEcsState } from "./store.js";
 
 export function createEcsBackend(config: Config, timeline: Timeline, peers: Backends): EcsBackend {
   const backend = { config, timeline, states: new RegionalStore(createEcsState), taskListeners: [], peers } as unknown as EcsBackend;
   backend.lifecycle = new Lifecycle(backend);
+  // Before the reconciler, so a task is registered (or deregistered) before its service looks again.
+  backend.loadBalancing = new LoadBalancing(backend);
   backend.reconciler = new Reconciler(backend);
   return backend;
 }
