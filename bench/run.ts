@@ -9,6 +9,7 @@ import { sdkCheck } from "./sdkcheck.js";
 import { Signer } from "./sigv4.js";
 import { CREDENTIALS, cpuSecondsOf, launch, memoryOf, motoCommand, REGION, type TargetKind } from "./targets.js";
 import { EcsWire, type UserAgent } from "./wire.js";
+import { elbv2Phases } from "./elbv2.js";
 import { DEFAULT_SIZES, phases, setup, type Bench, type Phase, type SetupReport } from "./workload.js";
 
 interface Options {
@@ -114,7 +115,7 @@ async function benchTarget(kind: TargetKind, opts: Options, agent: UserAgent): P
     const report: SetupReport = await setup(b, DEFAULT_SIZES);
     run.setupErrors = report.errors;
     if (Object.keys(report.errors).length) log(`${kind}: setup errors ${JSON.stringify(report.errors).slice(0, 400)}`);
-    for (const phase of phases(() => report, DEFAULT_SIZES, () => b)) {
+    for (const phase of [...phases(() => report, DEFAULT_SIZES, () => b), ...elbv2Phases(() => b)]) {
       if (opts.only && !phase.name.toLowerCase().includes(opts.only.toLowerCase())) continue;
       const r = await runPhase(opts, b, phase);
       log(`${kind}: ${phase.name}: ${r.opsPerSec} ops/s (server CPU ${r.serverCpuPct}%, driver CPU ${r.driverCpuPct}%), p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, ${r.errors} errors${r.setupError ? ` (${r.setupError})` : ""}${r.errors ? ` ${JSON.stringify(r.errorSamples).slice(0, 200)}` : ""}`);
