@@ -122,6 +122,9 @@ export function describeTarget(tg: TargetGroupRecord, d: TargetDescription): Tar
   const port = d.Port ?? tg.tg.Port;
   const t = tg.targets.get(targetKey(d.Id, port));
   const target = t?.target ?? { Id: d.Id, ...(port !== undefined ? { Port: port } : {}) };
+  const health = t?.health ?? HEALTH.notRegistered;
+  // AWS leaves the health-check port out while no check has run (unused, registration in progress).
+  const checked = health.State !== "unused" && health.Reason !== HEALTH.registering.Reason;
   const hcPort = tg.tg.HealthCheckPort === "traffic-port" || tg.tg.HealthCheckPort === undefined ? target.Port : tg.tg.HealthCheckPort;
-  return { Target: target, ...(hcPort !== undefined ? { HealthCheckPort: String(hcPort) } : {}), TargetHealth: { ...(t?.health ?? HEALTH.notRegistered) } };
+  return { Target: target, ...(checked && hcPort !== undefined ? { HealthCheckPort: String(hcPort) } : {}), TargetHealth: { ...health } };
 }

@@ -1,13 +1,15 @@
 import type { Handler } from "../context.js";
-import { InvalidTargetException } from "../generated/errors.js";
 import { getTargetGroup } from "../domain/lookup.js";
-import { deregister, targetKey } from "../domain/targets.js";
+import { checkTargets } from "../domain/targetIds.js";
+import { deregister } from "../domain/targets.js";
 
-/** Registered targets drain for the group's deregistration delay; one that is not registered is refused. */
+/**
+ * Registered targets drain for the group's deregistration delay. A target that is not registered
+ * (another port, say) is left alone and the call still succeeds, as AWS answers it.
+ */
 export const deregisterTargets: Handler<"DeregisterTargets"> = (input, ctx) => {
   const rec = getTargetGroup(ctx.state, input.TargetGroupArn);
-  const missing = input.Targets.filter((t) => !rec.targets.has(targetKey(t.Id, t.Port ?? rec.tg.Port)));
-  if (missing.length) throw new InvalidTargetException(`The following targets are not registered in target group '${input.TargetGroupArn}': ${missing.map((t) => t.Id).join(", ")}`);
+  checkTargets(rec.tg.TargetType, input.Targets, rec.tg.Port);
   deregister(ctx.backend, ctx.state, rec, input.Targets);
   return {};
 };
