@@ -1,6 +1,6 @@
 // ELBv2 load balancers, target groups, listeners and rules: shapes, defaults, the clock, AWS's errors.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DescribeLoadBalancersCommand, ElasticLoadBalancingV2Client, waitUntilLoadBalancerAvailable } from "@aws-sdk/client-elastic-load-balancing-v2";
+import { DeleteTargetGroupCommand, DescribeLoadBalancersCommand, DescribeTargetGroupsCommand, ElasticLoadBalancingV2Client, ResourceInUseException, TargetGroupNotFoundException, waitUntilLoadBalancerAvailable } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { startLocal, type TestLocal } from "../helpers/local.js";
 import { queryCaller, type QueryCaller } from "../helpers/query.js";
 
@@ -116,6 +116,9 @@ describe("target groups, listeners and rules", () => {
     const byLb = await elb.call("DescribeTargetGroups", { LoadBalancerArn: lb.LoadBalancerArn });
     expect(byLb.TargetGroups.map((g: any) => g.TargetGroupName).sort()).toEqual(["wired-api", "wired-web"]);
     expect(byLb.TargetGroups[0].LoadBalancerArns).toEqual([lb.LoadBalancerArn]);
+    const sdk = new ElasticLoadBalancingV2Client({ endpoint: t.url, region: "us-east-1", credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "x" } });
+    expect(await sdk.send(new DeleteTargetGroupCommand({ TargetGroupArn: api.TargetGroupArn })).catch((e) => e)).toBeInstanceOf(ResourceInUseException);
+    expect(await sdk.send(new DescribeTargetGroupsCommand({ Names: ["nothing-here"] })).catch((e) => e)).toBeInstanceOf(TargetGroupNotFoundException);
     const inUse = await elb.error("DeleteTargetGroup", { TargetGroupArn: api.TargetGroupArn });
     expect(inUse).toMatchObject({ code: "ResourceInUse", message: `Target group '${api.TargetGroupArn}' is currently in use by a listener or a rule` });
     expect((await elb.error("DeleteRule", { RuleArn: rules.Rules[1].RuleArn })).code).toBe("OperationNotPermitted");
