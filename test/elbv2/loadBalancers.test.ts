@@ -132,4 +132,28 @@ describe("target groups, listeners and rules", () => {
     await elb.call("DeleteTargetGroup", { TargetGroupArn: web.TargetGroupArn });
     expect((await elb.error("DescribeTargetGroups", { Names: ["wired-web"] })).message).toBe("One or more target groups not found");
   });
+
+  it("modifies a group's health check and a rule's conditions and actions, refusing bad changes whole", async () => {
+    const tg = (await elb.call("CreateTargetGroup", { Name: "mod", Protocol: "HTTP", Port: 80, VpcId: VPC })).TargetGroups[0];
+    const other = (await elb.call("CreateTargetGroup", { Name: "mod-other", Protocol: "HTTP", Port: 80, VpcId: VPC })).TargetGroups[0];
+    const out = await elb.call("ModifyTargetGroup", { TargetGroupArn: tg.TargetGroupArn, HealthCheckPath: "/health", HealthCheckIntervalSeconds: 10, HealthyThresholdCount: 2, Matcher: { HttpCode: "200-299" } });
+    expect(out.TargetGroups[0]).toMatchObject({ HealthCheckPath: "/health", HealthCheckIntervalSeconds: 10, HealthyThresholdCount: 2, Matcher: { HttpCode: "200-299" } });
+    await elb.error("ModifyTargetGroup", { TargetGroupArn: tg.TargetGroupArn, HealthCheckIntervalSeconds: 5, HealthCheckTimeoutSeconds: 5 });
+    await elb.error("ModifyTargetGroup", { TargetGroupArn: tg.TargetGroupArn, HealthCheckProtocol: "TCP" });
+    expect((await elb.call("DescribeTargetGroups", { TargetGroupArns: [tg.TargetGroupArn] })).TargetGroups[0]).toMatchObject({ HealthCheckIntervalSeconds: 10, HealthCheckProtocol: "HTTP" });
+
+    const lb = (await elb.call("CreateLoadBalancer", { Name: "mod", Subnets: SUBNETS })).LoadBalancers[0];
+    const listener = (await elb.call("CreateListener", { LoadBalancerArn: lb.LoadBalancerArn, Port: 80, DefaultActions: [{ Type: "fixed-response", FixedResponseConfig: { StatusCode: "404" } }] })).Listeners[0];
+    expect(listener.Protocol).toBe("HTTP");
+    const rule = (await elb.call("CreateRule", { ListenerArn: listener.ListenerArn, Priority: 5, Conditions: [{ Field: "path-pattern", Values: ["/a"] }], Actions: [{ Type: "forward", TargetGroupArn: tg.TargetGroupArn }] })).Rules[0];
+    const changed = await elb.call("ModifyRule", { RuleArn: rule.RuleArn, Conditions: [{ Field: "host-header", Values: ["b.example.com"] }], Actions: [{ Type: "forward", TargetGroupArn: other.TargetGroupArn }] });
+    expect(changed.Rules[0]).toMatchObject({ Priority: "5", Conditions: [{ Field: "host-header", Values: ["b.example.com"] }], Actions: [{ Type: "forward", TargetGroupArn: other.TargetGroupArn }] });
+    // The first group is free again; the second is in use.
+    await elb.call("DeleteTargetGroup", { TargetGroupArn: tg.TargetGroupArn });
+    expect((await elb.error("DeleteTargetGroup", { TargetGroupArn: other.TargetGroupArn })).code).toBe("ResourceInUse");
+    const defaultRule = (await elb.call("DescribeRules", { ListenerArn: listener.ListenerArn })).Rules.find((r: any) => r.IsDefault);
+    expect((await elb.error("ModifyRule", { RuleArn: defaultRule.RuleArn, Conditions: [{ Field: "path-pattern", Values: ["/x"] }] })).code).toBe("OperationNotPermitted");
+    await elb.error("ModifyRule", { RuleArn: rule.RuleArn, Conditions: [{ Field: "path-pattern", Values: ["/c"] }], Actions: [{ Type: "forward", TargetGroupArn: tg.TargetGroupArn }] });
+    expect((await elb.call("DescribeRules", { RuleArns: [rule.RuleArn] })).Rules[0].Conditions[0].Field).toBe("host-header");
+  });
 });

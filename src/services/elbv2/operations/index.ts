@@ -1,5 +1,7 @@
 // The dispatch table: one file per operation; null answers "not supported" in the protocol's format.
 import type { Handlers } from "../context.js";
+import { modifyRule } from "./modifyRule.js";
+import { modifyTargetGroup } from "./modifyTargetGroup.js";
 import { addTags } from "./addTags.js";
 import { createListener } from "./createListener.js";
 import { createLoadBalancer } from "./createLoadBalancer.js";
@@ -64,8 +66,8 @@ export const handlers: Handlers = {
   ModifyListener: modifyListener,
   ModifyListenerAttributes: null,
   ModifyLoadBalancerAttributes: modifyLoadBalancerAttributes,
-  ModifyRule: null,
-  ModifyTargetGroup: null,
+  ModifyRule: modifyRule,
+  ModifyTargetGroup: modifyTargetGroup,
   ModifyTargetGroupAttributes: modifyTargetGroupAttributes,
   ModifyTrustStore: null,
   RegisterTargets: registerTargets,
