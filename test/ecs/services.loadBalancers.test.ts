@@ -108,6 +108,35 @@ describe("a bridge service behind an ALB", () => {
   });
 });
 
+describe("a rolling deployment behind an ALB", () => {
+  it("stops old tasks only once the new ones are healthy in the target group (minimumHealthyPercent 100)", async () => {
+    await t.ecs("CreateCluster", { clusterName: "roll" });
+    await registerInstance(t, "roll", "us-east-1a", 4096, 4096);
+    await registerInstance(t, "roll", "us-east-1b", 4096, 4096);
+    const def = (image: string) => ({ family: "roll", containerDefinitions: [{ name: "app", image, memory: 128, portMappings: [{ containerPort: 80 }] }] });
+    await t.ecs("RegisterTaskDefinition", def("nginx:1"));
+    const tg = await albGroup("roll", "instance");
+    await t.ecs("CreateService", { cluster: "roll", serviceName: "roll", taskDefinition: "roll:1", desiredCount: 2, loadBalancers: [{ targetGroupArn: tg, containerName: "app", containerPort: 80 }] });
+    t.advance(20_000);
+    expect((await service("roll", "roll")).deployments!.map((d) => d.rolloutState)).toEqual(["COMPLETED"]);
+
+    await t.ecs("RegisterTaskDefinition", def("nginx:2"));
+    await t.ecs("UpdateService", { cluster: "roll", service: "roll", taskDefinition: "roll:2" });
+    let s = await service("roll", "roll");
+    expect(s.deployments!.map((d) => [d.status, d.runningCount])).toEqual([["PRIMARY", 2], ["ACTIVE", 2]]);
+    // The new tasks run but are not healthy yet: nothing old may stop.
+    expect((await health(tg)).map((d) => d.TargetHealth.State).sort()).toEqual(["healthy", "healthy", "initial", "initial"]);
+    t.advance(19_000);
+    expect((await health(tg)).filter((d) => d.TargetHealth.State === "draining")).toHaveLength(0);
+    t.advance(1_000);
+    expect((await health(tg)).map((d) => d.TargetHealth.State).sort()).toEqual(["draining", "draining", "healthy", "healthy"]);
+    t.advance(30_000);
+    s = await service("roll", "roll");
+    expect(s.deployments!.map((d) => [d.status, d.rolloutState])).toEqual([["PRIMARY", "COMPLETED"]]);
+    expect((await health(tg)).map((d) => d.TargetHealth.State)).toEqual(["healthy", "healthy"]);
+  });
+});
+
 describe("an awsvpc (Fargate) service behind an ip target group", () => {
   it("registers each task by its interface's address and the container port", async () => {
     await t.ecs("CreateCluster", { clusterName: "fg" });
