@@ -102,3 +102,26 @@ describe("at the default pace (settled at the next turn)", () => {
     expect((await waitUntilTargetDeregistered({ client, maxWaitTime: 30, minDelay: 5 }, { TargetGroupArn: tg.TargetGroupArn, Targets: targets })).state).toBe("SUCCESS");
   });
 });
+
+describe("tags", () => {
+  let t: TestLocal;
+  let elb: QueryCaller;
+  beforeAll(async () => {
+    t = await startLocal();
+    elb = queryCaller(t, "elbv2");
+  });
+  afterAll(async () => t.close());
+
+  it("adds, lists and removes tags; a request naming an unknown resource tags nothing", async () => {
+    const tg = await group(elb, "tagged", { Tags: [{ Key: "team", Value: "web" }] });
+    await elb.call("AddTags", { ResourceArns: [tg.TargetGroupArn], Tags: [{ Key: "env", Value: "lab" }, { Key: "team", Value: "api" }] });
+    const missing = tg.TargetGroupArn.replace(/[0-9a-f]{16}$/, "0000000000000000");
+    expect((await elb.error("AddTags", { ResourceArns: [tg.TargetGroupArn, missing], Tags: [{ Key: "x", Value: "1" }] })).code).toBe("TargetGroupNotFound");
+    expect((await elb.call("DescribeTags", { ResourceArns: [tg.TargetGroupArn] })).TagDescriptions[0].Tags).toEqual([{ Key: "team", Value: "api" }, { Key: "env", Value: "lab" }]);
+    await elb.call("RemoveTags", { ResourceArns: [tg.TargetGroupArn], TagKeys: ["team"] });
+    expect((await elb.call("DescribeTags", { ResourceArns: [tg.TargetGroupArn] })).TagDescriptions).toEqual([{ ResourceArn: tg.TargetGroupArn, Tags: [{ Key: "env", Value: "lab" }] }]);
+    const tooMany = Array.from({ length: 50 }, (_, i) => ({ Key: `k${i}`, Value: "v" }));
+    expect((await elb.error("AddTags", { ResourceArns: [tg.TargetGroupArn], Tags: tooMany })).code).toBe("TooManyTags");
+    expect((await elb.call("DescribeTags", { ResourceArns: [tg.TargetGroupArn] })).TagDescriptions[0].Tags).toHaveLength(1);
+  });
+});

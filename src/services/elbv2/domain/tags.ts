@@ -19,7 +19,9 @@ export function checkTaggable(state: Elbv2State, arn: string): void {
   } else throw notFound.loadBalancers();
 }
 
+/** Checks tags given at creation (or to add) before anything is stored. */
 export function checkNewTags(tags: Tag[] | undefined): void {
+  if ((tags?.length ?? 0) > MAX_TAGS) throw new TooManyTagsException("The quota for the number of tags that can be assigned to a load balancer has been reached");
   const keys = new Set<string>();
   for (const t of tags ?? []) {
     if (keys.has(t.Key)) throw new DuplicateTagKeysException(`Tag key '${t.Key}' specified more than once`);
@@ -27,10 +29,15 @@ export function checkNewTags(tags: Tag[] | undefined): void {
   }
 }
 
+/** The resource's tags with `tags` added, refused beyond the quota; nothing is stored. */
+export function mergedTags(state: Elbv2State, arn: string, tags: Tag[] | undefined): Tag[] {
+  const current = new Map((state.tags.get(arn) ?? []).map((t) => [t.Key, t.Value]));
+  for (const t of tags ?? []) current.set(t.Key, t.Value);
+  if (current.size > MAX_TAGS) throw new TooManyTagsException("The quota for the number of tags that can be assigned to a load balancer has been reached");
+  return [...current].map(([Key, Value]) => ({ Key, ...(Value !== undefined ? { Value } : {}) }));
+}
+
 export function addTags(state: Elbv2State, arn: string, tags: Tag[] | undefined): void {
   if (!tags?.length) return;
-  const current = new Map((state.tags.get(arn) ?? []).map((t) => [t.Key, t.Value]));
-  for (const t of tags) current.set(t.Key, t.Value);
-  if (current.size > MAX_TAGS) throw new TooManyTagsException("The quota for the number of tags that can be assigned to a load balancer has been reached");
-  state.tags.set(arn, [...current].map(([Key, Value]) => ({ Key, ...(Value !== undefined ? { Value } : {}) })));
+  state.tags.set(arn, mergedTags(state, arn, tags));
 }
