@@ -63,8 +63,10 @@ export class LoadBalancing {
 
   private register(state: EcsState, rec: ClusterRecord, sr: ServiceRecord, task: Task): void {
     const targets = targetsOf(rec, sr, task);
-    if (!targets.length) return;
+    // A task with nowhere to be reached (an instance registered without its EC2 id) holds no
+    // target: it is not registered, and its service does not wait for it forever.
     (sr.targets ??= new Map()).set(taskId(task), targets);
+    if (!targets.length) return;
     const port = this.backend.peers.elbv2.targets;
     const now = this.backend.timeline.now() / 1000;
     // A target's health moving is a change the service's deployment waits for.
@@ -78,6 +80,7 @@ export class LoadBalancing {
   /** Deregisters the task's targets; the task stays DEACTIVATING until the last has drained. */
   private deregister(state: EcsState, sr: ServiceRecord, task: Task, held: RegisteredTarget[]): void {
     sr.targets!.delete(taskId(task));
+    if (!held.length) return;
     const port = this.backend.peers.elbv2.targets;
     const now = this.backend.timeline.now() / 1000;
     const name = sr.service.serviceName!;
