@@ -122,6 +122,13 @@ describe("target groups, listeners and rules", () => {
     const inUse = await elb.error("DeleteTargetGroup", { TargetGroupArn: api.TargetGroupArn });
     expect(inUse).toMatchObject({ code: "ResourceInUse", message: `Target group '${api.TargetGroupArn}' is currently in use by a listener or a rule` });
     expect((await elb.error("DeleteRule", { RuleArn: rules.Rules[1].RuleArn })).code).toBe("OperationNotPermitted");
+    const second = (await elb.call("CreateRule", { ListenerArn: listener.ListenerArn, Priority: 20, Conditions: [{ Field: "path-pattern", Values: ["/b/*"] }], Actions: [{ Type: "forward", TargetGroupArn: api.TargetGroupArn }] })).Rules[0];
+    // A swap is allowed; moving onto a priority another rule keeps is not.
+    const swapped = await elb.call("SetRulePriorities", { RulePriorities: [{ RuleArn: rule.RuleArn, Priority: 20 }, { RuleArn: second.RuleArn, Priority: 10 }] });
+    expect(swapped.Rules.map((r: any) => r.Priority)).toEqual(["20", "10"]);
+    expect((await elb.error("SetRulePriorities", { RulePriorities: [{ RuleArn: rule.RuleArn, Priority: 10 }] })).code).toBe("PriorityInUse");
+    expect((await elb.call("DescribeRules", { ListenerArn: listener.ListenerArn })).Rules.map((r: any) => r.RuleArn)).toEqual([second.RuleArn, rule.RuleArn, rules.Rules[1].RuleArn]);
+    await elb.call("DeleteRule", { RuleArn: second.RuleArn });
     await elb.call("DeleteRule", { RuleArn: rule.RuleArn });
     await elb.call("DeleteTargetGroup", { TargetGroupArn: api.TargetGroupArn });
     const modified = await elb.call("ModifyListener", { ListenerArn: listener.ListenerArn, Port: 8080 });

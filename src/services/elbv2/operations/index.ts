@@ -1,5 +1,6 @@
 // The dispatch table: one file per operation; null answers "not supported" in the protocol's format.
 import type { Handlers } from "../context.js";
+import { setRulePriorities } from "./setRulePriorities.js";
 import { modifyRule } from "./modifyRule.js";
 import { modifyTargetGroup } from "./modifyTargetGroup.js";
 import { addTags } from "./addTags.js";
@@ -75,7 +76,7 @@ export const handlers: Handlers = {
   RemoveTags: removeTags,
   RemoveTrustStoreRevocations: null,
   SetIpAddressType: null,
-  SetRulePriorities: null,
+  SetRulePriorities: setRulePriorities,
   SetSecurityGroups: null,
   SetSubnets: null,
 };
