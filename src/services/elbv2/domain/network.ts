@@ -1,6 +1,6 @@
-// Subnets and security groups as ELBv2 sees them. EC2 owns them: `ec2Network` is the one place
-// that asks EC2. Until EC2 keeps subnets, any well-formed id is taken as given, its zone assigned
-// in the order the subnets were named and its VPC the region's default one.
+// Subnets, security groups and instances as ELBv2 sees them. EC2 owns them: `ec2Network` is the one
+// place that asks EC2. Until EC2 keeps them, any well-formed id is taken as given (an instance as
+// running), a subnet's zone assigned in the order the subnets were named, its VPC the region's default.
 import { createHash } from "node:crypto";
 import type { Backends } from "../../backends.js";
 import { AwsError } from "../../../protocol/errors.js";
@@ -16,6 +16,8 @@ export interface SubnetView {
 export interface NetworkDirectory {
   subnet(id: string, index: number): SubnetView | undefined;
   securityGroupExists(id: string): boolean;
+  /** An EC2 instance's state name (`running`, `stopped`, …), undefined when EC2 has no such instance. */
+  instanceState(id: string): string | undefined;
   defaultVpcId(): string;
   defaultSecurityGroupId(vpcId: string): string;
 }
@@ -36,6 +38,7 @@ export function ec2Network(_peers: Backends, accountId: string, region: string):
   return {
     subnet: (id, index) => ({ subnetId: id, availabilityZone: `${region}${"abcdef"[index % 6]}`, vpcId }),
     securityGroupExists: () => true,
+    instanceState: () => "running",
     defaultVpcId: () => vpcId,
     defaultSecurityGroupId: (vpc) => `sg-${stableHex(`${accountId}/${region}/${vpc}/default`, 17)}`,
   };
