@@ -11,6 +11,7 @@ import { queryPhases } from "./queryWorkload.js";
 import { Signer } from "./sigv4.js";
 import { CREDENTIALS, cpuSecondsOf, launch, memoryOf, motoCommand, REGION, type TargetKind } from "./targets.js";
 import { EcsWire, type UserAgent } from "./wire.js";
+import { elbv2Phases } from "./elbv2.js";
 import { DEFAULT_SIZES, phases, setup, type Bench, type Phase, type SetupReport } from "./workload.js";
 
 interface Options {
@@ -122,7 +123,7 @@ async function benchTarget(kind: TargetKind, opts: Options, agent: UserAgent): P
     const report: SetupReport = await setup(b, DEFAULT_SIZES);
     run.setupErrors = report.errors;
     if (Object.keys(report.errors).length) log(`${kind}: setup errors ${JSON.stringify(report.errors).slice(0, 400)}`);
-    for (const phase of [...phases(() => report, DEFAULT_SIZES, () => b), ...queryPhases(() => b)]) {
+    for (const phase of [...phases(() => report, DEFAULT_SIZES, () => b), ...queryPhases(() => b), ...elbv2Phases(() => b)]) {
       // `--phase a|b` runs the phases whose names contain any of the alternatives.
       if (opts.only && !opts.only.toLowerCase().split("|").some((w) => phase.name.toLowerCase().includes(w))) continue;
       const r = await runPhase(opts, b, phase);

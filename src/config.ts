@@ -23,6 +23,13 @@ export interface LifecycleTimings {
   instancePendingMs: number;
   instanceStoppingMs: number;
   instanceShuttingDownMs: number;
+  /** How long a new ELBv2 load balancer stays `provisioning` before it is `active`. */
+  loadBalancerProvisioningMs: number;
+  /**
+   * ELBv2's own durations (health checks: interval × healthy threshold; draining: the deregistration
+   * delay) as a percentage of AWS's: 100 is real time, 0 (the default) settles at the next turn.
+   */
+  elbTimePercent: number;
 }
 
 export type Runtime = "simulated" | "docker";
@@ -59,6 +66,8 @@ export const DEFAULT_TIMINGS: LifecycleTimings = {
   instancePendingMs: 0,
   instanceStoppingMs: 0,
   instanceShuttingDownMs: 0,
+  loadBalancerProvisioningMs: 0,
+  elbTimePercent: 0,
 };
 
 /** Settings to change from their defaults; single timings may be given alone. */

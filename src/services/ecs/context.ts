@@ -11,6 +11,7 @@ import type { Task } from "./generated/types.js";
 import type { IdSource } from "./domain/ids.js";
 import type { TaskJsonCache } from "./domain/tasks.js";
 import type { Lifecycle } from "./scheduler/lifecycle.js";
+import type { LoadBalancing } from "./scheduler/loadBalancing.js";
 import type { Reconciler } from "./scheduler/reconciler.js";
 import type { ClusterRecord, EcsState } from "./store.js";
 
@@ -25,6 +26,8 @@ export interface EcsBackend {
   lifecycle: Lifecycle;
   /** The service scheduler, built with the backend; domain code wakes it through here. */
   reconciler: Reconciler;
+  /** Registers service tasks in their target groups and tells when they are healthy. */
+  loadBalancing: LoadBalancing;
   /** The other services' backends (EC2's subnets, ELBv2's target groups), for what ECS checks against them. */
   peers: Backends;
   /** What runs the tasks' containers: the simulated runtime unless configured otherwise. */

@@ -12,6 +12,7 @@ import { ClientException, UnsupportedFeatureException } from "./generated/errors
 import { OPERATION_ERRORS, OPERATIONS, TARGET_PREFIX, type Operation } from "./generated/operations.js";
 import { handlers } from "./operations/index.js";
 import { Lifecycle } from "./scheduler/lifecycle.js";
+import { LoadBalancing } from "./scheduler/loadBalancing.js";
 import { Reconciler } from "./scheduler/reconciler.js";
 import { engineChanged } from "./scheduler/runtimeEvents.js";
 import { createEcsState } from "./store.js";
@@ -23,6 +24,8 @@ export function createEcsBackend(config: Config, timeline: Timeline, peers: Back
   const states = new RegionalStore((account, region) => createEcsState(account, region, ids));
   const backend = { config, timeline, states, ids, taskJson: new TaskJsonCache(), taskListeners: [], peers, runtime } as unknown as EcsBackend;
   backend.lifecycle = new Lifecycle(backend);
+  // Before the reconciler, so a task is registered (or deregistered) before its service looks again.
+  backend.loadBalancing = new LoadBalancing(backend);
   backend.reconciler = new Reconciler(backend);
   runtime.onEngine = (endpoint, up) => void timeline.at(timeline.now(), () => engineChanged(backend, endpoint, up));
   return backend;

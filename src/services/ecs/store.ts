@@ -48,8 +48,17 @@ export interface ServiceRecord {
   retiring?: boolean;
   /** Service deployments (ListServiceDeployments) with the deployment each one made, newest first. */
   history: { deploymentId: string; serviceDeployment: ServiceDeployment; rollbackDeploymentId?: string }[];
+  /** Targets each task (by id) holds in the service's target groups, registered once it ran. */
+  targets?: Map<string, RegisteredTarget[]>;
   /** Service revisions: immutable snapshots of what each deployment launches, kept after its tasks are gone. */
   revisions?: ServiceRevisionStore;
+}
+
+/** A task's place in a target group: its instance and host port, or its address and container port. */
+export interface RegisteredTarget {
+  targetGroupArn: string;
+  id: string;
+  port: number;
 }
 
 export interface ServiceRevisionStore {

@@ -4,6 +4,7 @@ import type { CreateServiceRequest, Service } from "../generated/types.js";
 import { activeCluster } from "../domain/clusters.js";
 import { checkDesiredCount, describeService, SERVICE_NAME, serviceArn } from "../domain/services.js";
 import { newExternalService } from "../domain/externalServices.js";
+import { checkLoadBalancers } from "../domain/loadBalancers.js";
 import { checkTags, putTags } from "../domain/tags.js";
 import { resolveTaskDefinition } from "../domain/taskDefinitions.js";
 import { shownNetwork } from "../domain/taskSets.js";
@@ -66,6 +67,7 @@ export const createService: Handler<"CreateService"> = (input, ctx) => {
   if (daemon && launch.launchType === "FARGATE") throw new InvalidParameterException("The daemon scheduling strategy is not supported with the FARGATE launch type.");
   checkLaunch(td, launch.launchType, input.networkConfiguration);
   checkNetworkResources(ctx.backend.peers, ctx.state, input.networkConfiguration);
+  checkLoadBalancers(ctx, input.loadBalancers, td);
   checkTags(input.tags);
 
   const fargate = launch.launchType === "FARGATE";

@@ -7,6 +7,7 @@ import { resolveTaskDefinition } from "../domain/taskDefinitions.js";
 import { shownNetwork } from "../domain/taskSets.js";
 import { addDeployment } from "../scheduler/deployments.js";
 import { serviceChanged } from "../scheduler/reconciler.js";
+import { checkLoadBalancers } from "../domain/loadBalancers.js";
 import { checkLaunch, resolveLaunch } from "../scheduler/start.js";
 import type { ServiceLaunch } from "../store.js";
 import { checkNetworkResources } from "../domain/network.js";
@@ -42,6 +43,7 @@ export const updateService: Handler<"UpdateService"> = (input, ctx) => {
   const networkConfiguration = shownNetwork(input.networkConfiguration) ?? current.networkConfiguration;
   if (input.taskDefinition || input.networkConfiguration || input.capacityProviderStrategy?.length) checkLaunch(td, launch.launchType, networkConfiguration);
   checkNetworkResources(ctx.backend.peers, ctx.state, networkConfiguration);
+  if (input.loadBalancers !== undefined || input.taskDefinition) checkLoadBalancers(ctx, input.loadBalancers ?? s.loadBalancers, td);
   const next: ServiceLaunch = {
     td,
     ...launch,

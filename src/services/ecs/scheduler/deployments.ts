@@ -177,6 +177,8 @@ export interface RollingInput {
   inFlight: boolean;
   /** Tasks under scale-in protection: neither scale-in nor a deployment stops them. */
   isProtected?: (t: Task) => boolean;
+  /** Whether a task counts as healthy (RUNNING, and its load balancer targets healthy); RUNNING by default. */
+  isHealthy?: (t: Task) => boolean;
 }
 
 export interface RollingPlan {
@@ -208,11 +210,12 @@ export function planRolling(i: RollingInput): RollingPlan {
     stop.push(...extra);
     staying = staying.filter((t) => !extra.includes(t));
   }
-  let healthy = [...staying, ...i.leaving].filter(isRunning).length;
+  const isHealthy = i.isHealthy ?? isRunning;
+  let healthy = [...staying, ...i.leaving].filter(isHealthy).length;
   let leavingStopped = 0;
   const mayLeave = i.leaving.filter(stoppable);
   for (const t of mayLeave.sort(stopOrder)) {
-    if (isRunning(t)) {
+    if (isHealthy(t)) {
       if (healthy - 1 < minHealthy) continue;
       healthy--;
     }

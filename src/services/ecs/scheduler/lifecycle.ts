@@ -85,7 +85,15 @@ function setEni(t: Task, status: string): void {
 }
 
 export class Lifecycle {
+  /** Extra time a task stays DEACTIVATING: its load balancer targets draining. */
+  private readonly deactivatingHolds = new WeakMap<Task, number>();
+
   constructor(private readonly backend: EcsBackend) {}
+
+  /** Keeps the task DEACTIVATING `ms` longer than the configured time (called before it gets there). */
+  holdDeactivating(task: Task, ms: number): void {
+    if (ms > 0) this.deactivatingHolds.set(task, ms);
+  }
 
   private now(): number {
     return this.backend.timeline.now() / 1000;
@@ -138,7 +146,8 @@ export class Lifecycle {
     const from = task.lastStatus as Status;
     const step = table[from];
     if (!step || this.backend.runtime.holds(from)) return;
-    const at = this.backend.timeline.now() + this.backend.config.timings[step.stay];
+    const hold = from === "DEACTIVATING" ? (this.deactivatingHolds.get(task) ?? 0) : 0;
+    const at = this.backend.timeline.now() + this.backend.config.timings[step.stay] + hold;
     this.backend.timeline.at(at, () => {
       if (task.lastStatus !== from) return;
       // A stop overtakes a start: the stop path is already on its way.

@@ -160,14 +160,18 @@ function reconcile(ctx: EcsContext, rec: ClusterRecord, sr: ServiceRecord, r: Re
   const staying = active.filter((t) => t.startedBy === primary.id && usable(t));
   const leaving = active.filter((t) => !staying.includes(t));
   const config = s.deploymentConfiguration ?? {};
+  // Behind a load balancer a task counts once its targets are healthy, not merely once it runs.
+  const healthy = (t: Task): boolean => ctx.backend.loadBalancing.healthy(ctx.state, sr, t);
+  const unhealthy = !!s.loadBalancers?.length && live.some((t) => t.desiredStatus === "RUNNING" && !healthy(t));
   const plan = planRolling({
     desired,
     maximumPercent: config.maximumPercent ?? (daemon ? 100 : 200),
     minimumHealthyPercent: config.minimumHealthyPercent ?? (daemon ? 0 : 100),
     staying,
     leaving,
-    inFlight: live.some((t) => t.lastStatus !== "RUNNING" || t.desiredStatus !== "RUNNING"),
+    inFlight: unhealthy || live.some((t) => t.lastStatus !== "RUNNING" || t.desiredStatus !== "RUNNING"),
     isProtected: (t) => isProtected(ctx.state, t.taskArn!, now),
+    isHealthy: healthy,
   });
 
   stopTasks(ctx, rec, sr, plan.stop, primary.id!);
@@ -183,8 +187,8 @@ function reconcile(ctx: EcsContext, rec: ClusterRecord, sr: ServiceRecord, r: Re
 
   refreshCounts(sr, now);
   pruneDeployments(sr);
-  if (completeIfDone(sr, now)) addEvent(ctx.state.ids, sr, now, messages.deploymentCompleted(s.serviceName!, primary.id!));
-  if (!isSettled(sr)) sr.steady = false;
+  if (!unhealthy && completeIfDone(sr, now)) addEvent(ctx.state.ids, sr, now, messages.deploymentCompleted(s.serviceName!, primary.id!));
+  if (unhealthy || !isSettled(sr)) sr.steady = false;
   else if (!sr.steady) {
     sr.steady = true;
     sr.lastProblem = undefined;

@@ -1,35 +1,61 @@
 // The dispatch table: one file per operation; null answers "not supported" in the protocol's format.
 import type { Handlers } from "../context.js";
+import { setRulePriorities } from "./setRulePriorities.js";
+import { modifyRule } from "./modifyRule.js";
+import { modifyTargetGroup } from "./modifyTargetGroup.js";
+import { addTags } from "./addTags.js";
+import { createListener } from "./createListener.js";
+import { createLoadBalancer } from "./createLoadBalancer.js";
+import { createRule } from "./createRule.js";
+import { createTargetGroup } from "./createTargetGroup.js";
+import { deleteListener } from "./deleteListener.js";
+import { deleteLoadBalancer } from "./deleteLoadBalancer.js";
+import { deleteRule } from "./deleteRule.js";
+import { deleteTargetGroup } from "./deleteTargetGroup.js";
+import { deregisterTargets } from "./deregisterTargets.js";
+import { describeListeners } from "./describeListeners.js";
+import { describeLoadBalancerAttributes } from "./describeLoadBalancerAttributes.js";
+import { describeLoadBalancers } from "./describeLoadBalancers.js";
+import { describeRules } from "./describeRules.js";
+import { describeTags } from "./describeTags.js";
+import { describeTargetGroupAttributes } from "./describeTargetGroupAttributes.js";
+import { describeTargetGroups } from "./describeTargetGroups.js";
+import { describeTargetHealth } from "./describeTargetHealth.js";
+import { modifyListener } from "./modifyListener.js";
+import { modifyLoadBalancerAttributes } from "./modifyLoadBalancerAttributes.js";
+import { modifyTargetGroupAttributes } from "./modifyTargetGroupAttributes.js";
+import { registerTargets } from "./registerTargets.js";
+import { removeTags } from "./removeTags.js";
 
 export const handlers: Handlers = {
   AddListenerCertificates: null,
-  AddTags: null,
+  AddTags: addTags,
   AddTrustStoreRevocations: null,
-  CreateListener: null,
-  CreateLoadBalancer: null,
-  CreateRule: null,
-  CreateTargetGroup: null,
+  CreateListener: createListener,
+  CreateLoadBalancer: createLoadBalancer,
+  CreateRule: createRule,
+  CreateTargetGroup: createTargetGroup,
   CreateTrustStore: null,
-  DeleteListener: null,
-  DeleteLoadBalancer: null,
-  DeleteRule: null,
+  DeleteListener: deleteListener,
+  DeleteLoadBalancer: deleteLoadBalancer,
+  DeleteRule: deleteRule,
   DeleteSharedTrustStoreAssociation: null,
-  DeleteTargetGroup: null,
+  DeleteTargetGroup: deleteTargetGroup,
   DeleteTrustStore: null,
-  DeregisterTargets: null,
+  DeregisterTargets: deregisterTargets,
   DescribeAccountLimits: null,
   DescribeCapacityReservation: null,
   DescribeListenerAttributes: null,
   DescribeListenerCertificates: null,
-  DescribeListeners: null,
-  DescribeLoadBalancerAttributes: null,
-  DescribeLoadBalancers: null,
-  DescribeRules: null,
+  DescribeListeners: describeListeners,
+  DescribeLoadBalancerAttributes: describeLoadBalancerAttributes,
+  DescribeLoadBalancers: describeLoadBalancers,
+  DescribeRules: describeRules,
   DescribeSSLPolicies: null,
-  DescribeTags: null,
-  DescribeTargetGroupAttributes: null,
-  DescribeTargetGroups: null,
-  DescribeTargetHealth: null,
+  DescribeTags: describeTags,
+  DescribeTargetGroupAttributes: describeTargetGroupAttributes,
+  DescribeTargetGroups: describeTargetGroups,
+  DescribeTargetHealth: describeTargetHealth,
   DescribeTrustStoreAssociations: null,
   DescribeTrustStoreRevocations: null,
   DescribeTrustStores: null,
@@ -38,19 +64,19 @@ export const handlers: Handlers = {
   GetTrustStoreRevocationContent: null,
   ModifyCapacityReservation: null,
   ModifyIpPools: null,
-  ModifyListener: null,
+  ModifyListener: modifyListener,
   ModifyListenerAttributes: null,
-  ModifyLoadBalancerAttributes: null,
-  ModifyRule: null,
-  ModifyTargetGroup: null,
-  ModifyTargetGroupAttributes: null,
+  ModifyLoadBalancerAttributes: modifyLoadBalancerAttributes,
+  ModifyRule: modifyRule,
+  ModifyTargetGroup: modifyTargetGroup,
+  ModifyTargetGroupAttributes: modifyTargetGroupAttributes,
   ModifyTrustStore: null,
-  RegisterTargets: null,
+  RegisterTargets: registerTargets,
   RemoveListenerCertificates: null,
-  RemoveTags: null,
+  RemoveTags: removeTags,
   RemoveTrustStoreRevocations: null,
   SetIpAddressType: null,
-  SetRulePriorities: null,
+  SetRulePriorities: setRulePriorities,
   SetSecurityGroups: null,
   SetSubnets: null,
 };

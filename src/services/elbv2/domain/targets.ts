@@ -1,0 +1,130 @@
+// Registered targets and their health, moved by the clock: a group some load balancer uses checks
+// each new target (`initial`, then `healthy` after interval × healthy threshold); a deregistered
+// one drains for the deregistration delay, then is gone. A group no load balancer uses checks nothing.
+import type { Elbv2Backend, Elbv2State, TargetGroupRecord, TargetRecord } from "../context.js";
+import type { TargetDescription, TargetHealth, TargetHealthDescription } from "../generated/types.js";
+
+export const HEALTH = {
+  registering: { State: "initial", Reason: "Elb.RegistrationInProgress", Description: "Target registration is in progress" },
+  checking: { State: "initial", Reason: "Elb.InitialHealthChecking", Description: "Initial health checks in progress" },
+  healthy: { State: "healthy" },
+  notInUse: { State: "unused", Reason: "Target.NotInUse", Description: "Target group is not configured to receive traffic from the load balancer" },
+  notRegistered: { State: "unused", Reason: "Target.NotRegistered", Description: "Target is not registered to the target group" },
+  draining: { State: "draining", Reason: "Target.DeregistrationInProgress", Description: "Target deregistration is in progress" },
+} as const satisfies Record<string, TargetHealth>;
+
+export function targetKey(id: string, port: number | undefined): string {
+  return `${id}:${port ?? ""}`;
+}
+
+/** AWS's seconds scaled by `elbTimePercent` (0 by default: settled at the next turn of the clock). */
+export function elbMs(backend: Elbv2Backend, seconds: number): number {
+  return Math.round((seconds * 1000 * backend.config.timings.elbTimePercent) / 100);
+}
+
+/** The load balancers whose listeners (default actions or rules) forward to the group. */
+export function loadBalancersOf(state: Elbv2State, tgArn: string): string[] {
+  const out = new Set<string>();
+  for (const l of state.listeners.values()) {
+    const uses = (l.listener.DefaultActions ?? []).some((a) => forwardsTo(a, tgArn)) || [...l.rules.values()].some((r) => (r.Actions ?? []).some((a) => forwardsTo(a, tgArn)));
+    if (uses) out.add(l.listener.LoadBalancerArn!);
+  }
+  return [...out];
+}
+
+export function forwardsTo(a: { TargetGroupArn?: string; ForwardConfig?: { TargetGroups?: { TargetGroupArn?: string }[] } }, tgArn: string): boolean {
+  return a.TargetGroupArn === tgArn || (a.ForwardConfig?.TargetGroups ?? []).some((t) => t.TargetGroupArn === tgArn);
+}
+
+function set(t: TargetRecord, health: TargetHealth): void {
+  t.health = { ...health };
+  t.onChange?.();
+}
+
+/** Starts the health checks of a target: registration, initial checks, then healthy. */
+function check(backend: Elbv2Backend, tg: TargetGroupRecord, t: TargetRecord): void {
+  backend.timeline.cancel(t.timer);
+  set(t, HEALTH.registering);
+  const interval = tg.tg.HealthCheckIntervalSeconds ?? 30;
+  const threshold = tg.tg.HealthyThresholdCount ?? 5;
+  t.timer = backend.timeline.after(elbMs(backend, interval), () => {
+    set(t, HEALTH.checking);
+    t.timer = backend.timeline.after(elbMs(backend, interval * (threshold - 1)), () => {
+      t.timer = undefined;
+      set(t, HEALTH.healthy);
+    });
+  });
+}
+
+export function register(backend: Elbv2Backend, state: Elbv2State, tg: TargetGroupRecord, targets: TargetDescription[], onChange?: () => void): void {
+  const used = loadBalancersOf(state, tg.tg.TargetGroupArn!).length > 0;
+  for (const d of targets) {
+    const port = d.Port ?? tg.tg.Port;
+    const key = targetKey(d.Id, port);
+    const existing = tg.targets.get(key);
+    if (onChange && existing) existing.onChange = onChange;
+    // Registering a registered target changes nothing; a draining one comes back.
+    if (existing && existing.health.State !== "draining") continue;
+    const t: TargetRecord = existing ?? { target: { Id: d.Id, ...(port !== undefined ? { Port: port } : {}), ...(d.AvailabilityZone ? { AvailabilityZone: d.AvailabilityZone } : {}) }, health: { ...HEALTH.notInUse }, onChange };
+    tg.targets.set(key, t);
+    if (used) check(backend, tg, t);
+    else {
+      backend.timeline.cancel(t.timer);
+      set(t, HEALTH.notInUse);
+    }
+  }
+}
+
+/** Answers how long (ms) until the last of them is gone. */
+export function deregister(backend: Elbv2Backend, state: Elbv2State, tg: TargetGroupRecord, targets: TargetDescription[]): number {
+  const used = loadBalancersOf(state, tg.tg.TargetGroupArn!).length > 0;
+  const delay = elbMs(backend, Number(tg.attributes.get("deregistration_delay.timeout_seconds") ?? 300));
+  let longest = 0;
+  for (const d of targets) {
+    const key = targetKey(d.Id, d.Port ?? tg.tg.Port);
+    const t = tg.targets.get(key);
+    if (!t || t.health.State === "draining") continue;
+    backend.timeline.cancel(t.timer);
+    if (!used) {
+      remove(tg, key, t);
+      continue;
+    }
+    set(t, HEALTH.draining);
+    longest = Math.max(longest, delay);
+    t.timer = backend.timeline.after(delay, () => remove(tg, key, t));
+  }
+  return longest;
+}
+
+function remove(tg: TargetGroupRecord, key: string, t: TargetRecord): void {
+  if (tg.targets.get(key) !== t) return;
+  tg.targets.delete(key);
+  t.timer = undefined;
+  t.onChange?.();
+}
+
+/** A listener or rule started or stopped forwarding to the group: its targets start checks, or go unused. */
+export function usageChanged(backend: Elbv2Backend, state: Elbv2State, tgArn: string): void {
+  const tg = state.targetGroups.get(tgArn);
+  if (!tg) return;
+  const used = loadBalancersOf(state, tgArn).length > 0;
+  for (const [key, t] of tg.targets) {
+    if (used && t.health.State === "unused") check(backend, tg, t);
+    else if (!used && t.health.State !== "unused") {
+      backend.timeline.cancel(t.timer);
+      if (t.health.State === "draining") remove(tg, key, t);
+      else set(t, HEALTH.notInUse);
+    }
+  }
+}
+
+export function describeTarget(tg: TargetGroupRecord, d: TargetDescription): TargetHealthDescription {
+  const port = d.Port ?? tg.tg.Port;
+  const t = tg.targets.get(targetKey(d.Id, port));
+  const target = t?.target ?? { Id: d.Id, ...(port !== undefined ? { Port: port } : {}) };
+  const health = t?.health ?? HEALTH.notRegistered;
+  // AWS leaves the health-check port out while no check has run (unused, registration in progress).
+  const checked = health.State !== "unused" && health.Reason !== HEALTH.registering.Reason;
+  const hcPort = tg.tg.HealthCheckPort === "traffic-port" || tg.tg.HealthCheckPort === undefined ? target.Port : tg.tg.HealthCheckPort;
+  return { Target: target, ...(checked && hcPort !== undefined ? { HealthCheckPort: String(hcPort) } : {}), TargetHealth: { ...health } };
+}

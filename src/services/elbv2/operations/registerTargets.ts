@@ -1,0 +1,15 @@
+import type { Handler } from "../context.js";
+import { getTargetGroup } from "../domain/lookup.js";
+import { ec2Network } from "../domain/network.js";
+import { checkRunning, checkTargets } from "../domain/targetIds.js";
+import { register } from "../domain/targets.js";
+
+/** Checks every target before registering any; the group's port when a target names none. */
+export const registerTargets: Handler<"RegisterTargets"> = (input, ctx) => {
+  const { state } = ctx;
+  const rec = getTargetGroup(state, input.TargetGroupArn);
+  checkTargets(rec.tg.TargetType, input.Targets, rec.tg.Port);
+  checkRunning(ec2Network(ctx.backend.peers, state.accountId, state.region), rec.tg.TargetType, input.Targets);
+  register(ctx.backend, state, rec, input.Targets);
+  return {};
+};

@@ -1,0 +1,24 @@
+// What ECS asks of ELBv2 to put a service's tasks behind a load balancer. ECS reaches it through
+// `peers.elbv2.targets`, so neither service imports the other's code.
+
+export interface TargetGroupSummary {
+  targetGroupArn: string;
+  targetType: string;
+  /** Whether a listener or rule of some load balancer forwards to the group. */
+  hasLoadBalancer: boolean;
+}
+
+export interface PortTarget {
+  id: string;
+  port: number;
+}
+
+export interface TargetGroupPort {
+  find(accountId: string, region: string, targetGroupArn: string): TargetGroupSummary | undefined;
+  /** Registers targets as RegisterTargets does; `changed` is called whenever one's health moves. */
+  register(accountId: string, region: string, targetGroupArn: string, targets: PortTarget[], changed: () => void): void;
+  /** Deregisters targets as DeregisterTargets does; answers how long, in ms, until the last is gone. */
+  deregister(accountId: string, region: string, targetGroupArn: string, targets: PortTarget[]): number;
+  /** Whether the target is registered and `healthy` (a group no load balancer uses never is). */
+  healthy(accountId: string, region: string, targetGroupArn: string, target: PortTarget): boolean;
+}
