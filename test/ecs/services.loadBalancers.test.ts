@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startLocal, type TestLocal } from "../helpers/local.js";
 import { queryCaller, type QueryCaller } from "../helpers/query.js";
-import { fargateTaskDefinition, registerInstance } from "../helpers/fixtures.js";
+import { SUBNET_A, fargateTaskDefinition, registerInstance } from "../helpers/fixtures.js";
 
 const SUBNETS = ["subnet-0a1b2c3d", "subnet-1a2b3c4d"];
 const VPC = "vpc-0123abcd";
@@ -55,7 +55,7 @@ describe("CreateService with loadBalancers", () => {
     await t.ecs("RegisterTaskDefinition", fargateTaskDefinition("vpcweb", { containerDefinitions: [{ name: "web", image: "nginx", portMappings: [{ containerPort: 80 }] }] }));
     const e = await t.ecsError("CreateService", {
       cluster: "checks", serviceName: "v", taskDefinition: "vpcweb", desiredCount: 1, launchType: "FARGATE",
-      networkConfiguration: { awsvpcConfiguration: { subnets: ["subnet-0a1b2c3d"] } },
+      networkConfiguration: { awsvpcConfiguration: { subnets: [SUBNET_A] } },
       loadBalancers: [{ targetGroupArn: attached, containerName: "web", containerPort: 80 }],
     });
     expect(e.message).toBe(`The provided target group ${attached} has target type instance, which is incompatible with the awsvpc network mode specified in the task definition.`);
@@ -144,7 +144,7 @@ describe("an awsvpc (Fargate) service behind an ip target group", () => {
     const tg = await albGroup("api", "ip");
     await t.ecs("CreateService", {
       cluster: "fg", serviceName: "api", taskDefinition: "api", desiredCount: 1, launchType: "FARGATE", healthCheckGracePeriodSeconds: 60,
-      networkConfiguration: { awsvpcConfiguration: { subnets: ["subnet-0a1b2c3d"] } },
+      networkConfiguration: { awsvpcConfiguration: { subnets: [SUBNET_A] } },
       loadBalancers: [{ targetGroupArn: tg, containerName: "api", containerPort: 8080 }],
     });
     const task = (await t.ecs("DescribeTasks", { cluster: "fg", tasks: (await t.ecs("ListTasks", { cluster: "fg" })).taskArns! })).tasks![0];
