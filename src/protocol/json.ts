@@ -114,6 +114,9 @@ export async function handleJson(req: IncomingMessage, res: ServerResponse, serv
     service = services.find((s) => s.targetPrefix === target.slice(0, dot));
     operation = target.slice(dot + 1);
     if (!service || !service.has(operation)) throw protocolErrors.unknownOperation(`Unknown operation ${JSON.stringify(target)}.`);
+    // A service's operations load on its first request; after that this awaits nothing.
+    const loading = service.load?.();
+    if (loading) await loading;
     validateInput(service.name, operation, input, service.enumError);
     opts.beforeInvoke();
     // Answers are serialized in the same turn of the event loop as the operation ran, before any

@@ -6,17 +6,17 @@ import type { Backends } from "../backends.js";
 import { RegionalStore } from "../../state/regional.js";
 import type { ContainerRuntime } from "../../runtime/runtime.js";
 import { SimulatedRuntime } from "../../runtime/simulated.js";
-import type { EcsBackend, EcsContext, Handler } from "./context.js";
+import type { EcsBackend, EcsContext, Handler, Handlers } from "./context.js";
 import { ecsEnumError } from "./enumErrors.js";
 import { ClientException, UnsupportedFeatureException } from "./generated/errors.js";
 import { OPERATION_ERRORS, OPERATIONS, TARGET_PREFIX, type Operation } from "./generated/operations.js";
-import { handlers } from "./operations/index.js";
 import { Lifecycle } from "./scheduler/lifecycle.js";
 import { Reconciler } from "./scheduler/reconciler.js";
 import { engineChanged } from "./scheduler/runtimeEvents.js";
 import { createEcsState } from "./store.js";
 import { IdSource } from "./domain/ids.js";
 import { TaskJsonCache } from "./domain/tasks.js";
+import { lazy } from "../lazy.js";
 
 export function createEcsBackend(config: Config, timeline: Timeline, peers: Backends, runtime: ContainerRuntime = new SimulatedRuntime()): EcsBackend {
   const ids = new IdSource(config.seed);
@@ -37,13 +37,17 @@ function unsupported(op: Operation): Error {
 }
 
 export function ecsJsonService(backend: EcsBackend): JsonService {
+  // The operations load on the service's first request (src/services/lazy.ts), not at start-up.
+  const operations = lazy((): Promise<{ handlers: Handlers }> => import("./operations/index.js"));
+  const handlersOf = (): Handlers => operations.get().handlers;
   return {
     name: "ecs",
     signingName: "ecs",
     targetPrefix: TARGET_PREFIX,
     operations: OPERATIONS,
     has: (op) => KNOWN.has(op),
-    implemented: (op) => handlers[op as Operation] != null,
+    implemented: (op) => handlersOf()[op as Operation] != null,
+    load: () => operations.load(),
     reset() {
       backend.states.reset();
       backend.reconciler.clear();
@@ -52,7 +56,7 @@ export function ecsJsonService(backend: EcsBackend): JsonService {
     },
     enumError: ecsEnumError,
     invoke(op, input, request) {
-      const handler = handlers[op as Operation] as Handler<Operation> | null;
+      const handler = handlersOf()[op as Operation] as Handler<Operation> | null;
       if (!handler) throw unsupported(op as Operation);
       const clock = backend.timeline.clock;
       const ctx: EcsContext = {

@@ -4,13 +4,13 @@ import { AwsError } from "../../protocol/errors.js";
 import type { JsonService } from "../../protocol/json.js";
 import type { LogLine, LogSink, LogTarget } from "../../runtime/awslogs.js";
 import { RegionalStore } from "../../state/regional.js";
-import type { Handler, LogsBackend, LogsContext } from "./context.js";
+import type { Handler, Handlers, LogsBackend, LogsContext } from "./context.js";
 import { append } from "./domain/events.js";
 import { newGroup, newStream } from "./domain/groups.js";
 import { InvalidOperationException, InvalidParameterException } from "./generated/errors.js";
 import { OPERATION_ERRORS, OPERATIONS, TARGET_PREFIX, type Operation } from "./generated/operations.js";
-import { handlers } from "./operations/index.js";
 import { createLogsState } from "./store.js";
+import { lazy } from "../lazy.js";
 
 export function createLogsBackend(timeline: Timeline): LogsBackend {
   return { timeline, states: new RegionalStore(createLogsState) };
@@ -28,16 +28,20 @@ function unsupported(op: Operation): Error {
 }
 
 export function logsJsonService(backend: LogsBackend): JsonService {
+  // The operations load on the service's first request (src/services/lazy.ts), not at start-up.
+  const operations = lazy((): Promise<{ handlers: Handlers }> => import("./operations/index.js"));
+  const handlersOf = (): Handlers => operations.get().handlers;
   return {
     name: "logs",
     signingName: "logs",
     targetPrefix: TARGET_PREFIX,
     operations: OPERATIONS,
     has: (op) => KNOWN.has(op),
-    implemented: (op) => handlers[op as Operation] != null,
+    implemented: (op) => handlersOf()[op as Operation] != null,
+    load: () => operations.load(),
     reset: () => backend.states.reset(),
     invoke(op, input, request) {
-      const handler = handlers[op as Operation] as Handler<Operation> | null;
+      const handler = handlersOf()[op as Operation] as Handler<Operation> | null;
       if (!handler) throw unsupported(op as Operation);
       const clock = backend.timeline.clock;
       const ctx: LogsContext = { state: backend.states.get(request.accountId, request.region), request, now: () => clock.now() };
