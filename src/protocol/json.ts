@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { performance } from "node:perf_hooks";
 import { randomUUID } from "node:crypto";
 import { AwsError, protocolErrors } from "./errors.js";
-import { accountFor, credentialScope, type RequestContext } from "./context.js";
+import { accountFor, credentialScope, faultFields, type RequestContext } from "./context.js";
 import { readBody } from "./body.js";
 import { logsRequests, type ProtocolOptions, type ServedService } from "./service.js";
 import type { EnumErrorWording } from "./messages.js";
@@ -126,7 +126,8 @@ export async function handleJson(req: IncomingMessage, res: ServerResponse, serv
     sendJson(res, 200, output, ctx.requestId);
   } catch (e) {
     const err = (failure = e instanceof AwsError ? e : protocolErrors.server());
-    if (!(e instanceof AwsError) || err.status >= 500) opts.logger.error(`${ctx.requestId} ${service?.name ?? "-"}.${operation || "-"} failed`, e);
+    // The stack is a field of its own (JSON logs), beside what finds the request line.
+    if (!(e instanceof AwsError) || err.status >= 500) opts.logger.error("operation failed", e, faultFields(ctx, service?.name, operation));
     sendJsonError(res, err, ctx.requestId);
   }
   if (start) {
