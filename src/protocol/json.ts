@@ -114,8 +114,8 @@ export async function handleJson(req: IncomingMessage, res: ServerResponse, serv
     service = services.find((s) => s.targetPrefix === target.slice(0, dot));
     operation = target.slice(dot + 1);
     if (!service || !service.has(operation)) throw protocolErrors.unknownOperation(`Unknown operation ${JSON.stringify(target)}.`);
-    // A service's operations load on its first request; after that this awaits nothing.
-    const loading = service.load?.();
+    // An operation's code loads on its first request; after that this awaits nothing.
+    const loading = service.load?.(operation);
     if (loading) await loading;
     validateInput(service.name, operation, input, service.enumError);
     opts.beforeInvoke();

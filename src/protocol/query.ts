@@ -87,8 +87,8 @@ export async function handleQuery(req: IncomingMessage, res: ServerResponse, ser
     if (!service) throw queryErrors.unserved(scope.service ?? `Version ${version || "(none)"}`, operation, served);
     if (!operation) throw queryErrors.missingAction();
     if (!service.has(operation)) throw queryErrors.invalidAction(service, operation, version);
-    // A service's operations load on its first request; after that this awaits nothing.
-    const loading = service.load?.();
+    // An operation's code loads on its first request; after that this awaits nothing.
+    const loading = service.load?.(operation);
     if (loading) await loading;
     if (!service.implemented(operation)) throw queryErrors.unsupported(service, operation);
     const inputSchema = schemaFor(service.name, operation, "input");

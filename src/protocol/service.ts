@@ -15,11 +15,11 @@ export interface ServedService {
   /** True when ecs-local implements the operation; only after `load()` has settled. */
   implemented(operation: string): boolean;
   /**
-   * Loads the service's operation code, which start-up leaves alone: resolves once it is loaded,
-   * undefined when it already is (the protocols await it before validating, so only a service's
-   * first request waits).
+   * Loads the operation's code (every operation's without one), which start-up leaves alone:
+   * resolves once it is loaded, undefined when it already is (the protocols await it before
+   * validating, so only an operation's first request waits).
    */
-  load?(): Promise<void> | undefined;
+  load?(operation?: string): Promise<void> | undefined;
   /** Runs a validated request; resolves to the output object. */
   invoke(operation: string, input: Record<string, unknown>, ctx: RequestContext): unknown;
   /** Forgets every resource of every account and region. */

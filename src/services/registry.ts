@@ -39,7 +39,7 @@ export interface Registry {
   /** Loads every service's operations (each loads on its own first request otherwise). */
   load(): Promise<void>;
   reset(): void;
-  /** Compiles every service's validators ahead of need, one at a time. */
+  /** Loads every operation and compiles every service's validators ahead of need, one at a time. */
   warm(): void;
   /** Stops what runs in the background of the services: the container runtime removes what it started. */
   close(): Promise<void>;
@@ -80,6 +80,8 @@ export function createRegistry(config: Config, timeline: Timeline, options: Regi
       for (const s of all) s.reset();
     },
     warm: () => {
+      // What the first requests did not load: every operation (a failure is retried, and reported, by a request).
+      load().catch(() => undefined);
       for (const s of all) warmValidators(s.name);
     },
     close: () => runtime.close(),

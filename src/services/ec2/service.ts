@@ -18,5 +18,5 @@ export function createEc2Backend(config: Config, timeline: Timeline, peers: Back
 }
 
 export function ec2QueryService(backend: Ec2Backend): QueryService {
-  return queryService({ name: "ec2", model, backend, operations: () => import("./operations/index.js") });
+  return queryService({ name: "ec2", model, backend, operations: () => import("./operations/index.js"), operation: (name) => import(`./operations/${name}.js`) });
 }

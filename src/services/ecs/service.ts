@@ -16,7 +16,7 @@ import { engineChanged } from "./scheduler/runtimeEvents.js";
 import { createEcsState } from "./store.js";
 import { IdSource } from "./domain/ids.js";
 import { TaskJsonCache } from "./domain/tasks.js";
-import { lazy } from "../lazy.js";
+import { lazyOperations } from "../lazy.js";
 
 export function createEcsBackend(config: Config, timeline: Timeline, peers: Backends, runtime: ContainerRuntime = new SimulatedRuntime()): EcsBackend {
   const ids = new IdSource(config.seed);
@@ -37,17 +37,19 @@ function unsupported(op: Operation): Error {
 }
 
 export function ecsJsonService(backend: EcsBackend): JsonService {
-  // The operations load on the service's first request (src/services/lazy.ts), not at start-up.
-  const operations = lazy((): Promise<{ handlers: Handlers }> => import("./operations/index.js"));
-  const handlersOf = (): Handlers => operations.get().handlers;
+  // Operations load when a request needs them, not at start-up (src/services/lazy.ts).
+  const operations = lazyOperations<(input: never, ctx: EcsContext) => ReturnType<Handler<Operation>>>(
+    (): Promise<{ handlers: Handlers }> => import("./operations/index.js"),
+    (name) => import(`./operations/${name}.js`),
+  );
   return {
     name: "ecs",
     signingName: "ecs",
     targetPrefix: TARGET_PREFIX,
     operations: OPERATIONS,
     has: (op) => KNOWN.has(op),
-    implemented: (op) => handlersOf()[op as Operation] != null,
-    load: () => operations.load(),
+    implemented: (op) => operations.handler(op) !== null,
+    load: (op) => operations.load(op),
     reset() {
       backend.states.reset();
       backend.reconciler.clear();
@@ -56,7 +58,7 @@ export function ecsJsonService(backend: EcsBackend): JsonService {
     },
     enumError: ecsEnumError,
     invoke(op, input, request) {
-      const handler = handlersOf()[op as Operation] as Handler<Operation> | null;
+      const handler = operations.handler(op);
       if (!handler) throw unsupported(op as Operation);
       const clock = backend.timeline.clock;
       const ctx: EcsContext = {

@@ -18,5 +18,5 @@ export function createElbv2Backend(config: Config, timeline: Timeline, peers: Ba
 }
 
 export function elbv2QueryService(backend: Elbv2Backend): QueryService {
-  return queryService({ name: "elbv2", model, backend, operations: () => import("./operations/index.js") });
+  return queryService({ name: "elbv2", model, backend, operations: () => import("./operations/index.js"), operation: (name) => import(`./operations/${name}.js`) });
 }

@@ -10,7 +10,7 @@ import { newGroup, newStream } from "./domain/groups.js";
 import { InvalidOperationException, InvalidParameterException } from "./generated/errors.js";
 import { OPERATION_ERRORS, OPERATIONS, TARGET_PREFIX, type Operation } from "./generated/operations.js";
 import { createLogsState } from "./store.js";
-import { lazy } from "../lazy.js";
+import { lazyOperations } from "../lazy.js";
 
 export function createLogsBackend(timeline: Timeline): LogsBackend {
   return { timeline, states: new RegionalStore(createLogsState) };
@@ -28,20 +28,22 @@ function unsupported(op: Operation): Error {
 }
 
 export function logsJsonService(backend: LogsBackend): JsonService {
-  // The operations load on the service's first request (src/services/lazy.ts), not at start-up.
-  const operations = lazy((): Promise<{ handlers: Handlers }> => import("./operations/index.js"));
-  const handlersOf = (): Handlers => operations.get().handlers;
+  // Operations load when a request needs them, not at start-up (src/services/lazy.ts).
+  const operations = lazyOperations<(input: never, ctx: LogsContext) => ReturnType<Handler<Operation>>>(
+    (): Promise<{ handlers: Handlers }> => import("./operations/index.js"),
+    (name) => import(`./operations/${name}.js`),
+  );
   return {
     name: "logs",
     signingName: "logs",
     targetPrefix: TARGET_PREFIX,
     operations: OPERATIONS,
     has: (op) => KNOWN.has(op),
-    implemented: (op) => handlersOf()[op as Operation] != null,
-    load: () => operations.load(),
+    implemented: (op) => operations.handler(op) !== null,
+    load: (op) => operations.load(op),
     reset: () => backend.states.reset(),
     invoke(op, input, request) {
-      const handler = handlersOf()[op as Operation] as Handler<Operation> | null;
+      const handler = operations.handler(op);
       if (!handler) throw unsupported(op as Operation);
       const clock = backend.timeline.clock;
       const ctx: LogsContext = { state: backend.states.get(request.accountId, request.region), request, now: () => clock.now() };

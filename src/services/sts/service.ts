@@ -17,5 +17,5 @@ export function createStsBackend(config: Config, timeline: Timeline): StsBackend
 }
 
 export function stsQueryService(backend: StsBackend): QueryService {
-  return queryService({ name: "sts", model, backend, operations: () => import("./operations/index.js") });
+  return queryService({ name: "sts", model, backend, operations: () => import("./operations/index.js"), operation: (name) => import(`./operations/${name}.js`) });
 }
