@@ -75,8 +75,12 @@ export function createApp(options: AppOptions = {}): EcsLocal {
   // Express serves everything but the API, and loads on the first such request (src/web.ts).
   let web: Promise<Express> | undefined;
   const webApp = (): Promise<Express> =>
-    (web ??= import("./web.js").then((m) =>
-      m.createWebApp({ config, registry, logger, reset, dispatch, query: (req, res) => void handleQuery(req, res, registry.query, served, protocol) }),
+    (web ??= import("./web.js").then(
+      (m) => m.createWebApp({ config, registry, logger, reset, dispatch, query: (req, res) => void handleQuery(req, res, registry.query, served, protocol) }),
+      (e: unknown) => {
+        web = undefined; // a failed load is tried again by the next request
+        throw e;
+      },
     ));
 
   // The API's hot path skips Express's router: POST / is all the wire protocols need.
