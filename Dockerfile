@@ -11,7 +11,7 @@ COPY package.json package-lock.json ./
 # Production dependencies only: these are what the image ships.
 RUN ["npm", "ci", "--omit=dev", "--no-audit", "--no-fund", "--ignore-scripts"]
 COPY tsconfig.json tsconfig.build.json ./
-COPY scripts/image-compile.mjs scripts/build-validators.mjs ./scripts/
+COPY scripts/image-compile.mjs scripts/build-validators.mjs scripts/console-bundle.mjs ./scripts/
 COPY schemas ./schemas
 COPY src ./src
 RUN ["node", "scripts/image-compile.mjs", "/tmp/tools"]
@@ -25,6 +25,7 @@ COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist/src ./dist/src
 COPY --from=build /app/dist/validators ./dist/validators
+COPY --from=build /app/dist/console ./dist/console
 COPY schemas ./schemas
 COPY --from=build --chown=1000:1000 /app/data /data
 VOLUME ["/data"]

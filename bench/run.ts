@@ -1,10 +1,11 @@
-// npm run bench [-- --concurrency 16 --duration 5 --warmup 1 --no-moto --phase NAME --profile DIR --scale | --soak [--soak-seconds 600]]
+// npm run bench [-- --concurrency 16 --duration 5 --warmup 1 --no-moto --phase NAME --profile DIR --scale | --soak [--soak-seconds 600] | --startup [--startup-runs 9]]
 // Starts each target on a free loopback port, drives the same workload, writes bench/results/.
 import { Driver, round, runLoad, summarize, type LoadResult } from "./driver.js";
 import { checkFidelity, sdkUserAgent } from "./fidelity.js";
 import { machine, markdown, writeResults, type CpuShare, type PhaseResult, type RunResult, type TargetRun } from "./results.js";
 import { runScale } from "./scale.js";
 import { runSoak } from "./soak.js";
+import { runStartup } from "./startup.js";
 import { motoInstances, syntheticInstances } from "./motoEc2.js";
 import { sdkCheck } from "./sdkcheck.js";
 import { queryPhases } from "./queryWorkload.js";
@@ -27,6 +28,8 @@ interface Options {
   only?: string;
   /** Where ecs-local writes a V8 CPU profile (node --cpu-prof) when set. */
   profileDir?: string;
+  /** Only the start-up measure, this many times for each target. */
+  startupRuns?: number;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -52,6 +55,7 @@ function parseArgs(argv: string[]): Options {
     soakRetentionMs: num("soak-retention-seconds", 60) * 1000,
     only: value("phase"),
     profileDir: value("profile"),
+    startupRuns: argv.includes("--startup") ? Math.round(num("startup-runs", 9)) : undefined,
   };
 }
 
@@ -149,6 +153,10 @@ async function main(): Promise<void> {
   const agent = await sdkUserAgent();
   if (opts.soak) {
     await runSoak({ concurrency: opts.concurrency, durationMs: opts.soakMs, retentionMs: opts.soakRetentionMs }, agent, log);
+    return;
+  }
+  if (opts.startupRuns) {
+    await runStartup(opts.startupRuns, agent, log);
     return;
   }
   if (opts.scale) {

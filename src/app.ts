@@ -1,19 +1,17 @@
-// createApp(config) → the Express app with every protocol and service mounted; no listening here.
+// createApp(config) → the request handler with every protocol and service mounted; no listening here.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import express, { type Express, type NextFunction, type Request, type Response } from "express";
+import type { Express } from "express";
 import { randomUUID } from "node:crypto";
 import { defaultConfig, type Config, type ConfigOverrides } from "./config.js";
 import { systemClock, type Clock } from "./engine/clock.js";
 import { Timeline } from "./engine/timeline.js";
 import { protocolErrors } from "./protocol/errors.js";
-import { handleJson, sendJson, sendJsonError } from "./protocol/json.js";
+import { handleJson, sendJson } from "./protocol/json.js";
 import { handleQuery, isQueryRequest } from "./protocol/query.js";
 import type { ProtocolOptions } from "./protocol/service.js";
 import { createRegistry, type Registry } from "./services/registry.js";
 import type { ContainerRuntime } from "./runtime/runtime.js";
-import { VERSION } from "./version.js";
 import { createLogger, type Logger } from "./log.js";
-import { consoleRouter } from "./console/router.js";
 
 export interface AppOptions {
   config?: ConfigOverrides;
@@ -28,7 +26,8 @@ export interface AppOptions {
 export interface EcsLocal {
   /** The request handler to serve: API calls straight to the protocol, everything else through Express. */
   handle: (req: IncomingMessage, res: ServerResponse) => void;
-  app: Express;
+  /** The Express app behind every route but the API's, loaded on first use. */
+  web(): Promise<Express>;
   config: Config;
   timeline: Timeline;
   /** Every service served, with its backend. */
@@ -73,48 +72,33 @@ export function createApp(options: AppOptions = {}): EcsLocal {
     else void handleJson(req, res, registry.json, protocol);
   };
 
-  const app = express();
-  app.disable("x-powered-by");
-  app.disable("etag");
-  app.use((_req, res, next) => {
-    res.setHeader("x-amzn-RequestId", randomUUID());
-    next();
-  });
-
-  app.get("/_ecs-local/health", (_req, res) => {
-    res.json({ status: "ok", version: VERSION, services: registry.health() });
-  });
-  app.post("/_ecs-local/reset", (_req, res) => {
-    reset();
-    res.json({ status: "ok" });
-  });
-  // SDK test suites written for moto's server mode reset state here between tests.
-  app.post("/moto-api/reset", (_req, res) => {
-    reset();
-    res.json({ status: "ok" });
-  });
-  app.post("/", dispatch);
-  // The query protocol may also come as GET /?Action=…
-  app.get("/", (req, res, next) => (String(req.url).includes("Action=") ? void handleQuery(req, res, registry.query, served, protocol) : next()));
-  app.use(consoleRouter(config));
-  app.use((req: Request, res: Response) => {
-    sendJsonError(res, protocolErrors.unknownOperation(`No operation at ${req.method} ${req.path}.`), randomUUID());
-  });
-  app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
-    logger.error("unexpected fault", err);
-    if (res.headersSent) return res.end();
-    sendJson(res, 500, { __type: "ServerException", message: protocolErrors.server().message }, randomUUID(), { "x-amzn-ErrorType": "ServerException" });
-  });
+  // Express serves everything but the API, and loads on the first such request (src/web.ts).
+  let web: Promise<Express> | undefined;
+  const webApp = (): Promise<Express> =>
+    (web ??= import("./web.js").then(
+      (m) => m.createWebApp({ config, registry, logger, reset, dispatch, query: (req, res) => void handleQuery(req, res, registry.query, served, protocol) }),
+      (e: unknown) => {
+        web = undefined; // a failed load is tried again by the next request
+        throw e;
+      },
+    ));
 
   // The API's hot path skips Express's router: POST / is all the wire protocols need.
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
     if (req.method === "POST" && (req.url === "/" || req.url!.startsWith("/?"))) dispatch(req, res);
-    else app(req, res);
+    else
+      webApp().then(
+        (app) => app(req, res),
+        (e: unknown) => {
+          logger.error("cannot load the web routes", e);
+          sendJson(res, 500, { __type: "ServerException", message: protocolErrors.server().message }, randomUUID(), { "x-amzn-ErrorType": "ServerException" });
+        },
+      );
   };
 
   return {
     handle,
-    app,
+    web: webApp,
     config,
     timeline,
     registry,

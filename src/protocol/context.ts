@@ -26,3 +26,8 @@ export function credentialScope(authorization: string | undefined, url: string):
 export function accountFor(accessKey: string | undefined, defaultAccount: string): string {
   return accessKey && /^\d{12}$/.test(accessKey) ? accessKey : defaultAccount;
 }
+
+/** What a fault's log line carries besides its stack: what joins it to its request line. */
+export function faultFields(ctx: RequestContext, service: string | undefined, operation: string): Record<string, unknown> {
+  return { requestId: ctx.requestId, accountId: ctx.accountId, region: ctx.region, service: service ?? "-", operation: operation || "-" };
+}

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { performance } from "node:perf_hooks";
 import { randomUUID } from "node:crypto";
 import { AwsError, protocolErrors } from "./errors.js";
-import { accountFor, credentialScope, type RequestContext } from "./context.js";
+import { accountFor, credentialScope, faultFields, type RequestContext } from "./context.js";
 import { readBody } from "./body.js";
 import { logsRequests, type ProtocolOptions, type ServedService } from "./service.js";
 import type { EnumErrorWording } from "./messages.js";
@@ -114,6 +114,9 @@ export async function handleJson(req: IncomingMessage, res: ServerResponse, serv
     service = services.find((s) => s.targetPrefix === target.slice(0, dot));
     operation = target.slice(dot + 1);
     if (!service || !service.has(operation)) throw protocolErrors.unknownOperation(`Unknown operation ${JSON.stringify(target)}.`);
+    // An operation's code loads on its first request; after that this awaits nothing.
+    const loading = service.load?.(operation);
+    if (loading) await loading;
     validateInput(service.name, operation, input, service.enumError);
     opts.beforeInvoke();
     // Answers are serialized in the same turn of the event loop as the operation ran, before any
@@ -123,7 +126,8 @@ export async function handleJson(req: IncomingMessage, res: ServerResponse, serv
     sendJson(res, 200, output, ctx.requestId);
   } catch (e) {
     const err = (failure = e instanceof AwsError ? e : protocolErrors.server());
-    if (!(e instanceof AwsError) || err.status >= 500) opts.logger.error(`${ctx.requestId} ${service?.name ?? "-"}.${operation || "-"} failed`, e);
+    // The stack is a field of its own (JSON logs), beside what finds the request line.
+    if (!(e instanceof AwsError) || err.status >= 500) opts.logger.error("operation failed", e, faultFields(ctx, service?.name, operation));
     sendJsonError(res, err, ctx.requestId);
   }
   if (start) {

@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { performance } from "node:perf_hooks";
 import { randomUUID } from "node:crypto";
 import { AwsError } from "./errors.js";
-import { accountFor, credentialScope, type RequestContext } from "./context.js";
+import { accountFor, credentialScope, faultFields, type RequestContext } from "./context.js";
 import { decodeForm, formValue, parseForm } from "./form.js";
 import { ec2ValidationError, queryValidationError } from "./queryMessages.js";
 import { readBody } from "./body.js";
@@ -87,6 +87,9 @@ export async function handleQuery(req: IncomingMessage, res: ServerResponse, ser
     if (!service) throw queryErrors.unserved(scope.service ?? `Version ${version || "(none)"}`, operation, served);
     if (!operation) throw queryErrors.missingAction();
     if (!service.has(operation)) throw queryErrors.invalidAction(service, operation, version);
+    // An operation's code loads on its first request; after that this awaits nothing.
+    const loading = service.load?.(operation);
+    if (loading) await loading;
     if (!service.implemented(operation)) throw queryErrors.unsupported(service, operation);
     const inputSchema = schemaFor(service.name, operation, "input");
     const input = decodeForm(form, inputSchema);
@@ -105,7 +108,7 @@ export async function handleQuery(req: IncomingMessage, res: ServerResponse, ser
   } catch (e) {
     const protocol = service?.protocol ?? "query";
     const err = e instanceof AwsError ? e : queryErrors.server(protocol);
-    if (!(e instanceof AwsError) || err.status >= 500) opts.logger.error(`${ctx.requestId} ${service?.name ?? "-"}.${operation || "-"} failed`, e);
+    if (!(e instanceof AwsError) || err.status >= 500) opts.logger.error("operation failed", e, faultFields(ctx, service?.name ?? scope.service, operation));
     status = err.status;
     code = err.code;
     sendError(res, err, protocol, ctx.requestId, service?.xmlNamespace);

@@ -12,8 +12,14 @@ export interface ServedService {
   operations: readonly string[];
   /** True when the model has this operation (known, even if ecs-local lacks it). */
   has(operation: string): boolean;
-  /** True when ecs-local implements the operation. */
+  /** True when ecs-local implements the operation; only after `load()` has settled. */
   implemented(operation: string): boolean;
+  /**
+   * Loads the operation's code (every operation's without one), which start-up leaves alone:
+   * resolves once it is loaded, undefined when it already is (the protocols await it before
+   * validating, so only an operation's first request waits).
+   */
+  load?(operation?: string): Promise<void> | undefined;
   /** Runs a validated request; resolves to the output object. */
   invoke(operation: string, input: Record<string, unknown>, ctx: RequestContext): unknown;
   /** Forgets every resource of every account and region. */

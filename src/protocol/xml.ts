@@ -1,11 +1,20 @@
 // XML out for the query protocols: answers written by the operation's output schema (its `aws`
 // wire annotations), and each protocol's error envelope. xml2js builds the text.
-import { Builder } from "xml2js";
+import { createRequire } from "node:module";
+import type { Builder } from "xml2js";
 import { resolveRef } from "./form.js";
 
 type Json = Record<string, any>;
 
-const builder = new Builder({ xmldec: { version: "1.0", encoding: "UTF-8" }, renderOpts: { pretty: false }, headless: false, allowSurrogateChars: true });
+// xml2js is required on the first XML answer, not at start-up: an ECS-only run never loads it.
+// The builder holds only its options (it keeps no state between documents), so one per process is safe.
+let built: Builder | undefined;
+const builder = {
+  buildObject(root: Json): string {
+    built ??= new (createRequire(import.meta.url)("xml2js") as typeof import("xml2js")).Builder({ xmldec: { version: "1.0", encoding: "UTF-8" }, renderOpts: { pretty: false }, headless: false, allowSurrogateChars: true });
+    return built.buildObject(root);
+  },
+};
 
 // Characters XML 1.0 cannot carry at all (most control characters): written as U+FFFD rather than
 // failing the whole answer.

@@ -5,6 +5,7 @@ import type { Timeline } from "../engine/timeline.js";
 import type { RequestContext } from "../protocol/context.js";
 import type { QueryService } from "../protocol/query.js";
 import { RegionalStore } from "../state/regional.js";
+import { lazyOperations } from "./lazy.js";
 
 /** The generated metadata a query service is routed and answered by (src/services/<name>/generated/operations.ts). */
 export interface QueryModel {
@@ -42,14 +43,20 @@ export interface QueryServiceDefinition<S, B extends QueryBackend<S>> {
   name: string;
   model: QueryModel;
   backend: B;
-  /** One entry per generated operation: its handler, or null while ecs-local lacks it. */
-  handlers: Record<string, QueryHandler<QueryContext<S, B>> | null>;
+  /**
+   * The import of the service's operations/index.js: one entry per generated operation, its handler
+   * or null while ecs-local lacks it. Loaded when needed, not at start-up (src/services/lazy.ts).
+   */
+  operations: () => Promise<{ handlers: Record<string, QueryHandler<QueryContext<S, B>> | null> }>;
+  /** The import of one operation's file, operations/<name>.js: what the first call of an operation loads. */
+  operation: (name: string) => Promise<Record<string, unknown>>;
   /** More to forget on reset than the regional states (caches, timers kept elsewhere). */
   reset?: () => void;
 }
 
 export function queryService<S, B extends QueryBackend<S>>(def: QueryServiceDefinition<S, B>): QueryService {
-  const { backend, handlers, model } = def;
+  const { backend, model } = def;
+  const operations = lazyOperations(def.operations, def.operation);
   const known = new Set(model.MODEL_OPERATIONS);
   const clock = backend.timeline.clock;
   return {
@@ -60,14 +67,15 @@ export function queryService<S, B extends QueryBackend<S>>(def: QueryServiceDefi
     xmlNamespace: model.XML_NAMESPACE,
     operations: model.MODEL_OPERATIONS,
     has: (op) => known.has(op),
-    implemented: (op) => Object.hasOwn(handlers, op) && handlers[op] !== null,
+    implemented: (op) => operations.handler(op) !== null,
+    load: (op) => operations.load(op),
     reset() {
       backend.states.reset();
       def.reset?.();
     },
     invoke(op, input, request) {
       const ctx: QueryContext<S, B> = { state: backend.states.get(request.accountId, request.region), backend, request, now: () => clock.now() / 1000 };
-      return handlers[op]!(input as never, ctx);
+      return operations.handler(op)!(input as never, ctx);
     },
   };
 }

@@ -35,9 +35,12 @@ export interface Registry {
   /** SigV4 service names of the awsJson services: a request signed for one without a target is theirs. */
   jsonSigningNames: ReadonlySet<string>;
   backends: Backends;
-  health(): Record<string, ServiceHealth>;
+  /** Loads every service's operations first: how many are implemented is known only then. */
+  health(): Promise<Record<string, ServiceHealth>>;
+  /** Loads every service's operations (each loads on its own first request otherwise). */
+  load(): Promise<void>;
   reset(): void;
-  /** Compiles every service's validators ahead of need, one at a time. */
+  /** Loads every operation and compiles every service's validators ahead of need, one at a time. */
   warm(): void;
   /** Stops what runs in the background of the services: the container runtime removes what it started. */
   close(): Promise<void>;
@@ -64,17 +67,24 @@ export function createRegistry(config: Config, timeline: Timeline, options: Regi
   const json: JsonService[] = [ecsJsonService(backends.ecs), logsJsonService(backends.logs)];
   const query: QueryService[] = [stsQueryService(createStsBackend(config, timeline)), elbv2QueryService(backends.elbv2), ec2QueryService(backends.ec2)];
   const all: ServedService[] = [...json, ...query];
+  const load = async (): Promise<void> => void (await Promise.all(all.map((s) => s.load?.())));
   return {
     json,
     query,
     all,
     jsonSigningNames: new Set(json.map((s) => s.signingName)),
     backends,
-    health: () => Object.fromEntries(all.map((s) => [s.name, { operations: s.operations.length, supported: s.operations.filter((op) => s.implemented(op)).length }])),
+    health: async () => {
+      await load();
+      return Object.fromEntries(all.map((s) => [s.name, { operations: s.operations.length, supported: s.operations.filter((op) => s.implemented(op)).length }]));
+    },
+    load,
     reset: () => {
       for (const s of all) s.reset();
     },
     warm: () => {
+      // What the first requests did not load: every operation (a failure is retried, and reported, by a request).
+      load().catch(() => undefined);
       for (const s of all) warmValidators(s.name);
     },
     close: () => runtime.close(),

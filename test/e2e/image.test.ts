@@ -1,6 +1,6 @@
 // The container image: built from the Dockerfile on a base made from this machine's node (no
-// registry serves node images here), run, answering its health endpoint as a non-root user, healthy
-// by its own HEALTHCHECK, stopped cleanly by `docker stop`. Needs a Docker engine (DOCKER_HOST, or
+// registry serves node images here), run, answering its health endpoint and serving the console as
+// a non-root user, healthy by its own HEALTHCHECK, stopped cleanly by `docker stop`. Needs a Docker engine (DOCKER_HOST, or
 // the default socket); without one the test is reported skipped with the reason.
 import { execFile, spawnSync } from "node:child_process";
 import { join } from "node:path";
@@ -29,7 +29,7 @@ afterAll(async () => {
 });
 
 describe("the container image", () => {
-  it.skipIf(missing !== undefined)(`builds, runs as non-root, is healthy and stops on docker stop${missing ? ` — SKIPPED: ${missing}` : ""}`, async () => {
+  it.skipIf(missing !== undefined)(`builds, runs as non-root, serves the console, is healthy and stops on docker stop${missing ? ` — SKIPPED: ${missing}` : ""}`, async () => {
     const base = (await run(join(REPO_ROOT, "scripts/node-base-image.sh"), [], { timeout: 180_000 })).stdout.trim();
     await docker(["build", "-q", "--build-arg", `BASE_IMAGE=${base}`, "-t", IMAGE, "."], 400_000);
 
@@ -47,6 +47,18 @@ describe("the container image", () => {
       }
     }
     expect(health).toMatchObject({ status: "ok", version: VERSION });
+
+    // The console is bundled in the build stage: the page and its script are served from the image.
+    const page = await fetch(`http://127.0.0.1:${port}/_ecs-local/console/`, { headers: { Accept: "text/html" }, signal: AbortSignal.timeout(10_000) });
+    expect(page.status).toBe(200);
+    expect(page.headers.get("content-type")).toMatch(/^text\/html/);
+    const html = await page.text();
+    expect(html).toContain("<title>ecs-local console</title>");
+    expect(html).toContain('src="app.js"');
+    const script = await fetch(`http://127.0.0.1:${port}/_ecs-local/console/app.js`, { signal: AbortSignal.timeout(10_000) });
+    expect(script.status).toBe(200);
+    expect(script.headers.get("content-type")).toMatch(/javascript/);
+    expect((await script.text()).length).toBeGreaterThan(1000);
 
     const inspect = async (format: string) => (await docker(["inspect", "-f", format, container])).stdout.trim();
     expect(await inspect("{{.Config.User}}")).toBe("1000:1000");

@@ -32,6 +32,8 @@ describe("the packed package", () => {
     expect(files).toContain("package/dist/src/index.d.ts");
     expect(files).toContain("package/schemas/ecs/RunTask.input.json");
     expect(files).toContain("package/dist/validators/ecs/RunTask.input.cjs");
+    expect(files).toContain("package/dist/console/index.html");
+    expect(files).toContain("package/dist/console/app.js");
     expect(files.some((f) => f.startsWith("package/test/") || f.startsWith("package/dist/test/") || f.startsWith("package/src/"))).toBe(false);
   });
 
@@ -42,7 +44,7 @@ describe("the packed package", () => {
     expect(help.stdout).toContain("--log-format");
   }, 120_000);
 
-  it("npx ecs-local serves and stops on SIGTERM", async () => {
+  it("npx ecs-local serves the API and the console, and stops on SIGTERM", async () => {
     const child = spawn(join(dir, "node_modules/.bin/ecs-local"), ["--port", "0"], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
     const endpoint = await new Promise<string>((resolve, reject) => {
       let out = "";
@@ -55,6 +57,11 @@ describe("the packed package", () => {
     });
     const health = (await (await fetch(`${endpoint}/_ecs-local/health`)).json()) as { status: string; version: string };
     expect(health).toMatchObject({ status: "ok", version: VERSION });
+    // The console comes built in the package (prepack bundles it), served from where it is installed.
+    const page = await fetch(`${endpoint}/_ecs-local/console/`, { headers: { Accept: "text/html" } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("<title>ecs-local console</title>");
+    expect((await fetch(`${endpoint}/_ecs-local/console/app.js`)).status).toBe(200);
     const exited = new Promise<number | null>((r) => child.on("exit", (code) => r(code)));
     child.kill("SIGTERM");
     expect(await exited).toBe(0);

@@ -35,6 +35,7 @@ describe.each(services)("%s answers every malformed input with an error in its e
   it("for each implemented operation", async () => {
     const service = t.local.registry.query.find((s) => s.name === name)!;
     const caller = queryCaller(t, name);
+    await service.load?.();
     const failures: string[] = [];
     for (const op of service.operations.filter((o) => service.implemented(o))) {
       const f = new InputFactory(`${SCHEMAS_DIR}/${name}`, op, {}, [], prng(seedOf(name + op)));

@@ -6,7 +6,6 @@ import type { Backends } from "../backends.js";
 import { createQueryBackend, queryService } from "../queryService.js";
 import type { Ec2Backend, Ec2State } from "./context.js";
 import * as model from "./generated/operations.js";
-import { handlers } from "./operations/index.js";
 import { seedDefaults } from "./domain/network.js";
 
 export type { Ec2Backend } from "./context.js";
@@ -23,5 +22,5 @@ export function createEc2Backend(config: Config, timeline: Timeline, peers: Back
 }
 
 export function ec2QueryService(backend: Ec2Backend): QueryService {
-  return queryService({ name: "ec2", model, backend, handlers });
+  return queryService({ name: "ec2", model, backend, operations: () => import("./operations/index.js"), operation: (name) => import(`./operations/${name}.js`) });
 }

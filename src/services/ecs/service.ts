@@ -6,11 +6,10 @@ import type { Backends } from "../backends.js";
 import { RegionalStore } from "../../state/regional.js";
 import type { ContainerRuntime } from "../../runtime/runtime.js";
 import { SimulatedRuntime } from "../../runtime/simulated.js";
-import type { EcsBackend, EcsContext, Handler } from "./context.js";
+import type { EcsBackend, EcsContext, Handler, Handlers } from "./context.js";
 import { ecsEnumError } from "./enumErrors.js";
 import { ClientException, UnsupportedFeatureException } from "./generated/errors.js";
 import { OPERATION_ERRORS, OPERATIONS, TARGET_PREFIX, type Operation } from "./generated/operations.js";
-import { handlers } from "./operations/index.js";
 import { Lifecycle } from "./scheduler/lifecycle.js";
 import { LoadBalancing } from "./scheduler/loadBalancing.js";
 import { Reconciler } from "./scheduler/reconciler.js";
@@ -18,6 +17,7 @@ import { engineChanged } from "./scheduler/runtimeEvents.js";
 import { createEcsState } from "./store.js";
 import { IdSource } from "./domain/ids.js";
 import { TaskJsonCache } from "./domain/tasks.js";
+import { lazyOperations } from "../lazy.js";
 
 export function createEcsBackend(config: Config, timeline: Timeline, peers: Backends, runtime: ContainerRuntime = new SimulatedRuntime()): EcsBackend {
   const ids = new IdSource(config.seed);
@@ -40,13 +40,19 @@ function unsupported(op: Operation): Error {
 }
 
 export function ecsJsonService(backend: EcsBackend): JsonService {
+  // Operations load when a request needs them, not at start-up (src/services/lazy.ts).
+  const operations = lazyOperations<(input: never, ctx: EcsContext) => ReturnType<Handler<Operation>>>(
+    (): Promise<{ handlers: Handlers }> => import("./operations/index.js"),
+    (name) => import(`./operations/${name}.js`),
+  );
   return {
     name: "ecs",
     signingName: "ecs",
     targetPrefix: TARGET_PREFIX,
     operations: OPERATIONS,
     has: (op) => KNOWN.has(op),
-    implemented: (op) => handlers[op as Operation] != null,
+    implemented: (op) => operations.handler(op) !== null,
+    load: (op) => operations.load(op),
     reset() {
       backend.states.reset();
       backend.reconciler.clear();
@@ -55,7 +61,7 @@ export function ecsJsonService(backend: EcsBackend): JsonService {
     },
     enumError: ecsEnumError,
     invoke(op, input, request) {
-      const handler = handlers[op as Operation] as Handler<Operation> | null;
+      const handler = operations.handler(op);
       if (!handler) throw unsupported(op as Operation);
       const clock = backend.timeline.clock;
       const ctx: EcsContext = {

@@ -6,7 +6,6 @@ import type { Backends } from "../backends.js";
 import { createQueryBackend, queryService } from "../queryService.js";
 import type { Elbv2Backend, Elbv2State } from "./context.js";
 import * as model from "./generated/operations.js";
-import { handlers } from "./operations/index.js";
 import { targetGroupPort } from "./targetGroupPort.js";
 
 export type { Elbv2Backend } from "./context.js";
@@ -22,5 +21,5 @@ export function createElbv2Backend(config: Config, timeline: Timeline, peers: Ba
 }
 
 export function elbv2QueryService(backend: Elbv2Backend): QueryService {
-  return queryService({ name: "elbv2", model, backend, handlers });
+  return queryService({ name: "elbv2", model, backend, operations: () => import("./operations/index.js"), operation: (name) => import(`./operations/${name}.js`) });
 }

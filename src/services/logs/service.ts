@@ -4,13 +4,13 @@ import { AwsError } from "../../protocol/errors.js";
 import type { JsonService } from "../../protocol/json.js";
 import type { LogLine, LogSink, LogTarget } from "../../runtime/awslogs.js";
 import { RegionalStore } from "../../state/regional.js";
-import type { Handler, LogsBackend, LogsContext } from "./context.js";
+import type { Handler, Handlers, LogsBackend, LogsContext } from "./context.js";
 import { append } from "./domain/events.js";
 import { newGroup, newStream } from "./domain/groups.js";
 import { InvalidOperationException, InvalidParameterException } from "./generated/errors.js";
 import { OPERATION_ERRORS, OPERATIONS, TARGET_PREFIX, type Operation } from "./generated/operations.js";
-import { handlers } from "./operations/index.js";
 import { createLogsState } from "./store.js";
+import { lazyOperations } from "../lazy.js";
 
 export function createLogsBackend(timeline: Timeline): LogsBackend {
   return { timeline, states: new RegionalStore(createLogsState) };
@@ -28,16 +28,22 @@ function unsupported(op: Operation): Error {
 }
 
 export function logsJsonService(backend: LogsBackend): JsonService {
+  // Operations load when a request needs them, not at start-up (src/services/lazy.ts).
+  const operations = lazyOperations<(input: never, ctx: LogsContext) => ReturnType<Handler<Operation>>>(
+    (): Promise<{ handlers: Handlers }> => import("./operations/index.js"),
+    (name) => import(`./operations/${name}.js`),
+  );
   return {
     name: "logs",
     signingName: "logs",
     targetPrefix: TARGET_PREFIX,
     operations: OPERATIONS,
     has: (op) => KNOWN.has(op),
-    implemented: (op) => handlers[op as Operation] != null,
+    implemented: (op) => operations.handler(op) !== null,
+    load: (op) => operations.load(op),
     reset: () => backend.states.reset(),
     invoke(op, input, request) {
-      const handler = handlers[op as Operation] as Handler<Operation> | null;
+      const handler = operations.handler(op);
       if (!handler) throw unsupported(op as Operation);
       const clock = backend.timeline.clock;
       const ctx: LogsContext = { state: backend.states.get(request.accountId, request.region), request, now: () => clock.now() };

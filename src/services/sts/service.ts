@@ -5,7 +5,6 @@ import type { QueryService } from "../../protocol/query.js";
 import { createQueryBackend, queryService } from "../queryService.js";
 import type { StsBackend, StsState } from "./context.js";
 import * as model from "./generated/operations.js";
-import { handlers } from "./operations/index.js";
 
 export type { StsBackend } from "./context.js";
 
@@ -18,5 +17,5 @@ export function createStsBackend(config: Config, timeline: Timeline): StsBackend
 }
 
 export function stsQueryService(backend: StsBackend): QueryService {
-  return queryService({ name: "sts", model, backend, handlers });
+  return queryService({ name: "sts", model, backend, operations: () => import("./operations/index.js"), operation: (name) => import(`./operations/${name}.js`) });
 }

@@ -1,0 +1,60 @@
+// The routes that are not the AWS API (health, reset, the console, the query protocol's GET, and
+// the 404 for anything else), on Express. Loaded on the first such request, never at start-up:
+// Express and its body parsers cost more to load than the rest of a start, and no SDK call needs them.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import express, { type Express, type NextFunction, type Request, type Response } from "express";
+import { randomUUID } from "node:crypto";
+import type { Config } from "./config.js";
+import type { Logger } from "./log.js";
+import { protocolErrors } from "./protocol/errors.js";
+import { sendJson, sendJsonError } from "./protocol/json.js";
+import type { Registry } from "./services/registry.js";
+import { VERSION } from "./version.js";
+import { consoleRouter } from "./console/router.js";
+
+export interface WebRoutes {
+  config: Config;
+  registry: Registry;
+  logger: Logger;
+  reset(): void;
+  /** The API's own handler: POST / (kept here for an Express app mounted elsewhere). */
+  dispatch(req: IncomingMessage, res: ServerResponse): void;
+  /** The query protocol by GET /?Action=… */
+  query(req: IncomingMessage, res: ServerResponse): void;
+}
+
+export function createWebApp(r: WebRoutes): Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.disable("etag");
+  app.use((_req, res, next) => {
+    res.setHeader("x-amzn-RequestId", randomUUID());
+    next();
+  });
+
+  app.get("/_ecs-local/health", (_req, res, next) => {
+    r.registry.health().then((services) => res.json({ status: "ok", version: VERSION, services }), next);
+  });
+  app.post("/_ecs-local/reset", (_req, res) => {
+    r.reset();
+    res.json({ status: "ok" });
+  });
+  // SDK test suites written for moto's server mode reset state here between tests.
+  app.post("/moto-api/reset", (_req, res) => {
+    r.reset();
+    res.json({ status: "ok" });
+  });
+  app.post("/", r.dispatch);
+  // The query protocol may also come as GET /?Action=…
+  app.get("/", (req, res, next) => (String(req.url).includes("Action=") ? r.query(req, res) : next()));
+  app.use(consoleRouter(r.config));
+  app.use((req: Request, res: Response) => {
+    sendJsonError(res, protocolErrors.unknownOperation(`No operation at ${req.method} ${req.path}.`), randomUUID());
+  });
+  app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    r.logger.error("unexpected fault", err);
+    if (res.headersSent) return res.end();
+    sendJson(res, 500, { __type: "ServerException", message: protocolErrors.server().message }, randomUUID(), { "x-amzn-ErrorType": "ServerException" });
+  });
+  return app;
+}
