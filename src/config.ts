@@ -36,6 +36,8 @@ export interface Config {
   keepContainers: boolean;
   /** Seeds ids and random choices; absent means a fresh random seed per server. */
   seed?: string;
+  /** Where state is kept across restarts; absent keeps everything in memory. */
+  stateDir?: string;
   logLevel: LogLevel;
   logFormat: LogFormat;
   maxBodyBytes: number;
