@@ -57,8 +57,8 @@ export interface OpenedState {
   seed: string;
 }
 
-export function openState(dir: string, configuredSeed: string | undefined, logger: Logger): OpenedState {
-  const journal = Journal.open(dir);
+export function openState(dir: string, sync: "normal" | "full", configuredSeed: string | undefined, logger: Logger): OpenedState {
+  const journal = Journal.open(dir, sync);
   let seed = journal.meta("seed");
   if (seed === undefined) {
     seed = configuredSeed ?? randomBytes(16).toString("hex");
