@@ -2,12 +2,12 @@
 // Logs), ids go on instead of repeating, timers pending at the stop are rebuilt and count the
 // downtime, and a state file that is damaged or of another format is refused and left byte for byte.
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { startServer, type EcsLocalServer } from "../../src/index.js";
 import type { StartServerOptions } from "../../src/server.js";
+import { openSqlite } from "../../src/state/persist/sqlite.js";
 
 const running: EcsLocalServer[] = [];
 afterEach(async () => {
@@ -186,8 +186,7 @@ describe("--state-dir: refused", () => {
     await call(a, "CreateCluster", { clusterName: "x" });
     await stop(a);
     const file = join(d, "state.db");
-    const Database = createRequire(import.meta.url)("better-sqlite3");
-    const db = new Database(file);
+    const db = openSqlite(file);
     db.prepare("UPDATE meta SET value = '999' WHERE key = 'format'").run();
     db.close();
     const kept = bytesOf(file);

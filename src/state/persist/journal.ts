@@ -3,9 +3,8 @@
 // and a little metadata (format version, the seed every id derives from, the id source's position).
 // A file this version does not know, or cannot read, is refused and left exactly as it was.
 import { closeSync, mkdirSync, openSync, readSync, statSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
-import type BetterSqlite3 from "better-sqlite3";
+import { openSqlite, type Sqlite, type Statement } from "./sqlite.js";
 
 /** Bumped whenever what is stored changes meaning; a directory of another format is refused. */
 export const FORMAT_VERSION = "1";
@@ -33,20 +32,21 @@ export interface StoredEntry extends Entry {
 }
 
 export class Journal {
-  private readonly insert: BetterSqlite3.Statement;
-  private readonly setMeta: BetterSqlite3.Statement;
-  private readonly commitBatch: (entries: Entry[], meta: [string, string][]) => void;
+  private readonly insert: Statement;
+  private readonly setMeta: Statement;
+  private closed = false;
 
   private constructor(
-    private readonly db: BetterSqlite3.Database,
+    private readonly db: Sqlite,
     readonly file: string,
   ) {
     this.insert = db.prepare("INSERT INTO entries (at, kind, service, operation, context, input) VALUES (?, ?, ?, ?, ?, ?)");
     this.setMeta = db.prepare("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
-    this.commitBatch = db.transaction((entries: Entry[], meta: [string, string][]) => {
-      for (const e of entries) this.insert.run(e.at, e.kind, e.service ?? null, e.operation ?? null, e.context ?? null, e.input ?? null);
-      for (const [k, v] of meta) this.setMeta.run(k, v);
-    });
+  }
+
+  /** The SQLite binding in use ("better-sqlite3" or "node:sqlite"). */
+  get binding(): string {
+    return this.db.binding;
   }
 
   /** Opens (or creates) `dir`/state.db; throws StateDirError naming the file when it cannot be used as it is. */
@@ -79,16 +79,15 @@ export class Journal {
         refuse(`cannot create the state directory (${(e as Error).message})`);
       }
     }
-    const Database = createRequire(import.meta.url)("better-sqlite3") as typeof BetterSqlite3;
-    let db: BetterSqlite3.Database;
+    let db: Sqlite;
     try {
-      db = new Database(file, { fileMustExist: existed });
+      db = openSqlite(file);
     } catch (e) {
       return refuse(`cannot be opened (${(e as Error).message})`);
     }
     try {
       if (existed) {
-        const check = db.pragma("quick_check", { simple: true });
+        const check = Object.values((db.prepare("PRAGMA quick_check").get() as object) ?? {})[0];
         if (check !== "ok") throw new Error(`integrity check: ${String(check)}`);
         const hasMeta = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get();
         if (!hasMeta) throw new StateDirError("no format version: not an ecs-local state file");
@@ -101,8 +100,8 @@ export class Journal {
       // (kill -9, a crash, an OOM kill). NORMAL syncs the log to the disk at checkpoints only: a crash
       // of the machine may lose the last commits. FULL syncs at every commit (survives that too, as far
       // as the disk keeps its word), at a few milliseconds per commit on the event loop.
-      db.pragma("journal_mode = WAL");
-      db.pragma(`synchronous = ${sync === "full" ? "FULL" : "NORMAL"}`);
+      db.exec("PRAGMA journal_mode = WAL");
+      db.exec(`PRAGMA synchronous = ${sync === "full" ? "FULL" : "NORMAL"}`);
       if (!existed) {
         db.exec(`CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
           CREATE TABLE entries (seq INTEGER PRIMARY KEY AUTOINCREMENT, at REAL NOT NULL, kind TEXT NOT NULL,
@@ -139,10 +138,15 @@ export class Journal {
 
   /** Appends entries and sets metadata in one transaction, durable when this returns. */
   commit(entries: Entry[], meta: [string, string][] = []): void {
-    this.commitBatch(entries, meta);
+    this.db.transaction(() => {
+      for (const e of entries) this.insert.run(e.at, e.kind, e.service ?? null, e.operation ?? null, e.context ?? null, e.input ?? null);
+      for (const [k, v] of meta) this.setMeta.run(k, v);
+    });
   }
 
   close(): void {
-    if (this.db.open) this.db.close();
+    if (this.closed) return;
+    this.closed = true;
+    this.db.close();
   }
 }
