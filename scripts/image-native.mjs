@@ -5,8 +5,8 @@
 // (a prebuilt binary from the network, else a compile where the base has python3, make and g++).
 //   node scripts/image-native.mjs <dir holding better_sqlite3.node, if any>
 import { execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, rmSync } from "node:fs";
-import { join } from "node:path";
+import { copyFileSync, existsSync, mkdirSync, rmSync } from "node:fs";
+import { dirname, join } from "node:path";
 
 const target = "node_modules/better-sqlite3/build/Release/better_sqlite3.node";
 const given = join(process.argv[2] ?? "/nonexistent", "better_sqlite3.node");
@@ -23,6 +23,7 @@ const loads = () => works("new (require('better-sqlite3'))(':memory:').close()")
 
 if (loads()) process.exit(console.log("better-sqlite3 loads") ?? 0);
 if (existsSync(given)) {
+  mkdirSync(dirname(target), { recursive: true });
   copyFileSync(given, target);
   if (loads()) process.exit(console.log("better-sqlite3 loads (the build context's build)") ?? 0);
   rmSync(target, { force: true });

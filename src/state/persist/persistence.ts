@@ -131,7 +131,7 @@ export function attachPersistence(o: AttachOptions): Persistence {
     durable = resolveDurable = rejectDurable = undefined;
     if (batch.length === 0) return resolve?.();
     try {
-      journal.commit(batch, idsMeta());
+      journal.commit(batch);
       resolve?.();
     } catch (e) {
       // What is in memory is no longer what is stored: every later answer says so instead of lying.
@@ -139,10 +139,6 @@ export function attachPersistence(o: AttachOptions): Persistence {
       logger.error(`cannot write ${journal.file}`, e);
       reject?.(e);
     }
-  };
-  const idsMeta = (): [string, string][] => {
-    const ids = (registry.backends.ecs as { ids?: { save(): string } }).ids;
-    return ids ? [["ids", ids.save()]] : [];
   };
   const record = (e: Entry): void => {
     pending.push(e);
@@ -186,9 +182,17 @@ export function attachPersistence(o: AttachOptions): Persistence {
     reset: () => record({ kind: "reset", at: clock.holdForTurn() }),
     close: () => {
       flush();
+      // Where the id source stood at a clean stop: the next start checks that replay ends there.
+      const ids = idSourceOf(registry);
+      if (!failed && ids) journal.putMeta("ids", `${journal.lastSeq()}:${ids.save()}`);
       journal.close();
     },
   };
+}
+
+/** ECS's id source, whose position tells whether a replay ended where the run did. */
+function idSourceOf(registry: Registry): { save(): string } | undefined {
+  return (registry.backends.ecs as { ids?: { save(): string } }).ids;
 }
 
 function replay(o: AttachOptions, services: Map<string, ServedService>, invokers: Map<ServedService, ServedService["invoke"]>): void {
@@ -218,8 +222,8 @@ function replay(o: AttachOptions, services: Map<string, ServedService>, invokers
       }
     }
     const stored = journal.meta("ids");
-    const ids = (o.registry.backends.ecs as { ids?: { save(): string } }).ids;
-    if (stored && ids && ids.save() !== stored) {
+    const ids = idSourceOf(o.registry);
+    if (stored && ids && stored.startsWith(`${journal.lastSeq()}:`) && `${journal.lastSeq()}:${ids.save()}` !== stored) {
       logger.warn("the replayed state differs from the one stored (the id source ended elsewhere); ids stay unique, but some state may differ", { file: journal.file });
     }
     // The downtime: due work runs at the moments it was due, as if the server had been up.
