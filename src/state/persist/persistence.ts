@@ -13,7 +13,7 @@ import type { RequestContext } from "../../protocol/context.js";
 import { JsonText } from "../../protocol/json.js";
 import type { ServedService } from "../../protocol/service.js";
 import type { Registry } from "../../services/registry.js";
-import { Journal, type Entry } from "./journal.js";
+import { Journal, StateDirError, type Entry } from "./journal.js";
 
 /** Operations that read and never change state: not journaled (they only wait for the pending commit). */
 const READ_ONLY = /^(Describe|List|Get|Filter|Discover)/;
@@ -57,7 +57,10 @@ export interface OpenedState {
   seed: string;
 }
 
-export function openState(dir: string, sync: "normal" | "full", configuredSeed: string | undefined, logger: Logger): OpenedState {
+export function openState(dir: string, sync: "normal" | "full", configuredSeed: string | undefined, logger: Logger, runtime = "simulated"): OpenedState {
+  // Replay drives the services again; with real containers it would start the past's containers
+  // again, and what the engine reported is not in the journal. Refused until containers are adopted.
+  if (runtime !== "simulated") throw new StateDirError(`--state-dir with --runtime ${runtime} is not supported yet: use the simulated runtime, or no state directory`);
   const journal = Journal.open(dir, sync);
   let seed = journal.meta("seed");
   if (seed === undefined) {
