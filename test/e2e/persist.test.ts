@@ -1,7 +1,7 @@
 // kill -9 during a burst of writes: the real command with --state-dir, really killed mid-burst, then
 // started again on the same directory; every write that was answered 200 before the kill is there.
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -104,5 +104,17 @@ describe("--state-dir under kill -9", () => {
       b.child.kill("SIGTERM");
       await b.exited;
     }
+  });
+
+  it("a damaged state file: the command exits 1 naming the file, which is kept byte for byte", () => {
+    const dir = mkdtempSync(join(tmpdir(), "ecs-local-damaged-"));
+    const file = join(dir, "state.db");
+    writeFileSync(file, "SQLite format 3\0 and then nothing a database would hold".repeat(200));
+    const before = readFileSync(file);
+    const r = spawnSync(process.execPath, ["--import", "tsx", join(REPO_ROOT, "src/main.ts"), "--port", "0", "--state-dir", dir], { cwd: REPO_ROOT, encoding: "utf8", timeout: 90_000 });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(file);
+    expect(r.stdout).not.toContain("listening");
+    expect(readFileSync(file).equals(before)).toBe(true);
   });
 });
