@@ -10,6 +10,11 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 # Production dependencies only: these are what the image ships.
 RUN ["npm", "ci", "--omit=dev", "--no-audit", "--no-fund", "--ignore-scripts"]
+# better-sqlite3 is native and its build step was skipped: image-native.mjs makes it load (or checks
+# that node:sqlite is there instead). The second source is the context's own build, when there is one.
+COPY scripts/image-native.mjs ./scripts/
+COPY package.json node_modules/better-sqlite3/build/Release/better_sqlite3.nod[e] /tmp/native/
+RUN ["node", "scripts/image-native.mjs", "/tmp/native"]
 COPY tsconfig.json tsconfig.build.json ./
 COPY scripts/image-compile.mjs scripts/build-validators.mjs scripts/console-bundle.mjs ./scripts/
 COPY schemas ./schemas

@@ -12,6 +12,7 @@ import type { ProtocolOptions } from "./protocol/service.js";
 import { createRegistry, type Registry } from "./services/registry.js";
 import type { ContainerRuntime } from "./runtime/runtime.js";
 import { createLogger, type Logger } from "./log.js";
+import { attachPersistence, openState, PersistentClock, type Persistence } from "./state/persist/persistence.js";
 
 export interface AppOptions {
   config?: ConfigOverrides;
@@ -44,10 +45,13 @@ export interface EcsLocal {
 }
 
 export function createApp(options: AppOptions = {}): EcsLocal {
-  const config = defaultConfig(options.config);
-  const clock = options.clock ?? systemClock;
-  const timeline = new Timeline(clock, clock === systemClock);
+  let config = defaultConfig(options.config);
   const logger = options.logger ?? createLogger({ level: options.config?.logLevel ?? "warn", format: config.logFormat });
+  // With a state directory, ids derive from the seed stored there and the clock is the journal's.
+  const opened = config.stateDir !== undefined ? openState(config.stateDir, config.stateSync, config.seed, logger, config.runtime) : undefined;
+  if (opened) config = { ...config, seed: opened.seed };
+  const clock = options.clock ?? (opened ? new PersistentClock() : systemClock);
+  const timeline = new Timeline(clock, clock === systemClock || clock instanceof PersistentClock);
   const registry = createRegistry(config, timeline, { logger, runtime: options.runtime });
   const protocol: ProtocolOptions = {
     defaultAccount: config.accountId,
@@ -60,9 +64,18 @@ export function createApp(options: AppOptions = {}): EcsLocal {
   };
   const served = registry.all.map((s) => s.signingName);
 
-  const reset = (): void => {
+  const forget = (): void => {
     timeline.clear();
     registry.reset();
+  };
+  let persistence: Persistence | undefined;
+  if (opened) {
+    if (!(clock instanceof PersistentClock)) throw new Error("a state directory needs the server's own clock");
+    persistence = attachPersistence({ opened, registry, timeline, clock, logger, resetAll: forget, setBeforeInvoke: (fn) => (protocol.beforeInvoke = fn) });
+  }
+  const reset = (): void => {
+    persistence?.reset();
+    forget();
   };
 
   // No X-Amz-Target: a form (or a request signed for a query service) is the query protocol's;
@@ -106,6 +119,6 @@ export function createApp(options: AppOptions = {}): EcsLocal {
     logger,
     reset,
     warm: () => registry.warm(),
-    close: () => (timeline.clear(), registry.close()),
+    close: () => (timeline.clear(), persistence?.close(), registry.close()),
   };
 }

@@ -47,6 +47,10 @@ export interface Config {
   keepContainers: boolean;
   /** Seeds ids and random choices; absent means a fresh random seed per server. */
   seed?: string;
+  /** Where state is kept across restarts; absent keeps everything in memory. */
+  stateDir?: string;
+  /** `normal`: commits survive the process (kill -9); `full`: also the machine (a sync per commit). */
+  stateSync: "normal" | "full";
   logLevel: LogLevel;
   logFormat: LogFormat;
   maxBodyBytes: number;
@@ -91,6 +95,7 @@ export function defaultConfig(overrides: ConfigOverrides = {}): Config {
     keepAliveTimeoutMs: 65_000,
     shutdownTimeoutMs: 10_000,
     validateOutput: false,
+    stateSync: "normal",
     ...overrides,
     timingProfile: profile,
     timings: { ...DEFAULT_TIMINGS, ...TIMING_PROFILES[profile], ...overrides.timings },

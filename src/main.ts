@@ -47,6 +47,11 @@ async function main(): Promise<void> {
     starting = pending.catch(() => undefined);
     server = await pending;
   } catch (e) {
+    // A state directory that cannot be used as it is: the message names the file.
+    if ((e as Error).name === "StateDirError") {
+      process.stderr.write(`ecs-local: ${(e as Error).message}\n`);
+      process.exit(1);
+    }
     process.stderr.write(`ecs-local: cannot listen on ${config.host}:${config.port}: ${(e as Error).message}\n`);
     process.exit(1);
   }

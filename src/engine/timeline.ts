@@ -15,6 +15,8 @@ export class Timeline {
   private wakeHandle: NodeJS.Timeout | undefined;
   private running = false;
   private afterRun: (() => void)[] = [];
+  /** How a background wake runs due work: persistence replaces it to record the moment it ran. */
+  backgroundRun: () => void = () => void this.runDue();
 
   /** With `autoWake`, a real timer fires due work in the background (the server); without, tests drive it. */
   constructor(
@@ -46,10 +48,11 @@ export class Timeline {
     this.afterRun.push(fn);
   }
 
-  /** Fires everything due by now, including work that due work schedules for now. */
-  runDue(): void {
-    if (this.running) return;
+  /** Fires everything due by now, including work that due work schedules for now; true when something fired. */
+  runDue(): boolean {
+    if (this.running) return false;
     this.running = true;
+    let any = false;
     try {
       for (let round = 0; round < 10_000; round++) {
         const now = this.clock.now();
@@ -60,7 +63,7 @@ export class Timeline {
           if (fn) {
             t.fn = undefined;
             fn();
-            fired = true;
+            fired = any = true;
           }
         }
         for (const fn of this.afterRun) fn();
@@ -70,6 +73,13 @@ export class Timeline {
       this.running = false;
     }
     this.arm();
+    return any;
+  }
+
+  /** When the earliest pending timer is due; Infinity when none is. */
+  nextAt(): number {
+    while (this.heap.length && !this.heap[0].fn) this.pop();
+    return this.heap.length ? this.heap[0].at : Infinity;
   }
 
   /** Moves a manual clock forward through every timer on the way, in order. */
@@ -105,7 +115,7 @@ export class Timeline {
     this.wakeHandle = setTimeout(() => {
       this.wakeAt = Infinity;
       this.wakeHandle = undefined;
-      this.runDue();
+      this.backgroundRun();
     }, Math.max(0, next - this.clock.now()));
     this.wakeHandle.unref();
   }

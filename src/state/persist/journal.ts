@@ -1,0 +1,160 @@
+// The state directory's one file, state.db: an SQLite database in WAL mode holding the journal of
+// every change (the requests that may change state, the moments due work ran, resets) in order,
+// and a little metadata (format version, the seed every id derives from, the id source's position).
+// A file this version does not know, or cannot read, is refused and left exactly as it was.
+import { closeSync, mkdirSync, openSync, readSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { openSqlite, type Sqlite, type Statement } from "./sqlite.js";
+
+/** Bumped whenever what is stored changes meaning; a directory of another format is refused. */
+export const FORMAT_VERSION = "1";
+const HEADER = Buffer.from("SQLite format 3\0", "latin1");
+
+export class StateDirError extends Error {
+  override name = "StateDirError";
+}
+
+export type EntryKind = "op" | "tick" | "reset";
+
+export interface Entry {
+  kind: EntryKind;
+  /** The clock (epoch ms) the change ran at. */
+  at: number;
+  service?: string;
+  operation?: string;
+  /** The request context and the validated input, as JSON (see encode). */
+  context?: string;
+  input?: string;
+}
+
+export interface StoredEntry extends Entry {
+  seq: number;
+}
+
+export class Journal {
+  private readonly insert: Statement;
+  private readonly setMeta: Statement;
+  private closed = false;
+
+  private constructor(
+    private readonly db: Sqlite,
+    readonly file: string,
+  ) {
+    this.insert = db.prepare("INSERT INTO entries (at, kind, service, operation, context, input) VALUES (?, ?, ?, ?, ?, ?)");
+    this.setMeta = db.prepare("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+  }
+
+  /** The SQLite binding in use ("better-sqlite3" or "node:sqlite"). */
+  get binding(): string {
+    return this.db.binding;
+  }
+
+  /** Opens (or creates) `dir`/state.db; throws StateDirError naming the file when it cannot be used as it is. */
+  static open(dir: string, sync: "normal" | "full" = "normal"): Journal {
+    const file = join(dir, "state.db");
+    const refuse = (why: string): never => {
+      throw new StateDirError(`${file}: ${why}; the state directory was left as it is (move it away, or point --state-dir elsewhere)`);
+    };
+    let existed = false;
+    try {
+      existed = statSync(file).isFile() || refuse("not a regular file");
+    } catch (e) {
+      if (e instanceof StateDirError) throw e;
+      if ((e as NodeJS.ErrnoException).code !== "ENOENT") refuse(`cannot be read (${(e as Error).message})`);
+    }
+    if (existed) {
+      // Checked before SQLite opens it: nothing but a database of ours is ever written to.
+      const head = Buffer.alloc(HEADER.length);
+      const fd = openSync(file, "r");
+      try {
+        readSync(fd, head, 0, head.length, 0);
+      } finally {
+        closeSync(fd);
+      }
+      if (!head.equals(HEADER)) refuse("not an ecs-local state file (damaged, or something else)");
+    } else {
+      try {
+        mkdirSync(dir, { recursive: true });
+      } catch (e) {
+        refuse(`cannot create the state directory (${(e as Error).message})`);
+      }
+    }
+    let db: Sqlite;
+    try {
+      db = openSqlite(file);
+    } catch (e) {
+      return refuse(`cannot be opened (${(e as Error).message})`);
+    }
+    try {
+      if (existed) {
+        const check = Object.values((db.prepare("PRAGMA quick_check").get() as object) ?? {})[0];
+        if (check !== "ok") throw new Error(`integrity check: ${String(check)}`);
+        const hasMeta = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get();
+        if (!hasMeta) throw new StateDirError("no format version: not an ecs-local state file");
+        const format = (db.prepare("SELECT value FROM meta WHERE key = 'format'").get() as { value: string } | undefined)?.value;
+        if (format !== FORMAT_VERSION) {
+          throw new StateDirError(`format version ${JSON.stringify(format ?? null)} is not the one this ecs-local reads (${FORMAT_VERSION})`);
+        }
+      }
+      // WAL: a commit appends to the log with write(2) before it returns, so it survives the process
+      // (kill -9, a crash, an OOM kill). NORMAL syncs the log to the disk at checkpoints only: a crash
+      // of the machine may lose the last commits. FULL syncs at every commit (survives that too, as far
+      // as the disk keeps its word), at a few milliseconds per commit on the event loop.
+      db.exec("PRAGMA journal_mode = WAL");
+      db.exec(`PRAGMA synchronous = ${sync === "full" ? "FULL" : "NORMAL"}`);
+      // A checkpoint (WAL back into the database, with its syncs) blocks the event loop: every 16k
+      // pages (64 MiB) instead of SQLite's 1k, so a write-heavy load meets one rarely.
+      db.exec("PRAGMA wal_autocheckpoint = 16384");
+      if (!existed) {
+        db.exec(`CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+          CREATE TABLE entries (seq INTEGER PRIMARY KEY AUTOINCREMENT, at REAL NOT NULL, kind TEXT NOT NULL,
+            service TEXT, operation TEXT, context TEXT, input TEXT);`);
+        db.prepare("INSERT INTO meta (key, value) VALUES ('format', ?)").run(FORMAT_VERSION);
+      }
+    } catch (e) {
+      db.close();
+      if (e instanceof StateDirError) return refuse(e.message);
+      return refuse(`damaged (${(e as Error).message})`);
+    }
+    return new Journal(db, file);
+  }
+
+  meta(key: string): string | undefined {
+    return (this.db.prepare("SELECT value FROM meta WHERE key = ?").get(key) as { value: string } | undefined)?.value;
+  }
+
+  putMeta(key: string, value: string): void {
+    this.setMeta.run(key, value);
+  }
+
+  /** The sequence number of the last entry (0 when there is none). */
+  lastSeq(): number {
+    return (this.db.prepare("SELECT max(seq) AS seq FROM entries").get() as { seq: number | null }).seq ?? 0;
+  }
+
+  /** Every entry in order, read a page at a time. */
+  *entries(): IterableIterator<StoredEntry> {
+    const page = this.db.prepare("SELECT seq, at, kind, service, operation, context, input FROM entries WHERE seq > ? ORDER BY seq LIMIT 1000");
+    let after = 0;
+    for (;;) {
+      const rows = page.all(after) as StoredEntry[];
+      if (rows.length === 0) return;
+      for (const r of rows) yield r;
+      after = rows[rows.length - 1].seq;
+    }
+  }
+
+  /** Appends entries and sets metadata in one transaction, durable when this returns. */
+  commit(entries: Entry[], meta: [string, string][] = []): void {
+    this.db.transaction(() => {
+      for (const e of entries) this.insert.run(e.at, e.kind, e.service ?? null, e.operation ?? null, e.context ?? null, e.input ?? null);
+      for (const [k, v] of meta) this.setMeta.run(k, v);
+    });
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.db.close();
+  }
+}

@@ -1,0 +1,248 @@
+// Persistence by journal: every request that may change state is recorded with the moment it ran,
+// and so is every moment the timeline ran due work on its own; a restart replays the journal against
+// fresh services on a clock set to those moments, then walks the clock through the downtime. The
+// services' code is deterministic given the clock and the seed (every id comes from the seeded id
+// source), so replay rebuilds their state and their pending timers (retention, draining, protection,
+// anything a service schedules) without a line of per-service code. Entries are committed in one
+// transaction per turn of the event loop, and no answer leaves before the commit holding its request.
+import { randomBytes } from "node:crypto";
+import type { Clock } from "../../engine/clock.js";
+import type { Timeline } from "../../engine/timeline.js";
+import type { Logger } from "../../log.js";
+import type { RequestContext } from "../../protocol/context.js";
+import { JsonText } from "../../protocol/json.js";
+import type { ServedService } from "../../protocol/service.js";
+import type { Registry } from "../../services/registry.js";
+import { Journal, StateDirError, type Entry } from "./journal.js";
+
+/** Operations that read and never change state: not journaled (they only wait for the pending commit). */
+const READ_ONLY = /^(Describe|List|Get|Filter|Discover)/;
+
+/**
+ * The server's clock when state is kept: the wall clock, never earlier than the last moment stored,
+ * and frozen for the rest of a turn once a change reads it, so that what is recorded is what ran.
+ */
+export class PersistentClock implements Clock {
+  private frozen: number | undefined;
+  private floor = 0;
+
+  now(): number {
+    return this.frozen ?? Math.max(Date.now(), this.floor);
+  }
+
+  /** Holds the clock at `at` until release (replay). */
+  hold(at: number): void {
+    this.frozen = at;
+    if (at > this.floor) this.floor = at;
+  }
+
+  release(): void {
+    this.frozen = undefined;
+  }
+
+  /** Holds the clock at the current time until the synchronous work of this turn is done. */
+  holdForTurn(): number {
+    if (this.frozen !== undefined) return this.frozen;
+    const at = this.now();
+    this.hold(at);
+    queueMicrotask(() => this.release());
+    return at;
+  }
+}
+
+/** The state directory opened before the services exist: they need its seed. */
+export interface OpenedState {
+  journal: Journal;
+  /** The seed every id of this directory derives from (stored at the first start). */
+  seed: string;
+}
+
+export function openState(dir: string, sync: "normal" | "full", configuredSeed: string | undefined, logger: Logger, runtime = "simulated"): OpenedState {
+  // Replay drives the services again; with real containers it would start the past's containers
+  // again, and what the engine reported is not in the journal. Refused until containers are adopted.
+  if (runtime !== "simulated") throw new StateDirError(`--state-dir with --runtime ${runtime} is not supported yet: use the simulated runtime, or no state directory`);
+  const journal = Journal.open(dir, sync);
+  let seed = journal.meta("seed");
+  if (seed === undefined) {
+    seed = configuredSeed ?? randomBytes(16).toString("hex");
+    journal.putMeta("seed", seed);
+  } else if (configuredSeed !== undefined && configuredSeed !== seed) {
+    logger.warn(`--seed ignored: the state directory's ids derive from the seed it was created with`, { file: journal.file });
+  }
+  return { journal, seed };
+}
+
+/** JSON that keeps what JSON would lose in an input: dates and bytes. */
+function encode(value: unknown): string {
+  return JSON.stringify(value, function (this: Record<string, unknown>, key, v) {
+    const raw = this[key];
+    if (raw instanceof Date) return { $date: raw.getTime() };
+    if (raw instanceof Uint8Array) return { $bytes: Buffer.from(raw).toString("base64") };
+    return v;
+  });
+}
+
+function decode(text: string): unknown {
+  return JSON.parse(text, (_k, v) => {
+    if (v && typeof v === "object" && !Array.isArray(v)) {
+      if (typeof v.$date === "number" && Object.keys(v).length === 1) return new Date(v.$date);
+      if (typeof v.$bytes === "string" && Object.keys(v).length === 1) return new Uint8Array(Buffer.from(v.$bytes, "base64"));
+    }
+    return v;
+  });
+}
+
+export interface Persistence {
+  /** Records a reset (state forgotten) in the journal. */
+  reset(): void;
+  /** Commits what is pending and closes the file. */
+  close(): void;
+}
+
+export interface AttachOptions {
+  opened: OpenedState;
+  registry: Registry;
+  timeline: Timeline;
+  clock: PersistentClock;
+  logger: Logger;
+  /** Forgets all state, as the app's reset does. */
+  resetAll(): void;
+  /** Where the protocol runs due work before each operation; replaced here to record what fired. */
+  setBeforeInvoke(fn: () => void): void;
+}
+
+/** Replays the journal into the fresh services, then records every change from here on. */
+export function attachPersistence(o: AttachOptions): Persistence {
+  const { journal } = o.opened;
+  const { registry, timeline, clock, logger } = o;
+  const services = new Map<string, ServedService>(registry.all.map((s) => [s.name, s]));
+  const invokers = new Map<ServedService, ServedService["invoke"]>();
+  for (const s of registry.all) invokers.set(s, s.invoke.bind(s));
+
+  replay(o, services, invokers);
+
+  let pending: Entry[] = [];
+  let durable: Promise<void> | undefined;
+  let resolveDurable: (() => void) | undefined;
+  let rejectDurable: ((e: unknown) => void) | undefined;
+  let failed: unknown;
+
+  const flush = (): void => {
+    const batch = pending;
+    const [resolve, reject] = [resolveDurable, rejectDurable];
+    pending = [];
+    durable = resolveDurable = rejectDurable = undefined;
+    if (batch.length === 0) return resolve?.();
+    try {
+      journal.commit(batch);
+      resolve?.();
+    } catch (e) {
+      // What is in memory is no longer what is stored: every later answer says so instead of lying.
+      failed = e;
+      logger.error(`cannot write ${journal.file}`, e);
+      reject?.(e);
+    }
+  };
+  const record = (e: Entry): void => {
+    pending.push(e);
+    if (!durable) {
+      durable = new Promise<void>((res, rej) => ((resolveDurable = res), (rejectDurable = rej)));
+      durable.catch(() => {});
+      setImmediate(flush);
+    }
+  };
+
+  o.setBeforeInvoke(() => {
+    const at = clock.holdForTurn();
+    if (timeline.runDue()) record({ kind: "tick", at });
+  });
+  timeline.backgroundRun = () => {
+    const at = clock.holdForTurn();
+    if (timeline.runDue()) record({ kind: "tick", at });
+  };
+
+  for (const s of registry.all) {
+    const invoke = invokers.get(s)!;
+    const json = registry.json.includes(s as never);
+    s.invoke = (operation: string, input: Record<string, unknown>, ctx: RequestContext): unknown => {
+      if (failed) throw failed;
+      if (!READ_ONLY.test(operation)) {
+        record({ kind: "op", at: clock.holdForTurn(), service: s.name, operation, context: JSON.stringify({ accountId: ctx.accountId, region: ctx.region, requestId: ctx.requestId }), input: encode(input) });
+      }
+      const output = invoke(operation, input, ctx);
+      if (!durable) return output;
+      const wait = durable;
+      // The answer is encoded now, as it stands when the operation ran: the commit takes a turn.
+      const settle = (out: unknown): Promise<unknown> => {
+        const fixed = json ? (out instanceof JsonText || out == null ? out : new JsonText(out, [Buffer.from(JSON.stringify(out), "utf8")])) : structuredClone(out);
+        return wait.then(() => fixed);
+      };
+      return output instanceof Promise ? output.then(settle) : settle(output);
+    };
+  }
+
+  return {
+    reset: () => record({ kind: "reset", at: clock.holdForTurn() }),
+    close: () => {
+      flush();
+      // Where the id source stood at a clean stop: the next start checks that replay ends there.
+      const ids = idSourceOf(registry);
+      if (!failed && ids) journal.putMeta("ids", `${journal.lastSeq()}:${ids.save()}`);
+      journal.close();
+    },
+  };
+}
+
+/** ECS's id source, whose position tells whether a replay ended where the run did. */
+function idSourceOf(registry: Registry): { save(): string } | undefined {
+  return (registry.backends.ecs as { ids?: { save(): string } }).ids;
+}
+
+function replay(o: AttachOptions, services: Map<string, ServedService>, invokers: Map<ServedService, ServedService["invoke"]>): void {
+  const { journal } = o.opened;
+  const { timeline, clock, logger } = o;
+  let count = 0;
+  let last = 0;
+  const started = Date.now();
+  try {
+    for (const e of journal.entries()) {
+      count++;
+      last = Math.max(last, e.at);
+      clock.hold(last);
+      if (e.kind === "reset") {
+        o.resetAll();
+        continue;
+      }
+      timeline.runDue();
+      if (e.kind !== "op") continue;
+      const service = services.get(e.service!);
+      if (!service) throw new Error(`entry ${e.seq} is for a service this ecs-local does not serve: ${e.service}`);
+      try {
+        const out = invokers.get(service)!(e.operation!, decode(e.input!) as Record<string, unknown>, JSON.parse(e.context!) as RequestContext);
+        if (out instanceof Promise) out.catch(() => {});
+      } catch {
+        // It failed when it ran, and fails again: the error was the answer then, and changes nothing.
+      }
+    }
+    const stored = journal.meta("ids");
+    const ids = idSourceOf(o.registry);
+    if (stored && ids && stored.startsWith(`${journal.lastSeq()}:`) && `${journal.lastSeq()}:${ids.save()}` !== stored) {
+      logger.warn("the replayed state differs from the one stored (the id source ended elsewhere); ids stay unique, but some state may differ", { file: journal.file });
+    }
+    // The downtime: due work runs at the moments it was due, as if the server had been up.
+    const now = Date.now();
+    const ticks: Entry[] = [];
+    for (let at = timeline.nextAt(); at <= now; at = timeline.nextAt()) {
+      last = Math.max(last, at);
+      clock.hold(last);
+      if (timeline.runDue()) ticks.push({ kind: "tick", at: last });
+    }
+    if (ticks.length) journal.commit(ticks);
+  } catch (e) {
+    journal.close();
+    throw e;
+  } finally {
+    clock.release();
+  }
+  if (count) logger.info(`state restored from ${journal.file}`, { entries: count, ms: Date.now() - started });
+}
