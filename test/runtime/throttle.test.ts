@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { ContainerRuntime, TaskEvents, TaskRun } from "../../src/runtime/runtime.js";
 import { THROTTLE_MAX_MS, throttleDelay } from "../../src/services/ecs/scheduler/throttle.js";
+import { circuitThreshold } from "../../src/services/ecs/scheduler/circuitBreaker.js";
 import { startLocal, type TestLocal } from "../helpers/local.js";
 
 /** Holds every task; the test decides whether each start fails or runs. */
@@ -166,5 +167,72 @@ describe("service throttle logic", () => {
     // Two failures in a row since the last task that ran: the wait begins.
     expect(fresh()).toHaveLength(0);
     expect(await throttleEvents()).toBe(1);
+  });
+});
+
+describe("deployment circuit breaker", () => {
+  const BROKEN = "ECS deployment circuit breaker: tasks failed to start.";
+  let failing = "";
+
+  /** A service running app:1 on two tasks, then updated to app:2 whose image cannot be pulled. */
+  async function breakingUpdate(rollback: boolean): Promise<string> {
+    await t.ecs("RegisterTaskDefinition", { family: "app", containerDefinitions: [{ name: "web", image: "nope:2", memory: 32 }] });
+    await t.ecs("CreateService", { cluster: "c", serviceName: "s", taskDefinition: "app:1", desiredCount: 2, deploymentConfiguration: { deploymentCircuitBreaker: { enable: true, rollback } } });
+    settle();
+    expect(runAll()).toBe(2);
+    const good = (await service()).deployments![0];
+    expect(good.rolloutState).toBe("COMPLETED");
+    await t.ecs("UpdateService", { cluster: "c", service: "s", taskDefinition: "app:2" });
+    settle();
+    failing = (await service()).deployments![0].id!;
+    const sd = (await t.ecs("DescribeServiceDeployments", { serviceDeploymentArns: [(await service()).currentServiceDeployment!] })).serviceDeployments![0];
+    expect(sd.deploymentCircuitBreaker).toEqual({ status: "MONITORING", failureCount: 0, threshold: 3 });
+    // Two fail together, the throttle holds the next launch, then two more fail: 4 ≥ 3.
+    expect(failAll()).toBe(2);
+    expect((await service()).deployments![0]).toMatchObject({ rolloutState: "IN_PROGRESS", failedTasks: 2 });
+    t.advance(throttleDelay(2));
+    settle();
+    expect(failAll()).toBe(2);
+    return good.id!;
+  }
+
+  it("fails the deployment after threshold failures in a row and rolls back to the completed one", async () => {
+    const goodId = await breakingUpdate(true);
+    const s = await service();
+    expect(s.taskDefinition).toMatch(/task-definition\/app:1$/);
+    // The failed deployment has no task left, so only the rollback and the one it goes back to are listed.
+    const [back, good] = s.deployments!;
+    expect(back).toMatchObject({ status: "PRIMARY", rolloutState: "IN_PROGRESS", rolloutStateReason: `ECS deployment circuit breaker: rolling back to deploymentId ${goodId}.` });
+    expect(back.taskDefinition).toMatch(/app:1$/);
+    expect(good.id).toBe(goodId);
+    expect(s.events!.some((e) => e.message === `(service s) (deployment ${failing}) deployment failed: tasks failed to start.`)).toBe(true);
+    // The rollback's tasks run: it completes and the service deployment says it was rolled back.
+    runAll();
+    t.advance(1000);
+    settle();
+    const after = await service();
+    expect(after.deployments!.map((d) => d.rolloutState)).toEqual(["COMPLETED"]);
+    const arns = (await t.ecs("ListServiceDeployments", { cluster: "c", service: "s" })).serviceDeployments!.map((x) => x.serviceDeploymentArn!);
+    const sds = (await t.ecs("DescribeServiceDeployments", { serviceDeploymentArns: arns })).serviceDeployments!;
+    const rolled = sds.find((x) => x.rollback)!;
+    expect(rolled.status).toBe("ROLLBACK_SUCCESSFUL");
+    expect(rolled.deploymentCircuitBreaker).toEqual({ status: "TRIGGERED", failureCount: 4, threshold: 3 });
+  });
+
+  it("without rollback, fails the deployment and launches no more of its tasks", async () => {
+    await breakingUpdate(false);
+    const s = await service();
+    expect(s.deployments![0]).toMatchObject({ status: "PRIMARY", rolloutState: "FAILED", rolloutStateReason: BROKEN, failedTasks: 4 });
+    t.advance(THROTTLE_MAX_MS * 2);
+    settle();
+    expect(fresh()).toHaveLength(0);
+    // The old deployment's tasks keep serving.
+    expect((await service()).runningCount).toBe(2);
+    const sd = (await t.ecs("DescribeServiceDeployments", { serviceDeploymentArns: [s.currentServiceDeployment!] })).serviceDeployments![0];
+    expect(sd).toMatchObject({ status: "STOPPED", statusReason: BROKEN, deploymentCircuitBreaker: { status: "TRIGGERED", failureCount: 4, threshold: 3 } });
+  });
+
+  it("takes half the desired count as threshold, at least 3 and at most 200", () => {
+    expect([0, 1, 6, 7, 10, 400, 1000].map(circuitThreshold)).toEqual([3, 3, 3, 4, 5, 200, 200]);
   });
 });

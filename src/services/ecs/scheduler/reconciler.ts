@@ -8,6 +8,7 @@ import { completeIfDone, isSettled, planRolling, pruneDeployments, refreshCounts
 import { daemonInstances, startDaemonTasks, startReplicaTasks } from "./serviceTasks.js";
 import { isProtected } from "../domain/taskProtection.js";
 import { reconcileTaskSets } from "./taskSets.js";
+import { checkCircuitBreaker } from "./circuitBreaker.js";
 import { failedToStart, holdFor, recordFailure, type LaunchThrottle } from "./throttle.js";
 
 interface Home {
@@ -93,6 +94,9 @@ export class Reconciler {
       if (this.ran.has(task)) return;
       this.ran.add(task);
       if (this.throttles.get(sr)?.taskDefinition === td) this.throttles.delete(sr);
+      // The circuit breaker counts failures in a row: a task that runs starts the count again.
+      const ran = sr.service.deployments?.find((x) => x.id === task.startedBy);
+      if (ran) ran.failedTasks = 0;
       return;
     }
     // Counted when it is asked to stop, not when it has stopped: its replacement is launched then.
@@ -190,6 +194,9 @@ function reconcile(ctx: EcsContext, rec: ClusterRecord, sr: ServiceRecord, r: Re
   if (s.deploymentController?.type === "EXTERNAL") return r.starve(ctx.state, rec, sr, reconcileTaskSets(ctx, rec, sr));
   const primary = s.deployments![0];
   const launch = sr.launches.get(primary.id!)!;
+  const mayLaunch = checkCircuitBreaker(ctx, rec, sr, primary);
+  // Rolled back: the next pass works for the new primary.
+  if (s.deployments![0] !== primary) return;
   const daemon = s.schedulingStrategy === "DAEMON";
   const eligible = daemon ? daemonInstances(rec, launch) : [];
   if (daemon) s.desiredCount = eligible.length;
@@ -218,7 +225,7 @@ function reconcile(ctx: EcsContext, rec: ClusterRecord, sr: ServiceRecord, r: Re
 
   stopTasks(ctx, rec, sr, plan.stop, primary.id!);
   if (plan.blocked) addProblem(ctx.state.ids, sr, now, messages.deploymentBlocked(s.serviceName!));
-  if (plan.start > 0 && r.launchHeld(ctx, rec, sr, launch.td.taskDefinitionArn!)) r.starve(ctx.state, rec, sr, false);
+  if (plan.start > 0 && (!mayLaunch || r.launchHeld(ctx, rec, sr, launch.td.taskDefinitionArn!))) r.starve(ctx.state, rec, sr, false);
   else if (plan.start > 0) {
     const started = daemon ? startDaemonTasks(ctx, rec, sr, launch, eligible, plan.start) : startReplicaTasks(ctx, rec, sr, launch, plan.start);
     for (const t of started.tasks) sr.tasks.set(t.taskArn!.split("/").pop()!, t);
