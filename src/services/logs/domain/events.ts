@@ -7,7 +7,7 @@ import type { GroupRecord, LogsState, StoredEvent, StreamRecord } from "../store
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 /** Each event costs its UTF-8 size plus 26 bytes, as CloudWatch Logs counts a batch. */
-const EVENT_OVERHEAD = 26;
+export const EVENT_OVERHEAD = 26;
 
 export interface Accepted {
   rejected?: RejectedLogEventsInfo;
