@@ -8,6 +8,8 @@ export interface Timer {
   fn: (() => void) | undefined;
 }
 
+const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+
 export class Timeline {
   private heap: Timer[] = [];
   private seq = 0;
@@ -116,7 +118,8 @@ export class Timeline {
       this.wakeAt = Infinity;
       this.wakeHandle = undefined;
       this.backgroundRun();
-    }, Math.max(0, next - this.clock.now()));
+      // setTimeout fires at once past 2^31-1 ms (about 24.8 days); a far timer wakes up early and re-arms.
+    }, Math.min(MAX_TIMEOUT_MS, Math.max(0, next - this.clock.now())));
     this.wakeHandle.unref();
   }
 

@@ -165,7 +165,8 @@ describe("log streams and events", () => {
     const two = await l.logs("FilterLogEvents", { logGroupName: "g", logStreamNames: ["t"], limit: 1, nextToken: one.nextToken });
     expect(two.events!.map((e) => e.message)).toEqual(["boot ERROR disk"]);
     expect(two.nextToken).toBeUndefined();
-    expect((await l.logsError("FilterLogEvents", { logGroupName: "g", filterPattern: "{ $.level = 1 }" })).code).toBe("InvalidParameterException");
+    // A JSON pattern matches JSON events only: none of these is one (filterPatterns.test.ts has the rest).
+    expect(await text("{ $.level = 1 }")).toEqual([]);
   });
 
   it("order streams by name or by last event, not both with a prefix", async () => {

@@ -3,11 +3,14 @@ import type { Timeline } from "../../engine/timeline.js";
 import type { RequestContext } from "../../protocol/context.js";
 import type { RegionalStore } from "../../state/regional.js";
 import type { Input, Operation, Output } from "./generated/operations.js";
-import type { LogsState } from "./store.js";
+import type { GroupRecord, LogsState } from "./store.js";
+import type { Timer } from "../../engine/timeline.js";
 
 export interface LogsBackend {
   states: RegionalStore<LogsState>;
   timeline: Timeline;
+  /** The pending retention sweep of each group, so one timer per group is enough. */
+  expiries: WeakMap<GroupRecord, Timer>;
 }
 
 export interface LogsContext {
@@ -15,6 +18,8 @@ export interface LogsContext {
   request: RequestContext;
   /** The injected clock in milliseconds: CloudWatch Logs times are epoch milliseconds. */
   now(): number;
+  /** Deletes what the group's retention no longer keeps and arranges for the rest to go in time. */
+  retain(g: GroupRecord): void;
 }
 
 export type Handler<Op extends Operation> = (input: Input<Op>, ctx: LogsContext) => Output<Op>;

@@ -9,11 +9,32 @@ import { append } from "./domain/events.js";
 import { newGroup, newStream } from "./domain/groups.js";
 import { InvalidOperationException, InvalidParameterException } from "./generated/errors.js";
 import { OPERATION_ERRORS, OPERATIONS, TARGET_PREFIX, type Operation } from "./generated/operations.js";
-import { createLogsState } from "./store.js";
+import { createLogsState, type GroupRecord, type LogsState } from "./store.js";
+import { expire, nextExpiry } from "./domain/retention.js";
 import { lazyOperations } from "../lazy.js";
 
 export function createLogsBackend(timeline: Timeline): LogsBackend {
-  return { timeline, states: new RegionalStore(createLogsState) };
+  return { timeline, states: new RegionalStore(createLogsState), expiries: new WeakMap() };
+}
+
+/** Expires what is already past the group's retention and schedules the next sweep on the timeline. */
+export function retain(backend: LogsBackend, state: LogsState, g: GroupRecord): void {
+  const { timeline } = backend;
+  expire(g, timeline.now());
+  const at = nextExpiry(g);
+  const pending = backend.expiries.get(g);
+  if (pending?.fn && at !== undefined && pending.at <= at) return;
+  timeline.cancel(pending);
+  backend.expiries.delete(g);
+  if (at === undefined) return;
+  backend.expiries.set(
+    g,
+    timeline.at(at, () => {
+      backend.expiries.delete(g);
+      // A group deleted (or replaced by one of the same name) since has nothing left to expire.
+      if (state.groups.get(g.group.logGroupName!) === g) retain(backend, state, g);
+    }),
+  );
 }
 
 const KNOWN = new Set<string>(OPERATIONS);
@@ -46,7 +67,8 @@ export function logsJsonService(backend: LogsBackend): JsonService {
       const handler = operations.handler(op);
       if (!handler) throw unsupported(op as Operation);
       const clock = backend.timeline.clock;
-      const ctx: LogsContext = { state: backend.states.get(request.accountId, request.region), request, now: () => clock.now() };
+      const state = backend.states.get(request.accountId, request.region);
+      const ctx: LogsContext = { state, request, now: () => clock.now(), retain: (g) => retain(backend, state, g) };
       return handler(input as never, ctx);
     },
   };
@@ -71,7 +93,10 @@ export function logsSink(backend: LogsBackend): LogSink {
       const g = state.groups.get(t.group);
       const s = g?.streams.get(t.stream);
       // A group or stream deleted while the container runs loses its lines, as the driver's would.
-      if (g && s && lines.length) append(state, g, s, lines, now());
+      if (g && s && lines.length) {
+        append(state, g, s, lines, now());
+        retain(backend, state, g);
+      }
     },
   };
 }

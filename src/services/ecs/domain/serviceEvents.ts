@@ -35,6 +35,8 @@ export const messages = {
   /** `reason` is a placement failure reason such as RESOURCE:MEMORY; `instanceId` the closest match. */
   unplaceable: (service: string, instanceId: string, reason: string) =>
     `(service ${service}) was unable to place a task because no container instance met all of its requirements. The closest matching container-instance ${instanceId} ${closestMatch(reason)} ${TROUBLESHOOTING}`,
+  /** The service throttle logic held its launches back (service-throttle-logic in the developer guide). */
+  throttled: (service: string) => `(service ${service}) is unable to consistently start tasks successfully. ${TROUBLESHOOTING}`,
   deploymentBlocked: (service: string) =>
     `(service ${service}) was unable to stop or start tasks during a deployment because of the service deployment configuration. Update the minimumHealthyPercent or maximumPercent value and try again.`,
 };

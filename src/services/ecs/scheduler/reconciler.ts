@@ -8,6 +8,8 @@ import { completeIfDone, isSettled, planRolling, pruneDeployments, refreshCounts
 import { daemonInstances, startDaemonTasks, startReplicaTasks } from "./serviceTasks.js";
 import { isProtected } from "../domain/taskProtection.js";
 import { reconcileTaskSets } from "./taskSets.js";
+import { checkCircuitBreaker } from "./circuitBreaker.js";
+import { failedToStart, holdFor, recordFailure, type LaunchThrottle } from "./throttle.js";
 
 interface Home {
   state: EcsState;
@@ -21,6 +23,12 @@ export class Reconciler {
   private dirty = new Map<ServiceRecord, Home>();
   /** Services that could not place every task they want, per cluster: retried when capacity changes. */
   private starved = new Map<ClusterRecord, Map<ServiceRecord, EcsState>>();
+  /** Services whose tasks keep failing to start, with how long their launches wait. */
+  private throttles = new WeakMap<ServiceRecord, LaunchThrottle>();
+  /** Tasks already counted as failures: a task reports its stop more than once (STOPPING, STOPPED). */
+  private counted = new WeakSet<Task>();
+  /** Tasks seen RUNNING: only reaching RUNNING resets the throttle, not later changes of a running task. */
+  private ran = new WeakSet<Task>();
 
   constructor(private readonly backend: EcsBackend) {
     backend.taskListeners.push((state, rec, task) => this.onTask(state, rec, task));
@@ -56,6 +64,47 @@ export class Reconciler {
   clear(): void {
     this.dirty.clear();
     this.starved.clear();
+    this.throttles = new WeakMap();
+  }
+
+  /**
+   * Whether the service's launches of `taskDefinition` wait for the throttle now; when they do, the
+   * event is written once per run of failures and the service looks again when the wait is over.
+   */
+  launchHeld(ctx: EcsContext, rec: ClusterRecord, sr: ServiceRecord, taskDefinition: string): boolean {
+    const t = this.throttles.get(sr);
+    const nowMs = this.backend.timeline.now();
+    if (holdFor(t, taskDefinition, nowMs) === 0 || !t) return false;
+    if (!t.announced) {
+      t.announced = true;
+      addEvent(ctx.state.ids, sr, ctx.now(), messages.throttled(sr.service.serviceName!));
+    }
+    if (t.wakeAt !== t.until) {
+      t.wakeAt = t.until;
+      const state = ctx.state;
+      this.backend.timeline.at(t.until, () => this.mark(state, rec, sr));
+    }
+    return true;
+  }
+
+  /** A service task stopped or ran: the throttle counts tasks that never ran and forgets on one that did. */
+  private throttleOn(sr: ServiceRecord, task: Task): void {
+    const td = sr.launches.get(task.startedBy!)?.td.taskDefinitionArn ?? task.taskDefinitionArn!;
+    if (task.lastStatus === "RUNNING") {
+      if (this.ran.has(task)) return;
+      this.ran.add(task);
+      if (this.throttles.get(sr)?.taskDefinition === td) this.throttles.delete(sr);
+      // The circuit breaker counts failures in a row: a task that runs starts the count again.
+      const ran = sr.service.deployments?.find((x) => x.id === task.startedBy);
+      if (ran) ran.failedTasks = 0;
+      return;
+    }
+    // Counted when it is asked to stop, not when it has stopped: its replacement is launched then.
+    if (task.desiredStatus !== "STOPPED" || !failedToStart(task) || this.counted.has(task)) return;
+    this.counted.add(task);
+    this.throttles.set(sr, recordFailure(this.throttles.get(sr), td, this.backend.timeline.now()));
+    const d = sr.service.deployments?.find((x) => x.id === task.startedBy);
+    if (d) d.failedTasks = (d.failedTasks ?? 0) + 1;
   }
 
   /** Capacity changed in a cluster: every service that went short there tries again. */
@@ -69,6 +118,7 @@ export class Reconciler {
     const sr = rec.services.get(task.group.slice("service:".length));
     if (!sr || !task.startedBy || !sr.launches.has(task.startedBy)) return;
     const id = task.taskArn!.split("/").pop()!;
+    if (sr.tasks.has(id)) this.throttleOn(sr, task);
     if (task.lastStatus === "STOPPED") sr.tasks.delete(id);
     else sr.tasks.set(id, task);
     this.mark(state, rec, sr);
@@ -144,6 +194,9 @@ function reconcile(ctx: EcsContext, rec: ClusterRecord, sr: ServiceRecord, r: Re
   if (s.deploymentController?.type === "EXTERNAL") return r.starve(ctx.state, rec, sr, reconcileTaskSets(ctx, rec, sr));
   const primary = s.deployments![0];
   const launch = sr.launches.get(primary.id!)!;
+  const mayLaunch = checkCircuitBreaker(ctx, rec, sr, primary);
+  // Rolled back: the next pass works for the new primary.
+  if (s.deployments![0] !== primary) return;
   const daemon = s.schedulingStrategy === "DAEMON";
   const eligible = daemon ? daemonInstances(rec, launch) : [];
   if (daemon) s.desiredCount = eligible.length;
@@ -176,7 +229,8 @@ function reconcile(ctx: EcsContext, rec: ClusterRecord, sr: ServiceRecord, r: Re
 
   stopTasks(ctx, rec, sr, plan.stop, primary.id!);
   if (plan.blocked) addProblem(ctx.state.ids, sr, now, messages.deploymentBlocked(s.serviceName!));
-  if (plan.start > 0) {
+  if (plan.start > 0 && (!mayLaunch || r.launchHeld(ctx, rec, sr, launch.td.taskDefinitionArn!))) r.starve(ctx.state, rec, sr, false);
+  else if (plan.start > 0) {
     const started = daemon ? startDaemonTasks(ctx, rec, sr, launch, eligible, plan.start) : startReplicaTasks(ctx, rec, sr, launch, plan.start);
     for (const t of started.tasks) sr.tasks.set(t.taskArn!.split("/").pop()!, t);
     if (started.tasks.length) addEvent(ctx.state.ids, sr, now, messages.started(s.serviceName!, started.tasks.map((t) => t.taskArn!.split("/").pop()!)));

@@ -2,12 +2,13 @@
 // GetLogEvents' tokens, and the text filter patterns FilterLogEvents understands.
 import { InvalidParameterException } from "../generated/errors.js";
 import type { InputLogEvent, RejectedLogEventsInfo } from "../generated/types.js";
+import { compileJsonPattern, compileSpaceDelimited } from "./filterPattern.js";
 import type { GroupRecord, LogsState, StoredEvent, StreamRecord } from "../store.js";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 /** Each event costs its UTF-8 size plus 26 bytes, as CloudWatch Logs counts a batch. */
-const EVENT_OVERHEAD = 26;
+export const EVENT_OVERHEAD = 26;
 
 export interface Accepted {
   rejected?: RejectedLogEventsInfo;
@@ -76,13 +77,14 @@ export function parseStreamToken(token: string): { direction: "f" | "b"; positio
 
 /**
  * A filter pattern over unstructured text: terms that must all appear (case-sensitive), quoted
- * phrases, `?term` alternatives (any one suffices) and `-term` exclusions. JSON and space-delimited
- * patterns (`{ $.x = 1 }`, `[a, b]`) are not supported here and are refused rather than guessed.
+ * phrases, `?term` alternatives (any one suffices) and `-term` exclusions; JSON (`{ $.x = 1 }`) and
+ * space-delimited (`[a, b]`) patterns are compiled in filterPattern.ts.
  */
 export function compilePattern(pattern: string | undefined): (message: string) => boolean {
   const text = (pattern ?? "").trim();
   if (text === "") return () => true;
-  if (/^[{[]/.test(text)) throw new InvalidParameterException(`ecs-local does not support JSON or space-delimited filter patterns yet: ${text}`);
+  if (text.startsWith("{")) return compileJsonPattern(text);
+  if (text.startsWith("[")) return compileSpaceDelimited(text);
   const terms = [...text.matchAll(/([?-]?)(?:"((?:[^"\\]|\\.)*)"|(\S+))/g)].map((m) => ({ op: m[1], word: m[2] !== undefined ? m[2].replace(/\\(.)/g, "$1") : m[3] }));
   const all = terms.filter((t) => t.op === "").map((t) => t.word);
   const any = terms.filter((t) => t.op === "?").map((t) => t.word);

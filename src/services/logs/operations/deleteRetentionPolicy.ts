@@ -2,6 +2,8 @@ import type { Handler } from "../context.js";
 import { findGroup } from "../domain/groups.js";
 
 export const deleteRetentionPolicy: Handler<"DeleteRetentionPolicy"> = (input, ctx) => {
-  delete findGroup(ctx.state, input.logGroupName).group.retentionInDays;
+  const g = findGroup(ctx.state, input.logGroupName);
+  delete g.group.retentionInDays;
+  ctx.retain(g);
   return {};
 };

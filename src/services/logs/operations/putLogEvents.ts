@@ -7,5 +7,6 @@ export const putLogEvents: Handler<"PutLogEvents"> = (input, ctx) => {
   const g = findGroup(ctx.state, input.logGroupName);
   const s = findStream(g, input.logStreamName);
   const { rejected } = putEvents(ctx.state, g, s, input.logEvents, ctx.now());
+  ctx.retain(g);
   return { nextSequenceToken: sequenceToken(ctx.state.seq), ...(rejected ? { rejectedLogEventsInfo: rejected } : {}) };
 };

@@ -11,6 +11,8 @@ export const putRetentionPolicy: Handler<"PutRetentionPolicy"> = (input, ctx) =>
       `1 validation error detected: Value '${input.retentionInDays}' at 'retentionInDays' failed to satisfy constraint: Member must satisfy enum value set: [${RETENTION_DAYS.join(", ")}]`,
     );
   }
-  findGroup(ctx.state, input.logGroupName).group.retentionInDays = input.retentionInDays;
+  const g = findGroup(ctx.state, input.logGroupName);
+  g.group.retentionInDays = input.retentionInDays;
+  ctx.retain(g);
   return {};
 };
