@@ -58,6 +58,7 @@ async function loadBalancer(app: App, lb: LoadBalancerEntry, n: number): Promise
       { class: "lb" },
       h("h3", {}, "Target group ", h("code", {}, tg?.TargetGroupName ?? name)),
       h("dl", { class: "summary" }, ...facts.map(([k, v]) => h("div", {}, h("dt", {}, k), h("dd", {}, v)))),
+      h("h4", {}, `Registered targets (${health.length})`),
       table(
         `Targets of ${tg?.TargetGroupName ?? name}`,
         ["Target", "Port", "Zone", "Health status", "Health status details"],

@@ -81,7 +81,7 @@ function ec2Facts(ci: ContainerInstance, ec2: Map<string, Instance> | string): H
     ["Private IP address", i.PrivateIpAddress ?? "—"],
     ["Availability Zone", i.Placement?.AvailabilityZone ?? "—"],
     ["Launch time", time(i.LaunchTime)],
-    ["AMI ID", i.ImageId ?? "—"],
+    ["AMI ID", i.ImageId ? h("code", {}, i.ImageId) : "—"],
   ];
   return h("div", { class: "ec2" }, title, h("dl", { class: "facts" }, ...rows.map(([k, v]) => h("div", {}, h("dt", {}, k), h("dd", {}, v)))));
 }
