@@ -8,6 +8,7 @@ import { launchChromium, rows, see, shot, STEP_MS, until, type Browser } from ".
 import { ACCOUNT, REGION, registerInstance, startLiveServer, type LiveServer } from "./server.js";
 import { startLocal, type TestLocal } from "../helpers/local.js";
 import { registerInstance as registerOn } from "../helpers/fixtures.js";
+import { companionTests } from "./companions.js";
 
 const launched = await launchChromium();
 const skipped = typeof launched === "string" ? launched : undefined;
@@ -102,6 +103,9 @@ describe.skipIf(skipped !== undefined)(`console in Chromium${skipped ? ` (skippe
       expect(onIt.taskArns).toHaveLength(1);
       await see(card.getByRole("link", { name: onIt.taskArns![0].split("/").pop()!.slice(0, 12) }));
       await see(card.getByText("256 / 2048 units used · 1792 remaining"));
+      // Registered by hand: EC2 has no instance with the identity document's id, and the card says so.
+      const ec2Id = (await s.ecs("DescribeContainerInstances", { cluster: "lab", containerInstances: [id] })).containerInstances![0].ec2InstanceId!;
+      await see(card.locator(".ec2").getByText(`No EC2 instance behind this container instance: EC2 has no instance ${ec2Id} in this account and region.`, { exact: false }));
     }
     await shot(page, "infrastructure");
   });
@@ -298,4 +302,8 @@ describe.skipIf(skipped !== undefined)(`console in Chromium, live${skipped ? ` (
     await status("STOPPED");
     await see(row.getByText("UserInitiated"));
   });
+});
+
+describe.skipIf(skipped !== undefined)(`console in Chromium, EC2, ELBv2 and Logs${skipped ? ` (skipped: ${skipped})` : ""}`, () => {
+  companionTests(() => browser!);
 });

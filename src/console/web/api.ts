@@ -1,4 +1,4 @@
-// The ECS API of the server that serves this page, called as an SDK would: POST / with the
+// The ECS API (and the other awsJson services) of the server that serves this page, called as an SDK would: POST / with the
 // operation in X-Amz-Target and a SigV4-shaped credential scope that names account and region.
 // Nothing is signed: ecs-local reads the scope and ignores the signature.
 import type { Input, Operation, Output } from "../../services/ecs/generated/operations.js";
@@ -25,33 +25,7 @@ export class Ecs {
   constructor(readonly where: Where) {}
 
   async call<Op extends Operation>(op: Op, input: Input<Op>): Promise<Output<Op>> {
-    const { accountId, region } = this.where;
-    let res: Response;
-    try {
-      res = await fetch("/", {
-        method: "POST",
-        headers: {
-          "Content-Type": "application/x-amz-json-1.1",
-          "X-Amz-Target": `${TARGET_PREFIX}.${op}`,
-          Authorization: `AWS4-HMAC-SHA256 Credential=${accountId}/20260101/${region}/ecs/aws4_request, SignedHeaders=host, Signature=0`,
-        },
-        body: JSON.stringify(input),
-      });
-    } catch (e) {
-      throw new ApiError("NetworkError", `The server did not answer: ${(e as Error).message}`, 0);
-    }
-    const text = await res.text();
-    let body: any;
-    try {
-      body = text ? JSON.parse(text) : {};
-    } catch {
-      throw new ApiError("ServerException", `Unreadable answer (${res.status}): ${text.slice(0, 200)}`, res.status);
-    }
-    if (!res.ok) {
-      const code = String(res.headers.get("x-amzn-ErrorType") ?? body.__type ?? "Error").split(":")[0];
-      throw new ApiError(code, String(body.message ?? body.Message ?? text), res.status);
-    }
-    return body as Output<Op>;
+    return (await postJson(this.where, "ecs", `${TARGET_PREFIX}.${op}`, "1.1", input)) as Output<Op>;
   }
 
   /** Every page of a List* operation, following nextToken. */
@@ -65,6 +39,39 @@ export class Ecs {
     } while (nextToken);
     return out as NonNullable<Output<Op>[K]>;
   }
+}
+
+/**
+ * One awsJson call: the operation in X-Amz-Target, the JSON body, and a credential scope naming
+ * account, region and `service` (the SigV4 signing name). An error is raised as the API's code and message.
+ */
+export async function postJson(where: Where, service: string, target: string, jsonVersion: string, input: unknown): Promise<unknown> {
+  let res: Response;
+  try {
+    res = await fetch("/", {
+      method: "POST",
+      headers: {
+        "Content-Type": `application/x-amz-json-${jsonVersion}`,
+        "X-Amz-Target": target,
+        Authorization: `AWS4-HMAC-SHA256 Credential=${where.accountId}/20260101/${where.region}/${service}/aws4_request, SignedHeaders=host, Signature=0`,
+      },
+      body: JSON.stringify(input),
+    });
+  } catch (e) {
+    throw new ApiError("NetworkError", `The server did not answer: ${(e as Error).message}`, 0);
+  }
+  const text = await res.text();
+  let body: any;
+  try {
+    body = text ? JSON.parse(text) : {};
+  } catch {
+    throw new ApiError("ServerException", `Unreadable answer (${res.status}): ${text.slice(0, 200)}`, res.status);
+  }
+  if (!res.ok) {
+    const code = String(res.headers.get("x-amzn-ErrorType") ?? body.__type ?? "Error").split(":")[0].split("#").pop()!;
+    throw new ApiError(code, String(body.message ?? body.Message ?? text), res.status);
+  }
+  return body;
 }
 
 /** Splits a list into groups of at most n, for Describe* operations that take a limited number of ids. */

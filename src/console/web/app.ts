@@ -1,22 +1,15 @@
 // What every page is given: the API client for the chosen account and region, what the server
-// offers beside ECS, and a way to ask for an immediate refresh after an action.
-import type { Ecs } from "./api.js";
-
-/**
- * The companion services a page may show data from where the AWS console does: EC2 instances
- * behind container instances, target health for load-balanced services, container logs. Each is
- * false until the server reports that service in /_ecs-local/health; pages then show where the
- * data will appear and never make any up.
- */
-export interface Companions {
-  ec2: boolean;
-  elbv2: boolean;
-  logs: boolean;
-}
+// offers beside ECS (EC2, ELBv2; CloudWatch Logs is called per log stream's region), and a way to ask for an immediate refresh after an action.
+import { Ecs, type Where } from "./api.js";
+import { ec2Client } from "./ec2.js";
+import { elbv2Client } from "./elbv2.js";
+import type { Query } from "./query.js";
 
 export interface App {
   ecs: Ecs;
-  companions: Companions;
+  /** EC2 and ELBv2 of the same server, account and region: the instances behind container instances, target health. */
+  ec2: Query;
+  elbv2: Query;
   /** Refreshes the current page now instead of at the next tick. */
   refresh(): void;
 }
@@ -29,12 +22,7 @@ export interface Page {
   mount(root: HTMLElement, app: App): { refresh(): Promise<void> };
 }
 
-export async function companionsFromHealth(): Promise<Companions> {
-  try {
-    const res = await fetch("/_ecs-local/health");
-    const services = ((await res.json()) as { services?: Record<string, unknown> }).services ?? {};
-    return { ec2: "ec2" in services, elbv2: "elbv2" in services, logs: "logs" in services };
-  } catch {
-    return { ec2: false, elbv2: false, logs: false };
-  }
+/** The clients of every service the pages read, for one account and region. */
+export function clients(where: Where): Pick<App, "ecs" | "ec2" | "elbv2"> {
+  return { ecs: new Ecs(where), ec2: ec2Client(where), elbv2: elbv2Client(where) };
 }

@@ -41,7 +41,9 @@ export function time(seconds: number | undefined): string {
 /** A status as a coloured badge; the word itself is always shown, colour only helps. */
 export function badge(status: string | undefined): HTMLElement {
   const s = status ?? "—";
-  const tone = /RUNNING|ACTIVE|COMPLETED|HEALTHY|REGISTERED|CONNECTED/.test(s) && !/INACTIVE|UNHEALTHY/.test(s) ? "ok" : /STOPPED|FAILED|INACTIVE|UNHEALTHY|DEREGISTERED/.test(s) ? "bad" : /DRAINING|PENDING|PROVISIONING|ACTIVATING|DEACTIVATING|STOPPING|DEPROVISIONING|IN_PROGRESS/.test(s) ? "warn" : "plain";
+  // ECS writes states in capitals, EC2 and ELBv2 in lower case (running, healthy, draining).
+  const u = s.toUpperCase();
+  const tone = /RUNNING|ACTIVE|COMPLETED|HEALTHY|REGISTERED|CONNECTED/.test(u) && !/INACTIVE|UNHEALTHY/.test(u) ? "ok" : /STOPPED|FAILED|INACTIVE|UNHEALTHY|DEREGISTERED|TERMINATED/.test(u) ? "bad" : /DRAINING|PENDING|PROVISIONING|ACTIVATING|DEACTIVATING|STOPPING|DEPROVISIONING|IN_PROGRESS|INITIAL|SHUTTING-DOWN/.test(u) ? "warn" : "plain";
   return h("span", { class: `badge ${tone}` }, s);
 }
 

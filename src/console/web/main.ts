@@ -1,7 +1,7 @@
 // The console's shell: account and region, navigation, and the live loop that refreshes the page
 // shown at most once a second (and not at all while the tab is hidden or the user paused it).
-import { Ecs, type Where } from "./api.js";
-import { companionsFromHealth, type App, type Page } from "./app.js";
+import type { Where } from "./api.js";
+import { clients, type App, type Page } from "./app.js";
 import { h } from "./dom.js";
 import { parseRoute, type Route } from "./router.js";
 import { errorText, swap } from "./ui.js";
@@ -48,7 +48,7 @@ async function defaults(): Promise<Where> {
 
 async function start(): Promise<void> {
   const where = await defaults();
-  const app: App = { ecs: new Ecs(where), companions: await companionsFromHealth(), refresh: () => wake() };
+  const app: App = { ...clients(where), refresh: () => wake() };
   const main = document.getElementById("main")!;
   const crumbs = document.getElementById("crumbs")!;
   const status = document.getElementById("live-status")!;
@@ -94,7 +94,7 @@ async function start(): Promise<void> {
     account.setCustomValidity("");
     if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(r)) return region.setCustomValidity("A region looks like us-east-1."), region.reportValidity();
     region.setCustomValidity("");
-    app.ecs = new Ecs({ accountId, region: r });
+    Object.assign(app, clients({ accountId, region: r }));
     localStorage.setItem(WHERE_KEY, JSON.stringify(app.ecs.where));
     if (location.hash.startsWith("#/clusters") && location.hash !== "#/clusters") location.hash = "#/clusters";
     else show();

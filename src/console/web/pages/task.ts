@@ -1,8 +1,10 @@
-// A task: its statuses, where it runs, why it stopped, and each container with its exit code.
-import type { Task } from "../../../services/ecs/generated/types.js";
+// A task: its statuses, where it runs, why it stopped, each container with its exit code, and
+// each container's CloudWatch Logs when it uses the awslogs driver, followed live.
+import type { ContainerDefinition, Task } from "../../../services/ecs/generated/types.js";
 import type { App, Page } from "../app.js";
 import { badge, h, shortId, table, time } from "../dom.js";
 import { href } from "../router.js";
+import { awslogsStream, logDriver, LogPanel } from "../logs.js";
 import { swap } from "../ui.js";
 import { stopButton } from "../tabs/tasks.js";
 
@@ -26,11 +28,11 @@ function summary(t: Task): HTMLElement {
   return h("dl", { class: "summary" }, ...rows.map(([k, v]) => h("div", {}, h("dt", {}, k), h("dd", {}, v))));
 }
 
-/** Logs need the CloudWatch Logs companion; until then the column names where they will be. */
-function containers(app: App, t: Task): HTMLElement {
+/** The task's containers; the Logs column says where each one's output goes. */
+function containers(t: Task, defs: Map<string, ContainerDefinition>): HTMLElement {
   return table(
     "Containers",
-    ["Container", "Image", "Last status", "Exit code", "Reason", "Network bindings", "Health", "Logs"],
+    ["Container", "Image", "Last status", "Exit code", "Reason", "Network bindings", "Health", "Log driver"],
     (t.containers ?? []).map((c) => [
       c.name ?? "—",
       h("code", {}, c.image ?? "—"),
@@ -39,10 +41,40 @@ function containers(app: App, t: Task): HTMLElement {
       c.reason ?? "—",
       (c.networkBindings ?? []).map((b) => `${b.hostPort}→${b.containerPort}/${b.protocol ?? "tcp"}`).join(", ") || (c.networkInterfaces ?? []).map((n) => n.privateIpv4Address).join(", ") || "—",
       c.healthStatus ?? "—",
-      app.companions.logs ? "—" : h("span", { class: "muted" }, "Shown when the Logs companion runs"),
+      logDriver(defs.get(c.name ?? "")) ?? "—",
     ]),
     "No containers.",
   );
+}
+
+/**
+ * The Logs section: one panel per container that uses awslogs, created once and then only
+ * appended to, so a reader's scroll position survives the page's live refresh.
+ */
+class TaskLogs {
+  readonly element = h("div", { class: "logs" });
+  private readonly panels = new Map<string, LogPanel>();
+  private readonly notes = new Map<string, HTMLElement>();
+
+  async refresh(app: App, t: Task, defs: Map<string, ContainerDefinition>): Promise<void> {
+    const taskId = shortId(t.taskArn);
+    for (const c of t.containers ?? []) {
+      const name = c.name ?? "";
+      const def = defs.get(name);
+      const source = awslogsStream(app.ecs.where, def, c, taskId);
+      if (source && !this.panels.has(name)) {
+        const panel = new LogPanel(name, source);
+        this.panels.set(name, panel);
+        this.element.appendChild(panel.element);
+      } else if (!source && !this.notes.has(name)) {
+        const driver = logDriver(def);
+        const note = h("section", { class: "log-panel", "aria-label": `Logs: ${name}` }, h("h3", {}, `Logs: ${name}`), h("p", { class: "empty" }, `This container does not use the awslogs log driver (${driver ? `its driver is ${driver}` : "its task definition sets no logConfiguration"}), so its output is not in CloudWatch Logs. Add a logConfiguration with logDriver awslogs and an awslogs-group to see it here.`));
+        this.notes.set(name, note);
+        this.element.appendChild(note);
+      }
+    }
+    await Promise.all([...this.panels.values()].map((p) => p.poll()));
+  }
 }
 
 export function taskPage(cluster: string, task: string): Page {
@@ -56,7 +88,10 @@ export function taskPage(cluster: string, task: string): Page {
     mount(root, app) {
       const actions = h("div", { class: "actions live-slot" });
       const body = h("div", { class: "live-slot" });
-      root.append(h("div", { class: "page-head" }, h("h1", {}, "Task ", h("code", {}, task)), actions), body);
+      const logs = new TaskLogs();
+      // The task definition never changes for a task: read once.
+      let defs: Map<string, ContainerDefinition> | undefined;
+      root.append(h("div", { class: "page-head" }, h("h1", {}, "Task ", h("code", {}, task)), actions), body, h("h2", {}, "Logs"), logs.element);
       return {
         async refresh() {
           const r = await app.ecs.call("DescribeTasks", { cluster, tasks: [task] });
@@ -66,7 +101,12 @@ export function taskPage(cluster: string, task: string): Page {
             return;
           }
           swap(actions, h("span", {}, stopButton(app, cluster, t)));
-          swap(body, h("div", {}, summary(t), h("h2", {}, "Containers"), containers(app, t)));
+          if (!defs && t.taskDefinitionArn) {
+            const td = await app.ecs.call("DescribeTaskDefinition", { taskDefinition: t.taskDefinitionArn });
+            defs = new Map((td.taskDefinition?.containerDefinitions ?? []).map((d) => [d.name ?? "", d]));
+          }
+          swap(body, h("div", {}, summary(t), h("h2", {}, "Containers"), containers(t, defs ?? new Map())));
+          await logs.refresh(app, t, defs ?? new Map());
         },
       };
     },

@@ -1,10 +1,13 @@
 // The Infrastructure tab: container instances with registered against remaining CPU, memory and
-// ports, their zone, agent and status, the tasks on each; Drain and Set active.
+// ports, their zone, agent and status, the EC2 instance behind each (read from EC2), the tasks on
+// each; Drain and Set active.
+import type { Instance } from "../../../services/ec2/generated/types.js";
 import type { ContainerInstance, Resource, Task } from "../../../services/ecs/generated/types.js";
 import type { App } from "../app.js";
 import type { Tab } from "../pages/cluster.js";
 import * as data from "../data.js";
-import { append, badge, h, link, shortId } from "../dom.js";
+import { instancesById } from "../ec2.js";
+import { append, badge, h, link, shortId, time } from "../dom.js";
 import { href } from "../router.js";
 import { notify, errorText, swap } from "../ui.js";
 
@@ -57,10 +60,35 @@ async function setState(app: App, cluster: string, ci: ContainerInstance, status
   app.refresh();
 }
 
-function card(app: App, cluster: string, ci: ContainerInstance, tasks: Task[]): HTMLElement {
+/** EC2's view of the instance behind a container instance, or why there is none (an EC2 error as Code: message). */
+function ec2Facts(ci: ContainerInstance, ec2: Map<string, Instance> | string): HTMLElement {
+  const id = ci.ec2InstanceId;
+  const title = h("h4", {}, "EC2 instance");
+  if (typeof ec2 === "string") return h("div", { class: "ec2" }, title, h("p", { class: "form-error" }, ec2));
+  const i = id ? ec2.get(id) : undefined;
+  if (!i) {
+    return h(
+      "div",
+      { class: "ec2" },
+      title,
+      h("p", { class: "empty" }, id ? ["No EC2 instance behind this container instance: EC2 has no instance ", h("code", {}, id), " in this account and region. It was registered by hand (RegisterContainerInstance), not by an agent on an EC2 instance."] : "No EC2 instance behind this container instance: it was registered by hand, without an instance identity document."),
+    );
+  }
+  const rows: [string, Node | string][] = [
+    ["Instance ID", h("code", {}, i.InstanceId ?? "—")],
+    ["Instance state", badge(i.State?.Name)],
+    ["Instance type", i.InstanceType ?? "—"],
+    ["Private IP address", i.PrivateIpAddress ?? "—"],
+    ["Availability Zone", i.Placement?.AvailabilityZone ?? "—"],
+    ["Launch time", time(i.LaunchTime)],
+    ["AMI ID", i.ImageId ? h("code", {}, i.ImageId) : "—"],
+  ];
+  return h("div", { class: "ec2" }, title, h("dl", { class: "facts" }, ...rows.map(([k, v]) => h("div", {}, h("dt", {}, k), h("dd", {}, v)))));
+}
+
+function card(app: App, cluster: string, ci: ContainerInstance, tasks: Task[], ec2: Map<string, Instance> | string): HTMLElement {
   const id = shortId(ci.containerInstanceArn);
   const draining = ci.status === "DRAINING";
-  const ec2 = ci.ec2InstanceId;
   return h(
     "article",
     { class: "instance", "aria-labelledby": `ci-${id}` },
@@ -79,13 +107,13 @@ function card(app: App, cluster: string, ci: ContainerInstance, tasks: Task[]): 
     h(
       "dl",
       { class: "facts" },
-      h("div", {}, h("dt", {}, "EC2 instance"), h("dd", {}, ec2 ? h("code", {}, ec2) : "—")),
       h("div", {}, h("dt", {}, "Instance type"), h("dd", {}, attribute(ci, "ecs.instance-type") ?? "—")),
       h("div", {}, h("dt", {}, "Availability zone"), h("dd", {}, attribute(ci, "ecs.availability-zone") ?? "—")),
       h("div", {}, h("dt", {}, "Running tasks"), h("dd", {}, String(ci.runningTasksCount ?? 0))),
       h("div", {}, h("dt", {}, "Pending tasks"), h("dd", {}, String(ci.pendingTasksCount ?? 0))),
       h("div", {}, h("dt", {}, "Agent"), h("dd", {}, ci.versionInfo?.agentVersion ?? "—")),
     ),
+    ec2Facts(ci, ec2),
     bar("CPU", "units", ci),
     bar("MEMORY", "MiB", ci),
     ports(ci),
@@ -103,19 +131,19 @@ export const infrastructureTab: Tab = {
     const slot = h("div", { class: "live-slot" });
     append(root, [
       h("h2", {}, "Container instances"),
-      // Where the EC2 console's data will appear once the EC2 companion runs; none is made up meanwhile.
-      app.companions.ec2 ? null : h("p", { class: "muted" }, "EC2 instance details (state, addresses, security groups) appear here when ecs-local runs its EC2 companion; the ids shown come from each instance's identity document."),
       slot,
     ]);
     return {
       async refresh() {
         const [list, tasks] = await Promise.all([data.instances(app.ecs, cluster), data.tasks(app.ecs, cluster, { desiredStatus: "RUNNING" })]);
+        // An EC2 error is shown in each card; the ECS part of the tab stays.
+        const ec2 = await instancesById(app.ec2, list.map((ci) => ci.ec2InstanceId).filter((id): id is string => !!id)).catch((e: unknown) => errorText(e));
         const byInstance = new Map<string, Task[]>();
         for (const t of tasks) if (t.containerInstanceArn) byInstance.set(t.containerInstanceArn, [...(byInstance.get(t.containerInstanceArn) ?? []), t]);
         swap(
           slot,
           list.length
-            ? h("div", { class: "instances" }, ...list.map((ci) => card(app, cluster, ci, byInstance.get(ci.containerInstanceArn!) ?? [])))
+            ? h("div", { class: "instances" }, ...list.map((ci) => card(app, cluster, ci, byInstance.get(ci.containerInstanceArn!) ?? [], ec2)))
             : h("p", { class: "empty" }, "No container instances. Register EC2 instances with the agent's RegisterContainerInstance (see the README), or run Fargate tasks."),
         );
       },
