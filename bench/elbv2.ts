@@ -67,7 +67,7 @@ async function instances(b: Bench, count: number): Promise<string[]> {
   throw new Error("RunInstances: the instances did not reach running");
 }
 
-export function elbv2Phases(bench: () => Bench): Phase[] {
+export function elbv2Phases(_bench: () => Bench): Phase[] {
   let describe: WireRequest | undefined;
   return [
     {
