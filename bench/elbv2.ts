@@ -1,7 +1,7 @@
 // The ELBv2 phase: DescribeTargetHealth of a target group with ten registered instances, behind an
 // ALB listener, on ecs-local and on moto (which serves ELBv2 on the same port). Its setup is the
-// phase's own (untimed): moto takes only subnets and instances its EC2 knows, so both are asked of
-// EC2 first; ecs-local takes any well-formed id when its EC2 has none to give.
+// phase's own (untimed): both take only subnets and instances their EC2 knows, so the default subnets
+// are asked of EC2 and the instances launched there first.
 import type { OpOutcome } from "./driver.js";
 import { amzDate, sha256Hex, Signer } from "./sigv4.js";
 import { CREDENTIALS, REGION, type Target } from "./targets.js";
@@ -36,27 +36,38 @@ async function query(b: Bench, service: string, params: Record<string, string>):
 
 const first = (xml: string, tag: string): string | undefined => new RegExp(`<${tag}>([^<]+)</${tag}>`).exec(xml)?.[1];
 
-/** Two subnets in different zones and their VPC: EC2's default ones when EC2 answers, else made-up ids. */
+/** Two default subnets in different zones and their VPC, as EC2 describes them. */
 async function network(b: Bench): Promise<{ subnets: string[]; vpcId: string }> {
-  try {
-    const xml = await query(b, "ec2", { Action: "DescribeSubnets" });
-    const byZone = new Map<string, { id: string; vpc: string }>();
-    // Each subnet's members follow its <subnetId> (moto's order); the next subnet starts the next chunk.
-    for (const chunk of xml.split("<subnetId>").slice(1)) {
-      const id = chunk.slice(0, chunk.indexOf("<"));
-      const zone = first(chunk, "availabilityZone");
-      const vpc = first(chunk, "vpcId");
-      if (zone && vpc && !byZone.has(zone)) byZone.set(zone, { id, vpc });
-    }
-    const two = [...byZone.values()].slice(0, 2);
-    if (two.length === 2) return { subnets: two.map((s) => s.id), vpcId: two[0].vpc };
-  } catch {
-    // EC2 without subnets to describe: ids of the right shape will do.
+  const xml = await query(b, "ec2", { Action: "DescribeSubnets" });
+  const byZone = new Map<string, { id: string; vpc: string }>();
+  // Each subnet's members follow its <subnetId> (moto's order); the next subnet starts the next chunk.
+  for (const chunk of xml.split("<subnetId>").slice(1)) {
+    const id = chunk.slice(0, chunk.indexOf("<"));
+    const zone = first(chunk, "availabilityZone");
+    const vpc = first(chunk, "vpcId");
+    if (zone && vpc && !byZone.has(zone)) byZone.set(zone, { id, vpc });
   }
-  return { subnets: ["subnet-0a1b2c3d", "subnet-1a2b3c4d"], vpcId: "vpc-0123abcd" };
+  const two = [...byZone.values()].slice(0, 2);
+  if (two.length < 2) throw new Error("DescribeSubnets: fewer than two zones with a subnet");
+  return { subnets: two.map((s) => s.id), vpcId: two[0].vpc };
 }
 
-export function elbv2Phases(bench: () => Bench): Phase[] {
+/** Running EC2 instances to register: RunInstances, then as many polls of DescribeInstances as it takes. */
+async function instances(b: Bench, count: number): Promise<string[]> {
+  const xml = await query(b, "ec2", { Action: "RunInstances", ImageId: "ami-0123456789abcdef0", InstanceType: "t3.micro", MinCount: String(count), MaxCount: String(count) });
+  const ids = [...xml.matchAll(/<instanceId>([^<]+)<\/instanceId>/g)].map((m) => m[1]);
+  const unique = [...new Set(ids)];
+  for (let i = 0; i < 50; i++) {
+    const params: Record<string, string> = { Action: "DescribeInstances", "Filter.1.Name": "instance-state-name", "Filter.1.Value.1": "running" };
+    unique.forEach((id, n) => (params[`InstanceId.${n + 1}`] = id));
+    const running = new Set([...(await query(b, "ec2", params)).matchAll(/<instanceId>([^<]+)<\/instanceId>/g)].map((m) => m[1]));
+    if (unique.every((id) => running.has(id))) return unique;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error("RunInstances: the instances did not reach running");
+}
+
+export function elbv2Phases(_bench: () => Bench): Phase[] {
   let describe: WireRequest | undefined;
   return [
     {
@@ -72,7 +83,7 @@ export function elbv2Phases(bench: () => Bench): Phase[] {
         const lb = first(await elb(lbParams), "LoadBalancerArn")!;
         await elb({ Action: "CreateListener", LoadBalancerArn: lb, Protocol: "HTTP", Port: "80", "DefaultActions.member.1.Type": "forward", "DefaultActions.member.1.TargetGroupArn": tg });
         const register: Record<string, string> = { Action: "RegisterTargets", TargetGroupArn: tg };
-        bench().instanceIds.slice(0, TARGETS).forEach((id, i) => (register[`Targets.member.${i + 1}.Id`] = id));
+        (await instances(b, TARGETS)).forEach((id, i) => (register[`Targets.member.${i + 1}.Id`] = id));
         await elb(register);
         describe = queryRequest(b.target, "elasticloadbalancing", { Action: "DescribeTargetHealth", TargetGroupArn: tg });
       },

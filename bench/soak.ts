@@ -9,6 +9,7 @@ import { writeResults } from "./results.js";
 import { Signer } from "./sigv4.js";
 import { CREDENTIALS, launch, memoryOf, REGION } from "./targets.js";
 import { EcsWire, type UserAgent } from "./wire.js";
+import { defaultSubnetId } from "../src/services/ec2/domain/network.js";
 
 export interface SoakOptions {
   concurrency: number;
@@ -24,7 +25,8 @@ interface Sample {
 }
 
 const CLUSTER = "soak";
-const NETWORK = { awsvpcConfiguration: { subnets: ["subnet-0a1b2c3d"] } };
+// ECS refuses subnets EC2 does not know: the default subnet of the default account, whose id is fixed.
+const NETWORK = { awsvpcConfiguration: { subnets: [defaultSubnetId("000000000000", REGION, `${REGION}a`)] } };
 
 export async function runSoak(opts: SoakOptions, agent: UserAgent, log: (line: string) => void): Promise<void> {
   const retention = String(opts.retentionMs);

@@ -3,10 +3,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startLocal, type TestLocal } from "../helpers/local.js";
 import { queryCaller, type QueryCaller } from "../helpers/query.js";
-import { SUBNET_A, fargateTaskDefinition, registerInstance } from "../helpers/fixtures.js";
+import { SUBNET_A, SUBNET_B, fargateTaskDefinition, registerInstance } from "../helpers/fixtures.js";
+import { defaultVpcId } from "../../src/services/ec2/domain/network.js";
 
-const SUBNETS = ["subnet-0a1b2c3d", "subnet-1a2b3c4d"];
-const VPC = "vpc-0123abcd";
+const SUBNETS = [SUBNET_A, SUBNET_B];
+const VPC = defaultVpcId("000000000000", "us-east-1");
 
 let t: TestLocal;
 let elb: QueryCaller;
@@ -65,6 +66,8 @@ describe("CreateService with loadBalancers", () => {
 describe("a bridge service behind an ALB", () => {
   it("registers each task by instance and host port, completes once targets are healthy, drains on scale-in", async () => {
     await t.ecs("CreateCluster", { clusterName: "lb" });
+    // Container instances registered by hand, with no EC2 instance behind their ids: ECS still
+    // registers their tasks (RegisterTargets by hand would refuse them; see FIDELITY.md).
     await registerInstance(t, "lb", "us-east-1a", 2048, 2048);
     await registerInstance(t, "lb", "us-east-1b", 2048, 2048);
     await t.ecs("RegisterTaskDefinition", { family: "site", containerDefinitions: [{ name: "site", image: "nginx", memory: 128, portMappings: [{ containerPort: 80 }] }] });
@@ -149,7 +152,7 @@ describe("an awsvpc (Fargate) service behind an ip target group", () => {
     });
     const task = (await t.ecs("DescribeTasks", { cluster: "fg", tasks: (await t.ecs("ListTasks", { cluster: "fg" })).taskArns! })).tasks![0];
     const ip = task.attachments![0].details!.find((d) => d.name === "privateIPv4Address")!.value;
-    expect(await health(tg)).toEqual([{ Target: { Id: ip, Port: 8080 }, TargetHealth: { State: "initial", Reason: "Elb.RegistrationInProgress", Description: "Target registration is in progress" } }]);
+    expect(await health(tg)).toEqual([{ Target: { Id: ip, Port: 8080, AvailabilityZone: "us-east-1a" }, TargetHealth: { State: "initial", Reason: "Elb.RegistrationInProgress", Description: "Target registration is in progress" } }]);
     expect((await service("fg", "api")).healthCheckGracePeriodSeconds).toBe(60);
     t.advance(20_000);
     expect((await health(tg))[0]).toMatchObject({ HealthCheckPort: "8080", TargetHealth: { State: "healthy" } });

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DeleteTargetGroupCommand, DescribeLoadBalancersCommand, DescribeTargetGroupsCommand, ElasticLoadBalancingV2Client, ResourceInUseException, TargetGroupNotFoundException, waitUntilLoadBalancerAvailable } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { startLocal, type TestLocal } from "../helpers/local.js";
 import { queryCaller, type QueryCaller } from "../helpers/query.js";
+import { SUBNET_A, SUBNET_B, SUBNET_C, DEFAULT_SG } from "../helpers/fixtures.js";
+import { defaultVpcId } from "../../src/services/ec2/domain/network.js";
 
 let t: TestLocal;
 let elb: QueryCaller;
@@ -12,8 +14,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-const SUBNETS = ["subnet-0a1b2c3d", "subnet-1a2b3c4d"];
-const VPC = "vpc-0123abcd";
+const SUBNETS = [SUBNET_A, SUBNET_B];
+const VPC = defaultVpcId("000000000000", "us-east-1");
 
 describe("CreateLoadBalancer", () => {
   it("creates an ALB provisioning, active once the clock has moved, with AWS's DNS name and defaults", async () => {
@@ -23,7 +25,8 @@ describe("CreateLoadBalancer", () => {
     expect(lb.DNSName).toMatch(/^web-\d+\.us-east-1\.elb\.amazonaws\.com$/);
     expect(lb).toMatchObject({ LoadBalancerName: "web", Scheme: "internet-facing", Type: "application", IpAddressType: "ipv4", State: { Code: "provisioning" }, CanonicalHostedZoneId: "Z35SXDOTRQ7X7K" });
     expect(lb.AvailabilityZones.map((z: any) => z.ZoneName)).toEqual(["us-east-1a", "us-east-1b"]);
-    expect(lb.SecurityGroups).toHaveLength(1);
+    expect(lb.VpcId).toBe(VPC);
+    expect(lb.SecurityGroups).toEqual([DEFAULT_SG]);
     const again = await elb.call("DescribeLoadBalancers", { Names: ["web"] });
     expect(again.LoadBalancers[0].State.Code).toBe("provisioning");
     t.advance(120_000);
@@ -55,6 +58,16 @@ describe("CreateLoadBalancer", () => {
     expect((await elb.error("CreateLoadBalancer", { Name: "-bad", Subnets: SUBNETS })).code).toBe("ValidationError");
     expect((await elb.error("CreateLoadBalancer", { Name: "sub", Subnets: ["subnet-nothex!", SUBNETS[1]] })).code).toBe("InvalidSubnet");
     expect((await elb.error("DescribeLoadBalancers", { Names: ["one"] })).message).toBe("One or more load balancers not found");
+  });
+
+  it("asks EC2: refuses subnets and security groups it does not know, takes zones and the VPC from it", async () => {
+    const unknown = "subnet-0123456789abcdef0";
+    expect(await elb.error("CreateLoadBalancer", { Name: "ghost", Subnets: [unknown, SUBNETS[1]] })).toMatchObject({ code: "SubnetNotFound", message: `The subnet ID '${unknown}' does not exist` });
+    expect(await elb.error("CreateLoadBalancer", { Name: "ghost", Subnets: SUBNETS, SecurityGroups: ["sg-0123456789abcdef0"] })).toMatchObject({ code: "InvalidSecurityGroup", message: "One or more security groups are invalid" });
+    const lb = (await elb.call("CreateLoadBalancer", { Name: "zoned", Subnets: [SUBNET_C, SUBNET_A], SecurityGroups: [DEFAULT_SG] })).LoadBalancers[0];
+    expect(lb.AvailabilityZones.map((z: any) => [z.SubnetId, z.ZoneName])).toEqual([[SUBNET_C, "us-east-1c"], [SUBNET_A, "us-east-1a"]]);
+    expect(lb.VpcId).toBe(VPC);
+    expect((await elb.error("DescribeLoadBalancers", { Names: ["ghost"] })).code).toBe("LoadBalancerNotFound");
   });
 
   it("is waited for by the SDK's load-balancer-available waiter", async () => {
@@ -93,6 +106,9 @@ describe("target groups, listeners and rules", () => {
     const http = (await elb.call("CreateTargetGroup", { Name: "http", Protocol: "HTTP", Port: 80, VpcId: VPC })).TargetGroups[0];
     expect(http).toMatchObject({ HealthCheckProtocol: "HTTP", HealthCheckPort: "traffic-port", HealthCheckEnabled: true, HealthCheckIntervalSeconds: 30, HealthCheckTimeoutSeconds: 6, HealthyThresholdCount: 5, UnhealthyThresholdCount: 2, HealthCheckPath: "/", Matcher: { HttpCode: "200" }, TargetType: "instance", ProtocolVersion: "HTTP1", IpAddressType: "ipv4" });
     expect(http.LoadBalancerArns).toEqual([]);
+    const ghost = "vpc-0123456789abcdef0";
+    expect(await elb.error("CreateTargetGroup", { Name: "ghost", Protocol: "HTTP", Port: 80, VpcId: ghost })).toMatchObject({ code: "ValidationError", message: `The VPC ID '${ghost}' is not found` });
+    expect((await elb.error("DescribeTargetGroups", { Names: ["ghost"] })).code).toBe("TargetGroupNotFound");
     const tcp = (await elb.call("CreateTargetGroup", { Name: "tcp", Protocol: "TCP", Port: 5432, VpcId: VPC, TargetType: "ip" })).TargetGroups[0];
     expect(tcp).toMatchObject({ HealthCheckProtocol: "TCP", HealthCheckTimeoutSeconds: 10, TargetType: "ip" });
     expect(tcp.HealthCheckPath).toBeUndefined();

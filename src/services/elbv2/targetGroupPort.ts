@@ -2,6 +2,7 @@
 // DeregisterTargets and DescribeTargetHealth, without going through the wire.
 import type { Elbv2Backend } from "./context.js";
 import type { TargetGroupPort } from "./port.js";
+import { ec2Network } from "./domain/network.js";
 import { deregister, loadBalancersOf, register, targetKey } from "./domain/targets.js";
 
 export function targetGroupPort(backend: Elbv2Backend): TargetGroupPort {
@@ -17,7 +18,16 @@ export function targetGroupPort(backend: Elbv2Backend): TargetGroupPort {
     },
     register(accountId, region, arn, targets, changed) {
       const { state, rec } = group(accountId, region, arn);
-      if (rec) register(backend, state, rec, targets.map((t) => ({ Id: t.id, Port: t.port })), changed);
+      if (!rec) return;
+      // ECS registers what its container instances report: an instance target is taken as running
+      // (an instance registered through RegisterContainerInstance may have no EC2 instance behind it);
+      // an ip target takes its subnet's zone, as RegisterTargets gives it.
+      const net = ec2Network(backend.peers, accountId, region);
+      const described = targets.map((t) => {
+        const zone = rec.tg.TargetType === "ip" && rec.tg.VpcId ? net.subnetHolding(rec.tg.VpcId, t.id)?.availabilityZone : undefined;
+        return { Id: t.id, Port: t.port, ...(zone ? { AvailabilityZone: zone } : {}) };
+      });
+      register(backend, state, rec, described, changed);
     },
     deregister(accountId, region, arn, targets) {
       const { state, rec } = group(accountId, region, arn);

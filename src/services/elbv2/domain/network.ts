@@ -1,10 +1,10 @@
-// Subnets, security groups and instances as ELBv2 sees them. EC2 owns them: `ec2Network` is the one
-// place that asks EC2. Until EC2 keeps them, any well-formed id is taken as given (an instance as
-// running), a subnet's zone assigned in the order the subnets were named, its VPC the region's default.
-import { createHash } from "node:crypto";
+// Subnets, security groups, VPCs and instances as ELBv2 sees them. EC2 owns them: `ec2Network` is
+// the one place that asks EC2, reading its state for the same account and region.
 import type { Backends } from "../../backends.js";
 import { AwsError } from "../../../protocol/errors.js";
 import { InvalidSecurityGroupException, SubnetNotFoundException } from "../generated/errors.js";
+import { groupByName } from "../../ec2/domain/network.js";
+import { ipToNumber, network, parseCidr, size } from "../../ec2/domain/cidr.js";
 
 export interface SubnetView {
   subnetId: string;
@@ -14,45 +14,56 @@ export interface SubnetView {
 
 /** What ELBv2 asks EC2; `undefined` means EC2 does not know the id. */
 export interface NetworkDirectory {
-  subnet(id: string, index: number): SubnetView | undefined;
-  securityGroupExists(id: string): boolean;
+  subnet(id: string): SubnetView | undefined;
+  /** The VPC a security group belongs to, undefined when EC2 has no such group. */
+  securityGroupVpc(id: string): string | undefined;
+  vpcExists(id: string): boolean;
   /** An EC2 instance's state name (`running`, `stopped`, …), undefined when EC2 has no such instance. */
   instanceState(id: string): string | undefined;
-  defaultVpcId(): string;
-  defaultSecurityGroupId(vpcId: string): string;
+  /** The VPC's `default` group, undefined when it has none. */
+  defaultSecurityGroupId(vpcId: string): string | undefined;
+  /** The subnet of the VPC whose block holds the address, undefined when none does. */
+  subnetHolding(vpcId: string, ip: string): SubnetView | undefined;
 }
 
+// EC2 ids: a prefix and 8 hex digits (older resources) or 17.
 const SUBNET_ID = /^subnet-[0-9a-f]{8}([0-9a-f]{9})?$/;
 const GROUP_ID = /^sg-[0-9a-f]{8}([0-9a-f]{9})?$/;
 
-function stableHex(text: string, length: number): string {
-  return createHash("sha256").update(text).digest("hex").slice(0, length);
-}
-
-/**
- * The seam with EC2. When EC2's state holds VPCs, subnets and groups, this function reads
- * `peers.ec2.states.get(accountId, region)` instead of assuming: nothing else in ELBv2 changes.
- */
-export function ec2Network(_peers: Backends, accountId: string, region: string): NetworkDirectory {
-  const vpcId = `vpc-${stableHex(`${accountId}/${region}/default-vpc`, 17)}`;
+export function ec2Network(peers: Backends, accountId: string, region: string): NetworkDirectory {
+  const ec2 = peers.ec2.states.get(accountId, region);
+  const view = (id: string): SubnetView | undefined => {
+    const s = ec2.subnets.get(id)?.subnet;
+    return s ? { subnetId: id, availabilityZone: s.AvailabilityZone!, vpcId: s.VpcId! } : undefined;
+  };
   return {
-    subnet: (id, index) => ({ subnetId: id, availabilityZone: `${region}${"abcdef"[index % 6]}`, vpcId }),
-    securityGroupExists: () => true,
-    instanceState: () => "running",
-    defaultVpcId: () => vpcId,
-    defaultSecurityGroupId: (vpc) => `sg-${stableHex(`${accountId}/${region}/${vpc}/default`, 17)}`,
+    subnet: view,
+    securityGroupVpc: (id) => ec2.securityGroups.get(id)?.VpcId,
+    vpcExists: (id) => ec2.vpcs.has(id),
+    instanceState: (id) => ec2.instances.get(id)?.instance.State?.Name,
+    defaultSecurityGroupId: (vpcId) => groupByName(ec2, vpcId, "default")?.GroupId,
+    subnetHolding(vpcId, ip) {
+      const n = ipToNumber(ip);
+      if (n === undefined) return undefined;
+      for (const [id, rec] of ec2.subnets) {
+        if (rec.subnet.VpcId !== vpcId) continue;
+        const c = parseCidr(rec.subnet.CidrBlock!);
+        if (c && n >= network(c) && n < network(c) + size(c)) return view(id);
+      }
+      return undefined;
+    },
   };
 }
 
 /** The subnets of a new load balancer, checked as AWS checks them. */
 export function resolveSubnets(net: NetworkDirectory, ids: string[], type: string): SubnetView[] {
   const out: SubnetView[] = [];
-  ids.forEach((id, i) => {
+  for (const id of ids) {
     if (!SUBNET_ID.test(id)) throw new AwsError("InvalidSubnet", `The subnet ID '${id}' is not valid`, 400);
-    const s = net.subnet(id, i);
+    const s = net.subnet(id);
     if (!s) throw new SubnetNotFoundException(`The subnet ID '${id}' does not exist`);
     out.push(s);
-  });
+  }
   if (new Set(out.map((s) => s.vpcId)).size > 1) throw new AwsError("InvalidConfigurationRequest", "Subnets must all be in the same VPC", 400);
   const zones = new Set(out.map((s) => s.availabilityZone));
   if (zones.size < out.length) throw new AwsError("InvalidConfigurationRequest", "A load balancer cannot be attached to multiple subnets in the same Availability Zone", 400);
@@ -60,8 +71,9 @@ export function resolveSubnets(net: NetworkDirectory, ids: string[], type: strin
   return out;
 }
 
-export function checkSecurityGroups(net: NetworkDirectory, ids: string[]): void {
+/** Groups EC2 knows, in the load balancer's VPC. */
+export function checkSecurityGroups(net: NetworkDirectory, ids: string[], vpcId: string): void {
   for (const id of ids) {
-    if (!GROUP_ID.test(id) || !net.securityGroupExists(id)) throw new InvalidSecurityGroupException(`One or more security groups are invalid`);
+    if (!GROUP_ID.test(id) || net.securityGroupVpc(id) !== vpcId) throw new InvalidSecurityGroupException(`One or more security groups are invalid`);
   }
 }

@@ -1,4 +1,5 @@
 // Which targets a group takes: instance ids for `instance` groups, private IPv4 addresses for `ip`.
+import { AwsError } from "../../../protocol/errors.js";
 import { InvalidTargetException } from "../generated/errors.js";
 import type { TargetDescription } from "../generated/types.js";
 import type { NetworkDirectory } from "./network.js";
@@ -29,4 +30,18 @@ export function checkTargets(targetType: string | undefined, targets: TargetDesc
     } else if (!INSTANCE_ID.test(t.Id)) throw new InvalidTargetException(`The following targets are not valid instance IDs: ${t.Id}`);
     if (t.Port === undefined && port === undefined) throw new InvalidTargetException(`A port must be specified for target '${t.Id}'`);
   }
+}
+
+/**
+ * An `ip` target in a subnet of the group's VPC takes that subnet's zone unless it names one; one
+ * outside the VPC must name its zone (or `all`), as AWS asks.
+ */
+export function placeTargets(net: NetworkDirectory, targetType: string | undefined, vpcId: string | undefined, targets: TargetDescription[]): TargetDescription[] {
+  if (targetType !== "ip" || !vpcId) return targets;
+  return targets.map((t) => {
+    if (t.AvailabilityZone) return t;
+    const s = net.subnetHolding(vpcId, t.Id);
+    if (!s) throw new AwsError("ValidationError", `You must specify a valid Availability Zone or select 'all' for all enabled Availability zones, since the IP address '${t.Id}' is outside the VPC`, 400);
+    return { ...t, AvailabilityZone: s.availabilityZone };
+  });
 }

@@ -40,10 +40,11 @@ export const createLoadBalancer: Handler<"CreateLoadBalancer"> = (input, ctx: El
   checkNewTags(input.Tags);
   const net = ec2Network(ctx.backend.peers, state.accountId, state.region);
   const subnets = resolveSubnets(net, subnetIds, type);
-  checkSecurityGroups(net, input.SecurityGroups ?? []);
   const vpcId = subnets[0].vpcId;
+  checkSecurityGroups(net, input.SecurityGroups ?? [], vpcId);
+  const vpcDefault = net.defaultSecurityGroupId(vpcId);
   // An ALB without groups gets its VPC's default group; an NLB has none unless given some.
-  const groups = input.SecurityGroups?.length ? input.SecurityGroups : type === "application" ? [net.defaultSecurityGroupId(vpcId)] : undefined;
+  const groups = input.SecurityGroups?.length ? input.SecurityGroups : type === "application" && vpcDefault ? [vpcDefault] : undefined;
   const lb: LoadBalancer = {
     LoadBalancerArn: loadBalancerArn(state, type, input.Name),
     DNSName: dnsName(state.region, input.Name, type, scheme),

@@ -5,6 +5,7 @@ import { targetGroupDefaults } from "../domain/attributes.js";
 import { targetGroupArn } from "../domain/ids.js";
 import { addTags, checkNewTags } from "../domain/tags.js";
 import { newTargetGroup, showTargetGroup } from "../domain/targetGroups.js";
+import { ec2Network } from "../domain/network.js";
 
 const NAME = /^[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,30}[a-zA-Z0-9])?$/;
 const VPC_ID = /^vpc-[0-9a-f]{8}([0-9a-f]{9})?$/;
@@ -19,7 +20,7 @@ export const createTargetGroup: Handler<"CreateTargetGroup"> = (input, ctx) => {
   if (input.Protocol === undefined) throw new AwsError("ValidationError", "A protocol must be specified", 400);
   if (input.Port === undefined) throw new AwsError("ValidationError", "A port must be specified", 400);
   if (input.VpcId === undefined) throw new AwsError("ValidationError", "A VPC ID must be specified", 400);
-  if (!VPC_ID.test(input.VpcId)) throw new AwsError("ValidationError", `The VPC ID '${input.VpcId}' is not found`, 400);
+  if (!VPC_ID.test(input.VpcId) || !ec2Network(ctx.backend.peers, state.accountId, state.region).vpcExists(input.VpcId)) throw new AwsError("ValidationError", `The VPC ID '${input.VpcId}' is not found`, 400);
   if (type === "instance" && input.HealthCheckEnabled === false) throw new AwsError("ValidationError", "Health check enabled must be true for target groups with target type 'instance'", 400);
   checkNewTags(input.Tags);
   const tg = newTargetGroup(input, targetGroupArn(state, input.Name));
