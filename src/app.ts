@@ -38,6 +38,8 @@ export interface EcsLocal {
   logger: Logger;
   /** Forgets every resource of every account and region. */
   reset(): void;
+  /** Settles once the state directory's journal is replayed (at once without one); serve only after it. */
+  ready: Promise<void>;
   /** Compiles every validator ahead of need, a little at a time (the server, after it starts listening). */
   warm(): void;
   /** Stops background work; with a container runtime, removes the containers it started (unless kept). */
@@ -69,10 +71,13 @@ export function createApp(options: AppOptions = {}): EcsLocal {
     registry.reset();
   };
   let persistence: Persistence | undefined;
-  if (opened) {
-    if (!(clock instanceof PersistentClock)) throw new Error("a state directory needs the server's own clock");
-    persistence = attachPersistence({ opened, registry, timeline, clock, logger, resetAll: forget, setBeforeInvoke: (fn) => (protocol.beforeInvoke = fn) });
-  }
+  if (opened && !(clock instanceof PersistentClock)) throw new Error("a state directory needs the server's own clock");
+  // Replaying the journal runs operations, whose code the services load on first need: all of it first.
+  const ready = opened
+    ? registry.load().then(() => {
+        persistence = attachPersistence({ opened, registry, timeline, clock: clock as PersistentClock, logger, resetAll: forget, setBeforeInvoke: (fn) => (protocol.beforeInvoke = fn) });
+      })
+    : Promise.resolve();
   const reset = (): void => {
     persistence?.reset();
     forget();
@@ -119,6 +124,7 @@ export function createApp(options: AppOptions = {}): EcsLocal {
     logger,
     reset,
     warm: () => registry.warm(),
+    ready,
     close: () => (timeline.clear(), persistence?.close(), registry.close()),
   };
 }

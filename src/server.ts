@@ -34,6 +34,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Ecs
   const config = defaultConfig({ port: 0, logLevel: "warn", ...overrides });
   const logger = given ?? createLogger({ level: config.logLevel, format: config.logFormat });
   const local = createApp({ config, logger });
+  await local.ready;
   const requestTimeout = config.requestTimeoutMs;
   const server: Server = createServer(
     {

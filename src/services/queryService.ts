@@ -5,6 +5,7 @@ import type { Timeline } from "../engine/timeline.js";
 import type { RequestContext } from "../protocol/context.js";
 import type { QueryService } from "../protocol/query.js";
 import { RegionalStore } from "../state/regional.js";
+import { IdSource } from "./ecs/domain/ids.js";
 import { lazyOperations } from "./lazy.js";
 
 /** The generated metadata a query service is routed and answered by (src/services/<name>/generated/operations.ts). */
@@ -22,6 +23,8 @@ export interface QueryBackend<S> {
   config: Config;
   timeline: Timeline;
   states: RegionalStore<S>;
+  /** Ids and random choices of this service, seeded from `--seed` (the state directory's seed) so a replay makes the same ones. */
+  ids: IdSource;
 }
 
 /** What an operation receives besides its input. */
@@ -35,8 +38,10 @@ export interface QueryContext<S, B extends QueryBackend<S> = QueryBackend<S>> {
 
 export type QueryHandler<C> = (input: never, ctx: C) => unknown;
 
-export function createQueryBackend<S>(config: Config, timeline: Timeline, createState: (accountId: string, region: string) => S): QueryBackend<S> {
-  return { config, timeline, states: new RegionalStore(createState) };
+export function createQueryBackend<S>(config: Config, timeline: Timeline, name: string, createState: (accountId: string, region: string, ids: IdSource) => S): QueryBackend<S> {
+  // Each service draws from its own sequence: one seed, never the same ids as another service's.
+  const ids = new IdSource(config.seed === undefined ? undefined : `${config.seed}/${name}`);
+  return { config, timeline, ids, states: new RegionalStore((accountId, region) => createState(accountId, region, ids)) };
 }
 
 export interface QueryServiceDefinition<S, B extends QueryBackend<S>> {

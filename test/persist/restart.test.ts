@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { startServer, type EcsLocalServer } from "../../src/index.js";
 import type { StartServerOptions } from "../../src/server.js";
 import { openSqlite } from "../../src/state/persist/sqlite.js";
+import { SUBNETS } from "../helpers/fixtures.js";
 
 const running: EcsLocalServer[] = [];
 afterEach(async () => {
@@ -38,7 +39,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const idOf = (arn: string) => arn.split("/").pop()!;
 
 const FARGATE_TD = { family: "web", requiresCompatibilities: ["FARGATE"], networkMode: "awsvpc", cpu: "256", memory: "512", containerDefinitions: [{ name: "app", image: "nginx" }] };
-const NET = { awsvpcConfiguration: { subnets: ["subnet-12345678"] } };
+const NET = SUBNETS;
 
 describe("--state-dir: restart", () => {
   it("keeps clusters, task definitions, services, tasks, tags, settings and logs; ids go on", async () => {

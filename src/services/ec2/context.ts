@@ -1,5 +1,6 @@
 // What an EC2 operation receives besides its input, and the shape of its dispatch table.
 import type { Backends } from "../backends.js";
+import type { IdSource } from "../ecs/domain/ids.js";
 import type { QueryBackend, QueryContext } from "../queryService.js";
 import type { Input, Operation, Output } from "./generated/operations.js";
 import type { Instance, NetworkInterface, SecurityGroup, Subnet, Tag, Vpc } from "./generated/types.js";
@@ -33,6 +34,8 @@ export interface InstanceRecord {
 export interface Ec2State {
   accountId: string;
   region: string;
+  /** The service's id source (seeded: a replay makes the same ids). */
+  ids: IdSource;
   vpcs: Map<string, VpcRecord>;
   subnets: Map<string, SubnetRecord>;
   securityGroups: Map<string, SecurityGroup>;

@@ -7,18 +7,19 @@ import { createQueryBackend, queryService } from "../queryService.js";
 import type { Ec2Backend, Ec2State } from "./context.js";
 import * as model from "./generated/operations.js";
 import { seedDefaults } from "./domain/network.js";
+import type { IdSource } from "../ecs/domain/ids.js";
 
 export type { Ec2Backend } from "./context.js";
 
 /** An account's EC2 in a region starts with the default VPC, its subnets and security group. */
-export function createEc2State(accountId: string, region: string): Ec2State {
-  const state: Ec2State = { accountId, region, vpcs: new Map(), subnets: new Map(), securityGroups: new Map(), instances: new Map(), networkInterfaces: new Map(), tags: new Map() };
+export function createEc2State(accountId: string, region: string, ids: IdSource): Ec2State {
+  const state: Ec2State = { accountId, region, ids, vpcs: new Map(), subnets: new Map(), securityGroups: new Map(), instances: new Map(), networkInterfaces: new Map(), tags: new Map() };
   seedDefaults(state);
   return state;
 }
 
 export function createEc2Backend(config: Config, timeline: Timeline, peers: Backends): Ec2Backend {
-  return { ...createQueryBackend(config, timeline, createEc2State), peers, instanceListeners: [] };
+  return { ...createQueryBackend(config, timeline, "ec2", createEc2State), peers, instanceListeners: [] };
 }
 
 export function ec2QueryService(backend: Ec2Backend): QueryService {

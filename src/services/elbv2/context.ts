@@ -1,4 +1,5 @@
 // What an ELBv2 operation receives besides its input, and the shape of its dispatch table.
+import type { IdSource } from "../ecs/domain/ids.js";
 import type { Timer } from "../../engine/timeline.js";
 import type { Backends } from "../backends.js";
 import type { QueryBackend, QueryContext } from "../queryService.js";
@@ -37,6 +38,8 @@ export interface TargetGroupRecord {
 export interface Elbv2State {
   accountId: string;
   region: string;
+  /** The service's id source (seeded: a replay makes the same ids). */
+  ids: IdSource;
   loadBalancers: Map<string, LoadBalancerRecord>;
   listeners: Map<string, ListenerRecord>;
   targetGroups: Map<string, TargetGroupRecord>;

@@ -7,15 +7,16 @@ import { createQueryBackend, queryService } from "../queryService.js";
 import type { Elbv2Backend, Elbv2State } from "./context.js";
 import * as model from "./generated/operations.js";
 import { targetGroupPort } from "./targetGroupPort.js";
+import type { IdSource } from "../ecs/domain/ids.js";
 
 export type { Elbv2Backend } from "./context.js";
 
-export function createElbv2State(accountId: string, region: string): Elbv2State {
-  return { accountId, region, loadBalancers: new Map(), listeners: new Map(), targetGroups: new Map(), tags: new Map() };
+export function createElbv2State(accountId: string, region: string, ids: IdSource): Elbv2State {
+  return { accountId, region, ids, loadBalancers: new Map(), listeners: new Map(), targetGroups: new Map(), tags: new Map() };
 }
 
 export function createElbv2Backend(config: Config, timeline: Timeline, peers: Backends): Elbv2Backend {
-  const backend = { ...createQueryBackend(config, timeline, createElbv2State), peers } as Elbv2Backend;
+  const backend = { ...createQueryBackend(config, timeline, "elbv2", createElbv2State), peers } as Elbv2Backend;
   backend.targets = targetGroupPort(backend);
   return backend;
 }

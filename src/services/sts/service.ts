@@ -13,7 +13,7 @@ export function createStsState(accountId: string, region: string): StsState {
 }
 
 export function createStsBackend(config: Config, timeline: Timeline): StsBackend {
-  return createQueryBackend(config, timeline, createStsState);
+  return createQueryBackend(config, timeline, "sts", createStsState);
 }
 
 export function stsQueryService(backend: StsBackend): QueryService {

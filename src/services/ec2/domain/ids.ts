@@ -1,9 +1,10 @@
 // EC2 identifiers: a prefix and 17 hex digits (`vpc-0a1b…`), random, or derived from a seed for the
 // resources every account and region has from the start (default VPC, subnets, security group).
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
+import type { IdSource } from "../../ecs/domain/ids.js";
 
-export function ec2Id(prefix: string): string {
-  return `${prefix}-0${randomBytes(8).toString("hex")}`;
+export function ec2Id(ids: IdSource, prefix: string): string {
+  return `${prefix}-0${ids.bytes(8).toString("hex")}`;
 }
 
 /** The same id for the same seed: default resources are the same in every run, so tests and scripts can name them. */
@@ -12,8 +13,8 @@ export function stableId(prefix: string, ...seed: string[]): string {
 }
 
 /** A MAC address in the range EC2 gives interfaces (locally administered, unicast). */
-export function macAddress(): string {
-  const b = randomBytes(6);
+export function macAddress(ids: IdSource): string {
+  const b = ids.bytes(6);
   b[0] = (b[0] & 0xfc) | 0x02;
   return [...b].map((x) => x.toString(16).padStart(2, "0")).join(":");
 }

@@ -23,11 +23,11 @@ export function createInterface(state: Ec2State, n: NewInterface): NetworkInterf
   const groups = n.groupIds.map((id) => findGroup(state, id));
   const ip = takeAddress(subnet);
   if (!ip) throw new AwsError("InsufficientFreeAddressesInSubnet", `There are not enough free addresses in subnet '${n.subnetId}' to satisfy the requested number of instances.`);
-  const id = ec2Id("eni");
+  const id = ec2Id(state.ids, "eni");
   const dns = privateDnsName(state.region, ip);
   const eni: NetworkInterface = {
     ...(n.instanceId
-      ? { Attachment: { AttachTime: n.now, AttachmentId: ec2Id("eni-attach"), DeleteOnTermination: (n.deviceIndex ?? 0) === 0, DeviceIndex: n.deviceIndex ?? 0, NetworkCardIndex: 0, InstanceId: n.instanceId, InstanceOwnerId: state.accountId, Status: "attached" } }
+      ? { Attachment: { AttachTime: n.now, AttachmentId: ec2Id(state.ids, "eni-attach"), DeleteOnTermination: (n.deviceIndex ?? 0) === 0, DeviceIndex: n.deviceIndex ?? 0, NetworkCardIndex: 0, InstanceId: n.instanceId, InstanceOwnerId: state.accountId, Status: "attached" } }
       : {}),
     AvailabilityZone: subnet.subnet.AvailabilityZone,
     AvailabilityZoneId: subnet.subnet.AvailabilityZoneId,
@@ -35,7 +35,7 @@ export function createInterface(state: Ec2State, n: NewInterface): NetworkInterf
     Groups: groups.map((g) => ({ GroupId: g.GroupId, GroupName: g.GroupName })),
     InterfaceType: "interface",
     Ipv6Addresses: [],
-    MacAddress: macAddress(),
+    MacAddress: macAddress(state.ids),
     NetworkInterfaceId: id,
     OwnerId: state.accountId,
     PrivateDnsName: dns,

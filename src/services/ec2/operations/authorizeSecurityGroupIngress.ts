@@ -85,11 +85,11 @@ export const authorizeSecurityGroupIngress: Handler<"AuthorizeSecurityGroupIngre
     const base = { GroupId: group.GroupId, GroupOwnerId: state.accountId, IsEgress: false, IpProtocol: p.IpProtocol, FromPort: p.FromPort ?? -1, ToPort: p.ToPort ?? -1 };
     for (const r of p.IpRanges) {
       target.IpRanges!.push(r);
-      rules.push({ SecurityGroupRuleId: ec2Id("sgr"), ...base, CidrIpv4: r.CidrIp, ...(r.Description !== undefined ? { Description: r.Description } : {}) });
+      rules.push({ SecurityGroupRuleId: ec2Id(state.ids, "sgr"), ...base, CidrIpv4: r.CidrIp, ...(r.Description !== undefined ? { Description: r.Description } : {}) });
     }
     for (const u of p.UserIdGroupPairs) {
       target.UserIdGroupPairs!.push(u);
-      rules.push({ SecurityGroupRuleId: ec2Id("sgr"), ...base, ReferencedGroupInfo: { GroupId: u.GroupId, UserId: state.accountId } });
+      rules.push({ SecurityGroupRuleId: ec2Id(state.ids, "sgr"), ...base, ReferencedGroupInfo: { GroupId: u.GroupId, UserId: state.accountId } });
     }
   }
   group.IpPermissions = existing;

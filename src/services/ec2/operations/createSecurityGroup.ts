@@ -13,7 +13,7 @@ export const createSecurityGroup: Handler<"CreateSecurityGroup"> = (input, ctx) 
   const vpcId = vpc.vpc.VpcId!;
   if (groupByName(state, vpcId, input.GroupName)) throw new AwsError("InvalidGroup.Duplicate", `The security group '${input.GroupName}' already exists for VPC '${vpcId}'`);
   checkTagSpecifications(input.TagSpecifications, ["security-group"]);
-  const id = ec2Id("sg");
+  const id = ec2Id(state.ids, "sg");
   const arn = `arn:aws:ec2:${state.region}:${state.accountId}:security-group/${id}`;
   putTags(state, id, tagsFor(input.TagSpecifications, "security-group"));
   state.securityGroups.set(id, {

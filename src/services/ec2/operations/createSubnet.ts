@@ -31,7 +31,7 @@ export const createSubnet: Handler<"CreateSubnet"> = (input, ctx) => {
   function count(z: string): number {
     return [...state.subnets.values()].filter((s) => s.subnet.VpcId === vpc.vpc.VpcId && s.subnet.AvailabilityZone === z).length;
   }
-  const id = ec2Id("subnet");
+  const id = ec2Id(state.ids, "subnet");
   const rec = newSubnetRecord(state, id, vpc.vpc.VpcId!, cidr, zone, false);
   putTags(state, id, tagsFor(input.TagSpecifications, "subnet"));
   state.subnets.set(id, rec);

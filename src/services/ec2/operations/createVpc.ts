@@ -13,13 +13,13 @@ export const createVpc: Handler<"CreateVpc"> = (input, ctx) => {
   if (!cidr) throw ec2Errors.invalidParameter(`Value (${input.CidrBlock}) for parameter cidrBlock is invalid. This is not a valid CIDR block.`);
   if (cidr.bits < 16 || cidr.bits > 28) throw new AwsError("InvalidVpc.Range", `The CIDR '${input.CidrBlock}' is invalid.`);
   checkTagSpecifications(input.TagSpecifications, ["vpc"]);
-  const id = ec2Id("vpc");
+  const id = ec2Id(state.ids, "vpc");
   const rec = newVpcRecord(state, id, formatCidr(cidr), false);
   if (input.InstanceTenancy) rec.vpc.InstanceTenancy = input.InstanceTenancy;
   putTags(state, id, tagsFor(input.TagSpecifications, "vpc"));
   state.vpcs.set(id, rec);
   // Every VPC comes with a security group named "default".
-  const sgId = ec2Id("sg");
+  const sgId = ec2Id(state.ids, "sg");
   state.securityGroups.set(sgId, defaultGroupFor(state, id, sgId));
   const tags = tagsOf(state, id);
   // CreateVpc answers the VPC still pending; it is available by the next call.

@@ -76,11 +76,11 @@ export const runInstances: Handler<"RunInstances"> = (input, ctx) => {
   const launched = Math.min(count, free);
 
   const now = ctx.now();
-  const reservationId = ec2Id("r");
+  const reservationId = ec2Id(state.ids, "r");
   const tags = tagsFor(input.TagSpecifications, "instance");
   const records: InstanceRecord[] = [];
   for (let i = 0; i < launched; i++) {
-    const id = ec2Id("i");
+    const id = ec2Id(state.ids, "i");
     const eni = createInterface(state, { subnetId, groupIds: groups.map((g) => g.GroupId!), description: "", instanceId: id, now });
     putTags(state, eni.NetworkInterfaceId!, tagsFor(input.TagSpecifications, "network-interface"));
     const instance: Instance = {
@@ -106,7 +106,7 @@ export const runInstances: Handler<"RunInstances"> = (input, ctx) => {
       EbsOptimized: input.EbsOptimized ?? false,
       EnaSupport: true,
       Hypervisor: "xen",
-      ...(input.IamInstanceProfile ? { IamInstanceProfile: { Arn: input.IamInstanceProfile.Arn ?? `arn:aws:iam::${state.accountId}:instance-profile/${input.IamInstanceProfile.Name}`, Id: ec2Id("AIPA").replace("-", "").toUpperCase() } } : {}),
+      ...(input.IamInstanceProfile ? { IamInstanceProfile: { Arn: input.IamInstanceProfile.Arn ?? `arn:aws:iam::${state.accountId}:instance-profile/${input.IamInstanceProfile.Name}`, Id: ec2Id(state.ids, "AIPA").replace("-", "").toUpperCase() } } : {}),
       NetworkInterfaces: [
         {
           Attachment: { AttachTime: now, AttachmentId: eni.Attachment!.AttachmentId, DeleteOnTermination: true, DeviceIndex: 0, Status: "attaching", NetworkCardIndex: 0 },

@@ -3,7 +3,6 @@
 // path as the RegisterContainerInstance API (the real agent calls that API); when the instance stops
 // the agent disconnects and its tasks stop; when it terminates the instance is deregistered.
 // EC2 knows nothing of ECS: it only tells its instance listeners what changed.
-import { randomUUID } from "node:crypto";
 import type { Ec2Backend, Ec2State, InstanceRecord } from "../../ec2/context.js";
 import type { EcsBackend, EcsContext } from "../context.js";
 import { findCluster, DEFAULT_CLUSTER } from "../domain/clusters.js";
@@ -34,7 +33,7 @@ function contextFor(ecs: EcsBackend, ec2State: Ec2State): EcsContext {
   return {
     state: ecs.states.get(ec2State.accountId, ec2State.region),
     backend: ecs,
-    request: { accountId: ec2State.accountId, region: ec2State.region, requestId: randomUUID() },
+    request: { accountId: ec2State.accountId, region: ec2State.region, requestId: ecs.ids.uuid() },
     now: () => clock.now() / 1000,
   };
 }

@@ -1,9 +1,9 @@
 // ELBv2's identifiers: ARNs with a 16-hex id, and the DNS names load balancers answer on.
-import { randomBytes, randomInt } from "node:crypto";
+import type { IdSource } from "../../ecs/domain/ids.js";
 import type { Elbv2State } from "../context.js";
 
-export function hex16(): string {
-  return randomBytes(8).toString("hex");
+export function hex16(ids: IdSource): string {
+  return ids.bytes(8).toString("hex");
 }
 
 function prefix(state: Elbv2State): string {
@@ -16,30 +16,30 @@ export function typeSegment(type: string | undefined): string {
 }
 
 export function loadBalancerArn(state: Elbv2State, type: string, name: string): string {
-  return `${prefix(state)}:loadbalancer/${typeSegment(type)}/${name}/${hex16()}`;
+  return `${prefix(state)}:loadbalancer/${typeSegment(type)}/${name}/${hex16(state.ids)}`;
 }
 
 export function targetGroupArn(state: Elbv2State, name: string): string {
-  return `${prefix(state)}:targetgroup/${name}/${hex16()}`;
+  return `${prefix(state)}:targetgroup/${name}/${hex16(state.ids)}`;
 }
 
 /** The listener's ARN continues its load balancer's: `listener/app/<name>/<lb id>/<id>`. */
-export function listenerArn(lbArn: string): string {
-  return `${lbArn.replace(":loadbalancer/", ":listener/")}/${hex16()}`;
+export function listenerArn(ids: IdSource, lbArn: string): string {
+  return `${lbArn.replace(":loadbalancer/", ":listener/")}/${hex16(ids)}`;
 }
 
-export function ruleArn(listenerArn: string): string {
-  return `${listenerArn.replace(":listener/", ":listener-rule/")}/${hex16()}`;
+export function ruleArn(ids: IdSource, listenerArn: string): string {
+  return `${listenerArn.replace(":listener/", ":listener-rule/")}/${hex16(ids)}`;
 }
 
 /**
  * `<name>-<id>.<region>.elb.amazonaws.com` for an internet-facing ALB, `internal-` in front for an
  * internal one; an NLB's name ends `.elb.<region>.amazonaws.com` after its hex id.
  */
-export function dnsName(region: string, name: string, type: string, scheme: string): string {
+export function dnsName(ids: IdSource, region: string, name: string, type: string, scheme: string): string {
   const internal = scheme === "internal" ? "internal-" : "";
-  if (type === "network") return `${internal}${name}-${hex16()}.elb.${region}.amazonaws.com`;
-  return `${internal}${name}-${randomInt(100_000_000, 2_147_483_647)}.${region}.elb.amazonaws.com`;
+  if (type === "network") return `${internal}${name}-${hex16(ids)}.elb.${region}.amazonaws.com`;
+  return `${internal}${name}-${100_000_000 + Math.floor(ids.random() * 2_047_483_647)}.${region}.elb.amazonaws.com`;
 }
 
 /** The Route 53 zone of ELB names per region (ALB/CLB and NLB differ); a region not listed gets us-east-1's. */

@@ -21,7 +21,7 @@ export const createListener: Handler<"CreateListener"> = (input, ctx) => {
   if (listenersOf(state, lb.LoadBalancerArn!).some((l) => l.listener.Port === input.Port)) throw new DuplicateListenerException("A listener already exists on this port for this load balancer");
   checkNewTags(input.Tags);
   const actions = checkActions(state, lb, input.DefaultActions);
-  const arn = listenerArn(lb.LoadBalancerArn!);
+  const arn = listenerArn(state.ids, lb.LoadBalancerArn!);
   const listener: Listener = {
     ListenerArn: arn,
     LoadBalancerArn: lb.LoadBalancerArn,
@@ -31,7 +31,7 @@ export const createListener: Handler<"CreateListener"> = (input, ctx) => {
     DefaultActions: actions,
     ...(input.AlpnPolicy ? { AlpnPolicy: input.AlpnPolicy } : {}),
   };
-  const defaultRule = ruleArn(arn);
+  const defaultRule = ruleArn(state.ids, arn);
   const rec: ListenerRecord = { listener, rules: new Map([[defaultRule, { RuleArn: defaultRule, Priority: "default", Conditions: [], Actions: actions, IsDefault: true }]]) };
   state.listeners.set(arn, rec);
   addTags(state, arn, input.Tags);

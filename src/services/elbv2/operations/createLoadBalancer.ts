@@ -47,7 +47,7 @@ export const createLoadBalancer: Handler<"CreateLoadBalancer"> = (input, ctx: El
   const groups = input.SecurityGroups?.length ? input.SecurityGroups : type === "application" && vpcDefault ? [vpcDefault] : undefined;
   const lb: LoadBalancer = {
     LoadBalancerArn: loadBalancerArn(state, type, input.Name),
-    DNSName: dnsName(state.region, input.Name, type, scheme),
+    DNSName: dnsName(state.ids, state.region, input.Name, type, scheme),
     CanonicalHostedZoneId: hostedZone(state.region, type),
     CreatedTime: ctx.now(),
     LoadBalancerName: input.Name,

@@ -18,7 +18,7 @@ export const createRule: Handler<"CreateRule"> = (input, ctx) => {
   checkNewTags(input.Tags);
   const conditions = checkConditions(input.Conditions);
   const actions = checkActions(state, lb, input.Actions);
-  const rule: Rule = { RuleArn: ruleArn(input.ListenerArn), Priority: priority, Conditions: conditions, Actions: actions, IsDefault: false };
+  const rule: Rule = { RuleArn: ruleArn(state.ids, input.ListenerArn), Priority: priority, Conditions: conditions, Actions: actions, IsDefault: false };
   listener.rules.set(rule.RuleArn!, rule);
   addTags(state, rule.RuleArn!, input.Tags);
   for (const tg of new Set(actions.flatMap(groupsOf))) usageChanged(ctx.backend, state, tg);
