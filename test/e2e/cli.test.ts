@@ -2,7 +2,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { budget, CALL_TIMEOUT_MS } from "./budget.js";
+import { budget, CALL_TIMEOUT_MS, orderedSteps } from "./budget.js";
 import { startServer, type RunningServer } from "./server.js";
 
 const run = promisify(execFile);
@@ -48,21 +48,8 @@ describe.skipIf(!cliPresent)("aws CLI: the lab workflow", () => {
   afterAll(async () => server?.stop());
 
   // Ordered steps sharing state, each with its own budget; a step whose predecessor failed stops at once.
-  const lab = { a: "", b: "", standalone: [] as string[], failed: "" };
-  const step = (name: string, calls: number, body: () => Promise<void>) =>
-    it(
-      name,
-      async () => {
-        if (lab.failed) throw new Error(`skipped: the earlier step "${lab.failed}" failed`);
-        try {
-          await body();
-        } catch (e) {
-          lab.failed = name;
-          throw e;
-        }
-      },
-      budget(calls),
-    );
+  const lab = { a: "", b: "", standalone: [] as string[] };
+  const step = orderedSteps();
 
   step("registers a task definition, a cluster and two container instances", 5, async () => {
     const td = await aws("register-task-definition", "--family", "sleep360", "--container-definitions", JSON.stringify([{ name: "sleep", image: "busybox", cpu: 10, memory: 10, command: ["sleep", "360"], essential: true }]));

@@ -6,8 +6,8 @@
 // of a second, the 100 s deregistration delay set here drains for 2 s (then 500 s: 10 s).
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { budget, CALL_TIMEOUT_MS } from "./budget.js";
+import { afterAll, beforeAll, describe, expect } from "vitest";
+import { CALL_TIMEOUT_MS, orderedSteps } from "./budget.js";
 import { startServer, type RunningServer } from "./server.js";
 
 const run = promisify(execFile);
@@ -112,21 +112,8 @@ describe.skipIf(!cliPresent || !botoPresent)("the lab end to end: an EC2 Linux +
   });
   afterAll(async () => server?.stop());
 
-  const lab = { ids: [] as string[], tg: "", where: [] as [string, number][], failed: "" };
-  const step = (name: string, calls: number, body: () => Promise<void>) =>
-    it(
-      name,
-      async () => {
-        if (lab.failed) throw new Error(`skipped: the earlier step "${lab.failed}" failed`);
-        try {
-          await body();
-        } catch (e) {
-          lab.failed = name;
-          throw e;
-        }
-      },
-      budget(calls),
-    );
+  const lab = { ids: [] as string[], tg: "", where: [] as [string, number][] };
+  const step = orderedSteps();
 
   step("aws ec2 run-instances --count 2 --user-data ECS_CLUSTER=lab: both join the cluster", 3, async () => {
     await aws("ecs", "create-cluster", "--cluster-name", "lab");

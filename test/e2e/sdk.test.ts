@@ -21,7 +21,7 @@ import {
   waitUntilTasksStopped,
 } from "@aws-sdk/client-ecs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { budget, CALL_TIMEOUT_MS } from "./budget.js";
+import { budget, CALL_TIMEOUT_MS, orderedSteps } from "./budget.js";
 import { startServer, type RunningServer } from "./server.js";
 
 let server: RunningServer;
@@ -40,21 +40,8 @@ const waiter = () => ({ client: ecs, maxWaitTime: 60, minDelay: 1, maxDelay: 1 }
 
 describe("@aws-sdk/client-ecs: the lab workflow", () => {
   // Ordered steps sharing state, each with its own budget; a step whose predecessor failed stops at once.
-  const lab = { instances: [] as string[], arns: [] as string[], failed: "" };
-  const step = (name: string, calls: number, body: () => Promise<void>) =>
-    it(
-      name,
-      async () => {
-        if (lab.failed) throw new Error(`skipped: the earlier step "${lab.failed}" failed`);
-        try {
-          await body();
-        } catch (e) {
-          lab.failed = name;
-          throw e;
-        }
-      },
-      budget(calls),
-    );
+  const lab = { instances: [] as string[], arns: [] as string[] };
+  const step = orderedSteps();
 
   step("registers a task definition, a cluster and two instances", 4, async () => {
     const td = await ecs.send(new RegisterTaskDefinitionCommand({ family: "sleep360", containerDefinitions: [{ name: "sleep", image: "busybox", cpu: 10, memory: 10 }] }));
