@@ -37,11 +37,15 @@ function quoted(value: unknown): string {
   return `'${JSON.stringify(value)}'`;
 }
 
-function constraint(e: ErrorObject): string {
+/** AWS's words for one broken constraint, as every protocol's validation text says it. */
+export function constraint(e: ErrorObject): string {
   const p = e.params as Record<string, unknown>;
   switch (e.keyword) {
     case "required":
       return "Member must not be null";
+    // Only the query protocols get here with a type: awsJson answers a wrong JSON type as a SerializationException first.
+    case "type":
+      return `Member must be ${p.type === "integer" ? "an integer" : p.type === "number" ? "a number" : p.type === "boolean" ? "a boolean" : `of type ${p.type}`}`;
     case "enum":
       return `Member must satisfy enum value set: [${(p.allowedValues as string[]).join(", ")}]`;
     case "minLength":

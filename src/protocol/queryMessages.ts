@@ -2,6 +2,7 @@
 import type { ErrorObject } from "ajv";
 import { AwsError } from "./errors.js";
 import { resolveRef } from "./form.js";
+import { constraint } from "./messages.js";
 
 type Json = Record<string, any>;
 
@@ -47,33 +48,6 @@ function quoted(value: unknown): string {
   return typeof value === "string" ? `'${value}'` : `'${JSON.stringify(value)}'`;
 }
 
-function constraint(e: ErrorObject): string {
-  const p = e.params as Json;
-  switch (e.keyword) {
-    case "required":
-      return "Member must not be null";
-    case "type":
-      return `Member must be ${p.type === "integer" ? "an integer" : p.type === "number" ? "a number" : p.type === "boolean" ? "a boolean" : `of type ${p.type}`}`;
-    case "enum":
-      return `Member must satisfy enum value set: [${(p.allowedValues as string[]).join(", ")}]`;
-    case "minLength":
-    case "minItems":
-    case "minProperties":
-      return `Member must have length greater than or equal to ${p.limit}`;
-    case "maxLength":
-    case "maxItems":
-    case "maxProperties":
-      return `Member must have length less than or equal to ${p.limit}`;
-    case "minimum":
-      return `Member must have value greater than or equal to ${p.limit}`;
-    case "maximum":
-      return `Member must have value less than or equal to ${p.limit}`;
-    case "pattern":
-      return `Member must satisfy regular expression pattern: ${p.pattern}`;
-    default:
-      return e.message ?? e.keyword;
-  }
-}
 
 const counted = (errors: ErrorObject[]): ErrorObject[] => errors.filter((e) => e.keyword !== "$ref" && e.keyword !== "propertyNames");
 
