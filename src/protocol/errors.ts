@@ -20,3 +20,12 @@ export const protocolErrors = {
   unsupportedMediaType: (type: string) => new AwsError("UnsupportedMediaTypeException", `Content-Type ${type} is not supported.`, 415),
   server: () => new AwsError("ServerException", "An internal error occurred in ecs-local; it was logged.", 500),
 };
+
+/**
+ * Errors every query service shares (AWS's common errors, in no single model): a request that breaks
+ * a rule the service checks itself, and a feature of a served operation that ecs-local lacks.
+ */
+export const commonErrors = {
+  validation: (message: string) => new AwsError("ValidationError", message, 400),
+  unsupported: (message: string) => new AwsError("UnsupportedOperation", message, 400),
+};

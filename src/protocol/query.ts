@@ -3,7 +3,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { performance } from "node:perf_hooks";
 import { randomUUID } from "node:crypto";
-import { AwsError } from "./errors.js";
+import { AwsError, commonErrors } from "./errors.js";
 import { accountFor, credentialScope, faultFields, type RequestContext } from "./context.js";
 import { decodeForm, formValue, parseForm } from "./form.js";
 import { ec2ValidationError, queryValidationError } from "./queryMessages.js";
@@ -26,7 +26,7 @@ export const queryErrors = {
     s.protocol === "ec2"
       ? new AwsError("InvalidAction", `The action ${action} is not valid for this web service.`, 400)
       : new AwsError("InvalidAction", `Could not find operation ${action} for version ${version}`, 400),
-  unsupported: (s: QueryService, action: string) => new AwsError("UnsupportedOperation", `ecs-local does not support the ${s.signingName} action ${action} yet.`, 400),
+  unsupported: (s: QueryService, action: string) => commonErrors.unsupported(`ecs-local does not support the ${s.signingName} action ${action} yet.`),
   unserved: (what: string, action: string, served: string[]) =>
     new AwsError("InvalidAction", `ecs-local does not serve ${what}${action ? ` (action ${action})` : ""}; it serves ${served.join(", ")}.`, 400),
   tooLarge: (limit: number) => new AwsError("RequestEntityTooLarge", `Request body must be at most ${limit} bytes.`, 413),

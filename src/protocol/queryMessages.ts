@@ -1,6 +1,6 @@
 // Validation failures of a decoded form → the query protocols' errors and AWS's wording, in one place.
 import type { ErrorObject } from "ajv";
-import { AwsError } from "./errors.js";
+import { AwsError, commonErrors } from "./errors.js";
 import { resolveRef } from "./form.js";
 import { constraint } from "./messages.js";
 
@@ -60,7 +60,7 @@ export function queryValidationError(errors: ErrorObject[], body: unknown): AwsE
     lines.add(`Value ${quoted(missing ? undefined : valueAt(body, e.instancePath))} at '${path}' failed to satisfy constraint: ${constraint(e)}`);
   }
   const n = lines.size;
-  return new AwsError("ValidationError", `${n} validation error${n === 1 ? "" : "s"} detected: ${[...lines].join("; ")}`, 400);
+  return commonErrors.validation(`${n} validation error${n === 1 ? "" : "s"} detected: ${[...lines].join("; ")}`);
 }
 
 /** EC2: a required parameter left out is MissingParameter; any other broken constraint, InvalidParameterValue. */

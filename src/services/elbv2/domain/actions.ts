@@ -1,8 +1,8 @@
 // Listener and rule actions and conditions: checked against the load balancer and its target
 // groups, and shown as AWS shows them (a forward action carries its ForwardConfig too).
-import { AwsError } from "../../../protocol/errors.js";
+import { commonErrors } from "../../../protocol/errors.js";
 import type { Elbv2State } from "../context.js";
-import { IncompatibleProtocolsException, TargetGroupAssociationLimitException } from "../generated/errors.js";
+import { IncompatibleProtocolsException, InvalidLoadBalancerActionException, TargetGroupAssociationLimitException } from "../generated/errors.js";
 import type { Action, LoadBalancer, RuleCondition } from "../generated/types.js";
 import { getTargetGroup } from "./lookup.js";
 import { loadBalancersOf } from "./targets.js";
@@ -22,30 +22,30 @@ export function groupsOf(a: Action): string[] {
 
 /** Checks actions for a listener or rule of `lb`; answers them as AWS stores them. */
 export function checkActions(state: Elbv2State, lb: LoadBalancer, actions: Action[]): Action[] {
-  if (actions.length === 0) throw new AwsError("ValidationError", "At least one action must be specified", 400);
+  if (actions.length === 0) throw commonErrors.validation("At least one action must be specified");
   return actions.map((a) => {
     switch (a.Type) {
       case "forward":
         return forward(state, lb, a);
       case "fixed-response":
-        if (lb.Type !== "application") throw new AwsError("InvalidLoadBalancerAction", "Fixed-response actions are supported only by Application Load Balancers", 400);
-        if (!a.FixedResponseConfig) throw new AwsError("ValidationError", "A fixed-response configuration must be specified for a fixed-response action", 400);
+        if (lb.Type !== "application") throw new InvalidLoadBalancerActionException("Fixed-response actions are supported only by Application Load Balancers");
+        if (!a.FixedResponseConfig) throw commonErrors.validation("A fixed-response configuration must be specified for a fixed-response action");
         return { Type: a.Type, FixedResponseConfig: a.FixedResponseConfig, ...(a.Order !== undefined ? { Order: a.Order } : {}) };
       case "redirect":
-        if (lb.Type !== "application") throw new AwsError("InvalidLoadBalancerAction", "Redirect actions are supported only by Application Load Balancers", 400);
-        if (!a.RedirectConfig) throw new AwsError("ValidationError", "A redirect configuration must be specified for a redirect action", 400);
+        if (lb.Type !== "application") throw new InvalidLoadBalancerActionException("Redirect actions are supported only by Application Load Balancers");
+        if (!a.RedirectConfig) throw commonErrors.validation("A redirect configuration must be specified for a redirect action");
         return { Type: a.Type, RedirectConfig: { Protocol: "#{protocol}", Port: "#{port}", Host: "#{host}", Path: "/#{path}", Query: "#{query}", ...a.RedirectConfig }, ...(a.Order !== undefined ? { Order: a.Order } : {}) };
       default:
-        throw new AwsError("UnsupportedOperation", `ecs-local does not support '${a.Type}' actions yet.`, 400);
+        throw commonErrors.unsupported(`ecs-local does not support '${a.Type}' actions yet.`);
     }
   });
 }
 
 function forward(state: Elbv2State, lb: LoadBalancer, a: Action): Action {
   const arns = groupsOf(a);
-  if (arns.length === 0) throw new AwsError("ValidationError", "A target group ARN must be specified for a forward action", 400);
+  if (arns.length === 0) throw commonErrors.validation("A target group ARN must be specified for a forward action");
   if (a.TargetGroupArn && a.ForwardConfig?.TargetGroups?.length && !(a.ForwardConfig.TargetGroups.length === 1 && a.ForwardConfig.TargetGroups[0].TargetGroupArn === a.TargetGroupArn)) {
-    throw new AwsError("ValidationError", "You cannot specify both a target group ARN and a forward config with different target groups", 400);
+    throw commonErrors.validation("You cannot specify both a target group ARN and a forward config with different target groups");
   }
   for (const arn of arns) {
     const tg = getTargetGroup(state, arn).tg;
@@ -73,19 +73,19 @@ const CONFIG_OF: Record<string, keyof RuleCondition | undefined> = {
 
 /** Path and host conditions carry their values in both places, as AWS answers them. */
 export function checkConditions(conditions: RuleCondition[]): RuleCondition[] {
-  if (conditions.length === 0) throw new AwsError("ValidationError", "A rule must have at least one condition", 400);
+  if (conditions.length === 0) throw commonErrors.validation("A rule must have at least one condition");
   return conditions.map((c) => {
     const field = c.Field ?? "";
-    if (!(field in CONFIG_OF)) throw new AwsError("ValidationError", `Condition field '${field}' must be one of '[http-header, http-request-method, host-header, path-pattern, query-string, source-ip]'`, 400);
+    if (!(field in CONFIG_OF)) throw commonErrors.validation(`Condition field '${field}' must be one of '[http-header, http-request-method, host-header, path-pattern, query-string, source-ip]'`);
     const key = CONFIG_OF[field]!;
     const config = c[key] as { Values?: string[] } | undefined;
     if (field === "path-pattern" || field === "host-header") {
       const values = config?.Values ?? c.Values ?? [];
-      if (values.length === 0) throw new AwsError("ValidationError", `A condition value must be specified for condition field '${field}'`, 400);
-      if (c.Values && config?.Values) throw new AwsError("ValidationError", `You cannot specify both 'Values' and '${key}' for condition field '${field}'`, 400);
+      if (values.length === 0) throw commonErrors.validation(`A condition value must be specified for condition field '${field}'`);
+      if (c.Values && config?.Values) throw commonErrors.validation(`You cannot specify both 'Values' and '${key}' for condition field '${field}'`);
       return { Field: field, Values: values, [key]: { Values: values } };
     }
-    if (!config) throw new AwsError("ValidationError", `A '${key}' must be specified for condition field '${field}'`, 400);
+    if (!config) throw commonErrors.validation(`A '${key}' must be specified for condition field '${field}'`);
     return { Field: field, [key]: config };
   });
 }

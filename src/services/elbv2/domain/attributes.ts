@@ -1,6 +1,7 @@
 // Load balancer and target group attributes: AWS's defaults per type and protocol, and the checks
 // ModifyLoadBalancerAttributes / ModifyTargetGroupAttributes make before changing anything.
-import { AwsError } from "../../../protocol/errors.js";
+import { InvalidConfigurationRequestException } from "../generated/errors.js";
+import { AwsError, commonErrors } from "../../../protocol/errors.js";
 import type { LoadBalancerAttribute, TargetGroupAttribute } from "../generated/types.js";
 
 const TARGET_GROUP_HEALTH = {
@@ -90,13 +91,13 @@ const RANGES: Record<string, [number, number]> = {
 };
 
 function invalid(message: string): AwsError {
-  return new AwsError("InvalidConfigurationRequest", message, 400);
+  return new InvalidConfigurationRequestException(message);
 }
 
 /** Checks every pair before any is applied: a request with one bad attribute changes nothing. */
 export function applyAttributes(current: Map<string, string>, changes: (LoadBalancerAttribute | TargetGroupAttribute)[]): void {
   for (const { Key, Value } of changes) {
-    if (!Key || !current.has(Key)) throw new AwsError("ValidationError", `Attribute key '${Key ?? ""}' is not recognized`, 400);
+    if (!Key || !current.has(Key)) throw commonErrors.validation(`Attribute key '${Key ?? ""}' is not recognized`);
     const value = Value ?? "";
     if (Key.endsWith(".enabled") && Key !== "load_balancing.cross_zone.enabled" && value !== "true" && value !== "false") {
       throw invalid(`The value of '${Key}' must be either 'true' or 'false'`);

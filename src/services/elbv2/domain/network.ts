@@ -1,8 +1,8 @@
 // Subnets, security groups, VPCs and instances as ELBv2 sees them. EC2 owns them: `ec2Network` is
 // the one place that asks EC2, reading its state for the same account and region.
 import type { Backends } from "../../backends.js";
-import { AwsError } from "../../../protocol/errors.js";
-import { InvalidSecurityGroupException, SubnetNotFoundException } from "../generated/errors.js";
+import { commonErrors } from "../../../protocol/errors.js";
+import { InvalidConfigurationRequestException, InvalidSecurityGroupException, InvalidSubnetException, SubnetNotFoundException } from "../generated/errors.js";
 import { groupByName } from "../../ec2/domain/network.js";
 import { ipToNumber, network, parseCidr, size } from "../../ec2/domain/cidr.js";
 
@@ -59,15 +59,15 @@ export function ec2Network(peers: Backends, accountId: string, region: string): 
 export function resolveSubnets(net: NetworkDirectory, ids: string[], type: string): SubnetView[] {
   const out: SubnetView[] = [];
   for (const id of ids) {
-    if (!SUBNET_ID.test(id)) throw new AwsError("InvalidSubnet", `The subnet ID '${id}' is not valid`, 400);
+    if (!SUBNET_ID.test(id)) throw new InvalidSubnetException(`The subnet ID '${id}' is not valid`);
     const s = net.subnet(id);
     if (!s) throw new SubnetNotFoundException(`The subnet ID '${id}' does not exist`);
     out.push(s);
   }
-  if (new Set(out.map((s) => s.vpcId)).size > 1) throw new AwsError("InvalidConfigurationRequest", "Subnets must all be in the same VPC", 400);
+  if (new Set(out.map((s) => s.vpcId)).size > 1) throw new InvalidConfigurationRequestException("Subnets must all be in the same VPC");
   const zones = new Set(out.map((s) => s.availabilityZone));
-  if (zones.size < out.length) throw new AwsError("InvalidConfigurationRequest", "A load balancer cannot be attached to multiple subnets in the same Availability Zone", 400);
-  if (type === "application" && zones.size < 2) throw new AwsError("ValidationError", "At least two subnets in two different Availability Zones must be specified", 400);
+  if (zones.size < out.length) throw new InvalidConfigurationRequestException("A load balancer cannot be attached to multiple subnets in the same Availability Zone");
+  if (type === "application" && zones.size < 2) throw commonErrors.validation("At least two subnets in two different Availability Zones must be specified");
   return out;
 }
 

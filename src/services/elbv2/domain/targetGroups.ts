@@ -1,6 +1,6 @@
 // Target groups as AWS creates and shows them: health-check defaults per protocol, and the load
 // balancers that forward to each (derived from listeners and rules, never stored twice).
-import { AwsError } from "../../../protocol/errors.js";
+import { commonErrors } from "../../../protocol/errors.js";
 import type { Elbv2State, TargetGroupRecord } from "../context.js";
 import type { CreateTargetGroupInput, TargetGroup } from "../generated/types.js";
 import { loadBalancersOf } from "./targets.js";
@@ -16,15 +16,15 @@ export function showTargetGroup(state: Elbv2State, r: TargetGroupRecord): Target
 export function newTargetGroup(input: CreateTargetGroupInput, arn: string): TargetGroup {
   const protocol = input.Protocol!;
   const hcProtocol = input.HealthCheckProtocol ?? (HTTP.has(protocol) ? protocol : "TCP");
-  if (HTTP.has(protocol) && hcProtocol === "TCP") throw new AwsError("ValidationError", "Health check protocol 'TCP' is not supported for target groups with protocol 'HTTP' or 'HTTPS'", 400);
+  if (HTTP.has(protocol) && hcProtocol === "TCP") throw commonErrors.validation("Health check protocol 'TCP' is not supported for target groups with protocol 'HTTP' or 'HTTPS'");
   const httpCheck = HTTP.has(hcProtocol);
   if (!httpCheck && (input.HealthCheckPath !== undefined || input.Matcher !== undefined)) {
-    throw new AwsError("ValidationError", `Health check path and matcher are not supported for health check protocol '${hcProtocol}'`, 400);
+    throw commonErrors.validation(`Health check path and matcher are not supported for health check protocol '${hcProtocol}'`);
   }
   const version = HTTP.has(protocol) ? (input.ProtocolVersion ?? "HTTP1") : undefined;
   const interval = input.HealthCheckIntervalSeconds ?? 30;
   const timeout = input.HealthCheckTimeoutSeconds ?? (protocol === "HTTP" ? 6 : 10);
-  if (timeout >= interval) throw new AwsError("ValidationError", "Health check interval must be greater than the timeout.", 400);
+  if (timeout >= interval) throw commonErrors.validation("Health check interval must be greater than the timeout.");
   return {
     TargetGroupArn: arn,
     TargetGroupName: input.Name,

@@ -1,5 +1,5 @@
 // Which targets a group takes: instance ids for `instance` groups, private IPv4 addresses for `ip`.
-import { AwsError } from "../../../protocol/errors.js";
+import { commonErrors } from "../../../protocol/errors.js";
 import { InvalidTargetException } from "../generated/errors.js";
 import type { TargetDescription } from "../generated/types.js";
 import type { NetworkDirectory } from "./network.js";
@@ -41,7 +41,7 @@ export function placeTargets(net: NetworkDirectory, targetType: string | undefin
   return targets.map((t) => {
     if (t.AvailabilityZone) return t;
     const s = net.subnetHolding(vpcId, t.Id);
-    if (!s) throw new AwsError("ValidationError", `You must specify a valid Availability Zone or select 'all' for all enabled Availability zones, since the IP address '${t.Id}' is outside the VPC`, 400);
+    if (!s) throw commonErrors.validation(`You must specify a valid Availability Zone or select 'all' for all enabled Availability zones, since the IP address '${t.Id}' is outside the VPC`);
     return { ...t, AvailabilityZone: s.availabilityZone };
   });
 }

@@ -1,4 +1,4 @@
-import { AwsError } from "../../../protocol/errors.js";
+import { commonErrors } from "../../../protocol/errors.js";
 import type { Handler, ListenerRecord } from "../context.js";
 import { DuplicateListenerException, UnsupportedProtocolException } from "../generated/errors.js";
 import type { Listener } from "../generated/types.js";
@@ -16,8 +16,8 @@ export const createListener: Handler<"CreateListener"> = (input, ctx) => {
   const lb = getLoadBalancer(state, input.LoadBalancerArn).lb;
   const protocol = input.Protocol ?? (lb.Type === "network" ? "TCP" : "HTTP");
   if (!protocolsFor(lb.Type).has(protocol)) throw new UnsupportedProtocolException(`Protocol '${protocol}' is not supported with load balancer type '${lb.Type}'`);
-  if (input.Port === undefined) throw new AwsError("ValidationError", "A listener port must be specified", 400);
-  if (SECURE.has(protocol) && !input.Certificates?.length) throw new AwsError("ValidationError", `A certificate must be specified for ${protocol} listeners`, 400);
+  if (input.Port === undefined) throw commonErrors.validation("A listener port must be specified");
+  if (SECURE.has(protocol) && !input.Certificates?.length) throw commonErrors.validation(`A certificate must be specified for ${protocol} listeners`);
   if (listenersOf(state, lb.LoadBalancerArn!).some((l) => l.listener.Port === input.Port)) throw new DuplicateListenerException("A listener already exists on this port for this load balancer");
   checkNewTags(input.Tags);
   const actions = checkActions(state, lb, input.DefaultActions);

@@ -1,4 +1,4 @@
-import { AwsError } from "../../../protocol/errors.js";
+import { commonErrors } from "../../../protocol/errors.js";
 import type { Elbv2Context, Handler, LoadBalancerRecord } from "../context.js";
 import { DuplicateLoadBalancerNameException } from "../generated/errors.js";
 import type { CreateLoadBalancerInput, LoadBalancer } from "../generated/types.js";
@@ -11,9 +11,9 @@ import { addTags, checkNewTags } from "../domain/tags.js";
 const NAME = /^[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,30}[a-zA-Z0-9])?$/;
 
 function checkName(name: string): void {
-  if (name.length > 32) throw new AwsError("ValidationError", `The load balancer name '${name}' cannot be longer than '32' characters`, 400);
-  if (!NAME.test(name)) throw new AwsError("ValidationError", `The load balancer name '${name}' can only contain characters that are alphanumeric characters and hyphens(-)`, 400);
-  if (name.startsWith("internal-")) throw new AwsError("ValidationError", `The load balancer name '${name}' cannot begin with 'internal-'`, 400);
+  if (name.length > 32) throw commonErrors.validation(`The load balancer name '${name}' cannot be longer than '32' characters`);
+  if (!NAME.test(name)) throw commonErrors.validation(`The load balancer name '${name}' can only contain characters that are alphanumeric characters and hyphens(-)`);
+  if (name.startsWith("internal-")) throw commonErrors.validation(`The load balancer name '${name}' cannot begin with 'internal-'`);
 }
 
 /** What the request asks for, to tell a repeated create (answered with the same load balancer) from a conflict. */
@@ -26,11 +26,11 @@ function sameSettings(lb: LoadBalancer, input: CreateLoadBalancerInput, subnets:
 export const createLoadBalancer: Handler<"CreateLoadBalancer"> = (input, ctx: Elbv2Context) => {
   const { state } = ctx;
   const type = input.Type ?? "application";
-  if (type === "gateway") throw new AwsError("UnsupportedOperation", "ecs-local does not support gateway load balancers yet.", 400);
+  if (type === "gateway") throw commonErrors.unsupported("ecs-local does not support gateway load balancers yet.");
   checkName(input.Name);
-  if (input.Subnets?.length && input.SubnetMappings?.length) throw new AwsError("ValidationError", "You can specify subnets or subnet mappings, not both", 400);
+  if (input.Subnets?.length && input.SubnetMappings?.length) throw commonErrors.validation("You can specify subnets or subnet mappings, not both");
   const subnetIds: string[] = input.Subnets?.length ? input.Subnets : (input.SubnetMappings ?? []).map((m) => m.SubnetId ?? "");
-  if (subnetIds.length === 0) throw new AwsError("ValidationError", "At least one subnet must be specified", 400);
+  if (subnetIds.length === 0) throw commonErrors.validation("At least one subnet must be specified");
   const scheme = input.Scheme ?? "internet-facing";
   const existing = [...state.loadBalancers.values()].find((r) => r.lb.LoadBalancerName === input.Name);
   if (existing) {

@@ -1,4 +1,4 @@
-import { AwsError } from "../../../protocol/errors.js";
+import { commonErrors } from "../../../protocol/errors.js";
 import type { Handler } from "../context.js";
 import { PriorityInUseException } from "../generated/errors.js";
 import type { Rule } from "../generated/types.js";
@@ -12,7 +12,7 @@ export const createRule: Handler<"CreateRule"> = (input, ctx) => {
   const { state } = ctx;
   const listener = getListener(state, input.ListenerArn);
   const lb = getLoadBalancer(state, listener.listener.LoadBalancerArn!).lb;
-  if (lb.Type !== "application") throw new AwsError("ValidationError", "Rules are supported only by listeners of Application Load Balancers", 400);
+  if (lb.Type !== "application") throw commonErrors.validation("Rules are supported only by listeners of Application Load Balancers");
   const priority = String(input.Priority);
   if ([...listener.rules.values()].some((r) => r.Priority === priority)) throw new PriorityInUseException(`Priority '${priority}' is currently in use`);
   checkNewTags(input.Tags);

@@ -1,4 +1,4 @@
-import { AwsError } from "../../../protocol/errors.js";
+import { commonErrors } from "../../../protocol/errors.js";
 import type { Handler, TargetGroupRecord } from "../context.js";
 import { DuplicateTargetGroupNameException } from "../generated/errors.js";
 import { targetGroupDefaults } from "../domain/attributes.js";
@@ -13,15 +13,15 @@ const VPC_ID = /^vpc-[0-9a-f]{8}([0-9a-f]{9})?$/;
 /** `instance` and `ip` groups; a repeated create with the same settings answers the same group. */
 export const createTargetGroup: Handler<"CreateTargetGroup"> = (input, ctx) => {
   const { state } = ctx;
-  if (input.Name.length > 32) throw new AwsError("ValidationError", `Target group name '${input.Name}' cannot be longer than '32' characters`, 400);
-  if (!NAME.test(input.Name)) throw new AwsError("ValidationError", `Target group name '${input.Name}' can only contain characters that are alphanumeric characters or hyphens(-)`, 400);
+  if (input.Name.length > 32) throw commonErrors.validation(`Target group name '${input.Name}' cannot be longer than '32' characters`);
+  if (!NAME.test(input.Name)) throw commonErrors.validation(`Target group name '${input.Name}' can only contain characters that are alphanumeric characters or hyphens(-)`);
   const type = input.TargetType ?? "instance";
-  if (type !== "instance" && type !== "ip") throw new AwsError("UnsupportedOperation", `ecs-local does not support target groups of target type '${type}' yet.`, 400);
-  if (input.Protocol === undefined) throw new AwsError("ValidationError", "A protocol must be specified", 400);
-  if (input.Port === undefined) throw new AwsError("ValidationError", "A port must be specified", 400);
-  if (input.VpcId === undefined) throw new AwsError("ValidationError", "A VPC ID must be specified", 400);
-  if (!VPC_ID.test(input.VpcId) || !ec2Network(ctx.backend.peers, state.accountId, state.region).vpcExists(input.VpcId)) throw new AwsError("ValidationError", `The VPC ID '${input.VpcId}' is not found`, 400);
-  if (type === "instance" && input.HealthCheckEnabled === false) throw new AwsError("ValidationError", "Health check enabled must be true for target groups with target type 'instance'", 400);
+  if (type !== "instance" && type !== "ip") throw commonErrors.unsupported(`ecs-local does not support target groups of target type '${type}' yet.`);
+  if (input.Protocol === undefined) throw commonErrors.validation("A protocol must be specified");
+  if (input.Port === undefined) throw commonErrors.validation("A port must be specified");
+  if (input.VpcId === undefined) throw commonErrors.validation("A VPC ID must be specified");
+  if (!VPC_ID.test(input.VpcId) || !ec2Network(ctx.backend.peers, state.accountId, state.region).vpcExists(input.VpcId)) throw commonErrors.validation(`The VPC ID '${input.VpcId}' is not found`);
+  if (type === "instance" && input.HealthCheckEnabled === false) throw commonErrors.validation("Health check enabled must be true for target groups with target type 'instance'");
   checkNewTags(input.Tags);
   const tg = newTargetGroup(input, targetGroupArn(state, input.Name));
   const existing = [...state.targetGroups.values()].find((r) => r.tg.TargetGroupName === input.Name);

@@ -1,4 +1,4 @@
-import { AwsError } from "../../../protocol/errors.js";
+import { commonErrors } from "../../../protocol/errors.js";
 import type { Handler } from "../context.js";
 import type { Rule } from "../generated/types.js";
 import { getListener, getRule } from "../domain/lookup.js";
@@ -14,10 +14,10 @@ export const describeRules: Handler<"DescribeRules"> = (input, ctx) => {
   const { state } = ctx;
   let rules: Rule[];
   if (input.RuleArns?.length) {
-    if (input.ListenerArn !== undefined) throw new AwsError("ValidationError", "Rule ARNs and a listener ARN cannot be specified at the same time", 400);
+    if (input.ListenerArn !== undefined) throw commonErrors.validation("Rule ARNs and a listener ARN cannot be specified at the same time");
     rules = input.RuleArns.map((arn) => getRule(state, arn).rule);
   } else if (input.ListenerArn !== undefined) rules = [...getListener(state, input.ListenerArn).rules.values()].sort(byPriority);
-  else throw new AwsError("ValidationError", "You must specify either listener rule ARNs or a listener ARN", 400);
+  else throw commonErrors.validation("You must specify either listener rule ARNs or a listener ARN");
   const p = page(rules, input.Marker, input.PageSize);
   return { Rules: p.items.map((r) => structuredClone(r)), ...(p.next ? { NextMarker: p.next } : {}) };
 };

@@ -1,4 +1,4 @@
-import { AwsError } from "../../../protocol/errors.js";
+import { commonErrors } from "../../../protocol/errors.js";
 import type { Handler } from "../context.js";
 import { getLoadBalancer, getTargetGroup, notFound } from "../domain/lookup.js";
 import { page } from "../domain/paging.js";
@@ -9,7 +9,7 @@ import { loadBalancersOf } from "../domain/targets.js";
 export const describeTargetGroups: Handler<"DescribeTargetGroups"> = (input, ctx) => {
   const { state } = ctx;
   const ways = [input.LoadBalancerArn !== undefined, !!input.TargetGroupArns?.length, !!input.Names?.length].filter(Boolean).length;
-  if (ways > 1) throw new AwsError("ValidationError", "Target group names, target group ARNs, and a load balancer ARN cannot be specified at the same time", 400);
+  if (ways > 1) throw commonErrors.validation("Target group names, target group ARNs, and a load balancer ARN cannot be specified at the same time");
   let groups = [...state.targetGroups.values()];
   if (input.TargetGroupArns?.length) groups = input.TargetGroupArns.map((arn) => getTargetGroup(state, arn));
   else if (input.Names?.length) {

@@ -1,4 +1,4 @@
-import { AwsError } from "../../../protocol/errors.js";
+import { commonErrors } from "../../../protocol/errors.js";
 import type { Handler } from "../context.js";
 import { DuplicateListenerException, UnsupportedProtocolException } from "../generated/errors.js";
 import { checkActions, groupsOf, protocolsFor } from "../domain/actions.js";
@@ -18,7 +18,7 @@ export const modifyListener: Handler<"ModifyListener"> = (input, ctx) => {
   const port = input.Port ?? l.Port;
   if (listenersOf(state, lb.LoadBalancerArn!).some((o) => o !== rec && o.listener.Port === port)) throw new DuplicateListenerException("A listener already exists on this port for this load balancer");
   const certificates = input.Certificates ?? l.Certificates;
-  if (SECURE.has(protocol) && !certificates?.length) throw new AwsError("ValidationError", `A certificate must be specified for ${protocol} listeners`, 400);
+  if (SECURE.has(protocol) && !certificates?.length) throw commonErrors.validation(`A certificate must be specified for ${protocol} listeners`);
   const actions = input.DefaultActions ? checkActions(state, lb, input.DefaultActions) : l.DefaultActions!;
   const before = new Set((l.DefaultActions ?? []).flatMap(groupsOf));
   l.Protocol = protocol;

@@ -1,4 +1,4 @@
-import { AwsError } from "../../../protocol/errors.js";
+import { commonErrors } from "../../../protocol/errors.js";
 import type { Handler } from "../context.js";
 import { OperationNotPermittedException } from "../generated/errors.js";
 import { checkActions, checkConditions, groupsOf } from "../domain/actions.js";
@@ -9,7 +9,7 @@ import { usageChanged } from "../domain/targets.js";
 export const modifyRule: Handler<"ModifyRule"> = (input, ctx) => {
   const { state } = ctx;
   const { listener, rule } = getRule(state, input.RuleArn);
-  if (input.Transforms?.length) throw new AwsError("UnsupportedOperation", "ecs-local does not support rule transforms yet.", 400);
+  if (input.Transforms?.length) throw commonErrors.unsupported("ecs-local does not support rule transforms yet.");
   if (rule.IsDefault && input.Conditions !== undefined) throw new OperationNotPermittedException("Conditions cannot be specified for a default rule");
   const lb = getLoadBalancer(state, listener.listener.LoadBalancerArn!).lb;
   const conditions = input.Conditions !== undefined ? checkConditions(input.Conditions) : rule.Conditions;

@@ -1,4 +1,4 @@
-import { AwsError } from "../../../protocol/errors.js";
+import { commonErrors } from "../../../protocol/errors.js";
 import type { Handler } from "../context.js";
 import { getTargetGroup } from "../domain/lookup.js";
 import { showTargetGroup } from "../domain/targetGroups.js";
@@ -9,16 +9,16 @@ const HTTP = new Set(["HTTP", "HTTPS"]);
 export const modifyTargetGroup: Handler<"ModifyTargetGroup"> = (input, ctx) => {
   const rec = getTargetGroup(ctx.state, input.TargetGroupArn);
   const tg = rec.tg;
-  if (input.HealthCheckEnabled === false) throw new AwsError("ValidationError", `Health check enabled must be true for target groups with target type '${tg.TargetType}'`, 400);
+  if (input.HealthCheckEnabled === false) throw commonErrors.validation(`Health check enabled must be true for target groups with target type '${tg.TargetType}'`);
   const protocol = input.HealthCheckProtocol ?? tg.HealthCheckProtocol!;
-  if (HTTP.has(tg.Protocol!) && protocol === "TCP") throw new AwsError("ValidationError", "Health check protocol 'TCP' is not supported for target groups with protocol 'HTTP' or 'HTTPS'", 400);
+  if (HTTP.has(tg.Protocol!) && protocol === "TCP") throw commonErrors.validation("Health check protocol 'TCP' is not supported for target groups with protocol 'HTTP' or 'HTTPS'");
   const httpCheck = HTTP.has(protocol);
   if (!httpCheck && (input.HealthCheckPath !== undefined || input.Matcher !== undefined)) {
-    throw new AwsError("ValidationError", `Health check path and matcher are not supported for health check protocol '${protocol}'`, 400);
+    throw commonErrors.validation(`Health check path and matcher are not supported for health check protocol '${protocol}'`);
   }
   const interval = input.HealthCheckIntervalSeconds ?? tg.HealthCheckIntervalSeconds!;
   const timeout = input.HealthCheckTimeoutSeconds ?? tg.HealthCheckTimeoutSeconds!;
-  if (timeout >= interval) throw new AwsError("ValidationError", "Health check interval must be greater than the timeout.", 400);
+  if (timeout >= interval) throw commonErrors.validation("Health check interval must be greater than the timeout.");
   tg.HealthCheckProtocol = protocol;
   tg.HealthCheckIntervalSeconds = interval;
   tg.HealthCheckTimeoutSeconds = timeout;

@@ -1,4 +1,4 @@
-import { AwsError } from "../../../protocol/errors.js";
+import { commonErrors } from "../../../protocol/errors.js";
 import type { Handler } from "../context.js";
 import { OperationNotPermittedException, PriorityInUseException } from "../generated/errors.js";
 import type { Rule } from "../generated/types.js";
@@ -7,7 +7,7 @@ import { getRule } from "../domain/lookup.js";
 /** All new priorities are checked together (a swap is allowed) before any is set. */
 export const setRulePriorities: Handler<"SetRulePriorities"> = (input, ctx) => {
   for (const p of input.RulePriorities) {
-    if (p.RuleArn === undefined || p.Priority === undefined) throw new AwsError("ValidationError", "A rule ARN and a priority must be specified for each rule", 400);
+    if (p.RuleArn === undefined || p.Priority === undefined) throw commonErrors.validation("A rule ARN and a priority must be specified for each rule");
   }
   const changes = input.RulePriorities.map((p) => ({ ...getRule(ctx.state, p.RuleArn!), priority: String(p.Priority) }));
   for (const c of changes) if (c.rule.IsDefault) throw new OperationNotPermittedException(`Default rule '${c.rule.RuleArn}' cannot be modified`);
