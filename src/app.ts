@@ -38,7 +38,7 @@ export interface EcsLocal {
   logger: Logger;
   /** Forgets every resource of every account and region. */
   reset(): void;
-  /** Settles once the state directory's journal is replayed (at once without one); serve only after it. */
+  /** Settles once the configured runtime is loaded and the state directory's journal replayed; serve only after it. */
   ready: Promise<void>;
   /** Compiles every validator ahead of need, a little at a time (the server, after it starts listening). */
   warm(): void;
@@ -74,10 +74,10 @@ export function createApp(options: AppOptions = {}): EcsLocal {
   if (opened && !(clock instanceof PersistentClock)) throw new Error("a state directory needs the server's own clock");
   // Replaying the journal runs operations, whose code the services load on first need: all of it first.
   const ready = opened
-    ? registry.load().then(() => {
+    ? Promise.all([registry.ready, registry.load()]).then(() => {
         persistence = attachPersistence({ opened, registry, timeline, clock: clock as PersistentClock, logger, resetAll: forget, setBeforeInvoke: (fn) => (protocol.beforeInvoke = fn) });
       })
-    : Promise.resolve();
+    : registry.ready;
   const reset = (): void => {
     persistence?.reset();
     forget();

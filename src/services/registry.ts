@@ -2,15 +2,16 @@
 // state, reports health and warms validators through this list, never by naming a service.
 import type { Config } from "../config.js";
 import type { Logger } from "../log.js";
-import { createRuntime } from "../runtime/index.js";
+import { configuredRuntime } from "../runtime/index.js";
 import type { ContainerRuntime } from "../runtime/runtime.js";
+import { SimulatedRuntime } from "../runtime/simulated.js";
 import type { Timeline } from "../engine/timeline.js";
 import type { JsonService } from "../protocol/json.js";
 import type { QueryService } from "../protocol/query.js";
 import type { ServedService } from "../protocol/service.js";
 import { warmValidators } from "../protocol/validate.js";
 import type { Backends } from "./backends.js";
-import { createEcsBackend, ecsJsonService } from "./ecs/service.js";
+import { createEcsBackend, ecsJsonService, useRuntime } from "./ecs/service.js";
 import { createEc2Backend, ec2QueryService } from "./ec2/service.js";
 import { createElbv2Backend, elbv2QueryService } from "./elbv2/service.js";
 import { createLogsBackend, logsJsonService, logsSink } from "./logs/service.js";
@@ -42,6 +43,8 @@ export interface Registry {
   reset(): void;
   /** Loads every operation and compiles every service's validators ahead of need, one at a time. */
   warm(): void;
+  /** Settles once the configured container runtime is loaded; serve only after it. */
+  ready: Promise<void>;
   /** Stops what runs in the background of the services: the container runtime removes what it started. */
   close(): Promise<void>;
 }
@@ -57,8 +60,10 @@ export function createRegistry(config: Config, timeline: Timeline, options: Regi
   const backends = {} as Backends;
   // Container output goes where the awslogs driver puts it: CloudWatch Logs on this endpoint.
   backends.logs = createLogsBackend(timeline);
-  const runtime = options.runtime ?? createRuntime(config, logsSink(backends.logs), options.logger);
-  backends.ecs = createEcsBackend(config, timeline, backends, runtime);
+  const sink = logsSink(backends.logs);
+  backends.ecs = createEcsBackend(config, timeline, backends, options.runtime ?? new SimulatedRuntime(sink));
+  // A configured Docker runtime replaces the simulated one once its code is loaded (before serving).
+  const ready = options.runtime ? Promise.resolve() : configuredRuntime(config, sink, options.logger).then((r) => r && useRuntime(backends.ecs, r));
   backends.ec2 = createEc2Backend(config, timeline, backends);
   backends.elbv2 = createElbv2Backend(config, timeline, backends);
   // ECS's agent runs on EC2's instances: EC2 tells of instance changes, the agent registers and leaves.
@@ -87,6 +92,7 @@ export function createRegistry(config: Config, timeline: Timeline, options: Regi
       load().catch(() => undefined);
       for (const s of all) warmValidators(s.name);
     },
-    close: () => runtime.close(),
+    ready,
+    close: () => backends.ecs.runtime.close(),
   };
 }

@@ -57,6 +57,7 @@ export interface DockerLocal {
 /** A server on the wall clock with the Docker runtime: transitions wait on the engine. */
 export async function startDockerLocal(config: Partial<Config> = {}): Promise<DockerLocal> {
   const local = createApp({ config: { validateOutput: true, runtime: "docker", dockerHost: DOCKER_HOST, ...config } });
+  await local.ready;
   const server: Server = createServer(local.handle);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return {

@@ -27,8 +27,14 @@ export function createEcsBackend(config: Config, timeline: Timeline, peers: Back
   // Before the reconciler, so a task is registered (or deregistered) before its service looks again.
   backend.loadBalancing = new LoadBalancing(backend);
   backend.reconciler = new Reconciler(backend);
-  runtime.onEngine = (endpoint, up) => void timeline.at(timeline.now(), () => engineChanged(backend, endpoint, up));
+  useRuntime(backend, runtime);
   return backend;
+}
+
+/** Runs the backend's tasks on `runtime` from now on; its engines' comings and goings reach the lifecycle. */
+export function useRuntime(backend: EcsBackend, runtime: ContainerRuntime): void {
+  backend.runtime = runtime;
+  runtime.onEngine = (endpoint, up) => void backend.timeline.at(backend.timeline.now(), () => engineChanged(backend, endpoint, up));
 }
 
 const KNOWN = new Set<string>(OPERATIONS);
