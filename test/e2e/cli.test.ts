@@ -1,36 +1,14 @@
 // The lab workflow ECS users learn first, driven by the real `aws` CLI against the started server.
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { budget, CALL_TIMEOUT_MS, orderedSteps } from "./budget.js";
 import { startServer, type RunningServer } from "./server.js";
+import { clientEnv, cliPresent, run } from "./tools.js";
 
-const run = promisify(execFile);
 let server: RunningServer;
-
-async function hasCli(): Promise<boolean> {
-  try {
-    await run("aws", ["--version"]);
-    return true;
-  } catch {
-    return false;
-  }
-}
-const cliPresent = await hasCli();
 if (!cliPresent) console.warn("skipping the aws CLI end-to-end test: no `aws` on PATH");
 
 async function aws(...args: string[]): Promise<any> {
-  const { stdout } = await run("aws", ["ecs", ...args, "--endpoint-url", server.url, "--output", "json"], {
-    timeout: CALL_TIMEOUT_MS,
-    env: {
-      ...process.env,
-      AWS_ACCESS_KEY_ID: "AKIDEXAMPLE",
-      AWS_SECRET_ACCESS_KEY: "secret",
-      AWS_DEFAULT_REGION: "us-east-1",
-      AWS_CONFIG_FILE: "/nonexistent",
-      AWS_SHARED_CREDENTIALS_FILE: "/nonexistent",
-    },
-  });
+  const { stdout } = await run("aws", ["ecs", ...args, "--endpoint-url", server.url, "--output", "json"], { timeout: CALL_TIMEOUT_MS, env: clientEnv() });
   return stdout.trim() ? JSON.parse(stdout) : {};
 }
 

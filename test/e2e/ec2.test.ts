@@ -1,34 +1,16 @@
 // boto3 launching an instance whose plain user data names ECS_CLUSTER: it joins the cluster with its
 // type's resources. The CLI flow (two instances, services, a load balancer, termination) is the
 // lab's, in lab.test.ts.
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { budget, CALL_TIMEOUT_MS } from "./budget.js";
 import { startServer, type RunningServer } from "./server.js";
+import { botoPresent, clientEnv, run } from "./tools.js";
 
-const run = promisify(execFile);
 let server: RunningServer;
 
-async function works(cmd: string, args: string[]): Promise<boolean> {
-  try {
-    await run(cmd, args);
-    return true;
-  } catch {
-    return false;
-  }
-}
-const botoPresent = await works("python3", ["-c", "import boto3"]);
 if (!botoPresent) console.warn("skipping the boto3 EC2 test: python3 cannot import boto3");
 
-const env = {
-  ...process.env,
-  AWS_ACCESS_KEY_ID: "AKIDEXAMPLE",
-  AWS_SECRET_ACCESS_KEY: "secret",
-  AWS_DEFAULT_REGION: "us-east-1",
-  AWS_CONFIG_FILE: "/nonexistent",
-  AWS_SHARED_CREDENTIALS_FILE: "/nonexistent",
-};
+const env = clientEnv();
 
 describe.skipIf(!botoPresent)("EC2 instances joining ECS, end to end", () => {
   beforeAll(async () => {

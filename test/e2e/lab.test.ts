@@ -4,35 +4,16 @@
 // target group, listener, a REPLICA service with dynamic host ports, a DAEMON service) and watches
 // what the clock moves. ELBv2 runs at 2% of AWS's pace: health checks of 5 s × 2 settle in a fifth
 // of a second, the 100 s deregistration delay set here drains for 2 s (then 500 s: 10 s).
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect } from "vitest";
 import { CALL_TIMEOUT_MS, orderedSteps } from "./budget.js";
 import { startServer, type RunningServer } from "./server.js";
+import { botoPresent, clientEnv, cliPresent, run } from "./tools.js";
 
-const run = promisify(execFile);
 let server: RunningServer;
 
-async function works(cmd: string, args: string[]): Promise<boolean> {
-  try {
-    await run(cmd, args);
-    return true;
-  } catch {
-    return false;
-  }
-}
-const cliPresent = await works("aws", ["--version"]);
-const botoPresent = await works("python3", ["-c", "import boto3"]);
 if (!cliPresent || !botoPresent) console.warn("skipping the lab end-to-end test: it needs both the `aws` CLI and boto3");
 
-const env = {
-  ...process.env,
-  AWS_ACCESS_KEY_ID: "AKIDEXAMPLE",
-  AWS_SECRET_ACCESS_KEY: "secret",
-  AWS_DEFAULT_REGION: "us-east-1",
-  AWS_CONFIG_FILE: "/nonexistent",
-  AWS_SHARED_CREDENTIALS_FILE: "/nonexistent",
-};
+const env = clientEnv();
 
 async function aws(...args: string[]): Promise<any> {
   const { stdout } = await run("aws", [...args, "--endpoint-url", server.url, "--output", "json"], { timeout: CALL_TIMEOUT_MS, env });

@@ -1,33 +1,14 @@
 // The first call deploy tools make, with the real `aws` CLI and boto3 against the started server.
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type RunningServer } from "./server.js";
+import { botoPresent, clientEnv, cliPresent, run } from "./tools.js";
 
-const run = promisify(execFile);
 let server: RunningServer;
 
-async function works(cmd: string, args: string[]): Promise<boolean> {
-  try {
-    await run(cmd, args);
-    return true;
-  } catch {
-    return false;
-  }
-}
-const cliPresent = await works("aws", ["--version"]);
-const botoPresent = await works("python3", ["-c", "import boto3"]);
 if (!cliPresent) console.warn("skipping the aws CLI STS test: no `aws` on PATH");
 if (!botoPresent) console.warn("skipping the boto3 STS test: python3 cannot import boto3");
 
-const env = (accessKey: string) => ({
-  ...process.env,
-  AWS_ACCESS_KEY_ID: accessKey,
-  AWS_SECRET_ACCESS_KEY: "secret",
-  AWS_DEFAULT_REGION: "us-east-1",
-  AWS_CONFIG_FILE: "/nonexistent",
-  AWS_SHARED_CREDENTIALS_FILE: "/nonexistent",
-});
+const env = clientEnv;
 
 describe.skipIf(!cliPresent && !botoPresent)("STS end to end", () => {
   beforeAll(async () => {

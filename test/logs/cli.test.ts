@@ -1,19 +1,14 @@
 // CloudWatch Logs through the real `aws` CLI v1 against the started server: what users type to read
 // a task's output. (`aws logs tail` exists only in the CLI v2, which reads through FilterLogEvents.)
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type RunningServer } from "../e2e/server.js";
+import { clientEnv, cliPresent, run } from "../e2e/tools.js";
 
-const run = promisify(execFile);
-const cliPresent = await run("aws", ["--version"]).then(() => true, () => false);
 if (!cliPresent) console.warn("SKIPPED the aws logs CLI test: no `aws` on PATH");
 let server: RunningServer;
 
 async function aws(...args: string[]): Promise<any> {
-  const { stdout } = await run("aws", ["logs", ...args, "--endpoint-url", server.url, "--output", "json"], {
-    env: { ...process.env, AWS_ACCESS_KEY_ID: "AKIDEXAMPLE", AWS_SECRET_ACCESS_KEY: "secret", AWS_DEFAULT_REGION: "us-east-1", AWS_CONFIG_FILE: "/nonexistent", AWS_SHARED_CREDENTIALS_FILE: "/nonexistent" },
-  });
+  const { stdout } = await run("aws", ["logs", ...args, "--endpoint-url", server.url, "--output", "json"], { env: clientEnv() });
   return stdout.trim() ? JSON.parse(stdout) : {};
 }
 
