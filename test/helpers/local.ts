@@ -71,41 +71,48 @@ export async function startLocal(config: ConfigOverrides = {}, options: Pick<App
     return { status: res.status, headers: res.headers, text, body: parsed };
   };
 
-  const send = (op: Operation, input: unknown, opts: CallOptions = {}) =>
-    raw(`${TARGET_PREFIX}.${op}`, JSON.stringify(input), {
-      Authorization: authHeader(opts.accountId ?? "AKIDEXAMPLE", opts.region ?? "us-east-1"),
-      ...opts.headers,
-    });
-
-  return {
+  const t: TestLocal = {
     url,
     local,
     clock,
-    advance: (ms) => local.timeline.advance(ms, (t) => clock.set(t)),
+    advance: (ms) => local.timeline.advance(ms, (at) => clock.set(at)),
     raw,
-    async ecs(op, input, opts) {
-      const res = await send(op, input, opts);
-      if (res.status !== 200) throw new Error(`${op} failed with ${res.status}: ${res.text}`);
-      const validate = validatorFor("ecs", op, "output");
-      if (!validate(res.body)) throw new Error(`${op} output breaks the model: ${JSON.stringify(validate.errors)}\n${res.text}`);
-      return res.body as Output<typeof op>;
-    },
-    async ecsError(op, input, opts) {
-      const res = await send(op, input, opts);
-      if (res.status === 200) throw new Error(`${op} succeeded but was expected to fail: ${res.text}`);
-      const code = res.body?.__type;
-      expect(typeof res.body?.message).toBe("string");
-      expect(res.headers.get("x-amzn-errortype")).toBe(code);
-      if (![...OPERATION_ERRORS[op], ...PROTOCOL_ERRORS].includes(code)) {
-        throw new Error(`${op} answered ${code}, which the model does not list for it: ${res.text}`);
-      }
-      return { status: res.status, code, message: res.body.message };
-    },
+    ecs: (op, input, opts) => ecs.call(op, input, opts),
+    ecsError: (op, input, opts) => ecs.error(op, input, opts),
     close: () =>
       new Promise<void>((resolve) => {
         local.close();
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+  const ecs = jsonCaller<Operation, Input<Operation>, Output<Operation>>(t, "ecs", TARGET_PREFIX, OPERATION_ERRORS);
+  return t;
+}
+
+/**
+ * Calls of one awsJson service against the test server: a success is checked against the model's
+ * output schema, an error against the operation's list in the model and the protocol's envelope.
+ */
+export function jsonCaller<Op extends string, In, Out>(t: Pick<TestLocal, "raw">, service: string, targetPrefix: string, errors: Record<Op, readonly string[]>) {
+  const send = (op: Op, input: unknown, opts: CallOptions = {}) =>
+    t.raw(`${targetPrefix}.${op}`, JSON.stringify(input), { Authorization: authHeader(opts.accountId ?? "AKIDEXAMPLE", opts.region ?? "us-east-1"), ...opts.headers });
+  return {
+    async call(op: Op, input: In, opts?: CallOptions): Promise<Out> {
+      const res = await send(op, input, opts);
+      if (res.status !== 200) throw new Error(`${op} failed with ${res.status}: ${res.text}`);
+      const validate = validatorFor(service, op, "output");
+      if (!validate(res.body)) throw new Error(`${op} output breaks the model: ${JSON.stringify(validate.errors)}\n${res.text}`);
+      return res.body as Out;
+    },
+    async error(op: Op, input: unknown, opts?: CallOptions): Promise<{ status: number; code: string; message: string }> {
+      const res = await send(op, input, opts);
+      if (res.status === 200) throw new Error(`${op} succeeded but was expected to fail: ${res.text}`);
+      const code = res.body?.__type;
+      expect(typeof res.body?.message).toBe("string");
+      expect(res.headers.get("x-amzn-errortype")).toBe(code);
+      if (![...errors[op], ...PROTOCOL_ERRORS].includes(code)) throw new Error(`${op} answered ${code}, which the model does not list for it: ${res.text}`);
+      return { status: res.status, code, message: res.body.message };
+    },
   };
 }
