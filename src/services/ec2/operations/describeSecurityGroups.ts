@@ -1,10 +1,9 @@
 import type { Handler } from "../context.js";
 import type { SecurityGroup } from "../generated/types.js";
 import { ec2Errors } from "../domain/errors.js";
-import { checkFilters, matchesFilters, type FilterValues } from "../domain/filters.js";
+import { describePage } from "../domain/describe.js";
+import { checkFilters, type FilterValues } from "../domain/filters.js";
 import { defaultVpc, groupByName } from "../domain/network.js";
-import { paginate } from "../domain/pagination.js";
-import { tagsOf } from "../domain/tags.js";
 
 const FILTERS: FilterValues<SecurityGroup> = {
   "group-id": (g) => g.GroupId,
@@ -33,13 +32,9 @@ export const describeSecurityGroups: Handler<"DescribeSecurityGroups"> = (input,
     }
   }
   const ids = input.GroupIds?.length || byName.length ? new Set([...(input.GroupIds ?? []), ...byName]) : undefined;
-  const all = [...state.securityGroups.values()].filter((g) => (!ids || ids.has(g.GroupId!)) && matchesFilters(g, state.tags.get(g.GroupId!), input.Filters, FILTERS));
-  const page = paginate(all, input.MaxResults, input.NextToken);
+  const page = describePage(state, state.securityGroups.values(), (g) => g.GroupId!, (g) => g, { ids, filters: input.Filters, maxResults: input.MaxResults, nextToken: input.NextToken }, FILTERS);
   return {
-    SecurityGroups: page.items.map((g) => {
-      const tags = tagsOf(state, g.GroupId!);
-      return { ...structuredClone(g), ...(tags ? { Tags: tags } : {}) };
-    }),
+    SecurityGroups: page.items,
     ...(page.nextToken ? { NextToken: page.nextToken } : {}),
   };
 };

@@ -1,8 +1,7 @@
 import type { Handler, SubnetRecord } from "../context.js";
 import { ec2Errors } from "../domain/errors.js";
-import { checkFilters, matchesFilters, type FilterValues } from "../domain/filters.js";
-import { paginate } from "../domain/pagination.js";
-import { tagsOf } from "../domain/tags.js";
+import { describePage } from "../domain/describe.js";
+import { checkFilters, type FilterValues } from "../domain/filters.js";
 
 const FILTERS: FilterValues<SubnetRecord> = {
   "subnet-id": (r) => r.subnet.SubnetId,
@@ -25,14 +24,10 @@ export const describeSubnets: Handler<"DescribeSubnets"> = (input, ctx) => {
   const { state } = ctx;
   checkFilters(input.Filters, FILTERS);
   for (const id of input.SubnetIds ?? []) if (!state.subnets.has(id)) throw ec2Errors.subnetNotFound(id);
-  const wanted = input.SubnetIds?.length ? new Set(input.SubnetIds) : undefined;
-  const all = [...state.subnets.values()].filter((r) => (!wanted || wanted.has(r.subnet.SubnetId!)) && matchesFilters(r, state.tags.get(r.subnet.SubnetId!), input.Filters, FILTERS));
-  const page = paginate(all, input.MaxResults, input.NextToken);
+  const ids = input.SubnetIds?.length ? new Set(input.SubnetIds) : undefined;
+  const page = describePage(state, state.subnets.values(), (r) => r.subnet.SubnetId!, (r) => r.subnet, { ids, filters: input.Filters, maxResults: input.MaxResults, nextToken: input.NextToken }, FILTERS);
   return {
-    Subnets: page.items.map((r) => {
-      const tags = tagsOf(state, r.subnet.SubnetId!);
-      return { ...structuredClone(r.subnet), ...(tags ? { Tags: tags } : {}) };
-    }),
+    Subnets: page.items,
     ...(page.nextToken ? { NextToken: page.nextToken } : {}),
   };
 };

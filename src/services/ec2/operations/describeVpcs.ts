@@ -1,8 +1,7 @@
 import type { Handler, VpcRecord } from "../context.js";
 import { ec2Errors } from "../domain/errors.js";
-import { checkFilters, matchesFilters, type FilterValues } from "../domain/filters.js";
-import { paginate } from "../domain/pagination.js";
-import { tagsOf } from "../domain/tags.js";
+import { describePage } from "../domain/describe.js";
+import { checkFilters, type FilterValues } from "../domain/filters.js";
 
 const FILTERS: FilterValues<VpcRecord> = {
   "vpc-id": (r) => r.vpc.VpcId,
@@ -19,14 +18,10 @@ export const describeVpcs: Handler<"DescribeVpcs"> = (input, ctx) => {
   const { state } = ctx;
   checkFilters(input.Filters, FILTERS);
   for (const id of input.VpcIds ?? []) if (!state.vpcs.has(id)) throw ec2Errors.vpcNotFound(id);
-  const wanted = input.VpcIds?.length ? new Set(input.VpcIds) : undefined;
-  const all = [...state.vpcs.values()].filter((r) => (!wanted || wanted.has(r.vpc.VpcId!)) && matchesFilters(r, state.tags.get(r.vpc.VpcId!), input.Filters, FILTERS));
-  const page = paginate(all, input.MaxResults, input.NextToken);
+  const ids = input.VpcIds?.length ? new Set(input.VpcIds) : undefined;
+  const page = describePage(state, state.vpcs.values(), (r) => r.vpc.VpcId!, (r) => r.vpc, { ids, filters: input.Filters, maxResults: input.MaxResults, nextToken: input.NextToken }, FILTERS);
   return {
-    Vpcs: page.items.map((r) => {
-      const tags = tagsOf(state, r.vpc.VpcId!);
-      return { ...structuredClone(r.vpc), ...(tags ? { Tags: tags } : {}) };
-    }),
+    Vpcs: page.items,
     ...(page.nextToken ? { NextToken: page.nextToken } : {}),
   };
 };
