@@ -21,6 +21,8 @@ export interface LogSink {
   /** Creates the stream (and the group when allowed); answers why it could not, or undefined. */
   openStream(target: LogTarget): string | undefined;
   append(target: LogTarget, lines: LogLine[]): void;
+  /** The time of the stream's last line, if it has any: a runtime that follows a container again reads on from there. */
+  lastTimestamp(target: LogTarget): number | undefined;
 }
 
 /**

@@ -56,7 +56,17 @@ export interface ContainerRuntime {
   endpointOf?(instance: ContainerInstance): string;
   /** Set by the backend: told when an engine stops answering (its instances are lost) and when it answers again. */
   onEngine?: (endpoint: string, up: boolean) => void;
+  /**
+   * Takes over a task an earlier run of this server left with the runtime (a restart with a state
+   * directory): finds its containers by their labels and follows them again; what changed while
+   * nobody watched arrives through `events`. `status` is the task's last one: a PENDING task's start
+   * is done again from the beginning, a STOPPING task's stop is carried out.
+   */
+  resume?(run: TaskRun, events: TaskEvents, status: string): Promise<void>;
+  /** Removes containers this runtime's owner started whose task is not in `keep` (left by an earlier run), on these engines. */
+  sweep?(keep: ReadonlySet<string>, endpoints: string[]): Promise<void>;
   /** Removes every container this runtime started (reset), unless configured to keep them. */
   reset(): Promise<void>;
+  /** Stops watching; the containers are removed (as on reset) unless they outlive the server (kept, or a state directory). */
   close(): Promise<void>;
 }

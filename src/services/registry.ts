@@ -3,6 +3,7 @@
 import type { Config } from "../config.js";
 import type { Logger } from "../log.js";
 import { configuredRuntime } from "../runtime/index.js";
+import type { LogSink } from "../runtime/awslogs.js";
 import type { ContainerRuntime } from "../runtime/runtime.js";
 import { SimulatedRuntime } from "../runtime/simulated.js";
 import type { Timeline } from "../engine/timeline.js";
@@ -17,6 +18,7 @@ import { createElbv2Backend, elbv2QueryService } from "./elbv2/service.js";
 import { createLogsBackend, logsJsonService, logsSink } from "./logs/service.js";
 import { createStsBackend, stsQueryService } from "./sts/service.js";
 import { connectInstanceAgent } from "./ecs/agent/instanceAgent.js";
+import { resumeTasks } from "./ecs/scheduler/runtimeEvents.js";
 
 export type { Backends } from "./backends.js";
 
@@ -47,6 +49,13 @@ export interface Registry {
   ready: Promise<void>;
   /** Stops what runs in the background of the services: the container runtime removes what it started. */
   close(): Promise<void>;
+  /** CloudWatch Logs as the container runtimes write to it. */
+  sink: LogSink;
+  /** What runs ECS's tasks now; persistence replays the journal on one that runs nothing, then swaps back. */
+  runtime(): ContainerRuntime;
+  useRuntime(runtime: ContainerRuntime): void;
+  /** After a restart: the runtime takes over the tasks an earlier run left with it. */
+  resumeTasks(): Promise<void>;
 }
 
 export interface RegistryOptions {
@@ -94,5 +103,9 @@ export function createRegistry(config: Config, timeline: Timeline, options: Regi
     },
     ready,
     close: () => backends.ecs.runtime.close(),
+    sink,
+    runtime: () => backends.ecs.runtime,
+    useRuntime: (r) => useRuntime(backends.ecs, r),
+    resumeTasks: () => resumeTasks(backends.ecs),
   };
 }

@@ -88,7 +88,7 @@ function recorder(): { events: TaskEvents; failures: string[] } {
 describe("Docker runtime with a fake engine", () => {
   it("fails a task whose image cannot be pulled with CannotPullContainerError", async () => {
     const e = await fakeEngine();
-    const runtime = new DockerRuntime({ keepContainers: true, logs: { openStream: () => undefined, append: () => {} }, logger: silentLogger });
+    const runtime = new DockerRuntime({ keepContainers: true, logs: { openStream: () => undefined, append: () => {}, lastTimestamp: () => undefined }, logger: silentLogger });
     runtimes.push(runtime);
     const rec = recorder();
     runtime.start(run(e.endpoint), rec.events);
@@ -98,7 +98,7 @@ describe("Docker runtime with a fake engine", () => {
 
   it("reports an engine lost when its event stream ends, and back once it answers again", async () => {
     const e = await fakeEngine();
-    const runtime = new DockerRuntime({ keepContainers: true, logs: { openStream: () => undefined, append: () => {} }, logger: silentLogger });
+    const runtime = new DockerRuntime({ keepContainers: true, logs: { openStream: () => undefined, append: () => {}, lastTimestamp: () => undefined }, logger: silentLogger });
     runtimes.push(runtime);
     const seen: [string, boolean][] = [];
     runtime.onEngine = (endpoint, up) => void seen.push([endpoint, up]);

@@ -196,9 +196,3 @@ describe("--state-dir: refused", () => {
     expect(bytesOf(file).equals(kept)).toBe(true);
   });
 });
-
-describe("--state-dir: with real containers", () => {
-  it("is refused at start until containers can be adopted", async () => {
-    await expect(start(dir(), { runtime: "docker" })).rejects.toThrow(/--runtime docker is not supported yet/);
-  });
-});

@@ -6,6 +6,7 @@ import type { ContainerInstance, NetworkBinding } from "../../services/ecs/gener
 import { awslogsTarget, loggerFailure, type LogSink } from "../awslogs.js";
 import { OUT_OF_MEMORY, type ContainerRuntime, type TaskEvents, type TaskRun } from "../runtime.js";
 import { DEFAULT_SOCKET, Engine, type Stream } from "./engine.js";
+import { adoptContainers, listByLabels, TASK_LABEL } from "./adopt.js";
 import { followLogs } from "./logs.js";
 import { boundPorts, ensureImage } from "./images.js";
 import { createBody, unsupportedFeature, type ContainerPlan } from "./spec.js";
@@ -23,6 +24,11 @@ class EngineDown extends StartFailure {}
 export interface DockerOptions {
   defaultHost?: string;
   keepContainers: boolean;
+  /**
+   * The label value naming this server's containers. Given (a state directory's), the containers
+   * outlive the server and the next run with the same owner takes them over; else a random one.
+   */
+  owner?: string;
   logs: LogSink;
   logger: Logger;
 }
@@ -41,12 +47,17 @@ function sleep(ms: number): Promise<void> {
 
 export class DockerRuntime implements ContainerRuntime {
   readonly kind = "docker";
-  private readonly owner = randomBytes(8).toString("hex");
+  /** Stable when containers outlive the server (a state directory); else this run's own. */
+  private readonly owner: string;
+  private closed = false;
+  private readonly resets = new Set<Promise<void>>();
   private readonly connections = new Map<string, Connection>();
   private readonly tasks = new Map<string, Running>();
   private readonly starting = new Map<Running, Promise<void>>();
 
-  constructor(private readonly opts: DockerOptions) {}
+  constructor(private readonly opts: DockerOptions) {
+    this.owner = opts.owner ?? randomBytes(8).toString("hex");
+  }
 
   holds(status: string): boolean {
     return status === "PENDING" || status === "STOPPING";
@@ -157,8 +168,8 @@ export class DockerRuntime implements ContainerRuntime {
     r.wake();
   }
 
-  start(run: TaskRun, events: TaskEvents): void {
-    const c = this.connection(this.endpointFor(run.instance));
+  /** A task's containers as planned from its definition; the engine's names are chosen here. */
+  private track(c: Connection, run: TaskRun, events: TaskEvents): Running {
     const hex = randomBytes(10).toString("hex");
     const r: Running = { run, events, engine: c.engine, boxes: new Map(), order: [], net: { mode: run.td.networkMode ?? "bridge", names: new Map() }, stopping: false, wake: () => {} };
     for (const def of run.td.containerDefinitions ?? []) {
@@ -171,14 +182,64 @@ export class DockerRuntime implements ContainerRuntime {
       r.net.names.set(def.name!, plan.dockerName);
     }
     this.tasks.set(run.task.taskArn!, r);
+    return r;
+  }
+
+  start(run: TaskRun, events: TaskEvents): void {
+    const c = this.connection(this.endpointFor(run.instance));
+    const r = this.track(c, run, events);
     const p = this.launch(c, r).catch((e: unknown) => {
-      if (r.stopping) return;
+      if (r.stopping || this.closed) return;
       const reason = e instanceof StartFailure ? e.message : `CannotStartContainerError: Error response from daemon: ${(e as Error).message}`;
       events.failed("TaskFailedToStart", reason);
       // After the task's own failure: then its instance is lost, so no replacement lands there.
       if (e instanceof EngineDown && run.instance) this.watch(c);
     });
     this.starting.set(r, p);
+  }
+
+  async resume(run: TaskRun, events: TaskEvents, status: string): Promise<void> {
+    const c = this.connection(this.endpointFor(run.instance));
+    const arn = run.task.taskArn!;
+    const found = (await this.connect(c)) ? await listByLabels(c.engine, [`${OWNER_LABEL}=${this.owner}`, `${TASK_LABEL}=${arn}`]).catch(() => undefined) : undefined;
+    if (status === "PENDING") {
+      // Its start was cut short: what it had created goes, and the start is done again.
+      if (found) await this.remove(c.engine, found.map((x) => x.Id));
+      return this.start(run, events);
+    }
+    if (!found) {
+      // The engine is gone: the task is lost with its instance, as when an engine stops answering.
+      if (status === "STOPPING") return events.stopped();
+      events.failed("TerminationNotice", `Docker engine at ${c.engine.endpoint} is unreachable: the container instance was lost`);
+      if (run.instance) this.watch(c);
+      return;
+    }
+    const r = this.track(c, run, events);
+    for (const b of r.boxes.values()) b.state = "exited";
+    const reports = await adoptContainers(c.engine, r, found);
+    for (const b of r.order) c.byId.set(b.id!, { r, b });
+    // Output is read on from the last line the stream holds: what was written while nobody read is kept.
+    for (const b of r.order) {
+      const target = awslogsTarget(r.run, b.plan.def, b.id);
+      if (!target) continue;
+      b.log = { target };
+      b.log.stream = await followLogs(c.engine, b.id!, b.plan.def.pseudoTerminal === true, this.opts.logs, target, this.opts.logs.lastTimestamp(target) ?? 0).catch(() => undefined);
+    }
+    for (const report of reports) events.changed(report);
+    if (status === "STOPPING") this.stop(run, events);
+  }
+
+  async sweep(keep: ReadonlySet<string>, endpoints: string[]): Promise<void> {
+    if (this.opts.keepContainers) return;
+    for (const endpoint of new Set([...endpoints, this.endpointFor(undefined)])) {
+      const c = this.connection(endpoint);
+      if (!(await this.connect(c))) continue;
+      const list = await listByLabels(c.engine, [`${OWNER_LABEL}=${this.owner}`]).catch(() => []);
+      await this.remove(
+        c.engine,
+        list.filter((x) => !keep.has(x.Labels?.[TASK_LABEL] ?? "")).map((x) => x.Id),
+      );
+    }
   }
 
   private async launch(c: Connection, r: Running): Promise<void> {
@@ -235,7 +296,8 @@ export class DockerRuntime implements ContainerRuntime {
 
   stop(run: TaskRun, events: TaskEvents): void {
     const r = this.tasks.get(run.task.taskArn!);
-    if (!r) return events.stopped();
+    // Never during the lifecycle's own call: a report always comes later, as a journal replays it.
+    if (!r) return queueMicrotask(() => events.stopped());
     if (r.stopping) return;
     r.stopping = true;
     r.wake();
@@ -274,7 +336,13 @@ export class DockerRuntime implements ContainerRuntime {
   }
 
   /** Forgets every task and removes their containers; tasks started meanwhile (after the reset) keep theirs. */
-  async reset(): Promise<void> {
+  reset(): Promise<void> {
+    const done = this.forget();
+    this.resets.add(done);
+    return done.finally(() => this.resets.delete(done));
+  }
+
+  private async forget(): Promise<void> {
     const old = new Set(this.tasks.values());
     for (const r of old) {
       r.stopping = true;
@@ -297,9 +365,21 @@ export class DockerRuntime implements ContainerRuntime {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     for (const timer of this.watching.values()) clearInterval(timer);
     this.watching.clear();
-    await this.reset();
+    // A reset asked for just before the stop still removes what it was removing.
+    await Promise.all(this.resets);
+    // Tasks that outlive the server keep their containers running for its next run to take over.
+    if (this.opts.owner === undefined) await this.reset();
+    else {
+      for (const r of this.tasks.values()) {
+        r.stopping = true;
+        r.wake();
+      }
+      await Promise.all(this.starting.values());
+      for (const r of this.tasks.values()) for (const b of r.order) b.log?.stream?.close();
+    }
     for (const c of this.connections.values()) {
       const events = c.events;
       c.events = undefined;

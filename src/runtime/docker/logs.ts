@@ -44,9 +44,14 @@ export class LineReader {
   }
 }
 
-/** Follows a container's output until it stops; the promise settles once every line is written. */
-export async function followLogs(engine: Engine, id: string, tty: boolean, sink: LogSink, target: LogTarget): Promise<Stream> {
-  const reader = new LineReader(tty, (lines) => sink.append(target, lines));
-  const s = await engine.stream("GET", `/containers/${id}/logs?follow=1&stdout=1&stderr=1&timestamps=1`, (c) => reader.push(c));
+/**
+ * Follows a container's output until it stops; the promise settles once every line is written.
+ * `after` (epoch ms) skips what was written by then: a container followed again after a restart.
+ */
+export async function followLogs(engine: Engine, id: string, tty: boolean, sink: LogSink, target: LogTarget, after?: number): Promise<Stream> {
+  const reader = new LineReader(tty, (lines) => sink.append(target, after === undefined ? lines : lines.filter((l) => l.timestamp > after)));
+  // The engine takes fractional seconds; lines of the same millisecond as `after` are read and dropped above.
+  const since = after === undefined ? "" : `&since=${(after / 1000).toFixed(3)}`;
+  const s = await engine.stream("GET", `/containers/${id}/logs?follow=1&stdout=1&stderr=1&timestamps=1${since}`, (c) => reader.push(c));
   return { close: s.close, done: s.done.then(() => reader.end()) };
 }

@@ -98,5 +98,8 @@ export function logsSink(backend: LogsBackend): LogSink {
         retain(backend, state, g);
       }
     },
+    lastTimestamp(t: LogTarget) {
+      return backend.states.get(t.accountId, t.region).groups.get(t.group)?.streams.get(t.stream)?.stream.lastEventTimestamp;
+    },
   };
 }

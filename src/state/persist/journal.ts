@@ -14,7 +14,8 @@ export class StateDirError extends Error {
   override name = "StateDirError";
 }
 
-export type EntryKind = "op" | "tick" | "reset";
+/** A request, a moment due work ran, a reset, or a report from the container runtime (real containers only). */
+export type EntryKind = "op" | "tick" | "reset" | "event";
 
 export interface Entry {
   kind: EntryKind;

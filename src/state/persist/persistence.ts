@@ -13,7 +13,9 @@ import type { RequestContext } from "../../protocol/context.js";
 import { JsonText } from "../../protocol/json.js";
 import type { ServedService } from "../../protocol/service.js";
 import type { Registry } from "../../services/registry.js";
-import { Journal, StateDirError, type Entry } from "./journal.js";
+import { decode, encode } from "./codec.js";
+import { Journal, type Entry } from "./journal.js";
+import { RecordingRuntime, recordSink, ReplayRuntime, type RuntimeEntry } from "./runtimeJournal.js";
 
 /** Operations that read and never change state: not journaled (they only wait for the pending commit). */
 const READ_ONLY = /^(Describe|List|Get|Filter|Discover)/;
@@ -57,10 +59,7 @@ export interface OpenedState {
   seed: string;
 }
 
-export function openState(dir: string, sync: "normal" | "full", configuredSeed: string | undefined, logger: Logger, runtime = "simulated"): OpenedState {
-  // Replay drives the services again; with real containers it would start the past's containers
-  // again, and what the engine reported is not in the journal. Refused until containers are adopted.
-  if (runtime !== "simulated") throw new StateDirError(`--state-dir with --runtime ${runtime} is not supported yet: use the simulated runtime, or no state directory`);
+export function openState(dir: string, sync: "normal" | "full", configuredSeed: string | undefined, logger: Logger): OpenedState {
   const journal = Journal.open(dir, sync);
   let seed = journal.meta("seed");
   if (seed === undefined) {
@@ -72,27 +71,9 @@ export function openState(dir: string, sync: "normal" | "full", configuredSeed: 
   return { journal, seed };
 }
 
-/** JSON that keeps what JSON would lose in an input: dates and bytes. */
-function encode(value: unknown): string {
-  return JSON.stringify(value, function (this: Record<string, unknown>, key, v) {
-    const raw = this[key];
-    if (raw instanceof Date) return { $date: raw.getTime() };
-    if (raw instanceof Uint8Array) return { $bytes: Buffer.from(raw).toString("base64") };
-    return v;
-  });
-}
-
-function decode(text: string): unknown {
-  return JSON.parse(text, (_k, v) => {
-    if (v && typeof v === "object" && !Array.isArray(v)) {
-      if (typeof v.$date === "number" && Object.keys(v).length === 1) return new Date(v.$date);
-      if (typeof v.$bytes === "string" && Object.keys(v).length === 1) return new Uint8Array(Buffer.from(v.$bytes, "base64"));
-    }
-    return v;
-  });
-}
-
 export interface Persistence {
+  /** Settles once the container runtime has taken over the tasks the journal left running (real containers). */
+  resumed: Promise<void>;
   /** Records a reset (state forgotten) in the journal. */
   reset(): void;
   /** Commits what is pending and closes the file. */
@@ -119,8 +100,13 @@ export function attachPersistence(o: AttachOptions): Persistence {
   const invokers = new Map<ServedService, ServedService["invoke"]>();
   for (const s of registry.all) invokers.set(s, s.invoke.bind(s));
 
-  replay(o, services, invokers);
+  // Real containers report from outside any request: replay hands the journal's reports to the lifecycle.
+  const real = registry.runtime();
+  const replaying = real.kind === "simulated" ? undefined : new ReplayRuntime(real);
+  if (replaying) registry.useRuntime(replaying);
+  replay(o, services, invokers, replaying);
 
+  let closed = false;
   let pending: Entry[] = [];
   let durable: Promise<void> | undefined;
   let resolveDurable: (() => void) | undefined;
@@ -144,6 +130,8 @@ export function attachPersistence(o: AttachOptions): Persistence {
     }
   };
   const record = (e: Entry): void => {
+    // What the runtime reports while the server stops is not kept: the next start reads it from the engine.
+    if (closed) return;
     pending.push(e);
     if (!durable) {
       durable = new Promise<void>((res, rej) => ((resolveDurable = res), (rejectDurable = rej)));
@@ -181,10 +169,20 @@ export function attachPersistence(o: AttachOptions): Persistence {
     };
   }
 
+  let resumed = Promise.resolve();
+  if (replaying) {
+    const recordEvent = (e: RuntimeEntry): void => record({ ...e, kind: "event", at: clock.holdForTurn() });
+    registry.useRuntime(new RecordingRuntime(real, recordEvent));
+    recordSink(registry.sink, recordEvent);
+    resumed = registry.resumeTasks().catch((e: unknown) => logger.error("cannot take over the containers of the previous run", e));
+  }
+
   return {
+    resumed,
     reset: () => record({ kind: "reset", at: clock.holdForTurn() }),
     close: () => {
       flush();
+      closed = true;
       // Where the id source stood at a clean stop: the next start checks that replay ends there.
       const ids = idSourceOf(registry);
       if (!failed && ids) journal.putMeta("ids", `${journal.lastSeq()}:${ids.save()}`);
@@ -198,7 +196,7 @@ function idSourceOf(registry: Registry): { save(): string } | undefined {
   return (registry.backends.ecs as { ids?: { save(): string } }).ids;
 }
 
-function replay(o: AttachOptions, services: Map<string, ServedService>, invokers: Map<ServedService, ServedService["invoke"]>): void {
+function replay(o: AttachOptions, services: Map<string, ServedService>, invokers: Map<ServedService, ServedService["invoke"]>, runtime: ReplayRuntime | undefined): void {
   const { journal } = o.opened;
   const { timeline, clock, logger } = o;
   let count = 0;
@@ -214,6 +212,7 @@ function replay(o: AttachOptions, services: Map<string, ServedService>, invokers
         continue;
       }
       timeline.runDue();
+      if (e.kind === "event") runtime?.apply(e, o.registry.sink);
       if (e.kind !== "op") continue;
       const service = services.get(e.service!);
       if (!service) throw new Error(`entry ${e.seq} is for a service this ecs-local does not serve: ${e.service}`);

@@ -146,3 +146,32 @@ export function engineChanged(backend: EcsBackend, endpoint: string, up: boolean
     }
   }
 }
+
+/** Where a task's containers are, by its last status: started (or starting) and not yet removed. */
+const WITH_CONTAINERS = new Set(["PENDING", "ACTIVATING", "RUNNING", "DEACTIVATING", "STOPPING"]);
+
+/**
+ * After a restart with a state directory: the runtime takes over every task an earlier run left with
+ * it, once the containers no task claims any more (left by a stop cut short, or a reset) are removed.
+ */
+export async function resumeTasks(backend: EcsBackend): Promise<void> {
+  const { runtime } = backend;
+  if (!runtime.resume || !runtime.holds("PENDING")) return;
+  const keep = new Set<string>();
+  const endpoints = new Set<string>();
+  const resumes: (() => Promise<void>)[] = [];
+  for (const state of backend.states.all()) {
+    for (const rec of state.clusters.values()) {
+      for (const ci of rec.instances.values()) if (runtime.endpointOf) endpoints.add(runtime.endpointOf(ci));
+      for (const task of rec.tasks.values()) {
+        const status = task.lastStatus ?? "";
+        const run = WITH_CONTAINERS.has(status) ? taskRun(state, rec, task) : undefined;
+        if (!run) continue;
+        if (status !== "PENDING") keep.add(task.taskArn!);
+        resumes.push(() => runtime.resume!(run, taskEvents(backend, state, rec, run), status));
+      }
+    }
+  }
+  await runtime.sweep?.(keep, [...endpoints]);
+  await Promise.all(resumes.map((resume) => resume()));
+}

@@ -1,0 +1,20 @@
+// How journal entries hold their inputs: JSON, with what JSON would lose (dates, bytes) kept.
+/** JSON that keeps what JSON would lose in an input: dates and bytes. */
+export function encode(value: unknown): string {
+  return JSON.stringify(value, function (this: Record<string, unknown>, key, v) {
+    const raw = this[key];
+    if (raw instanceof Date) return { $date: raw.getTime() };
+    if (raw instanceof Uint8Array) return { $bytes: Buffer.from(raw).toString("base64") };
+    return v;
+  });
+}
+
+export function decode(text: string): unknown {
+  return JSON.parse(text, (_k, v) => {
+    if (v && typeof v === "object" && !Array.isArray(v)) {
+      if (typeof v.$date === "number" && Object.keys(v).length === 1) return new Date(v.$date);
+      if (typeof v.$bytes === "string" && Object.keys(v).length === 1) return new Uint8Array(Buffer.from(v.$bytes, "base64"));
+    }
+    return v;
+  });
+}

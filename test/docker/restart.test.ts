@@ -1,0 +1,122 @@
+// --state-dir with real containers: tasks outlive the server, and so do their containers. The next
+// start takes them over by their labels and reads back what happened while nobody watched: output
+// written meanwhile, a container removed by hand, a container left by nobody's task. Skipped, with
+// the reason, when no engine answers.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startServer, type EcsLocalServer } from "../../src/index.js";
+import { Engine } from "../../src/runtime/docker/engine.js";
+import { call, DOCKER_HOST, dockerUnavailable, IMAGE, importBusybox, until } from "../helpers/docker.js";
+
+const why = await dockerUnavailable();
+if (why) console.warn(`SKIPPED the Docker restart suite: ${why}`);
+
+let engine: Engine;
+let server: EcsLocalServer | undefined;
+const stateDir = mkdtempSync(join(tmpdir(), "ecs-local-docker-state-"));
+const start = async (): Promise<EcsLocalServer> => (server = await startServer({ logLevel: "silent", validateOutput: true, runtime: "docker", dockerHost: DOCKER_HOST, stateDir }));
+const ecs = (op: string, input: unknown) => call(server!.endpoint, "ecs", op, input);
+const logs = (op: string, input: unknown) => call(server!.endpoint, "logs", op, input);
+const idOf = (arn: string) => arn.split("/").pop()!;
+const exists = (id: string) => engine.call("GET", `/containers/${id}/json`).then(() => true, () => false);
+
+const awslogs = { logDriver: "awslogs", options: { "awslogs-group": "/ecs/restart", "awslogs-region": "us-east-1", "awslogs-stream-prefix": "ecs", "awslogs-create-group": "true" } };
+const web = { name: "web", image: IMAGE, memory: 32, command: ["httpd", "-f", "-p", "80", "-h", "/www"], portMappings: [{ containerPort: 80, hostPort: 0 }], stopTimeout: 1 };
+const talk = { name: "talk", image: IMAGE, memory: 32, command: ["sh", "-c", "echo one; sleep 4; echo two; exec sleep 600"], stopTimeout: 1, logConfiguration: awslogs };
+const idle = { name: "idle", image: IMAGE, memory: 32, command: ["sleep", "600"], stopTimeout: 1 };
+
+async function running(arns: string[]): Promise<any[]> {
+  return until(`tasks ${arns.map(idOf).join(", ")} to run`, async () => {
+    const { tasks } = await ecs("DescribeTasks", { cluster: "keep", tasks: arns });
+    return tasks.every((t: any) => t.lastStatus === "RUNNING") ? tasks : undefined;
+  }, 30_000);
+}
+
+async function page(task: any): Promise<string> {
+  return (await fetch(`http://127.0.0.1:${task.containers[0].networkBindings[0].hostPort}/`, { signal: AbortSignal.timeout(2000) })).text();
+}
+
+describe.skipIf(!!why)("--state-dir with the Docker runtime", () => {
+  beforeAll(async () => {
+    await importBusybox();
+    engine = new Engine(DOCKER_HOST);
+  }, 60_000);
+  afterAll(async () => {
+    if (server) {
+      server.reset();
+      await server.stop();
+    }
+    engine?.destroy();
+  });
+
+  it("takes over the containers after a restart: same containers, output written meanwhile, a container removed meanwhile, leftovers removed", async () => {
+    await start();
+    await ecs("CreateCluster", { clusterName: "keep" });
+    const doc = { instanceId: "i-0000000000000abc1", instanceType: "t3.medium", availabilityZone: "us-east-1a", region: "us-east-1" };
+    await ecs("RegisterContainerInstance", { cluster: "keep", instanceIdentityDocument: JSON.stringify(doc) });
+    for (const def of [web, talk, idle]) await ecs("RegisterTaskDefinition", { family: def.name, containerDefinitions: [def] });
+    const runOne = async (family: string) => (await ecs("RunTask", { cluster: "keep", taskDefinition: family })).tasks[0].taskArn as string;
+    const [webArn, talkArn, idleArn] = [await runOne("web"), await runOne("talk"), await runOne("idle")];
+    await ecs("CreateService", { cluster: "keep", serviceName: "svc", taskDefinition: "idle", desiredCount: 1 });
+    const svcArn = await until("the service's task", async () => (await ecs("ListTasks", { cluster: "keep", serviceName: "svc" })).taskArns[0] as string | undefined);
+    const [webTask, , idleTask, svcTask] = await running([webArn, talkArn, idleArn, svcArn]);
+    const owner = (await engine.call("GET", `/containers/${webTask.containers[0].runtimeId}/json`)).Config.Labels["ecs-local.owner"];
+
+    await server!.stop();
+    server = undefined;
+    // While ecs-local is down: the page still answers, a container is removed by hand, another is left by nobody's task.
+    expect(await page(webTask)).toContain("hello from busybox");
+    await engine.call("DELETE", `/containers/${idleTask.containers[0].runtimeId}?force=1`);
+    const stray = await engine.call("POST", "/containers/create", { Image: IMAGE, Cmd: ["sleep", "600"], Labels: { "ecs-local.owner": owner, "com.amazonaws.ecs.task-arn": "arn:aws:ecs:us-east-1:000000000000:task/keep/0123456789abcdef0123456789abcdef" } });
+    await engine.call("POST", `/containers/${stray.Id}/start`);
+    await new Promise((r) => setTimeout(r, 4500)); // "two" is written while nobody follows the output
+
+    await start();
+    const [webAfter] = (await ecs("DescribeTasks", { cluster: "keep", tasks: [webArn] })).tasks;
+    expect(webAfter.lastStatus).toBe("RUNNING");
+    expect(webAfter.containers[0].runtimeId).toBe(webTask.containers[0].runtimeId);
+    expect(await page(webAfter)).toContain("hello from busybox");
+    expect(await exists(stray.Id)).toBe(false);
+    const idleAfter = await until("the task whose container was removed to stop", async () => {
+      const [t] = (await ecs("DescribeTasks", { cluster: "keep", tasks: [idleArn] })).tasks;
+      return t.lastStatus === "STOPPED" ? t : undefined;
+    });
+    expect(idleAfter.stopCode).toBe("EssentialContainerExited");
+    expect(idleAfter.stoppedReason).toBe("Essential container in task exited");
+    // The service's task was not replaced: it runs in the same container as before.
+    expect((await ecs("ListTasks", { cluster: "keep", serviceName: "svc" })).taskArns).toEqual([svcArn]);
+    const [svcAfter] = (await ecs("DescribeTasks", { cluster: "keep", tasks: [svcArn] })).tasks;
+    expect(svcAfter.containers[0].runtimeId).toBe(svcTask.containers[0].runtimeId);
+    const messages = await until("both lines in CloudWatch Logs", async () => {
+      const out = await logs("GetLogEvents", { logGroupName: "/ecs/restart", logStreamName: `ecs/talk/${idOf(talkArn)}`, startFromHead: true });
+      const m = out.events.map((e: any) => e.message);
+      return m.includes("two") ? m : undefined;
+    });
+    expect(messages).toEqual(["one", "two"]);
+
+    // The container is followed again: docker stop stops its task.
+    await engine.call("POST", `/containers/${webTask.containers[0].runtimeId}/stop?t=1`);
+    const webStopped = await until("the web task to stop after docker stop", async () => {
+      const [t] = (await ecs("DescribeTasks", { cluster: "keep", tasks: [webArn] })).tasks;
+      return t.lastStatus === "STOPPED" ? t : undefined;
+    });
+    expect(webStopped.stopCode).toBe("EssentialContainerExited");
+    expect(webStopped.containers[0].exitCode).toBe(137);
+
+    // And the history the last run added (the reports) is itself kept: a third start agrees.
+    await server!.stop();
+    await start();
+    const [again] = (await ecs("DescribeTasks", { cluster: "keep", tasks: [webArn] })).tasks;
+    expect(again.lastStatus).toBe("STOPPED");
+    expect(again.containers[0].exitCode).toBe(137);
+    const kept = await logs("GetLogEvents", { logGroupName: "/ecs/restart", logStreamName: `ecs/talk/${idOf(talkArn)}`, startFromHead: true });
+    expect(kept.events.map((e: any) => e.message)).toEqual(["one", "two"]);
+    expect((await ecs("ListTasks", { cluster: "keep", serviceName: "svc" })).taskArns).toEqual([svcArn]);
+
+    // A reset removes what the server started, as without a state directory.
+    server!.reset();
+    await until("the service's container to be removed on reset", async () => !(await exists(svcTask.containers[0].runtimeId)));
+  }, 120_000);
+});
