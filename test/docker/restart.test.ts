@@ -119,4 +119,41 @@ describe.skipIf(!!why)("--state-dir with the Docker runtime", () => {
     server!.reset();
     await until("the service's container to be removed on reset", async () => !(await exists(svcTask.containers[0].runtimeId)));
   }, 120_000);
+
+  it("starts again a task cut short while starting, and carries out a stop cut short", async () => {
+    if (!server) await start();
+    await ecs("CreateCluster", { clusterName: "cut" });
+    const doc = { instanceId: "i-0000000000000abc2", instanceType: "t3.medium", availabilityZone: "us-east-1a", region: "us-east-1" };
+    await ecs("RegisterContainerInstance", { cluster: "cut", instanceIdentityDocument: JSON.stringify(doc) });
+    // "app" waits for "db" to be healthy, which takes a few seconds: the task stays PENDING meanwhile.
+    const db = { name: "db", image: IMAGE, memory: 32, command: ["sh", "-c", "sleep 3; touch /tmp/ok; exec sleep 600"], stopTimeout: 1, healthCheck: { command: ["CMD-SHELL", "test -f /tmp/ok"], interval: 5, timeout: 2, retries: 3 } };
+    const app = { name: "app", image: IMAGE, memory: 32, command: ["sleep", "600"], stopTimeout: 1, dependsOn: [{ containerName: "db", condition: "HEALTHY" }] };
+    await ecs("RegisterTaskDefinition", { family: "slow", containerDefinitions: [db, app] });
+    // busybox sleep as PID 1 ignores SIGTERM: a stop waits its stopTimeout for the SIGKILL.
+    await ecs("RegisterTaskDefinition", { family: "stubborn", containerDefinitions: [{ ...idle, stopTimeout: 6 }] });
+    const taskOf = async (family: string) => (await ecs("RunTask", { cluster: "cut", taskDefinition: family })).tasks[0].taskArn as string;
+    const stubborn = await taskOf("stubborn");
+    await until("the stubborn task to run", async () => (await ecs("DescribeTasks", { cluster: "cut", tasks: [stubborn] })).tasks[0].lastStatus === "RUNNING", 30_000);
+    const slow = await taskOf("slow");
+    const containersOf = async (arn: string) => (await engine.call<{ Id: string }[]>("GET", `/containers/json?all=1&filters=${encodeURIComponent(JSON.stringify({ label: [`com.amazonaws.ecs.task-arn=${arn}`] }))}`)).map((c) => c.Id);
+    const first = await until("the slow task's first container", async () => ((await containersOf(slow)).length === 1 ? await containersOf(slow) : undefined));
+    await ecs("StopTask", { cluster: "cut", task: stubborn, reason: "cut short" });
+    expect((await ecs("DescribeTasks", { cluster: "cut", tasks: [slow, stubborn] })).tasks.map((t: any) => t.lastStatus)).toEqual(["PENDING", "STOPPING"]);
+
+    await server!.stop();
+    await start();
+    const [slowTask] = await until("the slow task to run after its start was done again", async () => {
+      const { tasks } = await ecs("DescribeTasks", { cluster: "cut", tasks: [slow] });
+      return tasks[0].lastStatus === "RUNNING" ? tasks : undefined;
+    }, 40_000);
+    expect(await exists(first[0])).toBe(false);
+    expect(slowTask.containers.map((c: any) => c.runtimeId)).not.toContain(first[0]);
+    const [stubbornTask] = await until("the stubborn task to stop", async () => {
+      const { tasks } = await ecs("DescribeTasks", { cluster: "cut", tasks: [stubborn] });
+      return tasks[0].lastStatus === "STOPPED" ? tasks : undefined;
+    }, 40_000);
+    expect(stubbornTask.stopCode).toBe("UserInitiated");
+    expect(stubbornTask.stoppedReason).toBe("cut short");
+    await until("the stopped task's container to be removed", async () => (await containersOf(stubborn)).length === 0);
+  }, 120_000);
 });

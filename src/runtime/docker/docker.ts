@@ -200,13 +200,10 @@ export class DockerRuntime implements ContainerRuntime {
 
   async resume(run: TaskRun, events: TaskEvents, status: string): Promise<void> {
     const c = this.connection(this.endpointFor(run.instance));
+    // Its start was cut short: the start is done again (the sweep removed what it had created).
+    if (status === "PENDING") return this.start(run, events);
     const arn = run.task.taskArn!;
     const found = (await this.connect(c)) ? await listByLabels(c.engine, [`${OWNER_LABEL}=${this.owner}`, `${TASK_LABEL}=${arn}`]).catch(() => undefined) : undefined;
-    if (status === "PENDING") {
-      // Its start was cut short: what it had created goes, and the start is done again.
-      if (found) await this.remove(c.engine, found.map((x) => x.Id));
-      return this.start(run, events);
-    }
     if (!found) {
       // The engine is gone: the task is lost with its instance, as when an engine stops answering.
       if (status === "STOPPING") return events.stopped();
