@@ -90,15 +90,33 @@ describe("--state-dir: restart", () => {
     expect((await call(c, "ListTasks", { cluster: "keep" })).taskArns).toHaveLength(8);
   });
 
-  it("a reset is kept: what it forgot stays forgotten", async () => {
+  it("a reset is kept: what it forgot stays forgotten, the journal starts over from it, and ids go on", async () => {
     const d = dir();
     const a = await start(d);
     await call(a, "CreateCluster", { clusterName: "gone" });
+    await call(a, "RegisterTaskDefinition", FARGATE_TD);
+    const before = (await call(a, "RunTask", { cluster: "gone", taskDefinition: "web", launchType: "FARGATE", networkConfiguration: NET, count: 3 })).tasks.map((t: any) => idOf(t.taskArn));
+    const entries = () => {
+      const db = openSqlite(join(d, "state.db"));
+      try {
+        return (db.prepare("SELECT count(*) AS n FROM entries").get() as { n: number }).n;
+      } finally {
+        db.close();
+      }
+    };
+    expect(entries()).toBeGreaterThanOrEqual(3);
     await fetch(a.endpoint + "/_ecs-local/reset", { method: "POST" });
+    expect(entries()).toBe(0);
     await call(a, "CreateCluster", { clusterName: "kept" });
+    await call(a, "RegisterTaskDefinition", FARGATE_TD);
+    const after = (await call(a, "RunTask", { cluster: "kept", taskDefinition: "web", launchType: "FARGATE", networkConfiguration: NET })).tasks[0].taskArn;
     await stop(a);
     const b = await start(d);
     expect((await call(b, "ListClusters", {})).clusterArns.map(idOf)).toEqual(["kept"]);
+    expect((await call(b, "ListTasks", { cluster: "kept" })).taskArns).toEqual([after]);
+    // The ids drawn before the reset are not drawn again, after it or after the restart.
+    const next = (await call(b, "RunTask", { cluster: "kept", taskDefinition: "web", launchType: "FARGATE", networkConfiguration: NET, count: 2 })).tasks.map((t: any) => idOf(t.taskArn));
+    expect(new Set([...before, idOf(after), ...next]).size).toBe(6);
   });
 });
 

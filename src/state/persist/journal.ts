@@ -153,6 +153,14 @@ export class Journal {
     });
   }
 
+  /** Deletes every entry and sets metadata in one transaction: the journal starts over from `meta`. */
+  truncate(meta: [string, string][]): void {
+    this.db.transaction(() => {
+      this.db.exec("DELETE FROM entries");
+      for (const [k, v] of meta) this.setMeta.run(k, v);
+    });
+  }
+
   close(): void {
     if (this.closed) return;
     this.closed = true;

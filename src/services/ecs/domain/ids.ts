@@ -85,10 +85,15 @@ export class IdSource {
   }
 
   static restore(saved: string): IdSource {
+    const s = new IdSource("");
+    s.load(saved);
+    return s;
+  }
+
+  /** Goes on from where `saved` stood (the holders of this source keep it). */
+  load(saved: string): void {
     const parts = saved.split(".").map((p) => parseInt(p, 16));
     if (parts.length !== 5 || parts.some((n) => !Number.isFinite(n))) throw new Error(`not a saved id source: ${JSON.stringify(saved)}`);
-    const s = new IdSource("");
-    [s.a, s.b, s.c, s.d, s.address] = [parts[0] | 0, parts[1] | 0, parts[2] | 0, parts[3] | 0, parts[4]];
-    return s;
+    [this.a, this.b, this.c, this.d, this.address] = [parts[0] | 0, parts[1] | 0, parts[2] | 0, parts[3] | 0, parts[4]];
   }
 }
