@@ -6,6 +6,10 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // Vitest's default on two cores is one worker; much of the suite waits on child processes (the
+    // aws CLI, npm, Docker, Chromium), so two files at a time take about a fifth less wall time.
+    maxWorkers: 2,
+    minWorkers: 1,
     globalSetup: ["test/helpers/consoleBuild.ts"],
   },
 });
