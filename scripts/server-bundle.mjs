@@ -7,7 +7,7 @@
 // bundle behind a small ES module, so that it is what its typings (dist/src/index.d.ts) say.
 // Plain JavaScript, with esbuild's `build` passed in: `npm run build` and `prepack` run this file,
 // the image's build stage (scripts/image-compile.mjs) calls bundleServer with the esbuild it fetched.
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -33,6 +33,10 @@ export async function bundleServer(build, root) {
   };
   await build({ ...common, entryPoints: [join(src, "main.js")], outfile: join(out, "ecs-local.cjs") });
   await build({ ...common, entryPoints: [join(src, "index.js")], outfile: join(out, "index.cjs") });
+  // Strict mode holds only if the directive opens the file (after the command's #! line).
+  for (const [file, head] of [["ecs-local.cjs", '#!/usr/bin/env node\n"use strict";\n'], ["index.cjs", '"use strict";\n']]) {
+    if (!readFileSync(join(out, file), "utf8").startsWith(head)) throw new Error(`server-bundle: ${file} does not begin with ${JSON.stringify(head)}`);
+  }
   // The library's names, from its entry point, so that the ES module re-exports each one by name:
   // Node finds them in the CommonJS bundle (esbuild marks them for its export scan), and a name it
   // did not find fails the import instead of going missing.
