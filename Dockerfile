@@ -16,7 +16,7 @@ COPY scripts/image-native.mjs ./scripts/
 COPY package.json node_modules/better-sqlite3/build/Release/better_sqlite3.nod[e] /tmp/native/
 RUN ["node", "scripts/image-native.mjs", "/tmp/native"]
 COPY tsconfig.json tsconfig.build.json ./
-COPY scripts/image-compile.mjs scripts/build-validators.mjs scripts/console-bundle.mjs ./scripts/
+COPY scripts/image-compile.mjs scripts/build-validators.mjs scripts/console-bundle.mjs scripts/server-bundle.mjs ./scripts/
 COPY schemas ./schemas
 COPY src ./src
 RUN ["node", "scripts/image-compile.mjs", "/tmp/tools"]
@@ -28,7 +28,7 @@ WORKDIR /app
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=4566 ECS_LOCAL_STATE_DIR=/data
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
-COPY --from=build /app/dist/src ./dist/src
+COPY --from=build /app/dist/bundle ./dist/bundle
 COPY --from=build /app/dist/validators ./dist/validators
 COPY --from=build /app/dist/console ./dist/console
 COPY schemas ./schemas
@@ -39,4 +39,4 @@ EXPOSE 4566
 HEALTHCHECK --interval=10s --timeout=3s --start-period=10s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 4566) + '/_ecs-local/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 STOPSIGNAL SIGTERM
-CMD ["node", "dist/src/main.js"]
+CMD ["node", "dist/bundle/ecs-local.cjs"]

@@ -103,9 +103,15 @@ async function firstAnswer(origin: string, host: string, agent: UserAgent, child
   }
 }
 
+/** What `npx ecs-local` runs: the package's bin (the bundle `npm run build` makes), so the bench measures what ships. */
+function command(): string {
+  const { bin } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { bin: Record<string, string> };
+  return bin["ecs-local"];
+}
+
 function commandFor(kind: TargetKind, port: number, extraArgs: string[], serverArgs: string[]): { cmd: string; args: string[]; resetPath?: string } {
   // Only warnings are logged: a line per request would measure the log, not the server.
-  if (kind === "ecs-local") return { cmd: process.execPath, args: [...extraArgs, join(ROOT, "dist/src/main.js"), "--port", String(port), "--host", HOST, "--log-level", "warn", ...serverArgs], resetPath: "/_ecs-local/reset" };
+  if (kind === "ecs-local") return { cmd: process.execPath, args: [...extraArgs, join(ROOT, command()), "--port", String(port), "--host", HOST, "--log-level", "warn", ...serverArgs], resetPath: "/_ecs-local/reset" };
   if (kind === "ceiling") return { cmd: process.execPath, args: [join(here, "ceiling.js"), String(port), HOST, ...extraArgs] };
   const moto = motoCommand();
   if (!moto) throw new Error("moto_server is not on PATH");

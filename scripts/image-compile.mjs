@@ -1,12 +1,13 @@
-// Compiles src/ to dist/src/ (and the validators to dist/validators/, and the console's bundle to
-// dist/console/) in the image's build stage, where only production dependencies are installed:
-// fetches the compiler, Node's types and esbuild alone, at the versions the lockfile pins, into a
-// separate folder. Types are checked by the test suite, so this only emits. Plain JavaScript: the
+// Compiles src/ to dist/src/ and bundles it into dist/bundle/ (and the validators to dist/validators/,
+// and the console's bundle to dist/console/) in the image's build stage, where only production
+// dependencies are installed: fetches the compiler, Node's types and esbuild alone, at the versions
+// the lockfile pins, into a separate folder. Types are checked by the test suite, so this only emits. Plain JavaScript: the
 // build stage has node and npm, nothing else.
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { bundleConsole } from "./console-bundle.mjs";
+import { bundleServer } from "./server-bundle.mjs";
 
 const tools = process.argv[2] ?? "/tmp/tools";
 const lock = JSON.parse(readFileSync("package-lock.json", "utf8"));
@@ -18,3 +19,4 @@ execFileSync(process.execPath, ["scripts/build-validators.mjs"], { stdio: "inher
 // esbuild's binary comes as its platform's optional dependency; its install script only checks it.
 const esbuild = await import(pathToFileURL(`${tools}/node_modules/esbuild/lib/main.js`).href);
 await bundleConsole(esbuild.build, process.cwd());
+await bundleServer(esbuild.build, process.cwd());

@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { join, sep } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Ajv, ErrorObject, ValidateFunction } from "ajv";
 import { REPO_ROOT, SCHEMAS_DIR } from "../paths.js";
@@ -14,8 +14,9 @@ import { validationError, type EnumErrorWording } from "./messages.js";
 export type Direction = "input" | "output";
 
 const require = createRequire(import.meta.url);
-// Precompiled validators belong to a build: a run from src/ (tsx, vitest) always compiles.
-const PRECOMPILED = fileURLToPath(import.meta.url).includes(`${sep}dist${sep}src${sep}`) ? join(REPO_ROOT, "dist", "validators") : undefined;
+// Precompiled validators belong to a build (dist/src, or its bundle in dist/bundle): a run from
+// the TypeScript sources (tsx, vitest) always compiles.
+const PRECOMPILED = fileURLToPath(import.meta.url).endsWith(".ts") ? undefined : join(REPO_ROOT, "dist", "validators");
 // Compiled validators are pure functions of the committed schemas, the same for every server.
 const compiled = new Map<string, ValidateFunction>();
 const parsed = new Map<string, Record<string, any>>();

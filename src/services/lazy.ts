@@ -44,7 +44,8 @@ export function lazyOperations<H>(importTable: () => Promise<OperationTable<H>>,
 
   const loadOne = (operation: string): Promise<void> => {
     const name = operationFile(operation);
-    const pending = importFile(name).then(
+    // Started in a promise: a bundle's importer throws at once, not later, for a file it lacks.
+    const pending = Promise.resolve(name).then(importFile).then(
       (m) => {
         if (typeof m[name] === "function") one.set(operation, m[name] as H);
         else return loadTable();

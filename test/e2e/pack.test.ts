@@ -32,9 +32,13 @@ describe("the packed package", () => {
   it("holds the built code and schemas, not the tests", async () => {
     const { stdout } = await run("tar", ["-tzf", join(dir, tarball)]);
     const files = stdout.split("\n");
-    expect(files).toContain("package/dist/src/main.js");
-    expect(files).toContain("package/dist/src/index.js");
+    // The code ships bundled (scripts/server-bundle.mjs); of tsc's output only the typings.
+    expect(files).toContain("package/dist/bundle/ecs-local.cjs");
+    expect(files).toContain("package/dist/bundle/index.cjs");
+    expect(files).toContain("package/dist/bundle/index.js");
     expect(files).toContain("package/dist/src/index.d.ts");
+    expect(files).toContain("package/dist/src/server.d.ts");
+    expect(files.filter((f) => f.startsWith("package/dist/src/") && !f.endsWith(".d.ts"))).toEqual([]);
     expect(files).toContain("package/schemas/ecs/RunTask.input.json");
     expect(files).toContain("package/dist/validators/ecs/RunTask.input.cjs");
     expect(files).toContain("package/dist/console/index.html");

@@ -53,6 +53,19 @@ describe("lazy operations", () => {
     expect(ops.load()).toBeUndefined();
   });
 
+  it("takes an importer that throws at once (a bundle's, for a file it lacks) as a missing file", async () => {
+    const ops = lazyOperations(
+      async () => ({ handlers: { ListThings: () => "list", DeleteThing: null } }),
+      (name) => {
+        if (name === "listThings") return Promise.resolve({ listThings: () => "list" });
+        throw new Error(`Module not found in bundle: ./operations/${name}.js`);
+      },
+    );
+    await ops.load("DeleteThing");
+    expect(ops.handler("DeleteThing")).toBeNull();
+    expect(ops.handler("ListThings")!()).toBe("list");
+  });
+
   it("a server answers its first request having loaded only that operation, and health loads them all", async () => {
     const local = createApp({ clock: new ManualClock() });
     const ecs = local.registry.json.find((s) => s.name === "ecs")!;

@@ -1,0 +1,58 @@
+// What ships: tsc's output (dist/src) bundled by esbuild into dist/bundle, one file for the command
+// and one for the library, because Node starts one file far faster than a hundred ES modules (each
+// is resolved, read and compiled on its own; README, "Start-up"). The command is CommonJS: Node 20
+// then never starts its ES module loader, and a module loaded lazily in the sources (the server
+// behind --help, each operation, Express, the Docker runtime) stays lazy, evaluated on first use.
+// Packages stay in node_modules, required where the sources import them. The library is the same
+// bundle behind a small ES module, so that it is what its typings (dist/src/index.d.ts) say.
+// Plain JavaScript, with esbuild's `build` passed in: `npm run build` and `prepack` run this file,
+// the image's build stage (scripts/image-compile.mjs) calls bundleServer with the esbuild it fetched.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+/** @param {(options: object) => Promise<any>} build esbuild's build; @param {string} root the repository */
+export async function bundleServer(build, root) {
+  const src = join(root, "dist", "src");
+  const out = join(root, "dist", "bundle");
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  const common = {
+    bundle: true,
+    platform: "node",
+    format: "cjs",
+    target: ["node20"],
+    packages: "external",
+    // Code that finds files from its own place (src/paths.ts, the validators' require) gets the
+    // bundle's URL: both walk up to package.json or name dist/ paths from the root.
+    define: { "import.meta.url": "__bundleUrl" },
+    // The sources are ES modules, strict throughout: so is the bundle ("use strict" must come first).
+    banner: { js: '"use strict";\nconst __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
+    legalComments: "none",
+    logLevel: "warning",
+  };
+  await build({ ...common, entryPoints: [join(src, "main.js")], outfile: join(out, "ecs-local.cjs") });
+  await build({ ...common, entryPoints: [join(src, "index.js")], outfile: join(out, "index.cjs") });
+  // Strict mode holds only if the directive opens the file (after the command's #! line).
+  for (const [file, head] of [["ecs-local.cjs", '#!/usr/bin/env node\n"use strict";\n'], ["index.cjs", '"use strict";\n']]) {
+    if (!readFileSync(join(out, file), "utf8").startsWith(head)) throw new Error(`server-bundle: ${file} does not begin with ${JSON.stringify(head)}`);
+  }
+  // The library's names, from its entry point, so that the ES module re-exports each one by name:
+  // Node finds them in the CommonJS bundle (esbuild marks them for its export scan), and a name it
+  // did not find fails the import instead of going missing.
+  const names = await exportNames(build, join(src, "index.js"));
+  if (names.length === 0) throw new Error("server-bundle: dist/src/index.js exports nothing");
+  writeFileSync(join(out, "index.js"), `// ecs-local as a library (scripts/server-bundle.mjs): the bundle, as an ES module.\nexport { ${names.join(", ")} } from "./index.cjs";\n`);
+  return { out, names };
+}
+
+async function exportNames(build, entry) {
+  const r = await build({ entryPoints: [entry], bundle: true, platform: "node", format: "esm", packages: "external", write: false, metafile: true, outdir: "/", logLevel: "warning" });
+  return Object.values(r.metafile.outputs).flatMap((o) => o.exports ?? []).sort();
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const { build } = await import("esbuild");
+  const { out, names } = await bundleServer(build, join(fileURLToPath(new URL(".", import.meta.url)), ".."));
+  process.stdout.write(`server-bundle: ecs-local.cjs, index.cjs and index.js (${names.length} exports) in ${out}\n`);
+}
