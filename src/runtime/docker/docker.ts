@@ -215,6 +215,14 @@ export class DockerRuntime implements ContainerRuntime {
     for (const b of r.boxes.values()) b.state = "exited";
     const reports = await adoptContainers(c.engine, r, found);
     for (const b of r.order) c.byId.set(b.id!, { r, b });
+    // An exit between the look above and the registration went unseen by the event stream: look once more.
+    for (const b of r.order.filter((x) => x.state === "running")) {
+      const info = await c.engine.call("GET", `/containers/${b.id}/json`).catch(() => undefined);
+      if (info?.State?.Running || b.state !== "running") continue;
+      b.state = "exited";
+      b.exitCode = info?.State?.ExitCode;
+      void this.exited(c, r, b);
+    }
     // Output is read on from the last line the stream holds: what was written while nobody read is kept.
     for (const b of r.order) {
       const target = awslogsTarget(r.run, b.plan.def, b.id);
