@@ -50,7 +50,7 @@ export function createApp(options: AppOptions = {}): EcsLocal {
   let config = defaultConfig(options.config);
   const logger = options.logger ?? createLogger({ level: options.config?.logLevel ?? "warn", format: config.logFormat });
   // With a state directory, ids derive from the seed stored there and the clock is the journal's.
-  const opened = config.stateDir !== undefined ? openState(config.stateDir, config.stateSync, config.seed, logger) : undefined;
+  const opened = config.stateDir !== undefined ? openState(config.stateDir, config.stateSync, config.seed, logger, config.runtime) : undefined;
   if (opened) config = { ...config, seed: opened.seed };
   const clock = options.clock ?? (opened ? new PersistentClock() : systemClock);
   const timeline = new Timeline(clock, clock === systemClock || clock instanceof PersistentClock);

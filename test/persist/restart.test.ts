@@ -37,6 +37,7 @@ const logs = (s: EcsLocalServer, op: string, body: object) => call(s, op, body, 
 const dir = (): string => mkdtempSync(join(tmpdir(), "ecs-local-state-"));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const idOf = (arn: string) => arn.split("/").pop()!;
+const bytesOf = (f: string) => readFileSync(f);
 
 const FARGATE_TD = { family: "web", requiresCompatibilities: ["FARGATE"], networkMode: "awsvpc", cpu: "256", memory: "512", containerDefinitions: [{ name: "app", image: "nginx" }] };
 const NET = SUBNETS;
@@ -173,7 +174,6 @@ describe("--state-dir: timers across a restart", () => {
 });
 
 describe("--state-dir: refused", () => {
-  const bytesOf = (f: string) => readFileSync(f);
 
   it("a damaged state file stops the start with a message naming it, and is kept byte for byte", async () => {
     const d = dir();
@@ -212,5 +212,29 @@ describe("--state-dir: refused", () => {
     await expect(start(d)).rejects.toThrow(/format version "999"/);
     await expect(start(d)).rejects.toThrow(file);
     expect(bytesOf(file).equals(kept)).toBe(true);
+  });
+});
+
+describe("--state-dir: one runtime per history", () => {
+  it("refuses to replay a history on another runtime, and leaves the file as it was; an emptied journal takes any runtime", async () => {
+    const d = dir();
+    const file = join(d, "state.db");
+    const a = await start(d);
+    await call(a, "CreateCluster", { clusterName: "sim" });
+    await stop(a);
+    const kept = bytesOf(file);
+    const docker = { runtime: "docker" as const, dockerHost: "unix:///nonexistent/ecs-local-test.sock" };
+    await expect(start(d, docker)).rejects.toThrow(/made with --runtime simulated and replays only with it/);
+    await expect(start(d, docker)).rejects.toThrow(file);
+    expect(bytesOf(file).equals(kept)).toBe(true);
+    const b = await start(d);
+    expect((await call(b, "ListClusters", {})).clusterArns.map(idOf)).toEqual(["sim"]);
+    b.reset();
+    await stop(b);
+    const c = await start(d, docker);
+    expect((await call(c, "ListClusters", {})).clusterArns).toEqual([]);
+    await call(c, "CreateCluster", { clusterName: "real" });
+    await stop(c);
+    await expect(start(d)).rejects.toThrow(/made with --runtime docker/);
   });
 });

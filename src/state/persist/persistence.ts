@@ -14,7 +14,7 @@ import { JsonText } from "../../protocol/json.js";
 import type { ServedService } from "../../protocol/service.js";
 import type { Registry } from "../../services/registry.js";
 import { decode, encode } from "./codec.js";
-import { Journal, type Entry } from "./journal.js";
+import { Journal, StateDirError, type Entry } from "./journal.js";
 import { RecordingRuntime, recordSink, ReplayRuntime, type RuntimeEntry } from "./runtimeJournal.js";
 
 /** Operations that read and never change state: not journaled (they only wait for the pending commit). */
@@ -59,8 +59,18 @@ export interface OpenedState {
   seed: string;
 }
 
-export function openState(dir: string, sync: "normal" | "full", configuredSeed: string | undefined, logger: Logger): OpenedState {
+export function openState(dir: string, sync: "normal" | "full", configuredSeed: string | undefined, logger: Logger, runtime: string): OpenedState {
   const journal = Journal.open(dir, sync);
+  // A history replays only on the runtime it was made with (the simulated one's timers are another
+  // runtime's engine reports); an empty journal (new, or just reset) takes any. Journals from before
+  // this was stored were made with the simulated runtime, the only one persistence took then.
+  const empty = journal.lastSeq() === 0;
+  const madeWith = journal.meta("runtime") ?? (empty ? undefined : "simulated");
+  if (madeWith !== undefined && madeWith !== runtime && !empty) {
+    journal.close();
+    throw new StateDirError(`${journal.file}: its state was made with --runtime ${madeWith} and replays only with it; start with --runtime ${madeWith}, or point --state-dir elsewhere (the directory was left as it is)`);
+  }
+  if (madeWith !== runtime) journal.putMeta("runtime", runtime);
   let seed = journal.meta("seed");
   if (seed === undefined) {
     seed = configuredSeed ?? randomBytes(16).toString("hex");
