@@ -78,7 +78,7 @@ describe("instances joining a cluster", () => {
     const stopped = await t.ecs("ListTasks", { cluster: "web", desiredStatus: "STOPPED" });
     const described = await t.ecs("DescribeTasks", { cluster: "web", tasks: stopped.taskArns! });
     expect(described.tasks!.length).toBeGreaterThanOrEqual(2);
-    for (const task of described.tasks!) expect(task.stoppedReason).toBe(`Host EC2 (instance ${ids[0]}) stopped/terminated.`);
+    for (const task of described.tasks!) expect(task.stoppedReason).toBe(`Host EC2 (instance ${ids[0]}) terminated.`);
     // The DAEMON keeps one task on the instance left; the REPLICA service places its replacement there too.
     expect((await t.ecs("ListTasks", { cluster: "web", serviceName: "agent" })).taskArns).toHaveLength(1);
     const site = (await t.ecs("DescribeServices", { cluster: "web", services: ["site"] })).services![0];
@@ -91,6 +91,8 @@ describe("instances joining a cluster", () => {
     const left = await t.ecs("DescribeContainerInstances", { cluster: "web", containerInstances: (await t.ecs("ListContainerInstances", { cluster: "web" })).containerInstanceArns! });
     expect(left.containerInstances!.map((c) => [c.ec2InstanceId, c.status, c.agentConnected])).toEqual([[ids[1], "ACTIVE", false]]);
     expect((await t.ecs("ListTasks", { cluster: "web" })).taskArns).toEqual([]);
+    const onStopped = await t.ecs("DescribeTasks", { cluster: "web", tasks: siteTasks.tasks!.map((x) => x.taskArn!) });
+    for (const task of onStopped.tasks!) expect([task.stoppedReason, task.stopCode]).toEqual([`Host EC2 (instance ${ids[1]}) stopped.`, "TerminationNotice"]);
     await ec2.call("StartInstances", { InstanceIds: [ids[1]] });
     t.advance(1000);
     const back = await t.ecs("DescribeContainerInstances", { cluster: "web", containerInstances: (await t.ecs("ListContainerInstances", { cluster: "web" })).containerInstanceArns! });

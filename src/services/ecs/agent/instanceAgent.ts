@@ -23,9 +23,9 @@ export function agentConfig(userData: string | undefined): { cluster: string } |
   return /ECS_[A-Z_]+=|\/etc\/ecs\//.test(text) ? { cluster: DEFAULT_CLUSTER } : undefined;
 }
 
-/** `Host EC2 (instance i-…) stopped/terminated.`: the stop reason ECS gives tasks whose host went away. */
-export function hostGoneReason(instanceId: string): string {
-  return `Host EC2 (instance ${instanceId}) stopped/terminated.`;
+/** The stop reason ECS gives tasks whose host went away: `Host EC2 (instance i-…) terminated.`, or `stopped.` for a stop. */
+export function hostGoneReason(instanceId: string, how: "stopped" | "terminated"): string {
+  return `Host EC2 (instance ${instanceId}) ${how}.`;
 }
 
 function contextFor(ecs: EcsBackend, ec2State: Ec2State): EcsContext {
@@ -85,7 +85,8 @@ function onLeaving(ctx: EcsContext, inst: InstanceRecord): void {
     ci.agentConnected = false;
     bump(ci);
   }
-  ctx.backend.lifecycle.stopTasksOnInstance(ctx.state, known.rec, ci.containerInstanceArn!, hostGoneReason(inst.instance.InstanceId!));
+  const how = inst.instance.State?.Name === "stopping" ? "stopped" : "terminated";
+  ctx.backend.lifecycle.stopTasksOnInstance(ctx.state, known.rec, ci.containerInstanceArn!, hostGoneReason(inst.instance.InstanceId!, how));
   clusterChanged(ctx, known.rec);
 }
 
