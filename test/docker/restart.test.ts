@@ -2,20 +2,18 @@
 // start takes them over by their labels and reads back what happened while nobody watched: output
 // written meanwhile, a container removed by hand, a container left by nobody's task. Skipped, with
 // the reason, when no engine answers.
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type EcsLocalServer } from "../../src/index.js";
 import { Engine } from "../../src/runtime/docker/engine.js";
 import { call, DOCKER_HOST, dockerUnavailable, IMAGE, importBusybox, until } from "../helpers/docker.js";
+import { tempDir } from "../helpers/tempDir.js";
 
 const why = await dockerUnavailable();
 if (why) console.warn(`SKIPPED the Docker restart suite: ${why}`);
 
 let engine: Engine;
 let server: EcsLocalServer | undefined;
-const stateDir = mkdtempSync(join(tmpdir(), "ecs-local-docker-state-"));
+const stateDir = tempDir("ecs-local-docker-state-");
 const start = async (): Promise<EcsLocalServer> => (server = await startServer({ logLevel: "silent", validateOutput: true, runtime: "docker", dockerHost: DOCKER_HOST, stateDir }));
 const ecs = (op: string, input: unknown) => call(server!.endpoint, "ecs", op, input);
 const logs = (op: string, input: unknown) => call(server!.endpoint, "logs", op, input);

@@ -1,12 +1,12 @@
 // kill -9 during a burst of writes: the real command with --state-dir, really killed mid-burst, then
 // started again on the same directory; every write that was answered 200 before the kill is there.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../../src/paths.js";
 import { SUBNETS } from "../helpers/fixtures.js";
+import { tempDir } from "../helpers/tempDir.js";
 
 interface Spawned {
   child: ChildProcess;
@@ -56,7 +56,7 @@ async function listAll(url: string, op: "ListClusters" | "ListTasks", body: obje
 
 describe("--state-dir under kill -9", () => {
   it("loses nothing that was acknowledged", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "ecs-local-kill-"));
+    const dir = tempDir("ecs-local-kill-");
     const a = await spawnServer(dir);
     expect((await call(a.url, "CreateCluster", { clusterName: "burst" })).status).toBe(200);
     const td = { family: "w", requiresCompatibilities: ["FARGATE"], networkMode: "awsvpc", cpu: "256", memory: "512", containerDefinitions: [{ name: "c", image: "nginx" }] };
@@ -111,7 +111,7 @@ describe("--state-dir under kill -9", () => {
   });
 
   it("a damaged state file: the command exits 1 naming the file, which is kept byte for byte", () => {
-    const dir = mkdtempSync(join(tmpdir(), "ecs-local-damaged-"));
+    const dir = tempDir("ecs-local-damaged-");
     const file = join(dir, "state.db");
     writeFileSync(file, "SQLite format 3\0 and then nothing a database would hold".repeat(200));
     const before = readFileSync(file);

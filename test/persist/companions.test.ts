@@ -1,9 +1,6 @@
 // --state-dir covers every service of the registry, not only ECS: EC2 instances (and the container
 // instances they registered as), ELBv2 load balancers, target groups and their targets come back
 // after a restart with the same ids, and a new instance after it gets a new id.
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { DescribeInstancesCommand, EC2Client, RunInstancesCommand } from "@aws-sdk/client-ec2";
 import { CreateListenerCommand, CreateLoadBalancerCommand, CreateTargetGroupCommand, DescribeTargetHealthCommand, ElasticLoadBalancingV2Client, RegisterTargetsCommand } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { ECSClient, ListContainerInstancesCommand } from "@aws-sdk/client-ecs";
@@ -11,6 +8,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { startServer, type EcsLocalServer } from "../../src/index.js";
 import { defaultVpcId } from "../../src/services/ec2/domain/network.js";
 import { SUBNET_A, SUBNET_B } from "../helpers/fixtures.js";
+import { tempDir } from "../helpers/tempDir.js";
 
 const running: EcsLocalServer[] = [];
 afterEach(async () => {
@@ -30,7 +28,7 @@ function clients(s: EcsLocalServer) {
 
 describe("--state-dir: EC2 and ELBv2", () => {
   it("keeps instances, their cluster membership, load balancers and target health across a restart", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "ecs-local-state-"));
+    const dir = tempDir("ecs-local-state-");
     const a = await start(dir);
     let { ec2, elb, ecs } = clients(a);
     const userData = Buffer.from("#!/bin/bash\necho ECS_CLUSTER=default >> /etc/ecs/ecs.config\n").toString("base64");

@@ -1,14 +1,14 @@
 // --state-dir in one process: a restarted server has what the stopped one had (ECS and CloudWatch
 // Logs), ids go on instead of repeating, timers pending at the stop are rebuilt and count the
 // downtime, and a state file that is damaged or of another format is refused and left byte for byte.
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { startServer, type EcsLocalServer } from "../../src/index.js";
 import type { StartServerOptions } from "../../src/server.js";
 import { openSqlite } from "../../src/state/persist/sqlite.js";
 import { SUBNETS } from "../helpers/fixtures.js";
+import { tempDir } from "../helpers/tempDir.js";
 
 const running: EcsLocalServer[] = [];
 afterEach(async () => {
@@ -34,7 +34,7 @@ async function call(s: EcsLocalServer, op: string, body: object, prefix = "Amazo
 }
 const logs = (s: EcsLocalServer, op: string, body: object) => call(s, op, body, "Logs_20140328");
 
-const dir = (): string => mkdtempSync(join(tmpdir(), "ecs-local-state-"));
+const dir = (): string => tempDir("ecs-local-state-");
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const idOf = (arn: string) => arn.split("/").pop()!;
 const bytesOf = (f: string) => readFileSync(f);
