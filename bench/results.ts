@@ -50,6 +50,8 @@ export interface RunResult {
   ceilingLarge?: PhaseResult;
   fidelity: FidelityCheck[];
   targets: TargetRun[];
+  /** Alternating starts of ecs-local and the bare server: their medians judge the start-up target. */
+  startup?: { runs: number; medians: Record<"ecs-local" | "ceiling", number>; ratio: number };
 }
 
 export function machine(): Machine {
@@ -94,7 +96,12 @@ export function verdicts(r: RunResult): Verdict[] {
     const large = r.ceilingLarge ? `; ${fmt((d.reqPerSec / r.ceilingLarge.reqPerSec) * 100, 1)}% of the same server sending a body of DescribeTasks(100)'s size (${fmt(r.ceilingLarge.reqPerSec)} req/s)` : "";
     out.push({ target: "DescribeTasks(100) ≥ 50% of the bare-server ceiling", met: d.errors === 0 && share >= 0.5, detail: `${fmt(share * 100, 1)}% (${fmt(d.reqPerSec)} of ${fmt(r.ceiling.reqPerSec)} req/s)${large}` });
   }
-  if (ours.startupMs !== undefined) {
+  if (r.startup) {
+    // Issue #10: start-up within 1.5× a bare node:http server's. One start of each is at the mercy of
+    // the moment (the first start after a build reads cold files): medians of alternating starts decide.
+    const { medians, runs, ratio: x } = r.startup;
+    out.push({ target: "start-up to first answered request ≤ 1.5× the bare node:http server's", met: x <= 1.5, detail: `medians of ${runs} alternating starts: ${ms(medians["ecs-local"])} ms against ${ms(medians.ceiling)} ms (${x.toFixed(2)}×)` });
+  } else if (ours.startupMs !== undefined) {
     // Issue #10: start-up within 1.5× a bare node:http server's, measured the same way on the same run.
     const bare = r.ceiling?.startupMs;
     if (bare !== undefined) out.push({ target: "start-up to first answered request ≤ 1.5× the bare node:http server's", met: ours.startupMs <= 1.5 * bare, detail: `${ms(ours.startupMs)} ms against ${ms(bare)} ms (${(ours.startupMs / bare).toFixed(2)}×)` });

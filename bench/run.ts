@@ -5,7 +5,7 @@ import { checkFidelity, sdkUserAgent } from "./fidelity.js";
 import { machine, markdown, writeResults, type CpuShare, type PhaseResult, type RunResult, type TargetRun } from "./results.js";
 import { runScale } from "./scale.js";
 import { runSoak } from "./soak.js";
-import { runStartup } from "./startup.js";
+import { runStartup, sampleStartup } from "./startup.js";
 import { motoInstances, syntheticInstances } from "./motoEc2.js";
 import { sdkCheck } from "./sdkcheck.js";
 import { queryPhases } from "./queryWorkload.js";
@@ -14,6 +14,9 @@ import { CREDENTIALS, cpuSecondsOf, launch, memoryOf, motoCommand, REGION, type 
 import { EcsWire, type UserAgent } from "./wire.js";
 import { elbv2Phases } from "./elbv2.js";
 import { DEFAULT_SIZES, phases, setup, type Bench, type Phase, type SetupReport } from "./workload.js";
+
+/** Alternating starts the full run takes for its start-up verdict (`--startup` alone takes 9 by default). */
+const STARTUP_RUNS = 5;
 
 interface Options {
   concurrency: number;
@@ -171,6 +174,8 @@ async function main(): Promise<void> {
   log(`ceiling: ${result.ceiling!.reqPerSec} req/s, p99 ${result.ceiling!.p99Ms} ms (server CPU ${result.ceiling!.serverCpuPct}%, driver CPU ${result.ceiling!.driverCpuPct}%)`);
   result.ceilingLarge = await ceiling(opts, agent, LARGE_BODY_BYTES);
   log(`ceiling with a ${LARGE_BODY_BYTES}-byte body: ${result.ceilingLarge!.reqPerSec} req/s (server CPU ${result.ceilingLarge!.serverCpuPct}%, driver CPU ${result.ceilingLarge!.driverCpuPct}%)`);
+  const startup = await sampleStartup(STARTUP_RUNS, agent, log);
+  result.startup = { runs: startup.runs, medians: startup.medians, ratio: startup.ratio };
   result.targets.push(await benchTarget("ecs-local", opts, agent));
   if (opts.moto && motoCommand()) result.targets.push(await benchTarget("moto", opts, agent));
   else log(opts.moto ? "moto_server is not on PATH: moto skipped" : "moto skipped (--no-moto)");
