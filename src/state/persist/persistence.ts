@@ -5,6 +5,8 @@
 // source), so replay rebuilds their state and their pending timers (retention, draining, protection,
 // anything a service schedules) without a line of per-service code. Entries are committed in one
 // transaction per turn of the event loop, and no answer leaves before the commit holding its request.
+// With real containers the runtime's reports are entries too (runtimeJournal.ts); a reset empties the
+// journal, which then starts from where the clock and the ids stood.
 import { randomBytes } from "node:crypto";
 import type { Clock } from "../../engine/clock.js";
 import type { Timeline } from "../../engine/timeline.js";
@@ -61,9 +63,10 @@ export interface OpenedState {
 
 export function openState(dir: string, sync: "normal" | "full", configuredSeed: string | undefined, logger: Logger, runtime: string): OpenedState {
   const journal = Journal.open(dir, sync);
-  // A history replays only on the runtime it was made with (the simulated one's timers are another
-  // runtime's engine reports); an empty journal (new, or just reset) takes any. Journals from before
-  // this was stored were made with the simulated runtime, the only one persistence took then.
+  // A history replays only on the runtime it was made with: what the simulated runtime's timers did,
+  // a real one's engine reported, and replaying one as the other rewrites the past. An empty journal
+  // (new, or just reset) takes any. Journals from before this was stored are the simulated runtime's,
+  // the only one persistence took then.
   const empty = journal.lastSeq() === 0;
   const madeWith = journal.meta("runtime") ?? (empty ? undefined : "simulated");
   if (madeWith !== undefined && madeWith !== runtime && !empty) {
@@ -84,7 +87,7 @@ export function openState(dir: string, sync: "normal" | "full", configuredSeed: 
 export interface Persistence {
   /** Settles once the container runtime has taken over the tasks the journal left running (real containers). */
   resumed: Promise<void>;
-  /** Records a reset (state forgotten) in the journal. */
+  /** Empties the journal at a reset (state forgotten), keeping where the clock and the ids stood. */
   reset(): void;
   /** Commits what is pending and closes the file. */
   close(): void;
