@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type EcsLocalServer } from "../../src/index.js";
 import { Engine } from "../../src/runtime/docker/engine.js";
-import { call, DOCKER_HOST, dockerUnavailable, IMAGE, importBusybox, until } from "../helpers/docker.js";
+import { call, DOCKER_HOST, dockerUnavailable, IMAGE, importBusybox, page, until } from "../helpers/docker.js";
 import { tempDir } from "../helpers/tempDir.js";
 
 const why = await dockerUnavailable();
@@ -30,10 +30,6 @@ async function running(arns: string[]): Promise<any[]> {
     const { tasks } = await ecs("DescribeTasks", { cluster: "keep", tasks: arns });
     return tasks.every((t: any) => t.lastStatus === "RUNNING") ? tasks : undefined;
   }, 30_000);
-}
-
-async function page(task: any): Promise<string> {
-  return (await fetch(`http://127.0.0.1:${task.containers[0].networkBindings[0].hostPort}/`, { signal: AbortSignal.timeout(2000) })).text();
 }
 
 describe.skipIf(!!why)("--state-dir with the Docker runtime", () => {

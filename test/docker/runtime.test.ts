@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SUBNETS } from "../helpers/fixtures.js";
 import { Engine } from "../../src/runtime/docker/engine.js";
 import { clientEnv, cliPresent, run } from "../e2e/tools.js";
-import { call, DOCKER_HOST, dockerUnavailable, IMAGE, importBusybox, startDockerLocal, until, type DockerLocal } from "../helpers/docker.js";
+import { call, DOCKER_HOST, dockerUnavailable, IMAGE, importBusybox, page, startDockerLocal, until, type DockerLocal } from "../helpers/docker.js";
 
 const why = await dockerUnavailable();
 if (why) console.warn(`SKIPPED the Docker runtime suite: ${why}`);
@@ -38,11 +38,6 @@ function statusIs(cluster: string, arns: string[], status: string, ms = 20_000):
     const { tasks } = await ecs("DescribeTasks", { cluster, tasks: arns });
     return tasks.every((t: any) => t.lastStatus === status) ? tasks : undefined;
   }, ms);
-}
-
-async function page(task: any): Promise<string> {
-  const port = task.containers[0].networkBindings[0].hostPort;
-  return (await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(2000) })).text();
 }
 
 describe.skipIf(!!why)("Docker runtime", () => {

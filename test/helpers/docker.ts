@@ -55,8 +55,12 @@ export interface DockerLocal {
 }
 
 /** A server on the wall clock with the Docker runtime: transitions wait on the engine. */
-export async function startDockerLocal(config: Partial<Config> = {}): Promise<DockerLocal> {
-  const local = createApp({ config: { validateOutput: true, runtime: "docker", dockerHost: DOCKER_HOST, ...config } });
+export function startDockerLocal(config: Partial<Config> = {}): Promise<DockerLocal> {
+  return serve(createApp({ config: { validateOutput: true, runtime: "docker", dockerHost: DOCKER_HOST, ...config } }));
+}
+
+/** Serves an app on a free loopback port once it is ready; close() stops the app (and its runtime), then the server. */
+export async function serve(local: EcsLocal): Promise<DockerLocal> {
   await local.ready;
   const server: Server = createServer(local.handle);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -101,4 +105,9 @@ export async function call(url: string, service: "ecs" | "logs", op: string, inp
   const validate = validatorFor(service, op, "output");
   if (!validate(body)) throw new Error(`${op} output breaks the model: ${JSON.stringify(validate.errors)}`);
   return body;
+}
+
+/** The page a task's first container serves on its first mapped host port. */
+export async function page(task: any): Promise<string> {
+  return (await fetch(`http://127.0.0.1:${task.containers[0].networkBindings[0].hostPort}/`, { signal: AbortSignal.timeout(2000) })).text();
 }

@@ -1,13 +1,11 @@
 // With a runtime that holds tasks (as Docker does), what it reports comes from no request: each report
 // is journaled, a restart replays it (the runtime is not asked to start anything again), and then the
 // runtime is asked to take over every task it holds. No engine needed: the runtime here is a fake.
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { createApp, type EcsLocal } from "../../src/app.js";
+import { createApp } from "../../src/app.js";
 import type { ContainerRuntime, TaskEvents, TaskRun } from "../../src/runtime/runtime.js";
 import { silentLogger } from "../../src/log.js";
-import { until } from "../helpers/docker.js";
+import { call, serve, until, type DockerLocal } from "../helpers/docker.js";
 import { tempDir } from "../helpers/tempDir.js";
 
 class HoldingRuntime implements ContainerRuntime {
@@ -36,43 +34,24 @@ class HoldingRuntime implements ContainerRuntime {
   async close(): Promise<void> {}
 }
 
-interface Running {
-  local: EcsLocal;
-  url: string;
-  close(): Promise<void>;
-}
-const open: Running[] = [];
+const open: DockerLocal[] = [];
 afterEach(async () => {
   for (const r of open.splice(0)) await r.close();
 });
 
-async function start(stateDir: string, runtime: ContainerRuntime): Promise<Running> {
-  const local = createApp({ config: { stateDir, validateOutput: true }, logger: silentLogger, runtime });
-  await local.ready;
-  const server: Server = createServer(local.handle);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const r: Running = {
-    local,
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: async () => {
-      open.splice(open.indexOf(r), 1);
-      await local.close();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
+async function start(stateDir: string, runtime: ContainerRuntime): Promise<DockerLocal> {
+  const r = await serve(createApp({ config: { stateDir, validateOutput: true }, logger: silentLogger, runtime }));
   open.push(r);
   return r;
 }
 
-async function ecs(r: Running, op: string, input: object): Promise<any> {
-  const res = await fetch(r.url + "/", { method: "POST", headers: { "Content-Type": "application/x-amz-json-1.1", "X-Amz-Target": `AmazonEC2ContainerServiceV20141113.${op}` }, body: JSON.stringify(input) });
-  const body = await res.json();
-  if (res.status !== 200) throw new Error(`${op}: ${res.status} ${JSON.stringify(body)}`);
-  return body;
+async function stop(r: DockerLocal): Promise<void> {
+  open.splice(open.indexOf(r), 1);
+  await r.close();
 }
 
-const task = async (r: Running, arn: string) => (await ecs(r, "DescribeTasks", { cluster: "c", tasks: [arn] })).tasks[0];
+const ecs = (r: DockerLocal, op: string, input: object) => call(r.url, "ecs", op, input);
+const task = async (r: DockerLocal, arn: string) => (await ecs(r, "DescribeTasks", { cluster: "c", tasks: [arn] })).tasks[0];
 
 describe("--state-dir with a runtime that holds tasks", () => {
   it("replays the runtime's reports, asks it to take over what it holds, and keeps what it reports afterwards", async () => {
@@ -88,7 +67,7 @@ describe("--state-dir with a runtime that holds tasks", () => {
     events.started([{ name: "web", runtimeId: "a".repeat(64), status: "RUNNING", networkBindings: [{ bindIP: "0.0.0.0", containerPort: 80, hostPort: 49153, protocol: "tcp" }] }]);
     await until("the task to run", async () => (await task(a, running)).lastStatus === "RUNNING", 10_000, 10);
     expect((await task(a, starting)).lastStatus).toBe("PENDING");
-    await a.close();
+    await stop(a);
 
     const second = new HoldingRuntime();
     const b = await start(d, second);
@@ -106,7 +85,7 @@ describe("--state-dir with a runtime that holds tasks", () => {
       return t.lastStatus === "STOPPED" ? t : undefined;
     }, 10_000, 10);
     expect([stopped.stopCode, stopped.containers[0].exitCode]).toEqual(["EssentialContainerExited", 3]);
-    await b.close();
+    await stop(b);
 
     const third = new HoldingRuntime();
     const c = await start(d, third);

@@ -228,7 +228,7 @@ export class DockerRuntime implements ContainerRuntime {
       const target = awslogsTarget(r.run, b.plan.def, b.id);
       if (!target) continue;
       b.log = { target };
-      b.log.stream = await followLogs(c.engine, b.id!, b.plan.def.pseudoTerminal === true, this.opts.logs, target, this.opts.logs.lastTimestamp(target) ?? 0).catch(() => undefined);
+      await this.follow(c.engine, b, this.opts.logs.lastTimestamp(target) ?? 0);
     }
     for (const report of reports) events.changed(report);
     if (status === "STOPPING") this.stop(run, events);
@@ -289,7 +289,7 @@ export class DockerRuntime implements ContainerRuntime {
       b.state = "exited";
       throw new StartFailure(`CannotStartContainerError: Error response from daemon: ${(e as Error).message}`);
     }
-    if (b.log) b.log.stream = await followLogs(engine, b.id, b.plan.def.pseudoTerminal === true, this.opts.logs, b.log.target).catch(() => undefined);
+    await this.follow(engine, b);
     if (r.net.mode === "awsvpc" && r.net.owner === b.id) {
       const info = await engine.call("GET", `/containers/${b.id}/json`).catch(() => undefined);
       r.net.ip = info?.NetworkSettings?.IPAddress || undefined;
@@ -297,6 +297,12 @@ export class DockerRuntime implements ContainerRuntime {
     if (r.net.mode !== "bridge") return undefined;
     const info = await engine.call("GET", `/containers/${b.id}/json`).catch(() => undefined);
     return info ? boundPorts(info.NetworkSettings?.Ports) : undefined;
+  }
+
+  /** Writes the container's output to its awslogs stream (from `after`, epoch ms, when given) until it stops. */
+  private async follow(engine: Engine, b: Box, after?: number): Promise<void> {
+    if (!b.log) return;
+    b.log.stream = await followLogs(engine, b.id!, b.plan.def.pseudoTerminal === true, this.opts.logs, b.log.target, after).catch(() => undefined);
   }
 
   stop(run: TaskRun, events: TaskEvents): void {

@@ -69,7 +69,7 @@ export function openState(dir: string, sync: "normal" | "full", configuredSeed: 
   // the only one persistence took then.
   const empty = journal.lastSeq() === 0;
   const madeWith = journal.meta("runtime") ?? (empty ? undefined : "simulated");
-  if (madeWith !== undefined && madeWith !== runtime && !empty) {
+  if (!empty && madeWith !== runtime) {
     journal.close();
     throw new StateDirError(`${journal.file}: its state was made with --runtime ${madeWith} and replays only with it; start with --runtime ${madeWith}, or point --state-dir elsewhere (the directory was left as it is)`);
   }
@@ -235,8 +235,8 @@ function idSources(registry: Registry): Map<string, SavedIds> {
 }
 
 /** ECS's id source, whose position tells whether a replay ended where the run did. */
-function idSourceOf(registry: Registry): { save(): string } | undefined {
-  return (registry.backends.ecs as { ids?: { save(): string } }).ids;
+function idSourceOf(registry: Registry): SavedIds | undefined {
+  return idSources(registry).get("ecs");
 }
 
 function replay(o: AttachOptions, services: Map<string, ServedService>, invokers: Map<ServedService, ServedService["invoke"]>, runtime: ReplayRuntime | undefined): void {
