@@ -110,6 +110,8 @@ function shapeSchema(shape: Shape, dir: Direction): Json {
  * in Java) and identity escapes of plain characters (`\:`). Those are rewritten to mean the same.
  */
 export function unicodePattern(pattern: string): string {
+  // Java's POSIX class \p{Print} is printable ASCII; JavaScript has no such property.
+  pattern = pattern.replaceAll("\\p{Print}", "[\\x20-\\x7E]");
   if (compilesWithU(pattern)) return pattern;
   let out = "";
   let inClass = false;

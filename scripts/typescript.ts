@@ -51,21 +51,22 @@ export function typesFile(model: ServiceModel, shapes: string[] = Object.keys(mo
   return `${HEADER}/* eslint-disable */\n\n${decls.join("\n\n")}\n`;
 }
 
-/** What the query protocols need to route and wrap an answer: not emitted for awsJson services. */
-function queryMetadata(model: ServiceModel, ops: string[]): string {
+/** How the service is routed and answered: its signing name and every operation of the model, for every protocol; the XML namespace for the query ones. */
+function serviceMetadata(model: ServiceModel, ops: string[]): string {
   const protocol = protocolOf(model);
-  if (protocol === "json") return "";
   const all = Object.keys(model.operations).sort();
-  let ns = model.metadata.xmlNamespace;
-  // EC2's model omits the trailing slash its responses carry.
-  if (protocol === "ec2" && !ns.endsWith("/")) ns += "/";
   const lines = [
     "",
     `export const PROTOCOL = ${JSON.stringify(protocol)};`,
     `/** The service name in a SigV4 credential scope. */`,
     `export const SIGNING_NAME = ${JSON.stringify(model.metadata.signingName ?? model.metadata.endpointPrefix)};`,
-    `export const XML_NAMESPACE = ${JSON.stringify(ns)};`,
   ];
+  if (protocol !== "json") {
+    let ns = model.metadata.xmlNamespace;
+    // EC2's model omits the trailing slash its responses carry.
+    if (protocol === "ec2" && !ns.endsWith("/")) ns += "/";
+    lines.push(`export const XML_NAMESPACE = ${JSON.stringify(ns)};`);
+  }
   if (all.length !== ops.length) {
     lines.push(`/** Every operation of the model, generated or not: the rest answer "not supported". */`);
     lines.push(`export const MODEL_OPERATIONS: readonly string[] = ${JSON.stringify(all)};`);
@@ -101,7 +102,7 @@ export type Output<Op extends Operation> = OperationIO[Op]["output"];
 export const OPERATION_ERRORS: Record<Operation, readonly string[]> = {
 ${errors.join("\n")}
 };
-${queryMetadata(model, ops)}`;
+${serviceMetadata(model, ops)}`;
 }
 
 export function errorsFile(model: ServiceModel): string {

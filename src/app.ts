@@ -63,6 +63,7 @@ export function createApp(options: AppOptions = {}): EcsLocal {
     logger,
     // Work that fell due runs once per request, whichever service is called, before anyone looks.
     beforeInvoke: () => timeline.runDue(),
+    callers: registry.callers,
   };
   const served = registry.all.map((s) => s.signingName);
 

@@ -4,7 +4,32 @@ export interface RequestContext {
   accountId: string;
   region: string;
   requestId: string;
+  /** The access key id the request was signed with, if it was signed. */
+  accessKeyId?: string;
+  /** Who signed, when it is not the account's root user: an IAM user, or a role session's assumed-role user. */
+  principal?: Principal;
 }
+
+/** An identity other than the root user, as STS GetCallerIdentity names it. */
+export interface Principal {
+  /** `arn:aws:iam::<account>:user/<name>` or `arn:aws:sts::<account>:assumed-role/<role>/<session>`. */
+  arn: string;
+  /** `AIDA…` for a user, `AROA…:<session>` for a role session. */
+  userId: string;
+}
+
+/** Who an access key belongs to, when ecs-local issued it (IAM CreateAccessKey, STS AssumeRole…). */
+export interface Caller {
+  accountId: string;
+  principal?: Principal;
+}
+
+/**
+ * Finds the caller an access key id belongs to: undefined for a key ecs-local did not issue (its
+ * account is then the one a 12-digit key names, else the default). Throws the AWS error for keys it
+ * refuses (expired session credentials).
+ */
+export type CallerLookup = (accessKeyId: string) => Caller | undefined;
 
 // Credential=AKID/20260101/us-west-2/ecs/aws4_request, in a header or a presigned query string.
 const SCOPE = /Credential=([^/,\s&]+)\/\d{8}\/([^/,\s&]+)\/([^/,\s&]+)\//;
@@ -25,6 +50,25 @@ export function credentialScope(authorization: string | undefined, url: string):
 /** A 12-digit access key id names the account, as emulators commonly do; any other key is the default account. */
 export function accountFor(accessKey: string | undefined, defaultAccount: string): string {
   return accessKey && /^\d{12}$/.test(accessKey) ? accessKey : defaultAccount;
+}
+
+/**
+ * The account, region and caller of a request: a key ecs-local issued acts as its owner (a role
+ * session in the role's account, a user in theirs); any other key as `accountFor` says. The request
+ * id is made first, so that an error about the key (expired) still carries one.
+ */
+export function requestContext(scope: CredentialScope, defaultAccount: string, defaultRegion: string, lookup: CallerLookup | undefined, requestId: string): RequestContext {
+  const region = scope.region ?? defaultRegion;
+  const key = scope.accessKey;
+  const ctx: RequestContext = { accountId: accountFor(key, defaultAccount), region, requestId };
+  if (key === undefined) return ctx;
+  ctx.accessKeyId = key;
+  const caller = lookup?.(key);
+  if (caller) {
+    ctx.accountId = caller.accountId;
+    if (caller.principal) ctx.principal = caller.principal;
+  }
+  return ctx;
 }
 
 /** What a fault's log line carries besides its stack: what joins it to its request line. */

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { performance } from "node:perf_hooks";
 import { randomUUID } from "node:crypto";
 import { AwsError, protocolErrors } from "./errors.js";
-import { accountFor, credentialScope, faultFields, type RequestContext } from "./context.js";
+import { credentialScope, faultFields, requestContext, type RequestContext } from "./context.js";
 import { readBody } from "./body.js";
 import { logsRequests, type ProtocolOptions, type ServedService } from "./service.js";
 import type { EnumErrorWording } from "./messages.js";
@@ -12,6 +12,11 @@ import { checkOutput, validateInput } from "./validate.js";
 export interface JsonService extends ServedService {
   /** The X-Amz-Target prefix before the dot (`AmazonEC2ContainerServiceV20141113`). */
   targetPrefix: string;
+  /**
+   * The answer to an operation of the model that ecs-local generated nothing for (no schema to
+   * validate by), before validation; undefined for the generated ones.
+   */
+  unsupported?(operation: string): AwsError | undefined;
   /** The service's own words for a value outside its enum (ECS checks enums itself). */
   enumError?: EnumErrorWording;
 }
@@ -88,23 +93,21 @@ function dropNullMembers(value: unknown): void {
   }
 }
 
-export function contextOf(req: IncomingMessage, opts: ProtocolOptions): RequestContext {
-  const scope = credentialScope(req.headers.authorization, req.url ?? "");
-  return {
-    accountId: accountFor(scope.accessKey, opts.defaultAccount),
-    region: scope.region ?? opts.defaultRegion,
-    requestId: randomUUID(),
-  };
+/** The request's account, region and caller; throws for a key refused (its error then has no request context of its own). */
+export function contextOf(req: IncomingMessage, opts: ProtocolOptions, requestId: string): RequestContext {
+  return requestContext(credentialScope(req.headers.authorization, req.url ?? ""), opts.defaultAccount, opts.defaultRegion, opts.callers, requestId);
 }
 
 /** Handles one awsJson request in AWS's order: size, content type, JSON, target, schema, operation. */
 export async function handleJson(req: IncomingMessage, res: ServerResponse, services: JsonService[], opts: ProtocolOptions): Promise<void> {
   const start = logsRequests(opts.logger) ? performance.now() : 0;
-  const ctx = contextOf(req, opts);
+  const requestId = randomUUID();
+  let ctx: RequestContext = { accountId: opts.defaultAccount, region: opts.defaultRegion, requestId };
   let operation = "";
   let service: JsonService | undefined;
   let failure: AwsError | undefined;
   try {
+    ctx = contextOf(req, opts, requestId);
     const raw = await readBody(req, opts.maxBodyBytes, protocolErrors.tooLarge);
     const type = (req.headers["content-type"] ?? "").split(";")[0].trim().toLowerCase();
     if (type !== "" && !JSON_TYPES.has(type)) throw protocolErrors.unsupportedMediaType(type);
@@ -117,6 +120,8 @@ export async function handleJson(req: IncomingMessage, res: ServerResponse, serv
     // An operation's code loads on its first request; after that this awaits nothing.
     const loading = service.load?.(operation);
     if (loading) await loading;
+    const lacking = service.unsupported?.(operation);
+    if (lacking) throw lacking;
     validateInput(service.name, operation, input, service.enumError);
     opts.beforeInvoke();
     // Answers are serialized in the same turn of the event loop as the operation ran, before any

@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { performance } from "node:perf_hooks";
 import { randomUUID } from "node:crypto";
 import { AwsError, commonErrors } from "./errors.js";
-import { accountFor, credentialScope, faultFields, type RequestContext } from "./context.js";
+import { credentialScope, faultFields, requestContext, type RequestContext } from "./context.js";
 import { decodeForm, formValue, parseForm } from "./form.js";
 import { ec2ValidationError, queryValidationError } from "./queryMessages.js";
 import { readBody } from "./body.js";
@@ -72,7 +72,8 @@ function sendError(res: ServerResponse, err: AwsError, protocol: "query" | "ec2"
 export async function handleQuery(req: IncomingMessage, res: ServerResponse, services: QueryService[], served: string[], opts: ProtocolOptions): Promise<void> {
   const start = logsRequests(opts.logger) ? performance.now() : 0;
   const scope = credentialScope(req.headers.authorization, req.url ?? "");
-  const ctx: RequestContext = { accountId: accountFor(scope.accessKey, opts.defaultAccount), region: scope.region ?? opts.defaultRegion, requestId: randomUUID() };
+  const requestId = randomUUID();
+  let ctx: RequestContext = { accountId: opts.defaultAccount, region: scope.region ?? opts.defaultRegion, requestId };
   let service: QueryService | undefined;
   let operation = "";
   let status = 200;
@@ -84,6 +85,8 @@ export async function handleQuery(req: IncomingMessage, res: ServerResponse, ser
     operation = formValue(form, "Action") ?? "";
     const version = formValue(form, "Version") ?? "";
     service = route(services, scope.service, operation, version);
+    // After routing, so that a refused key (expired session credentials) is answered in the service's envelope.
+    ctx = requestContext(scope, opts.defaultAccount, opts.defaultRegion, opts.callers, requestId);
     if (!service) throw queryErrors.unserved(scope.service ?? `Version ${version || "(none)"}`, operation, served);
     if (!operation) throw queryErrors.missingAction();
     if (!service.has(operation)) throw queryErrors.invalidAction(service, operation, version);

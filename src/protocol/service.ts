@@ -1,6 +1,6 @@
 // What every protocol needs from a service it serves, and what the app needs to run them.
 import type { Logger } from "../log.js";
-import type { RequestContext } from "./context.js";
+import type { CallerLookup, RequestContext } from "./context.js";
 
 /** A service the registry holds, whatever its protocol. */
 export interface ServedService {
@@ -24,6 +24,11 @@ export interface ServedService {
   invoke(operation: string, input: Record<string, unknown>, ctx: RequestContext): unknown;
   /** Forgets every resource of every account and region. */
   reset(): void;
+  /**
+   * Operations that change state although named like reads (`GetSessionToken` makes a session):
+   * persistence journals every operation not named Describe/List/Get/Filter/Discover, and these.
+   */
+  changesState?: readonly string[];
 }
 
 /** What the protocol handlers share: where requests come from and how they are reported. */
@@ -35,6 +40,8 @@ export interface ProtocolOptions {
   logger: Logger;
   /** Runs once per request, after validation and before the operation: the work that fell due. */
   beforeInvoke(): void;
+  /** Who an access key ecs-local issued belongs to (IAM users' keys, STS sessions). */
+  callers?: CallerLookup;
 }
 
 /** Request lines cost nothing when the level drops them. */

@@ -17,6 +17,14 @@ import { createEc2Backend, ec2QueryService } from "./ec2/service.js";
 import { createElbv2Backend, elbv2QueryService } from "./elbv2/service.js";
 import { createLogsBackend, logsJsonService, logsSink } from "./logs/service.js";
 import { createStsBackend, stsQueryService } from "./sts/service.js";
+import { createIamBackend, iamQueryService } from "./iam/service.js";
+import { createSsmBackend, ssmJsonService } from "./ssm/service.js";
+import { createSecretsManagerBackend, secretsManagerJsonService } from "./secretsmanager/service.js";
+import { autoScalingQueryService, createAutoScalingBackend } from "./autoscaling/service.js";
+import { applicationAutoScalingJsonService, createApplicationAutoScalingBackend } from "./application-autoscaling/service.js";
+import { cloudFormationQueryService, createCloudFormationBackend } from "./cloudformation/service.js";
+import { inProcessClient } from "./inProcess.js";
+import type { CallerLookup } from "../protocol/context.js";
 import { connectInstanceAgent } from "./ecs/agent/instanceAgent.js";
 import { resumeTasks } from "./ecs/scheduler/runtimeEvents.js";
 
@@ -56,6 +64,8 @@ export interface Registry {
   useRuntime(runtime: ContainerRuntime): void;
   /** After a restart: the runtime takes over the tasks an earlier run left with it. */
   resumeTasks(): Promise<void>;
+  /** Who an access key ecs-local issued belongs to: an STS session's role, an IAM user. */
+  callers: CallerLookup;
 }
 
 export interface RegistryOptions {
@@ -75,11 +85,32 @@ export function createRegistry(config: Config, timeline: Timeline, options: Regi
   const ready = options.runtime ? Promise.resolve() : configuredRuntime(config, sink, options.logger).then((r) => r && useRuntime(backends.ecs, r));
   backends.ec2 = createEc2Backend(config, timeline, backends);
   backends.elbv2 = createElbv2Backend(config, timeline, backends);
+  backends.sts = createStsBackend(config, timeline, backends);
+  backends.iam = createIamBackend(config, timeline, backends);
+  backends.ssm = createSsmBackend(config, timeline, backends);
+  backends.secretsmanager = createSecretsManagerBackend(config, timeline, backends);
+  backends.autoscaling = createAutoScalingBackend(config, timeline, backends);
+  backends.applicationAutoScaling = createApplicationAutoScalingBackend(config, timeline, backends);
+  backends.cloudformation = createCloudFormationBackend(config, timeline, backends);
   // ECS's agent runs on EC2's instances: EC2 tells of instance changes, the agent registers and leaves.
   connectInstanceAgent(backends.ecs, backends.ec2);
-  // Adding a service is an entry here: awsJson ones (CloudWatch Logs) in `json`, query ones in `query`.
-  const json: JsonService[] = [ecsJsonService(backends.ecs), logsJsonService(backends.logs)];
-  const query: QueryService[] = [stsQueryService(createStsBackend(config, timeline)), elbv2QueryService(backends.elbv2), ec2QueryService(backends.ec2)];
+  // Adding a service is an entry here: awsJson ones in `json` (found by X-Amz-Target), query ones in `query`.
+  const json: JsonService[] = [
+    ecsJsonService(backends.ecs),
+    logsJsonService(backends.logs),
+    ssmJsonService(backends.ssm),
+    secretsManagerJsonService(backends.secretsmanager),
+    applicationAutoScalingJsonService(backends.applicationAutoScaling),
+  ];
+  const query: QueryService[] = [
+    stsQueryService(backends.sts),
+    iamQueryService(backends.iam),
+    elbv2QueryService(backends.elbv2),
+    ec2QueryService(backends.ec2),
+    autoScalingQueryService(backends.autoscaling),
+    cloudFormationQueryService(backends.cloudformation),
+  ];
+  backends.client = inProcessClient({ json, query });
   const all: ServedService[] = [...json, ...query];
   const load = async (): Promise<void> => void (await Promise.all(all.map((s) => s.load?.())));
   return {
@@ -107,5 +138,11 @@ export function createRegistry(config: Config, timeline: Timeline, options: Regi
     runtime: () => backends.ecs.runtime,
     useRuntime: (r) => useRuntime(backends.ecs, r),
     resumeTasks: () => resumeTasks(backends.ecs),
+    callers: (accessKeyId) => callerOf(backends, accessKeyId),
   };
+}
+
+/** The owner of a key ecs-local issued: a role session (STS) or an IAM user; undefined for any other key. */
+function callerOf(backends: Backends, accessKeyId: string): ReturnType<CallerLookup> {
+  return backends.sts.callerOf(accessKeyId) ?? backends.iam.callerOf(accessKeyId);
 }

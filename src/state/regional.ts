@@ -1,12 +1,17 @@
-// State is kept per account and region: each sees only its own resources.
+// State is kept per account and region: each sees only its own resources. A global service (IAM)
+// keeps one store per account that every region sees.
 
 export class RegionalStore<T> {
   private readonly stores = new Map<string, T>();
 
-  constructor(private readonly create: (accountId: string, region: string) => T) {}
+  /** `global`: one store per account, whatever region a request names (created with the first region asked). */
+  constructor(
+    private readonly create: (accountId: string, region: string) => T,
+    private readonly global = false,
+  ) {}
 
   get(accountId: string, region: string): T {
-    const key = `${accountId}/${region}`;
+    const key = this.global ? accountId : `${accountId}/${region}`;
     let s = this.stores.get(key);
     if (!s) {
       s = this.create(accountId, region);

@@ -10,6 +10,12 @@ import * as elbv2 from "../../src/services/elbv2/generated/operations.js";
 import * as elbv2Errors from "../../src/services/elbv2/generated/errors.js";
 import * as sts from "../../src/services/sts/generated/operations.js";
 import * as stsErrors from "../../src/services/sts/generated/errors.js";
+import * as iam from "../../src/services/iam/generated/operations.js";
+import * as iamErrors from "../../src/services/iam/generated/errors.js";
+import * as autoscaling from "../../src/services/autoscaling/generated/operations.js";
+import * as autoscalingErrors from "../../src/services/autoscaling/generated/errors.js";
+import * as cloudformation from "../../src/services/cloudformation/generated/operations.js";
+import * as cloudformationErrors from "../../src/services/cloudformation/generated/errors.js";
 import type { TestLocal } from "./local.js";
 
 type OperationsModule = { OPERATIONS: readonly string[]; OPERATION_ERRORS: Record<string, readonly string[]>; PROTOCOL: "query" | "ec2"; SIGNING_NAME: string; API_VERSION: string; XML_NAMESPACE: string };
@@ -19,6 +25,9 @@ const MODELS = {
   sts: { ops: sts as OperationsModule, errors: stsErrors as unknown as ErrorsModule },
   elbv2: { ops: elbv2 as OperationsModule, errors: elbv2Errors as unknown as ErrorsModule },
   ec2: { ops: ec2 as OperationsModule, errors: {} as ErrorsModule },
+  iam: { ops: iam as OperationsModule, errors: iamErrors as unknown as ErrorsModule },
+  autoscaling: { ops: autoscaling as OperationsModule, errors: autoscalingErrors as unknown as ErrorsModule },
+  cloudformation: { ops: cloudformation as OperationsModule, errors: cloudformationErrors as unknown as ErrorsModule },
 };
 
 export type QueryServiceName = keyof typeof MODELS;

@@ -32,13 +32,15 @@ describe("routing", () => {
     expect(ec2.text).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>(<Response><Errors>|<DescribeTagsResponse xmlns="http:\/\/ec2.amazonaws.com\/doc\/2016-11-15\/">)/);
   });
 
-  it("answers a service ecs-local does not serve (IAM) with a query XML error a client can parse", async () => {
-    const res = await queryCaller(t, "sts").raw(form("GetUser", "2010-05-08"), { signingName: "iam" });
+  it("answers a service ecs-local does not serve (SNS) with a query XML error a client can parse", async () => {
+    const res = await queryCaller(t, "sts").raw(form("Publish", "2010-03-31"), { signingName: "sns" });
     expect(res.status).toBe(400);
     const err = await checkErrorEnvelope(res, "query");
     expect(err.code).toBe("InvalidAction");
-    expect(err.message).toBe("ecs-local does not serve iam (action GetUser); it serves ecs, logs, sts, elasticloadbalancing, ec2.");
-    const unsigned = await queryCaller(t, "sts").raw(form("GetUser", "2010-05-08"), { signingName: null });
+    expect(err.message).toBe(
+      "ecs-local does not serve sns (action Publish); it serves ecs, logs, ssm, secretsmanager, application-autoscaling, sts, iam, elasticloadbalancing, ec2, autoscaling, cloudformation.",
+    );
+    const unsigned = await queryCaller(t, "sts").raw(form("Publish", "2010-03-31"), { signingName: null });
     expect((await checkErrorEnvelope(unsigned, "query")).code).toBe("InvalidAction");
   });
 

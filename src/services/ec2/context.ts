@@ -1,7 +1,7 @@
 // What an EC2 operation receives besides its input, and the shape of its dispatch table.
 import type { Backends } from "../backends.js";
-import type { IdSource } from "../ecs/domain/ids.js";
-import type { QueryBackend, QueryContext } from "../queryService.js";
+import type { IdSource } from "../../state/ids.js";
+import type { ServiceBackend, ServiceContext } from "../serviceBackend.js";
 import type { Input, Operation, Output } from "./generated/operations.js";
 import type { Instance, NetworkInterface, SecurityGroup, Subnet, Tag, Vpc } from "./generated/types.js";
 
@@ -49,14 +49,14 @@ export interface Ec2State {
 /** An instance's state changed; `previous` is the state it left. */
 export type InstanceListener = (state: Ec2State, rec: InstanceRecord, previous: string) => void;
 
-export interface Ec2Backend extends QueryBackend<Ec2State> {
+export interface Ec2Backend extends ServiceBackend<Ec2State> {
   /** The other services' backends (ECS's, …), for operations that act on their state. */
   peers: Backends;
   /** Told of every instance state change: whatever runs on instances (the ECS agent) reacts here. */
   instanceListeners: InstanceListener[];
 }
 
-export type Ec2Context = QueryContext<Ec2State, Ec2Backend>;
+export type Ec2Context = ServiceContext<Ec2State, Ec2Backend>;
 
 export type Handler<Op extends Operation> = (input: Input<Op>, ctx: Ec2Context) => Output<Op> | Promise<Output<Op>>;
 

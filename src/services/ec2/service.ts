@@ -3,11 +3,12 @@ import type { Config } from "../../config.js";
 import type { Timeline } from "../../engine/timeline.js";
 import type { QueryService } from "../../protocol/query.js";
 import type { Backends } from "../backends.js";
-import { createQueryBackend, queryService } from "../queryService.js";
+import { queryService } from "../queryService.js";
+import { createServiceBackend } from "../serviceBackend.js";
 import type { Ec2Backend, Ec2State } from "./context.js";
 import * as model from "./generated/operations.js";
 import { seedDefaults } from "./domain/network.js";
-import type { IdSource } from "../ecs/domain/ids.js";
+import type { IdSource } from "../../state/ids.js";
 
 export type { Ec2Backend } from "./context.js";
 
@@ -19,7 +20,7 @@ export function createEc2State(accountId: string, region: string, ids: IdSource)
 }
 
 export function createEc2Backend(config: Config, timeline: Timeline, peers: Backends): Ec2Backend {
-  return { ...createQueryBackend(config, timeline, "ec2", createEc2State), peers, instanceListeners: [] };
+  return { ...createServiceBackend(config, timeline, "ec2", createEc2State), peers, instanceListeners: [] };
 }
 
 export function ec2QueryService(backend: Ec2Backend): QueryService {

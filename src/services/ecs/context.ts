@@ -8,7 +8,7 @@ import type { RegionalStore } from "../../state/regional.js";
 import type { Backends } from "../backends.js";
 import type { Input, Operation, Output } from "./generated/operations.js";
 import type { Task } from "./generated/types.js";
-import type { IdSource } from "./domain/ids.js";
+import type { IdSource } from "../../state/ids.js";
 import type { TaskJsonCache } from "./domain/tasks.js";
 import type { Lifecycle } from "./scheduler/lifecycle.js";
 import type { LoadBalancing } from "./scheduler/loadBalancing.js";

@@ -15,7 +15,7 @@ import { LoadBalancing } from "./scheduler/loadBalancing.js";
 import { Reconciler } from "./scheduler/reconciler.js";
 import { engineChanged } from "./scheduler/runtimeEvents.js";
 import { createEcsState } from "./store.js";
-import { IdSource } from "./domain/ids.js";
+import { IdSource } from "../../state/ids.js";
 import { TaskJsonCache } from "./domain/tasks.js";
 import { lazyOperations } from "../lazy.js";
 

@@ -15,7 +15,7 @@ import type {
   Task,
   TaskDefinition,
 } from "./generated/types.js";
-import type { IdSource } from "./domain/ids.js";
+import type { IdSource } from "../../state/ids.js";
 import type { TaskIndex } from "./domain/taskIndex.js";
 
 export interface ClusterRecord {

@@ -1,8 +1,8 @@
 // What an ELBv2 operation receives besides its input, and the shape of its dispatch table.
-import type { IdSource } from "../ecs/domain/ids.js";
+import type { IdSource } from "../../state/ids.js";
 import type { Timer } from "../../engine/timeline.js";
 import type { Backends } from "../backends.js";
-import type { QueryBackend, QueryContext } from "../queryService.js";
+import type { ServiceBackend, ServiceContext } from "../serviceBackend.js";
 import type { Input, Operation, Output } from "./generated/operations.js";
 import type { Listener, LoadBalancer, Rule, Tag, TargetDescription, TargetGroup, TargetHealth } from "./generated/types.js";
 import type { TargetGroupPort } from "./port.js";
@@ -46,14 +46,14 @@ export interface Elbv2State {
   tags: Map<string, Tag[]>;
 }
 
-export interface Elbv2Backend extends QueryBackend<Elbv2State> {
+export interface Elbv2Backend extends ServiceBackend<Elbv2State> {
   /** The other services' backends (ECS's, …), for operations that act on their state. */
   peers: Backends;
   /** What ECS uses to put a service's tasks in target groups. */
   targets: TargetGroupPort;
 }
 
-export type Elbv2Context = QueryContext<Elbv2State, Elbv2Backend>;
+export type Elbv2Context = ServiceContext<Elbv2State, Elbv2Backend>;
 
 export type Handler<Op extends Operation> = (input: Input<Op>, ctx: Elbv2Context) => Output<Op> | Promise<Output<Op>>;
 

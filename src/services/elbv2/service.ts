@@ -3,11 +3,12 @@ import type { Config } from "../../config.js";
 import type { Timeline } from "../../engine/timeline.js";
 import type { QueryService } from "../../protocol/query.js";
 import type { Backends } from "../backends.js";
-import { createQueryBackend, queryService } from "../queryService.js";
+import { queryService } from "../queryService.js";
+import { createServiceBackend } from "../serviceBackend.js";
 import type { Elbv2Backend, Elbv2State } from "./context.js";
 import * as model from "./generated/operations.js";
 import { targetGroupPort } from "./targetGroupPort.js";
-import type { IdSource } from "../ecs/domain/ids.js";
+import type { IdSource } from "../../state/ids.js";
 
 export type { Elbv2Backend } from "./context.js";
 
@@ -16,7 +17,7 @@ export function createElbv2State(accountId: string, region: string, ids: IdSourc
 }
 
 export function createElbv2Backend(config: Config, timeline: Timeline, peers: Backends): Elbv2Backend {
-  const backend = { ...createQueryBackend(config, timeline, "elbv2", createElbv2State), peers } as Elbv2Backend;
+  const backend = { ...createServiceBackend(config, timeline, "elbv2", createElbv2State), peers } as Elbv2Backend;
   backend.targets = targetGroupPort(backend);
   return backend;
 }

@@ -2,7 +2,9 @@
 import type { Config } from "../../config.js";
 import type { Timeline } from "../../engine/timeline.js";
 import type { QueryService } from "../../protocol/query.js";
-import { createQueryBackend, queryService } from "../queryService.js";
+import type { Backends } from "../backends.js";
+import { queryService } from "../queryService.js";
+import { createServiceBackend } from "../serviceBackend.js";
 import type { StsBackend, StsState } from "./context.js";
 import * as model from "./generated/operations.js";
 
@@ -12,8 +14,8 @@ export function createStsState(accountId: string, region: string): StsState {
   return { accountId, region };
 }
 
-export function createStsBackend(config: Config, timeline: Timeline): StsBackend {
-  return createQueryBackend(config, timeline, "sts", createStsState);
+export function createStsBackend(config: Config, timeline: Timeline, peers: Backends): StsBackend {
+  return { ...createServiceBackend(config, timeline, "sts", createStsState), peers, callerOf: () => undefined };
 }
 
 export function stsQueryService(backend: StsBackend): QueryService {

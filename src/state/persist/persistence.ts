@@ -19,7 +19,7 @@ import { decode, encode } from "./codec.js";
 import { Journal, StateDirError, type Entry } from "./journal.js";
 import { RecordingRuntime, recordSink, ReplayRuntime, type RuntimeEntry } from "./runtimeJournal.js";
 
-/** Operations that read and never change state: not journaled (they only wait for the pending commit). */
+/** Operations that read and never change state: not journaled (they only wait for the pending commit), unless a service names one in `changesState`. */
 const READ_ONLY = /^(Describe|List|Get|Filter|Discover)/;
 
 /**
@@ -165,10 +165,12 @@ export function attachPersistence(o: AttachOptions): Persistence {
   for (const s of registry.all) {
     const invoke = invokers.get(s)!;
     const json = registry.json.includes(s as never);
+    const changing = new Set(s.changesState ?? []);
     s.invoke = (operation: string, input: Record<string, unknown>, ctx: RequestContext): unknown => {
       if (failed) throw failed;
-      if (!READ_ONLY.test(operation)) {
-        record({ kind: "op", at: clock.holdForTurn(), service: s.name, operation, context: JSON.stringify({ accountId: ctx.accountId, region: ctx.region, requestId: ctx.requestId }), input: encode(input) });
+      if (!READ_ONLY.test(operation) || changing.has(operation)) {
+        // The whole context: who called (a role session, a user) is part of what an operation did.
+        record({ kind: "op", at: clock.holdForTurn(), service: s.name, operation, context: JSON.stringify(ctx), input: encode(input) });
       }
       const output = invoke(operation, input, ctx);
       if (!durable) return output;

@@ -5,59 +5,177 @@ export const TARGET_PREFIX = "";
 export const API_VERSION = "2016-11-15";
 
 export const OPERATIONS = [
+  "AllocateAddress",
+  "AssociateAddress",
+  "AssociateRouteTable",
+  "AttachInternetGateway",
+  "AuthorizeSecurityGroupEgress",
   "AuthorizeSecurityGroupIngress",
+  "CreateInternetGateway",
+  "CreateKeyPair",
+  "CreateLaunchTemplate",
+  "CreateLaunchTemplateVersion",
+  "CreateNatGateway",
+  "CreateRoute",
+  "CreateRouteTable",
   "CreateSecurityGroup",
   "CreateSubnet",
   "CreateTags",
   "CreateVpc",
+  "DeleteInternetGateway",
+  "DeleteKeyPair",
+  "DeleteLaunchTemplate",
+  "DeleteLaunchTemplateVersions",
+  "DeleteNatGateway",
+  "DeleteRoute",
+  "DeleteRouteTable",
   "DeleteSecurityGroup",
   "DeleteSubnet",
   "DeleteTags",
   "DeleteVpc",
+  "DeregisterImage",
+  "DescribeAccountAttributes",
+  "DescribeAddresses",
+  "DescribeAddressesAttribute",
   "DescribeAvailabilityZones",
+  "DescribeImageAttribute",
+  "DescribeImages",
+  "DescribeInstanceAttribute",
+  "DescribeInstanceCreditSpecifications",
   "DescribeInstanceStatus",
+  "DescribeInstanceTypeOfferings",
   "DescribeInstanceTypes",
   "DescribeInstances",
+  "DescribeInternetGateways",
+  "DescribeKeyPairs",
+  "DescribeLaunchTemplateVersions",
+  "DescribeLaunchTemplates",
+  "DescribeManagedPrefixLists",
+  "DescribeNatGateways",
+  "DescribeNetworkAcls",
   "DescribeNetworkInterfaces",
+  "DescribePrefixLists",
+  "DescribeRegions",
+  "DescribeRouteTables",
+  "DescribeSecurityGroupRules",
   "DescribeSecurityGroups",
   "DescribeSubnets",
   "DescribeTags",
+  "DescribeVolumes",
   "DescribeVpcAttribute",
   "DescribeVpcs",
+  "DetachInternetGateway",
+  "DisassociateAddress",
+  "DisassociateRouteTable",
+  "GetLaunchTemplateData",
+  "ImportKeyPair",
+  "ModifyInstanceAttribute",
+  "ModifyInstanceCreditSpecification",
+  "ModifyInstanceMetadataOptions",
+  "ModifyLaunchTemplate",
+  "ModifySecurityGroupRules",
+  "ModifySubnetAttribute",
   "ModifyVpcAttribute",
+  "RegisterImage",
+  "ReleaseAddress",
+  "ReplaceRoute",
+  "ReplaceRouteTableAssociation",
+  "RevokeSecurityGroupEgress",
+  "RevokeSecurityGroupIngress",
   "RunInstances",
   "StartInstances",
   "StopInstances",
-  "TerminateInstances"
+  "TerminateInstances",
+  "UpdateSecurityGroupRuleDescriptionsEgress",
+  "UpdateSecurityGroupRuleDescriptionsIngress"
 ] as const;
 
 export type Operation = (typeof OPERATIONS)[number];
 
 export interface OperationIO {
+  AllocateAddress: { input: T.AllocateAddressRequest; output: T.AllocateAddressResult };
+  AssociateAddress: { input: T.AssociateAddressRequest; output: T.AssociateAddressResult };
+  AssociateRouteTable: { input: T.AssociateRouteTableRequest; output: T.AssociateRouteTableResult };
+  AttachInternetGateway: { input: T.AttachInternetGatewayRequest; output: Record<string, never> };
+  AuthorizeSecurityGroupEgress: { input: T.AuthorizeSecurityGroupEgressRequest; output: T.AuthorizeSecurityGroupEgressResult };
   AuthorizeSecurityGroupIngress: { input: T.AuthorizeSecurityGroupIngressRequest; output: T.AuthorizeSecurityGroupIngressResult };
+  CreateInternetGateway: { input: T.CreateInternetGatewayRequest; output: T.CreateInternetGatewayResult };
+  CreateKeyPair: { input: T.CreateKeyPairRequest; output: T.KeyPair };
+  CreateLaunchTemplate: { input: T.CreateLaunchTemplateRequest; output: T.CreateLaunchTemplateResult };
+  CreateLaunchTemplateVersion: { input: T.CreateLaunchTemplateVersionRequest; output: T.CreateLaunchTemplateVersionResult };
+  CreateNatGateway: { input: T.CreateNatGatewayRequest; output: T.CreateNatGatewayResult };
+  CreateRoute: { input: T.CreateRouteRequest; output: T.CreateRouteResult };
+  CreateRouteTable: { input: T.CreateRouteTableRequest; output: T.CreateRouteTableResult };
   CreateSecurityGroup: { input: T.CreateSecurityGroupRequest; output: T.CreateSecurityGroupResult };
   CreateSubnet: { input: T.CreateSubnetRequest; output: T.CreateSubnetResult };
   CreateTags: { input: T.CreateTagsRequest; output: Record<string, never> };
   CreateVpc: { input: T.CreateVpcRequest; output: T.CreateVpcResult };
+  DeleteInternetGateway: { input: T.DeleteInternetGatewayRequest; output: Record<string, never> };
+  DeleteKeyPair: { input: T.DeleteKeyPairRequest; output: T.DeleteKeyPairResult };
+  DeleteLaunchTemplate: { input: T.DeleteLaunchTemplateRequest; output: T.DeleteLaunchTemplateResult };
+  DeleteLaunchTemplateVersions: { input: T.DeleteLaunchTemplateVersionsRequest; output: T.DeleteLaunchTemplateVersionsResult };
+  DeleteNatGateway: { input: T.DeleteNatGatewayRequest; output: T.DeleteNatGatewayResult };
+  DeleteRoute: { input: T.DeleteRouteRequest; output: Record<string, never> };
+  DeleteRouteTable: { input: T.DeleteRouteTableRequest; output: Record<string, never> };
   DeleteSecurityGroup: { input: T.DeleteSecurityGroupRequest; output: T.DeleteSecurityGroupResult };
   DeleteSubnet: { input: T.DeleteSubnetRequest; output: Record<string, never> };
   DeleteTags: { input: T.DeleteTagsRequest; output: Record<string, never> };
   DeleteVpc: { input: T.DeleteVpcRequest; output: Record<string, never> };
+  DeregisterImage: { input: T.DeregisterImageRequest; output: T.DeregisterImageResult };
+  DescribeAccountAttributes: { input: T.DescribeAccountAttributesRequest; output: T.DescribeAccountAttributesResult };
+  DescribeAddresses: { input: T.DescribeAddressesRequest; output: T.DescribeAddressesResult };
+  DescribeAddressesAttribute: { input: T.DescribeAddressesAttributeRequest; output: T.DescribeAddressesAttributeResult };
   DescribeAvailabilityZones: { input: T.DescribeAvailabilityZonesRequest; output: T.DescribeAvailabilityZonesResult };
+  DescribeImageAttribute: { input: T.DescribeImageAttributeRequest; output: T.ImageAttribute };
+  DescribeImages: { input: T.DescribeImagesRequest; output: T.DescribeImagesResult };
+  DescribeInstanceAttribute: { input: T.DescribeInstanceAttributeRequest; output: T.InstanceAttribute };
+  DescribeInstanceCreditSpecifications: { input: T.DescribeInstanceCreditSpecificationsRequest; output: T.DescribeInstanceCreditSpecificationsResult };
   DescribeInstanceStatus: { input: T.DescribeInstanceStatusRequest; output: T.DescribeInstanceStatusResult };
+  DescribeInstanceTypeOfferings: { input: T.DescribeInstanceTypeOfferingsRequest; output: T.DescribeInstanceTypeOfferingsResult };
   DescribeInstanceTypes: { input: T.DescribeInstanceTypesRequest; output: T.DescribeInstanceTypesResult };
   DescribeInstances: { input: T.DescribeInstancesRequest; output: T.DescribeInstancesResult };
+  DescribeInternetGateways: { input: T.DescribeInternetGatewaysRequest; output: T.DescribeInternetGatewaysResult };
+  DescribeKeyPairs: { input: T.DescribeKeyPairsRequest; output: T.DescribeKeyPairsResult };
+  DescribeLaunchTemplateVersions: { input: T.DescribeLaunchTemplateVersionsRequest; output: T.DescribeLaunchTemplateVersionsResult };
+  DescribeLaunchTemplates: { input: T.DescribeLaunchTemplatesRequest; output: T.DescribeLaunchTemplatesResult };
+  DescribeManagedPrefixLists: { input: T.DescribeManagedPrefixListsRequest; output: T.DescribeManagedPrefixListsResult };
+  DescribeNatGateways: { input: T.DescribeNatGatewaysRequest; output: T.DescribeNatGatewaysResult };
+  DescribeNetworkAcls: { input: T.DescribeNetworkAclsRequest; output: T.DescribeNetworkAclsResult };
   DescribeNetworkInterfaces: { input: T.DescribeNetworkInterfacesRequest; output: T.DescribeNetworkInterfacesResult };
+  DescribePrefixLists: { input: T.DescribePrefixListsRequest; output: T.DescribePrefixListsResult };
+  DescribeRegions: { input: T.DescribeRegionsRequest; output: T.DescribeRegionsResult };
+  DescribeRouteTables: { input: T.DescribeRouteTablesRequest; output: T.DescribeRouteTablesResult };
+  DescribeSecurityGroupRules: { input: T.DescribeSecurityGroupRulesRequest; output: T.DescribeSecurityGroupRulesResult };
   DescribeSecurityGroups: { input: T.DescribeSecurityGroupsRequest; output: T.DescribeSecurityGroupsResult };
   DescribeSubnets: { input: T.DescribeSubnetsRequest; output: T.DescribeSubnetsResult };
   DescribeTags: { input: T.DescribeTagsRequest; output: T.DescribeTagsResult };
+  DescribeVolumes: { input: T.DescribeVolumesRequest; output: T.DescribeVolumesResult };
   DescribeVpcAttribute: { input: T.DescribeVpcAttributeRequest; output: T.DescribeVpcAttributeResult };
   DescribeVpcs: { input: T.DescribeVpcsRequest; output: T.DescribeVpcsResult };
+  DetachInternetGateway: { input: T.DetachInternetGatewayRequest; output: Record<string, never> };
+  DisassociateAddress: { input: T.DisassociateAddressRequest; output: Record<string, never> };
+  DisassociateRouteTable: { input: T.DisassociateRouteTableRequest; output: Record<string, never> };
+  GetLaunchTemplateData: { input: T.GetLaunchTemplateDataRequest; output: T.GetLaunchTemplateDataResult };
+  ImportKeyPair: { input: T.ImportKeyPairRequest; output: T.ImportKeyPairResult };
+  ModifyInstanceAttribute: { input: T.ModifyInstanceAttributeRequest; output: Record<string, never> };
+  ModifyInstanceCreditSpecification: { input: T.ModifyInstanceCreditSpecificationRequest; output: T.ModifyInstanceCreditSpecificationResult };
+  ModifyInstanceMetadataOptions: { input: T.ModifyInstanceMetadataOptionsRequest; output: T.ModifyInstanceMetadataOptionsResult };
+  ModifyLaunchTemplate: { input: T.ModifyLaunchTemplateRequest; output: T.ModifyLaunchTemplateResult };
+  ModifySecurityGroupRules: { input: T.ModifySecurityGroupRulesRequest; output: T.ModifySecurityGroupRulesResult };
+  ModifySubnetAttribute: { input: T.ModifySubnetAttributeRequest; output: Record<string, never> };
   ModifyVpcAttribute: { input: T.ModifyVpcAttributeRequest; output: Record<string, never> };
+  RegisterImage: { input: T.RegisterImageRequest; output: T.RegisterImageResult };
+  ReleaseAddress: { input: T.ReleaseAddressRequest; output: Record<string, never> };
+  ReplaceRoute: { input: T.ReplaceRouteRequest; output: Record<string, never> };
+  ReplaceRouteTableAssociation: { input: T.ReplaceRouteTableAssociationRequest; output: T.ReplaceRouteTableAssociationResult };
+  RevokeSecurityGroupEgress: { input: T.RevokeSecurityGroupEgressRequest; output: T.RevokeSecurityGroupEgressResult };
+  RevokeSecurityGroupIngress: { input: T.RevokeSecurityGroupIngressRequest; output: T.RevokeSecurityGroupIngressResult };
   RunInstances: { input: T.RunInstancesRequest; output: T.Reservation };
   StartInstances: { input: T.StartInstancesRequest; output: T.StartInstancesResult };
   StopInstances: { input: T.StopInstancesRequest; output: T.StopInstancesResult };
   TerminateInstances: { input: T.TerminateInstancesRequest; output: T.TerminateInstancesResult };
+  UpdateSecurityGroupRuleDescriptionsEgress: { input: T.UpdateSecurityGroupRuleDescriptionsEgressRequest; output: T.UpdateSecurityGroupRuleDescriptionsEgressResult };
+  UpdateSecurityGroupRuleDescriptionsIngress: { input: T.UpdateSecurityGroupRuleDescriptionsIngressRequest; output: T.UpdateSecurityGroupRuleDescriptionsIngressResult };
 }
 
 export type Input<Op extends Operation> = OperationIO[Op]["input"];
@@ -65,30 +183,89 @@ export type Output<Op extends Operation> = OperationIO[Op]["output"];
 
 /** The errors the model lets each operation return. */
 export const OPERATION_ERRORS: Record<Operation, readonly string[]> = {
+  AllocateAddress: [],
+  AssociateAddress: [],
+  AssociateRouteTable: [],
+  AttachInternetGateway: [],
+  AuthorizeSecurityGroupEgress: [],
   AuthorizeSecurityGroupIngress: [],
+  CreateInternetGateway: [],
+  CreateKeyPair: [],
+  CreateLaunchTemplate: [],
+  CreateLaunchTemplateVersion: [],
+  CreateNatGateway: [],
+  CreateRoute: [],
+  CreateRouteTable: [],
   CreateSecurityGroup: [],
   CreateSubnet: [],
   CreateTags: [],
   CreateVpc: [],
+  DeleteInternetGateway: [],
+  DeleteKeyPair: [],
+  DeleteLaunchTemplate: [],
+  DeleteLaunchTemplateVersions: [],
+  DeleteNatGateway: [],
+  DeleteRoute: [],
+  DeleteRouteTable: [],
   DeleteSecurityGroup: [],
   DeleteSubnet: [],
   DeleteTags: [],
   DeleteVpc: [],
+  DeregisterImage: [],
+  DescribeAccountAttributes: [],
+  DescribeAddresses: [],
+  DescribeAddressesAttribute: [],
   DescribeAvailabilityZones: [],
+  DescribeImageAttribute: [],
+  DescribeImages: [],
+  DescribeInstanceAttribute: [],
+  DescribeInstanceCreditSpecifications: [],
   DescribeInstanceStatus: [],
+  DescribeInstanceTypeOfferings: [],
   DescribeInstanceTypes: [],
   DescribeInstances: [],
+  DescribeInternetGateways: [],
+  DescribeKeyPairs: [],
+  DescribeLaunchTemplateVersions: [],
+  DescribeLaunchTemplates: [],
+  DescribeManagedPrefixLists: [],
+  DescribeNatGateways: [],
+  DescribeNetworkAcls: [],
   DescribeNetworkInterfaces: [],
+  DescribePrefixLists: [],
+  DescribeRegions: [],
+  DescribeRouteTables: [],
+  DescribeSecurityGroupRules: [],
   DescribeSecurityGroups: [],
   DescribeSubnets: [],
   DescribeTags: [],
+  DescribeVolumes: [],
   DescribeVpcAttribute: [],
   DescribeVpcs: [],
+  DetachInternetGateway: [],
+  DisassociateAddress: [],
+  DisassociateRouteTable: [],
+  GetLaunchTemplateData: [],
+  ImportKeyPair: [],
+  ModifyInstanceAttribute: [],
+  ModifyInstanceCreditSpecification: [],
+  ModifyInstanceMetadataOptions: [],
+  ModifyLaunchTemplate: [],
+  ModifySecurityGroupRules: [],
+  ModifySubnetAttribute: [],
   ModifyVpcAttribute: [],
+  RegisterImage: [],
+  ReleaseAddress: [],
+  ReplaceRoute: [],
+  ReplaceRouteTableAssociation: [],
+  RevokeSecurityGroupEgress: [],
+  RevokeSecurityGroupIngress: [],
   RunInstances: [],
   StartInstances: [],
   StopInstances: [],
   TerminateInstances: [],
+  UpdateSecurityGroupRuleDescriptionsEgress: [],
+  UpdateSecurityGroupRuleDescriptionsIngress: [],
 };
 
 export const PROTOCOL = "ec2";

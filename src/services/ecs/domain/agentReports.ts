@@ -5,7 +5,7 @@ import { InvalidParameterException } from "../generated/errors.js";
 import type { Attachment, AttachmentStateChange, Container, ContainerStateChange, Task } from "../generated/types.js";
 import type { ClusterRecord } from "../store.js";
 import { parseTaskDefinitionRef, findRevision } from "./taskDefinitions.js";
-import type { IdSource } from "./ids.js";
+import type { IdSource } from "../../../state/ids.js";
 import { attachEni, findTask } from "./tasks.js";
 import type { InterfaceAllocator } from "./network.js";
 

@@ -1,6 +1,6 @@
 // Service events in ECS's wording, newest first, at most 100 kept.
 import type { ServiceRecord } from "../store.js";
-import type { IdSource } from "./ids.js";
+import type { IdSource } from "../../../state/ids.js";
 
 const MAX_EVENTS = 100;
 

@@ -5,7 +5,7 @@ import type { Attachment, Attribute, Container, ContainerInstance, LaunchType, N
 import { effectiveNetworkMode, reserve, type TaskNeeds } from "./resources.js";
 import type { ClusterRecord, EcsState } from "../store.js";
 import { ecsArn, isArn, parseArn, wrongCluster } from "./arn.js";
-import type { IdSource } from "./ids.js";
+import type { IdSource } from "../../../state/ids.js";
 import { putTags } from "./tags.js";
 import { subnetZone, type InterfaceAllocator } from "./network.js";
 

@@ -249,3 +249,8 @@ export const OPERATION_ERRORS: Record<Operation, readonly string[]> = {
   UpdateTaskProtection: ["AccessDeniedException","ResourceNotFoundException","ServerException","InvalidParameterException","ClientException","ClusterNotFoundException","UnsupportedFeatureException"],
   UpdateTaskSet: ["AccessDeniedException","LimitExceededException","ServiceNotActiveException","ServerException","InvalidParameterException","TaskSetNotFoundException","ClientException","ServiceNotFoundException","ClusterNotFoundException","UnsupportedFeatureException"],
 };
+
+export const PROTOCOL = "json";
+/** The service name in a SigV4 credential scope. */
+export const SIGNING_NAME = "ecs";
+export const MODEL_OPERATIONS: readonly string[] = OPERATIONS;

@@ -2,7 +2,7 @@ import type { Handler } from "../context.js";
 import { InvalidParameterException } from "../generated/errors.js";
 import type { Container, Session, Task } from "../generated/types.js";
 import { activeCluster } from "../domain/clusters.js";
-import type { IdSource } from "../domain/ids.js";
+import type { IdSource } from "../../../state/ids.js";
 import { findTask } from "../domain/tasks.js";
 
 export const EXEC_NOT_ENABLED =

@@ -1,7 +1,7 @@
 // Service deployments: making one, counting its tasks, the rolling-update arithmetic, and completion.
 import type { Deployment, DeploymentConfiguration, ServiceDeployment, Task } from "../generated/types.js";
 import { ecsArn } from "../domain/arn.js";
-import type { IdSource } from "../domain/ids.js";
+import type { IdSource } from "../../../state/ids.js";
 import { FARGATE_PLATFORM_VERSION } from "../domain/tasks.js";
 import type { EcsState, ServiceLaunch, ServiceRecord } from "../store.js";
 import { recordRevision, revisionArnOf } from "../domain/serviceRevisions.js";

@@ -5,7 +5,7 @@ import type { EcsBackend, EcsContext } from "../context.js";
 import type { Task, TaskStopCode } from "../generated/types.js";
 import type { ClusterRecord, EcsState } from "../store.js";
 import { release } from "../domain/resources.js";
-import type { IdSource } from "../domain/ids.js";
+import type { IdSource } from "../../../state/ids.js";
 import { attachEni, runtimeIdFor } from "../domain/tasks.js";
 import { runtimeEntered } from "./runtimeEvents.js";
 import { interfaceAllocator, releaseInterfaces } from "../domain/network.js";

@@ -1,5 +1,5 @@
 // ELBv2's identifiers: ARNs with a 16-hex id, and the DNS names load balancers answer on.
-import type { IdSource } from "../../ecs/domain/ids.js";
+import type { IdSource } from "../../../state/ids.js";
 import type { Elbv2State } from "../context.js";
 
 export function hex16(ids: IdSource): string {

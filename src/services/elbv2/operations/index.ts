@@ -1,8 +1,6 @@
-// The dispatch table: one file per operation; null answers "not supported" in the protocol's format.
+// The dispatch table (written by `npm run handlers -- elbv2` from the operation files present):
+// every generated operation, each with its handler or null while ecs-local lacks it.
 import type { Handlers } from "../context.js";
-import { setRulePriorities } from "./setRulePriorities.js";
-import { modifyRule } from "./modifyRule.js";
-import { modifyTargetGroup } from "./modifyTargetGroup.js";
 import { addTags } from "./addTags.js";
 import { createListener } from "./createListener.js";
 import { createLoadBalancer } from "./createLoadBalancer.js";
@@ -23,9 +21,12 @@ import { describeTargetGroups } from "./describeTargetGroups.js";
 import { describeTargetHealth } from "./describeTargetHealth.js";
 import { modifyListener } from "./modifyListener.js";
 import { modifyLoadBalancerAttributes } from "./modifyLoadBalancerAttributes.js";
+import { modifyRule } from "./modifyRule.js";
+import { modifyTargetGroup } from "./modifyTargetGroup.js";
 import { modifyTargetGroupAttributes } from "./modifyTargetGroupAttributes.js";
 import { registerTargets } from "./registerTargets.js";
 import { removeTags } from "./removeTags.js";
+import { setRulePriorities } from "./setRulePriorities.js";
 
 export const handlers: Handlers = {
   AddListenerCertificates: null,

@@ -357,3 +357,8 @@ export const OPERATION_ERRORS: Record<Operation, readonly string[]> = {
   UpdateLookupTable: ["InvalidParameterException","ResourceNotFoundException","AccessDeniedException","ValidationException","ServiceUnavailableException"],
   UpdateScheduledQuery: ["ValidationException","AccessDeniedException","ResourceNotFoundException","ThrottlingException","InternalServerException"],
 };
+
+export const PROTOCOL = "json";
+/** The service name in a SigV4 credential scope. */
+export const SIGNING_NAME = "logs";
+export const MODEL_OPERATIONS: readonly string[] = OPERATIONS;

@@ -1,4 +1,5 @@
-// Every CloudWatch Logs operation of the model: its handler, or null while ecs-local lacks it.
+// The dispatch table (written by `npm run handlers -- logs` from the operation files present):
+// every generated operation, each with its handler or null while ecs-local lacks it.
 import type { Handlers } from "../context.js";
 import { createLogGroup } from "./createLogGroup.js";
 import { createLogStream } from "./createLogStream.js";

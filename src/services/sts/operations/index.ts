@@ -1,4 +1,5 @@
-// The dispatch table: one file per operation; null answers "not supported" in the protocol's format.
+// The dispatch table (written by `npm run handlers -- sts` from the operation files present):
+// every generated operation, each with its handler or null while ecs-local lacks it.
 import type { Handlers } from "../context.js";
 import { getCallerIdentity } from "./getCallerIdentity.js";
 

@@ -1,4 +1,4 @@
-// Identifiers in the forms ECS uses, drawn from one source per server: two servers in a process
+// Identifiers drawn from one source per service and server: two servers in a process
 // never share a sequence, and a seeded server makes the same ids for the same requests.
 import { createHash, randomBytes } from "node:crypto";
 

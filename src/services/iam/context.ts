@@ -1,0 +1,25 @@
+// What a IAM operation receives besides its input, and the shape of its dispatch table.
+import type { Caller } from "../../protocol/context.js";
+import type { Backends } from "../backends.js";
+import type { ServiceBackend, ServiceContext } from "../serviceBackend.js";
+import type { Input, Operation, Output } from "./generated/operations.js";
+
+/** IAM state of one account: global, the same store answers every region. */
+export interface IamState {
+  accountId: string;
+  region: string;
+}
+
+export interface IamBackend extends ServiceBackend<IamState> {
+  /** The other services' backends, through the ports they offer. */
+  peers: Backends;
+  /** The user an access key id belongs to, when IAM issued it (CreateAccessKey). */
+  callerOf(accessKeyId: string): Caller | undefined;
+}
+
+export type IamContext = ServiceContext<IamState, IamBackend>;
+
+export type Handler<Op extends Operation> = (input: Input<Op>, ctx: IamContext) => Output<Op> | Promise<Output<Op>>;
+
+/** Every generated operation, each with its handler or null while ecs-local lacks it. */
+export type Handlers = { [Op in Operation]: Handler<Op> | null };

@@ -1,0 +1,22 @@
+// What a Systems Manager Parameter Store operation receives besides its input, and the shape of its dispatch table.
+import type { Backends } from "../backends.js";
+import type { ServiceBackend, ServiceContext } from "../serviceBackend.js";
+import type { Input, Operation, Output } from "./generated/operations.js";
+
+/** Parameter Store of one account in one region. */
+export interface SsmState {
+  accountId: string;
+  region: string;
+}
+
+export interface SsmBackend extends ServiceBackend<SsmState> {
+  /** The other services' backends, through the ports they offer. */
+  peers: Backends;
+}
+
+export type SsmContext = ServiceContext<SsmState, SsmBackend>;
+
+export type Handler<Op extends Operation> = (input: Input<Op>, ctx: SsmContext) => Output<Op> | Promise<Output<Op>>;
+
+/** Every generated operation, each with its handler or null while ecs-local lacks it. */
+export type Handlers = { [Op in Operation]: Handler<Op> | null };
