@@ -15,6 +15,30 @@ export interface IamBackend extends ServiceBackend<IamState> {
   peers: Backends;
   /** The user an access key id belongs to, when IAM issued it (CreateAccessKey). */
   callerOf(accessKeyId: string): Caller | undefined;
+  /** A role of the account by its ARN: what STS AssumeRole takes. */
+  role(accountId: string, arn: string): RoleView | undefined;
+  /** An instance profile of the account by name or ARN: what EC2's `IamInstanceProfile` names. */
+  instanceProfile(accountId: string, nameOrArn: string): InstanceProfileView | undefined;
+}
+
+/** A role as other services see it. */
+export interface RoleView {
+  arn: string;
+  roleName: string;
+  /** `AROA…`. */
+  roleId: string;
+  /** The trust policy, decoded (IAM answers it URL-encoded on the wire). */
+  assumeRolePolicyDocument: string;
+  /** Seconds; 3600 unless set. */
+  maxSessionDuration: number;
+}
+
+/** An instance profile as EC2 shows it on an instance (`IamInstanceProfile: {Arn, Id}`). */
+export interface InstanceProfileView {
+  arn: string;
+  /** `AIPA…`. */
+  id: string;
+  name: string;
 }
 
 export type IamContext = ServiceContext<IamState, IamBackend>;

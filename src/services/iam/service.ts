@@ -15,7 +15,7 @@ export function createIamState(accountId: string, region: string): IamState {
 }
 
 export function createIamBackend(config: Config, timeline: Timeline, peers: Backends): IamBackend {
-  return { ...createServiceBackend(config, timeline, "iam", createIamState, { global: true }), peers, callerOf: () => undefined };
+  return { ...createServiceBackend(config, timeline, "iam", createIamState, { global: true }), peers, callerOf: () => undefined, role: () => undefined, instanceProfile: () => undefined };
 }
 
 export function iamQueryService(backend: IamBackend): QueryService {

@@ -12,6 +12,22 @@ export interface SecretsManagerState {
 export interface SecretsManagerBackend extends ServiceBackend<SecretsManagerState> {
   /** The other services' backends, through the ports they offer. */
   peers: Backends;
+  /**
+   * A secret's value as GetSecretValue gives it (ECS task `secrets` and `repositoryCredentials`,
+   * CloudFormation's `{{resolve:secretsmanager:…}}`): by name or ARN (a partial ARN too), the
+   * AWSCURRENT version unless a stage or version id is named; undefined when there is no such secret
+   * or version, or the secret is scheduled for deletion.
+   */
+  secretValue(accountId: string, region: string, secretId: string, select?: { versionStage?: string; versionId?: string }): SecretValueView | undefined;
+}
+
+export interface SecretValueView {
+  arn: string;
+  name: string;
+  versionId: string;
+  secretString?: string;
+  /** Base64. */
+  secretBinary?: string;
 }
 
 export type SecretsManagerContext = ServiceContext<SecretsManagerState, SecretsManagerBackend>;

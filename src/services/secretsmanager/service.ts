@@ -15,7 +15,7 @@ export function createSecretsManagerState(accountId: string, region: string): Se
 }
 
 export function createSecretsManagerBackend(config: Config, timeline: Timeline, peers: Backends): SecretsManagerBackend {
-  return { ...createServiceBackend(config, timeline, "secretsmanager", createSecretsManagerState), peers };
+  return { ...createServiceBackend(config, timeline, "secretsmanager", createSecretsManagerState), peers, secretValue: () => undefined };
 }
 
 export function secretsManagerJsonService(backend: SecretsManagerBackend): JsonService {

@@ -12,6 +12,21 @@ export interface SsmState {
 export interface SsmBackend extends ServiceBackend<SsmState> {
   /** The other services' backends, through the ports they offer. */
   peers: Backends;
+  /**
+   * A parameter's value as a reader with the right to decrypt gets it (ECS task `secrets`,
+   * CloudFormation's `AWS::SSM::Parameter::Value` and `{{resolve:ssm:…}}`): by name, ARN, `name:version`
+   * or `name:label`, public parameters included; undefined when there is no such parameter.
+   */
+  parameterValue(accountId: string, region: string, reference: string): ParameterView | undefined;
+}
+
+export interface ParameterView {
+  name: string;
+  arn: string;
+  type: "String" | "StringList" | "SecureString";
+  /** Decrypted. */
+  value: string;
+  version: number;
 }
 
 export type SsmContext = ServiceContext<SsmState, SsmBackend>;

@@ -15,7 +15,7 @@ export function createSsmState(accountId: string, region: string): SsmState {
 }
 
 export function createSsmBackend(config: Config, timeline: Timeline, peers: Backends): SsmBackend {
-  return { ...createServiceBackend(config, timeline, "ssm", createSsmState), peers };
+  return { ...createServiceBackend(config, timeline, "ssm", createSsmState), peers, parameterValue: () => undefined };
 }
 
 export function ssmJsonService(backend: SsmBackend): JsonService {
