@@ -54,6 +54,17 @@ export interface Ec2Backend extends ServiceBackend<Ec2State> {
   peers: Backends;
   /** Told of every instance state change: whatever runs on instances (the ECS agent) reacts here. */
   instanceListeners: InstanceListener[];
+  /** An image the account can launch in the region, by id: what SSM's `aws:ec2:image` parameters are checked against. */
+  image(accountId: string, region: string, imageId: string): ImageView | undefined;
+}
+
+/** An image as other services see it. */
+export interface ImageView {
+  imageId: string;
+  name: string;
+  architecture: string;
+  /** True for Amazon's ECS-optimized images, on which the ECS agent starts. */
+  ecsOptimized: boolean;
 }
 
 export type Ec2Context = ServiceContext<Ec2State, Ec2Backend>;

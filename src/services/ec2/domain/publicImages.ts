@@ -26,3 +26,16 @@ export const PUBLIC_IMAGES: readonly PublicImage[] = [];
 export function publicImageId(region: string, name: string): string {
   return "ami-0" + createHash("sha256").update(`${region}/${name}`).digest("hex").slice(0, 16);
 }
+
+const byRegion = new Map<string, Map<string, PublicImage>>();
+
+/** The public image with this id in the region, if there is one. */
+export function publicImage(region: string, imageId: string): (PublicImage & { imageId: string }) | undefined {
+  let ids = byRegion.get(region);
+  if (!ids) {
+    ids = new Map(PUBLIC_IMAGES.map((image) => [publicImageId(region, image.name), image]));
+    byRegion.set(region, ids);
+  }
+  const image = ids.get(imageId);
+  return image && { ...image, imageId };
+}
