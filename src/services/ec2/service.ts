@@ -9,6 +9,7 @@ import type { Ec2Backend, Ec2State } from "./context.js";
 import * as model from "./generated/operations.js";
 import { seedDefaults } from "./domain/network.js";
 import { publicImage } from "./domain/publicImages.js";
+import { putTags } from "./domain/tags.js";
 import type { IdSource } from "../../state/ids.js";
 
 export type { Ec2Backend } from "./context.js";
@@ -21,7 +22,14 @@ export function createEc2State(accountId: string, region: string, ids: IdSource)
 }
 
 export function createEc2Backend(config: Config, timeline: Timeline, peers: Backends): Ec2Backend {
-  return { ...createServiceBackend(config, timeline, "ec2", createEc2State), peers, instanceListeners: [], image: (_accountId, region, imageId) => publicImage(region, imageId) };
+  const base = createServiceBackend(config, timeline, "ec2", createEc2State);
+  return {
+    ...base,
+    peers,
+    instanceListeners: [],
+    image: (_accountId, region, imageId) => publicImage(region, imageId),
+    awsTags: (accountId, region, resourceId, tags) => putTags(base.states.get(accountId, region), resourceId, tags),
+  };
 }
 
 export function ec2QueryService(backend: Ec2Backend): QueryService {
