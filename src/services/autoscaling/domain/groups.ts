@@ -91,7 +91,7 @@ export function showGroup(group: GroupRecord, includeInstances = true): AutoScal
     ...(includeInstances ? { Instances: [...group.instances.values()].map(showInstance) } : {}),
     CreatedTime: group.createdTime,
     SuspendedProcesses: [...group.suspended].map(([ProcessName, SuspensionReason]) => ({ ProcessName, SuspensionReason })),
-    VPCZoneIdentifier: group.subnets.map((s) => s.subnetId).join(","),
+    ...(group.subnets.length ? { VPCZoneIdentifier: group.subnets.map((s) => s.subnetId).join(",") } : {}),
     EnabledMetrics: group.enabledMetrics.map((m) => ({ ...m })),
     ...(group.deleting ? { Status: "Delete in progress" } : {}),
     Tags: group.tags.map((t) => ({ ...t })),

@@ -2,7 +2,7 @@
 // completed (CompleteLifecycleAction), or its heartbeat runs out and the hook's DefaultResult applies.
 import type { AutoScalingBackend, AutoScalingState, GroupInstance, GroupRecord, PendingAction } from "../context.js";
 import type { LifecycleHook } from "../generated/types.js";
-import { abandonLaunch, continueLaunch, LAUNCHING, proceedTermination } from "./lifecycle.js";
+import { abandonLaunch, continueLaunch, proceedTermination } from "./lifecycle.js";
 
 /** AWS's defaults: an hour's heartbeat, ABANDON, and at most 100 heartbeats or 48 hours in all. */
 export const DEFAULT_HEARTBEAT = 3600;
@@ -79,4 +79,3 @@ export function findAction(group: GroupRecord, hookName: string, token: string |
   return undefined;
 }
 
-export { LAUNCHING };
