@@ -52,12 +52,13 @@ const POLICIES: Record<string, Narrow> = {
 };
 
 function pickOne(backend: AutoScalingBackend, group: GroupRecord, candidates: GroupInstance[]): GroupInstance {
-  // The zone with the most instances that has one to give keeps the group balanced.
-  const zones = new Map<string, number>();
+  // An unbalanced group gives from its zone with the most instances (one with an instance to give);
+  // a balanced one applies its policies across every zone.
+  const zones = new Map<string, number>(group.availabilityZones.map((z) => [z, 0]));
   for (const i of countedInstances(group)) zones.set(i.zone, (zones.get(i.zone) ?? 0) + 1);
   const most = Math.max(...candidates.map((i) => zones.get(i.zone) ?? 0));
-  const zone = candidates.find((i) => (zones.get(i.zone) ?? 0) === most)!.zone;
-  let left = candidates.filter((i) => i.zone === zone);
+  const balanced = Math.min(...[...zones.values()]) === most;
+  let left = balanced ? candidates : candidates.filter((i) => i.zone === candidates.find((c) => (zones.get(c.zone) ?? 0) === most)!.zone);
   for (const name of [...group.terminationPolicies, "Default"]) {
     if (left.length === 1) break;
     left = (POLICIES[name] ?? POLICIES.Default)(group, left);
