@@ -7,7 +7,6 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { startServer, type EcsLocalServer } from "../../src/index.js";
 import { tempDir } from "../helpers/tempDir.js";
 
-const DAY = 86_400_000;
 const running: EcsLocalServer[] = [];
 afterEach(async () => {
   await Promise.all(running.splice(0).map((s) => s.stop()));

@@ -99,6 +99,10 @@ describe("the secretValue port", () => {
     expect(port("p", { versionStage: "AWSPENDING" })).toBeUndefined();
     expect(port("p", { versionId: v2, versionStage: "AWSPREVIOUS" })).toBeUndefined();
     expect(port("nope")).toBeUndefined();
+    // An ARN names its own Region, whichever Region the caller is in.
+    const west = await sm.call("CreateSecret", { Name: "w", SecretString: "west", ClientRequestToken: token() }, { region: "eu-west-1" });
+    expect(port(west.ARN)?.secretString).toBe("west");
+    expect(port("w")).toBeUndefined();
     expect((await sm.call("DescribeSecret", { SecretId: "p" })).LastAccessedDate).toBeUndefined();
     await sm.call("DeleteSecret", { SecretId: "p" });
     expect(port("p")).toBeUndefined();

@@ -21,7 +21,7 @@ export interface SecretsManagerBackend extends ServiceBackend<SecretsManagerStat
   deletions: WeakMap<SecretRecord, Timer>;
   /**
    * A secret's value as GetSecretValue gives it (ECS task `secrets` and `repositoryCredentials`,
-   * CloudFormation's `{{resolve:secretsmanager:…}}`): by name or ARN (a partial ARN too), the
+   * CloudFormation's `{{resolve:secretsmanager:…}}`): by name or ARN (a partial ARN too; an ARN names its own account and Region), the
    * AWSCURRENT version unless a stage or version id is named; undefined when there is no such secret
    * or version, or the secret is scheduled for deletion.
    */

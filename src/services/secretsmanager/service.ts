@@ -8,6 +8,7 @@ import type { Backends } from "../backends.js";
 import { jsonService } from "../jsonService.js";
 import { createServiceBackend } from "../serviceBackend.js";
 import type { SecretsManagerBackend, SecretValueView } from "./context.js";
+import { parseSecretArn } from "./domain/arn.js";
 import { lookupSecret } from "./domain/lookup.js";
 import { CURRENT, hasValue, versionById, versionWithStage } from "./domain/versions.js";
 import * as model from "./generated/operations.js";
@@ -29,9 +30,14 @@ export function createSecretsManagerBackend(config: Config, timeline: Timeline, 
   return backend;
 }
 
-/** The port: a value as GetSecretValue would answer it, without counting as an access. */
+/**
+ * The port: a value as GetSecretValue would answer it, without counting as an access. An ARN names
+ * its own account and Region (ECS takes a secret of another Region by its ARN); resource policies
+ * are not enforced.
+ */
 function secretValue(backend: SecretsManagerBackend, accountId: string, region: string, secretId: string, select: { versionStage?: string; versionId?: string }): SecretValueView | undefined {
-  const secret = lookupSecret(backend.states.get(accountId, region), secretId);
+  const arn = parseSecretArn(secretId);
+  const secret = lookupSecret(backend.states.get(arn?.accountId ?? accountId, arn?.region ?? region), secretId);
   if (!secret || secret.deletedDate !== undefined) return undefined;
   const version = select.versionId !== undefined ? versionById(secret, select.versionId) : versionWithStage(secret, select.versionStage ?? CURRENT);
   if (!version || !hasValue(version)) return undefined;

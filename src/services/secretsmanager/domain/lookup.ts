@@ -1,15 +1,23 @@
 // Finding the secret a request names: by name, by full ARN, or by partial ARN (the ARN without its
 // six-character suffix), in the caller's account and Region.
+import { AwsError } from "../../../protocol/errors.js";
 import type { SecretRecord, SecretsManagerState } from "../store.js";
 import { parseSecretArn } from "./arn.js";
 import { invalidName, markedForDeletion, notFound } from "./messages.js";
 
 const NAME = /^[A-Za-z0-9/_+=.@-]+$/;
 const FULL_SUFFIX = /-[A-Za-z0-9]{6}$/;
+const MAX_NAME = 256;
 
-/** A name outside `/_+=.@-`, letters and digits is refused before any lookup. */
+/**
+ * A name outside `/_+=.@-`, letters and digits is refused before any lookup; so is one longer than
+ * the 256 characters the model gives a secret's name in every answer (its input allows 512).
+ */
 export function checkName(name: string): void {
   if (!NAME.test(name)) throw invalidName();
+  if (name.length > MAX_NAME) {
+    throw new AwsError("ValidationException", `1 validation error detected: Value at 'name' failed to satisfy constraint: Member must have length less than or equal to ${MAX_NAME}`, 400);
+  }
 }
 
 /** A SecretId that is not an ARN must be a valid name. */

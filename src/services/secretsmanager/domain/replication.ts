@@ -51,8 +51,8 @@ export function replicate(backend: SecretsManagerBackend, state: SecretsManagerS
   const answered: ReplicationStatusType[] = [];
   const added: ReplicationStatusType[] = [];
   for (const r of regions) {
-    const region = r.Region!;
-    if (region === state.region) throw invalidParameter("Invalid replica region.");
+    const region = r.Region;
+    if (region === undefined || region === state.region) throw invalidParameter("Invalid replica region.");
     if ([...(primary.replicas ?? []), ...added].some((s) => s.Region === region)) throw invalidParameter(`The secret is already replicated to ${region}.`);
     const key = kmsKey(r.KmsKeyId);
     added.push({ Region: region, KmsKeyId: key ?? DEFAULT_KEY_ALIAS, Status: "InSync", StatusMessage: IN_SYNC });
