@@ -1,6 +1,7 @@
 // Secrets Manager with the real `aws` CLI and boto3: create, put a new value, read by stage,
 // describe, delete with and without a recovery window, restore. Few calls: each costs a Python start.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { budget } from "./budget.js";
 import { startServer, type RunningServer } from "./server.js";
 import { botoPresent, clientEnv, cliPresent, run } from "./tools.js";
 
@@ -31,7 +32,7 @@ describe.skipIf(!cliPresent && !botoPresent)("Secrets Manager end to end", () =>
     expect(deleted.DeletionDate - described.DeletedDate).toBeCloseTo(7 * 86_400, 0);
     expect(await aws("restore-secret", "--secret-id", "cli/db")).toEqual({ ARN: created.ARN, Name: "cli/db" });
     expect((await aws("delete-secret", "--secret-id", "cli/db", "--force-delete-without-recovery")).Name).toBe("cli/db");
-  }, 60_000);
+  }, budget(8));
 
   it.skipIf(!botoPresent)("boto3: the same life of a secret, errors included", async () => {
     const script = `
@@ -68,5 +69,5 @@ print(json.dumps(out))
       "py/key",
       "Secrets Manager can't find the specified secret.",
     ]);
-  }, 60_000);
+  }, budget(1));
 });
