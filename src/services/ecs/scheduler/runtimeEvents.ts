@@ -7,6 +7,7 @@ import { ESSENTIAL_EXITED } from "../domain/agentReports.js";
 import { findRevision, parseTaskDefinitionRef } from "../domain/taskDefinitions.js";
 import { dynamicPortsOf, type ClusterRecord, type EcsState } from "../store.js";
 import { releasePort } from "../domain/resources.js";
+import { resolveSecrets } from "./secrets.js";
 import { clusterChanged } from "./reconciler.js";
 
 export const HEALTH_CHECKS_FAILED = "Task failed container health checks";
@@ -131,9 +132,28 @@ export function runtimeEntered(backend: EcsBackend, state: EcsState, rec: Cluste
   const run = taskRun(state, rec, task);
   // Without its task definition there is nothing to run: the task moves on as a simulated one would.
   if (!run) return void (holds && backend.timeline.at(backend.timeline.now(), () => backend.lifecycle.release(state, rec, task, status)));
+  if (status === "PENDING" && !readSecrets(backend, state, rec, run)) return;
   const events = holds ? taskEvents(backend, state, rec, run) : IGNORED;
   if (status === "PENDING") backend.runtime.start(run, events);
   else backend.runtime.stop(run, events);
+}
+
+/**
+ * Reads the task's secrets into its run, as the agent does before it pulls and starts anything; one
+ * that cannot be read stops the task at the next turn (after the answer that started it), as ECS's
+ * agent reports it, and nothing runs.
+ */
+function readSecrets(backend: EcsBackend, state: EcsState, rec: ClusterRecord, run: TaskRun): boolean {
+  const resolved = resolveSecrets(backend.peers, run);
+  if ("values" in resolved) {
+    run.secrets = resolved.values;
+    return true;
+  }
+  const { task } = run;
+  backend.timeline.at(backend.timeline.now(), () => {
+    if (task.desiredStatus !== "STOPPED") backend.lifecycle.stop(state, rec, task, resolved.failure, "TaskFailedToStart");
+  });
+  return false;
 }
 
 /** An engine stopped answering or answers again: the instances on it are lost (their tasks stop) or back. */
@@ -175,6 +195,8 @@ export async function resumeTasks(backend: EcsBackend): Promise<void> {
         const run = WITH_CONTAINERS.has(status) ? taskRun(state, rec, task) : undefined;
         if (!run) continue;
         if (status !== "PENDING") keep.add(task.taskArn!);
+        // A start done again needs the secrets again; one that can no longer be read stops the task.
+        else if (!readSecrets(backend, state, rec, run)) continue;
         resumes.push(() => runtime.resume!(run, taskEvents(backend, state, rec, run), status));
       }
     }
