@@ -136,6 +136,8 @@ export interface AutoScalingState {
   launchConfigurations: Map<string, LaunchConfiguration>;
   /** Scaling activities, oldest first; those of deleted groups stay (IncludeDeletedGroups). */
   activities: ActivityRecord[];
+  /** How many activities each group (by ARN) has kept. */
+  activityCounts: Map<string, number>;
   /** Which group an EC2 instance belongs to. */
   instanceGroups: Map<string, string>;
 }

@@ -15,7 +15,7 @@ import { groupsPort } from "./domain/port.js";
 export type { AutoScalingBackend } from "./context.js";
 
 export function createAutoScalingState(accountId: string, region: string): AutoScalingState {
-  return { accountId, region, groups: new Map(), launchConfigurations: new Map(), activities: [], instanceGroups: new Map() };
+  return { accountId, region, groups: new Map(), launchConfigurations: new Map(), activities: [], activityCounts: new Map(), instanceGroups: new Map() };
 }
 
 export function createAutoScalingBackend(config: Config, timeline: Timeline, peers: Backends): AutoScalingBackend {

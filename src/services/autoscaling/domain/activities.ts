@@ -41,11 +41,11 @@ export function startActivity(backend: AutoScalingBackend, state: AutoScalingSta
 }
 
 function trim(state: AutoScalingState, group: GroupRecord): void {
-  let count = 0;
-  for (const r of state.activities) if (r.groupArn === group.arn) count++;
+  const count = (state.activityCounts.get(group.arn) ?? 0) + 1;
+  state.activityCounts.set(group.arn, count);
   if (count <= KEEP_PER_GROUP) return;
-  const i = state.activities.findIndex((r) => r.groupArn === group.arn);
-  state.activities.splice(i, 1);
+  state.activities.splice(state.activities.findIndex((r) => r.groupArn === group.arn), 1);
+  state.activityCounts.set(group.arn, count - 1);
 }
 
 export function findActivity(state: AutoScalingState, id: string | undefined): Activity | undefined {

@@ -30,6 +30,7 @@ export const asgErrors = {
   deleteWithActivities: () => new ScalingActivityInProgressFault("You cannot delete an AutoScalingGroup while there are scaling activities in progress for that group."),
   deleteWithInstances: () => new ResourceInUseFault("You cannot delete an AutoScalingGroup while there are instances or pending Spot instance request(s) still in the group."),
   pendingDelete: (name: string) => validation(`AutoScalingGroup ${name} is pending delete.`),
+  filterName: () => validation("Filter name must be specified."),
   limit: (message: string) => new LimitExceededFault(message),
   validation,
 };

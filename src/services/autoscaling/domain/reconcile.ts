@@ -25,9 +25,15 @@ function takeCause(group: GroupRecord, sentence: string): string {
   return cause;
 }
 
-function scaleOut(backend: AutoScalingBackend, state: AutoScalingState, group: GroupRecord, have: number, n: number): void {
+/** Launches at once: a larger difference is met a batch a second, as AWS launches in batches (its pace is not published). */
+const BATCH = 50;
+const BATCH_EVERY_MS = 1000;
+
+function scaleOut(backend: AutoScalingBackend, state: AutoScalingState, group: GroupRecord, have: number, wanted: number): void {
   const now = backend.timeline.now();
   if (now < group.retryAt) return scheduleReconcile(backend, state, group, group.retryAt);
+  const n = Math.min(wanted, BATCH);
+  if (wanted > n) scheduleReconcile(backend, state, group, now + BATCH_EVERY_MS);
   const replacing = Math.min(group.replacements, n);
   group.replacements -= replacing;
   const diffCause = n > replacing ? takeCause(group, at(now, `an instance was started in response to a difference between desired and actual capacity, increasing the capacity from ${have + replacing} to ${have + n}.`)) : "";

@@ -40,6 +40,7 @@ const TAG_FILTERS = ["auto-scaling-group", "key", "value", "propagate-at-launch"
 /** DescribeTags: filters combine with AND, the values of one filter with OR. */
 export function tagMatches(t: TagDescription, filters: Filter[] | undefined): boolean {
   for (const f of filters ?? []) {
+    if (f.Name === undefined) throw asgErrors.filterName();
     if (!TAG_FILTERS.includes(f.Name ?? "")) throw asgErrors.validation(`Filter type ${f.Name} is not correct. Allowed Filter types are: ${TAG_FILTERS.join(" ")}`);
     const values = f.Values ?? [];
     const field = f.Name === "auto-scaling-group" ? t.ResourceId : f.Name === "key" ? t.Key : f.Name === "value" ? t.Value : String(t.PropagateAtLaunch);
@@ -51,7 +52,8 @@ export function tagMatches(t: TagDescription, filters: Filter[] | undefined): bo
 /** DescribeAutoScalingGroups' filters: `tag-key`, `tag-value`, `tag:<key>`. */
 export function groupMatches(group: GroupRecord, filters: Filter[] | undefined): boolean {
   for (const f of filters ?? []) {
-    const name = f.Name ?? "";
+    if (f.Name === undefined) throw asgErrors.filterName();
+    const name = f.Name;
     const values = f.Values ?? [];
     if (name === "tag-key") {
       if (!group.tags.some((t) => values.includes(t.Key ?? ""))) return false;

@@ -8,6 +8,7 @@ const FILTERS = ["StartTimeLowerBound", "StartTimeUpperBound", "Status"];
 function matches(r: ActivityRecord, filters: Filter[] | undefined, groupGiven: boolean): boolean {
   for (const f of filters ?? []) {
     const values = f.Values ?? [];
+    if (f.Name === undefined) throw asgErrors.filterName();
     if (!FILTERS.includes(f.Name ?? "")) throw asgErrors.validation(`Filter ${f.Name} is not supported. Supported filters are: ${FILTERS.join(", ")}`);
     if (f.Name === "Status") {
       if (!groupGiven) throw asgErrors.validation("The Status filter can only be used with AutoScalingGroupName.");
