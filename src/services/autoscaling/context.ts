@@ -7,6 +7,7 @@ import type { Input, Operation, Output } from "./generated/operations.js";
 import type {
   Activity,
   EnabledMetric,
+  InstanceRefresh,
   LaunchConfiguration,
   LaunchTemplateSpecification,
   LifecycleHook,
@@ -69,6 +70,20 @@ export interface GroupInstance {
   healthTimer?: Timer;
 }
 
+/** An instance refresh: the instances it still has to replace, and the configuration it rolls out. */
+export interface RefreshRecord {
+  refresh: InstanceRefresh;
+  /** Instances to replace, in the order they go. */
+  toReplace: string[];
+  total: number;
+  /** The desired configuration, launched by replacements and the group's once the refresh succeeds. */
+  launch?: LaunchSource;
+  warmupMs: number;
+  /** Since when only protected or Standby instances (Wait) hold the refresh up (ms). */
+  waitingSince?: number;
+  timer?: Timer;
+}
+
 export interface ScheduledRecord {
   action: ScheduledUpdateGroupAction;
   timer?: Timer;
@@ -104,6 +119,10 @@ export interface GroupRecord {
   policies: Map<string, ScalingPolicy>;
   scheduled: Map<string, ScheduledRecord>;
   enabledMetrics: EnabledMetric[];
+  /** Instance refreshes, oldest first; at most one is Pending, InProgress or Cancelling. */
+  refreshes: RefreshRecord[];
+  /** How many launches still replace instances of a refresh. */
+  refreshLaunches: number;
   /** "Delete in progress" once DeleteAutoScalingGroup was accepted. */
   deleting: boolean;
   /** The change of desired capacity the next launches or terminations answer, as their Cause begins. */

@@ -5,6 +5,7 @@ import type { AutoScalingBackend, AutoScalingState, GroupRecord } from "../conte
 export function deleteGroupNow(backend: AutoScalingBackend, state: AutoScalingState, group: GroupRecord): void {
   backend.timeline.cancel(group.reconcileTimer);
   for (const s of group.scheduled.values()) backend.timeline.cancel(s.timer);
+  for (const r of group.refreshes) backend.timeline.cancel(r.timer);
   for (const inst of group.instances.values()) {
     for (const a of inst.actions.values()) backend.timeline.cancel(a.timer);
     backend.timeline.cancel(inst.healthTimer);

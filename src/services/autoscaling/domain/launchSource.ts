@@ -79,7 +79,9 @@ function configurationInput(lc: LaunchConfiguration): Record<string, unknown> {
 
 /** RunInstances input for one instance of the group (placement and tags are the caller's). */
 export function launchInput(state: AutoScalingState, group: GroupRecord): { input: Record<string, unknown>; configurationName?: string; template?: LaunchTemplateSpecification } {
-  const l = group.launch;
+  // A refresh in progress launches its desired configuration.
+  const refreshing = group.refreshes.find((r) => r.refresh.Status === "InProgress" || r.refresh.Status === "Pending");
+  const l = refreshing?.launch ?? group.launch;
   if (l.kind === "configuration") return { input: configurationInput(findConfiguration(state, l.name)), configurationName: l.name };
   const spec = l.kind === "template" ? l.template : l.policy.LaunchTemplate!.LaunchTemplateSpecification!;
   const override = l.kind === "mixed" ? l.policy.LaunchTemplate?.Overrides?.[0] : undefined;

@@ -9,6 +9,7 @@ import { cancelActions, startActions } from "./hooks.js";
 import { launchInput } from "./launchSource.js";
 import { callEc2 } from "./peers.js";
 import { scheduleReconcile } from "./reconcile.js";
+import { nudgeRefresh } from "./refresh.js";
 import { settle } from "./scaling.js";
 import { deregister, register } from "./targets.js";
 
@@ -96,6 +97,7 @@ export function enterService(backend: AutoScalingBackend, state: AutoScalingStat
   register(backend, state, group, inst);
   updateActivity(backend, state, inst.activityId, "Successful");
   settle(backend, state, group, inst.activityId);
+  nudgeRefresh(backend, state, group, true);
 }
 
 /** A launch hook answered ABANDON (or timed out so): the launch is cancelled and the instance terminated. */
@@ -150,6 +152,7 @@ export function finishTermination(backend: AutoScalingBackend, state: AutoScalin
   updateActivity(backend, state, inst.activityId, "Successful");
   removeInstance(backend, state, group, inst);
   settle(backend, state, group, inst.activityId);
+  nudgeRefresh(backend, state, group);
   scheduleReconcile(backend, state, group);
 }
 

@@ -36,13 +36,17 @@ function scaleOut(backend: AutoScalingBackend, state: AutoScalingState, group: G
   if (wanted > n) scheduleReconcile(backend, state, group, now + BATCH_EVERY_MS);
   const replacing = Math.min(group.replacements, n);
   group.replacements -= replacing;
-  const diffCause = n > replacing ? takeCause(group, at(now, `an instance was started in response to a difference between desired and actual capacity, increasing the capacity from ${have + replacing} to ${have + n}.`)) : "";
+  const refreshing = Math.min(group.refreshLaunches, n - replacing);
+  group.refreshLaunches -= refreshing;
+  const diffCause = n > replacing + refreshing ? takeCause(group, at(now, `an instance was started in response to a difference between desired and actual capacity, increasing the capacity from ${have + replacing + refreshing} to ${have + n}.`)) : "";
   const places = placeLaunches(group, n);
   for (let i = 0; i < places.length; i++) {
-    const cause = i < replacing ? at(now, "an instance was launched in response to an unhealthy instance needing to be replaced.") : diffCause;
+    const cause =
+      i < replacing ? at(now, "an instance was launched in response to an unhealthy instance needing to be replaced.") : i < replacing + refreshing ? at(now, "an instance was launched in response to an instance refresh.") : diffCause;
     if (!launchInstance(backend, state, group, places[i], cause)) {
       // EC2 refused: the rest wait for the retry, replacements included.
       group.replacements += Math.max(0, replacing - i);
+      group.refreshLaunches += Math.max(0, Math.min(refreshing, replacing + refreshing - i));
       return scheduleReconcile(backend, state, group, group.retryAt);
     }
   }

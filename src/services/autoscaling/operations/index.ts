@@ -6,6 +6,7 @@ import { attachLoadBalancerTargetGroups } from "./attachLoadBalancerTargetGroups
 import { attachTrafficSources } from "./attachTrafficSources.js";
 import { batchDeleteScheduledAction } from "./batchDeleteScheduledAction.js";
 import { batchPutScheduledUpdateGroupAction } from "./batchPutScheduledUpdateGroupAction.js";
+import { cancelInstanceRefresh } from "./cancelInstanceRefresh.js";
 import { completeLifecycleAction } from "./completeLifecycleAction.js";
 import { createAutoScalingGroup } from "./createAutoScalingGroup.js";
 import { createLaunchConfiguration } from "./createLaunchConfiguration.js";
@@ -21,6 +22,7 @@ import { describeAdjustmentTypes } from "./describeAdjustmentTypes.js";
 import { describeAutoScalingGroups } from "./describeAutoScalingGroups.js";
 import { describeAutoScalingInstances } from "./describeAutoScalingInstances.js";
 import { describeAutoScalingNotificationTypes } from "./describeAutoScalingNotificationTypes.js";
+import { describeInstanceRefreshes } from "./describeInstanceRefreshes.js";
 import { describeLaunchConfigurations } from "./describeLaunchConfigurations.js";
 import { describeLifecycleHookTypes } from "./describeLifecycleHookTypes.js";
 import { describeLifecycleHooks } from "./describeLifecycleHooks.js";
@@ -50,6 +52,7 @@ import { resumeProcesses } from "./resumeProcesses.js";
 import { setDesiredCapacity } from "./setDesiredCapacity.js";
 import { setInstanceHealth } from "./setInstanceHealth.js";
 import { setInstanceProtection } from "./setInstanceProtection.js";
+import { startInstanceRefresh } from "./startInstanceRefresh.js";
 import { suspendProcesses } from "./suspendProcesses.js";
 import { terminateInstanceInAutoScalingGroup } from "./terminateInstanceInAutoScalingGroup.js";
 import { updateAutoScalingGroup } from "./updateAutoScalingGroup.js";
@@ -61,7 +64,7 @@ export const handlers: Handlers = {
   AttachTrafficSources: attachTrafficSources,
   BatchDeleteScheduledAction: batchDeleteScheduledAction,
   BatchPutScheduledUpdateGroupAction: batchPutScheduledUpdateGroupAction,
-  CancelInstanceRefresh: null,
+  CancelInstanceRefresh: cancelInstanceRefresh,
   CompleteLifecycleAction: completeLifecycleAction,
   CreateAutoScalingGroup: createAutoScalingGroup,
   CreateLaunchConfiguration: createLaunchConfiguration,
@@ -79,7 +82,7 @@ export const handlers: Handlers = {
   DescribeAutoScalingGroups: describeAutoScalingGroups,
   DescribeAutoScalingInstances: describeAutoScalingInstances,
   DescribeAutoScalingNotificationTypes: describeAutoScalingNotificationTypes,
-  DescribeInstanceRefreshes: null,
+  DescribeInstanceRefreshes: describeInstanceRefreshes,
   DescribeLaunchConfigurations: describeLaunchConfigurations,
   DescribeLifecycleHookTypes: describeLifecycleHookTypes,
   DescribeLifecycleHooks: describeLifecycleHooks,
@@ -117,7 +120,7 @@ export const handlers: Handlers = {
   SetDesiredCapacity: setDesiredCapacity,
   SetInstanceHealth: setInstanceHealth,
   SetInstanceProtection: setInstanceProtection,
-  StartInstanceRefresh: null,
+  StartInstanceRefresh: startInstanceRefresh,
   SuspendProcesses: suspendProcesses,
   TerminateInstanceInAutoScalingGroup: terminateInstanceInAutoScalingGroup,
   UpdateAutoScalingGroup: updateAutoScalingGroup,
