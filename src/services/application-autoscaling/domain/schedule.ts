@@ -72,8 +72,9 @@ export function nextRun(s: Schedule, bounds: Bounds, after: number): number | un
   if (s.kind === "at") return s.at > after ? s.at : undefined;
   if (bounds.start !== undefined && bounds.start > after) next = bounds.start;
   else if (s.kind === "rate") {
+    // Without a StartTime the first run is an interval after the action was put, not at once.
     const from = bounds.start ?? bounds.anchor;
-    next = from + (Math.floor((after - from) / s.every) + 1) * s.every;
+    next = from + Math.max(bounds.start === undefined ? 1 : 0, Math.floor((after - from) / s.every) + 1) * s.every;
   } else next = nextCron(s, after);
   return next !== undefined && (bounds.end === undefined || next <= bounds.end) ? next : undefined;
 }
