@@ -54,12 +54,10 @@ export const messages = {
   tooManyActions: "The maximum number of scheduled actions (200) for this scalable target has been reached",
   tooManyTargets: "The maximum number of scalable targets (3000) for service namespace ecs has been reached",
   tooManyTags: "The number of tags on a scalable target cannot exceed 50",
-  badArn: (arn: string) => `Invalid ResourceARN: ${arn}`,
   arnNotFound: (arn: string) => `Scalable target not found: ${arn}`,
   badNextToken: "Invalid NextToken",
   badMaxResults: (max: number) => `MaxResults must be between 1 and ${max}`,
   utilizationNames: "cluster and service must name the ECS service",
   utilizationValues: "cpu and/or memory must be given, as percentages of 0 or more",
   utilizationTasks: "tasks must be a positive whole number",
-  forecastUnsupported: "ecs-local does not support GetPredictiveScalingForecast yet: it keeps no metric history to forecast from.",
 };
