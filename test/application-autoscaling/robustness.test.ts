@@ -48,7 +48,7 @@ describe("every operation answers every malformed input with a listed error", ()
       const f = new InputFactory(`${SCHEMAS_DIR}/application-autoscaling`, op, named, arns, prng(seedOf(op)));
       const minimal = f.minimal();
       const full = f.full();
-      const variants: Variant[] = [{ label: "{}", input: {} }, ...f.topLevel(minimal), ...f.nested(full, 15), ...f.topLevel(full), { label: "full", input: full }, { label: "minimal", input: minimal }];
+      const variants: Variant[] = [{ label: "{}", input: {} }, ...f.topLevel(minimal), ...f.nested(full, 10), ...f.topLevel(full), { label: "full", input: full }, { label: "minimal", input: minimal }];
       const failures: string[] = [];
       for (const v of variants) {
         const res = await t.raw(`${TARGET_PREFIX}.${op}`, JSON.stringify(v.input));
