@@ -144,6 +144,21 @@ describe("PutParameter and GetParameter", () => {
     );
   });
 
+  it("refuse a new parameter past the account's 10,000 standard ones in a region", async () => {
+    const state = t.local.registry.backends.ssm.states.get("000000000000", "us-east-1");
+    const v = { version: 1, type: "String" as const, value: "v", tier: "Standard" as const, dataType: "text", lastModifiedDate: 0, lastModifiedUser: ROOT, labels: [] };
+    for (let i = 0; i < 10_000; i++) state.parameters.set(`p${i}`, { name: `p${i}`, versions: [{ ...v }], tags: [] });
+    expect(await ssm.error("PutParameter", { Name: "one-more", Value: "v", Type: "String" })).toEqual({
+      status: 400,
+      code: "ParameterLimitExceeded",
+      message:
+        "You have reached the maximum number of standard parameters for this AWS account and Region (10000). " +
+        "To add more parameters, either delete existing parameters or upgrade to the advanced-parameter tier (charges apply).",
+    });
+    expect(await ssm.call("PutParameter", { Name: "one-more", Value: "v", Type: "String", Tier: "Advanced" })).toEqual({ Version: 1, Tier: "Advanced" });
+    expect(await ssm.call("PutParameter", { Name: "p0", Value: "w", Overwrite: true })).toEqual({ Version: 2, Tier: "Standard" });
+  });
+
   it("keep 100 versions, the oldest going unless it is labelled", async () => {
     await ssm.call("PutParameter", { Name: "many", Value: "v1", Type: "String" });
     for (let i = 2; i <= 101; i++) await ssm.call("PutParameter", { Name: "many", Value: `v${i}`, Overwrite: true });

@@ -1,7 +1,7 @@
 // PutParameter's checks, in the order SSM makes them, and the new version they allow.
 import type { Input } from "../generated/operations.js";
 import type { SsmContext } from "../context.js";
-import { ParameterAlreadyExists, ParameterMaxVersionLimitExceeded, TooManyUpdates } from "../generated/errors.js";
+import { ParameterAlreadyExists, ParameterLimitExceeded, ParameterMaxVersionLimitExceeded, TooManyUpdates } from "../generated/errors.js";
 import type { ParameterRecord, ParameterVersion, SsmState } from "../store.js";
 import { checkNewName, parameterKey, trimName, validationException } from "./names.js";
 import { checkKeyId, ciphertextBlob, DEFAULT_KEY_ID, keyIdOnlyForSecureString } from "./secure.js";
@@ -9,6 +9,8 @@ import { checkNewTags, mergeTags } from "./tags.js";
 import { checkAllowedPattern, checkDataType, checkDataTypeChange, checkValuePresent, resolveTier } from "./values.js";
 
 export const MAX_VERSIONS = 100;
+/** Parameters an account may hold in a region, by tier (PutParameter's Tier documentation). */
+const MAX_PARAMETERS = { Standard: 10_000, Advanced: 100_000 };
 
 export interface PutPlan {
   key: string;
@@ -61,6 +63,18 @@ function checkVersionRoom(existing: ParameterRecord | undefined, name: string): 
   );
 }
 
+/** A new parameter past its tier's quota is refused (NordicSemiconductor/asset-tracker-cloud-aws-js#514 quotes the Standard text). */
+function checkQuota(state: SsmState, tier: "Standard" | "Advanced"): void {
+  let count = 0;
+  for (const record of state.parameters.values()) if (record.versions[record.versions.length - 1].tier === tier) count++;
+  if (count < MAX_PARAMETERS[tier]) return;
+  const words = tier === "Standard" ? "standard" : "advanced";
+  throw new ParameterLimitExceeded(
+    `You have reached the maximum number of ${words} parameters for this AWS account and Region (${MAX_PARAMETERS[tier]}). ` +
+      (tier === "Standard" ? "To add more parameters, either delete existing parameters or upgrade to the advanced-parameter tier (charges apply)." : "To add more parameters, delete existing parameters."),
+  );
+}
+
 /** Everything a write checks; the version it would add (unsaved). Omitted members keep the previous version's. */
 export function planPut(input: Input<"PutParameter">, ctx: SsmContext): PutPlan {
   const name = trimName(input.Name);
@@ -79,6 +93,7 @@ export function planPut(input: Input<"PutParameter">, ctx: SsmContext): PutPlan 
   checkAllowedPattern(input.Value, allowedPattern);
   const tier = resolveTier(input.Value, input.Tier, previous?.tier);
   checkVersionRoom(existing, name);
+  if (!existing) checkQuota(ctx.state, tier === "Advanced" ? "Advanced" : "Standard");
   const tags = input.Tags ?? [];
   checkNewTags([], tags);
   const number = (previous?.version ?? 0) + 1;
