@@ -1,4 +1,4 @@
-import type { Handler } from "../context.js";
+import type { Handler, SsmContext } from "../context.js";
 import { findParameter, type Found } from "../domain/find.js";
 import { parseReference } from "../domain/references.js";
 import { wellFormedName } from "../domain/names.js";
@@ -6,7 +6,7 @@ import { parameterView } from "../domain/views.js";
 import type { Parameter } from "../generated/types.js";
 
 /** A name GetParameters cannot answer (absent, malformed, a version the parameter lacks) goes to InvalidParameters. */
-function tryFind(ctx: Parameters<Handler<"GetParameters">>[1], name: string): Found | undefined {
+function tryFind(ctx: SsmContext, name: string): Found | undefined {
   const ref = parseReference(name);
   if (!ref || !wellFormedName(ref.name)) return undefined;
   try {
