@@ -21,10 +21,9 @@ describe.skipIf(!cliPresent && !botoPresent)("STS end to end", () => {
     expect(JSON.parse(stdout)).toEqual({ UserId: "123456789012", Account: "123456789012", Arn: "arn:aws:iam::123456789012:root" });
   });
 
-  it.skipIf(!cliPresent)("aws iam get-user gets a parseable error, not a fake answer", async () => {
-    const err = await run("aws", ["iam", "get-user", "--endpoint-url", server.url], { env: env("123456789012") }).catch((e) => e);
-    expect(err.code).not.toBe(0);
-    expect(err.stderr).toContain("An error occurred (InvalidAction) when calling the GetUser operation: ecs-local does not serve iam");
+  it.skipIf(!cliPresent)("aws iam get-user with the root user's keys answers the root user, as IAM shows it", async () => {
+    const { stdout } = await run("aws", ["iam", "get-user", "--endpoint-url", server.url, "--output", "json"], { env: env("123456789012") });
+    expect(JSON.parse(stdout)).toEqual({ User: { UserId: "123456789012", Arn: "arn:aws:iam::123456789012:root", CreateDate: "2020-01-01T00:00:00.000Z" } });
   });
 
   it.skipIf(!botoPresent)("boto3 sts.get_caller_identity()", async () => {
