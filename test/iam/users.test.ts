@@ -37,6 +37,14 @@ describe("users", () => {
     expect([sdk.UserId, sdk.Arn, sdk.UserName]).toEqual([ACCOUNT, `arn:aws:iam::${ACCOUNT}:root`, undefined]);
   });
 
+  it("GetUser without a name refuses a role session's credentials, as IAM does", async () => {
+    const { client: inProcess } = t.local.registry.backends;
+    await inProcess.load("iam", ["GetUser"]);
+    const principal = { arn: `arn:aws:sts::${ACCOUNT}:assumed-role/deployer/ci`, userId: "AROAEXAMPLEEXAMPLE1234:ci" };
+    const call = () => inProcess.call("iam", "GetUser", {}, { accountId: ACCOUNT, region: "us-east-1", requestId: "r", principal });
+    expect(call).toThrow("Must specify userName when calling with non-User credentials");
+  });
+
   it("tags come and go; UpdateUser renames and moves", async () => {
     await iam.call("TagUser", { UserName: "deploy", Tags: [{ Key: "env", Value: "ci" }] }, as);
     await iam.call("UntagUser", { UserName: "deploy", TagKeys: ["TEAM"] }, as);
