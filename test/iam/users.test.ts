@@ -76,13 +76,14 @@ describe("access keys", () => {
     expect(await iam.error("DeleteAccessKey", { UserName: "deploy", AccessKeyId: second.AccessKeyId }, as)).toMatchObject({ code: "NoSuchEntity", message: `The Access Key with id ${second.AccessKeyId} cannot be found.` });
   });
 
-  it("a request signed with the key acts as its user, in the user's account, for IAM and for ECS", async () => {
+  it("a request signed with the key acts as its user, in the user's account, for IAM, STS and ECS", async () => {
     const me = (await iam.call("GetUser", {}, { accountId: keyId })).User;
     expect(me).toMatchObject({ UserName: "deploy", Arn: `arn:aws:iam::${ACCOUNT}:user/ci/deploy` });
     expect((await iam.call("ListAccessKeys", {}, { accountId: keyId })).AccessKeyMetadata.map((k: any) => k.AccessKeyId)).toEqual([keyId]);
     const cluster = await t.ecs("CreateCluster", { clusterName: "keyed" }, { accountId: keyId });
     expect(cluster.cluster!.clusterArn).toBe(`arn:aws:ecs:us-east-1:${ACCOUNT}:cluster/keyed`);
     expect(await iam.call("GetAccessKeyLastUsed", { AccessKeyId: keyId }, as)).toEqual({ UserName: "deploy", AccessKeyLastUsed: { ServiceName: "N/A", Region: "N/A" } });
+    expect(await queryCaller(t, "sts").call("GetCallerIdentity", {}, { accountId: keyId })).toEqual({ UserId: me.UserId, Account: ACCOUNT, Arn: me.Arn });
   });
 
   it("an inactive key is refused with InvalidClientTokenId until it is active again", async () => {
