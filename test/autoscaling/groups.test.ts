@@ -22,6 +22,9 @@ const create = (name: string, extra: Record<string, unknown> = {}) => asg.call("
 
 describe("launch configurations", () => {
   it("answers AWS's defaults, refuses a second one of the same name, and lists by name", async () => {
+    const unknown = await asg.error("CreateLaunchConfiguration", { LaunchConfigurationName: "web", ImageId: AMI, InstanceType: "m5.large", IamInstanceProfile: "ecsInstanceRole" });
+    expect([unknown.code, unknown.message]).toEqual(["ValidationError", "Invalid IamInstanceProfile: ecsInstanceRole"]);
+    await queryCaller(t, "iam").call("CreateInstanceProfile", { InstanceProfileName: "ecsInstanceRole" });
     await asg.call("CreateLaunchConfiguration", { LaunchConfigurationName: "web", ImageId: AMI, InstanceType: "m5.large", KeyName: "k", SecurityGroups: ["sg-0123456789abcdef0"], IamInstanceProfile: "ecsInstanceRole" });
     const lc = (await asg.call("DescribeLaunchConfigurations", { LaunchConfigurationNames: ["web", "nope"] })).LaunchConfigurations;
     expect(lc).toEqual([

@@ -28,6 +28,8 @@ export const createLaunchConfiguration: Handler<"CreateLaunchConfiguration"> = (
   const name = input.LaunchConfigurationName;
   if (state.launchConfigurations.has(name)) throw asgErrors.configurationExists(name);
   if (state.launchConfigurations.size >= MAX_CONFIGURATIONS) throw asgErrors.limit(`Max number of launch configurations reached (${MAX_CONFIGURATIONS}).`);
+  // The profile must exist in IAM now (AWS checks it here; Terraform retries this error while IAM propagates).
+  if (input.IamInstanceProfile !== undefined && !backend.peers.iam.instanceProfile(state.accountId, input.IamInstanceProfile)) throw asgErrors.validation(`Invalid IamInstanceProfile: ${input.IamInstanceProfile}`);
   const base = input.InstanceId !== undefined ? fromInstance(ctx, input.InstanceId) : {};
   const imageId = input.ImageId ?? base.ImageId;
   const instanceType = input.InstanceType ?? base.InstanceType;
