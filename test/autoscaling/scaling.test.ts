@@ -23,7 +23,7 @@ afterAll(() => t.close());
 beforeEach(async () => {
   t.local.reset();
   t.clock.set(Date.parse(T0));
-  await asg.call("CreateLaunchConfiguration", { LaunchConfigurationName: "lc", ImageId: AMI, InstanceType: "t3.medium", KeyName: "ops", UserData: USER_DATA });
+  await asg.call("CreateLaunchConfiguration", { LaunchConfigurationName: "lc", ImageId: AMI, InstanceType: "t3.medium", UserData: USER_DATA });
 });
 
 const group = async (name = "g") => (await asg.call("DescribeAutoScalingGroups", { AutoScalingGroupNames: [name] })).AutoScalingGroups[0];
@@ -44,7 +44,7 @@ describe("launching through EC2", () => {
       ["us-east-1a", "InService", "Healthy", "lc"],
     ]);
     const inst = await ec2Instance(g.Instances[1].InstanceId);
-    expect([inst.ImageId, inst.InstanceType, inst.KeyName, inst.SubnetId, inst.State.Name]).toEqual([AMI, "t3.medium", "ops", SUBNET_B, "running"]);
+    expect([inst.ImageId, inst.InstanceType, inst.SubnetId, inst.State.Name]).toEqual([AMI, "t3.medium", SUBNET_B, "running"]);
     expect(inst.Tags).toEqual([{ Key: "team", Value: "core" }, { Key: "aws:autoscaling:groupName", Value: "g" }]);
     // The user data names ECS_CLUSTER: each instance joined the cluster through EC2's agent hook.
     const cis = await t.ecs("ListContainerInstances", { cluster: "web" });

@@ -26,10 +26,10 @@ export function resolveTemplate(backend: AutoScalingBackend, state: AutoScalingS
   if ((id === undefined) === (name === undefined)) throw asgErrors.launchTemplateIdOrName();
   const version = spec?.Version ?? "$Default";
   try {
-    const found = callEc2(backend, state, "DescribeLaunchTemplates", id !== undefined ? { LaunchTemplateIds: [id] } : { LaunchTemplateNames: [name] });
-    const lt = found.LaunchTemplates[0];
-    if (version !== "$Default" && version !== "$Latest") callEc2(backend, state, "DescribeLaunchTemplateVersions", { LaunchTemplateId: lt.LaunchTemplateId, Versions: [version] });
-    return { LaunchTemplateId: lt.LaunchTemplateId, LaunchTemplateName: lt.LaunchTemplateName, Version: version };
+    // One look at the version names the template's id and name and proves both exist (EC2's texts).
+    const found = callEc2(backend, state, "DescribeLaunchTemplateVersions", { ...(id !== undefined ? { LaunchTemplateId: id } : { LaunchTemplateName: name }), Versions: [version] });
+    const v = found.LaunchTemplateVersions[0];
+    return { LaunchTemplateId: v.LaunchTemplateId, LaunchTemplateName: v.LaunchTemplateName, Version: version };
   } catch (e) {
     throw templateError(e);
   }

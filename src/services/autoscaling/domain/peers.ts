@@ -5,7 +5,7 @@ import type { AutoScalingBackend, AutoScalingState } from "../context.js";
 
 /** The EC2 and ELBv2 operations Auto Scaling calls: loading any Auto Scaling operation loads these. */
 export const PEER_OPERATIONS = {
-  ec2: ["RunInstances", "TerminateInstances", "DescribeSubnets", "DescribeAvailabilityZones", "DescribeInstances", "DescribeLaunchTemplates", "DescribeLaunchTemplateVersions"],
+  ec2: ["RunInstances", "TerminateInstances", "DescribeSubnets", "DescribeAvailabilityZones", "DescribeInstances", "DescribeLaunchTemplateVersions"],
   elbv2: ["RegisterTargets", "DeregisterTargets", "DescribeTargetGroups"],
 } as const;
 
