@@ -60,6 +60,12 @@ export interface ServiceSource {
    * `npm run gen`) before implementing it.
    */
   operations?: readonly string[];
+  /**
+   * Values the service answers that its model's enum lacks, by shape name: the generated schemas and
+   * types accept them too, so a faithful answer does not fail our own output check. Each one names
+   * its source (FIDELITY).
+   */
+  enumAdditions?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** The services ecs-local serves; a service's folder under src/services and schemas/ is its key. */
@@ -155,6 +161,9 @@ const SOURCES = {
       "UpdateSecurityGroupRuleDescriptionsEgress",
       "UpdateSecurityGroupRuleDescriptionsIngress",
     ],
+    // An attached internet gateway's attachment is `available`, not the model's `attached`
+    // (aws/aws-cli `describe-internet-gateways.rst`; Terraform waits for "available").
+    enumAdditions: { AttachmentStatus: ["available"] },
   },
   iam: {
     path: "iam/2010-05-08",
@@ -289,7 +298,13 @@ export function modelExists(modelsDir: string, service: ServiceName): boolean {
 export function loadModel(modelsDir: string, service: ServiceName): ServiceModel {
   const p = modelPath(modelsDir, service);
   const text = existsSync(p) ? readFileSync(p, "utf8") : gunzipSync(readFileSync(p + ".gz")).toString("utf8");
-  return JSON.parse(text) as ServiceModel;
+  const model = JSON.parse(text) as ServiceModel;
+  for (const [name, values] of Object.entries(SERVICES[service].enumAdditions ?? {})) {
+    const shape = model.shapes[name];
+    if (!shape?.enum) throw new Error(`${service} has no enum shape ${name}`);
+    shape.enum = [...shape.enum, ...values.filter((v) => !shape.enum!.includes(v))];
+  }
+  return model;
 }
 
 /** Every shape reachable from `root`, in a stable order. */
