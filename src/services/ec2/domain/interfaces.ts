@@ -3,6 +3,7 @@
 import type { Ec2State } from "../context.js";
 import type { NetworkInterface } from "../generated/types.js";
 import { AwsError } from "../../../protocol/errors.js";
+import { releaseInterfaceAddresses } from "./addresses.js";
 import { ec2Id, macAddress } from "./ids.js";
 import { findGroup, findSubnet, privateDnsName, releaseAddress, takeAddress } from "./network.js";
 
@@ -16,6 +17,8 @@ export interface NewInterface {
   /** 0 for an instance's primary interface; ECS attaches a task's interface as the next device. */
   deviceIndex?: number;
   now: number;
+  /** `interface` unless a service owns it (`natGateway`). */
+  interfaceType?: NetworkInterface["InterfaceType"];
 }
 
 export function createInterface(state: Ec2State, n: NewInterface): NetworkInterface {
@@ -33,7 +36,7 @@ export function createInterface(state: Ec2State, n: NewInterface): NetworkInterf
     AvailabilityZoneId: subnet.subnet.AvailabilityZoneId,
     Description: n.description,
     Groups: groups.map((g) => ({ GroupId: g.GroupId, GroupName: g.GroupName })),
-    InterfaceType: "interface",
+    InterfaceType: n.interfaceType ?? "interface",
     Ipv6Addresses: [],
     MacAddress: macAddress(state.ids),
     NetworkInterfaceId: id,
@@ -54,6 +57,7 @@ export function createInterface(state: Ec2State, n: NewInterface): NetworkInterf
 export function deleteInterface(state: Ec2State, id: string): void {
   const eni = state.networkInterfaces.get(id);
   if (!eni) return;
+  releaseInterfaceAddresses(state, id);
   state.networkInterfaces.delete(id);
   state.tags.delete(id);
   releaseAddress(state.subnets.get(eni.SubnetId ?? ""), eni.PrivateIpAddress);
