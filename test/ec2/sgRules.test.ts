@@ -41,10 +41,14 @@ describe("egress rules", () => {
     });
     expect(await ec2.error("AuthorizeSecurityGroupEgress", { GroupId: sg, IpPermissions: [ALL_OUT] })).toMatchObject({ code: "InvalidPermission.Duplicate", message: 'the specified rule "peer: 0.0.0.0/0, ALL, ALLOW" already exists' });
 
-    const revoked = await ec2.call("RevokeSecurityGroupEgress", { GroupId: sg, IpPermissions: [ALL_OUT] });
+    // Terraform sends ports 0 and 0 with protocol -1, then the IPv6 twin, whose NotFound it ignores.
+    const revoked = await ec2.call("RevokeSecurityGroupEgress", { GroupId: sg, IpPermissions: [{ ...ALL_OUT, FromPort: 0, ToPort: 0 }] });
     expect(revoked).toEqual({ Return: true, RevokedSecurityGroupRules: [{ SecurityGroupRuleId: egress.SecurityGroupRuleId, GroupId: sg, IsEgress: true, IpProtocol: "-1", FromPort: -1, ToPort: -1, CidrIpv4: "0.0.0.0/0" }] });
     expect((await ec2.call("DescribeSecurityGroups", { GroupIds: [sg] })).SecurityGroups[0].IpPermissionsEgress ?? []).toEqual([]);
-    expect(await ec2.error("RevokeSecurityGroupEgress", { GroupId: sg, IpPermissions: [ALL_OUT] })).toMatchObject({ code: "InvalidPermission.NotFound", message: "The specified rule does not exist in this security group." });
+    expect(await ec2.error("RevokeSecurityGroupEgress", { GroupId: sg, IpPermissions: [{ IpProtocol: "-1", FromPort: 0, ToPort: 0, Ipv6Ranges: [{ CidrIpv6: "::/0" }] }] })).toMatchObject({
+      code: "InvalidPermission.NotFound",
+      message: "The specified rule does not exist in this security group.",
+    });
 
     const db = await group("db");
     const added = await ec2.call("AuthorizeSecurityGroupEgress", {

@@ -5,16 +5,18 @@ import { checkFilters, type FilterValues } from "../domain/filters.js";
 import { internetGatewayView } from "../domain/internetGateways.js";
 import { networkErrors } from "../domain/networkErrors.js";
 
-const FILTERS: FilterValues<InternetGatewayRecord> = {
-  "attachment.state": (g) => (g.vpcId ? "available" : undefined),
-  "attachment.vpc-id": (g) => g.vpcId,
-  "internet-gateway-id": (g) => g.id,
-  "owner-id": () => undefined,
-};
+function filtersFor(accountId: string): FilterValues<InternetGatewayRecord> {
+  return {
+    "attachment.state": (g) => (g.vpcId ? "available" : undefined),
+    "attachment.vpc-id": (g) => g.vpcId,
+    "internet-gateway-id": (g) => g.id,
+    "owner-id": () => accountId,
+  };
+}
 
 export const describeInternetGateways: Handler<"DescribeInternetGateways"> = (input, ctx) => {
   const { state } = ctx;
-  const filters = { ...FILTERS, "owner-id": () => state.accountId };
+  const filters = filtersFor(state.accountId);
   checkFilters(input.Filters, filters);
   for (const id of input.InternetGatewayIds ?? []) if (!state.internetGateways.has(id)) throw networkErrors.internetGatewayNotFound(id);
   const ids = input.InternetGatewayIds?.length ? new Set(input.InternetGatewayIds) : undefined;
