@@ -60,12 +60,6 @@ export interface ServiceSource {
    * `npm run gen`) before implementing it.
    */
   operations?: readonly string[];
-  /**
-   * Values the service answers that its model's enum lacks, by shape name: the generated schemas and
-   * types accept them too, so a faithful answer does not fail our own output check. Each one names
-   * its source (FIDELITY).
-   */
-  enumAdditions?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** The services ecs-local serves; a service's folder under src/services and schemas/ is its key. */
@@ -161,9 +155,6 @@ const SOURCES = {
       "UpdateSecurityGroupRuleDescriptionsEgress",
       "UpdateSecurityGroupRuleDescriptionsIngress",
     ],
-    // An attached internet gateway's attachment is `available`, not the model's `attached`
-    // (aws/aws-cli `describe-internet-gateways.rst`; Terraform waits for "available").
-    enumAdditions: { AttachmentStatus: ["available"] },
   },
   iam: {
     path: "iam/2010-05-08",
@@ -295,14 +286,26 @@ export function modelExists(modelsDir: string, service: ServiceName): boolean {
   return existsSync(p) || existsSync(p + ".gz");
 }
 
+/**
+ * Enum values AWS documents and answers that the model we generate from does not list yet: added
+ * to the model as it is read, so they are accepted and answered like the rest. Each with its source.
+ */
+const ENUM_SUPPLEMENTS: Partial<Record<ServiceName, Record<string, string[]>>> = {
+  // The ECS Developer Guide's "Account settings" page documents dualStackIPv6 (ecs-account-settings.html).
+  ecs: { SettingName: ["dualStackIPv6"] },
+  // An attached internet gateway's attachment is `available`, not `attached` (aws/aws-cli
+  // `describe-internet-gateways.rst`; Terraform's waitInternetGatewayAttached waits for "available").
+  ec2: { AttachmentStatus: ["available"] },
+};
+
 export function loadModel(modelsDir: string, service: ServiceName): ServiceModel {
   const p = modelPath(modelsDir, service);
   const text = existsSync(p) ? readFileSync(p, "utf8") : gunzipSync(readFileSync(p + ".gz")).toString("utf8");
   const model = JSON.parse(text) as ServiceModel;
-  for (const [name, values] of Object.entries(SERVICES[service].enumAdditions ?? {})) {
-    const shape = model.shapes[name];
-    if (!shape?.enum) throw new Error(`${service} has no enum shape ${name}`);
-    shape.enum = [...shape.enum, ...values.filter((v) => !shape.enum!.includes(v))];
+  for (const [shape, values] of Object.entries(ENUM_SUPPLEMENTS[service] ?? {})) {
+    const s = model.shapes[shape];
+    if (!s?.enum) throw new Error(`${service}: no enum shape ${shape} to supplement`);
+    for (const v of values) if (!s.enum.includes(v)) s.enum.push(v);
   }
   return model;
 }
