@@ -6,6 +6,7 @@ import { DescribeNatGatewaysCommand, EC2Client, waitUntilNatGatewayAvailable } f
 import { startLocal, type TestLocal } from "../helpers/local.js";
 import { queryCaller, type QueryCaller } from "../helpers/query.js";
 import { defaultSubnetId, defaultVpcId } from "../../src/services/ec2/domain/network.js";
+import { SUBNET_A, fargateTaskDefinition } from "../helpers/fixtures.js";
 
 const ACCOUNT = "000000000000";
 const NAT_MS = 60_000;
@@ -64,6 +65,27 @@ describe("public addresses of instances", () => {
     await ec2.call("TerminateInstances", { InstanceIds: [quiet.InstanceId, mapped.InstanceId] });
     await ec2.call("DeleteSubnet", { SubnetId: subnetId });
     await ec2.call("DeleteVpc", { VpcId: vpcId });
+  });
+});
+
+describe("public addresses of ECS tasks", () => {
+  it("gives a Fargate task that asks for one (assignPublicIp: ENABLED) a public address on its interface, and none otherwise", async () => {
+    await t.ecs("CreateCluster", { clusterName: "pub" });
+    await t.ecs("RegisterTaskDefinition", fargateTaskDefinition("pub"));
+    const eniOf = async (assignPublicIp: "ENABLED" | "DISABLED") => {
+      const run = await t.ecs("RunTask", { cluster: "pub", taskDefinition: "pub", launchType: "FARGATE", networkConfiguration: { awsvpcConfiguration: { subnets: [SUBNET_A], assignPublicIp } } });
+      const task = (await t.ecs("DescribeTasks", { cluster: "pub", tasks: [run.tasks![0].taskArn!] })).tasks![0];
+      const id = task.attachments![0].details!.find((d) => d.name === "networkInterfaceId")!.value!;
+      return { task, eni: (await ec2.call("DescribeNetworkInterfaces", { NetworkInterfaceIds: [id] })).NetworkInterfaces[0] };
+    };
+    const open = await eniOf("ENABLED");
+    expect(open.eni.Association).toEqual({ IpOwnerId: "amazon", PublicDnsName: `ec2-${open.eni.Association.PublicIp.replace(/\./g, "-")}.compute-1.amazonaws.com`, PublicIp: expect.stringMatching(PUBLIC_IP) });
+    const closed = await eniOf("DISABLED");
+    expect(closed.eni.Association).toBeUndefined();
+    // The address goes with the task's interface.
+    await t.ecs("StopTask", { cluster: "pub", task: open.task.taskArn! });
+    const held = (await ec2.call("DescribeNetworkInterfaces", { Filters: [{ Name: "subnet-id", Values: [SUBNET_A] }] })).NetworkInterfaces.filter((n: any) => n.Association);
+    expect(held.map((n: any) => n.NetworkInterfaceId)).not.toContain(open.eni.NetworkInterfaceId);
   });
 });
 
