@@ -205,3 +205,37 @@ describe("route tables and routes", () => {
     expect(await ec2.error("DescribeRouteTables", { RouteTableIds: [b] })).toMatchObject({ code: "InvalidRouteTableID.NotFound" });
   });
 });
+
+describe("routes to instances and interfaces, and regions", () => {
+  it("routes through an instance's interface, a blackhole while the instance is stopped", async () => {
+    const table = (await ec2.call("CreateRouteTable", { VpcId: DEFAULT_VPC })).RouteTable.RouteTableId;
+    const inst = (await ec2.call("RunInstances", { ImageId: "ami-0123456789abcdef0", MinCount: 1, MaxCount: 1 })).Instances[0];
+    const eniId = inst.NetworkInterfaces[0].NetworkInterfaceId;
+    await ec2.call("CreateRoute", { RouteTableId: table, DestinationCidrBlock: "10.200.0.0/16", InstanceId: inst.InstanceId });
+    await ec2.call("CreateRoute", { RouteTableId: table, DestinationCidrBlock: "10.201.0.0/16", NetworkInterfaceId: eniId });
+    expect(await ec2.error("CreateRoute", { RouteTableId: table, DestinationCidrBlock: "10.202.0.0/16", InstanceId: inst.InstanceId, NetworkInterfaceId: eniId })).toMatchObject({ code: "InvalidParameterCombination" });
+    const routes = async () => (await ec2.call("DescribeRouteTables", { Filters: [{ Name: "route.destination-cidr-block", Values: ["10.200.0.0/16"] }] })).RouteTables[0].Routes.slice(1);
+    expect(await routes()).toEqual([
+      { DestinationCidrBlock: "10.200.0.0/16", InstanceId: inst.InstanceId, InstanceOwnerId: ACCOUNT, NetworkInterfaceId: eniId, Origin: "CreateRoute", State: "active" },
+      { DestinationCidrBlock: "10.201.0.0/16", NetworkInterfaceId: eniId, InstanceId: inst.InstanceId, InstanceOwnerId: ACCOUNT, Origin: "CreateRoute", State: "active" },
+    ]);
+    await ec2.call("StopInstances", { InstanceIds: [inst.InstanceId] });
+    expect((await routes()).map((r: any) => r.State)).toEqual(["blackhole", "blackhole"]);
+    await ec2.call("ReplaceRoute", { RouteTableId: table, DestinationCidrBlock: "10.201.0.0/16", GatewayId: stableId("igw", ACCOUNT, "us-east-1", DEFAULT_VPC) });
+    expect((await routes())[1]).toMatchObject({ GatewayId: stableId("igw", ACCOUNT, "us-east-1", DEFAULT_VPC), State: "active" });
+    await ec2.call("TerminateInstances", { InstanceIds: [inst.InstanceId] });
+    await ec2.call("DeleteRouteTable", { RouteTableId: table });
+  });
+
+  it("describes AWS's regions: the enabled ones, all with AllRegions, by name and by filter", async () => {
+    const enabled = (await ec2.call("DescribeRegions", {})).Regions;
+    expect(enabled).toHaveLength(17);
+    expect(enabled.find((r: any) => r.RegionName === "eu-west-1")).toEqual({ Endpoint: "ec2.eu-west-1.amazonaws.com", RegionName: "eu-west-1", OptInStatus: "opt-in-not-required" });
+    const all = (await ec2.call("DescribeRegions", { AllRegions: true })).Regions;
+    expect(all.find((r: any) => r.RegionName === "af-south-1")).toMatchObject({ OptInStatus: "not-opted-in" });
+    expect((await ec2.call("DescribeRegions", { Filters: [{ Name: "region-name", Values: ["us-*"] }] })).Regions.map((r: any) => r.RegionName)).toEqual(["us-east-1", "us-east-2", "us-west-1", "us-west-2"]);
+    const signedFor = (await ec2.call("DescribeRegions", { RegionNames: ["af-south-1"] }, { region: "af-south-1" })).Regions;
+    expect(signedFor).toEqual([{ Endpoint: "ec2.af-south-1.amazonaws.com", RegionName: "af-south-1", OptInStatus: "opted-in" }]);
+    expect(await ec2.error("DescribeRegions", { RegionNames: ["mars-north-1"] })).toMatchObject({ code: "InvalidParameterValue", message: "Invalid region: mars-north-1" });
+  });
+});
