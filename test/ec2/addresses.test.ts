@@ -34,7 +34,8 @@ describe("public addresses of instances", () => {
     expect(running.PublicIpAddress).toMatch(PUBLIC_IP);
     expect(running.PublicDnsName).toBe(`ec2-${running.PublicIpAddress.replace(/\./g, "-")}.compute-1.amazonaws.com`);
     expect(running.NetworkInterfaces[0].Association).toEqual({ IpOwnerId: "amazon", PublicDnsName: running.PublicDnsName, PublicIp: running.PublicIpAddress });
-    const eni = (await ec2.call("DescribeNetworkInterfaces", { NetworkInterfaceIds: [running.NetworkInterfaces[0].NetworkInterfaceId] })).NetworkInterfaces[0];
+    const eni = (await ec2.call("DescribeNetworkInterfaces", { Filters: [{ Name: "association.public-ip", Values: [running.PublicIpAddress] }] })).NetworkInterfaces[0];
+    expect((await ec2.call("DescribeInstances", { Filters: [{ Name: "ip-address", Values: [running.PublicIpAddress] }] })).Reservations[0].Instances[0].InstanceId).toBe(launched.InstanceId);
     expect(eni.Association).toEqual({ IpOwnerId: "amazon", PublicDnsName: running.PublicDnsName, PublicIp: running.PublicIpAddress });
 
     await ec2.call("StopInstances", { InstanceIds: [launched.InstanceId] });
