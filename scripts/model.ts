@@ -302,6 +302,9 @@ export function modelExists(modelsDir: string, service: ServiceName): boolean {
 const ENUM_SUPPLEMENTS: Partial<Record<ServiceName, Record<string, string[]>>> = {
   // The ECS Developer Guide's "Account settings" page documents dualStackIPv6 (ecs-account-settings.html).
   ecs: { SettingName: ["dualStackIPv6"] },
+  // An attached internet gateway's attachment is `available`, not `attached` (aws/aws-cli
+  // `describe-internet-gateways.rst`; Terraform's waitInternetGatewayAttached waits for "available").
+  ec2: { AttachmentStatus: ["available"] },
 };
 
 export function loadModel(modelsDir: string, service: ServiceName): ServiceModel {
