@@ -11,13 +11,17 @@ import { seedDefaults } from "./domain/network.js";
 import { publicImage } from "./domain/publicImages.js";
 import { putTags } from "./domain/tags.js";
 import type { IdSource } from "../../state/ids.js";
+import { emptyNetworkState } from "./networkState.js";
+import { seedNetworkDefaults } from "./domain/vpcDefaults.js";
+import { followInstanceState } from "./domain/publicAddresses.js";
 
 export type { Ec2Backend } from "./context.js";
 
 /** An account's EC2 in a region starts with the default VPC, its subnets and security group. */
 export function createEc2State(accountId: string, region: string, ids: IdSource): Ec2State {
-  const state: Ec2State = { accountId, region, ids, vpcs: new Map(), subnets: new Map(), securityGroups: new Map(), instances: new Map(), networkInterfaces: new Map(), tags: new Map() };
+  const state: Ec2State = { accountId, region, ids, vpcs: new Map(), subnets: new Map(), securityGroups: new Map(), instances: new Map(), networkInterfaces: new Map(), tags: new Map(), ...emptyNetworkState() };
   seedDefaults(state);
+  seedNetworkDefaults(state);
   return state;
 }
 
@@ -26,7 +30,7 @@ export function createEc2Backend(config: Config, timeline: Timeline, peers: Back
   return {
     ...base,
     peers,
-    instanceListeners: [],
+    instanceListeners: [followInstanceState],
     image: (_accountId, region, imageId) => publicImage(region, imageId),
     awsTags: (accountId, region, resourceId, tags) => putTags(base.states.get(accountId, region), resourceId, tags),
   };
