@@ -1,6 +1,7 @@
 // --state-dir and Auto Scaling: groups, launch configurations, hooks, policies and scheduled actions
 // come back after a restart with the same instances; a scheduled action that fell due while the
-// server was down runs at the restart, and an instance held by a launch hook is still held.
+// server was down runs at the restart, an instance held by a launch hook is still held, and a hook's
+// heartbeat started before the restart times out after it (30 s: the shortest AWS allows).
 import {
   AutoScalingClient,
   CompleteLifecycleActionCommand,
@@ -32,7 +33,7 @@ const client = (s: EcsLocalServer) => new AutoScalingClient({ endpoint: s.endpoi
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe("--state-dir: Auto Scaling", () => {
-  it("keeps groups and their instances, runs a scheduled action that fell due while down, and keeps a held launch", async () => {
+  it("keeps groups and their instances, runs a scheduled action that fell due while down, keeps a held launch and times a hook out", async () => {
     const dir = tempDir("ecs-local-state-");
     const a = await start(dir);
     let asg = client(a);
@@ -48,6 +49,18 @@ describe("--state-dir: Auto Scaling", () => {
       AvailabilityZones: ["us-east-1a"],
       LifecycleHookSpecificationList: [{ LifecycleHookName: "boot", LifecycleTransition: "autoscaling:EC2_INSTANCE_LAUNCHING", HeartbeatTimeout: 3600 }],
     }));
+    // Its hook times out (30 s, the shortest heartbeat) after the restart: CONTINUE puts the instance in service.
+    await asg.send(new CreateAutoScalingGroupCommand({
+      AutoScalingGroupName: "timed",
+      LaunchConfigurationName: "lc",
+      MinSize: 0,
+      MaxSize: 1,
+      DesiredCapacity: 1,
+      AvailabilityZones: ["us-east-1b"],
+      LifecycleHookSpecificationList: [{ LifecycleHookName: "boot", LifecycleTransition: "autoscaling:EC2_INSTANCE_LAUNCHING", HeartbeatTimeout: 30, DefaultResult: "CONTINUE" }],
+    }));
+    // The instance launches (and its hook's heartbeat starts) right after the answer.
+    const timedOutAt = Date.now() + 30_000;
     const describe = async () => (await asg.send(new DescribeAutoScalingGroupsCommand({}))).AutoScalingGroups!;
     const before = await describe();
     const webBefore = before.find((g) => g.AutoScalingGroupName === "web")!.Instances!.map((i) => i.InstanceId);
@@ -72,5 +85,9 @@ describe("--state-dir: Auto Scaling", () => {
     expect(held.Instances!.map((i) => i.LifecycleState)).toEqual(["Pending:Wait"]);
     await asg.send(new CompleteLifecycleActionCommand({ AutoScalingGroupName: "held", LifecycleHookName: "boot", LifecycleActionResult: "CONTINUE", InstanceId: held.Instances![0].InstanceId }));
     expect((await describe()).find((g) => g.AutoScalingGroupName === "held")!.Instances!.map((i) => i.LifecycleState)).toEqual(["InService"]);
-  }, 60_000);
+    const timed = () => describe().then((gs) => gs.find((g) => g.AutoScalingGroupName === "timed")!.Instances!.map((i) => i.LifecycleState));
+    expect(await timed()).toEqual(["Pending:Wait"]);
+    await sleep(Math.max(0, timedOutAt - Date.now()) + 2000);
+    expect(await timed()).toEqual(["InService"]);
+  }, 90_000);
 });
