@@ -196,13 +196,18 @@ describe("desired capacity", () => {
     expect(none.message).toBe(`Instance Id not found - No managed instance found for instance ID: ${a}`);
   });
 
-  it("does not launch while Launch is suspended", async () => {
+  it("does not launch while Launch is suspended, nor terminate while Terminate is", async () => {
     await create({ DesiredCapacity: 0 });
     await asg.call("SuspendProcesses", { AutoScalingGroupName: "g", ScalingProcesses: ["Launch"] });
     await asg.call("SetDesiredCapacity", { AutoScalingGroupName: "g", DesiredCapacity: 2 });
     expect((await group()).Instances).toEqual([]);
     await asg.call("ResumeProcesses", { AutoScalingGroupName: "g", ScalingProcesses: ["Launch"] });
     expect((await group()).Instances).toHaveLength(2);
+    await asg.call("SuspendProcesses", { AutoScalingGroupName: "g", ScalingProcesses: ["Terminate"] });
+    await asg.call("SetDesiredCapacity", { AutoScalingGroupName: "g", DesiredCapacity: 0 });
+    expect((await group()).Instances).toHaveLength(2);
+    await asg.call("ResumeProcesses", { AutoScalingGroupName: "g" });
+    expect((await group()).Instances).toEqual([]);
     const bad = await asg.error("SuspendProcesses", { AutoScalingGroupName: "g", ScalingProcesses: ["Nap"] });
     expect(bad.code).toBe("ValidationError");
   });
