@@ -4,6 +4,7 @@ import type { IdSource } from "../../state/ids.js";
 import type { ServiceBackend, ServiceContext } from "../serviceBackend.js";
 import type { Input, Operation, Output } from "./generated/operations.js";
 import type { Instance, NetworkInterface, SecurityGroup, Subnet, Tag, Vpc } from "./generated/types.js";
+import type { ComputeState, InstanceSettings } from "./domain/computeState.js";
 
 export interface VpcRecord {
   /** As DescribeVpcs answers it, tags apart (they live in `tags`). */
@@ -28,10 +29,12 @@ export interface InstanceRecord {
   userData?: string;
   /** The pending clock-driven transition, cancelled when another one overtakes it. */
   timer?: { fn: (() => void) | undefined };
+  /** What DescribeInstanceAttribute answers beyond the instance itself (protections, shutdown behaviour, CPU credits). */
+  settings?: InstanceSettings;
 }
 
 /** EC2 resources of one account in one region. */
-export interface Ec2State {
+export interface Ec2State extends ComputeState {
   accountId: string;
   region: string;
   /** The service's id source (seeded: a replay makes the same ids). */

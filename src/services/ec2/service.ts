@@ -9,13 +9,14 @@ import type { Ec2Backend, Ec2State } from "./context.js";
 import * as model from "./generated/operations.js";
 import { seedDefaults } from "./domain/network.js";
 import { publicImage } from "./domain/publicImages.js";
+import { newComputeState } from "./domain/computeState.js";
 import type { IdSource } from "../../state/ids.js";
 
 export type { Ec2Backend } from "./context.js";
 
 /** An account's EC2 in a region starts with the default VPC, its subnets and security group. */
 export function createEc2State(accountId: string, region: string, ids: IdSource): Ec2State {
-  const state: Ec2State = { accountId, region, ids, vpcs: new Map(), subnets: new Map(), securityGroups: new Map(), instances: new Map(), networkInterfaces: new Map(), tags: new Map() };
+  const state: Ec2State = { accountId, region, ids, vpcs: new Map(), subnets: new Map(), securityGroups: new Map(), instances: new Map(), networkInterfaces: new Map(), tags: new Map(), ...newComputeState() };
   seedDefaults(state);
   return state;
 }

@@ -2,24 +2,32 @@
 // every generated operation, each with its handler or null while ecs-local lacks it.
 import type { Handlers } from "../context.js";
 import { authorizeSecurityGroupIngress } from "./authorizeSecurityGroupIngress.js";
+import { createLaunchTemplate } from "./createLaunchTemplate.js";
+import { createLaunchTemplateVersion } from "./createLaunchTemplateVersion.js";
 import { createSecurityGroup } from "./createSecurityGroup.js";
 import { createSubnet } from "./createSubnet.js";
 import { createTags } from "./createTags.js";
 import { createVpc } from "./createVpc.js";
+import { deleteLaunchTemplate } from "./deleteLaunchTemplate.js";
+import { deleteLaunchTemplateVersions } from "./deleteLaunchTemplateVersions.js";
 import { deleteSecurityGroup } from "./deleteSecurityGroup.js";
 import { deleteSubnet } from "./deleteSubnet.js";
 import { deleteTags } from "./deleteTags.js";
 import { deleteVpc } from "./deleteVpc.js";
 import { describeAvailabilityZones } from "./describeAvailabilityZones.js";
+import { describeInstanceAttribute } from "./describeInstanceAttribute.js";
 import { describeInstanceStatus } from "./describeInstanceStatus.js";
 import { describeInstanceTypes } from "./describeInstanceTypes.js";
 import { describeInstances } from "./describeInstances.js";
+import { describeLaunchTemplateVersions } from "./describeLaunchTemplateVersions.js";
+import { describeLaunchTemplates } from "./describeLaunchTemplates.js";
 import { describeNetworkInterfaces } from "./describeNetworkInterfaces.js";
 import { describeSecurityGroups } from "./describeSecurityGroups.js";
 import { describeSubnets } from "./describeSubnets.js";
 import { describeTags } from "./describeTags.js";
 import { describeVpcAttribute } from "./describeVpcAttribute.js";
 import { describeVpcs } from "./describeVpcs.js";
+import { modifyLaunchTemplate } from "./modifyLaunchTemplate.js";
 import { modifyVpcAttribute } from "./modifyVpcAttribute.js";
 import { runInstances } from "./runInstances.js";
 import { startInstances } from "./startInstances.js";
@@ -35,8 +43,8 @@ export const handlers: Handlers = {
   AuthorizeSecurityGroupIngress: authorizeSecurityGroupIngress,
   CreateInternetGateway: null,
   CreateKeyPair: null,
-  CreateLaunchTemplate: null,
-  CreateLaunchTemplateVersion: null,
+  CreateLaunchTemplate: createLaunchTemplate,
+  CreateLaunchTemplateVersion: createLaunchTemplateVersion,
   CreateNatGateway: null,
   CreateRoute: null,
   CreateRouteTable: null,
@@ -46,8 +54,8 @@ export const handlers: Handlers = {
   CreateVpc: createVpc,
   DeleteInternetGateway: null,
   DeleteKeyPair: null,
-  DeleteLaunchTemplate: null,
-  DeleteLaunchTemplateVersions: null,
+  DeleteLaunchTemplate: deleteLaunchTemplate,
+  DeleteLaunchTemplateVersions: deleteLaunchTemplateVersions,
   DeleteNatGateway: null,
   DeleteRoute: null,
   DeleteRouteTable: null,
@@ -62,7 +70,7 @@ export const handlers: Handlers = {
   DescribeAvailabilityZones: describeAvailabilityZones,
   DescribeImageAttribute: null,
   DescribeImages: null,
-  DescribeInstanceAttribute: null,
+  DescribeInstanceAttribute: describeInstanceAttribute,
   DescribeInstanceCreditSpecifications: null,
   DescribeInstanceStatus: describeInstanceStatus,
   DescribeInstanceTypeOfferings: null,
@@ -70,8 +78,8 @@ export const handlers: Handlers = {
   DescribeInstances: describeInstances,
   DescribeInternetGateways: null,
   DescribeKeyPairs: null,
-  DescribeLaunchTemplateVersions: null,
-  DescribeLaunchTemplates: null,
+  DescribeLaunchTemplateVersions: describeLaunchTemplateVersions,
+  DescribeLaunchTemplates: describeLaunchTemplates,
   DescribeManagedPrefixLists: null,
   DescribeNatGateways: null,
   DescribeNetworkAcls: null,
@@ -94,7 +102,7 @@ export const handlers: Handlers = {
   ModifyInstanceAttribute: null,
   ModifyInstanceCreditSpecification: null,
   ModifyInstanceMetadataOptions: null,
-  ModifyLaunchTemplate: null,
+  ModifyLaunchTemplate: modifyLaunchTemplate,
   ModifySecurityGroupRules: null,
   ModifySubnetAttribute: null,
   ModifyVpcAttribute: modifyVpcAttribute,

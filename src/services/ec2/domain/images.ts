@@ -1,0 +1,95 @@
+// Images an account can launch in a region: Amazon's public ones (the catalog in publicImages.ts, owned
+// by the ECS or Amazon Linux accounts) and the account's own (RegisterImage), as DescribeImages shows
+// them, and what a launch takes from an image (architecture, root device, billing, IMDS).
+import type { Ec2State } from "../context.js";
+import type { Image } from "../generated/types.js";
+import { stableId } from "./ids.js";
+import { publicImage, publicImageId, PUBLIC_IMAGES, type PublicImage } from "./publicImages.js";
+
+/** The account that publishes the ECS-optimized AMIs. */
+export const ECS_IMAGES_OWNER = "591542846629";
+/** The account that publishes the Amazon Linux AMIs. */
+export const AMAZON_LINUX_OWNER = "137112412989";
+/** The account that publishes Amazon's Windows AMIs (the ECS-optimized Windows ones included). */
+export const WINDOWS_OWNER = "801119661308";
+
+/** Amazon deprecates its public images two years after they are made. */
+const DEPRECATE_AFTER_MS = 2 * 365 * 24 * 3600 * 1000;
+
+function isWindows(p: Pick<PublicImage, "platformDetails">): boolean {
+  return p.platformDetails.startsWith("Windows");
+}
+
+function ownerOf(p: PublicImage): string {
+  if (isWindows(p)) return WINDOWS_OWNER;
+  return p.ecsOptimized ? ECS_IMAGES_OWNER : AMAZON_LINUX_OWNER;
+}
+
+/** A public image as DescribeImages answers it in `region`. */
+export function publicImageView(region: string, p: PublicImage, imageId = publicImageId(region, p.name)): Image {
+  const windows = isWindows(p);
+  const rootDeviceName = windows ? "/dev/sda1" : "/dev/xvda";
+  const al2023 = p.name.startsWith("al2023");
+  const created = Date.parse(p.creationDate);
+  return {
+    Architecture: p.architecture,
+    CreationDate: p.creationDate,
+    ImageId: imageId,
+    ImageLocation: `amazon/${p.name}`,
+    ImageType: "machine",
+    Public: true,
+    OwnerId: ownerOf(p),
+    PlatformDetails: p.platformDetails,
+    UsageOperation: windows ? "RunInstances:0002" : "RunInstances",
+    State: "available",
+    BlockDeviceMappings: [
+      { DeviceName: rootDeviceName, Ebs: { DeleteOnTermination: true, SnapshotId: stableId("snap", region, p.name), VolumeSize: p.rootVolumeSize, VolumeType: al2023 || windows ? "gp3" : "gp2", Encrypted: false } },
+    ],
+    Description: p.description,
+    EnaSupport: true,
+    Hypervisor: "xen",
+    ImageOwnerAlias: "amazon",
+    Name: p.name,
+    RootDeviceName: rootDeviceName,
+    RootDeviceType: "ebs",
+    SriovNetSupport: "simple",
+    VirtualizationType: "hvm",
+    // The model's enum spells it `Windows` (real answers say `windows`); answers must fit the model.
+    ...(windows ? { Platform: "Windows" as const } : {}),
+    ...(p.architecture === "arm64" ? { BootMode: "uefi" as const } : al2023 ? { BootMode: "uefi-preferred" as const } : {}),
+    ...(al2023 ? { ImdsSupport: "v2.0" as const } : {}),
+    ...(Number.isFinite(created) ? { DeprecationTime: new Date(created + DEPRECATE_AFTER_MS).toISOString() } : {}),
+  };
+}
+
+export interface FoundImage {
+  image: Image;
+  /** True for Amazon's ECS-optimized images, on which the ECS agent starts. */
+  ecsOptimized: boolean;
+  /** The account's own (RegisterImage), not Amazon's. */
+  own: boolean;
+}
+
+/** An image the account can launch, by id: its own first, then Amazon's. */
+export function findImage(state: Ec2State, imageId: string): FoundImage | undefined {
+  const own = state.images.get(imageId);
+  if (own) return { image: own, ecsOptimized: false, own: true };
+  const p = publicImage(state.region, imageId);
+  return p && { image: publicImageView(state.region, p, imageId), ecsOptimized: p.ecsOptimized, own: false };
+}
+
+/** Every image DescribeImages may answer in the state's region: Amazon's, then the account's own. */
+export function allImages(state: Ec2State): FoundImage[] {
+  const region = state.region;
+  return [
+    ...PUBLIC_IMAGES.map((p) => ({ image: publicImageView(region, p), ecsOptimized: p.ecsOptimized, own: false })),
+    ...[...state.images.values()].map((image) => ({ image, ecsOptimized: false, own: true })),
+  ];
+}
+
+/** Deprecated when its deprecation time has passed (`now` in epoch seconds). */
+export function isDeprecated(image: Image, now: number): boolean {
+  return image.DeprecationTime !== undefined && Date.parse(image.DeprecationTime) <= now * 1000;
+}
+
+export const IMAGE_ID = /^ami-[0-9a-f]{8,17}$/;
