@@ -8,7 +8,7 @@ import { createServiceBackend } from "../serviceBackend.js";
 import type { Ec2Backend, Ec2State } from "./context.js";
 import * as model from "./generated/operations.js";
 import { seedDefaults } from "./domain/network.js";
-import { publicImage } from "./domain/publicImages.js";
+import { imageView } from "./domain/images.js";
 import { newComputeState } from "./domain/computeState.js";
 import type { IdSource } from "../../state/ids.js";
 
@@ -22,7 +22,8 @@ export function createEc2State(accountId: string, region: string, ids: IdSource)
 }
 
 export function createEc2Backend(config: Config, timeline: Timeline, peers: Backends): Ec2Backend {
-  return { ...createServiceBackend(config, timeline, "ec2", createEc2State), peers, instanceListeners: [], image: (_accountId, region, imageId) => publicImage(region, imageId) };
+  const base = createServiceBackend(config, timeline, "ec2", createEc2State);
+  return { ...base, peers, instanceListeners: [], image: (accountId, region, imageId) => imageView(base.states.get(accountId, region), imageId) };
 }
 
 export function ec2QueryService(backend: Ec2Backend): QueryService {

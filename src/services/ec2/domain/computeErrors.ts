@@ -24,6 +24,8 @@ export const computeErrors = {
   incorrectState: (id: string, wanted: string) => new AwsError("IncorrectInstanceState", `The instance '${id}' is not in the '${wanted}' state.`),
   mayNotTerminate: (id: string) => new AwsError("OperationNotPermitted", `The instance '${id}' may not be terminated. Modify its 'disableApiTermination' instance attribute and try again.`),
   mayNotStop: (id: string) => new AwsError("OperationNotPermitted", `The instance '${id}' may not be stopped. Modify its 'disableApiStop' instance attribute and try again.`),
+  notBurstable: (id: string) =>
+    new AwsError("InstanceCreditSpecification.NotSupported", `The instance ID '${id}' is not supported. The only supported instance type families are T2, T3, T3a and T4g.`),
   instanceProfile: (value: string, field: "name" | "arn") =>
     new AwsError("InvalidParameterValue", `Value (${value}) for parameter iamInstanceProfile.${field} is invalid. Invalid IAM Instance Profile ${field === "arn" ? "ARN" : "name"}`),
 };

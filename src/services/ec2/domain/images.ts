@@ -1,7 +1,7 @@
 // Images an account can launch in a region: Amazon's public ones (the catalog in publicImages.ts, owned
 // by the ECS or Amazon Linux accounts) and the account's own (RegisterImage), as DescribeImages shows
 // them, and what a launch takes from an image (architecture, root device, billing, IMDS).
-import type { Ec2State } from "../context.js";
+import type { Ec2State, ImageView } from "../context.js";
 import type { Image } from "../generated/types.js";
 import { stableId } from "./ids.js";
 import { publicImage, publicImageId, PUBLIC_IMAGES, type PublicImage } from "./publicImages.js";
@@ -93,3 +93,10 @@ export function isDeprecated(image: Image, now: number): boolean {
 }
 
 export const IMAGE_ID = /^ami-[0-9a-f]{8,17}$/;
+
+/** An image as other services see it (EC2's `image` port): the account's own or Amazon's. */
+export function imageView(state: Ec2State, imageId: string): ImageView | undefined {
+  const found = findImage(state, imageId);
+  if (!found) return undefined;
+  return { imageId, name: found.image.Name ?? "", architecture: found.image.Architecture ?? "x86_64", ecsOptimized: found.ecsOptimized };
+}

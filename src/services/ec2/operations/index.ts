@@ -2,33 +2,49 @@
 // every generated operation, each with its handler or null while ecs-local lacks it.
 import type { Handlers } from "../context.js";
 import { authorizeSecurityGroupIngress } from "./authorizeSecurityGroupIngress.js";
+import { createKeyPair } from "./createKeyPair.js";
 import { createLaunchTemplate } from "./createLaunchTemplate.js";
 import { createLaunchTemplateVersion } from "./createLaunchTemplateVersion.js";
 import { createSecurityGroup } from "./createSecurityGroup.js";
 import { createSubnet } from "./createSubnet.js";
 import { createTags } from "./createTags.js";
 import { createVpc } from "./createVpc.js";
+import { deleteKeyPair } from "./deleteKeyPair.js";
 import { deleteLaunchTemplate } from "./deleteLaunchTemplate.js";
 import { deleteLaunchTemplateVersions } from "./deleteLaunchTemplateVersions.js";
 import { deleteSecurityGroup } from "./deleteSecurityGroup.js";
 import { deleteSubnet } from "./deleteSubnet.js";
 import { deleteTags } from "./deleteTags.js";
 import { deleteVpc } from "./deleteVpc.js";
+import { deregisterImage } from "./deregisterImage.js";
+import { describeAccountAttributes } from "./describeAccountAttributes.js";
 import { describeAvailabilityZones } from "./describeAvailabilityZones.js";
+import { describeImageAttribute } from "./describeImageAttribute.js";
+import { describeImages } from "./describeImages.js";
 import { describeInstanceAttribute } from "./describeInstanceAttribute.js";
+import { describeInstanceCreditSpecifications } from "./describeInstanceCreditSpecifications.js";
 import { describeInstanceStatus } from "./describeInstanceStatus.js";
+import { describeInstanceTypeOfferings } from "./describeInstanceTypeOfferings.js";
 import { describeInstanceTypes } from "./describeInstanceTypes.js";
 import { describeInstances } from "./describeInstances.js";
+import { describeKeyPairs } from "./describeKeyPairs.js";
 import { describeLaunchTemplateVersions } from "./describeLaunchTemplateVersions.js";
 import { describeLaunchTemplates } from "./describeLaunchTemplates.js";
 import { describeNetworkInterfaces } from "./describeNetworkInterfaces.js";
 import { describeSecurityGroups } from "./describeSecurityGroups.js";
 import { describeSubnets } from "./describeSubnets.js";
 import { describeTags } from "./describeTags.js";
+import { describeVolumes } from "./describeVolumes.js";
 import { describeVpcAttribute } from "./describeVpcAttribute.js";
 import { describeVpcs } from "./describeVpcs.js";
+import { getLaunchTemplateData } from "./getLaunchTemplateData.js";
+import { importKeyPair } from "./importKeyPair.js";
+import { modifyInstanceAttribute } from "./modifyInstanceAttribute.js";
+import { modifyInstanceCreditSpecification } from "./modifyInstanceCreditSpecification.js";
+import { modifyInstanceMetadataOptions } from "./modifyInstanceMetadataOptions.js";
 import { modifyLaunchTemplate } from "./modifyLaunchTemplate.js";
 import { modifyVpcAttribute } from "./modifyVpcAttribute.js";
+import { registerImage } from "./registerImage.js";
 import { runInstances } from "./runInstances.js";
 import { startInstances } from "./startInstances.js";
 import { stopInstances } from "./stopInstances.js";
@@ -42,7 +58,7 @@ export const handlers: Handlers = {
   AuthorizeSecurityGroupEgress: null,
   AuthorizeSecurityGroupIngress: authorizeSecurityGroupIngress,
   CreateInternetGateway: null,
-  CreateKeyPair: null,
+  CreateKeyPair: createKeyPair,
   CreateLaunchTemplate: createLaunchTemplate,
   CreateLaunchTemplateVersion: createLaunchTemplateVersion,
   CreateNatGateway: null,
@@ -53,7 +69,7 @@ export const handlers: Handlers = {
   CreateTags: createTags,
   CreateVpc: createVpc,
   DeleteInternetGateway: null,
-  DeleteKeyPair: null,
+  DeleteKeyPair: deleteKeyPair,
   DeleteLaunchTemplate: deleteLaunchTemplate,
   DeleteLaunchTemplateVersions: deleteLaunchTemplateVersions,
   DeleteNatGateway: null,
@@ -63,21 +79,21 @@ export const handlers: Handlers = {
   DeleteSubnet: deleteSubnet,
   DeleteTags: deleteTags,
   DeleteVpc: deleteVpc,
-  DeregisterImage: null,
-  DescribeAccountAttributes: null,
+  DeregisterImage: deregisterImage,
+  DescribeAccountAttributes: describeAccountAttributes,
   DescribeAddresses: null,
   DescribeAddressesAttribute: null,
   DescribeAvailabilityZones: describeAvailabilityZones,
-  DescribeImageAttribute: null,
-  DescribeImages: null,
+  DescribeImageAttribute: describeImageAttribute,
+  DescribeImages: describeImages,
   DescribeInstanceAttribute: describeInstanceAttribute,
-  DescribeInstanceCreditSpecifications: null,
+  DescribeInstanceCreditSpecifications: describeInstanceCreditSpecifications,
   DescribeInstanceStatus: describeInstanceStatus,
-  DescribeInstanceTypeOfferings: null,
+  DescribeInstanceTypeOfferings: describeInstanceTypeOfferings,
   DescribeInstanceTypes: describeInstanceTypes,
   DescribeInstances: describeInstances,
   DescribeInternetGateways: null,
-  DescribeKeyPairs: null,
+  DescribeKeyPairs: describeKeyPairs,
   DescribeLaunchTemplateVersions: describeLaunchTemplateVersions,
   DescribeLaunchTemplates: describeLaunchTemplates,
   DescribeManagedPrefixLists: null,
@@ -91,22 +107,22 @@ export const handlers: Handlers = {
   DescribeSecurityGroups: describeSecurityGroups,
   DescribeSubnets: describeSubnets,
   DescribeTags: describeTags,
-  DescribeVolumes: null,
+  DescribeVolumes: describeVolumes,
   DescribeVpcAttribute: describeVpcAttribute,
   DescribeVpcs: describeVpcs,
   DetachInternetGateway: null,
   DisassociateAddress: null,
   DisassociateRouteTable: null,
-  GetLaunchTemplateData: null,
-  ImportKeyPair: null,
-  ModifyInstanceAttribute: null,
-  ModifyInstanceCreditSpecification: null,
-  ModifyInstanceMetadataOptions: null,
+  GetLaunchTemplateData: getLaunchTemplateData,
+  ImportKeyPair: importKeyPair,
+  ModifyInstanceAttribute: modifyInstanceAttribute,
+  ModifyInstanceCreditSpecification: modifyInstanceCreditSpecification,
+  ModifyInstanceMetadataOptions: modifyInstanceMetadataOptions,
   ModifyLaunchTemplate: modifyLaunchTemplate,
   ModifySecurityGroupRules: null,
   ModifySubnetAttribute: null,
   ModifyVpcAttribute: modifyVpcAttribute,
-  RegisterImage: null,
+  RegisterImage: registerImage,
   ReleaseAddress: null,
   ReplaceRoute: null,
   ReplaceRouteTableAssociation: null,
