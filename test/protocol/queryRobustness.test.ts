@@ -68,5 +68,6 @@ describe.each(services)("%s answers every malformed input with an error in its e
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(failures).toEqual([]);
-  });
+    // EC2's operations are many (hundreds of forms, RSA keys among the answers): more than the default on a busy machine.
+  }, 120_000);
 });
