@@ -175,6 +175,20 @@ describe("RunInstances with LaunchTemplate", () => {
     expect(left.Reservations.flatMap((x: any) => x.Instances)).toHaveLength(1);
   });
 
+  it("refuses an instance profile IAM does not have, by name or ARN, from the request or the template", async () => {
+    expect(await ec2.error("RunInstances", { ImageId: "ami-0123456789abcdef0", MinCount: 1, MaxCount: 1, IamInstanceProfile: { Name: "ecsInstanceRole" } })).toMatchObject({
+      code: "InvalidParameterValue",
+      message: "Value (ecsInstanceRole) for parameter iamInstanceProfile.name is invalid. Invalid IAM Instance Profile name",
+    });
+    const arn = `arn:aws:iam::${ACCOUNT}:instance-profile/ecsInstanceRole`;
+    expect(await ec2.error("RunInstances", { ImageId: "ami-0123456789abcdef0", MinCount: 1, MaxCount: 1, IamInstanceProfile: { Arn: arn } })).toMatchObject({
+      code: "InvalidParameterValue",
+      message: `Value (${arn}) for parameter iamInstanceProfile.arn is invalid. Invalid IAM Instance Profile ARN`,
+    });
+    await ec2.call("CreateLaunchTemplate", { LaunchTemplateName: "with-profile", LaunchTemplateData: { ImageId: "ami-0123456789abcdef0", IamInstanceProfile: { Name: "ecsInstanceRole" } } });
+    expect(await ec2.error("RunInstances", { MinCount: 1, MaxCount: 1, LaunchTemplate: { LaunchTemplateName: "with-profile" } })).toMatchObject({ code: "InvalidParameterValue" });
+  });
+
   it("answers the SDK v3 client", async () => {
     const client = new EC2Client({ endpoint: t.url, region: "us-east-1", credentials: { accessKeyId: "test", secretAccessKey: "test" } });
     const lt = await client.send(new CreateLaunchTemplateCommand({ LaunchTemplateName: "sdk", LaunchTemplateData: { ImageId: "ami-0123456789abcdef0", InstanceType: "t3.small", BlockDeviceMappings: [{ DeviceName: "/dev/xvda", Ebs: { VolumeSize: 30, VolumeType: "gp3" } }] } }));
