@@ -4,9 +4,9 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startLocal, type TestLocal } from "../helpers/local.js";
 import { queryCaller, type QueryCaller } from "../helpers/query.js";
 import { agentConfig } from "../../src/services/ecs/agent/instanceAgent.js";
-import { ECS_AL2023_X86, ensureCatalog } from "./catalog.js";
+import { ECS_AL2023_X86, imageId } from "./catalog.js";
 
-const ecsImage = ensureCatalog()[ECS_AL2023_X86];
+const ecsImage = imageId(ECS_AL2023_X86);
 
 const b64 = (s: string) => Buffer.from(s).toString("base64");
 const SCRIPT = (cluster: string) => b64(`#!/bin/bash\necho ECS_CLUSTER=${cluster} >> /etc/ecs/ecs.config\n`);
@@ -24,13 +24,19 @@ async function launch(count: number, userData: string, type = "m5.large"): Promi
   return r.Instances.map((i: any) => i.InstanceId);
 }
 
+const ECS = { ecsOptimized: true, name: "al2023-ami-ecs-hvm-2023.0.20260820-kernel-6.1-x86_64" };
+
 describe("the agent's configuration from user data", () => {
   it("reads ECS_CLUSTER from plain text or a script; on an ECS-optimized image the agent joins `default` without it, elsewhere there is no agent", () => {
     expect(agentConfig(b64("ECS_CLUSTER=web\nECS_ENABLE_TASK_IAM_ROLE=true"))).toEqual({ cluster: "web" });
     expect(agentConfig(SCRIPT("api"))).toEqual({ cluster: "api" });
     expect(agentConfig(b64('#!/bin/bash\necho "ECS_CLUSTER=quoted" >> /etc/ecs/ecs.config'))).toEqual({ cluster: "quoted" });
-    expect(agentConfig(b64("#!/bin/bash\necho ECS_ENABLE_CONTAINER_METADATA=true >> /etc/ecs/ecs.config"), true)).toEqual({ cluster: "default" });
-    expect(agentConfig(undefined, true)).toEqual({ cluster: "default" });
+    expect(agentConfig(b64("#!/bin/bash\necho ECS_ENABLE_CONTAINER_METADATA=true >> /etc/ecs/ecs.config"), ECS)).toEqual({ cluster: "default" });
+    expect(agentConfig(undefined, ECS)).toEqual({ cluster: "default" });
+    const bottlerocket = { ecsOptimized: true, name: "bottlerocket-aws-ecs-2-x86_64-v1.42.0-5ed15786" };
+    expect(agentConfig(b64('[settings.ecs]\ncluster = "rocket"\n\n[settings.host-containers.admin]\nenabled = true\n'), bottlerocket)).toEqual({ cluster: "rocket" });
+    expect(agentConfig(b64('settings.ecs.cluster = "dotted"'), bottlerocket)).toEqual({ cluster: "dotted" });
+    expect(agentConfig(b64("ECS_CLUSTER=not-toml"), bottlerocket)).toEqual({ cluster: "default" });
     expect(agentConfig(b64("#!/bin/bash\necho ECS_ENABLE_CONTAINER_METADATA=true >> /etc/ecs/ecs.config"))).toBeUndefined();
     expect(agentConfig(b64("#!/bin/bash\nyum install -y nginx"))).toBeUndefined();
     expect(agentConfig(undefined)).toBeUndefined();

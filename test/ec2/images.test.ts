@@ -4,9 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DescribeImagesCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { startLocal, type TestLocal } from "../helpers/local.js";
 import { queryCaller, type QueryCaller } from "../helpers/query.js";
-import { AL2023, ECS_AL2023_ARM, ECS_AL2023_X86, ECS_AL2_OLD, ensureCatalog } from "./catalog.js";
+import { AL1_EBS, AL1_GP2, AL2023, BOTTLEROCKET_X86, ECS_AL2023_ARM, ECS_AL2023_X86, ECS_AL2_ARM, imageId } from "./catalog.js";
+import { ECS_AMI_RELEASE } from "../../src/services/ec2/domain/publicImages.js";
 
-const ids = ensureCatalog();
+const ids = Object.fromEntries([AL1_EBS, AL1_GP2, AL2023, BOTTLEROCKET_X86, ECS_AL2023_ARM, ECS_AL2023_X86, ECS_AL2_ARM].map((n) => [n, imageId(n)]));
+const RELEASE_DAY = `${ECS_AMI_RELEASE.slice(0, 4)}-${ECS_AMI_RELEASE.slice(4, 6)}-${ECS_AMI_RELEASE.slice(6, 8)}`;
 let t: TestLocal;
 let ec2: QueryCaller;
 beforeAll(async () => {
@@ -23,7 +25,7 @@ describe("Amazon's public images", () => {
     expect(r.Images).toEqual([
       {
         Architecture: "x86_64",
-        CreationDate: "2025-11-20T18:10:00.000Z",
+        CreationDate: `${RELEASE_DAY}T00:00:00.000Z`,
         ImageId: ids[ECS_AL2023_X86],
         ImageLocation: `amazon/${ECS_AL2023_X86}`,
         ImageType: "machine",
@@ -33,7 +35,7 @@ describe("Amazon's public images", () => {
         UsageOperation: "RunInstances",
         State: "available",
         BlockDeviceMappings: [{ DeviceName: "/dev/xvda", Ebs: { DeleteOnTermination: true, SnapshotId: expect.stringMatching(/^snap-0[0-9a-f]{16}$/), VolumeSize: 30, VolumeType: "gp3", Encrypted: false } }],
-        Description: "Amazon Linux AMI 2023.0.20251120 x86_64 ECS HVM EBS",
+        Description: `Amazon Linux AMI 2023.0.${ECS_AMI_RELEASE} x86_64 ECS HVM EBS`,
         EnaSupport: true,
         Hypervisor: "xen",
         ImageOwnerAlias: "amazon",
@@ -44,22 +46,30 @@ describe("Amazon's public images", () => {
         VirtualizationType: "hvm",
         BootMode: "uefi-preferred",
         ImdsSupport: "v2.0",
-        DeprecationTime: "2027-11-20T18:10:00.000Z",
+        DeprecationTime: `${Number(RELEASE_DAY.slice(0, 4)) + 2}${RELEASE_DAY.slice(4)}T00:00:00.000Z`,
       },
     ]);
   });
 
   it("finds images by owner, name wildcards and other filters, leaves deprecated ones out unless asked", async () => {
-    const ecs = await ec2.call("DescribeImages", { Owners: ["amazon"], Filters: [{ Name: "name", Values: ["al2023-ami-ecs-hvm-*", "amzn2-ami-ecs-hvm-*"] }] });
+    const ecs = await ec2.call("DescribeImages", { Owners: ["amazon"], Filters: [{ Name: "name", Values: ["al2023-ami-ecs-hvm-*"] }] });
     expect(names(ecs)).toEqual([ECS_AL2023_ARM, ECS_AL2023_X86].sort());
-    const withOld = await ec2.call("DescribeImages", { Owners: ["591542846629"], IncludeDeprecated: true, Filters: [{ Name: "name", Values: ["*ecs*"] }] });
-    expect(names(withOld)).toEqual([ECS_AL2023_ARM, ECS_AL2023_X86, ECS_AL2_OLD].sort());
-    expect(names(await ec2.call("DescribeImages", { ImageIds: [ids[ECS_AL2_OLD]] }))).toEqual([ECS_AL2_OLD]);
-    const arm = await ec2.call("DescribeImages", { Filters: [{ Name: "architecture", Values: ["arm64"] }, { Name: "owner-alias", Values: ["amazon"] }, { Name: "name", Values: ["*ecs*"] }] });
-    expect(names(arm)).toEqual([ECS_AL2023_ARM]);
-    const al = await ec2.call("DescribeImages", { Owners: ["137112412989"], Filters: [{ Name: "name", Values: ["al2023-ami-2023.*-x86_64"] }, { Name: "state", Values: ["available"] }] });
+    const arm = await ec2.call("DescribeImages", { Owners: ["591542846629"], Filters: [{ Name: "architecture", Values: ["arm64"] }, { Name: "name", Values: ["*-ecs-hvm-*"] }] });
+    expect(names(arm)).toEqual([ECS_AL2_ARM, ECS_AL2023_ARM].sort());
+    // Amazon Linux 1's last images (2023-12-18) were deprecated two years on, before the clock's 2026-01-01.
+    const al1 = { Owners: ["137112412989"], Filters: [{ Name: "name", Values: ["amzn-ami-hvm-*"] }] };
+    expect(names(await ec2.call("DescribeImages", al1))).toEqual([]);
+    expect(names(await ec2.call("DescribeImages", { ...al1, IncludeDeprecated: true }))).toEqual([AL1_EBS, AL1_GP2]);
+    expect(names(await ec2.call("DescribeImages", { ImageIds: [ids[AL1_GP2]] }))).toEqual([AL1_GP2]);
+    const al = await ec2.call("DescribeImages", { Owners: ["137112412989"], Filters: [{ Name: "name", Values: ["al2023-ami-2023.*-kernel-6.1-x86_64"] }, { Name: "state", Values: ["available"] }] });
     expect(names(al)).toEqual([AL2023]);
+    const rocket = (await ec2.call("DescribeImages", { ImageIds: [ids[BOTTLEROCKET_X86]] })).Images[0];
+    expect(rocket.BlockDeviceMappings.map((m: any) => [m.DeviceName, m.Ebs.VolumeSize])).toEqual([["/dev/xvda", 2], ["/dev/xvdb", 20]]);
     expect(names(await ec2.call("DescribeImages", { Owners: ["self"] }))).toEqual([]);
+    const page = await ec2.call("DescribeImages", { Owners: ["amazon"], MaxResults: 5 });
+    const next = await ec2.call("DescribeImages", { Owners: ["amazon"], MaxResults: 5, NextToken: page.NextToken });
+    expect([page.Images.length, next.Images.length]).toEqual([5, 5]);
+    expect(names(page).filter((n: string) => names(next).includes(n))).toEqual([]);
   });
 
   it("refuses unknown and malformed ids, owners and filters in EC2's words", async () => {

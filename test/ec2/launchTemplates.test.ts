@@ -175,7 +175,7 @@ describe("RunInstances with LaunchTemplate", () => {
     expect(left.Reservations.flatMap((x: any) => x.Instances)).toHaveLength(1);
   });
 
-  it("refuses an instance profile IAM does not have, by name or ARN, from the request or the template", async () => {
+  it("takes an instance profile IAM has, by name or ARN, from the request or the template, and refuses one it does not have", async () => {
     expect(await ec2.error("RunInstances", { ImageId: "ami-0123456789abcdef0", MinCount: 1, MaxCount: 1, IamInstanceProfile: { Name: "ecsInstanceRole" } })).toMatchObject({
       code: "InvalidParameterValue",
       message: "Value (ecsInstanceRole) for parameter iamInstanceProfile.name is invalid. Invalid IAM Instance Profile name",
@@ -187,6 +187,16 @@ describe("RunInstances with LaunchTemplate", () => {
     });
     await ec2.call("CreateLaunchTemplate", { LaunchTemplateName: "with-profile", LaunchTemplateData: { ImageId: "ami-0123456789abcdef0", IamInstanceProfile: { Name: "ecsInstanceRole" } } });
     expect(await ec2.error("RunInstances", { MinCount: 1, MaxCount: 1, LaunchTemplate: { LaunchTemplateName: "with-profile" } })).toMatchObject({ code: "InvalidParameterValue" });
+
+    // Once IAM has it, by name or ARN, and DescribeInstances shows its ARN and id.
+    const iam = queryCaller(t, "iam");
+    const profile = (await iam.call("CreateInstanceProfile", { InstanceProfileName: "ecsInstanceRole" })).InstanceProfile;
+    expect(profile.Arn).toBe(arn);
+    const fromTemplate = (await ec2.call("RunInstances", { MinCount: 1, MaxCount: 1, LaunchTemplate: { LaunchTemplateName: "with-profile" } })).Instances[0];
+    expect(fromTemplate.IamInstanceProfile).toEqual({ Arn: arn, Id: profile.InstanceProfileId });
+    const byArn = (await ec2.call("RunInstances", { ImageId: "ami-0123456789abcdef0", MinCount: 1, MaxCount: 1, IamInstanceProfile: { Arn: arn } })).Instances[0];
+    const described = (await ec2.call("DescribeInstances", { InstanceIds: [byArn.InstanceId] })).Reservations[0].Instances[0];
+    expect(described.IamInstanceProfile).toEqual({ Arn: arn, Id: profile.InstanceProfileId });
   });
 
   it("answers the SDK v3 client", async () => {

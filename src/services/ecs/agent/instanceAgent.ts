@@ -20,11 +20,19 @@ import type { ClusterRecord } from "../store.js";
  * on every instance, which joins `default` unless ECS_CLUSTER names another; an instance of any other
  * image runs an agent only when its user data configures one with a cluster.
  */
-export function agentConfig(userData: string | undefined, ecsOptimized = false): { cluster: string } | undefined {
+export function agentConfig(userData: string | undefined, image?: { ecsOptimized: boolean; name?: string }): { cluster: string } | undefined {
   const text = userData === undefined ? "" : Buffer.from(userData, "base64").toString("utf8");
-  const m = /ECS_CLUSTER\s*=\s*["']?([A-Za-z0-9_-]{1,255})/.exec(text);
-  if (m) return { cluster: m[1] };
-  return ecsOptimized ? { cluster: DEFAULT_CLUSTER } : undefined;
+  // Bottlerocket reads TOML settings instead: `[settings.ecs]` `cluster = "…"`.
+  const m = image?.name?.startsWith("bottlerocket-") ? bottlerocketCluster(text) : /ECS_CLUSTER\s*=\s*["']?([A-Za-z0-9_-]{1,255})/.exec(text)?.[1];
+  if (m) return { cluster: m };
+  return image?.ecsOptimized ? { cluster: DEFAULT_CLUSTER } : undefined;
+}
+
+function bottlerocketCluster(toml: string): string | undefined {
+  const dotted = /^\s*settings\.ecs\.cluster\s*=\s*"([^"]{1,255})"/m.exec(toml);
+  if (dotted) return dotted[1];
+  const table = /^\s*\[settings\.ecs\]\s*$([\s\S]*?)(?=^\s*\[|(?![\s\S]))/m.exec(toml);
+  return table ? /^\s*cluster\s*=\s*"([^"]{1,255})"/m.exec(table[1])?.[1] : undefined;
 }
 
 /** The stop reason ECS gives tasks whose host went away: `Host EC2 (instance i-…) terminated.`, or `stopped.` for a stop. */
@@ -52,7 +60,7 @@ function registration(ctx: EcsContext, instanceId: string): { rec: ClusterRecord
 
 function onRunning(ctx: EcsContext, ec2: Ec2Backend, inst: InstanceRecord): void {
   const image = ec2.image(ctx.state.accountId, ctx.state.region, inst.instance.ImageId ?? "");
-  const config = agentConfig(inst.userData, image?.ecsOptimized ?? false);
+  const config = agentConfig(inst.userData, image && { ecsOptimized: image.ecsOptimized, name: image.name });
   if (!config) return;
   const instanceId = inst.instance.InstanceId!;
   const known = registration(ctx, instanceId);
