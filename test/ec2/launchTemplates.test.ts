@@ -5,6 +5,7 @@ import { CreateLaunchTemplateCommand, DescribeLaunchTemplateVersionsCommand, EC2
 import { startLocal, type TestLocal } from "../helpers/local.js";
 import { queryCaller, type QueryCaller } from "../helpers/query.js";
 import { defaultSecurityGroupId, defaultSubnetId, defaultVpcId } from "../../src/services/ec2/domain/network.js";
+import { ECS_AL2023_X86, imageId } from "./catalog.js";
 
 const ACCOUNT = "000000000000";
 const b64 = (s: string) => Buffer.from(s).toString("base64");
@@ -197,6 +198,18 @@ describe("RunInstances with LaunchTemplate", () => {
     const byArn = (await ec2.call("RunInstances", { ImageId: "ami-0123456789abcdef0", MinCount: 1, MaxCount: 1, IamInstanceProfile: { Arn: arn } })).Instances[0];
     const described = (await ec2.call("DescribeInstances", { InstanceIds: [byArn.InstanceId] })).Reservations[0].Instances[0];
     expect(described.IamInstanceProfile).toEqual({ Arn: arn, Id: profile.InstanceProfileId });
+  });
+
+  it("launches from an SSM parameter in place of the image id, resolved at launch", async () => {
+    const alias = "resolve:ssm:/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id";
+    const lt = (await ec2.call("CreateLaunchTemplate", { LaunchTemplateName: "ssm-image", LaunchTemplateData: { ImageId: alias, InstanceType: "m5.large" } })).LaunchTemplate;
+    const kept = await ec2.call("DescribeLaunchTemplateVersions", { LaunchTemplateId: lt.LaunchTemplateId });
+    expect(kept.LaunchTemplateVersions[0].LaunchTemplateData.ImageId).toBe(alias);
+    const resolved = await ec2.call("DescribeLaunchTemplateVersions", { LaunchTemplateId: lt.LaunchTemplateId, ResolveAlias: true });
+    expect(resolved.LaunchTemplateVersions[0].LaunchTemplateData.ImageId).toBe(imageId(ECS_AL2023_X86));
+    const r = await ec2.call("RunInstances", { MinCount: 1, MaxCount: 1, LaunchTemplate: { LaunchTemplateId: lt.LaunchTemplateId } });
+    expect(r.Instances[0].ImageId).toBe(imageId(ECS_AL2023_X86));
+    expect(await ec2.error("CreateLaunchTemplate", { LaunchTemplateName: "no-param", LaunchTemplateData: { ImageId: "resolve:ssm:/nowhere" } })).toMatchObject({ code: "SsmInvalidParameter" });
   });
 
   it("answers the SDK v3 client", async () => {

@@ -7,6 +7,7 @@ import type { GroupIdentifier, IamInstanceProfile, InstanceMetadataOptionsRespon
 import type { InstanceSettings } from "./computeState.js";
 import { computeErrors } from "./computeErrors.js";
 import { ec2Errors } from "./errors.js";
+import { isImageAlias, resolveImageAlias } from "./imageAlias.js";
 import { findImage, IMAGE_ID, type FoundImage } from "./images.js";
 import { instanceTypeInfo, knownInstanceTypes, type InstanceTypeInfo } from "./instanceTypes.js";
 import { checkInterfaceCombination, checkUserData, groupsFor, primaryInterface, subnetFor } from "./launchNetwork.js";
@@ -43,7 +44,7 @@ function checkCounts(input: RunInstancesRequest): void {
   if (input.MinCount > input.MaxCount) throw ec2Errors.invalidParameter(`Value (${input.MinCount}) for parameter minCount is invalid. Must be less than or equal to maxCount.`);
 }
 
-function imageFor(ctx: Ec2Context, imageId: string | undefined, info: InstanceTypeInfo, type: string): FoundImage | undefined {
+function imageFor(ctx: Ec2Context, imageId: string | undefined, info: InstanceTypeInfo): FoundImage | undefined {
   if (imageId === undefined) throw new AwsError("MissingParameter", "The request must contain the parameter ImageId");
   if (!IMAGE_ID.test(imageId)) throw computeErrors.imageMalformed(imageId);
   const image = findImage(ctx.state, imageId);
@@ -53,7 +54,6 @@ function imageFor(ctx: Ec2Context, imageId: string | undefined, info: InstanceTy
       `The architecture '${info.architecture}' of the specified instance type does not match the architecture '${arch}' of the specified AMI. Specify an instance type and an AMI that have matching architectures, and try again. You can use 'describe-instance-types' or 'describe-images' to discover the architecture of the instance type or AMI.`,
     );
   }
-  void type;
   return image;
 }
 
@@ -100,7 +100,8 @@ export function planLaunch(ctx: Ec2Context, request: RunInstancesRequest, templa
   const type = request.InstanceType ?? DEFAULT_TYPE;
   const info = instanceTypeInfo(type);
   if (!info) throw new AwsError("Unsupported", `ecs-local does not know the instance type ${type}; it knows ${knownInstanceTypes().join(", ")}.`);
-  const image = imageFor(ctx, request.ImageId, info, type);
+  const imageId = isImageAlias(request.ImageId) ? resolveImageAlias(ctx, request.ImageId) : request.ImageId;
+  const image = imageFor(ctx, imageId, info);
   checkUserData(request.UserData);
   checkTagSpecifications(request.TagSpecifications, ["instance", "volume", "network-interface"]);
   checkInterfaceCombination(request);
@@ -117,7 +118,7 @@ export function planLaunch(ctx: Ec2Context, request: RunInstancesRequest, templa
     ...(template ? { template } : {}),
     type,
     info,
-    imageId: request.ImageId!,
+    imageId: imageId!,
     ...(image ? { image } : {}),
     subnetId,
     vpcId,

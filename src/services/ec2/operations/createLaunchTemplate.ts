@@ -9,7 +9,7 @@ import { checkTagSpecifications, putTags, tagsFor } from "../domain/tags.js";
 export const createLaunchTemplate: Handler<"CreateLaunchTemplate"> = (input, ctx) => {
   const { state } = ctx;
   if (templateByName(state, input.LaunchTemplateName)) throw computeErrors.templateNameTaken();
-  checkTemplateData(input.LaunchTemplateData, true);
+  checkTemplateData(ctx, input.LaunchTemplateData, true);
   checkTagSpecifications(input.TagSpecifications, ["launch-template"]);
   const id = ec2Id(state.ids, "lt");
   const now = ctx.now();

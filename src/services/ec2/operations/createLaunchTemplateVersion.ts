@@ -7,7 +7,7 @@ export const createLaunchTemplateVersion: Handler<"CreateLaunchTemplateVersion">
   const { state } = ctx;
   const rec = findTemplate(state, input);
   const source = input.SourceVersion !== undefined ? resolveVersion(rec, input.SourceVersion) : undefined;
-  checkTemplateData(input.LaunchTemplateData, source === undefined);
+  checkTemplateData(ctx, input.LaunchTemplateData, source === undefined);
   const data = { ...structuredClone(source?.LaunchTemplateData ?? {}), ...structuredClone(input.LaunchTemplateData) };
   const number = rec.lastNumber + 1;
   const version = {

@@ -2,6 +2,7 @@ import type { Handler } from "../context.js";
 import type { LaunchTemplateVersion } from "../generated/types.js";
 import type { LaunchTemplateRecord } from "../domain/computeState.js";
 import { ec2Errors } from "../domain/errors.js";
+import { isImageAlias, resolveImageAlias } from "../domain/imageAlias.js";
 import { checkFilters, matchesFilters } from "../domain/filters.js";
 import { findTemplate, resolveVersion, versionNumber, versionView } from "../domain/launchTemplates.js";
 import { VERSION_FILTERS } from "../domain/launchTemplateFilters.js";
@@ -39,6 +40,8 @@ export const describeLaunchTemplateVersions: Handler<"DescribeLaunchTemplateVers
   const named = input.LaunchTemplateId !== undefined || input.LaunchTemplateName !== undefined;
   const entries = named ? ofTemplate(findTemplate(state, input), input.Versions, input.MinVersion, input.MaxVersion) : ofAccount(state.launchTemplates.values(), input.Versions);
   const views = entries.map((e) => versionView(e.rec, e.version)).filter((v) => matchesFilters(v, undefined, input.Filters, VERSION_FILTERS));
+  // ResolveAlias shows the image an SSM alias names now; the data itself keeps the alias.
+  if (input.ResolveAlias) for (const v of views) if (isImageAlias(v.LaunchTemplateData?.ImageId)) v.LaunchTemplateData = { ...v.LaunchTemplateData, ImageId: resolveImageAlias(ctx, v.LaunchTemplateData.ImageId) };
   const page = paginate(views, input.MaxResults, input.NextToken, { min: 1, max: 200 });
   return { LaunchTemplateVersions: page.items, ...(page.nextToken ? { NextToken: page.nextToken } : {}) };
 };
