@@ -83,6 +83,7 @@ const SOURCES = {
       "AttachInternetGateway",
       "AuthorizeSecurityGroupEgress",
       "AuthorizeSecurityGroupIngress",
+      "CreateImage",
       "CreateInternetGateway",
       "CreateKeyPair",
       "CreateLaunchTemplate",

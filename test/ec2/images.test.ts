@@ -128,6 +128,22 @@ describe("the account's own images", () => {
   });
 });
 
+describe("CreateImage", () => {
+  it("images an instance: a snapshot per volume, available once the clock has moved as for a launch (at once by default), launchable", async () => {
+    const source = (await ec2.call("RunInstances", { ImageId: ids[AL2023], InstanceType: "t3.small", MinCount: 1, MaxCount: 1, BlockDeviceMappings: [{ DeviceName: "/dev/xvda", Ebs: { VolumeSize: 12, VolumeType: "gp3" } }] })).Instances[0];
+    const { ImageId } = await ec2.call("CreateImage", { InstanceId: source.InstanceId, Name: "baked", Description: "from an instance", TagSpecifications: [{ ResourceType: "image", Tags: [{ Key: "built", Value: "ci" }] }] });
+    const pending = (await ec2.call("DescribeImages", { ImageIds: [ImageId] })).Images[0];
+    expect(pending).toMatchObject({ State: "available", Name: "baked", SourceInstanceId: source.InstanceId, Architecture: "x86_64", RootDeviceName: "/dev/xvda", Tags: [{ Key: "built", Value: "ci" }] });
+    expect(pending.BlockDeviceMappings).toEqual([{ DeviceName: "/dev/xvda", Ebs: { DeleteOnTermination: true, SnapshotId: expect.stringMatching(/^snap-0[0-9a-f]{16}$/), VolumeSize: 12, VolumeType: "gp3", Iops: 3000, Throughput: 125, Encrypted: false } }]);
+    expect(await ec2.error("CreateImage", { InstanceId: source.InstanceId, Name: "baked" })).toMatchObject({ code: "InvalidAMIName.Duplicate", message: `AMI name baked is already in use by AMI ${ImageId}` });
+    expect((await ec2.call("DescribeImages", { Owners: ["self"], Filters: [{ Name: "name", Values: ["baked"] }, { Name: "state", Values: ["available"] }] })).Images.map((i: any) => i.ImageId)).toEqual([ImageId]);
+    const copy = (await ec2.call("RunInstances", { ImageId, InstanceType: "t3.small", MinCount: 1, MaxCount: 1 })).Instances[0];
+    expect(copy.BlockDeviceMappings[0].DeviceName).toBe("/dev/xvda");
+    const v = await ec2.call("DescribeVolumes", { VolumeIds: [copy.BlockDeviceMappings[0].Ebs.VolumeId] });
+    expect(v.Volumes[0]).toMatchObject({ Size: 12, VolumeType: "gp3", SnapshotId: pending.BlockDeviceMappings[0].Ebs.SnapshotId });
+  });
+});
+
 describe("instances take their image's facts", () => {
   it("an ECS-optimized AL2023 instance: IMDSv2 required, its boot mode and root volume", async () => {
     const r = await ec2.call("RunInstances", { ImageId: ids[ECS_AL2023_X86], InstanceType: "m5.large", MinCount: 1, MaxCount: 1, BlockDeviceMappings: [{ DeviceName: "/dev/xvda", Ebs: { VolumeSize: 50 } }] });

@@ -134,6 +134,8 @@ describe("ImportKeyPair, DescribeKeyPairs, DeleteKeyPair", () => {
     expect(r.Instances[0].KeyName).toBe("laptop");
     const byKey = await ec2.call("DescribeInstances", { Filters: [{ Name: "key-name", Values: ["laptop"] }] });
     expect(byKey.Reservations[0].Instances[0].InstanceId).toBe(r.Instances[0].InstanceId);
+    const byDevice = await ec2.call("DescribeInstances", { Filters: [{ Name: "block-device-mapping.volume-id", Values: [r.Instances[0].BlockDeviceMappings[0].Ebs.VolumeId] }, { Name: "metadata-options.http-tokens", Values: ["optional"] }] });
+    expect(byDevice.Reservations.map((x: any) => x.Instances[0].InstanceId)).toEqual([r.Instances[0].InstanceId]);
     const id = (await ec2.call("DescribeKeyPairs", { KeyNames: ["laptop"] })).KeyPairs[0].KeyPairId;
     expect(await ec2.call("DeleteKeyPair", { KeyName: "laptop" })).toEqual({ Return: true, KeyPairId: id });
     expect(await ec2.call("DeleteKeyPair", { KeyName: "laptop" })).toEqual({ Return: true });

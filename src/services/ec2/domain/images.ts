@@ -1,6 +1,7 @@
 // Images an account can launch in a region: Amazon's public ones (the catalog in publicImages.ts, owned
 // by the ECS or Amazon Linux accounts) and the account's own (RegisterImage), as DescribeImages shows
 // them, and what a launch takes from an image (architecture, root device, billing, IMDS).
+import { AwsError } from "../../../protocol/errors.js";
 import type { Ec2State, ImageView } from "../context.js";
 import type { Image } from "../generated/types.js";
 import { stableId } from "./ids.js";
@@ -118,4 +119,14 @@ export function imageView(state: Ec2State, imageId: string): ImageView | undefin
   const found = findImage(state, imageId);
   if (!found) return undefined;
   return { imageId, name: found.image.Name ?? "", architecture: found.image.Architecture ?? "x86_64", ecsOptimized: found.ecsOptimized };
+}
+
+const IMAGE_NAME = /^[A-Za-z0-9()[\] ./\-'@_]{3,128}$/;
+
+/** A name RegisterImage or CreateImage may give: well formed, and not one of the account's images'. */
+export function checkNewImageName(state: Ec2State, name: string): void {
+  if (!IMAGE_NAME.test(name)) {
+    throw new AwsError("InvalidAMIName.Malformed", "AMI names must be between 3 and 128 characters long, and may contain letters, numbers, '(', ')', '.', '-', '/' and '_'");
+  }
+  for (const image of state.images.values()) if (image.Name === name) throw new AwsError("InvalidAMIName.Duplicate", `AMI name ${name} is already in use by AMI ${image.ImageId}`);
 }

@@ -2,6 +2,7 @@
 // every generated operation, each with its handler or null while ecs-local lacks it.
 import type { Handlers } from "../context.js";
 import { authorizeSecurityGroupIngress } from "./authorizeSecurityGroupIngress.js";
+import { createImage } from "./createImage.js";
 import { createKeyPair } from "./createKeyPair.js";
 import { createLaunchTemplate } from "./createLaunchTemplate.js";
 import { createLaunchTemplateVersion } from "./createLaunchTemplateVersion.js";
@@ -57,6 +58,7 @@ export const handlers: Handlers = {
   AttachInternetGateway: null,
   AuthorizeSecurityGroupEgress: null,
   AuthorizeSecurityGroupIngress: authorizeSecurityGroupIngress,
+  CreateImage: createImage,
   CreateInternetGateway: null,
   CreateKeyPair: createKeyPair,
   CreateLaunchTemplate: createLaunchTemplate,

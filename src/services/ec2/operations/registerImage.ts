@@ -1,10 +1,8 @@
-import { AwsError } from "../../../protocol/errors.js";
 import type { Handler } from "../context.js";
 import type { BlockDeviceMapping, Image } from "../generated/types.js";
 import { ec2Id } from "../domain/ids.js";
+import { checkNewImageName } from "../domain/images.js";
 import { checkTagSpecifications, putTags, tagsFor } from "../domain/tags.js";
-
-const NAME = /^[A-Za-z0-9()[\] ./\-'@_]{3,128}$/;
 
 /** The mappings as DescribeImages shows them: EBS volumes with EC2's defaults filled in. */
 function mappings(given: BlockDeviceMapping[] | undefined): BlockDeviceMapping[] {
@@ -21,12 +19,7 @@ function mappings(given: BlockDeviceMapping[] | undefined): BlockDeviceMapping[]
  */
 export const registerImage: Handler<"RegisterImage"> = (input, ctx) => {
   const { state } = ctx;
-  if (!NAME.test(input.Name)) {
-    throw new AwsError("InvalidAMIName.Malformed", "AMI names must be between 3 and 128 characters long, and may contain letters, numbers, '(', ')', '.', '-', '/' and '_'");
-  }
-  for (const image of state.images.values()) {
-    if (image.Name === input.Name) throw new AwsError("InvalidAMIName.Duplicate", `AMI name ${input.Name} is already in use by AMI ${image.ImageId}`);
-  }
+  checkNewImageName(state, input.Name);
   checkTagSpecifications(input.TagSpecifications, ["image", "snapshot"]);
   const blockDevices = mappings(input.BlockDeviceMappings);
   const instanceStore = input.ImageLocation !== undefined && !blockDevices.length;
