@@ -5,6 +5,7 @@ import type { ServiceBackend, ServiceContext } from "../serviceBackend.js";
 import type { Input, Operation, Output } from "./generated/operations.js";
 import type { Instance, NetworkInterface, SecurityGroup, Subnet, Tag, Vpc } from "./generated/types.js";
 import type { ComputeState, InstanceSettings } from "./domain/computeState.js";
+import type { NetworkState } from "./networkState.js";
 
 export interface VpcRecord {
   /** As DescribeVpcs answers it, tags apart (they live in `tags`). */
@@ -33,8 +34,8 @@ export interface InstanceRecord {
   settings?: InstanceSettings;
 }
 
-/** EC2 resources of one account in one region. */
-export interface Ec2State extends ComputeState {
+/** EC2 resources of one account in one region (the routing and addressing ones in NetworkState, images, key pairs, launch templates and volumes in ComputeState). */
+export interface Ec2State extends NetworkState, ComputeState {
   accountId: string;
   region: string;
   /** The service's id source (seeded: a replay makes the same ids). */

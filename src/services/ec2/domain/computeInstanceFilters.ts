@@ -1,5 +1,5 @@
 // The DescribeInstances filters on what launches give an instance: its instance profile, block
-// devices, metadata options, public address and billing details.
+// devices, metadata options and billing details.
 import type { InstanceRecord } from "../context.js";
 import type { FilterValues } from "./filters.js";
 
@@ -18,8 +18,6 @@ export const COMPUTE_INSTANCE_FILTERS: FilterValues<InstanceRecord> = {
   "metadata-options.http-endpoint": (r) => r.instance.MetadataOptions?.HttpEndpoint,
   "metadata-options.http-put-response-hop-limit": (r) => r.instance.MetadataOptions?.HttpPutResponseHopLimit,
   "metadata-options.instance-metadata-tags": (r) => r.instance.MetadataOptions?.InstanceMetadataTags,
-  "ip-address": (r) => r.instance.PublicIpAddress,
-  "dns-name": (r) => r.instance.PublicDnsName,
   "platform-details": (r) => r.instance.PlatformDetails,
   "usage-operation": (r) => r.instance.UsageOperation,
   "ebs-optimized": (r) => r.instance.EbsOptimized,

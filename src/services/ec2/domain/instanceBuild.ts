@@ -1,12 +1,12 @@
-// One instance of a planned launch, as DescribeInstances shows it: its primary interface (and public
-// address), its volumes, and what it takes from its image, type, template and request.
+// One instance of a planned launch, as DescribeInstances shows it: its primary interface, its
+// volumes, and what it takes from its image, type, template and request (its public address comes
+// after, from publicAddresses.ts).
 import type { Ec2State, InstanceRecord } from "../context.js";
 import type { Instance, InstanceNetworkInterface, NetworkInterface } from "../generated/types.js";
 import { ec2Id } from "./ids.js";
 import { instanceState } from "./instances.js";
 import { createInterface } from "./interfaces.js";
 import type { LaunchPlan } from "./launchPlan.js";
-import { publicAddress, publicDnsName } from "./publicAddresses.js";
 import { createVolumes } from "./volumes.js";
 
 function cpuOptions(plan: LaunchPlan): Instance["CpuOptions"] {
@@ -14,19 +14,9 @@ function cpuOptions(plan: LaunchPlan): Instance["CpuOptions"] {
   return { CoreCount: Math.max(1, Math.floor(plan.info.vcpus / threads)), ThreadsPerCore: threads };
 }
 
-/** The public address of the primary interface, when the launch asks for one. */
-function associatePublic(state: Ec2State, plan: LaunchPlan, eni: NetworkInterface): void {
-  if (!plan.publicIp) return;
-  const ip = publicAddress(state.ids);
-  const dnsHostnames = state.vpcs.get(plan.vpcId)?.enableDnsHostnames ?? false;
-  eni.Association = { IpOwnerId: "amazon", PublicDnsName: dnsHostnames ? publicDnsName(state.region, ip) : "", PublicIp: ip };
-  eni.PrivateIpAddresses![0].Association = { ...eni.Association };
-}
-
 function interfaceView(state: Ec2State, plan: LaunchPlan, eni: NetworkInterface, now: number): InstanceNetworkInterface {
   const nic = plan.request.NetworkInterfaces?.find((n) => (n.DeviceIndex ?? 0) === 0);
   return {
-    ...(eni.Association ? { Association: { ...eni.Association } } : {}),
     Attachment: { AttachTime: now, AttachmentId: eni.Attachment!.AttachmentId, DeleteOnTermination: nic?.DeleteOnTermination ?? true, DeviceIndex: 0, Status: "attaching", NetworkCardIndex: 0 },
     Description: eni.Description,
     Groups: plan.groups,
@@ -36,7 +26,7 @@ function interfaceView(state: Ec2State, plan: LaunchPlan, eni: NetworkInterface,
     OwnerId: state.accountId,
     PrivateDnsName: eni.PrivateDnsName,
     PrivateIpAddress: eni.PrivateIpAddress,
-    PrivateIpAddresses: [{ ...(eni.Association ? { Association: { ...eni.Association } } : {}), Primary: true, PrivateDnsName: eni.PrivateDnsName, PrivateIpAddress: eni.PrivateIpAddress }],
+    PrivateIpAddresses: [{ Primary: true, PrivateDnsName: eni.PrivateDnsName, PrivateIpAddress: eni.PrivateIpAddress }],
     SourceDestCheck: true,
     Status: "in-use",
     SubnetId: plan.subnetId,
@@ -64,7 +54,6 @@ export function buildInstance(state: Ec2State, plan: LaunchPlan, index: number, 
   const subnet = state.subnets.get(plan.subnetId)!.subnet;
   const nic = plan.request.NetworkInterfaces?.find((n) => (n.DeviceIndex ?? 0) === 0);
   const eni = createInterface(state, { subnetId: plan.subnetId, groupIds: plan.groups.map((g) => g.GroupId!), description: nic?.Description ?? "", instanceId: id, now });
-  associatePublic(state, plan, eni);
   const blockDevices = createVolumes(state, plan.devices.volumes, { instanceId: id, zone: subnet.AvailabilityZone!, zoneId: subnet.AvailabilityZoneId!, now });
   const r = plan.request;
   const instance: Instance = {
@@ -72,8 +61,7 @@ export function buildInstance(state: Ec2State, plan: LaunchPlan, index: number, 
     ImageId: plan.imageId,
     State: instanceState("pending"),
     PrivateDnsName: eni.PrivateDnsName,
-    PublicDnsName: eni.Association?.PublicDnsName ?? "",
-    ...(eni.Association ? { PublicIpAddress: eni.Association.PublicIp } : {}),
+    PublicDnsName: "",
     StateTransitionReason: "",
     ...(r.KeyName !== undefined ? { KeyName: r.KeyName } : {}),
     AmiLaunchIndex: index,

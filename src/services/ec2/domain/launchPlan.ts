@@ -34,8 +34,8 @@ export interface LaunchPlan {
   metadata: InstanceMetadataOptionsResponse;
   devices: DevicePlan;
   settings: InstanceSettings;
-  /** Whether the primary interface gets a public address. */
-  publicIp: boolean;
+  /** Whether the primary interface asks for a public address (else its subnet decides). */
+  associatePublicIp?: boolean;
 }
 
 function checkCounts(input: RunInstancesRequest): void {
@@ -127,6 +127,6 @@ export function planLaunch(ctx: Ec2Context, request: RunInstancesRequest, templa
     metadata: metadataFor(request, image),
     devices,
     settings: settingsFor(request, type),
-    publicIp: associate ?? subnet.subnet.MapPublicIpOnLaunch ?? false,
+    ...(associate !== undefined ? { associatePublicIp: associate } : {}),
   };
 }

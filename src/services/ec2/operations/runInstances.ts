@@ -5,6 +5,7 @@ import { buildInstance } from "../domain/instanceBuild.js";
 import { describeInstance, setState } from "../domain/instances.js";
 import { applyLaunchTemplate, templateTags } from "../domain/launchRequest.js";
 import { planLaunch } from "../domain/launchPlan.js";
+import { mapPublicIpAtLaunch } from "../domain/publicAddresses.js";
 import { putTags, tagsFor } from "../domain/tags.js";
 
 export const runInstances: Handler<"RunInstances"> = (input, ctx) => {
@@ -36,6 +37,7 @@ export const runInstances: Handler<"RunInstances"> = (input, ctx) => {
       if (rec.instance.State?.Name === "pending") setState(backend, state, rec, "running");
     });
     rec.instance.NetworkInterfaces![0].Attachment!.Status = "attached";
+    mapPublicIpAtLaunch(state, rec, plan.associatePublicIp);
   }
   return { ReservationId: reservationId, OwnerId: state.accountId, Groups: [], Instances: answer };
 };
