@@ -148,6 +148,8 @@ describe("account attributes and instance type offerings", () => {
     const byName = Object.fromEntries(r.AccountAttributes.map((a: any) => [a.AttributeName, a.AttributeValues.map((v: any) => v.AttributeValue)]));
     expect(byName).toEqual({ "default-vpc": [VPC], "supported-platforms": ["VPC"], "max-instances": ["20"], "vpc-max-security-groups-per-interface": ["5"], "max-elastic-ips": ["5"], "vpc-max-elastic-ips": ["5"] });
     expect((await ec2.call("DescribeAccountAttributes", { AttributeNames: ["default-vpc"] })).AccountAttributes).toEqual([{ AttributeName: "default-vpc", AttributeValues: [{ AttributeValue: VPC }] }]);
+    // What Ansible's ec2_instance sends to find the default VPC.
+    expect((await ec2.call("DescribeVpcs", { Filters: [{ Name: "isDefault", Values: ["true"] }] })).Vpcs.map((v: any) => v.VpcId)).toEqual([VPC]);
   });
 
   it("offers the known types in the region, each zone and each zone id", async () => {
