@@ -156,7 +156,11 @@ describe("RunInstances with LaunchTemplate", () => {
     });
     const r = await ec2.call("RunInstances", { MinCount: 1, MaxCount: 1, SubnetId: SUBNET_B, SecurityGroupIds: [sg.GroupId], LaunchTemplate: { LaunchTemplateName: "nic", Version: "1" } });
     expect(r.Instances[0]).toMatchObject({ SubnetId: SUBNET_B, SecurityGroups: [{ GroupId: sg.GroupId, GroupName: "asg" }] });
-    expect(r.Instances[0].PublicIpAddress).toBeUndefined();
+    // The default subnet maps public addresses, but the template's interface says no.
+    const described = (await ec2.call("DescribeInstances", { InstanceIds: [r.Instances[0].InstanceId] })).Reservations[0].Instances[0];
+    expect([described.State.Name, described.PublicIpAddress]).toEqual(["running", undefined]);
+    const mapped = (await ec2.call("RunInstances", { ImageId: "ami-0123456789abcdef0", MinCount: 1, MaxCount: 1, SubnetId: SUBNET_B })).Instances[0];
+    expect((await ec2.call("DescribeInstances", { InstanceIds: [mapped.InstanceId] })).Reservations[0].Instances[0].PublicIpAddress).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
 
     await ec2.call("CreateLaunchTemplate", { LaunchTemplateName: "no-image", LaunchTemplateData: { InstanceType: "t3.micro" } });
     expect(await ec2.error("RunInstances", { MinCount: 1, MaxCount: 1, LaunchTemplate: { LaunchTemplateName: "no-image" } })).toMatchObject({
