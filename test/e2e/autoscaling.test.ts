@@ -1,5 +1,5 @@
 // An EC2 cluster as the console, Terraform and the CDK build it, end to end on one endpoint: the
-// real `aws` CLI creates a launch configuration whose user data names ECS_CLUSTER and a group of 2;
+// real `aws` CLI creates a launch template whose user data names ECS_CLUSTER and a group of 2;
 // both instances join the cluster; an instance terminated in EC2 is replaced and the cluster is back
 // to 2; the group is deleted with --force-delete. boto3 reads what the clock moved in between.
 import { afterAll, beforeAll, describe, expect } from "vitest";
@@ -74,10 +74,12 @@ describe.skipIf(!cliPresent || !botoPresent)("an Auto Scaling group of ECS conta
   const state = { ids: [] as string[] };
   const step = orderedSteps();
 
-  step("aws autoscaling create-auto-scaling-group of 2 from a launch configuration naming ECS_CLUSTER: both instances join the cluster", 5, async () => {
+  step("aws autoscaling create-auto-scaling-group of 2 from a launch template naming ECS_CLUSTER: both instances join the cluster", 5, async () => {
     await aws("ecs", "create-cluster", "--cluster-name", "asg");
-    await aws("autoscaling", "create-launch-configuration", "--launch-configuration-name", "ecs", "--image-id", "ami-0fe5f366c083f59ca", "--instance-type", "t3.medium", "--user-data", "#!/bin/bash\necho ECS_CLUSTER=asg >> /etc/ecs/ecs.config\n");
-    await aws("autoscaling", "create-auto-scaling-group", "--auto-scaling-group-name", "asg", "--launch-configuration-name", "ecs", "--min-size", "0", "--max-size", "4", "--desired-capacity", "2", "--vpc-zone-identifier", `${SUBNET_A},${SUBNET_B}`);
+    // A launch template's user data is base64 on the wire, and the CLI sends it as given.
+    const data = { ImageId: "ami-0fe5f366c083f59ca", InstanceType: "t3.medium", UserData: Buffer.from("#!/bin/bash\necho ECS_CLUSTER=asg >> /etc/ecs/ecs.config\n").toString("base64") };
+    await aws("ec2", "create-launch-template", "--launch-template-name", "ecs", "--launch-template-data", JSON.stringify(data));
+    await aws("autoscaling", "create-auto-scaling-group", "--auto-scaling-group-name", "asg", "--launch-template", "LaunchTemplateName=ecs,Version=$Latest", "--min-size", "0", "--max-size", "4", "--desired-capacity", "2", "--vpc-zone-identifier", `${SUBNET_A},${SUBNET_B}`);
     const listed = await aws("ecs", "list-container-instances", "--cluster", "asg");
     expect(listed.containerInstanceArns).toHaveLength(2);
     const out = await python(MEMBERS);
