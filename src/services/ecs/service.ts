@@ -19,6 +19,7 @@ import { IdSource } from "../../state/ids.js";
 import { TaskJsonCache } from "./domain/tasks.js";
 import { lazyOperations } from "../lazy.js";
 import { serviceUsagePort } from "./domain/serviceUsage.js";
+import { Provisioning } from "./capacity/waiting.js";
 
 export function createEcsBackend(config: Config, timeline: Timeline, peers: Backends, runtime: ContainerRuntime = new SimulatedRuntime()): EcsBackend {
   const ids = new IdSource(config.seed);
@@ -28,6 +29,7 @@ export function createEcsBackend(config: Config, timeline: Timeline, peers: Back
   // Before the reconciler, so a task is registered (or deregistered) before its service looks again.
   backend.loadBalancing = new LoadBalancing(backend);
   backend.reconciler = new Reconciler(backend);
+  backend.provisioning = new Provisioning(backend);
   backend.usage = serviceUsagePort(backend);
   useRuntime(backend, runtime);
   return backend;
@@ -64,6 +66,7 @@ export function ecsJsonService(backend: EcsBackend): JsonService {
     reset() {
       backend.states.reset();
       backend.reconciler.clear();
+      backend.provisioning.clear();
       backend.taskJson.clear();
       void backend.runtime.reset();
     },
