@@ -86,12 +86,22 @@ export function waitingFor(rec: ClusterRecord, provider: string): WaitingTask[] 
   return [...rec.waiting.values()].filter((w) => w.task.capacityProviderName === provider && w.task.desiredStatus !== "STOPPED");
 }
 
+function forget(backend: EcsBackend, rec: ClusterRecord, task: Task): void {
+  const id = taskId(task);
+  const w = rec.waiting.get(id);
+  if (w?.task !== task) return;
+  backend.timeline.cancel(w.timer);
+  rec.waiting.delete(id);
+}
+
 /** Looks at a cluster's waiting tasks again after each batch of due work in which its capacity changed. */
 export class Provisioning {
   private dirty = new Map<ClusterRecord, EcsState>();
 
   constructor(private readonly backend: EcsBackend) {
     backend.taskListeners.push((state, rec, task) => {
+      // A waiting task asked to stop (StopTask, a service scaling in) waits no more.
+      if (task.desiredStatus === "STOPPED" && !task.containerInstanceArn) forget(backend, rec, task);
       if (task.lastStatus === "STOPPED") this.capacityChanged(state, rec);
     });
     backend.timeline.onAfterRun(() => this.run());
