@@ -11,11 +11,17 @@ import * as model from "./generated/operations.js";
 export type { CloudFormationBackend } from "./context.js";
 
 export function createCloudFormationState(accountId: string, region: string): CloudFormationState {
-  return { accountId, region };
+  return { accountId, region, stacks: new Map(), names: new Map(), exports: new Map() };
 }
 
 export function createCloudFormationBackend(config: Config, timeline: Timeline, peers: Backends): CloudFormationBackend {
-  return { ...createServiceBackend(config, timeline, "cloudformation", createCloudFormationState), peers };
+  const backend: CloudFormationBackend = { ...createServiceBackend(config, timeline, "cloudformation", createCloudFormationState), peers, stepMs: 0, wakers: new Set() };
+  // A service settles as its tasks change (the container runtime reports them between turns): the
+  // stacks waiting on one look again then, not only at their next spaced-out check.
+  peers.ecs.taskListeners.push(() => {
+    for (const wake of [...backend.wakers]) wake();
+  });
+  return backend;
 }
 
 export function cloudFormationQueryService(backend: CloudFormationBackend): QueryService {

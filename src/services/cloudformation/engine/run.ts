@@ -1,0 +1,85 @@
+// A stack operation on the server's clock: each step settles what is running, starts every action
+// whose dependencies are done, and moves the stack through its statuses when a phase ends. Steps are
+// timeline timers, so a replayed journal repeats them and tests step through them by moving the clock.
+import type { Action, CloudFormationBackend, CloudFormationState, Run, RunKind, StackRecord } from "../context.js";
+import type { RequestContext } from "../../../protocol/context.js";
+import { resourceEvent } from "../domain/events.js";
+import { envOf, type Env } from "./env.js";
+import { settleAction, startAction } from "./actions.js";
+import { finishPhase, failRun } from "./phases.js";
+
+/** Steps that only waited before checks are spaced out (a service that never settles costs little). */
+const IDLE_STEPS = 50;
+const IDLE_MS = 1_000;
+
+export interface RunOptions {
+  token?: string;
+  retain?: string[];
+  undo?: Run["undo"];
+}
+
+export function startRun(backend: CloudFormationBackend, state: CloudFormationState, rec: StackRecord, kind: RunKind, actions: Action[], request: RequestContext, options: RunOptions = {}): void {
+  backend.timeline.cancel(rec.run?.timer);
+  rec.run = { kind, phase: "main", actions, failed: [], cleanup: [], request, idle: 0, imports: new Set(), ...options };
+  schedule(backend, state, rec, backend.stepMs);
+}
+
+export function schedule(backend: CloudFormationBackend, state: CloudFormationState, rec: StackRecord, delay: number): void {
+  const run = rec.run!;
+  run.timer = backend.timeline.after(delay, () => step(backend, state, rec, run));
+}
+
+const finished = (a: Action | undefined) => a === undefined || a.state === "done" || a.state === "skipped";
+
+function wakeOnChange(backend: CloudFormationBackend, state: CloudFormationState, rec: StackRecord, run: Run): void {
+  const wake = () => {
+    backend.wakers.delete(wake);
+    if (rec.run !== run) return;
+    backend.timeline.cancel(run.timer);
+    run.idle = 0;
+    schedule(backend, state, rec, backend.stepMs);
+  };
+  backend.wakers.add(wake);
+}
+
+function step(backend: CloudFormationBackend, state: CloudFormationState, rec: StackRecord, run: Run): void {
+  if (rec.run !== run) return;
+  const env = envOf(backend, state, rec);
+  let progressed = false;
+  for (const a of run.actions) {
+    if (a.state !== "running") continue;
+    settleAction(env, rec, a);
+    if (a.state !== "running") progressed = true;
+  }
+  const stopping = () => run.cancelled || (run.phase === "main" && run.actions.some((a) => a.state === "failed"));
+  if (stopping() && (run.kind === "CREATE" || run.kind === "UPDATE")) cancelRunning(env, rec, run);
+  if (!stopping()) {
+    // Actions that finish at once free their dependents at the next step, as AWS's waves do.
+    const byId = new Map(run.actions.filter((a) => a.kind !== "deleteOld").map((a) => [a.logicalId, a]));
+    const ready = run.actions.filter((a) => a.state === "waiting" && a.after.every((d) => finished(byId.get(d))));
+    for (const a of ready) if (!stopping()) startAction(env, rec, run, a);
+    if (ready.length) progressed = true;
+  }
+  if (rec.run !== run) return;
+  const running = run.actions.some((a) => a.state === "running");
+  const waiting = !stopping() && run.actions.some((a) => a.state === "waiting");
+  if (running || waiting) {
+    run.idle = progressed ? 0 : run.idle + 1;
+    schedule(backend, state, rec, run.idle < IDLE_STEPS ? backend.stepMs : Math.max(backend.stepMs, IDLE_MS));
+    if (running && run.idle >= IDLE_STEPS) wakeOnChange(backend, state, rec, run);
+    return;
+  }
+  if (stopping() || (run.phase === "main" && run.actions.some((a) => a.state === "failed"))) failRun(env, rec, run);
+  else finishPhase(env, rec, run);
+}
+
+function cancelRunning(env: Env, rec: StackRecord, run: Run): void {
+  for (const a of run.actions) {
+    if (a.state !== "running") continue;
+    a.state = "failed";
+    const r = rec.resources.get(a.logicalId);
+    if (!r) continue;
+    const create = a.kind === "create";
+    resourceEvent(env.backend, rec, r, create ? "CREATE_FAILED" : "UPDATE_FAILED", create ? "Resource creation cancelled" : "Resource update cancelled");
+  }
+}

@@ -1,0 +1,31 @@
+import type { Handler } from "../context.js";
+import { findChangeSet } from "../domain/changeSets.js";
+import { InvalidChangeSetStatusException } from "../generated/errors.js";
+import { repeated, withPeers } from "../domain/operations.js";
+import { stackEvent } from "../domain/events.js";
+import { deployPlan } from "../engine/plans.js";
+import { startRun } from "../engine/run.js";
+
+/** Runs the change set's deployment as CreateStack or UpdateStack would; the stack's change sets are then gone. */
+export const executeChangeSet: Handler<"ExecuteChangeSet"> = (input, ctx) =>
+  withPeers(ctx, () => {
+    const { state, backend } = ctx;
+    const { rec, cs } = findChangeSet(state, input.ChangeSetName, input.StackName);
+    if (repeated(rec, input.ClientRequestToken, "ExecuteChangeSet")) return {};
+    if (cs.status !== "CREATE_COMPLETE" || cs.executionStatus !== "AVAILABLE") {
+      throw new InvalidChangeSetStatusException(`ChangeSet [${cs.id}] cannot be executed in its current status of [${cs.status}]`);
+    }
+    const d = { ...cs.deployment, disableRollback: input.DisableRollback ?? cs.deployment.disableRollback };
+    const create = cs.type === "CREATE";
+    rec.changeSets.clear();
+    rec.stack.ChangeSetId = cs.id;
+    if (!create) {
+      rec.previous = rec.current;
+      rec.stack.LastUpdatedTime = ctx.now();
+    }
+    rec.current = d;
+    if (input.ClientRequestToken !== undefined) rec.token = { value: input.ClientRequestToken, operation: "ExecuteChangeSet" };
+    startRun(backend, state, rec, create ? "CREATE" : "UPDATE", deployPlan(rec), ctx.request, { token: input.ClientRequestToken });
+    stackEvent(backend, rec, create ? "CREATE_IN_PROGRESS" : "UPDATE_IN_PROGRESS", "User Initiated");
+    return {};
+  });

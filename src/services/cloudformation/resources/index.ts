@@ -1,0 +1,41 @@
+// Every resource type ecs-local can make, by type name. A type not here is refused at create with
+// AWS's "Unrecognized resource types"; Lambda-backed ones fail their create with a reason.
+import type { ResourceProvider } from "./provider.js";
+import { refusedProvider } from "./refused.js";
+import { provider as cdkMetadata } from "./AWS_CDK_Metadata.js";
+import { provider as waitHandle } from "./AWS_CloudFormation_WaitConditionHandle.js";
+import { provider as ecsCluster } from "./AWS_ECS_Cluster.js";
+import { provider as ecsTaskDefinition } from "./AWS_ECS_TaskDefinition.js";
+import { provider as ecsService } from "./AWS_ECS_Service.js";
+import { provider as ecsCapacityProvider } from "./AWS_ECS_CapacityProvider.js";
+import { provider as ecsAssociations } from "./AWS_ECS_ClusterCapacityProviderAssociations.js";
+import { provider as vpc } from "./AWS_EC2_VPC.js";
+import { provider as subnet } from "./AWS_EC2_Subnet.js";
+import { provider as securityGroup } from "./AWS_EC2_SecurityGroup.js";
+import { provider as securityGroupIngress } from "./AWS_EC2_SecurityGroupIngress.js";
+import { provider as logGroup } from "./AWS_Logs_LogGroup.js";
+import { provider as logStream } from "./AWS_Logs_LogStream.js";
+import { provider as loadBalancer } from "./AWS_ElasticLoadBalancingV2_LoadBalancer.js";
+import { provider as targetGroup } from "./AWS_ElasticLoadBalancingV2_TargetGroup.js";
+import { provider as listener } from "./AWS_ElasticLoadBalancingV2_Listener.js";
+import { provider as listenerRule } from "./AWS_ElasticLoadBalancingV2_ListenerRule.js";
+
+const PROVIDERS = new Map<string, ResourceProvider>(
+  [
+    cdkMetadata, waitHandle,
+    ecsCluster, ecsTaskDefinition, ecsService, ecsCapacityProvider, ecsAssociations,
+    vpc, subnet, securityGroup, securityGroupIngress,
+    logGroup, logStream,
+    loadBalancer, targetGroup, listener, listenerRule,
+  ].map((p) => [p.type, p]),
+);
+
+/** The provider of a type, a refusing one for Lambda-backed types, undefined for a type ecs-local does not know. */
+export function providerFor(type: string): ResourceProvider | undefined {
+  const p = PROVIDERS.get(type);
+  if (p) return p;
+  if (type.startsWith("Custom::") || type === "AWS::CloudFormation::CustomResource" || type.startsWith("AWS::Lambda::")) return refusedProvider(type);
+  return undefined;
+}
+
+export const knownTypes = (): string[] => [...PROVIDERS.keys()];
