@@ -126,8 +126,6 @@ export interface Run {
   cleanup: ResourceRecord[];
   /** The request that started the operation: its account, region and caller make the calls of every step. */
   request: RequestContext;
-  /** Steps in a row that only waited on resources to settle, to space out the checks. */
-  idle: number;
   /** The deployment an update rollback undoes: the order its new resources are deleted in. */
   undo?: Deployment;
   /** Export names imported while the operation evaluated the template. */
@@ -139,7 +137,7 @@ export interface CloudFormationBackend extends ServiceBackend<CloudFormationStat
   peers: Backends;
   /** How long each step of a stack operation takes, in ms: 0 completes a stack at the next turn; tests may step through it. */
   stepMs: number;
-  /** Stack operations waiting on resources to settle: a change of an ECS task wakes them at once. */
+  /** Stack operations waiting on resources to settle, checked after each batch of due work (service.ts). */
   wakers: Set<() => void>;
 }
 

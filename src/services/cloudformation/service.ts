@@ -16,9 +16,9 @@ export function createCloudFormationState(accountId: string, region: string): Cl
 
 export function createCloudFormationBackend(config: Config, timeline: Timeline, peers: Backends): CloudFormationBackend {
   const backend: CloudFormationBackend = { ...createServiceBackend(config, timeline, "cloudformation", createCloudFormationState), peers, stepMs: 0, wakers: new Set() };
-  // A service settles as its tasks change (the container runtime reports them between turns): the
-  // stacks waiting on one look again then, not only at their next spaced-out check.
-  peers.ecs.taskListeners.push(() => {
+  // Resources settle as their services' own work runs (an ECS service's tasks start on the clock):
+  // after each batch of due work, the operations waiting on one look whether it has settled.
+  timeline.onAfterRun(() => {
     for (const wake of [...backend.wakers]) wake();
   });
   return backend;

@@ -4,11 +4,18 @@ import type { ResourceStatus } from "../generated/types.js";
 
 const iso = (seconds: number) => new Date(seconds * 1000).toISOString();
 
+/**
+ * Stack statuses the model's ResourceStatus lacks: AWS writes events with them, but an answer that
+ * breaks the model is refused by SDKs that check enums, so ecs-local changes the status without one.
+ */
+const NO_EVENT = new Set(["UPDATE_COMPLETE_CLEANUP_IN_PROGRESS", "UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS", "REVIEW_IN_PROGRESS"]);
+
 export function stackEvent(backend: CloudFormationBackend, rec: StackRecord, status: string, reason?: string): void {
   const now = backend.timeline.now() / 1000;
   rec.stack.StackStatus = status as never;
   if (reason === undefined) delete rec.stack.StackStatusReason;
   else rec.stack.StackStatusReason = reason;
+  if (NO_EVENT.has(status)) return;
   rec.events.unshift({
     StackId: rec.stack.StackId!,
     EventId: backend.ids.uuid(),

@@ -101,6 +101,20 @@ export function settleAction(env: Env, rec: StackRecord, a: Action): void {
   }
 }
 
+/** Whether a running action's resource would settle (or fail) if checked now; changes nothing. */
+export function settledNow(env: Env, rec: StackRecord, a: Action): boolean {
+  const r = a.kind === "deleteOld" ? a.old! : rec.resources.get(a.logicalId);
+  if (!r) return true;
+  const p = providerFor(r.type)!;
+  const pc = providerContext(env, rec, a.logicalId);
+  try {
+    const check = a.kind === "delete" || a.kind === "deleteOld" ? p.settleDelete : p.settle;
+    return !check || check(r, pc) !== "wait";
+  } catch {
+    return true;
+  }
+}
+
 function update(env: Env, rec: StackRecord, run: Run, a: Action): void {
   const old = rec.resources.get(a.logicalId)!;
   const decl = rec.current.template.Resources[a.logicalId];

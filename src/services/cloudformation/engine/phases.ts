@@ -26,7 +26,6 @@ function cleanup(env: Env, rec: StackRecord, run: Run, status: string, actions: 
   stackEvent(env.backend, rec, status);
   run.phase = "cleanup";
   run.actions = actions;
-  run.idle = 0;
   schedule(env.backend, env.state, rec, env.backend.stepMs);
 }
 

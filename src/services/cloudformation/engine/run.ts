@@ -5,11 +5,10 @@ import type { Action, CloudFormationBackend, CloudFormationState, Run, RunKind, 
 import type { RequestContext } from "../../../protocol/context.js";
 import { resourceEvent } from "../domain/events.js";
 import { envOf, type Env } from "./env.js";
-import { settleAction, startAction } from "./actions.js";
+import { settleAction, settledNow, startAction } from "./actions.js";
 import { finishPhase, failRun } from "./phases.js";
 
-/** Steps that only waited before checks are spaced out (a service that never settles costs little). */
-const IDLE_STEPS = 50;
+/** A step that only waited comes back after this long, unless the resource settles before (wakeWhenSettled). */
 const IDLE_MS = 1_000;
 
 export interface RunOptions {
@@ -20,7 +19,7 @@ export interface RunOptions {
 
 export function startRun(backend: CloudFormationBackend, state: CloudFormationState, rec: StackRecord, kind: RunKind, actions: Action[], request: RequestContext, options: RunOptions = {}): void {
   backend.timeline.cancel(rec.run?.timer);
-  rec.run = { kind, phase: "main", actions, failed: [], cleanup: [], request, idle: 0, imports: new Set(), ...options };
+  rec.run = { kind, phase: "main", actions, failed: [], cleanup: [], request, imports: new Set(), ...options };
   schedule(backend, state, rec, backend.stepMs);
 }
 
@@ -31,12 +30,15 @@ export function schedule(backend: CloudFormationBackend, state: CloudFormationSt
 
 const finished = (a: Action | undefined) => a === undefined || a.state === "done" || a.state === "skipped";
 
-function wakeOnChange(backend: CloudFormationBackend, state: CloudFormationState, rec: StackRecord, run: Run): void {
+/** Looks after each batch of due work whether a running resource has settled, and steps at once when one has. */
+function wakeWhenSettled(backend: CloudFormationBackend, state: CloudFormationState, rec: StackRecord, run: Run): void {
+  const timer = run.timer;
   const wake = () => {
+    if (rec.run !== run || run.timer !== timer) return void backend.wakers.delete(wake);
+    const env = envOf(backend, state, rec);
+    if (!run.actions.some((a) => a.state === "running" && settledNow(env, rec, a))) return;
     backend.wakers.delete(wake);
-    if (rec.run !== run) return;
-    backend.timeline.cancel(run.timer);
-    run.idle = 0;
+    backend.timeline.cancel(timer);
     schedule(backend, state, rec, backend.stepMs);
   };
   backend.wakers.add(wake);
@@ -64,10 +66,9 @@ function step(backend: CloudFormationBackend, state: CloudFormationState, rec: S
   const running = run.actions.some((a) => a.state === "running");
   const waiting = !stopping() && run.actions.some((a) => a.state === "waiting");
   if (running || waiting) {
-    run.idle = progressed ? 0 : run.idle + 1;
-    schedule(backend, state, rec, run.idle < IDLE_STEPS ? backend.stepMs : Math.max(backend.stepMs, IDLE_MS));
-    if (running && run.idle >= IDLE_STEPS) wakeOnChange(backend, state, rec, run);
-    return;
+    if (progressed || !running) return schedule(backend, state, rec, backend.stepMs);
+    schedule(backend, state, rec, Math.max(backend.stepMs, IDLE_MS));
+    return wakeWhenSettled(backend, state, rec, run);
   }
   if (stopping() || (run.phase === "main" && run.actions.some((a) => a.state === "failed"))) failRun(env, rec, run);
   else finishPhase(env, rec, run);
