@@ -12,6 +12,7 @@ import type { Parameter, Tag } from "../generated/types.js";
 import { parameterValue, pseudoValue } from "../engine/scope.js";
 import { checkParameterResources } from "./ec2Parameters.js";
 import type { Template } from "../template/types.js";
+import { evaluate } from "../template/intrinsics.js";
 
 export interface DeploymentRequest {
   TemplateBody?: string;
@@ -88,7 +89,38 @@ export function prepareDeployment(ctx: CloudFormationContext, rec: Pick<StackRec
   const env = { state: ctx.state };
   d.conditions = evaluateConditions(template, (name) => parameterValue(d, name) ?? pseudoValue(env, rec, d, name) ?? missing(name));
   checkParameterResources(ctx, template, d);
+  checkImports(ctx, template, d, rec);
   return d;
+}
+
+/** Every Fn::ImportValue whose name follows from parameters must name an export of the region. */
+function checkImports(ctx: CloudFormationContext, t: Template, d: Deployment, rec: Pick<StackRecord, "stack">): void {
+  const env = { state: ctx.state };
+  const scope = {
+    ref: (name: string) => parameterValue(d, name) ?? pseudoValue(env, rec, d, name) ?? (() => { throw new Error("not static"); })(),
+    getAtt: () => { throw new Error("not static"); },
+    condition: (c: string) => d.conditions[c] === true,
+    mapping: (m: string, a: string, b: string) => t.Mappings?.[m]?.[a]?.[b],
+    importValue: (n: string) => n,
+    azs: () => [],
+  };
+  const visit = (v: unknown): void => {
+    if (Array.isArray(v)) return v.forEach(visit);
+    if (typeof v !== "object" || v === null) return;
+    const o = v as Record<string, unknown>;
+    if (Object.keys(o).length === 1 && "Fn::ImportValue" in o) {
+      let name: unknown;
+      try {
+        name = evaluate(o["Fn::ImportValue"], scope);
+      } catch {
+        return;
+      }
+      if (typeof name === "string" && !ctx.state.exports.has(name)) throw validation(`No export named ${name} found`);
+      return;
+    }
+    Object.values(o).forEach(visit);
+  };
+  visit([Object.values(t.Resources).map((r) => r.Properties ?? {}), Object.values(t.Outputs ?? {})]);
 }
 
 function given(previous: Deployment): Record<string, string> {
