@@ -286,10 +286,25 @@ export function modelExists(modelsDir: string, service: ServiceName): boolean {
   return existsSync(p) || existsSync(p + ".gz");
 }
 
+/**
+ * Enum values AWS documents and answers that the model we generate from does not list yet: added
+ * to the model as it is read, so they are accepted and answered like the rest. Each with its source.
+ */
+const ENUM_SUPPLEMENTS: Partial<Record<ServiceName, Record<string, string[]>>> = {
+  // The ECS Developer Guide's "Account settings" page documents dualStackIPv6 (ecs-account-settings.html).
+  ecs: { SettingName: ["dualStackIPv6"] },
+};
+
 export function loadModel(modelsDir: string, service: ServiceName): ServiceModel {
   const p = modelPath(modelsDir, service);
   const text = existsSync(p) ? readFileSync(p, "utf8") : gunzipSync(readFileSync(p + ".gz")).toString("utf8");
-  return JSON.parse(text) as ServiceModel;
+  const model = JSON.parse(text) as ServiceModel;
+  for (const [shape, values] of Object.entries(ENUM_SUPPLEMENTS[service] ?? {})) {
+    const s = model.shapes[shape];
+    if (!s?.enum) throw new Error(`${service}: no enum shape ${shape} to supplement`);
+    for (const v of values) if (!s.enum.includes(v)) s.enum.push(v);
+  }
+  return model;
 }
 
 /** Every shape reachable from `root`, in a stable order. */

@@ -26,10 +26,17 @@ export interface Caller {
 
 /**
  * Finds the caller an access key id belongs to: undefined for a key ecs-local did not issue (its
- * account is then the one a 12-digit key names, else the default). Throws the AWS error for keys it
- * refuses (expired session credentials).
+ * account is then the one a 12-digit key names, else the default). Throws a CredentialError for a key
+ * it refuses: session credentials past their expiration, or sent with another session token.
  */
-export type CallerLookup = (accessKeyId: string) => Caller | undefined;
+export type CallerLookup = (accessKeyId: string, sessionToken: string | undefined) => Caller | undefined;
+
+/** Credentials refused before any service looks at the request; each protocol words it as AWS does. */
+export class CredentialError extends Error {
+  constructor(readonly kind: "expired" | "invalid") {
+    super(kind === "expired" ? "The security token included in the request is expired" : "The security token included in the request is invalid.");
+  }
+}
 
 // Credential=AKID/20260101/us-west-2/ecs/aws4_request, in a header or a presigned query string.
 const SCOPE = /Credential=([^/,\s&]+)\/\d{8}\/([^/,\s&]+)\/([^/,\s&]+)\//;
@@ -47,6 +54,14 @@ export function credentialScope(authorization: string | undefined, url: string):
   return m ? { accessKey: m[1], region: m[2], service: m[3] } : {};
 }
 
+/** The session token a request carries (temporary credentials): a header, or a presigned URL's parameter. */
+export function sessionTokenOf(headers: Record<string, string | string[] | undefined>, url: string): string | undefined {
+  const header = headers["x-amz-security-token"];
+  if (typeof header === "string") return header;
+  const m = /[?&]X-Amz-Security-Token=([^&]*)/.exec(url);
+  return m ? decodeURIComponent(m[1]) : undefined;
+}
+
 /** A 12-digit access key id names the account, as emulators commonly do; any other key is the default account. */
 export function accountFor(accessKey: string | undefined, defaultAccount: string): string {
   return accessKey && /^\d{12}$/.test(accessKey) ? accessKey : defaultAccount;
@@ -57,13 +72,20 @@ export function accountFor(accessKey: string | undefined, defaultAccount: string
  * session in the role's account, a user in theirs); any other key as `accountFor` says. The request
  * id is made first, so that an error about the key (expired) still carries one.
  */
-export function requestContext(scope: CredentialScope, defaultAccount: string, defaultRegion: string, lookup: CallerLookup | undefined, requestId: string): RequestContext {
+export function requestContext(
+  scope: CredentialScope,
+  defaultAccount: string,
+  defaultRegion: string,
+  lookup: CallerLookup | undefined,
+  requestId: string,
+  sessionToken?: string,
+): RequestContext {
   const region = scope.region ?? defaultRegion;
   const key = scope.accessKey;
   const ctx: RequestContext = { accountId: accountFor(key, defaultAccount), region, requestId };
   if (key === undefined) return ctx;
   ctx.accessKeyId = key;
-  const caller = lookup?.(key);
+  const caller = lookup?.(key, sessionToken);
   if (caller) {
     ctx.accountId = caller.accountId;
     if (caller.principal) ctx.principal = caller.principal;

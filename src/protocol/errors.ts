@@ -28,4 +28,6 @@ export const protocolErrors = {
 export const commonErrors = {
   validation: (message: string) => new AwsError("ValidationError", message, 400),
   unsupported: (message: string) => new AwsError("UnsupportedOperation", message, 400),
+  /** The caller may not do this (STS: a trust policy that does not admit it). */
+  accessDenied: (message: string) => new AwsError("AccessDenied", message, 403),
 };

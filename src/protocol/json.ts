@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { performance } from "node:perf_hooks";
 import { randomUUID } from "node:crypto";
 import { AwsError, protocolErrors } from "./errors.js";
-import { credentialScope, faultFields, requestContext, type RequestContext } from "./context.js";
+import { CredentialError, credentialScope, faultFields, requestContext, sessionTokenOf, type RequestContext } from "./context.js";
 import { readBody } from "./body.js";
 import { logsRequests, type ProtocolOptions, type ServedService } from "./service.js";
 import type { EnumErrorWording } from "./messages.js";
@@ -95,7 +95,13 @@ function dropNullMembers(value: unknown): void {
 
 /** The request's account, region and caller; throws for a key refused (its error then has no request context of its own). */
 export function contextOf(req: IncomingMessage, opts: ProtocolOptions, requestId: string): RequestContext {
-  return requestContext(credentialScope(req.headers.authorization, req.url ?? ""), opts.defaultAccount, opts.defaultRegion, opts.callers, requestId);
+  const url = req.url ?? "";
+  return requestContext(credentialScope(req.headers.authorization, url), opts.defaultAccount, opts.defaultRegion, opts.callers, requestId, sessionTokenOf(req.headers, url));
+}
+
+/** Refused credentials as the awsJson services answer them. */
+function credentialFailure(e: CredentialError): AwsError {
+  return e.kind === "expired" ? new AwsError("ExpiredTokenException", e.message, 400) : new AwsError("UnrecognizedClientException", e.message, 400);
 }
 
 /** Handles one awsJson request in AWS's order: size, content type, JSON, target, schema, operation. */
@@ -130,9 +136,9 @@ export async function handleJson(req: IncomingMessage, res: ServerResponse, serv
     if (opts.validateOutput) checkOutput(service.name, operation, output instanceof JsonText ? JSON.parse(output.text()) : output);
     sendJson(res, 200, output, ctx.requestId);
   } catch (e) {
-    const err = (failure = e instanceof AwsError ? e : protocolErrors.server());
+    const err = (failure = e instanceof AwsError ? e : e instanceof CredentialError ? credentialFailure(e) : protocolErrors.server());
     // The stack is a field of its own (JSON logs), beside what finds the request line.
-    if (!(e instanceof AwsError) || err.status >= 500) opts.logger.error("operation failed", e, faultFields(ctx, service?.name, operation));
+    if (!(e instanceof AwsError || e instanceof CredentialError) || err.status >= 500) opts.logger.error("operation failed", e, faultFields(ctx, service?.name, operation));
     sendJsonError(res, err, ctx.requestId);
   }
   if (start) {

@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { performance } from "node:perf_hooks";
 import { randomUUID } from "node:crypto";
 import { AwsError, commonErrors } from "./errors.js";
-import { credentialScope, faultFields, requestContext, type RequestContext } from "./context.js";
+import { CredentialError, credentialScope, faultFields, requestContext, sessionTokenOf, type RequestContext } from "./context.js";
 import { decodeForm, formValue, parseForm } from "./form.js";
 import { ec2ValidationError, queryValidationError } from "./queryMessages.js";
 import { readBody } from "./body.js";
@@ -30,6 +30,11 @@ export const queryErrors = {
   unserved: (what: string, action: string, served: string[]) =>
     new AwsError("InvalidAction", `ecs-local does not serve ${what}${action ? ` (action ${action})` : ""}; it serves ${served.join(", ")}.`, 400),
   tooLarge: (limit: number) => new AwsError("RequestEntityTooLarge", `Request body must be at most ${limit} bytes.`, 413),
+  /** Refused credentials: the query services' ExpiredToken/InvalidClientTokenId (403), EC2's RequestExpired/AuthFailure. */
+  credentials: (protocol: "query" | "ec2", e: CredentialError) => {
+    if (protocol === "ec2") return e.kind === "expired" ? new AwsError("RequestExpired", "Request has expired.", 400) : new AwsError("AuthFailure", "AWS was not able to validate the provided access credentials", 401);
+    return new AwsError(e.kind === "expired" ? "ExpiredToken" : "InvalidClientTokenId", e.message, 403);
+  },
   server: (protocol: "query" | "ec2") =>
     new AwsError(protocol === "ec2" ? "InternalError" : "InternalFailure", "An internal error occurred in ecs-local; it was logged.", 500),
 };
@@ -86,7 +91,7 @@ export async function handleQuery(req: IncomingMessage, res: ServerResponse, ser
     const version = formValue(form, "Version") ?? "";
     service = route(services, scope.service, operation, version);
     // After routing, so that a refused key (expired session credentials) is answered in the service's envelope.
-    ctx = requestContext(scope, opts.defaultAccount, opts.defaultRegion, opts.callers, requestId);
+    ctx = requestContext(scope, opts.defaultAccount, opts.defaultRegion, opts.callers, requestId, sessionTokenOf(req.headers, req.url ?? ""));
     if (!service) throw queryErrors.unserved(scope.service ?? `Version ${version || "(none)"}`, operation, served);
     if (!operation) throw queryErrors.missingAction();
     if (!service.has(operation)) throw queryErrors.invalidAction(service, operation, version);
@@ -110,8 +115,8 @@ export async function handleQuery(req: IncomingMessage, res: ServerResponse, ser
     send(res, 200, xml, ctx.requestId);
   } catch (e) {
     const protocol = service?.protocol ?? "query";
-    const err = e instanceof AwsError ? e : queryErrors.server(protocol);
-    if (!(e instanceof AwsError) || err.status >= 500) opts.logger.error("operation failed", e, faultFields(ctx, service?.name ?? scope.service, operation));
+    const err = e instanceof AwsError ? e : e instanceof CredentialError ? queryErrors.credentials(protocol, e) : queryErrors.server(protocol);
+    if (!(e instanceof AwsError || e instanceof CredentialError) || err.status >= 500) opts.logger.error("operation failed", e, faultFields(ctx, service?.name ?? scope.service, operation));
     status = err.status;
     code = err.code;
     sendError(res, err, protocol, ctx.requestId, service?.xmlNamespace);

@@ -16,6 +16,11 @@ export interface TaskRun {
   instance?: ContainerInstance;
   /** Whether a service started the task (a service replaces a task whose health check fails). */
   service: boolean;
+  /**
+   * The values of the containers' `secrets`, by container name and variable, read when the task
+   * starts (ECS's scheduler/secrets.ts): for the containers' environment only, never stored or shown.
+   */
+  secrets?: Record<string, Record<string, string>>;
 }
 
 /** What happened to one container. */

@@ -29,6 +29,8 @@ export interface QueryServiceDefinition<S, B extends ServiceBackend<S>> {
   operation: (name: string) => Promise<Record<string, unknown>>;
   /** More to forget on reset than the regional states (caches, timers kept elsewhere). */
   reset?: () => void;
+  /** Operations that change state although named like reads (`GetSessionToken`): persistence journals them. */
+  changesState?: readonly string[];
 }
 
 export function queryService<S, B extends ServiceBackend<S>>(def: QueryServiceDefinition<S, B>): QueryService {
@@ -45,6 +47,7 @@ export function queryService<S, B extends ServiceBackend<S>>(def: QueryServiceDe
     has: (op) => known.has(op),
     implemented: (op) => operations.handler(op) !== null,
     load: (op) => operations.load(op),
+    changesState: def.changesState,
     reset() {
       backend.states.reset();
       def.reset?.();

@@ -138,11 +138,11 @@ export function createRegistry(config: Config, timeline: Timeline, options: Regi
     runtime: () => backends.ecs.runtime,
     useRuntime: (r) => useRuntime(backends.ecs, r),
     resumeTasks: () => resumeTasks(backends.ecs),
-    callers: (accessKeyId) => callerOf(backends, accessKeyId),
+    callers: (accessKeyId, sessionToken) => callerOf(backends, accessKeyId, sessionToken),
   };
 }
 
 /** The owner of a key ecs-local issued: a role session (STS) or an IAM user; undefined for any other key. */
-function callerOf(backends: Backends, accessKeyId: string): ReturnType<CallerLookup> {
-  return backends.sts.callerOf(accessKeyId) ?? backends.iam.callerOf(accessKeyId);
+function callerOf(backends: Backends, accessKeyId: string, sessionToken: string | undefined): ReturnType<CallerLookup> {
+  return backends.sts.callerOf(accessKeyId, sessionToken) ?? backends.iam.callerOf(accessKeyId);
 }

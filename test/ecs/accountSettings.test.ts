@@ -15,6 +15,7 @@ const DEFAULTS: [string, string][] = [
   ["containerInsights", "disabled"],
   ["containerInstanceLongArnFormat", "enabled"],
   ["defaultLogDriverMode", "non-blocking"],
+  ["dualStackIPv6", "disabled"],
   ["fargateEventWindows", "disabled"],
   ["fargateFIPSMode", "disabled"],
   ["fargateTaskRetirementWaitPeriod", "7"],
@@ -36,10 +37,20 @@ async function effective(principalArn?: string) {
 }
 
 describe("validation", () => {
-  it("refuses a setting name outside the model's list", async () => {
-    const e = await t.ecsError("PutAccountSetting", { name: "dualStackIPv6", value: "enabled" });
-    expect(e.code).toBe("InvalidParameterException");
-    expect(e.message).toMatch(/^name should be one of \[serviceLongArnFormat,taskLongArnFormat,containerInstanceLongArnFormat,awsvpcTrunking,containerInsights,[A-Za-z,]+\]$/);
+  it("refuses a setting name ECS does not know, naming the name given (getmoto/moto#4456)", async () => {
+    for (const op of ["PutAccountSetting", "PutAccountSettingDefault"] as const) {
+      const e = await t.ecsError(op, { name: "unknown", value: "enabled" });
+      expect(e.code).toBe("InvalidParameterException");
+      expect(e.message).toBe(
+        "unknown should be one of [serviceLongArnFormat,taskLongArnFormat,containerInstanceLongArnFormat,awsvpcTrunking,containerInsights,fargateFIPSMode,tagResourceAuthorization,fargateTaskRetirementWaitPeriod,guardDutyActivate,defaultLogDriverMode,fargateEventWindows,dualStackIPv6]",
+      );
+    }
+  });
+
+  it("knows every setting the developer guide documents, dualStackIPv6 included", async () => {
+    const r = await t.ecs("PutAccountSettingDefault", { name: "dualStackIPv6", value: "enabled" });
+    expect(r.setting).toEqual({ name: "dualStackIPv6", value: "enabled", principalArn: ROOT, type: "user" });
+    expect((await t.ecs("ListAccountSettings", { name: "dualStackIPv6", effectiveSettings: true })).settings).toEqual([r.setting]);
   });
 
   it("refuses a value the setting does not take, with ECS's text, storing nothing", async () => {

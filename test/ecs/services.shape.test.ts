@@ -67,15 +67,17 @@ describe("right after UpdateService", () => {
     expect(deployments(await describe1("web"))).toEqual([["PRIMARY", 4, 4, 0]]);
   });
 
-  it("a new deployment is PRIMARY with the target desired count and the counts reached so far", async () => {
+  // The AWS CLI's update-service.rst, examples 1 and 3: the new PRIMARY deployment answers desiredCount 0.
+  it("a new deployment is PRIMARY wanting nothing yet, then the service's count once the scheduler takes it up", async () => {
     await t.ecs("CreateService", { cluster: CLUSTER, serviceName: "web", taskDefinition: "web:1", desiredCount: 2 });
     await describe1("web");
     const u = await t.ecs("UpdateService", { cluster: CLUSTER, service: "web", taskDefinition: "web:2" });
     expect(deployments(u.service!)).toEqual([
-      ["PRIMARY", 2, 0, 0],
+      ["PRIMARY", 0, 0, 0],
       ["ACTIVE", 2, 2, 0],
     ]);
     expect([u.service!.runningCount, u.service!.pendingCount]).toEqual([2, 0]);
+    expect(deployments(await describe1("web"))[0]).toEqual(["PRIMARY", 2, 2, 0]);
   });
 });
 

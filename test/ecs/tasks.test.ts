@@ -121,8 +121,14 @@ describe("RunTask: placement", () => {
     let ci = await instance(a);
     expect(remaining(ci, "CPU").integerValue).toBe(1024 - 128);
     expect(remaining(ci, "MEMORY").integerValue).toBe(1024 - 256);
-    expect(remaining(ci, "PORTS").stringSetValue).toContain(String(binding.hostPort));
+    // A port ECS assigned does not count toward the reserved ports (PortMapping's API reference)…
+    expect(remaining(ci, "PORTS").stringSetValue).toEqual(["22"]);
     expect(ci.runningTasksCount).toBe(1);
+    // …but it is not handed out twice.
+    const second = await t.ecs("RunTask", { cluster: CLUSTER, taskDefinition: "web", placementConstraints: [{ type: "memberOf", expression: "attribute:ecs.availability-zone == us-east-1a" }] });
+    expect(second.tasks![0].containerInstanceArn).toBe(a);
+    expect(second.tasks![0].containers![0].networkBindings![0].hostPort).toBe(binding.hostPort! + 1);
+    await t.ecs("StopTask", { cluster: CLUSTER, task: second.tasks![0].taskArn! });
     await t.ecs("StopTask", { cluster: CLUSTER, task: task.taskArn! });
     await t.ecs("ListClusters", {});
     ci = await instance(a);
@@ -172,6 +178,25 @@ describe("RunTask: Fargate", () => {
   it("needs a network configuration for awsvpc", async () => {
     const e = await t.ecsError("RunTask", { cluster: CLUSTER, taskDefinition: "fg", launchType: "FARGATE" });
     expect(e).toMatchObject({ code: "InvalidParameterException", message: "Network Configuration must be provided when networkMode 'awsvpc' is specified." });
+  });
+
+  // awslabs/fargatecli#73: an empty subnet list is its own error, not a missing configuration.
+  it("refuses an empty subnet list wherever a network configuration is taken, changing nothing", async () => {
+    const net = { awsvpcConfiguration: { subnets: [] } };
+    const expectEmpty = (e: { code: string; message: string }) => expect(e).toMatchObject({ code: "InvalidParameterException", message: "subnets can not be empty." });
+    expectEmpty(await t.ecsError("RunTask", { cluster: CLUSTER, taskDefinition: "fg", launchType: "FARGATE", networkConfiguration: net }));
+    expectEmpty(await t.ecsError("StartTask", { cluster: CLUSTER, taskDefinition: "fg", containerInstances: [a], networkConfiguration: net }));
+    expectEmpty(await t.ecsError("CreateService", { cluster: CLUSTER, serviceName: "empty", taskDefinition: "fg", launchType: "FARGATE", desiredCount: 1, networkConfiguration: net }));
+    await t.ecs("CreateService", { cluster: CLUSTER, serviceName: "fgs", taskDefinition: "fg", launchType: "FARGATE", desiredCount: 1, networkConfiguration: { awsvpcConfiguration: { subnets: [SUBNET_C] } } });
+    expectEmpty(await t.ecsError("UpdateService", { cluster: CLUSTER, service: "fgs", networkConfiguration: net }));
+    const ext = await t.ecs("CreateService", { cluster: CLUSTER, serviceName: "ext", taskDefinition: "fg", desiredCount: 1, deploymentController: { type: "EXTERNAL" } });
+    expectEmpty(await t.ecsError("CreateTaskSet", { cluster: CLUSTER, service: "ext", taskDefinition: "fg", launchType: "FARGATE", networkConfiguration: net }));
+    const services = await t.ecs("DescribeServices", { cluster: CLUSTER, services: ["empty", "fgs"] });
+    expect(services.services!.map((x) => [x.serviceName, x.networkConfiguration?.awsvpcConfiguration?.subnets])).toEqual([["fgs", [SUBNET_C]]]);
+    expect(ext.service!.taskSets ?? []).toEqual([]);
+    expect((await t.ecs("DescribeTaskSets", { cluster: CLUSTER, service: "ext" })).taskSets).toEqual([]);
+    await t.ecs("DeleteService", { cluster: CLUSTER, service: "fgs", force: true });
+    await t.ecs("DeleteService", { cluster: CLUSTER, service: "ext", force: true });
   });
 
   it("gives the task an elastic network interface with a private address", async () => {

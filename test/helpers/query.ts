@@ -33,7 +33,7 @@ const MODELS = {
 export type QueryServiceName = keyof typeof MODELS;
 
 /** Errors of the query protocols themselves (src/protocol/query.ts, queryMessages.ts), not in any model. */
-export const QUERY_PROTOCOL_ERRORS = ["ValidationError", "MissingAction", "InvalidAction", "UnsupportedOperation", "RequestEntityTooLarge"];
+export const QUERY_PROTOCOL_ERRORS = ["ValidationError", "MissingAction", "InvalidAction", "UnsupportedOperation", "RequestEntityTooLarge", "AccessDenied", "ExpiredToken", "InvalidClientTokenId"];
 export const EC2_PROTOCOL_ERRORS = ["MissingParameter", "InvalidParameterValue", "InvalidAction", "MissingAction", "UnsupportedOperation", "RequestEntityTooLarge"];
 
 export interface QueryCallOptions {

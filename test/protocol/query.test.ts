@@ -106,7 +106,7 @@ describe("EC2 errors", () => {
 describe("service registry", () => {
   it("reports every service's operations in health", async () => {
     const body = await (await fetch(`${t.url}/_ecs-local/health`)).json();
-    expect(body.services.sts).toEqual({ operations: 11, supported: 1 });
+    expect(body.services.sts).toEqual({ operations: 11, supported: 5 });
     expect(body.services.ec2.operations).toBe(765);
     expect(body.services.elbv2.operations).toBe(51);
     expect(body.services.ecs.operations).toBe(77);

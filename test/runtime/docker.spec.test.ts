@@ -83,8 +83,14 @@ describe("container create body", () => {
 
   it("refuses what needs AWS behind it, with a clear reason", () => {
     expect(unsupportedFeature(runOf([{ ...web, environmentFiles: [{ value: "arn:aws:s3:::b/x.env", type: "s3" }] }]))).toMatch(/^ecs-local does not support environmentFiles \(container web\)/);
-    expect(unsupportedFeature(runOf([{ ...web, secrets: [{ name: "X", valueFrom: "arn:aws:ssm:us-east-1:000000000000:parameter/x" }] }]))).toMatch(/^ecs-local does not support secrets/);
+    expect(unsupportedFeature(runOf([{ ...web, secrets: [{ name: "X", valueFrom: "arn:aws:ssm:us-east-1:000000000000:parameter/x" }] }]))).toBeUndefined();
     expect(unsupportedFeature(runOf([web]))).toBeUndefined();
+  });
+
+  it("puts the values of the container's secrets read at start in its environment, over the plain variables", () => {
+    const def: ContainerDefinition = { ...web, environment: [{ name: "A", value: "1" }, { name: "DB_PASSWORD", value: "plain" }], secrets: [{ name: "DB_PASSWORD", valueFrom: "/db/password" }] };
+    const run = { ...runOf([def]), secrets: { web: { DB_PASSWORD: "s3cr3t" } } };
+    expect((createBody(run, { def, dockerName: "x" }, { mode: "bridge", names: new Map() }) as any).Env).toEqual(["A=1", "DB_PASSWORD=s3cr3t"]);
   });
 });
 

@@ -1,6 +1,6 @@
 // STS GetCallerIdentity: the account the access key names (as every service here derives it), its root user.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
+import { GetCallerIdentityCommand, GetFederationTokenCommand, STSClient } from "@aws-sdk/client-sts";
 import { startLocal, type TestLocal } from "../helpers/local.js";
 import { queryCaller } from "../helpers/query.js";
 
@@ -39,12 +39,12 @@ describe("GetCallerIdentity", () => {
 describe("the other STS operations", () => {
   it("answer UnsupportedOperation in query XML, which the SDK exposes as the error's name", async () => {
     const err = await client("123456789012")
-      .send(new AssumeRoleCommand({ RoleArn: "arn:aws:iam::123456789012:role/deploy", RoleSessionName: "ci" }))
+      .send(new GetFederationTokenCommand({ Name: "bob" }))
       .catch((e) => e);
     expect(err.name).toBe("UnsupportedOperation");
-    expect(err.message).toBe("ecs-local does not support the sts action AssumeRole yet.");
+    expect(err.message).toBe("ecs-local does not support the sts action GetFederationToken yet.");
     expect(err.$metadata.httpStatusCode).toBe(400);
-    const e = await queryCaller(t, "sts").error("GetSessionToken", {});
+    const e = await queryCaller(t, "sts").error("DecodeAuthorizationMessage", { EncodedMessage: "x" });
     expect(e).toMatchObject({ root: "ErrorResponse", type: "Sender", code: "UnsupportedOperation" });
   });
 });

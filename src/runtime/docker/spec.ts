@@ -24,7 +24,6 @@ export interface TaskNetwork {
 export function unsupportedFeature(run: TaskRun): string | undefined {
   for (const d of run.td.containerDefinitions ?? []) {
     if (d.environmentFiles?.length) return `ecs-local does not support environmentFiles (container ${d.name}): there is no S3 to read them from`;
-    if (d.secrets?.length) return `ecs-local does not support secrets (container ${d.name}): there is no Secrets Manager or SSM Parameter Store to read them from`;
   }
   for (const o of run.task.overrides?.containerOverrides ?? []) {
     if (o.environmentFiles?.length) return `ecs-local does not support environmentFiles (container ${o.name}): there is no S3 to read them from`;
@@ -35,9 +34,11 @@ export function unsupportedFeature(run: TaskRun): string | undefined {
   return undefined;
 }
 
-function env(def: ContainerDefinition, o?: ContainerOverride): string[] {
+/** The container's environment: the definition's, the override's, then the values of its secrets (read at start). */
+function env(def: ContainerDefinition, o: ContainerOverride | undefined, secrets: Record<string, string> | undefined): string[] {
   const vars = new Map<string, string>();
   for (const kv of [...(def.environment ?? []), ...(o?.environment ?? [])]) if (kv.name) vars.set(kv.name, kv.value ?? "");
+  for (const [k, v] of Object.entries(secrets ?? {})) vars.set(k, v);
   return [...vars].map(([k, v]) => `${k}=${v}`);
 }
 
@@ -93,7 +94,7 @@ export function createBody(run: TaskRun, plan: ContainerPlan, net: TaskNetwork):
     Image: def.image,
     ...(o?.command ?? def.command ? { Cmd: o?.command ?? def.command } : {}),
     ...(def.entryPoint ? { Entrypoint: def.entryPoint } : {}),
-    Env: env(def, o),
+    Env: env(def, o, run.secrets?.[def.name!]),
     ...(def.workingDirectory ? { WorkingDir: def.workingDirectory } : {}),
     ...(def.user ? { User: def.user } : {}),
     // A container joining another's namespace takes its hostname from it.

@@ -33,9 +33,13 @@ function codeFor(operation: Operation): ClientCode | undefined {
   return listed.includes("ClientException") ? "ClientException" : undefined;
 }
 
+/** Account settings name the value given instead of the member (getmoto/moto#4456, from a real answer). */
+const NAMED_BY_VALUE = new Set<string>(["PutAccountSetting", "PutAccountSettingDefault", "DeleteAccountSetting", "ListAccountSettings"]);
+
 export function ecsEnumError(v: EnumViolation): AwsError | undefined {
   const code = codeFor(v.operation as Operation);
   if (!code) return undefined;
-  const message = `${MEMBER_WORDS[v.member] ?? v.member} should be one of [${v.allowed.join(",")}]`;
+  const subject = v.member === "name" && NAMED_BY_VALUE.has(v.operation) ? String(v.value) : (MEMBER_WORDS[v.member] ?? v.member);
+  const message = `${subject} should be one of [${v.allowed.join(",")}]`;
   return code === "ClientException" ? new ClientException(message) : new InvalidParameterException(message);
 }

@@ -29,6 +29,19 @@ export interface ClusterRecord {
   index: TaskIndex;
   /** Services by name, ACTIVE and DRAINING; INACTIVE ones stay describable for a while. */
   services: Map<string, ServiceRecord>;
+  /** Host ports picked for `hostPort: 0`, per container instance id (domain/resources.ts `DynamicPorts`). */
+  dynamicPorts: Map<string, Set<string>>;
+}
+
+/** The dynamic host ports in use on one of the cluster's instances. */
+export function dynamicPortsOf(rec: ClusterRecord, ci: ContainerInstance): Set<string> {
+  const id = ci.containerInstanceArn!.split("/").pop()!;
+  let ports = rec.dynamicPorts.get(id);
+  if (!ports) {
+    ports = new Set();
+    rec.dynamicPorts.set(id, ports);
+  }
+  return ports;
 }
 
 export interface ServiceRecord {

@@ -2,9 +2,10 @@
 import type { Caller } from "../../protocol/context.js";
 import type { Backends } from "../backends.js";
 import type { ServiceBackend, ServiceContext } from "../serviceBackend.js";
+import type { Session } from "./domain/sessions.js";
 import type { Input, Operation, Output } from "./generated/operations.js";
 
-/** STS state of one account in one region: nothing kept yet, GetCallerIdentity needs only the caller. */
+/** STS keeps nothing per account and region: its sessions are the backend's, found by access key id. */
 export interface StsState {
   accountId: string;
   region: string;
@@ -13,8 +14,10 @@ export interface StsState {
 export interface StsBackend extends ServiceBackend<StsState> {
   /** The other services' backends (IAM's roles, which AssumeRole takes). */
   peers: Backends;
-  /** The role session an access key id belongs to, when STS issued it; throws ExpiredTokenException for an expired one. */
-  callerOf(accessKeyId: string): Caller | undefined;
+  /** Every session STS issued, by its access key id (`ASIA…`), in every account. */
+  sessions: Map<string, Session>;
+  /** The session an access key id belongs to, when STS issued it; throws a CredentialError when it expired or the token is not its own. */
+  callerOf(accessKeyId: string, sessionToken?: string): Caller | undefined;
 }
 
 export type StsContext = ServiceContext<StsState, StsBackend>;

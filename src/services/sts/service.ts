@@ -1,4 +1,5 @@
-// STS behind its query protocol: the backend (state per account and region) and its handlers.
+// STS behind its query protocol: the sessions it issues (found by access key id, in every account
+// and region) and its handlers.
 import type { Config } from "../../config.js";
 import type { Timeline } from "../../engine/timeline.js";
 import type { QueryService } from "../../protocol/query.js";
@@ -6,6 +7,7 @@ import type { Backends } from "../backends.js";
 import { queryService } from "../queryService.js";
 import { createServiceBackend } from "../serviceBackend.js";
 import type { StsBackend, StsState } from "./context.js";
+import { callerOfSession } from "./domain/sessions.js";
 import * as model from "./generated/operations.js";
 
 export type { StsBackend } from "./context.js";
@@ -15,9 +17,27 @@ export function createStsState(accountId: string, region: string): StsState {
 }
 
 export function createStsBackend(config: Config, timeline: Timeline, peers: Backends): StsBackend {
-  return { ...createServiceBackend(config, timeline, "sts", createStsState), peers, callerOf: () => undefined };
+  const backend: StsBackend = {
+    ...createServiceBackend(config, timeline, "sts", createStsState),
+    peers,
+    sessions: new Map(),
+    callerOf(accessKeyId, sessionToken) {
+      const session = backend.sessions.get(accessKeyId);
+      return session && callerOfSession(session, timeline.now(), sessionToken);
+    },
+  };
+  return backend;
 }
 
 export function stsQueryService(backend: StsBackend): QueryService {
-  return queryService({ name: "sts", model, backend, operations: () => import("./operations/index.js"), operation: (name) => import(`./operations/${name}.js`) });
+  return queryService({
+    name: "sts",
+    model,
+    backend,
+    operations: () => import("./operations/index.js"),
+    operation: (name) => import(`./operations/${name}.js`),
+    reset: () => backend.sessions.clear(),
+    // A session token is a session STS must know after a restart.
+    changesState: ["GetSessionToken"],
+  });
 }

@@ -18,6 +18,7 @@ const RULES = {
   containerInsights: { initial: "disabled", values: ["enabled", "disabled", "enhanced"] },
   containerInstanceLongArnFormat: { initial: "enabled", values: ON_OFF },
   defaultLogDriverMode: { initial: "non-blocking", values: ["blocking", "non-blocking"] },
+  dualStackIPv6: { initial: "disabled", values: ON_OFF },
   fargateEventWindows: { initial: "disabled", values: ON_OFF },
   fargateFIPSMode: { initial: "disabled", values: ON_OFF },
   fargateTaskRetirementWaitPeriod: { initial: "7", values: ["0", "7", "14"] },

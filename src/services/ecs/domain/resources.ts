@@ -68,13 +68,25 @@ export interface Availability {
   udp: Set<string>;
 }
 
-export function available(ci: ContainerInstance): Availability {
-  return {
+/**
+ * Host ports ECS picked for `hostPort: 0` on one instance, as `tcp/32768`: automatically assigned
+ * ports do not count toward an instance's reserved ports (the API reference of PortMapping), so
+ * they stay out of `remainingResources` PORTS, but are kept here so none is handed out twice.
+ */
+export type DynamicPorts = Set<string>;
+
+export function available(ci: ContainerInstance, dynamic?: ReadonlySet<string>): Availability {
+  const a = {
     cpu: resource(ci, "remainingResources", "CPU")?.integerValue ?? 0,
     memory: resource(ci, "remainingResources", "MEMORY")?.integerValue ?? 0,
     tcp: new Set(resource(ci, "remainingResources", "PORTS")?.stringSetValue ?? []),
     udp: new Set(resource(ci, "remainingResources", "PORTS_UDP")?.stringSetValue ?? []),
   };
+  for (const key of dynamic ?? []) {
+    const [protocol, port] = key.split("/");
+    (protocol === "udp" ? a.udp : a.tcp).add(port);
+  }
+  return a;
 }
 
 /** The first reason an instance cannot take a task, in the order ECS reports them, or undefined when it can. */
@@ -100,33 +112,39 @@ function portSet(ci: ContainerInstance, protocol: "tcp" | "udp"): Resource | und
   return resource(ci, "remainingResources", protocol === "udp" ? "PORTS_UDP" : "PORTS");
 }
 
-/** Takes CPU, memory and ports from the instance; answers the host bindings, dynamic ports chosen. */
-export function reserve(ci: ContainerInstance, needs: TaskNeeds): NetworkBinding[] {
+/** Takes CPU, memory and ports from the instance; answers the host bindings, dynamic ports chosen (and kept in `dynamic`). */
+export function reserve(ci: ContainerInstance, needs: TaskNeeds, dynamic: DynamicPorts): NetworkBinding[] {
   adjust(ci, "CPU", -needs.cpu);
   adjust(ci, "MEMORY", -needs.memory);
   const bindings: NetworkBinding[] = [];
   for (const p of needs.ports) {
     const set = portSet(ci, p.protocol);
-    const used = new Set(set?.stringSetValue ?? []);
     let hostPort = p.hostPort;
     if (hostPort === 0) {
+      const used = new Set(set?.stringSetValue ?? []);
+      const taken = (port: number): boolean => used.has(String(port)) || dynamic.has(`${p.protocol}/${port}`);
       hostPort = EPHEMERAL_PORTS.first;
-      while (used.has(String(hostPort)) && hostPort < EPHEMERAL_PORTS.last) hostPort++;
-    }
-    if (set) set.stringSetValue = [...(set.stringSetValue ?? []), String(hostPort)];
+      while (taken(hostPort) && hostPort < EPHEMERAL_PORTS.last) hostPort++;
+      dynamic.add(`${p.protocol}/${hostPort}`);
+    } else if (set) set.stringSetValue = [...(set.stringSetValue ?? []), String(hostPort)];
     bindings.push({ bindIP: "0.0.0.0", containerPort: p.containerPort, hostPort, protocol: p.protocol });
   }
   return bindings;
 }
 
+/** Takes a host port back from the instance: a dynamic one from `dynamic`, else from its PORTS. */
+export function releasePort(ci: ContainerInstance, b: NetworkBinding, dynamic: DynamicPorts): void {
+  const protocol = (b.protocol ?? "tcp") as "tcp" | "udp";
+  if (dynamic.delete(`${protocol}/${b.hostPort}`)) return;
+  const set = portSet(ci, protocol);
+  if (!set?.stringSetValue) return;
+  const i = set.stringSetValue.indexOf(String(b.hostPort));
+  if (i >= 0) set.stringSetValue.splice(i, 1);
+}
+
 /** Gives back what `reserve` took. */
-export function release(ci: ContainerInstance, cpu: number, memory: number, bindings: NetworkBinding[]): void {
+export function release(ci: ContainerInstance, cpu: number, memory: number, bindings: NetworkBinding[], dynamic: DynamicPorts): void {
   adjust(ci, "CPU", cpu);
   adjust(ci, "MEMORY", memory);
-  for (const b of bindings) {
-    const set = portSet(ci, (b.protocol ?? "tcp") as "tcp" | "udp");
-    if (!set?.stringSetValue) continue;
-    const i = set.stringSetValue.indexOf(String(b.hostPort));
-    if (i >= 0) set.stringSetValue.splice(i, 1);
-  }
+  for (const b of bindings) releasePort(ci, b, dynamic);
 }

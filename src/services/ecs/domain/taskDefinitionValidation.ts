@@ -28,7 +28,17 @@ export function validateTaskDefinition(input: RegisterTaskDefinitionRequest): Ta
     checkContainerMemory(c, size.memory);
   }
   checkReservationSum(input.containerDefinitions, size.memory);
+  checkSecretsRole(input);
   return size;
+}
+
+/** Secrets are read with the task execution role: ECS refuses them without one (fabfuel/ecs-deploy#87). */
+function checkSecretsRole(input: RegisterTaskDefinitionRequest): void {
+  if (input.executionRoleArn) return;
+  for (const c of input.containerDefinitions) {
+    if (c.secrets?.length) throw new ClientException("When you are specifying container secrets, you must also specify a value for 'executionRoleArn'.");
+    if (c.logConfiguration?.secretOptions?.length) throw new ClientException("When you are specifying log driver secret options, you must also specify a value for 'executionRoleArn'.");
+  }
 }
 
 function checkFamily(family: string): void {

@@ -3,7 +3,7 @@ import type { EcsContext } from "../context.js";
 import { InvalidParameterException } from "../generated/errors.js";
 import type { Attachment, Attribute, Container, ContainerInstance, LaunchType, NetworkConfiguration, Tag, Task, TaskDefinition, TaskOverride } from "../generated/types.js";
 import { effectiveNetworkMode, reserve, type TaskNeeds } from "./resources.js";
-import type { ClusterRecord, EcsState } from "../store.js";
+import { dynamicPortsOf, type ClusterRecord, type EcsState } from "../store.js";
 import { ecsArn, isArn, parseArn, wrongCluster } from "./arn.js";
 import type { IdSource } from "../../../state/ids.js";
 import { putTags } from "./tags.js";
@@ -116,7 +116,7 @@ export function launchTask(ctx: EcsContext, rec: ClusterRecord, n: NewTask): Tas
   const zone = zoneOf(ctx, n);
   const awsvpc = effectiveNetworkMode(n.td) === "awsvpc";
   const attachment = awsvpc ? eni(ids, n) : undefined;
-  const bindings = n.instance ? reserve(n.instance, n.needs) : [];
+  const bindings = n.instance ? reserve(n.instance, n.needs, dynamicPortsOf(rec, n.instance)) : [];
   const byName = new Map((n.overrides?.containerOverrides ?? []).map((o) => [o.name, o]));
 
   const containers: Container[] = (n.td.containerDefinitions ?? []).map((c) => {

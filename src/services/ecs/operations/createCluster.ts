@@ -32,7 +32,7 @@ export const createCluster: Handler<"CreateCluster"> = (input, { state }) => {
     defaultCapacityProviderStrategy: input.defaultCapacityProviderStrategy ?? [],
     ...(scd ? { serviceConnectDefaults: scd } : {}),
   };
-  const rec = { cluster, instances: new Map(), tasks: new Map(), index: new TaskIndex(), services: new Map() };
+  const rec = { cluster, instances: new Map(), tasks: new Map(), index: new TaskIndex(), services: new Map(), dynamicPorts: new Map() };
   state.clusters.set(name, rec);
   // Tags of an earlier cluster of the same name do not come back with the new one.
   state.tags.delete(arn);

@@ -28,7 +28,7 @@ export const startTask: Handler<"StartTask"> = (input, ctx) => {
       failures.push(missingInstance(ctx.state, rec, ref));
       continue;
     }
-    const lack = ci.status !== "ACTIVE" ? "INACTIVE" : shortfall(needs, available(ci));
+    const lack = ci.status !== "ACTIVE" ? "INACTIVE" : shortfall(needs, available(ci, rec.dynamicPorts.get(ci.containerInstanceArn!.split("/").pop()!)));
     if (lack) {
       failures.push({ arn: ci.containerInstanceArn, reason: lack });
       continue;

@@ -39,7 +39,9 @@ export function installDeployment(ids: IdSource, sr: ServiceRecord, launch: Serv
     id,
     status: "PRIMARY",
     taskDefinition: launch.td.taskDefinitionArn,
-    desiredCount: s.desiredCount ?? 0,
+    // A deployment that replaces another wants nothing until the scheduler takes it up (right after
+    // the answer), as UpdateService answers in ECS; a new service's first one wants its count at once.
+    desiredCount: s.deployments?.length ? 0 : (s.desiredCount ?? 0),
     pendingCount: 0,
     runningCount: 0,
     failedTasks: 0,

@@ -3,7 +3,7 @@
 import type { LifecycleTimings } from "../../../config.js";
 import type { EcsBackend, EcsContext } from "../context.js";
 import type { Task, TaskStopCode } from "../generated/types.js";
-import type { ClusterRecord, EcsState } from "../store.js";
+import { dynamicPortsOf, type ClusterRecord, type EcsState } from "../store.js";
 import { release } from "../domain/resources.js";
 import type { IdSource } from "../../../state/ids.js";
 import { attachEni, runtimeIdFor } from "../domain/tasks.js";
@@ -186,7 +186,7 @@ export class Lifecycle {
     const ci = instanceId ? rec.instances.get(instanceId) : undefined;
     if (ci) {
       const bindings = (task.containers ?? []).flatMap((c) => c.networkBindings ?? []);
-      release(ci, Number(task.cpu ?? 0), Number(task.memory ?? 0), bindings);
+      release(ci, Number(task.cpu ?? 0), Number(task.memory ?? 0), bindings, dynamicPortsOf(rec, ci));
     }
     const id = task.taskArn!.split("/").pop()!;
     this.backend.timeline.after(this.backend.config.timings.stoppedTaskRetentionMs, () => {

@@ -6,6 +6,8 @@ export interface Candidate {
   instance: ContainerInstance;
   /** Tasks of the same group (service or family) already on this instance, not stopped. */
   groupTasks: number;
+  /** Host ports picked for `hostPort: 0` in use on the instance (not in its remaining PORTS). */
+  dynamicPorts?: ReadonlySet<string>;
 }
 
 export interface PlacementRequest {
@@ -61,7 +63,7 @@ export function place(req: PlacementRequest): PlacementResult {
   const random = req.random ?? Math.random;
   const distinct = req.constraints.some((c) => c.type === "distinctInstance");
   const memberOf = req.constraints.filter((c) => c.type === "memberOf" && c.expression).map((c) => c.expression!);
-  const slots: Slot[] = req.candidates.map((c) => ({ c, avail: available(c.instance), placed: 0 }));
+  const slots: Slot[] = req.candidates.map((c) => ({ c, avail: available(c.instance, c.dynamicPorts), placed: 0 }));
   const failures = new Map<string, Failure>();
   const fail = (s: Slot, reason: string): void => {
     const arn = s.c.instance.containerInstanceArn!;

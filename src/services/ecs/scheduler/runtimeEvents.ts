@@ -5,7 +5,9 @@ import type { EcsBackend } from "../context.js";
 import type { Container, ContainerInstance, NetworkBinding, Task } from "../generated/types.js";
 import { ESSENTIAL_EXITED } from "../domain/agentReports.js";
 import { findRevision, parseTaskDefinitionRef } from "../domain/taskDefinitions.js";
-import type { ClusterRecord, EcsState } from "../store.js";
+import { dynamicPortsOf, type ClusterRecord, type EcsState } from "../store.js";
+import { releasePort } from "../domain/resources.js";
+import { resolveSecrets } from "./secrets.js";
 import { clusterChanged } from "./reconciler.js";
 
 export const HEALTH_CHECKS_FAILED = "Task failed container health checks";
@@ -30,15 +32,21 @@ export function taskRun(state: EcsState, rec: ClusterRecord, task: Task): TaskRu
   };
 }
 
-/** The ports a container really got (an engine picks dynamic ones) replace the ones reserved for it. */
-function rebind(ci: ContainerInstance | undefined, c: Container, bindings: NetworkBinding[]): void {
+/**
+ * The ports a container really got (an engine picks dynamic ones) replace the ones reserved for it:
+ * a port taken for `hostPort: 0` stays a dynamic one (outside the remaining PORTS), a fixed one fixed.
+ */
+function rebind(rec: ClusterRecord, ci: ContainerInstance | undefined, c: Container, bindings: NetworkBinding[]): void {
   if (ci) {
-    for (const [old, now] of [[c.networkBindings ?? [], false], [bindings, true]] as const) {
-      for (const b of old) {
-        const set = ci.remainingResources?.find((r) => r.name === (b.protocol === "udp" ? "PORTS_UDP" : "PORTS"));
-        if (!set) continue;
-        const ports = (set.stringSetValue ?? []).filter((p) => p !== String(b.hostPort));
-        set.stringSetValue = now ? [...ports, String(b.hostPort)] : ports;
+    const dynamic = dynamicPortsOf(rec, ci);
+    const wasDynamic = new Set((c.networkBindings ?? []).filter((b) => dynamic.has(`${b.protocol ?? "tcp"}/${b.hostPort}`)).map((b) => `${b.protocol ?? "tcp"}/${b.containerPort}`));
+    for (const b of c.networkBindings ?? []) releasePort(ci, b, dynamic);
+    for (const b of bindings) {
+      const protocol = b.protocol ?? "tcp";
+      if (wasDynamic.has(`${protocol}/${b.containerPort}`)) dynamic.add(`${protocol}/${b.hostPort}`);
+      else {
+        const set = ci.remainingResources?.find((r) => r.name === (protocol === "udp" ? "PORTS_UDP" : "PORTS"));
+        if (set) set.stringSetValue = [...(set.stringSetValue ?? []), String(b.hostPort)];
       }
     }
   }
@@ -75,7 +83,7 @@ function apply(run: TaskRun, rec: ClusterRecord, r: ContainerReport): Container 
   if (r.exitCode !== undefined) c.exitCode = r.exitCode;
   if (r.reason !== undefined) c.reason = r.reason;
   if (r.health !== undefined) c.healthStatus = r.health;
-  if (r.networkBindings !== undefined) rebind(instanceOf(rec, run.task), c, r.networkBindings);
+  if (r.networkBindings !== undefined) rebind(rec, instanceOf(rec, run.task), c, r.networkBindings);
   run.task.healthStatus = taskHealth(run);
   return c;
 }
@@ -124,9 +132,28 @@ export function runtimeEntered(backend: EcsBackend, state: EcsState, rec: Cluste
   const run = taskRun(state, rec, task);
   // Without its task definition there is nothing to run: the task moves on as a simulated one would.
   if (!run) return void (holds && backend.timeline.at(backend.timeline.now(), () => backend.lifecycle.release(state, rec, task, status)));
+  if (status === "PENDING" && !readSecrets(backend, state, rec, run)) return;
   const events = holds ? taskEvents(backend, state, rec, run) : IGNORED;
   if (status === "PENDING") backend.runtime.start(run, events);
   else backend.runtime.stop(run, events);
+}
+
+/**
+ * Reads the task's secrets into its run, as the agent does before it pulls and starts anything; one
+ * that cannot be read stops the task at the next turn (after the answer that started it), as ECS's
+ * agent reports it, and nothing runs.
+ */
+function readSecrets(backend: EcsBackend, state: EcsState, rec: ClusterRecord, run: TaskRun): boolean {
+  const resolved = resolveSecrets(backend.peers, run);
+  if ("values" in resolved) {
+    run.secrets = resolved.values;
+    return true;
+  }
+  const { task } = run;
+  backend.timeline.at(backend.timeline.now(), () => {
+    if (task.desiredStatus !== "STOPPED") backend.lifecycle.stop(state, rec, task, resolved.failure, "TaskFailedToStart");
+  });
+  return false;
 }
 
 /** An engine stopped answering or answers again: the instances on it are lost (their tasks stop) or back. */
@@ -168,6 +195,8 @@ export async function resumeTasks(backend: EcsBackend): Promise<void> {
         const run = WITH_CONTAINERS.has(status) ? taskRun(state, rec, task) : undefined;
         if (!run) continue;
         if (status !== "PENDING") keep.add(task.taskArn!);
+        // A start done again needs the secrets again; one that can no longer be read stops the task.
+        else if (!readSecrets(backend, state, rec, run)) continue;
         resumes.push(() => runtime.resume!(run, taskEvents(backend, state, rec, run), status));
       }
     }

@@ -84,7 +84,7 @@ export function startDaemonTasks(ctx: EcsContext, rec: ClusterRecord, sr: Servic
   for (const ci of eligible) {
     if (tasks.length >= count) break;
     if (occupied.has(ci.containerInstanceArn!)) continue;
-    const lack = shortfall(needs, available(ci));
+    const lack = shortfall(needs, available(ci, rec.dynamicPorts.get(ci.containerInstanceArn!.split("/").pop()!)));
     if (lack) {
       problem ??= messages.unplaceable(sr.service.serviceName!, ci.containerInstanceArn!.split("/").pop()!, lack);
       continue;

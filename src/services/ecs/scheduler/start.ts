@@ -68,6 +68,8 @@ export function resolveLaunch(launchType: LaunchType | undefined, strategy: Capa
 
 /** The checks ECS makes before it starts a task of `td` with this launch type, network and overrides. */
 export function checkLaunch(td: TaskDefinition, launchType: LaunchType, net: NetworkConfiguration | undefined, overrides?: TaskOverride): void {
+  // An empty list is not a missing network configuration: ECS refuses it as such (FIDELITY.md).
+  if (net?.awsvpcConfiguration?.subnets?.length === 0) throw new InvalidParameterException("subnets can not be empty.");
   if (td.status !== "ACTIVE") throw new ClientException("TaskDefinition is inactive");
   if ((launchType === "FARGATE" || launchType === "EC2") && !(td.compatibilities ?? []).includes(launchType)) {
     throw new InvalidParameterException(`Task definition does not support launch_type ${launchType}.`);
@@ -93,7 +95,7 @@ function candidates(rec: ClusterRecord, group: string, provider: string | undefi
     if (ci.status !== "ACTIVE" || ci.agentConnected === false) continue;
     // An instance known to belong to one provider's Auto Scaling group serves only that provider.
     if (provider && ci.capacityProviderName && ci.capacityProviderName !== provider) continue;
-    out.push({ instance: ci, groupTasks: rec.index.groupCount(group, ci.containerInstanceArn!) });
+    out.push({ instance: ci, groupTasks: rec.index.groupCount(group, ci.containerInstanceArn!), dynamicPorts: rec.dynamicPorts.get(ci.containerInstanceArn!.split("/").pop()!) });
   }
   return out;
 }
