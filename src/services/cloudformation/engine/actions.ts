@@ -10,6 +10,10 @@ import type { Env } from "./env.js";
 import { stackScope } from "./scope.js";
 import { providerContext, ProviderFailure } from "./providerContext.js";
 import { effectOf } from "./changed.js";
+import { resolveDynamic } from "./dynamicReferences.js";
+
+/** A record whose properties are what the provider last received (dynamic references resolved). */
+const resolvedRecord = (env: Env, r: ResourceRecord): ResourceRecord => ({ ...r, properties: resolveDynamic(env, r.properties) });
 
 const reasonOf = (e: unknown): string => (e instanceof ProviderFailure || e instanceof AwsError ? e.message : e instanceof Error ? e.message : String(e));
 const notFound = (e: unknown) => e instanceof ProviderFailure && /NotFound/.test(e.code);
@@ -63,7 +67,7 @@ function create(env: Env, rec: StackRecord, a: Action): void {
   const p = providerFor(r.type)!;
   r.properties = properties(env, rec, a.logicalId);
   resourceEvent(env.backend, rec, r, "CREATE_IN_PROGRESS");
-  const made = p.create(r.properties, providerContext(env, rec, a.logicalId));
+  const made = p.create(resolveDynamic(env, r.properties), providerContext(env, rec, a.logicalId));
   r.physicalId = made.physicalId;
   r.attributes = made.attributes;
   resourceEvent(env.backend, rec, r, "CREATE_IN_PROGRESS", "Resource creation Initiated");
@@ -132,7 +136,7 @@ function update(env: Env, rec: StackRecord, run: Run, a: Action): void {
   if (effect === "update") {
     old.properties = props;
     resourceEvent(env.backend, rec, old, "UPDATE_IN_PROGRESS");
-    const made = p.update!(props, a.old, providerContext(env, rec, a.logicalId));
+    const made = p.update!(resolveDynamic(env, props), resolvedRecord(env, a.old), providerContext(env, rec, a.logicalId));
     old.physicalId = made.physicalId;
     old.attributes = made.attributes;
     return finishOrSettle(env, rec, a, p, old, "UPDATE_COMPLETE");
@@ -145,7 +149,7 @@ function update(env: Env, rec: StackRecord, run: Run, a: Action): void {
   r.properties = props;
   rec.resources.set(a.logicalId, r);
   resourceEvent(env.backend, rec, r, "UPDATE_IN_PROGRESS", "Requested update requires the creation of a new physical resource; hence creating one.");
-  const made = p.create(props, providerContext(env, rec, a.logicalId));
+  const made = p.create(resolveDynamic(env, props), providerContext(env, rec, a.logicalId));
   r.physicalId = made.physicalId;
   r.attributes = made.attributes;
   if (a.old.updateReplacePolicy !== "Retain") run.cleanup.push(a.old);
@@ -169,7 +173,7 @@ function restore(env: Env, rec: StackRecord, run: Run, a: Action): void {
     return;
   }
   resourceEvent(env.backend, rec, now, "UPDATE_IN_PROGRESS");
-  const made = p.update!(before.properties ?? {}, now, providerContext(env, rec, a.logicalId));
+  const made = p.update!(resolveDynamic(env, before.properties ?? {}), resolvedRecord(env, now), providerContext(env, rec, a.logicalId));
   now.properties = before.properties;
   now.physicalId = made.physicalId;
   now.attributes = made.attributes;

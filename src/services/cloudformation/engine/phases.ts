@@ -30,8 +30,8 @@ function cleanup(env: Env, rec: StackRecord, run: Run, status: string, actions: 
 }
 
 function settle(env: Env, rec: StackRecord, status: string, reason?: string): void {
-  rec.run = undefined;
   stackEvent(env.backend, rec, status, reason);
+  rec.run = undefined;
 }
 
 export function finishPhase(env: Env, rec: StackRecord, run: Run): void {

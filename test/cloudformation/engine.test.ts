@@ -1,0 +1,155 @@
+// The engine step by step on the test clock: waves of resources, an update that fails and rolls
+// back, a cancelled update, request tokens, dynamic references and SSM-typed parameters (through the
+// SSM and Secrets Manager ports), Lambda-backed types, and RetainResources after a failed delete.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startLocal, type TestLocal } from "../helpers/local.js";
+import { queryCaller, type QueryCaller } from "../helpers/query.js";
+import type { ParameterView } from "../../src/services/ssm/context.js";
+
+let t: TestLocal;
+let cfn: QueryCaller;
+beforeAll(async () => {
+  t = await startLocal();
+  cfn = queryCaller(t, "cloudformation");
+});
+afterAll(() => t.close());
+
+const backend = () => t.local.registry.backends.cloudformation;
+const status = async (name: string) => (await cfn.call("DescribeStacks", { StackName: name })).Stacks[0].StackStatus;
+const resources = async (name: string) =>
+  Object.fromEntries((await cfn.call("ListStackResources", { StackName: name })).StackResourceSummaries.map((r: any) => [r.LogicalResourceId, r.ResourceStatus]));
+const events = async (name: string): Promise<string[]> =>
+  (await cfn.call("DescribeStackEvents", { StackName: name })).StackEvents.map((e: any) => `${e.LogicalResourceId} ${e.ResourceStatus}${e.ResourceStatusReason ? ` ${e.ResourceStatusReason}` : ""}`).reverse();
+const logs = (body: string) => `Resources:\n${body}`;
+
+describe("on the test clock, with one second per step", () => {
+  it("creates in waves: a resource starts one step after what it needs", async () => {
+    backend().stepMs = 1000;
+    try {
+      const body = logs("  A:\n    Type: AWS::Logs::LogGroup\n  B:\n    Type: AWS::Logs::LogStream\n    Properties: { LogGroupName: !Ref A }");
+      await cfn.call("CreateStack", { StackName: "waves", TemplateBody: body });
+      expect(await status("waves")).toBe("CREATE_IN_PROGRESS");
+      t.advance(1000);
+      expect(await resources("waves")).toEqual({ A: "CREATE_COMPLETE" });
+      t.advance(1000);
+      expect(await resources("waves")).toEqual({ A: "CREATE_COMPLETE", B: "CREATE_COMPLETE" });
+      t.advance(1000);
+      expect(await status("waves")).toBe("CREATE_COMPLETE");
+    } finally {
+      backend().stepMs = 0;
+    }
+  });
+
+  it("CancelUpdateStack rolls an update in progress back", async () => {
+    backend().stepMs = 1000;
+    try {
+      const body = logs("  A:\n    Type: AWS::Logs::LogGroup\n    Properties: { RetentionInDays: 5 }\n  B:\n    Type: AWS::Logs::LogStream\n    Properties: { LogGroupName: !Ref A }");
+      await cfn.call("UpdateStack", { StackName: "waves", TemplateBody: body });
+      t.advance(1000);
+      await cfn.call("CancelUpdateStack", { StackName: "waves" });
+      t.advance(10_000);
+      expect(await status("waves")).toBe("UPDATE_ROLLBACK_COMPLETE");
+      const ev = await events("waves");
+      expect(ev).toContain("waves UPDATE_ROLLBACK_IN_PROGRESS Stack update cancelled");
+      expect(ev.slice(ev.indexOf("waves UPDATE_ROLLBACK_IN_PROGRESS Stack update cancelled"))).toContain("A UPDATE_COMPLETE");
+      expect((await cfn.error("CancelUpdateStack", { StackName: "waves" })).message).toBe("CancelUpdateStack cannot be called from current stack status");
+    } finally {
+      backend().stepMs = 0;
+    }
+  });
+});
+
+describe("a failed update", () => {
+  it("rolls back: changes undone, what it made deleted, UPDATE_ROLLBACK_COMPLETE", async () => {
+    const v1 = logs("  Group:\n    Type: AWS::Logs::LogGroup\n    Properties: { LogGroupName: upd-group, RetentionInDays: 7 }");
+    await cfn.call("CreateStack", { StackName: "upd", TemplateBody: v1 });
+    const v2 = logs("  Group:\n    Type: AWS::Logs::LogGroup\n    Properties: { LogGroupName: upd-group, RetentionInDays: 30 }\n  Extra:\n    Type: AWS::Logs::LogGroup\n    Properties: { LogGroupName: upd-extra }\n  Broken:\n    Type: AWS::Logs::LogStream\n    DependsOn: [Group, Extra]\n    Properties: { LogGroupName: no-such-group }");
+    await cfn.call("UpdateStack", { StackName: "upd", TemplateBody: v2 });
+    expect(await status("upd")).toBe("UPDATE_ROLLBACK_COMPLETE");
+    const ev = await events("upd");
+    expect(ev).toContain("upd UPDATE_ROLLBACK_IN_PROGRESS The following resource(s) failed to create: [Broken]. ");
+    expect(ev.find((e) => e.startsWith("Broken CREATE_FAILED"))).toMatch(/The specified log group does not exist\./);
+    expect(ev.at(-1)).toBe("upd UPDATE_ROLLBACK_COMPLETE");
+    expect(await resources("upd")).toEqual({ Group: "UPDATE_COMPLETE" });
+    const groups = t.local.registry.backends.client.call("logs", "DescribeLogGroups", { logGroupNamePrefix: "upd-" }, { accountId: "000000000000", region: "us-east-1" } as never);
+    expect(groups.logGroups.map((g: any) => [g.logGroupName, g.retentionInDays])).toEqual([["upd-group", 7]]);
+    expect((await cfn.call("GetTemplate", { StackName: "upd" })).TemplateBody).toBe(v1);
+  });
+});
+
+describe("request tokens", () => {
+  it("a repeated CreateStack answers the same stack; the token on another operation is refused", async () => {
+    const body = logs("  H:\n    Type: AWS::CloudFormation::WaitConditionHandle");
+    const a = await cfn.call("CreateStack", { StackName: "tok", TemplateBody: body, ClientRequestToken: "t-1" });
+    const b = await cfn.call("CreateStack", { StackName: "tok", TemplateBody: body, ClientRequestToken: "t-1" });
+    expect(b.StackId).toBe(a.StackId);
+    expect((await cfn.error("UpdateStack", { StackName: "tok", TemplateBody: body, ClientRequestToken: "t-1" })).code).toBe("TokenAlreadyExistsException");
+    const ev = (await cfn.call("DescribeStackEvents", { StackName: "tok" })).StackEvents;
+    expect(ev.every((e: any) => e.ClientRequestToken === "t-1")).toBe(true);
+  });
+});
+
+describe("values from SSM and Secrets Manager", () => {
+  it("resolves SSM-typed parameters and dynamic references, and never shows the secret", async () => {
+    const ssm = t.local.registry.backends.ssm;
+    const sm = t.local.registry.backends.secretsmanager;
+    const params: Record<string, ParameterView> = {
+      "/app/retention": { name: "/app/retention", arn: "arn:aws:ssm:us-east-1:000000000000:parameter/app/retention", type: "String", value: "14", version: 1 },
+      "/app/name": { name: "/app/name", arn: "arn:aws:ssm:us-east-1:000000000000:parameter/app/name", type: "String", value: "from-ssm", version: 3 },
+    };
+    const [origParam, origSecret] = [ssm.parameterValue, sm.secretValue];
+    ssm.parameterValue = (_a, _r, ref) => params[ref.replace(/:\d+$/, "")];
+    sm.secretValue = (_a, _r, id) => (id === "db" ? { arn: "arn:aws:secretsmanager:us-east-1:000000000000:secret:db-AbCdEf", name: "db", versionId: "v1", secretString: '{"user":"admin"}' } : undefined);
+    try {
+      const body = [
+        "Parameters:",
+        "  Retention: { Type: 'AWS::SSM::Parameter::Value<String>', Default: /app/retention }",
+        "Resources:",
+        "  Group:",
+        "    Type: AWS::Logs::LogGroup",
+        "    Properties:",
+        "      LogGroupName: '{{resolve:ssm:/app/name:3}}-{{resolve:secretsmanager:db:SecretString:user}}'",
+        "      RetentionInDays: !Ref Retention",
+      ].join("\n");
+      await cfn.call("CreateStack", { StackName: "dyn", TemplateBody: body });
+      const s = (await cfn.call("DescribeStacks", { StackName: "dyn" })).Stacks[0];
+      expect(s.StackStatus).toBe("CREATE_COMPLETE");
+      expect(s.Parameters).toEqual([{ ParameterKey: "Retention", ParameterValue: "/app/retention", ResolvedValue: "14" }]);
+      const group = (await cfn.call("DescribeStackResource", { StackName: "dyn", LogicalResourceId: "Group" })).StackResourceDetail.PhysicalResourceId;
+      expect(group).toBe("from-ssm-admin");
+      const shown = (await cfn.call("DescribeStackEvents", { StackName: "dyn" })).StackEvents.map((e: any) => e.ResourceProperties ?? "").join("");
+      expect(shown).toContain("{{resolve:secretsmanager:db:SecretString:user}}");
+      expect(shown).not.toContain("admin");
+      const missing = body.replace("Default: /app/retention", "Default: /app/none");
+      expect((await cfn.error("CreateStack", { StackName: "dyn2", TemplateBody: missing })).message).toBe("Unable to fetch parameters [/app/none] from parameter store for this account.");
+    } finally {
+      ssm.parameterValue = origParam;
+      sm.secretValue = origSecret;
+    }
+  });
+});
+
+describe("types ecs-local cannot run", () => {
+  it("a Lambda-backed custom resource fails its create with a reason and the stack rolls back", async () => {
+    await cfn.call("CreateStack", { StackName: "custom", TemplateBody: logs("  C:\n    Type: Custom::Thing\n    Properties: { ServiceToken: arn:aws:lambda:us-east-1:000000000000:function:f }") });
+    expect(await status("custom")).toBe("ROLLBACK_COMPLETE");
+    expect(await events("custom")).toContain("C CREATE_FAILED ecs-local runs no Lambda functions or SNS topics, so custom resource Custom::Thing cannot be created.");
+  });
+});
+
+describe("a delete that fails", () => {
+  it("ends in DELETE_FAILED; RetainResources then leaves the resource and deletes the stack", async () => {
+    await cfn.call("CreateStack", { StackName: "stuck", TemplateBody: logs("  Cluster:\n    Type: AWS::ECS::Cluster\n    Properties: { ClusterName: stuck-cluster }") });
+    await t.ecs("RegisterTaskDefinition", { family: "stuck", containerDefinitions: [{ name: "c", image: "busybox", memory: 64 }] });
+    await t.ecs("CreateService", { cluster: "stuck-cluster", serviceName: "outside", taskDefinition: "stuck", desiredCount: 0 });
+    expect((await cfn.error("DeleteStack", { StackName: "stuck", RetainResources: ["Cluster"] })).message).toBe("Invalid operation on stack: RetainResources can only be specified when the stack is in the DELETE_FAILED state");
+    await cfn.call("DeleteStack", { StackName: "stuck" });
+    expect(await status("stuck")).toBe("DELETE_FAILED");
+    const ev = await events("stuck");
+    expect(ev.find((e) => e.startsWith("Cluster DELETE_FAILED"))).toMatch(/The Cluster cannot be deleted while Services are active\./);
+    expect(ev.at(-1)).toBe("stuck DELETE_FAILED The following resource(s) failed to delete: [Cluster]. ");
+    await cfn.call("DeleteStack", { StackName: "stuck", RetainResources: ["Cluster"] });
+    expect((await cfn.error("DescribeStacks", { StackName: "stuck" })).message).toBe("Stack with id stuck does not exist");
+    expect((await t.ecs("DescribeClusters", { clusters: ["stuck-cluster"] })).clusters![0].status).toBe("ACTIVE");
+  });
+});
