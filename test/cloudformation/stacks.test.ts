@@ -6,6 +6,8 @@ import { CloudFormationClient, DescribeStacksCommand, waitUntilStackCreateComple
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startLocal, type TestLocal } from "../helpers/local.js";
 import { queryCaller, type QueryCaller } from "../helpers/query.js";
+import { SUBNET_A, SUBNET_B } from "../helpers/fixtures.js";
+import { defaultVpcId } from "../../src/services/ec2/domain/network.js";
 
 const template = (name: string) => readFileSync(new URL(`./templates/${name}`, import.meta.url), "utf8");
 
@@ -128,5 +130,28 @@ describe("a failing resource", () => {
     expect((await resource("kept", "Logs")).ResourceStatus).toBe("CREATE_COMPLETE");
     await cfn.call("DeleteStack", { StackName: "kept" });
     expect((await cfn.call("DescribeStacks", { StackName: s.StackId })).Stacks[0].StackStatus).toBe("DELETE_COMPLETE");
+  });
+});
+
+describe("a Fargate service behind a load balancer", () => {
+  it("makes the load balancer, target group, listener and rule through ELBv2, and the service registers its task", async () => {
+    const Parameters = [{ ParameterKey: "VpcId", ParameterValue: defaultVpcId("000000000000", "us-east-1") }, { ParameterKey: "Subnets", ParameterValue: `${SUBNET_A},${SUBNET_B}` }];
+    await cfn.call("CreateStack", { StackName: "alb", TemplateBody: template("alb-service.yaml"), Parameters });
+    const s = await stack("alb");
+    expect(s.StackStatus).toBe("CREATE_COMPLETE");
+    const out = Object.fromEntries(s.Outputs.map((o: any) => [o.OutputKey, o.OutputValue]));
+    expect(out.Url).toMatch(/^http:\/\/alb-LoadBalancer-[A-Z0-9]{13}-\d+\.us-east-1\.elb\.amazonaws\.com\/$/);
+    expect(out.TargetGroupName).toMatch(/^alb-TargetGroup-[A-Z0-9]{13}$/);
+    const elb = queryCaller(t, "elbv2");
+    const tg = (await resource("alb", "TargetGroup")).PhysicalResourceId;
+    const health = (await elb.call("DescribeTargetHealth", { TargetGroupArn: tg })).TargetHealthDescriptions;
+    expect(health.map((h: any) => h.Target.Port)).toEqual([80]);
+    const rules = (await elb.call("DescribeRules", { ListenerArn: (await resource("alb", "Listener")).PhysicalResourceId })).Rules;
+    expect(rules.map((r: any) => [r.Priority, r.Conditions[0]?.Values ?? []])).toEqual([["10", ["/api/*"]], ["default", []]]);
+    const lb = (await resource("alb", "LoadBalancer")).PhysicalResourceId;
+    const attrs = (await elb.call("DescribeLoadBalancerAttributes", { LoadBalancerArn: lb })).Attributes;
+    expect(attrs.find((a: any) => a.Key === "idle_timeout.timeout_seconds").Value).toBe("30");
+    const bad = await cfn.error("CreateStack", { StackName: "alb2", TemplateBody: template("alb-service.yaml"), Parameters: [{ ParameterKey: "VpcId", ParameterValue: "vpc-0123456789abcdef0" }, Parameters[1]] });
+    expect(bad.message).toBe("Parameter validation failed: parameter value vpc-0123456789abcdef0 for parameter name VpcId does not exist.");
   });
 });

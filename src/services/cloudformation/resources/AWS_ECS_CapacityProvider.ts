@@ -1,6 +1,6 @@
 // AWS::ECS::CapacityProvider: Ref is the name; the Auto Scaling group provider's settings update in place.
 import { toInput } from "./shape.js";
-import { withStackTags, type ResourceProvider } from "./provider.js";
+import { tagsMember, withStackTags, type ResourceProvider } from "./provider.js";
 import { retagEcs } from "./ecsTags.js";
 
 export const provider: ResourceProvider = {
@@ -10,7 +10,7 @@ export const provider: ResourceProvider = {
   replaceOn: ["Name", "AutoScalingGroupProvider.AutoScalingGroupArn"],
   nameProperty: "Name",
   create(props, pc) {
-    const input = toInput("ecs", "CreateCapacityProvider", { ...props, Name: props.Name ?? pc.generatedName(255), Tags: withStackTags(props.Tags, pc) });
+    const input = toInput("ecs", "CreateCapacityProvider", { ...props, Name: props.Name ?? pc.generatedName(255), Tags: undefined, ...tagsMember(props.Tags, pc) });
     const cp = pc.call("ecs", "CreateCapacityProvider", input).capacityProvider;
     return { physicalId: cp.name, attributes: { Arn: cp.capacityProviderArn } };
   },

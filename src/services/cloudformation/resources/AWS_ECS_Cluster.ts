@@ -1,12 +1,12 @@
 // AWS::ECS::Cluster: Ref is the cluster name; ClusterName replaces, the rest updates in place.
 import { toInput } from "./shape.js";
-import { withStackTags, type ProviderContext, type ResourceProvider } from "./provider.js";
+import { tagsMember, withStackTags, type ProviderContext, type ResourceProvider } from "./provider.js";
 import { retagEcs } from "./ecsTags.js";
 import type { ResourceRecord } from "../context.js";
 
 function input(props: Record<string, any>, pc: ProviderContext, name: string) {
   const { ClusterSettings, ...rest } = props;
-  return toInput("ecs", "CreateCluster", { ...rest, ClusterName: name, Settings: ClusterSettings, Tags: withStackTags(props.Tags, pc) });
+  return toInput("ecs", "CreateCluster", { ...rest, ClusterName: name, Settings: ClusterSettings, Tags: undefined, ...tagsMember(props.Tags, pc) });
 }
 
 const made = (cluster: { clusterArn: string; clusterName: string }) => ({ physicalId: cluster.clusterName, attributes: { Arn: cluster.clusterArn } });

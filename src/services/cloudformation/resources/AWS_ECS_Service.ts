@@ -1,7 +1,7 @@
 // AWS::ECS::Service: created and updated through ECS, then waited on until it is steady, as
 // CloudFormation does; a deployment the circuit breaker fails fails the resource. Ref is the ARN.
 import { toInput } from "./shape.js";
-import { withStackTags, type Progress, type ProviderContext, type ResourceProvider } from "./provider.js";
+import { tagsMember, withStackTags, type Progress, type ProviderContext, type ResourceProvider } from "./provider.js";
 import { retagEcs } from "./ecsTags.js";
 import type { ResourceRecord } from "../context.js";
 
@@ -28,7 +28,7 @@ export const provider: ResourceProvider = {
   replaceOn: ["Cluster", "LaunchType", "Role", "SchedulingStrategy", "ServiceName", "DeploymentController"],
   nameProperty: "ServiceName",
   create(props, pc) {
-    const input = toInput("ecs", "CreateService", { ...mapped(props), ServiceName: props.ServiceName ?? pc.generatedName(255), Tags: withStackTags(props.Tags, pc) });
+    const input = toInput("ecs", "CreateService", { ...mapped(props), ServiceName: props.ServiceName ?? pc.generatedName(255), Tags: undefined, ...tagsMember(props.Tags, pc) });
     const s = pc.call("ecs", "CreateService", input).service;
     return { physicalId: s.serviceArn, attributes: { Name: s.serviceName, ServiceArn: s.serviceArn, Cluster: s.clusterArn } };
   },

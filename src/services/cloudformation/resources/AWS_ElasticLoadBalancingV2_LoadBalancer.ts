@@ -1,6 +1,6 @@
 // AWS::ElasticLoadBalancingV2::LoadBalancer: Ref is the ARN; attributes, subnets, security groups and tags update in place.
 import { toInput } from "./shape.js";
-import { withStackTags, type ProviderContext, type ResourceProvider } from "./provider.js";
+import { tagsMember, type ProviderContext, type ResourceProvider } from "./provider.js";
 import { attributeList, retagElb } from "./elbTags.js";
 
 function attributes(lb: Record<string, any>) {
@@ -27,7 +27,7 @@ export const provider: ResourceProvider = {
   nameProperty: "Name",
   create(props, pc) {
     const { LoadBalancerAttributes, ...rest } = props;
-    const input = toInput("elbv2", "CreateLoadBalancer", { ...rest, Name: props.Name ?? pc.generatedName(32, { upper: true }), Tags: withStackTags(props.Tags, pc) });
+    const input = toInput("elbv2", "CreateLoadBalancer", { ...rest, Name: props.Name ?? pc.generatedName(32, { upper: true }), Tags: undefined, ...tagsMember(props.Tags, pc) });
     const lb = pc.call("elbv2", "CreateLoadBalancer", input).LoadBalancers[0];
     if (LoadBalancerAttributes?.length) pc.call("elbv2", "ModifyLoadBalancerAttributes", { LoadBalancerArn: lb.LoadBalancerArn, Attributes: attributeList(LoadBalancerAttributes) });
     return { physicalId: lb.LoadBalancerArn, attributes: attributes(lb) };

@@ -1,6 +1,6 @@
 // AWS::ElasticLoadBalancingV2::TargetGroup: Ref is the ARN; health checks, attributes, targets and tags update in place.
 import { toInput } from "./shape.js";
-import { withStackTags, type ProviderContext, type ResourceProvider } from "./provider.js";
+import { tagsMember, type ProviderContext, type ResourceProvider } from "./provider.js";
 import { attributeList, retagElb } from "./elbTags.js";
 
 const HEALTH = ["HealthCheckEnabled", "HealthCheckIntervalSeconds", "HealthCheckPath", "HealthCheckPort", "HealthCheckProtocol", "HealthCheckTimeoutSeconds", "HealthyThresholdCount", "UnhealthyThresholdCount", "Matcher"];
@@ -32,7 +32,7 @@ export const provider: ResourceProvider = {
   nameProperty: "Name",
   create(props, pc) {
     const { TargetGroupAttributes, Targets, ...rest } = props;
-    const input = toInput("elbv2", "CreateTargetGroup", { ...rest, Name: props.Name ?? pc.generatedName(32, { upper: true }), Tags: withStackTags(props.Tags, pc) });
+    const input = toInput("elbv2", "CreateTargetGroup", { ...rest, Name: props.Name ?? pc.generatedName(32, { upper: true }), Tags: undefined, ...tagsMember(props.Tags, pc) });
     const tg = pc.call("elbv2", "CreateTargetGroup", input).TargetGroups[0];
     if (TargetGroupAttributes?.length) pc.call("elbv2", "ModifyTargetGroupAttributes", { TargetGroupArn: tg.TargetGroupArn, Attributes: attributeList(TargetGroupAttributes) });
     targets(tg.TargetGroupArn, Targets, [], pc);

@@ -59,3 +59,9 @@ export function withStackTags(own: { Key: string; Value: string }[] | undefined,
   for (const t of own ?? []) merged.set(t.Key, String(t.Value));
   return [...merged].map(([Key, Value]) => ({ Key, Value }));
 }
+
+/** `{ Tags }` with the stack's tags and the resource's own, or nothing when there are none (some APIs refuse an empty list). */
+export function tagsMember(own: { Key: string; Value: string }[] | undefined, pc: ProviderContext): { Tags?: { Key: string; Value: string }[] } {
+  const tags = withStackTags(own, pc);
+  return tags.length ? { Tags: tags } : {};
+}
