@@ -74,7 +74,7 @@ describe("intrinsic functions, conditions, exports and imports", () => {
     const events = (await cfn.call("DescribeStackEvents", { StackName: "exporter" })).StackEvents;
     expect(events.find((e: any) => e.ResourceStatus === "UPDATE_ROLLBACK_IN_PROGRESS").ResourceStatusReason).toBe("Export shared-group cannot be deleted as it is in use by importer");
     await cfn.call("DeleteStack", { StackName: "exporter" });
-    expect([(await stack("exporter")).StackStatus, (await stack("exporter")).StackStatusReason]).toEqual(["DELETE_FAILED", "Export shared-group cannot be deleted as it is in use by importer"]);
+    expect([(await stack("exporter")).StackStatus, (await stack("exporter")).StackStatusReason]).toEqual(["UPDATE_ROLLBACK_COMPLETE", "Export shared-group cannot be deleted as it is in use by importer"]);
     await cfn.call("DeleteStack", { StackName: "importer" });
     await cfn.call("DeleteStack", { StackName: "exporter" });
     const events2 = (await cfn.call("DescribeStackEvents", { StackName: s.StackId })).StackEvents;
@@ -98,7 +98,9 @@ describe("change sets", () => {
     expect((await cfn.error("CreateChangeSet", { StackName: "cs", ChangeSetName: "again", ChangeSetType: "UPDATE", TemplateBody: v1 })).message).toBe(`Stack:${StackId} is in REVIEW_IN_PROGRESS state and can not be updated.`);
     await cfn.call("ExecuteChangeSet", { ChangeSetName: "first", StackName: "cs" });
     expect((await stack("cs")).StackStatus).toBe("CREATE_COMPLETE");
-    expect((await cfn.call("ListChangeSets", { StackName: "cs" })).Summaries).toEqual([]);
+    const listed = (await cfn.call("ListChangeSets", { StackName: "cs" })).Summaries;
+    expect(listed.map((c: any) => [c.ChangeSetName, c.Status, c.ExecutionStatus])).toEqual([["first", "CREATE_COMPLETE", "EXECUTE_COMPLETE"]]);
+    expect((await cfn.error("ExecuteChangeSet", { ChangeSetName: Id })).message).toBe(`ChangeSet [${Id}] cannot be executed in its current execution status of [EXECUTE_COMPLETE]`);
   });
 
   it("UPDATE lists a replacement and an update in place; an empty one fails with AWS's reason", async () => {
@@ -112,7 +114,8 @@ describe("change sets", () => {
     await cfn.call("CreateChangeSet", { StackName: "cs", ChangeSetName: "empty", TemplateBody: v1 });
     const e = await cfn.call("DescribeChangeSet", { ChangeSetName: "empty", StackName: "cs" });
     expect([e.Status, e.ExecutionStatus, e.StatusReason]).toEqual(["FAILED", "UNAVAILABLE", "The submitted information didn't contain changes. Submit different information to create a change set."]);
-    expect((await cfn.error("ExecuteChangeSet", { ChangeSetName: "empty", StackName: "cs" })).code).toBe("InvalidChangeSetStatus");
+    const refused = await cfn.error("ExecuteChangeSet", { ChangeSetName: "empty", StackName: "cs" });
+    expect([refused.code, refused.message]).toEqual(["InvalidChangeSetStatus", `ChangeSet [${e.ChangeSetId}] cannot be executed in its current status of [FAILED]`]);
     expect((await cfn.error("DescribeChangeSet", { ChangeSetName: "nope", StackName: "cs" })).code).toBe("ChangeSetNotFound");
     await cfn.call("ExecuteChangeSet", { ChangeSetName: "second", StackName: "cs" });
     expect((await stack("cs")).StackStatus).toBe("UPDATE_COMPLETE");

@@ -29,9 +29,14 @@ function cleanup(env: Env, rec: StackRecord, run: Run, status: string, actions: 
   schedule(env.backend, env.state, rec, env.backend.stepMs);
 }
 
+const SUCCEEDED = new Set(["CREATE_COMPLETE", "UPDATE_COMPLETE"]);
+
 function settle(env: Env, rec: StackRecord, status: string, reason?: string): void {
   stackEvent(env.backend, rec, status, reason);
   rec.run = undefined;
+  // The change set the operation executed says how its execution ended.
+  const cs = rec.stack.ChangeSetId ? rec.changeSets.get(rec.stack.ChangeSetId) : undefined;
+  if (cs?.executionStatus === "EXECUTE_IN_PROGRESS") cs.executionStatus = SUCCEEDED.has(status) ? "EXECUTE_COMPLETE" : "EXECUTE_FAILED";
 }
 
 export function finishPhase(env: Env, rec: StackRecord, run: Run): void {

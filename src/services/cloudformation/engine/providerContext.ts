@@ -41,6 +41,7 @@ export function providerContext(env: Env, rec: StackRecord, logicalId: string): 
     tags: rec.current.tags,
     now: () => backend.timeline.now() / 1000,
     uuid: () => ids.uuid(),
+    handlerMessage: (message, code) => `Resource handler returned message: "${message}" (RequestToken: ${ids.uuid()}, HandlerErrorCode: ${code})`,
     call(service, operation, input) {
       try {
         return backend.peers.client.call(service, operation, input, request);

@@ -36,7 +36,12 @@ export const createChangeSet: Handler<"CreateChangeSet"> = (input, ctx) =>
     if (!input.StackName.startsWith("arn:")) checkStackName(input.StackName);
     let rec = stackFor(ctx, input);
     const fresh = rec.stack === undefined;
-    if ([...(rec.changeSets?.values() ?? [])].some((c) => c.name === input.ChangeSetName)) throw new AlreadyExistsException(`ChangeSet [${input.ChangeSetName}] already exists`);
+    const same = [...(rec.changeSets?.values() ?? [])].find((c) => c.name === input.ChangeSetName);
+    if (same) {
+      // The same request again answers the same change set; another one under its name is refused.
+      if (same.deployment.body === input.TemplateBody) return { Id: same.id, StackId: rec.stack.StackId };
+      throw new AlreadyExistsException(`ChangeSet ${input.ChangeSetName} cannot be created due to a mismatch with existing attribute Template`);
+    }
     const identity = fresh ? stackIdentity(ctx, input.StackName, "REVIEW_IN_PROGRESS") : rec;
     const previous = fresh || type === "CREATE" ? undefined : rec.current;
     const d: Deployment = prepareDeployment(ctx, identity, input, previous);

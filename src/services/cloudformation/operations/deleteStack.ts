@@ -19,16 +19,16 @@ export const deleteStack: Handler<"DeleteStack"> = (input, ctx) =>
       throw validation("Invalid operation on stack: RetainResources can only be specified when the stack is in the DELETE_FAILED state");
     }
     if (rec.run?.kind === "DELETE") return {};
+    const env = { backend, state, request: ctx.request };
+    const inUse = rec.outputs.filter((o) => o.ExportName !== undefined).map((o) => [o.ExportName!, importers(env, o.ExportName!, rec.stack.StackId)] as const).find(([, users]) => users.length);
+    if (inUse) {
+      // The delete does not start: the stack keeps its status, with an event saying why (as AWS answers).
+      stackEvent(backend, rec, rec.stack.StackStatus, `Export ${inUse[0]} cannot be deleted as it is in use by ${inUse[1].join(", ")}`);
+      return {};
+    }
     if (input.ClientRequestToken !== undefined) rec.token = { value: input.ClientRequestToken, operation: "DeleteStack" };
     const deployments = [rec.current, ...(rec.previous ? [rec.previous] : [])];
     startRun(backend, state, rec, "DELETE", deletePlan(rec, [...rec.resources.keys()], deployments), ctx.request, { token: input.ClientRequestToken, retain: input.RetainResources });
     stackEvent(backend, rec, "DELETE_IN_PROGRESS", "User Initiated");
-    const env = { backend, state, request: ctx.request };
-    const inUse = rec.outputs.filter((o) => o.ExportName !== undefined).map((o) => [o.ExportName!, importers(env, o.ExportName!, rec.stack.StackId)] as const).find(([, users]) => users.length);
-    if (inUse) {
-      backend.timeline.cancel(rec.run!.timer);
-      rec.run = undefined;
-      stackEvent(backend, rec, "DELETE_FAILED", `Export ${inUse[0]} cannot be deleted as it is in use by ${inUse[1].join(", ")}`);
-    }
     return {};
   });

@@ -6,18 +6,19 @@ import { stackEvent } from "../domain/events.js";
 import { deployPlan } from "../engine/plans.js";
 import { startRun } from "../engine/run.js";
 
-/** Runs the change set's deployment as CreateStack or UpdateStack would; the stack's change sets are then gone. */
+/** Runs the change set's deployment as CreateStack or UpdateStack would; the stack's other change sets are deleted. */
 export const executeChangeSet: Handler<"ExecuteChangeSet"> = (input, ctx) =>
   withPeers(ctx, () => {
     const { state, backend } = ctx;
     const { rec, cs } = findChangeSet(state, input.ChangeSetName, input.StackName);
     if (repeated(rec, input.ClientRequestToken, "ExecuteChangeSet")) return {};
-    if (cs.status !== "CREATE_COMPLETE" || cs.executionStatus !== "AVAILABLE") {
-      throw new InvalidChangeSetStatusException(`ChangeSet [${cs.id}] cannot be executed in its current status of [${cs.status}]`);
-    }
+    if (cs.status !== "CREATE_COMPLETE") throw new InvalidChangeSetStatusException(`ChangeSet [${cs.id}] cannot be executed in its current status of [${cs.status}]`);
+    if (cs.executionStatus !== "AVAILABLE") throw new InvalidChangeSetStatusException(`ChangeSet [${cs.id}] cannot be executed in its current execution status of [${cs.executionStatus}]`);
     const d = { ...cs.deployment, disableRollback: input.DisableRollback ?? cs.deployment.disableRollback };
     const create = cs.type === "CREATE";
-    rec.changeSets.clear();
+    // The others are no longer valid for the stack (ExecuteChangeSet's documentation); this one stays, executing.
+    for (const id of [...rec.changeSets.keys()]) if (id !== cs.id) rec.changeSets.delete(id);
+    cs.executionStatus = "EXECUTE_IN_PROGRESS";
     rec.stack.ChangeSetId = cs.id;
     if (!create) {
       rec.previous = rec.current;

@@ -45,8 +45,11 @@ export const provider: ResourceProvider = {
   settle(record, pc): Progress {
     const s = describe(record, pc);
     if (!s) return { failed: "Service was not found." };
+    // With rollback on, the failed deployment is no longer PRIMARY: any failed one fails the resource.
+    if (s.deployments?.some((d: { rolloutState?: string }) => d.rolloutState === "FAILED")) {
+      return { failed: pc.handlerMessage("Error occurred during operation 'ECS Deployment Circuit Breaker was triggered'.", "GeneralServiceException") };
+    }
     const primary = s.deployments?.find((d: { status: string }) => d.status === "PRIMARY");
-    if (primary?.rolloutState === "FAILED") return { failed: "Error occurred during operation 'ECS Deployment Circuit Breaker was triggered'." };
     const steady = s.deployments?.length === 1 && (primary?.rolloutState === undefined || primary.rolloutState === "COMPLETED") && s.runningCount === s.desiredCount;
     return steady ? "done" : "wait";
   },

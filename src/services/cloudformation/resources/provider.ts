@@ -15,6 +15,8 @@ export interface ProviderContext {
   /** A name CloudFormation would generate: `<stack>-<logicalId>-<random>`, cut to `max` characters. */
   generatedName(max?: number, options?: { upper?: boolean }): string;
   now(): number;
+  /** A failure reason as CloudFormation's resource handlers word it: `Resource handler returned message: "…" (RequestToken: …, HandlerErrorCode: …)`. */
+  handlerMessage(message: string, code: string): string;
   /** A seeded random UUID (the service's id source). */
   uuid(): string;
 }
