@@ -75,6 +75,18 @@ describe("a failed update", () => {
     expect(groups.logGroups.map((g: any) => [g.logGroupName, g.retentionInDays])).toEqual([["upd-group", 7]]);
     expect((await cfn.call("GetTemplate", { StackName: "upd" })).TemplateBody).toBe(v1);
   });
+
+  it("with DisableRollback stays UPDATE_FAILED until RollbackStack undoes it", async () => {
+    const v3 = logs("  Group:\n    Type: AWS::Logs::LogGroup\n    Properties: { LogGroupName: upd-group, RetentionInDays: 30 }\n  Broken:\n    Type: AWS::Logs::LogStream\n    DependsOn: Group\n    Properties: { LogGroupName: no-such-group }");
+    await cfn.call("UpdateStack", { StackName: "upd", TemplateBody: v3, DisableRollback: true });
+    expect(await status("upd")).toBe("UPDATE_FAILED");
+    const retention = () => t.local.registry.backends.client.call("logs", "DescribeLogGroups", { logGroupNamePrefix: "upd-group" }, { accountId: "000000000000", region: "us-east-1" } as never).logGroups[0].retentionInDays;
+    expect(retention()).toBe(30);
+    await cfn.call("RollbackStack", { StackName: "upd" });
+    expect(await status("upd")).toBe("UPDATE_ROLLBACK_COMPLETE");
+    expect(retention()).toBe(7);
+    expect(await resources("upd")).toEqual({ Group: "UPDATE_COMPLETE" });
+  });
 });
 
 describe("request tokens", () => {

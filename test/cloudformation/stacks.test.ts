@@ -123,11 +123,16 @@ describe("a failing resource", () => {
     await cfn.call("DeleteStack", { StackName: "broken" });
   });
 
-  it("with DisableRollback leaves the stack in CREATE_FAILED and what was made in place", async () => {
+  it("with DisableRollback leaves the stack in CREATE_FAILED and what was made in place, until RollbackStack", async () => {
     await cfn.call("CreateStack", { StackName: "kept", TemplateBody: template("failing.yaml"), DisableRollback: true });
     const s = await stack("kept");
     expect([s.StackStatus, s.StackStatusReason]).toEqual(["CREATE_FAILED", "The following resource(s) failed to create: [Service]. "]);
     expect((await resource("kept", "Logs")).ResourceStatus).toBe("CREATE_COMPLETE");
+    await cfn.call("RollbackStack", { StackName: "kept" });
+    expect((await stack("kept")).StackStatus).toBe("ROLLBACK_COMPLETE");
+    expect((await events("kept")).at(-1)).toBe("kept ROLLBACK_COMPLETE");
+    expect((await events("kept")).includes("Logs DELETE_COMPLETE")).toBe(true);
+    expect((await cfn.error("RollbackStack", { StackName: "kept" })).message).toBe(`Stack:${s.StackId} is in ROLLBACK_COMPLETE state and can not be rolled back.`);
     await cfn.call("DeleteStack", { StackName: "kept" });
     expect((await cfn.call("DescribeStacks", { StackName: s.StackId })).Stacks[0].StackStatus).toBe("DELETE_COMPLETE");
   });

@@ -34,6 +34,20 @@ describe("template checks", () => {
     expect(await refused(`Transform: AWS::Serverless-2016-10-31\n${yaml("  A:\n    Type: AWS::Logs::LogGroup")}`)).toBe("ecs-local does not process template transforms (AWS::Serverless-2016-10-31).");
     expect(await refused(yaml("  A:\n    Type: AWS::Logs::LogGroup"), { TemplateURL: "https://s3.amazonaws.com/b/t.yaml", TemplateBody: undefined })).toBe("ecs-local has no S3 to read a TemplateURL from yet: pass the template as TemplateBody.");
     expect(await refused(yaml("  A:\n    Type: AWS::Logs::LogGroup\n    Properties: { LogGroupName: !ImportValue nowhere }"))).toBe("No export named nowhere found");
+    const rules = [
+      "Parameters:",
+      "  BootstrapVersion: { Type: String, Default: '5' }",
+      "Rules:",
+      "  CheckBootstrapVersion:",
+      "    Assertions:",
+      "      - Assert: { 'Fn::Not': [{ 'Fn::Contains': [['1', '2', '3', '4', '5'], { Ref: BootstrapVersion }] }] }",
+      "        AssertDescription: CDK bootstrap stack version 6 required. Please run 'cdk bootstrap' with a recent version of the CDK CLI.",
+      yaml("  H:\n    Type: AWS::CloudFormation::WaitConditionHandle"),
+    ].join("\n");
+    expect(await refused(rules)).toBe("CDK bootstrap stack version 6 required. Please run 'cdk bootstrap' with a recent version of the CDK CLI.");
+    await cfn.call("CreateStack", { StackName: "ruled", TemplateBody: rules, Parameters: [{ ParameterKey: "BootstrapVersion", ParameterValue: "6" }] });
+    expect((await stack("ruled")).StackStatus).toBe("CREATE_COMPLETE");
+    await cfn.call("DeleteStack", { StackName: "ruled" });
     expect((await cfn.call("ListStacks")).StackSummaries.filter((s: any) => s.StackName === "bad")).toEqual([]);
   });
 

@@ -77,6 +77,8 @@ export interface StackRecord {
   onFailureDelete?: boolean;
   /** Export names the stack's resources and outputs import (Fn::ImportValue), for ListImports and export changes. */
   imports: string[];
+  /** An update that failed with rollback disabled (UPDATE_FAILED): what RollbackStack undoes. */
+  failedUpdate?: Run;
   /** Set after a delete: when the deleted stack is forgotten. */
   forgetTimer?: Timer;
 }

@@ -4,6 +4,7 @@ import { parseBody } from "../template/parse.js";
 import { checkTemplate, checkTypes } from "../template/check.js";
 import { listedParameters, resolveParameters } from "../template/parameters.js";
 import { evaluateConditions } from "../template/conditions.js";
+import { checkRules } from "../template/rules.js";
 import { validation } from "../template/errors.js";
 import { commonErrors } from "../../../protocol/errors.js";
 import { InsufficientCapabilitiesException } from "../generated/errors.js";
@@ -87,7 +88,9 @@ export function prepareDeployment(ctx: CloudFormationContext, rec: Pick<StackRec
   };
   d.given = p.given;
   const env = { state: ctx.state };
-  d.conditions = evaluateConditions(template, (name) => parameterValue(d, name) ?? pseudoValue(env, rec, d, name) ?? missing(name));
+  const ref = (name: string) => parameterValue(d, name) ?? pseudoValue(env, rec, d, name) ?? missing(name);
+  checkRules(template, ref);
+  d.conditions = evaluateConditions(template, ref);
   checkParameterResources(ctx, template, d);
   checkImports(ctx, template, d, rec);
   return d;

@@ -91,12 +91,12 @@ export function failRun(env: Env, rec: StackRecord, run: Run, reason?: string): 
       stackEvent(env.backend, rec, "ROLLBACK_IN_PROGRESS", reason ?? `${why}Rollback requested by user.`);
       return startRun(env.backend, env.state, rec, "ROLLBACK", deletePlan(rec, [...rec.resources.keys()], [d]), run.request, { token: run.token });
     case "UPDATE": {
-      if (d.disableRollback) return settle(env, rec, "UPDATE_FAILED", why);
+      if (d.disableRollback) {
+        rec.failedUpdate = run;
+        return settle(env, rec, "UPDATE_FAILED", why);
+      }
       stackEvent(env.backend, rec, "UPDATE_ROLLBACK_IN_PROGRESS", run.cancelled && !reason ? "Stack update cancelled" : why);
-      const undo = rec.current;
-      rec.current = rec.previous!;
-      const plan = updateRollbackPlan(rec, run);
-      return startRun(env.backend, env.state, rec, "UPDATE_ROLLBACK", plan.main, run.request, { token: run.token, undo });
+      return rollBackUpdate(env, rec, run);
     }
     case "DELETE":
       return settle(env, rec, "DELETE_FAILED", reason ?? `The following resource(s) failed to delete: [${failed.join(", ")}]. `);
@@ -107,4 +107,13 @@ export function failRun(env: Env, rec: StackRecord, run: Run, reason?: string): 
     default:
       return settle(env, rec, `${run.kind}_FAILED`, why);
   }
+}
+
+/** Starts undoing a failed update: the stack goes back to its previous deployment. */
+export function rollBackUpdate(env: Env, rec: StackRecord, failed: Run, token = failed.token): void {
+  const undo = rec.current;
+  rec.current = rec.previous!;
+  rec.failedUpdate = undefined;
+  const plan = updateRollbackPlan(rec, failed);
+  startRun(env.backend, env.state, rec, "UPDATE_ROLLBACK", plan.main, failed.request, { token, undo });
 }

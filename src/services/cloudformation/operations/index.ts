@@ -20,6 +20,7 @@ import { listExports } from "./listExports.js";
 import { listImports } from "./listImports.js";
 import { listStackResources } from "./listStackResources.js";
 import { listStacks } from "./listStacks.js";
+import { rollbackStack } from "./rollbackStack.js";
 import { updateStack } from "./updateStack.js";
 import { updateTerminationProtection } from "./updateTerminationProtection.js";
 import { validateTemplate } from "./validateTemplate.js";
@@ -101,7 +102,7 @@ export const handlers: Handlers = {
   RecordHandlerProgress: null,
   RegisterPublisher: null,
   RegisterType: null,
-  RollbackStack: null,
+  RollbackStack: rollbackStack,
   SetStackPolicy: null,
   SetTypeConfiguration: null,
   SetTypeDefaultVersion: null,
