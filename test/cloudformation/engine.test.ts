@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startLocal, type TestLocal } from "../helpers/local.js";
 import { queryCaller, type QueryCaller } from "../helpers/query.js";
 import type { ParameterView } from "../../src/services/ssm/context.js";
+import { SUBNET_A } from "../helpers/fixtures.js";
 
 let t: TestLocal;
 let cfn: QueryCaller;
@@ -138,6 +139,47 @@ describe("values from SSM and Secrets Manager", () => {
       ssm.parameterValue = origParam;
       sm.secretValue = origSecret;
     }
+  });
+});
+
+describe("task sets", () => {
+  it("an EXTERNAL service's task set and primary task set are made and scaled through ECS", async () => {
+    const body = [
+      "Parameters:",
+      "  Scale: { Type: Number, Default: 100 }",
+      "  Subnet: { Type: String }",
+      "Resources:",
+      "  Cluster: { Type: AWS::ECS::Cluster }",
+      "  TaskDef:",
+      "    Type: AWS::ECS::TaskDefinition",
+      "    Properties: { RequiresCompatibilities: [FARGATE], NetworkMode: awsvpc, Cpu: 256, Memory: 512, ContainerDefinitions: [{ Name: app, Image: nginx }] }",
+      "  Service:",
+      "    Type: AWS::ECS::Service",
+      "    Properties: { Cluster: !Ref Cluster, DesiredCount: 2, DeploymentController: { Type: EXTERNAL } }",
+      "  Blue:",
+      "    Type: AWS::ECS::TaskSet",
+      "    Properties:",
+      "      Cluster: !Ref Cluster",
+      "      Service: !GetAtt Service.Name",
+      "      TaskDefinition: !Ref TaskDef",
+      "      LaunchType: FARGATE",
+      "      Scale: { Unit: PERCENT, Value: !Ref Scale }",
+      "      NetworkConfiguration: { AwsVpcConfiguration: { Subnets: [!Ref Subnet] } }",
+      "  Primary:",
+      "    Type: AWS::ECS::PrimaryTaskSet",
+      "    Properties: { Cluster: !Ref Cluster, Service: !GetAtt Service.Name, TaskSetId: !GetAtt Blue.Id }",
+    ].join("\n");
+    const subnet = { ParameterKey: "Subnet", ParameterValue: SUBNET_A };
+    await cfn.call("CreateStack", { StackName: "sets", TemplateBody: body, Parameters: [subnet] });
+    expect(await status("sets")).toBe("CREATE_COMPLETE");
+    const id = (await cfn.call("DescribeStackResource", { StackName: "sets", LogicalResourceId: "Blue" })).StackResourceDetail.PhysicalResourceId;
+    const cluster = (await cfn.call("DescribeStackResource", { StackName: "sets", LogicalResourceId: "Cluster" })).StackResourceDetail.PhysicalResourceId;
+    const service = (await cfn.call("DescribeStackResource", { StackName: "sets", LogicalResourceId: "Service" })).StackResourceDetail.PhysicalResourceId;
+    const sets = async () => (await t.ecs("DescribeTaskSets", { cluster, service })).taskSets!;
+    expect((await sets()).map((s) => [s.id, s.status, s.scale])).toEqual([[id, "PRIMARY", { unit: "PERCENT", value: 100 }]]);
+    await cfn.call("UpdateStack", { StackName: "sets", UsePreviousTemplate: true, Parameters: [subnet, { ParameterKey: "Scale", ParameterValue: "50" }] });
+    expect(await status("sets")).toBe("UPDATE_COMPLETE");
+    expect((await sets()).map((s) => [s.id, s.scale])).toEqual([[id, { unit: "PERCENT", value: 50 }]]);
   });
 });
 

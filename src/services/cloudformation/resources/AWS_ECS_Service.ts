@@ -49,6 +49,8 @@ export const provider: ResourceProvider = {
     if (s.deployments?.some((d: { rolloutState?: string }) => d.rolloutState === "FAILED")) {
       return { failed: pc.handlerMessage("Error occurred during operation 'ECS Deployment Circuit Breaker was triggered'.", "GeneralServiceException") };
     }
+    // An EXTERNAL service has no deployments: its task sets are resources of their own.
+    if (!s.deployments?.length) return "done";
     const primary = s.deployments?.find((d: { status: string }) => d.status === "PRIMARY");
     const steady = s.deployments?.length === 1 && (primary?.rolloutState === undefined || primary.rolloutState === "COMPLETED") && s.runningCount === s.desiredCount;
     return steady ? "done" : "wait";

@@ -9,6 +9,8 @@ import { provider as ecsTaskDefinition } from "./AWS_ECS_TaskDefinition.js";
 import { provider as ecsService } from "./AWS_ECS_Service.js";
 import { provider as ecsCapacityProvider } from "./AWS_ECS_CapacityProvider.js";
 import { provider as ecsAssociations } from "./AWS_ECS_ClusterCapacityProviderAssociations.js";
+import { provider as ecsTaskSet } from "./AWS_ECS_TaskSet.js";
+import { provider as ecsPrimaryTaskSet } from "./AWS_ECS_PrimaryTaskSet.js";
 import { provider as vpc } from "./AWS_EC2_VPC.js";
 import { provider as subnet } from "./AWS_EC2_Subnet.js";
 import { provider as securityGroup } from "./AWS_EC2_SecurityGroup.js";
@@ -23,7 +25,7 @@ import { provider as listenerRule } from "./AWS_ElasticLoadBalancingV2_ListenerR
 const PROVIDERS = new Map<string, ResourceProvider>(
   [
     cdkMetadata, waitHandle,
-    ecsCluster, ecsTaskDefinition, ecsService, ecsCapacityProvider, ecsAssociations,
+    ecsCluster, ecsTaskDefinition, ecsService, ecsCapacityProvider, ecsAssociations, ecsTaskSet, ecsPrimaryTaskSet,
     vpc, subnet, securityGroup, securityGroupIngress,
     logGroup, logStream,
     loadBalancer, targetGroup, listener, listenerRule,
