@@ -60,6 +60,12 @@ export interface ServiceSource {
    * `npm run gen`) before implementing it.
    */
   operations?: readonly string[];
+  /**
+   * Where AWS's own answers break its model, so that they pass the output check: members the model
+   * requires that real answers leave out (by shape), and smaller minimum lengths (by shape). Each
+   * one's source is in the service's fidelity notes.
+   */
+  corrections?: { notRequired?: Readonly<Record<string, readonly string[]>>; min?: Readonly<Record<string, number>> };
 }
 
 /** The services ecs-local serves; a service's folder under src/services and schemas/ is its key. */
@@ -158,6 +164,9 @@ const SOURCES = {
   },
   iam: {
     path: "iam/2010-05-08",
+    // GetUser signed with the account's root credentials answers a User without a name or a path,
+    // the account id (12 digits) as its UserId.
+    corrections: { notRequired: { User: ["Path", "UserName"] }, min: { idType: 12 } },
     // IAM's model has 176 operations; these are the ones deploy tools call for roles, policies,
     // instance profiles, service-linked roles, users and their keys.
     operations: [
@@ -304,7 +313,22 @@ export function loadModel(modelsDir: string, service: ServiceName): ServiceModel
     if (!s?.enum) throw new Error(`${service}: no enum shape ${shape} to supplement`);
     for (const v of values) if (!s.enum.includes(v)) s.enum.push(v);
   }
+  correct(model, service);
   return model;
+}
+
+function correct(model: ServiceModel, service: ServiceName): void {
+  const { notRequired = {}, min = {} } = (SERVICES[service] as ServiceSource).corrections ?? {};
+  for (const [shape, members] of Object.entries(notRequired)) {
+    const s = model.shapes[shape];
+    if (!s?.required || members.some((m) => !s.required!.includes(m))) throw new Error(`${service}: ${shape} does not require ${members.join(", ")}`);
+    s.required = s.required.filter((m) => !members.includes(m));
+  }
+  for (const [shape, n] of Object.entries(min)) {
+    const s = model.shapes[shape];
+    if (s?.min === undefined || s.min <= n) throw new Error(`${service}: ${shape} has no minimum above ${n}`);
+    s.min = n;
+  }
 }
 
 /** Every shape reachable from `root`, in a stable order. */

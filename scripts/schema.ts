@@ -65,7 +65,9 @@ function shapeSchema(shape: Shape, dir: Direction): Json {
     }
     case "list": {
       const out: Json = { type: "array", items: ref(shape.member!.shape) };
-      if (shape.min !== undefined) out.minItems = shape.min;
+      // A list's minimum binds requests only: AWS answers empty lists the model says hold one item
+      // at least (SSM's `Labels: []` and `InvalidLabels: []` in the AWS CLI's examples).
+      if (shape.min !== undefined && (dir === "input" || shape.min === 0)) out.minItems = shape.min;
       if (shape.max !== undefined) out.maxItems = shape.max;
       return out;
     }

@@ -11,6 +11,7 @@ import { sendJson, sendJsonError } from "./protocol/json.js";
 import type { Registry } from "./services/registry.js";
 import { VERSION } from "./version.js";
 import { consoleRouter } from "./console/router.js";
+import { putUtilization } from "./services/application-autoscaling/utilizationEndpoint.js";
 
 export interface WebRoutes {
   config: Config;
@@ -43,6 +44,10 @@ export function createWebApp(r: WebRoutes): Express {
   app.post("/moto-api/reset", (_req, res) => {
     r.reset();
     res.json({ status: "ok" });
+  });
+  // A service's utilization for target tracking, where the runtime has no load to measure.
+  app.put("/_ecs-local/utilization", express.text({ type: () => true, limit: "64kb" }), (req, res, next) => {
+    putUtilization(r.config, r.registry.backends.applicationAutoScaling, req.body, res, String(res.getHeader("x-amzn-RequestId"))).catch(next);
   });
   app.post("/", r.dispatch);
   // The query protocol may also come as GET /?Action=…

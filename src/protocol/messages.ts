@@ -2,11 +2,14 @@
 import type { ErrorObject } from "ajv";
 import { AwsError, protocolErrors } from "./errors.js";
 
-/** "/containerDefinitions/0/name" → "containerDefinitions.1.member.name", the way AWS names members. */
+/**
+ * "/containerDefinitions/0/name" → "containerDefinitions.1.member.name", the way AWS names members:
+ * with a lowercase first letter, as the services' Java members are ("Value at 'names'", "at 'maxResults'").
+ */
 export function memberPath(instancePath: string, child?: string): string {
   const parts = instancePath.split("/").slice(1).map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
   if (child !== undefined) parts.push(child);
-  return parts.map((p) => (/^\d+$/.test(p) ? `${Number(p) + 1}.member` : p)).join(".");
+  return parts.map((p) => (/^\d+$/.test(p) ? `${Number(p) + 1}.member` : p.charAt(0).toLowerCase() + p.slice(1))).join(".");
 }
 
 function jsonKind(value: unknown): string {
@@ -34,6 +37,8 @@ function typeMessage(e: ErrorObject, value: unknown): string {
 function quoted(value: unknown): string {
   if (value === undefined) return "null";
   if (typeof value === "string") return `'${value}'`;
+  // A list of strings as Java prints it: '[a, b]' (SSM's "Value '[…]' at 'names'").
+  if (Array.isArray(value) && value.every((v) => typeof v === "string")) return `'[${value.join(", ")}]'`;
   return `'${JSON.stringify(value)}'`;
 }
 

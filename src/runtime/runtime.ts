@@ -49,6 +49,13 @@ export interface TaskEvents {
   stopped(): void;
 }
 
+/** What a running task's containers use at a moment, as the engine measures it. */
+export interface TaskUsage {
+  /** CPU in ECS's units: 1024 is one vCPU busy. */
+  cpuUnits: number;
+  memoryMiB: number;
+}
+
 export interface ContainerRuntime {
   readonly kind: "simulated" | "docker";
   /** Whether a task leaves `status` when the runtime says so, rather than when its timer fires. */
@@ -70,6 +77,11 @@ export interface ContainerRuntime {
   resume?(run: TaskRun, events: TaskEvents, status: string): Promise<void>;
   /** Removes containers this runtime's owner started whose task is not in `keep` (left by an earlier run), on these engines. */
   sweep?(keep: ReadonlySet<string>, endpoints: string[]): Promise<void>;
+  /**
+   * What the task's running containers use now (service auto scaling's CPU and memory utilization);
+   * absent where nothing runs (the simulated runtime), undefined for a task it does not run.
+   */
+  usage?(taskArn: string): Promise<TaskUsage | undefined>;
   /** Removes every container this runtime started (reset), unless configured to keep them. */
   reset(): Promise<void>;
   /** Stops watching; the containers are removed (as on reset) unless they outlive the server (kept, or a state directory). */

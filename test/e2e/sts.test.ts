@@ -21,26 +21,32 @@ describe.skipIf(!cliPresent && !botoPresent)("STS end to end", () => {
     expect(JSON.parse(stdout)).toEqual({ UserId: "123456789012", Account: "123456789012", Arn: "arn:aws:iam::123456789012:root" });
   });
 
-  it.skipIf(!cliPresent)("aws iam get-user gets a parseable error, not a fake answer", async () => {
-    const err = await run("aws", ["iam", "get-user", "--endpoint-url", server.url], { env: env("123456789012") }).catch((e) => e);
-    expect(err.code).not.toBe(0);
-    expect(err.stderr).toContain("An error occurred (InvalidAction) when calling the GetUser operation: ecs-local does not serve iam");
+  it.skipIf(!cliPresent)("aws iam get-user with the root user's keys answers the root user, as IAM shows it", async () => {
+    const { stdout } = await run("aws", ["iam", "get-user", "--endpoint-url", server.url, "--output", "json"], { env: env("123456789012") });
+    expect(JSON.parse(stdout)).toEqual({ User: { UserId: "123456789012", Arn: "arn:aws:iam::123456789012:root", CreateDate: "2020-01-01T00:00:00.000Z" } });
   });
 
-  it.skipIf(!botoPresent)("boto3 sts.get_caller_identity()", async () => {
+  it.skipIf(!botoPresent)("boto3 sts.get_caller_identity(), and a role made in IAM assumed through STS", async () => {
     const script = `
 import boto3, json, sys
-sts = boto3.client("sts", endpoint_url=sys.argv[1], region_name="us-east-1")
+kw = dict(endpoint_url=sys.argv[1], region_name="us-east-1")
+sts, iam = boto3.client("sts", **kw), boto3.client("iam", **kw)
 out = sts.get_caller_identity()
 print(json.dumps({k: out[k] for k in ("UserId", "Account", "Arn")}))
+trust = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::000000000000:root"}, "Action": "sts:AssumeRole"}]}
+role = iam.create_role(RoleName="deployer", AssumeRolePolicyDocument=json.dumps(trust))["Role"]
+creds = sts.assume_role(RoleArn=role["Arn"], RoleSessionName="ci")["Credentials"]
+session = dict(aws_access_key_id=creds["AccessKeyId"], aws_secret_access_key=creds["SecretAccessKey"], aws_session_token=creds["SessionToken"], **kw)
+print(json.dumps(boto3.client("sts", **session).get_caller_identity()["Arn"]))
 try:
-    sts.assume_role(RoleArn="arn:aws:iam::000000000000:role/r", RoleSessionName="ci")
-except sts.exceptions.ClientError as e:
+    boto3.client("iam", **session).get_user()
+except iam.exceptions.ClientError as e:
     print(json.dumps(e.response["Error"]))
 `;
     const { stdout } = await run("python3", ["-c", script, server.url], { env: env("AKIDEXAMPLE") });
-    const [identity, error] = stdout.trim().split("\n").map((l) => JSON.parse(l));
+    const [identity, assumed, error] = stdout.trim().split("\n").map((l) => JSON.parse(l));
     expect(identity).toEqual({ UserId: "000000000000", Account: "000000000000", Arn: "arn:aws:iam::000000000000:root" });
-    expect(error).toEqual({ Type: "Sender", Code: "UnsupportedOperation", Message: "ecs-local does not support the sts action AssumeRole yet." });
+    expect(assumed).toBe("arn:aws:sts::000000000000:assumed-role/deployer/ci");
+    expect(error).toEqual({ Type: "Sender", Code: "ValidationError", Message: "Must specify userName when calling with non-User credentials" });
   });
 });

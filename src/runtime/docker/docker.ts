@@ -4,13 +4,14 @@ import { randomBytes } from "node:crypto";
 import type { Logger } from "../../log.js";
 import type { ContainerInstance, NetworkBinding } from "../../services/ecs/generated/types.js";
 import { awslogsTarget, loggerFailure, type LogSink } from "../awslogs.js";
-import { OUT_OF_MEMORY, type ContainerRuntime, type TaskEvents, type TaskRun } from "../runtime.js";
+import { OUT_OF_MEMORY, type ContainerRuntime, type TaskEvents, type TaskRun, type TaskUsage } from "../runtime.js";
 import { DEFAULT_SOCKET, Engine, type Stream } from "./engine.js";
 import { adoptContainers, listByLabels, TASK_LABEL } from "./adopt.js";
 import { followLogs } from "./logs.js";
 import { boundPorts, ensureImage } from "./images.js";
 import { createBody, unsupportedFeature, type ContainerPlan } from "./spec.js";
 import { dependencies, report, startInOrder, StartFailure, type Box, type Running } from "./taskStart.js";
+import { taskUsage } from "./stats.js";
 
 /** A container instance attribute naming the engine its tasks run on; instances without one use the default engine. */
 export const HOST_ATTRIBUTE = "ecs-local.docker-host";
@@ -303,6 +304,12 @@ export class DockerRuntime implements ContainerRuntime {
   private async follow(engine: Engine, b: Box, after?: number): Promise<void> {
     if (!b.log) return;
     b.log.stream = await followLogs(engine, b.id!, b.plan.def.pseudoTerminal === true, this.opts.logs, b.log.target, after).catch(() => undefined);
+  }
+
+  usage(taskArn: string): Promise<TaskUsage | undefined> {
+    const r = this.tasks.get(taskArn);
+    if (!r || r.stopping) return Promise.resolve(undefined);
+    return taskUsage(r.engine, r.order.filter((b) => b.state === "running").map((b) => b.id!));
   }
 
   stop(run: TaskRun, events: TaskEvents): void {

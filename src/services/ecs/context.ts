@@ -14,6 +14,7 @@ import type { Lifecycle } from "./scheduler/lifecycle.js";
 import type { LoadBalancing } from "./scheduler/loadBalancing.js";
 import type { Reconciler } from "./scheduler/reconciler.js";
 import type { ClusterRecord, EcsState } from "./store.js";
+import type { ServiceUsagePort } from "./usagePort.js";
 
 /** Told of every task state change, so services can react to what changed and nothing else. */
 export type TaskListener = (state: EcsState, cluster: ClusterRecord, task: Task) => void;
@@ -36,6 +37,8 @@ export interface EcsBackend {
   ids: IdSource;
   /** Encoded task JSON kept for DescribeTasks pollers. */
   taskJson: TaskJsonCache;
+  /** What a service's running tasks use, for Application Auto Scaling's target tracking. */
+  usage: ServiceUsagePort;
 }
 
 export interface EcsContext {

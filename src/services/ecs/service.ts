@@ -18,6 +18,7 @@ import { createEcsState } from "./store.js";
 import { IdSource } from "../../state/ids.js";
 import { TaskJsonCache } from "./domain/tasks.js";
 import { lazyOperations } from "../lazy.js";
+import { serviceUsagePort } from "./domain/serviceUsage.js";
 
 export function createEcsBackend(config: Config, timeline: Timeline, peers: Backends, runtime: ContainerRuntime = new SimulatedRuntime()): EcsBackend {
   const ids = new IdSource(config.seed);
@@ -27,6 +28,7 @@ export function createEcsBackend(config: Config, timeline: Timeline, peers: Back
   // Before the reconciler, so a task is registered (or deregistered) before its service looks again.
   backend.loadBalancing = new LoadBalancing(backend);
   backend.reconciler = new Reconciler(backend);
+  backend.usage = serviceUsagePort(backend);
   useRuntime(backend, runtime);
   return backend;
 }

@@ -2,12 +2,9 @@
 import type { Backends } from "../backends.js";
 import type { ServiceBackend, ServiceContext } from "../serviceBackend.js";
 import type { Input, Operation, Output } from "./generated/operations.js";
+import type { SsmState } from "./store.js";
 
-/** Parameter Store of one account in one region. */
-export interface SsmState {
-  accountId: string;
-  region: string;
-}
+export type { SsmState } from "./store.js";
 
 export interface SsmBackend extends ServiceBackend<SsmState> {
   /** The other services' backends, through the ports they offer. */

@@ -4,7 +4,7 @@
 // of the engine; afterwards the real runtime takes over the containers (registry.resumeTasks).
 import type { LogSink } from "../../runtime/awslogs.js";
 import type { ContainerInstance } from "../../services/ecs/generated/types.js";
-import type { ContainerRuntime, TaskEvents, TaskRun } from "../../runtime/runtime.js";
+import type { ContainerRuntime, TaskEvents, TaskRun, TaskUsage } from "../../runtime/runtime.js";
 import { decode, encode } from "./codec.js";
 import type { Entry } from "./journal.js";
 
@@ -33,6 +33,8 @@ export class RecordingRuntime implements ContainerRuntime {
   readonly kind: ContainerRuntime["kind"];
   onEngine?: (endpoint: string, up: boolean) => void;
   readonly endpointOf?: (instance: ContainerInstance) => string;
+  /** Measurements are not reports: whoever uses them journals what it makes of them. */
+  readonly usage?: (taskArn: string) => Promise<TaskUsage | undefined>;
 
   constructor(
     private readonly real: ContainerRuntime,
@@ -40,6 +42,7 @@ export class RecordingRuntime implements ContainerRuntime {
   ) {
     this.kind = real.kind;
     if (real.endpointOf) this.endpointOf = (i) => real.endpointOf!(i);
+    if (real.usage) this.usage = (arn) => real.usage!(arn);
     real.onEngine = (endpoint, up) => {
       record({ service: "ecs", operation: "engine", context: "{}", input: encode([endpoint, up]) });
       this.onEngine?.(endpoint, up);

@@ -699,8 +699,8 @@ export interface UpdateUserRequest {
 }
 
 export interface User {
-  Path: string;
-  UserName: string;
+  Path?: string;
+  UserName?: string;
   UserId: string;
   Arn: string;
   CreateDate: number;
