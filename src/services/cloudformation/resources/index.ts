@@ -21,6 +21,12 @@ import { provider as loadBalancer } from "./AWS_ElasticLoadBalancingV2_LoadBalan
 import { provider as targetGroup } from "./AWS_ElasticLoadBalancingV2_TargetGroup.js";
 import { provider as listener } from "./AWS_ElasticLoadBalancingV2_Listener.js";
 import { provider as listenerRule } from "./AWS_ElasticLoadBalancingV2_ListenerRule.js";
+import { provider as iamRole } from "./AWS_IAM_Role.js";
+import { provider as iamPolicy } from "./AWS_IAM_Policy.js";
+import { provider as iamManagedPolicy } from "./AWS_IAM_ManagedPolicy.js";
+import { provider as iamInstanceProfile } from "./AWS_IAM_InstanceProfile.js";
+import { provider as iamServiceLinkedRole } from "./AWS_IAM_ServiceLinkedRole.js";
+import { provider as ssmParameter } from "./AWS_SSM_Parameter.js";
 
 const PROVIDERS = new Map<string, ResourceProvider>(
   [
@@ -29,6 +35,8 @@ const PROVIDERS = new Map<string, ResourceProvider>(
     vpc, subnet, securityGroup, securityGroupIngress,
     logGroup, logStream,
     loadBalancer, targetGroup, listener, listenerRule,
+    iamRole, iamPolicy, iamManagedPolicy, iamInstanceProfile, iamServiceLinkedRole,
+    ssmParameter,
   ].map((p) => [p.type, p]),
 );
 

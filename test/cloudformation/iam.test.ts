@@ -1,0 +1,74 @@
+// IAM and SSM resources: made through IAM's and SSM's own operations, with the capabilities
+// CloudFormation requires, updated in place (a new policy version, a new parameter version) and
+// deleted with everything IAM needs removed first.
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startLocal, type TestLocal } from "../helpers/local.js";
+import { queryCaller, type QueryCaller } from "../helpers/query.js";
+import { jsonCalls } from "../helpers/json.js";
+
+const body = readFileSync(new URL("./templates/iam-ssm.yaml", import.meta.url), "utf8");
+
+let t: TestLocal;
+let cfn: QueryCaller;
+let iam: QueryCaller;
+beforeAll(async () => {
+  t = await startLocal();
+  cfn = queryCaller(t, "cloudformation");
+  iam = queryCaller(t, "iam");
+});
+afterAll(() => t.close());
+
+const outputs = async (name: string) => Object.fromEntries((await cfn.call("DescribeStacks", { StackName: name })).Stacks[0].Outputs.map((o: any) => [o.OutputKey, o.OutputValue]));
+
+describe("IAM and SSM resources", () => {
+  it("need CAPABILITY_IAM, then are made through IAM and SSM", async () => {
+    const refused = await cfn.error("CreateStack", { StackName: "roles", TemplateBody: body });
+    expect([refused.code, refused.message]).toEqual(["InsufficientCapabilitiesException", "Requires capabilities : [CAPABILITY_IAM]"]);
+    await cfn.call("CreateStack", { StackName: "roles", TemplateBody: body, Capabilities: ["CAPABILITY_IAM"] });
+    const s = (await cfn.call("DescribeStacks", { StackName: "roles" })).Stacks[0];
+    expect(s.StackStatus).toBe("CREATE_COMPLETE");
+    const out = await outputs("roles");
+    const roleName = out.RoleArn.split("/").pop();
+    expect(roleName).toMatch(/^roles-ExecutionRole-[A-Z0-9]{13}$/);
+    expect(out.RoleArn).toBe(`arn:aws:iam::000000000000:role/${roleName}`);
+    expect((await iam.call("ListAttachedRolePolicies", { RoleName: roleName })).AttachedPolicies.map((p: any) => p.PolicyArn).sort()).toEqual(
+      [out.PolicyArn, "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"].sort(),
+    );
+    expect((await iam.call("ListRolePolicies", { RoleName: roleName })).PolicyNames.sort()).toEqual(["extra", "read-greeting"]);
+    expect((await iam.call("GetInstanceProfile", { InstanceProfileName: out.ProfileArn.split("/").pop() })).InstanceProfile.Roles.map((r: any) => r.RoleName)).toEqual([roleName]);
+    expect(out.Parameter).toMatch(/^CFN-GreetingParameter-[A-Za-z0-9]{12}$/);
+    expect(out.ParameterValue).toBe("hello");
+    const ssm = jsonCalls(t, "ssm");
+    expect((await ssm.call("GetParameter", { Name: out.Parameter })).Parameter).toMatchObject({ Value: "hello", Version: 1, Type: "String" });
+    const td = (await t.ecs("DescribeTaskDefinition", { taskDefinition: (await cfn.call("DescribeStackResource", { StackName: "roles", LogicalResourceId: "TaskDef" })).StackResourceDetail.PhysicalResourceId })).taskDefinition!;
+    expect(td.executionRoleArn).toBe(out.RoleArn);
+  });
+
+  it("update in place: a new default policy version and a new parameter version", async () => {
+    const out = await outputs("roles");
+    await cfn.call("UpdateStack", {
+      StackName: "roles",
+      UsePreviousTemplate: true,
+      Capabilities: ["CAPABILITY_IAM"],
+      Parameters: [{ ParameterKey: "Greeting", ParameterValue: "bonjour" }, { ParameterKey: "Actions", ParameterValue: "logs:PutLogEvents" }],
+    });
+    expect((await cfn.call("DescribeStacks", { StackName: "roles" })).Stacks[0].StackStatus).toBe("UPDATE_COMPLETE");
+    expect(await outputs("roles")).toEqual({ ...out, ParameterValue: "bonjour" });
+    const policy = (await iam.call("GetPolicy", { PolicyArn: out.PolicyArn })).Policy;
+    expect(policy.DefaultVersionId).toBe("v2");
+    const ssm = jsonCalls(t, "ssm");
+    expect((await ssm.call("GetParameter", { Name: out.Parameter })).Parameter).toMatchObject({ Value: "bonjour", Version: 2 });
+  });
+
+  it("deletes roles with their policies and profiles", async () => {
+    const out = await outputs("roles");
+    await cfn.call("DeleteStack", { StackName: "roles" });
+    const events = (await cfn.call("DescribeStackEvents", { StackName: (await cfn.call("ListStacks", { StackStatusFilter: ["DELETE_COMPLETE"] })).StackSummaries[0].StackId })).StackEvents;
+    expect(events[0].ResourceStatus).toBe("DELETE_COMPLETE");
+    expect(events.filter((e: any) => e.ResourceStatus === "DELETE_FAILED")).toEqual([]);
+    expect((await iam.error("GetRole", { RoleName: out.RoleArn.split("/").pop() })).code).toBe("NoSuchEntity");
+    expect((await iam.error("GetPolicy", { PolicyArn: out.PolicyArn })).code).toBe("NoSuchEntity");
+    expect((await jsonCalls(t, "ssm").error("GetParameter", { Name: out.Parameter })).code).toBe("ParameterNotFound");
+  });
+});
