@@ -71,4 +71,28 @@ describe("IAM and SSM resources", () => {
     expect((await iam.error("GetPolicy", { PolicyArn: out.PolicyArn })).code).toBe("NoSuchEntity");
     expect((await jsonCalls(t, "ssm").error("GetParameter", { Name: out.Parameter })).code).toBe("ParameterNotFound");
   });
+
+  it("resolves SSM-typed parameters (public ones too) and {{resolve:ssm:…}} through SSM", async () => {
+    const ssm = jsonCalls(t, "ssm");
+    await ssm.call("PutParameter", { Name: "/team/name", Value: "blue", Type: "String" });
+    await ssm.call("PutParameter", { Name: "/team/name", Value: "green", Type: "String", Overwrite: true });
+    const template = [
+      "Parameters:",
+      "  ImageId: { Type: 'AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>', Default: /aws/service/ecs/optimized-ami/amazon-linux-2/recommended/image_id }",
+      "Resources:",
+      "  Group:",
+      "    Type: AWS::Logs::LogGroup",
+      "    Properties: { LogGroupName: '/{{resolve:ssm:/team/name:1}}/{{resolve:ssm:/team/name}}' }",
+      "Outputs:",
+      "  Image: { Value: !Ref ImageId }",
+    ].join("\n");
+    await cfn.call("CreateStack", { StackName: "resolved", TemplateBody: template });
+    const s = (await cfn.call("DescribeStacks", { StackName: "resolved" })).Stacks[0];
+    expect(s.StackStatus).toBe("CREATE_COMPLETE");
+    const image = (await ssm.call("GetParameter", { Name: "/aws/service/ecs/optimized-ami/amazon-linux-2/recommended/image_id" })).Parameter.Value;
+    expect(image).toMatch(/^ami-[0-9a-f]{17}$/);
+    expect(s.Parameters).toEqual([{ ParameterKey: "ImageId", ParameterValue: "/aws/service/ecs/optimized-ami/amazon-linux-2/recommended/image_id", ResolvedValue: image }]);
+    expect(s.Outputs).toEqual([{ OutputKey: "Image", OutputValue: image }]);
+    expect((await cfn.call("DescribeStackResource", { StackName: "resolved", LogicalResourceId: "Group" })).StackResourceDetail.PhysicalResourceId).toBe("/blue/green");
+  });
 });
