@@ -25,6 +25,8 @@ export interface LifecycleTimings {
   instanceShuttingDownMs: number;
   /** How long a new ELBv2 load balancer stays `provisioning` before it is `active`. */
   loadBalancerProvisioningMs: number;
+  /** How long a NAT gateway stays `pending` before `available`, and `deleting` before `deleted`. */
+  natGatewayProvisioningMs: number;
   /**
    * ELBv2's own durations (health checks: interval × healthy threshold; draining: the deregistration
    * delay) as a percentage of AWS's: 100 is real time, 0 (the default) settles at the next turn.
@@ -71,6 +73,7 @@ export const DEFAULT_TIMINGS: LifecycleTimings = {
   instanceStoppingMs: 0,
   instanceShuttingDownMs: 0,
   loadBalancerProvisioningMs: 0,
+  natGatewayProvisioningMs: 0,
   elbTimePercent: 0,
 };
 

@@ -4,6 +4,7 @@ import type { IdSource } from "../../state/ids.js";
 import type { ServiceBackend, ServiceContext } from "../serviceBackend.js";
 import type { Input, Operation, Output } from "./generated/operations.js";
 import type { Instance, NetworkInterface, SecurityGroup, Subnet, Tag, Vpc } from "./generated/types.js";
+import type { NetworkState } from "./networkState.js";
 
 export interface VpcRecord {
   /** As DescribeVpcs answers it, tags apart (they live in `tags`). */
@@ -30,8 +31,8 @@ export interface InstanceRecord {
   timer?: { fn: (() => void) | undefined };
 }
 
-/** EC2 resources of one account in one region. */
-export interface Ec2State {
+/** EC2 resources of one account in one region (the routing and addressing ones in NetworkState). */
+export interface Ec2State extends NetworkState {
   accountId: string;
   region: string;
   /** The service's id source (seeded: a replay makes the same ids). */

@@ -10,18 +10,22 @@ import * as model from "./generated/operations.js";
 import { seedDefaults } from "./domain/network.js";
 import { publicImage } from "./domain/publicImages.js";
 import type { IdSource } from "../../state/ids.js";
+import { emptyNetworkState } from "./networkState.js";
+import { seedNetworkDefaults } from "./domain/vpcDefaults.js";
+import { followInstanceState } from "./domain/publicAddresses.js";
 
 export type { Ec2Backend } from "./context.js";
 
 /** An account's EC2 in a region starts with the default VPC, its subnets and security group. */
 export function createEc2State(accountId: string, region: string, ids: IdSource): Ec2State {
-  const state: Ec2State = { accountId, region, ids, vpcs: new Map(), subnets: new Map(), securityGroups: new Map(), instances: new Map(), networkInterfaces: new Map(), tags: new Map() };
+  const state: Ec2State = { accountId, region, ids, vpcs: new Map(), subnets: new Map(), securityGroups: new Map(), instances: new Map(), networkInterfaces: new Map(), tags: new Map(), ...emptyNetworkState() };
   seedDefaults(state);
+  seedNetworkDefaults(state);
   return state;
 }
 
 export function createEc2Backend(config: Config, timeline: Timeline, peers: Backends): Ec2Backend {
-  return { ...createServiceBackend(config, timeline, "ec2", createEc2State), peers, instanceListeners: [], image: (_accountId, region, imageId) => publicImage(region, imageId) };
+  return { ...createServiceBackend(config, timeline, "ec2", createEc2State), peers, instanceListeners: [followInstanceState], image: (_accountId, region, imageId) => publicImage(region, imageId) };
 }
 
 export function ec2QueryService(backend: Ec2Backend): QueryService {

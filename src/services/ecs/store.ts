@@ -112,8 +112,10 @@ export interface EcsState {
   capacityProviders: Map<string, CapacityProvider>;
   /** The security groups of each awsvpc task not yet stopped, by task ARN, for the EC2 interface it gets. */
   taskSecurityGroups: Map<string, string[]>;
+  /** Tasks whose awsvpc configuration asks for a public address (`assignPublicIp: ENABLED`); Fargate gives them one. */
+  taskPublicIps: Set<string>;
 }
 
 export function createEcsState(accountId: string, region: string, ids: IdSource): EcsState {
-  return { accountId, region, ids, clusters: new Map(), taskDefinitions: new Map(), tags: new Map(), accountSettings: new Map(), taskProtection: new Map(), capacityProviders: new Map(), taskSecurityGroups: new Map() };
+  return { accountId, region, ids, clusters: new Map(), taskDefinitions: new Map(), tags: new Map(), accountSettings: new Map(), taskProtection: new Map(), capacityProviders: new Map(), taskSecurityGroups: new Map(), taskPublicIps: new Set() };
 }

@@ -19,8 +19,18 @@ export function macAddress(ids: IdSource): string {
   return [...b].map((x) => x.toString(16).padStart(2, "0")).join(":");
 }
 
+/** The routing and addressing resources' id prefixes and types. */
+const NETWORK_RESOURCE_TYPES: Record<string, string> = {
+  igw: "internet-gateway",
+  rtb: "route-table",
+  eipalloc: "elastic-ip",
+  nat: "natgateway",
+  acl: "network-acl",
+  sgr: "security-group-rule",
+};
+
 /** The resource type an id names, as DescribeTags reports it. */
 export function resourceTypeOf(id: string): string | undefined {
   const prefix = id.slice(0, id.indexOf("-"));
-  return ({ vpc: "vpc", subnet: "subnet", sg: "security-group", i: "instance", eni: "network-interface" } as Record<string, string>)[prefix];
+  return ({ vpc: "vpc", subnet: "subnet", sg: "security-group", i: "instance", eni: "network-interface", ...NETWORK_RESOURCE_TYPES } as Record<string, string>)[prefix];
 }

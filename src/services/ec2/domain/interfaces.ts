@@ -3,6 +3,8 @@
 import type { Ec2State } from "../context.js";
 import type { NetworkInterface } from "../generated/types.js";
 import { AwsError } from "../../../protocol/errors.js";
+import { releaseInterfaceAddresses } from "./addresses.js";
+import { lendPublicIp } from "./publicAddresses.js";
 import { ec2Id, macAddress } from "./ids.js";
 import { findGroup, findSubnet, privateDnsName, releaseAddress, takeAddress } from "./network.js";
 
@@ -16,6 +18,8 @@ export interface NewInterface {
   /** 0 for an instance's primary interface; ECS attaches a task's interface as the next device. */
   deviceIndex?: number;
   now: number;
+  /** `interface` unless a service owns it (`natGateway`). */
+  interfaceType?: NetworkInterface["InterfaceType"];
 }
 
 export function createInterface(state: Ec2State, n: NewInterface): NetworkInterface {
@@ -33,7 +37,7 @@ export function createInterface(state: Ec2State, n: NewInterface): NetworkInterf
     AvailabilityZoneId: subnet.subnet.AvailabilityZoneId,
     Description: n.description,
     Groups: groups.map((g) => ({ GroupId: g.GroupId, GroupName: g.GroupName })),
-    InterfaceType: "interface",
+    InterfaceType: n.interfaceType ?? "interface",
     Ipv6Addresses: [],
     MacAddress: macAddress(state.ids),
     NetworkInterfaceId: id,
@@ -54,6 +58,7 @@ export function createInterface(state: Ec2State, n: NewInterface): NetworkInterf
 export function deleteInterface(state: Ec2State, id: string): void {
   const eni = state.networkInterfaces.get(id);
   if (!eni) return;
+  releaseInterfaceAddresses(state, id);
   state.networkInterfaces.delete(id);
   state.tags.delete(id);
   releaseAddress(state.subnets.get(eni.SubnetId ?? ""), eni.PrivateIpAddress);
@@ -69,9 +74,10 @@ export interface TaskInterface {
 /**
  * The interface ECS attaches to an awsvpc task: in the task's first subnet, with its security groups
  * (the VPC's default group when none is named), described by the ECS attachment's ARN, attached to
- * the task's EC2 instance when it has one.
+ * the task's EC2 instance when it has one. A Fargate task that asks for a public address gets one;
+ * on an instance it never does, as on AWS.
  */
-export function createTaskInterface(state: Ec2State, subnetId: string, groupIds: string[], attachmentArn: string, now: number, instanceId?: string): TaskInterface {
+export function createTaskInterface(state: Ec2State, subnetId: string, groupIds: string[], attachmentArn: string, now: number, instanceId?: string, publicIp = false): TaskInterface {
   const vpcId = findSubnet(state, subnetId).subnet.VpcId!;
   let groups = groupIds;
   if (!groups.length) {
@@ -81,5 +87,9 @@ export function createTaskInterface(state: Ec2State, subnetId: string, groupIds:
   // On an EC2 instance the interface is attached to the task's host; on Fargate to nothing the user sees.
   const host = instanceId !== undefined && state.instances.get(instanceId)?.instance.State?.Name === "running" ? instanceId : undefined;
   const eni = createInterface(state, { subnetId, groupIds: groups, description: attachmentArn, requesterManaged: true, now, ...(host ? { instanceId: host, deviceIndex: 1 } : {}) });
+  if (publicIp && instanceId === undefined) {
+    state.autoPublicIp.add(eni.NetworkInterfaceId!);
+    lendPublicIp(state, eni.NetworkInterfaceId!);
+  }
   return { networkInterfaceId: eni.NetworkInterfaceId!, macAddress: eni.MacAddress!, privateIpv4Address: eni.PrivateIpAddress!, privateDnsName: eni.PrivateDnsName! };
 }

@@ -1,7 +1,7 @@
 // VPCs, subnets and security groups: the default ones every account and region has, finding them,
 // and private addresses handed out from a subnet.
 import type { Ec2State, SubnetRecord, VpcRecord } from "../context.js";
-import type { IpPermission, SecurityGroup, Subnet } from "../generated/types.js";
+import type { SecurityGroup, Subnet } from "../generated/types.js";
 import { formatCidr, numberToIp, parseCidr, network, size, RESERVED_PER_SUBNET, type Cidr } from "./cidr.js";
 import { ec2Errors } from "./errors.js";
 import { stableId } from "./ids.js";
@@ -22,11 +22,6 @@ export function defaultSecurityGroupId(accountId: string, region: string, vpcId:
   return stableId("sg", accountId, region, "default-sg", vpcId);
 }
 
-/** All traffic out, as every new security group starts. */
-export function allowAllEgress(): IpPermission[] {
-  return [{ IpProtocol: "-1", IpRanges: [{ CidrIp: "0.0.0.0/0" }], Ipv6Ranges: [], PrefixListIds: [], UserIdGroupPairs: [] }];
-}
-
 export function newVpcRecord(state: Ec2State, vpcId: string, cidr: string, isDefault: boolean): VpcRecord {
   return {
     vpc: {
@@ -45,7 +40,7 @@ export function newVpcRecord(state: Ec2State, vpcId: string, cidr: string, isDef
   };
 }
 
-/** The security group named "default" that every VPC gets: members may talk to each other, all traffic out. */
+/** The security group named "default" that every VPC gets (its rules, members in and all out, are in domain/sgRules.ts). */
 export function defaultGroupFor(state: Ec2State, vpcId: string, groupId: string): SecurityGroup {
   return {
     GroupId: groupId,
@@ -54,8 +49,6 @@ export function defaultGroupFor(state: Ec2State, vpcId: string, groupId: string)
     VpcId: vpcId,
     OwnerId: state.accountId,
     SecurityGroupArn: `arn:aws:ec2:${state.region}:${state.accountId}:security-group/${groupId}`,
-    IpPermissions: [{ IpProtocol: "-1", IpRanges: [], Ipv6Ranges: [], PrefixListIds: [], UserIdGroupPairs: [{ GroupId: groupId, UserId: state.accountId }] }],
-    IpPermissionsEgress: allowAllEgress(),
   };
 }
 

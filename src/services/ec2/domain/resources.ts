@@ -4,9 +4,11 @@ import { AwsError } from "../../../protocol/errors.js";
 import type { Ec2State } from "../context.js";
 import { ec2Errors } from "./errors.js";
 import { resourceTypeOf } from "./ids.js";
+import { networkResourceExists } from "./networkResources.js";
 
 export function checkResourceExists(state: Ec2State, id: string): string {
-  const type = id.startsWith("sgr-") ? "security-group-rule" : resourceTypeOf(id);
+  const type = resourceTypeOf(id);
+  if (type && networkResourceExists(state, type, id)) return type;
   switch (type) {
     case "vpc":
       if (!state.vpcs.has(id)) throw ec2Errors.vpcNotFound(id);
@@ -22,9 +24,6 @@ export function checkResourceExists(state: Ec2State, id: string): string {
       break;
     case "network-interface":
       if (!state.networkInterfaces.has(id)) throw ec2Errors.interfaceNotFound(id);
-      break;
-    case "security-group-rule":
-      if (!state.tags.has(id)) throw new AwsError("InvalidSecurityGroupRuleId.NotFound", `The security group rule ID '${id}' does not exist`);
       break;
     default:
       throw new AwsError("InvalidID", `The ID '${id}' is not valid`);

@@ -138,7 +138,7 @@ export interface AttachmentEnaSrdUdpSpecification {
 
 export type AttachmentLimitType = "shared" | "dedicated";
 
-export type AttachmentStatus = "attaching" | "attached" | "detaching" | "detached";
+export type AttachmentStatus = "attaching" | "attached" | "detaching" | "detached" | "available";
 
 export interface AttributeBooleanValue {
   Value?: boolean;

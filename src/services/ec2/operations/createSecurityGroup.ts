@@ -2,7 +2,8 @@ import { AwsError } from "../../../protocol/errors.js";
 import type { Handler } from "../context.js";
 import { ec2Errors } from "../domain/errors.js";
 import { ec2Id } from "../domain/ids.js";
-import { allowAllEgress, defaultVpc, findVpc, groupByName } from "../domain/network.js";
+import { defaultVpc, findVpc, groupByName } from "../domain/network.js";
+import { addInitialRules } from "../domain/sgRules.js";
 import { checkTagSpecifications, putTags, tagsFor, tagsOf } from "../domain/tags.js";
 
 export const createSecurityGroup: Handler<"CreateSecurityGroup"> = (input, ctx) => {
@@ -16,16 +17,9 @@ export const createSecurityGroup: Handler<"CreateSecurityGroup"> = (input, ctx) 
   const id = ec2Id(state.ids, "sg");
   const arn = `arn:aws:ec2:${state.region}:${state.accountId}:security-group/${id}`;
   putTags(state, id, tagsFor(input.TagSpecifications, "security-group"));
-  state.securityGroups.set(id, {
-    GroupId: id,
-    GroupName: input.GroupName,
-    Description: input.Description,
-    VpcId: vpcId,
-    OwnerId: state.accountId,
-    SecurityGroupArn: arn,
-    IpPermissions: [],
-    IpPermissionsEgress: allowAllEgress(),
-  });
+  const group = { GroupId: id, GroupName: input.GroupName, Description: input.Description, VpcId: vpcId, OwnerId: state.accountId, SecurityGroupArn: arn };
+  state.securityGroups.set(id, group);
+  addInitialRules(state, group, false);
   const tags = tagsOf(state, id);
   return { GroupId: id, ...(tags ? { Tags: tags } : {}), SecurityGroupArn: arn };
 };

@@ -2,7 +2,8 @@ import type { Handler } from "../context.js";
 import { parseCidr, formatCidr } from "../domain/cidr.js";
 import { ec2Errors } from "../domain/errors.js";
 import { ec2Id } from "../domain/ids.js";
-import { defaultGroupFor, newVpcRecord } from "../domain/network.js";
+import { newVpcRecord } from "../domain/network.js";
+import { addVpcCompanions } from "../domain/vpcDefaults.js";
 import { checkTagSpecifications, putTags, tagsFor, tagsOf } from "../domain/tags.js";
 import { AwsError } from "../../../protocol/errors.js";
 
@@ -18,9 +19,8 @@ export const createVpc: Handler<"CreateVpc"> = (input, ctx) => {
   if (input.InstanceTenancy) rec.vpc.InstanceTenancy = input.InstanceTenancy;
   putTags(state, id, tagsFor(input.TagSpecifications, "vpc"));
   state.vpcs.set(id, rec);
-  // Every VPC comes with a security group named "default".
-  const sgId = ec2Id(state.ids, "sg");
-  state.securityGroups.set(sgId, defaultGroupFor(state, id, sgId));
+  // Every VPC comes with a main route table, a default network ACL and a security group named "default".
+  addVpcCompanions(state, id, rec.vpc.CidrBlock!);
   const tags = tagsOf(state, id);
   // CreateVpc answers the VPC still pending; it is available by the next call.
   return { Vpc: { ...structuredClone(rec.vpc), State: "pending", ...(tags ? { Tags: tags } : {}) } };

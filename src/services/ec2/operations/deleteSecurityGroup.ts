@@ -4,6 +4,7 @@ import type { SecurityGroup } from "../generated/types.js";
 import { ec2Errors } from "../domain/errors.js";
 import { isLive } from "../domain/instances.js";
 import { defaultVpc, findGroup, groupByName } from "../domain/network.js";
+import { removeGroupRules } from "../domain/sgRules.js";
 
 export const deleteSecurityGroup: Handler<"DeleteSecurityGroup"> = (input, ctx) => {
   const { state } = ctx;
@@ -20,7 +21,10 @@ export const deleteSecurityGroup: Handler<"DeleteSecurityGroup"> = (input, ctx) 
   const inUse =
     [...state.instances.values()].some((i) => isLive(i) && (i.instance.SecurityGroups ?? []).some((x) => x.GroupId === id)) ||
     [...state.networkInterfaces.values()].some((n) => (n.Groups ?? []).some((x) => x.GroupId === id));
-  if (inUse) throw ec2Errors.dependency(`resource ${id} has a dependent object`);
+  // Another group's rule that refers to this one keeps it too.
+  const referenced = [...state.securityGroupRules.values()].some((r) => r.GroupId !== id && r.ReferencedGroupInfo?.GroupId === id);
+  if (inUse || referenced) throw ec2Errors.dependency(`resource ${id} has a dependent object`);
+  removeGroupRules(state, id);
   state.securityGroups.delete(id);
   state.tags.delete(id);
   return { Return: true, GroupId: id };

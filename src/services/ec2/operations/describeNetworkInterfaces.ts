@@ -22,6 +22,10 @@ const FILTERS: FilterValues<NetworkInterface> = {
   "requester-managed": (n) => n.RequesterManaged,
   "interface-type": (n) => n.InterfaceType,
   "owner-id": (n) => n.OwnerId,
+  "association.public-ip": (n) => n.Association?.PublicIp,
+  "association.allocation-id": (n) => n.Association?.AllocationId,
+  "association.association-id": (n) => n.Association?.AssociationId,
+  "association.ip-owner-id": (n) => n.Association?.IpOwnerId,
 };
 
 export const describeNetworkInterfaces: Handler<"DescribeNetworkInterfaces"> = (input, ctx) => {

@@ -1,9 +1,25 @@
 import type { Handler } from "../context.js";
-import type { SecurityGroup } from "../generated/types.js";
+import type { IpPermission, SecurityGroup } from "../generated/types.js";
 import { ec2Errors } from "../domain/errors.js";
 import { describePage } from "../domain/describe.js";
 import { checkFilters, type FilterValues } from "../domain/filters.js";
 import { defaultVpc, groupByName } from "../domain/network.js";
+import { groupView } from "../domain/sgRules.js";
+
+/** The `ip-permission.*` filters, and their `egress.` twins, over a group's permissions. */
+function permissionFilters(prefix: string, of: (g: SecurityGroup) => IpPermission[]): FilterValues<SecurityGroup> {
+  const each = <T>(g: SecurityGroup, f: (p: IpPermission) => T[]) => of(g).flatMap(f);
+  return {
+    [`${prefix}protocol`]: (g) => each(g, (p) => [p.IpProtocol]),
+    [`${prefix}from-port`]: (g) => each(g, (p) => [p.FromPort]),
+    [`${prefix}to-port`]: (g) => each(g, (p) => [p.ToPort]),
+    [`${prefix}cidr`]: (g) => each(g, (p) => (p.IpRanges ?? []).map((r) => r.CidrIp)),
+    [`${prefix}ipv6-cidr`]: (g) => each(g, (p) => (p.Ipv6Ranges ?? []).map((r) => r.CidrIpv6)),
+    [`${prefix}prefix-list-id`]: (g) => each(g, (p) => (p.PrefixListIds ?? []).map((r) => r.PrefixListId)),
+    [`${prefix}group-id`]: (g) => each(g, (p) => (p.UserIdGroupPairs ?? []).map((u) => u.GroupId)),
+    [`${prefix}user-id`]: (g) => each(g, (p) => (p.UserIdGroupPairs ?? []).map((u) => u.UserId)),
+  };
+}
 
 const FILTERS: FilterValues<SecurityGroup> = {
   "group-id": (g) => g.GroupId,
@@ -11,10 +27,8 @@ const FILTERS: FilterValues<SecurityGroup> = {
   "vpc-id": (g) => g.VpcId,
   description: (g) => g.Description,
   "owner-id": (g) => g.OwnerId,
-  "ip-permission.protocol": (g) => (g.IpPermissions ?? []).map((p) => p.IpProtocol),
-  "ip-permission.from-port": (g) => (g.IpPermissions ?? []).map((p) => p.FromPort),
-  "ip-permission.to-port": (g) => (g.IpPermissions ?? []).map((p) => p.ToPort),
-  "ip-permission.cidr": (g) => (g.IpPermissions ?? []).flatMap((p) => (p.IpRanges ?? []).map((r) => r.CidrIp)),
+  ...permissionFilters("ip-permission.", (g) => g.IpPermissions ?? []),
+  ...permissionFilters("egress.ip-permission.", (g) => g.IpPermissionsEgress ?? []),
 };
 
 export const describeSecurityGroups: Handler<"DescribeSecurityGroups"> = (input, ctx) => {
@@ -32,7 +46,8 @@ export const describeSecurityGroups: Handler<"DescribeSecurityGroups"> = (input,
     }
   }
   const ids = input.GroupIds?.length || byName.length ? new Set([...(input.GroupIds ?? []), ...byName]) : undefined;
-  const page = describePage(state, state.securityGroups.values(), (g) => g.GroupId!, (g) => g, { ids, filters: input.Filters, maxResults: input.MaxResults, nextToken: input.NextToken }, FILTERS);
+  const views = [...state.securityGroups.values()].filter((g) => !ids || ids.has(g.GroupId!)).map((g) => groupView(state, g));
+  const page = describePage(state, views, (g) => g.GroupId!, (g) => g, { filters: input.Filters, maxResults: input.MaxResults, nextToken: input.NextToken }, FILTERS);
   return {
     SecurityGroups: page.items,
     ...(page.nextToken ? { NextToken: page.nextToken } : {}),

@@ -16,7 +16,7 @@ export const describeTags: Handler<"DescribeTags"> = (input, ctx) => {
   checkFilters(input.Filters, FILTERS, false);
   const all: TagDescription[] = [];
   for (const [id, tags] of state.tags) {
-    const type = id.startsWith("sgr-") ? "security-group-rule" : resourceTypeOf(id);
+    const type = resourceTypeOf(id);
     for (const t of tags) all.push({ Key: t.Key, ResourceId: id, ResourceType: type as TagDescription["ResourceType"], Value: t.Value });
   }
   const picked = all.filter((t) => matchesFilters(t, undefined, input.Filters, FILTERS));

@@ -2,6 +2,7 @@ import type { Handler } from "../context.js";
 import { AwsError } from "../../../protocol/errors.js";
 import { ec2Errors } from "../domain/errors.js";
 import { findVpc } from "../domain/network.js";
+import { refreshPublicDnsNames } from "../domain/publicAddresses.js";
 
 export const modifyVpcAttribute: Handler<"ModifyVpcAttribute"> = (input, ctx) => {
   const rec = findVpc(ctx.state, input.VpcId);
@@ -15,7 +16,10 @@ export const modifyVpcAttribute: Handler<"ModifyVpcAttribute"> = (input, ctx) =>
     throw ec2Errors.invalidParameter("Cannot enable DNS hostnames for a VPC whose DNS support is disabled.");
   }
   if (input.EnableDnsSupport) rec.enableDnsSupport = value;
-  if (input.EnableDnsHostnames) rec.enableDnsHostnames = value;
+  if (input.EnableDnsHostnames) {
+    rec.enableDnsHostnames = value;
+    refreshPublicDnsNames(ctx.state, rec.vpc.VpcId!);
+  }
   if (input.EnableNetworkAddressUsageMetrics) rec.enableNetworkAddressUsageMetrics = value;
   return {};
 };

@@ -7,6 +7,7 @@ import { describeInstance, instanceState, setState } from "../domain/instances.j
 import { instanceTypeInfo, knownInstanceTypes } from "../domain/instanceTypes.js";
 import { createInterface } from "../domain/interfaces.js";
 import { findGroup, findSubnet, groupByName } from "../domain/network.js";
+import { mapPublicIpAtLaunch } from "../domain/publicAddresses.js";
 import { checkTagSpecifications, putTags, tagsFor } from "../domain/tags.js";
 
 /** EC2's default when RunInstances names no type. */
@@ -146,6 +147,7 @@ export const runInstances: Handler<"RunInstances"> = (input, ctx) => {
     });
     rec.timer = timer;
     rec.instance.NetworkInterfaces![0].Attachment!.Status = "attached";
+    mapPublicIpAtLaunch(state, rec, input.NetworkInterfaces?.find((n) => (n.DeviceIndex ?? 0) === 0)?.AssociatePublicIpAddress);
   }
   return { ReservationId: reservationId, OwnerId: state.accountId, Groups: [], Instances: answer };
 };

@@ -47,7 +47,7 @@ export function interfaceAllocator(peers: Backends, state: EcsState, task: Task,
     if (!ec2.subnets.has(subnetId)) return undefined;
     const groups = (state.taskSecurityGroups.get(task.taskArn!) ?? []).filter((g) => ec2.securityGroups.has(g));
     try {
-      return createTaskInterface(ec2, subnetId, groups, ecsArn(state, `attachment/${attachmentId}`), now, hostOf(state, task));
+      return createTaskInterface(ec2, subnetId, groups, ecsArn(state, `attachment/${attachmentId}`), now, hostOf(state, task), state.taskPublicIps.has(task.taskArn!));
     } catch (e) {
       // A full subnet: the task still gets an interface, with an address EC2 does not track (a known gap).
       if (e instanceof AwsError && e.code === "InsufficientFreeAddressesInSubnet") return undefined;
@@ -59,6 +59,7 @@ export function interfaceAllocator(peers: Backends, state: EcsState, task: Task,
 /** The task stopped: its interface leaves EC2. */
 export function releaseInterfaces(peers: Backends, state: EcsState, task: Task): void {
   state.taskSecurityGroups.delete(task.taskArn!);
+  state.taskPublicIps.delete(task.taskArn!);
   for (const a of task.attachments ?? []) {
     if (a.type !== "ElasticNetworkInterface") continue;
     const id = a.details?.find((d) => d.name === "networkInterfaceId")?.value;

@@ -185,6 +185,7 @@ export function launchTask(ctx: EcsContext, rec: ClusterRecord, n: NewTask): Tas
   rec.index.add(task);
   const groups = n.networkConfiguration?.awsvpcConfiguration?.securityGroups;
   if (attachment && groups?.length) state.taskSecurityGroups.set(taskArn, [...groups]);
+  if (attachment && n.networkConfiguration?.awsvpcConfiguration?.assignPublicIp === "ENABLED") state.taskPublicIps.add(taskArn);
   putTags(state, taskArn, n.tags);
   ctx.backend.lifecycle.begin(state, rec, task);
   return task;
