@@ -15,6 +15,14 @@ import { provider as vpc } from "./AWS_EC2_VPC.js";
 import { provider as subnet } from "./AWS_EC2_Subnet.js";
 import { provider as securityGroup } from "./AWS_EC2_SecurityGroup.js";
 import { provider as securityGroupIngress } from "./AWS_EC2_SecurityGroupIngress.js";
+import { provider as securityGroupEgress } from "./AWS_EC2_SecurityGroupEgress.js";
+import { provider as internetGateway } from "./AWS_EC2_InternetGateway.js";
+import { provider as gatewayAttachment } from "./AWS_EC2_VPCGatewayAttachment.js";
+import { provider as routeTable } from "./AWS_EC2_RouteTable.js";
+import { provider as route } from "./AWS_EC2_Route.js";
+import { provider as subnetRouteTableAssociation } from "./AWS_EC2_SubnetRouteTableAssociation.js";
+import { provider as eip } from "./AWS_EC2_EIP.js";
+import { provider as natGateway } from "./AWS_EC2_NatGateway.js";
 import { provider as logGroup } from "./AWS_Logs_LogGroup.js";
 import { provider as logStream } from "./AWS_Logs_LogStream.js";
 import { provider as loadBalancer } from "./AWS_ElasticLoadBalancingV2_LoadBalancer.js";
@@ -32,7 +40,8 @@ const PROVIDERS = new Map<string, ResourceProvider>(
   [
     cdkMetadata, waitHandle,
     ecsCluster, ecsTaskDefinition, ecsService, ecsCapacityProvider, ecsAssociations, ecsTaskSet, ecsPrimaryTaskSet,
-    vpc, subnet, securityGroup, securityGroupIngress,
+    vpc, subnet, securityGroup, securityGroupIngress, securityGroupEgress,
+    internetGateway, gatewayAttachment, routeTable, route, subnetRouteTableAssociation, eip, natGateway,
     logGroup, logStream,
     loadBalancer, targetGroup, listener, listenerRule,
     iamRole, iamPolicy, iamManagedPolicy, iamInstanceProfile, iamServiceLinkedRole,

@@ -1,0 +1,71 @@
+// EC2 networking from a template: internet gateway and its attachment, route tables, routes and
+// associations, an Elastic IP behind a NAT gateway, an egress rule; made, changed and deleted
+// through EC2's own operations.
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startLocal, type TestLocal } from "../helpers/local.js";
+import { queryCaller, type QueryCaller } from "../helpers/query.js";
+
+const body = readFileSync(new URL("./templates/vpc-network.yaml", import.meta.url), "utf8");
+
+let t: TestLocal;
+let cfn: QueryCaller;
+let ec2: QueryCaller;
+beforeAll(async () => {
+  t = await startLocal();
+  cfn = queryCaller(t, "cloudformation");
+  ec2 = queryCaller(t, "ec2");
+});
+afterAll(() => t.close());
+
+const physical = async (id: string) => (await cfn.call("DescribeStackResource", { StackName: "net", LogicalResourceId: id })).StackResourceDetail.PhysicalResourceId;
+const status = async () => (await cfn.call("DescribeStacks", { StackName: "net" })).Stacks[0];
+
+describe("a VPC with public and private subnets", () => {
+  it("is made through EC2, the NAT gateway waited on until available", async () => {
+    await cfn.call("CreateStack", { StackName: "net", TemplateBody: body });
+    let s = await status();
+    for (let i = 0; s.StackStatus === "CREATE_IN_PROGRESS" && i < 20; i++) {
+      t.advance(60_000);
+      s = await status();
+    }
+    expect(s.StackStatus).toBe("CREATE_COMPLETE");
+    const [vpc, igw, publicRoutes, privateRoutes, nat, publicA] = await Promise.all(["Vpc", "Gateway", "PublicRoutes", "PrivateRoutes", "Nat", "PublicA"].map(physical));
+    const outputs = Object.fromEntries(s.Outputs.map((o: any) => [o.OutputKey, o.OutputValue]));
+    expect(outputs.Route).toBe(`${publicRoutes}|0.0.0.0/0`);
+    expect(await physical("Attachment")).toBe(`IGW|${vpc}`);
+    const gw = (await ec2.call("DescribeInternetGateways", { InternetGatewayIds: [igw] })).InternetGateways[0];
+    expect(gw.Attachments).toEqual([{ State: "available", VpcId: vpc }]);
+    const tables = (await ec2.call("DescribeRouteTables", { RouteTableIds: [publicRoutes, privateRoutes] })).RouteTables;
+    const routes = (id: string) => tables.find((r: any) => r.RouteTableId === id).Routes.map((r: any) => [r.DestinationCidrBlock, r.GatewayId ?? r.NatGatewayId]);
+    expect(routes(publicRoutes)).toEqual([["10.50.0.0/16", "local"], ["0.0.0.0/0", igw]]);
+    expect(routes(privateRoutes)).toEqual([["10.50.0.0/16", "local"], ["0.0.0.0/0", nat]]);
+    const natGw = (await ec2.call("DescribeNatGateways", { NatGatewayIds: [nat] })).NatGateways[0];
+    expect([natGw.State, natGw.SubnetId, natGw.NatGatewayAddresses[0].PublicIp]).toEqual(["available", publicA, outputs.NatIp]);
+    const subnet = (await ec2.call("DescribeSubnets", { SubnetIds: [publicA] })).Subnets[0];
+    expect(subnet.MapPublicIpOnLaunch).toBe(true);
+    const rules = (await ec2.call("DescribeSecurityGroupRules", { Filters: [{ Name: "group-id", Values: [await physical("AppGroup")] }] })).SecurityGroupRules;
+    expect(rules.filter((r: any) => r.IsEgress).map((r: any) => [r.IpProtocol, r.FromPort, r.CidrIpv4]).sort()).toEqual([["-1", -1, "0.0.0.0/0"], ["tcp", 443, "0.0.0.0/0"]]);
+  });
+
+  it("an update that drops a conditional route deletes it in the cleanup; the stack deletes everything", async () => {
+    await cfn.call("UpdateStack", { StackName: "net", UsePreviousTemplate: true, Parameters: [{ ParameterKey: "PrivateTarget", ParameterValue: "none" }] });
+    expect((await status()).StackStatus).toBe("UPDATE_COMPLETE");
+    const privateRoutes = await physical("PrivateRoutes");
+    const routes = (await ec2.call("DescribeRouteTables", { RouteTableIds: [privateRoutes] })).RouteTables[0].Routes;
+    expect(routes.map((r: any) => r.DestinationCidrBlock)).toEqual(["10.50.0.0/16"]);
+    const vpc = await physical("Vpc");
+    const id = (await status()).StackId;
+    await cfn.call("DeleteStack", { StackName: "net" });
+    let s = (await cfn.call("DescribeStacks", { StackName: id })).Stacks[0];
+    for (let i = 0; s.StackStatus === "DELETE_IN_PROGRESS" && i < 20; i++) {
+      t.advance(60_000);
+      s = (await cfn.call("DescribeStacks", { StackName: id })).Stacks[0];
+    }
+    const failed = (await cfn.call("DescribeStackEvents", { StackName: id })).StackEvents.filter((e: any) => e.ResourceStatus === "DELETE_FAILED");
+    expect(failed).toEqual([]);
+    expect(s.StackStatus).toBe("DELETE_COMPLETE");
+    expect((await ec2.call("DescribeVpcs", { Filters: [{ Name: "vpc-id", Values: [vpc] }] })).Vpcs).toEqual([]);
+    expect((await ec2.call("DescribeAddresses")).Addresses).toEqual([]);
+  });
+});
