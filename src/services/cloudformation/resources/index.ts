@@ -53,7 +53,7 @@ const PROVIDERS = new Map<string, ResourceProvider>(
 export function providerFor(type: string): ResourceProvider | undefined {
   const p = PROVIDERS.get(type);
   if (p) return p;
-  if (type.startsWith("Custom::") || type === "AWS::CloudFormation::CustomResource" || type.startsWith("AWS::Lambda::")) return refusedProvider(type);
+  if (type.startsWith("Custom::") || type === "AWS::CloudFormation::CustomResource" || type.startsWith("AWS::Lambda::") || type === "AWS::CloudFormation::Stack") return refusedProvider(type);
   return undefined;
 }
 
