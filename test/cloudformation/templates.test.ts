@@ -23,6 +23,8 @@ describe("template checks", () => {
   it("answers AWS's texts for broken templates and parameters", async () => {
     expect(await refused("{ not json")).toMatch(/^Template format error: JSON not well-formed\. \(line 1, column \d+\)$/);
     expect(await refused("Resources: {}")).toBe("Template format error: At least one Resources member must be defined.");
+    const big = `${yaml("  A:\n    Type: AWS::Logs::LogGroup")}\nDescription: "${"x".repeat(51_200)}"`;
+    expect(await refused(big)).toMatch(/^1 validation error detected: Value '.*' at 'templateBody' failed to satisfy constraint: Member must have length less than or equal to 51200$/s);
     expect(await refused(yaml("  A:\n    Type: AWS::Foo::Bar\n  B:\n    Type: AWS::S3::Bucket"))).toBe("Template format error: Unrecognized resource types: [AWS::Foo::Bar, AWS::S3::Bucket]");
     expect(await refused(yaml("  A:\n    Type: AWS::Logs::LogGroup\n    DependsOn: B\n  B:\n    Type: AWS::Logs::LogGroup\n    Properties: { LogGroupName: !Ref A }"))).toBe("Circular dependency between resources: [A, B]");
     expect(await refused(yaml("  A:\n    Type: AWS::Logs::LogGroup\n    Properties: { LogGroupName: !Ref Nope }"))).toBe("Template format error: Unresolved resource dependencies [Nope] in the Resources block of the template");

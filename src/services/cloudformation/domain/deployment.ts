@@ -1,6 +1,6 @@
 // A deployment made from a request: the template read and checked, parameters resolved, conditions
 // evaluated, capabilities checked; what CreateStack, UpdateStack and CreateChangeSet share.
-import { parseBody } from "../template/parse.js";
+import { MAX_BODY_BYTES, parseBody } from "../template/parse.js";
 import { checkTemplate, checkTypes } from "../template/check.js";
 import { listedParameters, resolveParameters } from "../template/parameters.js";
 import { evaluateConditions } from "../template/conditions.js";
@@ -36,6 +36,10 @@ export function templateBody(input: DeploymentRequest, previous: Deployment | un
     return previous.body;
   }
   if (input.TemplateBody === undefined) throw validation("Either Template URL or Template Body must be specified.");
+  // The model leaves the limit to the documentation: 51,200 bytes, beyond which AWS wants a TemplateURL.
+  if (Buffer.byteLength(input.TemplateBody, "utf8") > MAX_BODY_BYTES) {
+    throw validation(`1 validation error detected: Value '${input.TemplateBody}' at 'templateBody' failed to satisfy constraint: Member must have length less than or equal to ${MAX_BODY_BYTES}`);
+  }
   return input.TemplateBody;
 }
 
