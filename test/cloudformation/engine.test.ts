@@ -142,6 +142,22 @@ describe("values from SSM and Secrets Manager", () => {
   });
 });
 
+describe("TimeoutInMinutes", () => {
+  it("cancels what runs past the timeout and rolls back (OnFailure DELETE then deletes the stack)", async () => {
+    // An EC2 service in a cluster without instances never reaches a steady state.
+    const body = logs("  Cluster:\n    Type: AWS::ECS::Cluster\n  TaskDef:\n    Type: AWS::ECS::TaskDefinition\n    Properties: { ContainerDefinitions: [{ Name: c, Image: busybox, Memory: 64 }] }\n  Service:\n    Type: AWS::ECS::Service\n    Properties: { Cluster: !Ref Cluster, TaskDefinition: !Ref TaskDef, DesiredCount: 1, LaunchType: EC2 }");
+    const { StackId } = await cfn.call("CreateStack", { StackName: "slow", TemplateBody: body, TimeoutInMinutes: 5, OnFailure: "DELETE" });
+    t.advance(4 * 60_000);
+    expect(await status("slow")).toBe("CREATE_IN_PROGRESS");
+    t.advance(60_000);
+    t.advance(1_000);
+    const ev = await events(StackId);
+    expect(ev).toContain("Service CREATE_FAILED Resource creation cancelled");
+    expect(ev).toContain("slow ROLLBACK_IN_PROGRESS Stack creation time exceeded the specified timeout. Delete requested by user.");
+    expect(ev.slice(-3)).toEqual(["slow ROLLBACK_COMPLETE", "slow DELETE_IN_PROGRESS User Initiated", "slow DELETE_COMPLETE"]);
+  });
+});
+
 describe("task sets", () => {
   it("an EXTERNAL service's task set and primary task set are made and scaled through ECS", async () => {
     const body = [

@@ -122,8 +122,10 @@ export interface Run {
   /** Resources of a stack in DELETE_FAILED that the delete leaves alone. */
   retain?: string[];
   token?: string;
-  /** A cancellation was asked for (CancelUpdateStack). */
+  /** A cancellation was asked for (CancelUpdateStack), or the creation timed out. */
   cancelled?: boolean;
+  /** Why the operation stopped when no resource failed (a timeout). */
+  reason?: string;
   /** Physical resources to delete in the cleanup phase: replaced ones (an update), or those a failed update made (its rollback). */
   cleanup: ResourceRecord[];
   /** The request that started the operation: its account, region and caller make the calls of every step. */

@@ -88,7 +88,7 @@ export function failRun(env: Env, rec: StackRecord, run: Run, reason?: string): 
   switch (run.kind) {
     case "CREATE":
       if (d.disableRollback) return settle(env, rec, "CREATE_FAILED", why);
-      stackEvent(env.backend, rec, "ROLLBACK_IN_PROGRESS", reason ?? `${why}Rollback requested by user.`);
+      stackEvent(env.backend, rec, "ROLLBACK_IN_PROGRESS", reason ?? `${why}${rec.onFailureDelete ? "Delete" : "Rollback"} requested by user.`);
       return startRun(env.backend, env.state, rec, "ROLLBACK", deletePlan(rec, [...rec.resources.keys()], [d]), run.request, { token: run.token });
     case "UPDATE": {
       if (d.disableRollback) {

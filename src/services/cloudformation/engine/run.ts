@@ -15,12 +15,25 @@ export interface RunOptions {
   token?: string;
   retain?: string[];
   undo?: Run["undo"];
+  /** TimeoutInMinutes of a creation: past it, what runs is cancelled and the stack rolls back. */
+  timeoutMs?: number;
 }
 
 export function startRun(backend: CloudFormationBackend, state: CloudFormationState, rec: StackRecord, kind: RunKind, actions: Action[], request: RequestContext, options: RunOptions = {}): void {
   backend.timeline.cancel(rec.run?.timer);
-  rec.run = { kind, phase: "main", actions, failed: [], cleanup: [], request, imports: new Set(), ...options };
+  const { timeoutMs, ...rest } = options;
+  const run: Run = { kind, phase: "main", actions, failed: [], cleanup: [], request, imports: new Set(), ...rest };
+  rec.run = run;
   schedule(backend, state, rec, backend.stepMs);
+  if (timeoutMs !== undefined) {
+    backend.timeline.after(timeoutMs, () => {
+      if (rec.run !== run || run.phase !== "main") return;
+      const then = rec.onFailureDelete ? "Delete" : "Rollback";
+      Object.assign(run, { cancelled: true, reason: `Stack creation time exceeded the specified timeout.${rec.current.disableRollback ? "" : ` ${then} requested by user.`}` });
+      backend.timeline.cancel(run.timer);
+      schedule(backend, state, rec, 0);
+    });
+  }
 }
 
 export function schedule(backend: CloudFormationBackend, state: CloudFormationState, rec: StackRecord, delay: number): void {
@@ -70,7 +83,7 @@ function step(backend: CloudFormationBackend, state: CloudFormationState, rec: S
     schedule(backend, state, rec, Math.max(backend.stepMs, IDLE_MS));
     return wakeWhenSettled(backend, state, rec, run);
   }
-  if (stopping() || (run.phase === "main" && run.actions.some((a) => a.state === "failed"))) failRun(env, rec, run);
+  if (stopping() || (run.phase === "main" && run.actions.some((a) => a.state === "failed"))) failRun(env, rec, run, run.reason);
   else finishPhase(env, rec, run);
 }
 

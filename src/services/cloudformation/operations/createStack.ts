@@ -24,7 +24,8 @@ export const createStack: Handler<"CreateStack"> = (input, ctx) =>
     if (input.TimeoutInMinutes !== undefined) rec.stack.TimeoutInMinutes = input.TimeoutInMinutes;
     if (input.RoleARN !== undefined) rec.stack.RoleARN = input.RoleARN;
     if (input.ClientRequestToken !== undefined) rec.token = { value: input.ClientRequestToken, operation: "CreateStack" };
-    startRun(backend, state, rec, "CREATE", deployPlan(rec), ctx.request, { token: input.ClientRequestToken });
+    const timeoutMs = input.TimeoutInMinutes !== undefined ? input.TimeoutInMinutes * 60_000 : undefined;
+    startRun(backend, state, rec, "CREATE", deployPlan(rec), ctx.request, { token: input.ClientRequestToken, ...(timeoutMs !== undefined ? { timeoutMs } : {}) });
     stackEvent(backend, rec, "CREATE_IN_PROGRESS", "User Initiated");
     return { StackId: rec.stack.StackId };
   });
