@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startLocal, type TestLocal } from "../helpers/local.js";
 import { queryCaller, type QueryCaller } from "../helpers/query.js";
+import { SUBNET_A } from "../helpers/fixtures.js";
 
 const body = readFileSync(new URL("./templates/vpc-network.yaml", import.meta.url), "utf8");
 
@@ -67,5 +68,38 @@ describe("a VPC with public and private subnets", () => {
     expect(s.StackStatus).toBe("DELETE_COMPLETE");
     expect((await ec2.call("DescribeVpcs", { Filters: [{ Name: "vpc-id", Values: [vpc] }] })).Vpcs).toEqual([]);
     expect((await ec2.call("DescribeAddresses")).Addresses).toEqual([]);
+  });
+
+  it("an instance is launched and waited on until running; tags update in place; the delete terminates it", async () => {
+    const template = (env: string) => `Resources:
+  Host:
+    Type: AWS::EC2::Instance
+    Properties:
+      ImageId: ami-0123456789abcdef0
+      InstanceType: t3.micro
+      SubnetId: ${SUBNET_A}
+      Tags: [{ Key: env, Value: ${env} }]
+Outputs:
+  Ip: { Value: !GetAtt Host.PrivateIp }
+  Zone: { Value: !GetAtt Host.AvailabilityZone }`;
+    await cfn.call("CreateStack", { StackName: "host", TemplateBody: template("dev") });
+    let s = (await cfn.call("DescribeStacks", { StackName: "host" })).Stacks[0];
+    for (let i = 0; s.StackStatus === "CREATE_IN_PROGRESS" && i < 10; i++) {
+      t.advance(10_000);
+      s = (await cfn.call("DescribeStacks", { StackName: "host" })).Stacks[0];
+    }
+    expect(s.StackStatus).toBe("CREATE_COMPLETE");
+    const id = (await cfn.call("DescribeStackResource", { StackName: "host", LogicalResourceId: "Host" })).StackResourceDetail.PhysicalResourceId;
+    const described = async () => (await ec2.call("DescribeInstances", { InstanceIds: [id] })).Reservations[0].Instances[0];
+    const i = await described();
+    expect([i.State.Name, i.InstanceType, i.SubnetId]).toEqual(["running", "t3.micro", SUBNET_A]);
+    expect(Object.fromEntries(s.Outputs.map((o: any) => [o.OutputKey, o.OutputValue]))).toEqual({ Ip: i.PrivateIpAddress, Zone: "us-east-1a" });
+    await cfn.call("UpdateStack", { StackName: "host", TemplateBody: template("prod") });
+    expect((await cfn.call("DescribeStacks", { StackName: "host" })).Stacks[0].StackStatus).toBe("UPDATE_COMPLETE");
+    expect((await described()).InstanceId).toBe(id);
+    expect((await described()).Tags).toEqual([{ Key: "env", Value: "prod" }]);
+    await cfn.call("DeleteStack", { StackName: "host" });
+    for (let n = 0; n < 10 && (await described()).State.Name !== "terminated"; n++) t.advance(10_000);
+    expect((await described()).State.Name).toBe("terminated");
   });
 });

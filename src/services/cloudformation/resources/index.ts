@@ -23,6 +23,7 @@ import { provider as route } from "./AWS_EC2_Route.js";
 import { provider as subnetRouteTableAssociation } from "./AWS_EC2_SubnetRouteTableAssociation.js";
 import { provider as eip } from "./AWS_EC2_EIP.js";
 import { provider as natGateway } from "./AWS_EC2_NatGateway.js";
+import { provider as instance } from "./AWS_EC2_Instance.js";
 import { provider as logGroup } from "./AWS_Logs_LogGroup.js";
 import { provider as logStream } from "./AWS_Logs_LogStream.js";
 import { provider as loadBalancer } from "./AWS_ElasticLoadBalancingV2_LoadBalancer.js";
@@ -41,7 +42,7 @@ const PROVIDERS = new Map<string, ResourceProvider>(
     cdkMetadata, waitHandle,
     ecsCluster, ecsTaskDefinition, ecsService, ecsCapacityProvider, ecsAssociations, ecsTaskSet, ecsPrimaryTaskSet,
     vpc, subnet, securityGroup, securityGroupIngress, securityGroupEgress,
-    internetGateway, gatewayAttachment, routeTable, route, subnetRouteTableAssociation, eip, natGateway,
+    internetGateway, gatewayAttachment, routeTable, route, subnetRouteTableAssociation, eip, natGateway, instance,
     logGroup, logStream,
     loadBalancer, targetGroup, listener, listenerRule,
     iamRole, iamPolicy, iamManagedPolicy, iamInstanceProfile, iamServiceLinkedRole,
