@@ -142,6 +142,30 @@ describe("values from SSM and Secrets Manager", () => {
   });
 });
 
+describe("stack policies", () => {
+  const v = (a: string, withB = true) => logs(`  A:\n    Type: AWS::Logs::LogGroup\n    Properties: { LogGroupName: ${a} }${withB ? "\n  B:\n    Type: AWS::Logs::LogGroup\n    Properties: { RetentionInDays: 7 }" : ""}`);
+  const allowAll = { Effect: "Allow", Action: "Update:*", Principal: "*", Resource: "*" };
+
+  it("refuse a replacement or a removal they deny, until a policy for the update allows it", async () => {
+    const policy = JSON.stringify({ Statement: [allowAll, { Effect: "Deny", Action: "Update:Replace", Principal: "*", Resource: "LogicalResourceId/A" }] });
+    await cfn.call("CreateStack", { StackName: "guarded", TemplateBody: v("pol-a1"), StackPolicyBody: policy });
+    expect((await cfn.call("GetStackPolicy", { StackName: "guarded" })).StackPolicyBody).toBe(policy);
+    await cfn.call("UpdateStack", { StackName: "guarded", TemplateBody: v("pol-a2") });
+    expect(await status("guarded")).toBe("UPDATE_ROLLBACK_COMPLETE");
+    expect(await events("guarded")).toContain("A UPDATE_FAILED Action denied by stack policy: Statement [#2] does not allow [Update:Replace] for resource [LogicalResourceId/A]");
+    await cfn.call("UpdateStack", { StackName: "guarded", TemplateBody: v("pol-a2"), StackPolicyDuringUpdateBody: JSON.stringify({ Statement: [allowAll] }) });
+    expect(await status("guarded")).toBe("UPDATE_COMPLETE");
+
+    await cfn.call("SetStackPolicy", { StackName: "guarded", StackPolicyBody: JSON.stringify({ Statement: [allowAll, { Effect: "Deny", Action: "Update:Delete", Principal: "*", Resource: "*", Condition: { StringEquals: { ResourceType: ["AWS::Logs::LogGroup"] } } }] }) });
+    await cfn.call("UpdateStack", { StackName: "guarded", TemplateBody: v("pol-a2", false) });
+    expect(await status("guarded")).toBe("UPDATE_ROLLBACK_COMPLETE");
+    expect(await events("guarded")).toContain("B UPDATE_FAILED Action denied by stack policy: Statement [#2] does not allow [Update:Delete] for resource [LogicalResourceId/B]");
+    expect((await cfn.error("SetStackPolicy", { StackName: "guarded", StackPolicyBody: "{not json" })).code).toBe("ValidationError");
+    await cfn.call("SetStackPolicy", { StackName: "guarded", StackPolicyBody: "{}" });
+    expect((await cfn.call("GetStackPolicy", { StackName: "guarded" })).StackPolicyBody).toBeUndefined();
+  });
+});
+
 describe("TimeoutInMinutes", () => {
   it("cancels what runs past the timeout and rolls back (OnFailure DELETE then deletes the stack)", async () => {
     // An EC2 service in a cluster without instances never reaches a steady state.

@@ -77,6 +77,8 @@ export interface StackRecord {
   onFailureDelete?: boolean;
   /** Export names the stack's resources and outputs import (Fn::ImportValue), for ListImports and export changes. */
   imports: string[];
+  /** The stack policy body (SetStackPolicy, CreateStack's StackPolicyBody). */
+  policy?: string;
   /** An update that failed with rollback disabled (UPDATE_FAILED): what RollbackStack undoes. */
   failedUpdate?: Run;
   /** Set after a delete: when the deleted stack is forgotten. */
@@ -124,6 +126,8 @@ export interface Run {
   token?: string;
   /** A cancellation was asked for (CancelUpdateStack), or the creation timed out. */
   cancelled?: boolean;
+  /** The stack policy this update is held to (StackPolicyDuringUpdateBody, else the stack's). */
+  policy?: import("./domain/stackPolicy.js").PolicyStatement[];
   /** Why the operation stopped when no resource failed (a timeout). */
   reason?: string;
   /** Physical resources to delete in the cleanup phase: replaced ones (an update), or those a failed update made (its rollback). */

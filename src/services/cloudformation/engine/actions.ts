@@ -11,6 +11,7 @@ import { stackScope } from "./scope.js";
 import { providerContext, ProviderFailure } from "./providerContext.js";
 import { effectOf } from "./changed.js";
 import { resolveDynamic } from "./dynamicReferences.js";
+import { denied } from "../domain/stackPolicy.js";
 
 /** A record whose properties are what the provider last received (dynamic references resolved). */
 const resolvedRecord = (env: Env, r: ResourceRecord): ResourceRecord => ({ ...r, properties: resolveDynamic(env, r.properties) });
@@ -132,6 +133,8 @@ function update(env: Env, rec: StackRecord, run: Run, a: Action): void {
     a.state = "skipped";
     return;
   }
+  const refusal = denied(run.policy, effect === "replace" ? "Update:Replace" : "Update:Modify", a.logicalId, old.type);
+  if (refusal) throw new Error(refusal);
   a.old = structuredClone(old);
   if (effect === "update") {
     old.properties = props;

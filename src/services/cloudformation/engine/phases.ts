@@ -1,7 +1,8 @@
 // What happens when a phase of a stack operation ends: the next phase, the stack's final status,
 // or, after a failure, the rollback (or the failed status when rollback is disabled).
 import type { Run, StackRecord } from "../context.js";
-import { stackEvent } from "../domain/events.js";
+import { resourceEvent, stackEvent } from "../domain/events.js";
+import { denied } from "../domain/stackPolicy.js";
 import { forgetLater } from "../domain/retention.js";
 import type { Env } from "./env.js";
 import { checkExports, evaluateOutputs, publishOutputs } from "./outputs.js";
@@ -29,6 +30,20 @@ function cleanup(env: Env, rec: StackRecord, run: Run, status: string, actions: 
   schedule(env.backend, env.state, rec, env.backend.stepMs);
 }
 
+/** The stack policy may forbid deleting what the update removes: the update then fails on that resource. */
+function removalsAllowed(env: Env, rec: StackRecord, run: Run): boolean {
+  for (const name of removedResources(rec)) {
+    const r = rec.resources.get(name)!;
+    const refusal = denied(run.policy, "Update:Delete", name, r.type);
+    if (!refusal) continue;
+    run.actions.push({ logicalId: name, kind: "delete", after: [], state: "failed" });
+    resourceEvent(env.backend, rec, r, "UPDATE_FAILED", refusal);
+    failRun(env, rec, run);
+    return false;
+  }
+  return true;
+}
+
 const SUCCEEDED = new Set(["CREATE_COMPLETE", "UPDATE_COMPLETE"]);
 
 function settle(env: Env, rec: StackRecord, status: string, reason?: string): void {
@@ -47,7 +62,7 @@ export function finishPhase(env: Env, rec: StackRecord, run: Run): void {
       return settle(env, rec, "CREATE_COMPLETE");
     case "UPDATE":
       if (run.phase === "main") {
-        if (!outputs(env, rec, run)) return;
+        if (!removalsAllowed(env, rec, run) || !outputs(env, rec, run)) return;
         return cleanup(env, rec, run, "UPDATE_COMPLETE_CLEANUP_IN_PROGRESS", [...deletePlan(rec, removedResources(rec), [rec.previous!, rec.current]), ...cleanupPlan(run)]);
       }
       rec.previous = rec.current;

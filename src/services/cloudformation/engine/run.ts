@@ -15,6 +15,7 @@ export interface RunOptions {
   token?: string;
   retain?: string[];
   undo?: Run["undo"];
+  policy?: Run["policy"];
   /** TimeoutInMinutes of a creation: past it, what runs is cancelled and the stack rolls back. */
   timeoutMs?: number;
 }

@@ -5,6 +5,7 @@ import { repeated, withPeers } from "../domain/operations.js";
 import { stackEvent } from "../domain/events.js";
 import { deployPlan } from "../engine/plans.js";
 import { startRun } from "../engine/run.js";
+import { parsePolicy } from "../domain/stackPolicy.js";
 
 /** Runs the change set's deployment as CreateStack or UpdateStack would; the stack's other change sets are deleted. */
 export const executeChangeSet: Handler<"ExecuteChangeSet"> = (input, ctx) =>
@@ -26,7 +27,8 @@ export const executeChangeSet: Handler<"ExecuteChangeSet"> = (input, ctx) =>
     }
     rec.current = d;
     if (input.ClientRequestToken !== undefined) rec.token = { value: input.ClientRequestToken, operation: "ExecuteChangeSet" };
-    startRun(backend, state, rec, create ? "CREATE" : "UPDATE", deployPlan(rec), ctx.request, { token: input.ClientRequestToken });
+    const policy = !create && rec.policy !== undefined ? { policy: parsePolicy(rec.policy) } : {};
+    startRun(backend, state, rec, create ? "CREATE" : "UPDATE", deployPlan(rec), ctx.request, { token: input.ClientRequestToken, ...policy });
     stackEvent(backend, rec, create ? "CREATE_IN_PROGRESS" : "UPDATE_IN_PROGRESS", "User Initiated");
     return {};
   });

@@ -13,6 +13,7 @@ import { describeStackResource } from "./describeStackResource.js";
 import { describeStackResources } from "./describeStackResources.js";
 import { describeStacks } from "./describeStacks.js";
 import { executeChangeSet } from "./executeChangeSet.js";
+import { getStackPolicy } from "./getStackPolicy.js";
 import { getTemplate } from "./getTemplate.js";
 import { getTemplateSummary } from "./getTemplateSummary.js";
 import { listChangeSets } from "./listChangeSets.js";
@@ -21,6 +22,7 @@ import { listImports } from "./listImports.js";
 import { listStackResources } from "./listStackResources.js";
 import { listStacks } from "./listStacks.js";
 import { rollbackStack } from "./rollbackStack.js";
+import { setStackPolicy } from "./setStackPolicy.js";
 import { updateStack } from "./updateStack.js";
 import { updateTerminationProtection } from "./updateTerminationProtection.js";
 import { validateTemplate } from "./validateTemplate.js";
@@ -73,7 +75,7 @@ export const handlers: Handlers = {
   ExecuteStackRefactor: null,
   GetGeneratedTemplate: null,
   GetHookResult: null,
-  GetStackPolicy: null,
+  GetStackPolicy: getStackPolicy,
   GetTemplate: getTemplate,
   GetTemplateSummary: getTemplateSummary,
   ImportStacksToStackSet: null,
@@ -103,7 +105,7 @@ export const handlers: Handlers = {
   RegisterPublisher: null,
   RegisterType: null,
   RollbackStack: rollbackStack,
-  SetStackPolicy: null,
+  SetStackPolicy: setStackPolicy,
   SetTypeConfiguration: null,
   SetTypeDefaultVersion: null,
   SignalResource: null,
