@@ -44,6 +44,12 @@ describe.skipIf(!cliPresent)("aws cloudformation deploy", () => {
     expect([svc.status, svc.runningCount, svc.desiredCount, svc.events[0].message]).toEqual(["ACTIVE", 2, 2, `(service ${state.service}) has reached a steady state.`]);
   });
 
+  step("deploying the same template again changes nothing", 1, async () => {
+    const d = await aws("cloudformation", "deploy", "--stack-name", "app", "--template-file", templatePath("ecs-basic.yaml"), "--no-fail-on-empty-changeset");
+    expect(d.code).toBe(0);
+    expect(d.text).toContain("No changes to deploy. Stack app is up to date");
+  });
+
   step("an update of the image registers a new revision and rolls the service", 2, async () => {
     const d = await aws("cloudformation", "deploy", "--stack-name", "app", "--template-file", templatePath("ecs-basic.yaml"), "--parameter-overrides", "Image=nginx:1.27");
     expect(d.code).toBe(0);
