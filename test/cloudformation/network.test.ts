@@ -34,6 +34,8 @@ describe("a VPC with public and private subnets", () => {
     const [vpc, igw, publicRoutes, privateRoutes, nat, publicA] = await Promise.all(["Vpc", "Gateway", "PublicRoutes", "PrivateRoutes", "Nat", "PublicA"].map(physical));
     const outputs = Object.fromEntries(s.Outputs.map((o: any) => [o.OutputKey, o.OutputValue]));
     expect(outputs.Route).toBe(`${publicRoutes}|0.0.0.0/0`);
+    const acls = (await ec2.call("DescribeNetworkAcls", { Filters: [{ Name: "vpc-id", Values: [vpc] }] })).NetworkAcls;
+    expect(acls.map((a: any) => a.NetworkAclId)).toEqual([outputs.Acl]);
     expect(await physical("Attachment")).toBe(`IGW|${vpc}`);
     const gw = (await ec2.call("DescribeInternetGateways", { InternetGatewayIds: [igw] })).InternetGateways[0];
     expect(gw.Attachments).toEqual([{ State: "available", VpcId: vpc }]);

@@ -5,6 +5,7 @@ import { NO_VALUE, type Scope } from "../template/intrinsics.js";
 import { isListType } from "../template/parameterTypes.js";
 import type { Deployment, StackRecord } from "../context.js";
 import type { Env } from "./env.js";
+import { providerFor } from "../resources/index.js";
 
 export function pseudoValue(env: Pick<Env, "state">, rec: Pick<StackRecord, "stack">, d: Pick<Deployment, "notificationArns">, name: string): unknown {
   switch (name) {
@@ -57,8 +58,10 @@ export function stackScope(env: Env, rec: StackRecord, d: Deployment): Scope {
     getAtt(logicalId, attribute) {
       const r = rec.resources.get(logicalId);
       const v = r?.attributes[attribute];
-      if (v === undefined) throw templateError(`resource ${logicalId} does not support attribute type ${attribute} in Fn::GetAtt`);
-      return v;
+      if (v !== undefined) return v;
+      // A documented attribute ecs-local could not give a value to is not the template's fault.
+      if (r && providerFor(r.type)?.attributes.includes(attribute)) throw templateError(`ecs-local has no value for attribute ${attribute} of resource ${logicalId} (${r.type})`);
+      throw templateError(`resource ${logicalId} does not support attribute type ${attribute} in Fn::GetAtt`);
     },
     condition(name) {
       const c = d.conditions[name];

@@ -13,8 +13,10 @@ function dns(id: string, props: Record<string, any>, before: Record<string, any>
 function attributes(id: string, pc: ProviderContext): Record<string, unknown> {
   const vpc = pc.call("ec2", "DescribeVpcs", { VpcIds: [id] }).Vpcs[0];
   const groups = pc.call("ec2", "DescribeSecurityGroups", { Filters: [{ Name: "vpc-id", Values: [id] }, { Name: "group-name", Values: ["default"] }] }).SecurityGroups ?? [];
+  const acls = pc.call("ec2", "DescribeNetworkAcls", { Filters: [{ Name: "vpc-id", Values: [id] }, { Name: "default", Values: ["true"] }] }).NetworkAcls ?? [];
   return {
     VpcId: id,
+    ...(acls[0] ? { DefaultNetworkAcl: acls[0].NetworkAclId } : {}),
     CidrBlock: vpc.CidrBlock,
     CidrBlockAssociations: (vpc.CidrBlockAssociationSet ?? []).map((a: { AssociationId: string }) => a.AssociationId),
     Ipv6CidrBlocks: (vpc.Ipv6CidrBlockAssociationSet ?? []).map((a: { Ipv6CidrBlock: string }) => a.Ipv6CidrBlock),
@@ -24,7 +26,7 @@ function attributes(id: string, pc: ProviderContext): Record<string, unknown> {
 
 export const provider: ResourceProvider = {
   type: "AWS::EC2::VPC",
-  operations: { ec2: ["CreateVpc", "DeleteVpc", "DescribeVpcs", "DescribeSecurityGroups", "ModifyVpcAttribute", "CreateTags", "DeleteTags"] },
+  operations: { ec2: ["CreateVpc", "DeleteVpc", "DescribeVpcs", "DescribeSecurityGroups", "DescribeNetworkAcls", "ModifyVpcAttribute", "CreateTags", "DeleteTags"] },
   attributes: ["CidrBlock", "CidrBlockAssociations", "DefaultNetworkAcl", "DefaultSecurityGroup", "Ipv6CidrBlocks", "VpcId"],
   replaceOn: ["CidrBlock", "InstanceTenancy", "Ipv4IpamPoolId", "Ipv4NetmaskLength"],
   create(props, pc) {
