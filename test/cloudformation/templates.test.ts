@@ -139,6 +139,18 @@ describe("change sets", () => {
     expect((await t.ecs("DescribeClusters", { clusters: [cluster!] })).clusters![0].status).toBe("INACTIVE");
   });
 
+  it("OnStackFailure DELETE deletes a stack whose creation failed; imports are refused honestly", async () => {
+    const failing = yaml("  S:\n    Type: AWS::Logs::LogStream\n    Properties: { LogGroupName: no-such-group }");
+    const { Id, StackId } = await cfn.call("CreateChangeSet", { StackName: "doomed", ChangeSetName: "c1", ChangeSetType: "CREATE", TemplateBody: failing, OnStackFailure: "DELETE" });
+    await cfn.call("ExecuteChangeSet", { ChangeSetName: Id });
+    const s = (await cfn.call("DescribeStacks", { StackName: StackId })).Stacks[0];
+    expect(s.StackStatus).toBe("DELETE_COMPLETE");
+    const ev = (await cfn.call("DescribeStackEvents", { StackName: StackId })).StackEvents.map((e: any) => `${e.LogicalResourceId} ${e.ResourceStatus}`);
+    expect(ev.slice(0, 4)).toEqual(["doomed DELETE_COMPLETE", "doomed DELETE_IN_PROGRESS", "doomed ROLLBACK_COMPLETE", "S DELETE_COMPLETE"]);
+    const refused = await cfn.error("CreateChangeSet", { StackName: "imp", ChangeSetName: "c", ChangeSetType: "IMPORT", TemplateBody: failing });
+    expect([refused.code, refused.message]).toEqual(["UnsupportedOperation", "ecs-local does not import existing resources into stacks (ChangeSetType IMPORT, ImportExistingResources)."]);
+  });
+
   it("termination protection refuses a delete in AWS's words", async () => {
     await cfn.call("UpdateTerminationProtection", { StackName: "cs", EnableTerminationProtection: true });
     expect((await cfn.error("DeleteStack", { StackName: "cs" })).message).toBe("Stack [cs] cannot be deleted while TerminationProtection is enabled");

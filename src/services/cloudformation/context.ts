@@ -97,6 +97,8 @@ export interface ChangeSetRecord {
   deployment: Deployment;
   changes: Change[];
   token?: string;
+  /** What a failed execution does: ROLLBACK (the default), DO_NOTHING, or DELETE (CREATE only). */
+  onStackFailure?: "ROLLBACK" | "DO_NOTHING" | "DELETE";
 }
 
 /** One step of a stack operation on one resource. */

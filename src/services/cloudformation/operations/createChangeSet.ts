@@ -31,7 +31,9 @@ export const createChangeSet: Handler<"CreateChangeSet"> = (input, ctx) =>
   withPeers(ctx, () => {
     const { state, backend } = ctx;
     const type = input.ChangeSetType ?? "UPDATE";
-    if (type === "IMPORT") throw commonErrors.unsupported("ecs-local does not import existing resources into stacks (ChangeSetType IMPORT).");
+    if (type === "IMPORT" || input.ImportExistingResources) throw commonErrors.unsupported("ecs-local does not import existing resources into stacks (ChangeSetType IMPORT, ImportExistingResources).");
+    if (input.DeploymentMode !== undefined) throw commonErrors.unsupported(`ecs-local does not detect drift, so it cannot deploy in mode ${input.DeploymentMode}.`);
+    if (input.OnStackFailure !== undefined && type !== "CREATE" && input.OnStackFailure === "DELETE") throw validation("OnStackFailure DELETE is only valid when ChangeSetType is CREATE.");
     if (!/^[a-zA-Z][-a-zA-Z0-9]*$/.test(input.ChangeSetName)) throw validation(`1 validation error detected: Value '${input.ChangeSetName}' at 'changeSetName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z][-a-zA-Z0-9]*`);
     if (!input.StackName.startsWith("arn:")) checkStackName(input.StackName);
     let rec = stackFor(ctx, input);
@@ -44,7 +46,7 @@ export const createChangeSet: Handler<"CreateChangeSet"> = (input, ctx) =>
     }
     const identity = fresh ? stackIdentity(ctx, input.StackName, "REVIEW_IN_PROGRESS") : rec;
     const previous = fresh || type === "CREATE" ? undefined : rec.current;
-    const d: Deployment = prepareDeployment(ctx, identity, input, previous);
+    const d: Deployment = prepareDeployment(ctx, identity, { ...input, DisableRollback: input.OnStackFailure === "DO_NOTHING" }, previous);
     if (fresh) {
       rec = newStack(ctx, identity as ReturnType<typeof stackIdentity>, emptyDeployment());
       stackEvent(backend, rec, "REVIEW_IN_PROGRESS", "User Initiated");
@@ -63,6 +65,7 @@ export const createChangeSet: Handler<"CreateChangeSet"> = (input, ctx) =>
       executionStatus: "UNAVAILABLE" as const,
       deployment: d,
       changes,
+      ...(input.OnStackFailure !== undefined ? { onStackFailure: input.OnStackFailure } : {}),
     };
     rec.changeSets.set(id, cs);
     const target = rec;

@@ -6,6 +6,7 @@ import { stackEvent } from "../domain/events.js";
 import { deployPlan } from "../engine/plans.js";
 import { startRun } from "../engine/run.js";
 import { parsePolicy } from "../domain/stackPolicy.js";
+import { validation } from "../template/errors.js";
 
 /** Runs the change set's deployment as CreateStack or UpdateStack would; the stack's other change sets are deleted. */
 export const executeChangeSet: Handler<"ExecuteChangeSet"> = (input, ctx) =>
@@ -15,7 +16,11 @@ export const executeChangeSet: Handler<"ExecuteChangeSet"> = (input, ctx) =>
     if (repeated(rec, input.ClientRequestToken, "ExecuteChangeSet")) return {};
     if (cs.status !== "CREATE_COMPLETE") throw new InvalidChangeSetStatusException(`ChangeSet [${cs.id}] cannot be executed in its current status of [${cs.status}]`);
     if (cs.executionStatus !== "AVAILABLE") throw new InvalidChangeSetStatusException(`ChangeSet [${cs.id}] cannot be executed in its current execution status of [${cs.executionStatus}]`);
+    if (input.DisableRollback !== undefined && cs.onStackFailure !== undefined) {
+      throw validation("You cannot specify both DisableRollback here and OnStackFailure on the change set.");
+    }
     const d = { ...cs.deployment, disableRollback: input.DisableRollback ?? cs.deployment.disableRollback };
+    if (cs.onStackFailure === "DELETE") rec.onFailureDelete = true;
     const create = cs.type === "CREATE";
     // The others are no longer valid for the stack (ExecuteChangeSet's documentation); this one stays, executing.
     for (const id of [...rec.changeSets.keys()]) if (id !== cs.id) rec.changeSets.delete(id);
