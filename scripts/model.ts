@@ -95,6 +95,7 @@ const SOURCES = {
       "AttachInternetGateway",
       "AuthorizeSecurityGroupEgress",
       "AuthorizeSecurityGroupIngress",
+      "CreateImage",
       "CreateInternetGateway",
       "CreateKeyPair",
       "CreateLaunchTemplate",
