@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startLocal, type TestLocal } from "../helpers/local.js";
 import { queryCaller, type QueryCaller } from "../helpers/query.js";
 import { SUBNET_A } from "../helpers/fixtures.js";
+import { jsonCalls } from "../helpers/json.js";
 
 const body = readFileSync(new URL("./templates/vpc-network.yaml", import.meta.url), "utf8");
 
@@ -103,5 +104,38 @@ Outputs:
     await cfn.call("DeleteStack", { StackName: "host" });
     for (let n = 0; n < 10 && (await described()).State.Name !== "terminated"; n++) t.advance(10_000);
     expect((await described()).State.Name).toBe("terminated");
+  });
+
+  it("a key pair keeps its private key in Parameter Store; a launch template's new data is a new default version", async () => {
+    const template = (type: string) => `Resources:
+  Key:
+    Type: AWS::EC2::KeyPair
+    Properties: { KeyName: cfn-key }
+  Template:
+    Type: AWS::EC2::LaunchTemplate
+    Properties:
+      LaunchTemplateData:
+        ImageId: ami-0123456789abcdef0
+        InstanceType: ${type}
+        KeyName: !Ref Key
+        UserData: !Base64 "#!/bin/bash\\necho ECS_CLUSTER=default >> /etc/ecs/ecs.config"
+Outputs:
+  Id: { Value: !Ref Template }
+  Version: { Value: !GetAtt Template.LatestVersionNumber }
+  KeyId: { Value: !GetAtt Key.KeyPairId }`;
+    await cfn.call("CreateStack", { StackName: "compute", TemplateBody: template("t3.micro") });
+    const out = async () => Object.fromEntries((await cfn.call("DescribeStacks", { StackName: "compute" })).Stacks[0].Outputs.map((o: any) => [o.OutputKey, o.OutputValue]));
+    const first = await out();
+    expect(first.Version).toBe("1");
+    const ssm = jsonCalls(t, "ssm");
+    const secret = (await ssm.call("GetParameter", { Name: `/ec2/keypair/${first.KeyId}`, WithDecryption: true })).Parameter;
+    expect([secret.Type, secret.Value.startsWith("-----BEGIN RSA PRIVATE KEY-----")]).toEqual(["SecureString", true]);
+    await cfn.call("UpdateStack", { StackName: "compute", TemplateBody: template("t3.large") });
+    expect((await out()).Version).toBe("2");
+    const versions = (await ec2.call("DescribeLaunchTemplateVersions", { LaunchTemplateId: first.Id, Versions: ["$Default"] })).LaunchTemplateVersions;
+    expect(versions.map((v: any) => [v.VersionNumber, v.LaunchTemplateData.InstanceType])).toEqual([[2, "t3.large"]]);
+    await cfn.call("DeleteStack", { StackName: "compute" });
+    expect((await ec2.call("DescribeKeyPairs")).KeyPairs.filter((k: any) => k.KeyName === "cfn-key")).toEqual([]);
+    expect((await ssm.error("GetParameter", { Name: `/ec2/keypair/${first.KeyId}` })).code).toBe("ParameterNotFound");
   });
 });

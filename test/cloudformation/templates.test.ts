@@ -22,6 +22,7 @@ const refused = async (body: string, extra: Record<string, unknown> = {}) => (aw
 describe("template checks", () => {
   it("answers AWS's texts for broken templates and parameters", async () => {
     expect(await refused("{ not json")).toMatch(/^Template format error: JSON not well-formed\. \(line 1, column \d+\)$/);
+    expect(await refused("Resources:\n  A:\n    Type: [AWS::Logs::LogGroup\n")).toMatch(/^Template format error: YAML not well-formed\. \(line \d+, column \d+\)$/);
     expect(await refused("Resources: {}")).toBe("Template format error: At least one Resources member must be defined.");
     const big = `${yaml("  A:\n    Type: AWS::Logs::LogGroup")}\nDescription: "${"x".repeat(51_200)}"`;
     expect(await refused(big)).toMatch(/^1 validation error detected: Value '.*' at 'templateBody' failed to satisfy constraint: Member must have length less than or equal to 51200$/s);

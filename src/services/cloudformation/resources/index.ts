@@ -24,6 +24,8 @@ import { provider as subnetRouteTableAssociation } from "./AWS_EC2_SubnetRouteTa
 import { provider as eip } from "./AWS_EC2_EIP.js";
 import { provider as natGateway } from "./AWS_EC2_NatGateway.js";
 import { provider as instance } from "./AWS_EC2_Instance.js";
+import { provider as launchTemplate } from "./AWS_EC2_LaunchTemplate.js";
+import { provider as keyPair } from "./AWS_EC2_KeyPair.js";
 import { provider as logGroup } from "./AWS_Logs_LogGroup.js";
 import { provider as logStream } from "./AWS_Logs_LogStream.js";
 import { provider as loadBalancer } from "./AWS_ElasticLoadBalancingV2_LoadBalancer.js";
@@ -42,7 +44,7 @@ const PROVIDERS = new Map<string, ResourceProvider>(
     cdkMetadata, waitHandle,
     ecsCluster, ecsTaskDefinition, ecsService, ecsCapacityProvider, ecsAssociations, ecsTaskSet, ecsPrimaryTaskSet,
     vpc, subnet, securityGroup, securityGroupIngress, securityGroupEgress,
-    internetGateway, gatewayAttachment, routeTable, route, subnetRouteTableAssociation, eip, natGateway, instance,
+    internetGateway, gatewayAttachment, routeTable, route, subnetRouteTableAssociation, eip, natGateway, instance, launchTemplate, keyPair,
     logGroup, logStream,
     loadBalancer, targetGroup, listener, listenerRule,
     iamRole, iamPolicy, iamManagedPolicy, iamInstanceProfile, iamServiceLinkedRole,

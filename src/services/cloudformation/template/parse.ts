@@ -22,8 +22,7 @@ export function parseBody(body: string): Record<string, unknown> {
   const doc = YAML.parseDocument(body, { uniqueKeys: true, prettyErrors: false, version: "1.2" });
   if (doc.errors.length) {
     const e = doc.errors[0];
-    const pos = e.linePos?.[0];
-    throw formatError(`YAML not well-formed. ${pos ? `(line ${pos.line}, column ${pos.col})` : ""}`.trim());
+    throw formatError(`YAML not well-formed. ${lineColumn(body, e.pos[0])}`);
   }
   const value = doc.contents ? convert(doc.contents as Node) : undefined;
   if (!value || typeof value !== "object" || Array.isArray(value)) throw formatError("not a valid YAML mapping");
