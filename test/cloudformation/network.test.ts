@@ -74,12 +74,12 @@ describe("a VPC with public and private subnets", () => {
   });
 
   it("an instance is launched and waited on until running; tags update in place; the delete terminates it", async () => {
-    const template = (env: string) => `Resources:
+    const template = (env: string, type = "t3.micro") => `Resources:
   Host:
     Type: AWS::EC2::Instance
     Properties:
       ImageId: ami-0123456789abcdef0
-      InstanceType: t3.micro
+      InstanceType: ${type}
       SubnetId: ${SUBNET_A}
       Tags: [{ Key: env, Value: ${env} }]
 Outputs:
@@ -101,6 +101,12 @@ Outputs:
     expect((await cfn.call("DescribeStacks", { StackName: "host" })).Stacks[0].StackStatus).toBe("UPDATE_COMPLETE");
     expect((await described()).InstanceId).toBe(id);
     expect((await described()).Tags).toEqual([{ Key: "env", Value: "prod" }]);
+    await cfn.call("UpdateStack", { StackName: "host", TemplateBody: template("prod", "t3.large") });
+    for (let n = 0; n < 10 && (await cfn.call("DescribeStacks", { StackName: "host" })).Stacks[0].StackStatus === "UPDATE_IN_PROGRESS"; n++) t.advance(10_000);
+    const why = (await cfn.call("DescribeStackEvents", { StackName: "host" })).StackEvents.filter((e: any) => e.ResourceStatus === "UPDATE_FAILED").map((e: any) => e.ResourceStatusReason);
+    expect(why).toEqual([]);
+    expect((await cfn.call("DescribeStacks", { StackName: "host" })).Stacks[0].StackStatus).toBe("UPDATE_COMPLETE");
+    expect([(await described()).InstanceId, (await described()).InstanceType, (await described()).State.Name]).toEqual([id, "t3.large", "running"]);
     await cfn.call("DeleteStack", { StackName: "host" });
     for (let n = 0; n < 10 && (await described()).State.Name !== "terminated"; n++) t.advance(10_000);
     expect((await described()).State.Name).toBe("terminated");

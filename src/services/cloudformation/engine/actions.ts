@@ -113,8 +113,8 @@ export function settledNow(env: Env, rec: StackRecord, a: Action): boolean {
   const p = providerFor(r.type)!;
   const pc = providerContext(env, rec, a.logicalId);
   try {
-    const check = a.kind === "delete" || a.kind === "deleteOld" ? p.settleDelete : p.settle;
-    return !check || check(r, pc) !== "wait";
+    if (a.kind === "delete" || a.kind === "deleteOld") return !p.settleDelete || p.settleDelete(r, pc) !== "wait";
+    return !p.settle || p.settle(r, pc, false) !== "wait";
   } catch {
     return true;
   }

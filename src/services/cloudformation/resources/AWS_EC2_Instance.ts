@@ -46,20 +46,32 @@ export const provider: ResourceProvider = {
     const id = old.physicalId!;
     const before = old.properties ?? {};
     const changed = (k: string) => JSON.stringify(props[k]) !== JSON.stringify(before[k]);
-    if (changed("InstanceType") || changed("UserData")) {
-      pc.call("ec2", "StopInstances", { InstanceIds: [id] });
-      if (changed("InstanceType")) pc.call("ec2", "ModifyInstanceAttribute", { InstanceId: id, InstanceType: { Value: props.InstanceType } });
-      if (changed("UserData")) pc.call("ec2", "ModifyInstanceAttribute", { InstanceId: id, UserData: { Value: props.UserData ?? "" } });
-      pc.call("ec2", "StartInstances", { InstanceIds: [id] });
-    }
     if (changed("SecurityGroupIds")) pc.call("ec2", "ModifyInstanceAttribute", { InstanceId: id, Groups: props.SecurityGroupIds ?? [] });
     retagEc2(pc, id, before.Tags as never, props.Tags);
-    return { physicalId: id, attributes: attributes(describe(id, pc)) };
+    // The type and the user data change only while the instance is stopped: stop now, change and
+    // start again once it is (settle).
+    const pending: Record<string, unknown> = {};
+    if (changed("InstanceType")) pending.InstanceType = props.InstanceType;
+    if (changed("UserData")) pending.UserData = props.UserData ?? "";
+    if (Object.keys(pending).length) pc.call("ec2", "StopInstances", { InstanceIds: [id] });
+    return { physicalId: id, attributes: { ...attributes(describe(id, pc)), ...(Object.keys(pending).length ? { Pending: pending } : {}) } };
   },
-  settle(record, pc): Progress {
+  settle(record, pc, act = true): Progress {
     const i = describe(record.physicalId!, pc);
     const state = i?.State?.Name;
+    const pending = record.attributes.Pending as Record<string, unknown> | undefined;
+    if (pending) {
+      if (state !== "stopped") return "wait";
+      if (!act) return "done";
+      const id = record.physicalId!;
+      if (pending.InstanceType !== undefined) pc.call("ec2", "ModifyInstanceAttribute", { InstanceId: id, InstanceType: { Value: pending.InstanceType } });
+      if (pending.UserData !== undefined) pc.call("ec2", "ModifyInstanceAttribute", { InstanceId: id, UserData: { Value: pending.UserData } });
+      pc.call("ec2", "StartInstances", { InstanceIds: [id] });
+      delete record.attributes.Pending;
+      return "wait";
+    }
     if (state === "running") {
+      if (!act) return "done";
       record.attributes = attributes(i);
       return "done";
     }

@@ -43,8 +43,11 @@ export interface ResourceProvider {
   /** An update in place; absent when every change replaces. */
   update?(props: Record<string, any>, old: ResourceRecord, pc: ProviderContext): Made;
   delete(record: ResourceRecord, pc: ProviderContext): void;
-  /** Checked each step after a create or update until it is done (an ECS service reaching a steady state). */
-  settle?(record: ResourceRecord, pc: ProviderContext): Progress;
+  /**
+   * Checked each step after a create or update until it is done (an ECS service reaching a steady
+   * state). With `act` false it only looks (whether a step would make progress) and changes nothing.
+   */
+  settle?(record: ResourceRecord, pc: ProviderContext, act?: boolean): Progress;
   /** Checked each step after a delete until it is done (a service draining). */
   settleDelete?(record: ResourceRecord, pc: ProviderContext): Progress;
   /** The property that names the resource: a replacement that keeps the name cannot be made (AWS's rule for custom names). */
