@@ -44,7 +44,7 @@ export const provider: ResourceProvider = {
   },
   settle(record, pc): Progress {
     const s = describe(record, pc);
-    if (!s) return { failed: "Service was not found." };
+    if (!s) return { failed: pc.handlerMessage(`Service ${record.physicalId} was not found.`, "NotFound") };
     // With rollback on, the failed deployment is no longer PRIMARY: any failed one fails the resource.
     if (s.deployments?.some((d: { rolloutState?: string }) => d.rolloutState === "FAILED")) {
       return { failed: pc.handlerMessage("Error occurred during operation 'ECS Deployment Circuit Breaker was triggered'.", "GeneralServiceException") };
