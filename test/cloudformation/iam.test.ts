@@ -95,4 +95,29 @@ describe("IAM and SSM resources", () => {
     expect(s.Outputs).toEqual([{ OutputKey: "Image", OutputValue: image }]);
     expect((await cfn.call("DescribeStackResource", { StackName: "resolved", LogicalResourceId: "Group" })).StackResourceDetail.PhysicalResourceId).toBe("/blue/green");
   });
+
+  it("a template in the shape the CDK synthesizes deploys through its change set, once the bootstrap version is in SSM", async () => {
+    const cdk = readFileSync(new URL("./templates/cdk-fargate.json", import.meta.url), "utf8");
+    const create = { StackName: "CdkApp", ChangeSetName: "cdk-deploy-change-set", ChangeSetType: "CREATE", TemplateBody: cdk, Capabilities: ["CAPABILITY_IAM", "CAPABILITY_NAMED_IAM", "CAPABILITY_AUTO_EXPAND"], ClientToken: "exec-1" };
+    const missing = await cfn.error("CreateChangeSet", create);
+    expect(missing.message).toBe("Unable to fetch parameters [/cdk-bootstrap/hnb659fds/version] from parameter store for this account.");
+    const ssm = jsonCalls(t, "ssm");
+    await ssm.call("PutParameter", { Name: "/cdk-bootstrap/hnb659fds/version", Value: "5", Type: "String" });
+    expect((await cfn.error("CreateChangeSet", create)).message).toBe("CDK bootstrap stack version 6 required. Please run 'cdk bootstrap' with a recent version of the CDK CLI.");
+    await ssm.call("PutParameter", { Name: "/cdk-bootstrap/hnb659fds/version", Value: "28", Type: "String", Overwrite: true });
+    const { Id } = await cfn.call("CreateChangeSet", create);
+    const cs = await cfn.call("DescribeChangeSet", { ChangeSetName: Id });
+    expect([cs.Status, cs.Changes.length]).toEqual(["CREATE_COMPLETE", 16]);
+    await cfn.call("ExecuteChangeSet", { ChangeSetName: Id });
+    const s = (await cfn.call("DescribeStacks", { StackName: "CdkApp" })).Stacks[0];
+    expect(s.StackStatus).toBe("CREATE_COMPLETE");
+    const cluster = s.Outputs[0].OutputValue;
+    expect(cluster).toMatch(/^CdkApp-ClusterEB0386A7-[A-Za-z0-9]{12}$/);
+    const service = (await cfn.call("DescribeStackResource", { StackName: "CdkApp", LogicalResourceId: "ServiceD69D759B" })).StackResourceDetail;
+    expect(JSON.parse(service.Metadata)).toEqual({});
+    const svc = (await t.ecs("DescribeServices", { cluster, services: [service.PhysicalResourceId] })).services![0];
+    expect([svc.runningCount, svc.taskDefinition]).toEqual([2, "arn:aws:ecs:us-east-1:000000000000:task-definition/CdkAppTaskDef9C3E1E3F:1"]);
+    const metadata = (await cfn.call("DescribeStackResource", { StackName: "CdkApp", LogicalResourceId: "Vpc8378EB38" })).StackResourceDetail.Metadata;
+    expect(JSON.parse(metadata)).toEqual({ "aws:cdk:path": "CdkApp/Vpc/Resource" });
+  });
 });
