@@ -40,10 +40,3 @@ export function toInput(service: string, operation: string, props: Record<string
   const root = schemaFor(service, operation, "input");
   return convert(props, root, root) as Record<string, any>;
 }
-
-/** The properties of `props` that `operation`'s input has no member for (the caller decides what they mean). */
-export function unmapped(service: string, operation: string, props: Record<string, unknown>): string[] {
-  const root = schemaFor(service, operation, "input");
-  const known = new Set(Object.keys(deref(root, root).properties ?? {}).map((k) => k.toLowerCase()));
-  return Object.keys(props).filter((k) => !known.has(k.toLowerCase()));
-}
