@@ -96,7 +96,6 @@ export interface ChangeSetRecord {
   executionStatus: ExecutionStatus;
   deployment: Deployment;
   changes: Change[];
-  token?: string;
   /** What a failed execution does: ROLLBACK (the default), DO_NOTHING, or DELETE (CREATE only). */
   onStackFailure?: "ROLLBACK" | "DO_NOTHING" | "DELETE";
 }
@@ -119,9 +118,6 @@ export interface Run {
   kind: RunKind;
   phase: "main" | "cleanup";
   actions: Action[];
-  failed: string[];
-  /** Why the operation is being undone (the first failure). */
-  cause?: string;
   timer?: Timer;
   /** Resources of a stack in DELETE_FAILED that the delete leaves alone. */
   retain?: string[];

@@ -23,7 +23,7 @@ export interface RunOptions {
 export function startRun(backend: CloudFormationBackend, state: CloudFormationState, rec: StackRecord, kind: RunKind, actions: Action[], request: RequestContext, options: RunOptions = {}): void {
   backend.timeline.cancel(rec.run?.timer);
   const { timeoutMs, ...rest } = options;
-  const run: Run = { kind, phase: "main", actions, failed: [], cleanup: [], request, imports: new Set(), ...rest };
+  const run: Run = { kind, phase: "main", actions, cleanup: [], request, imports: new Set(), ...rest };
   rec.run = run;
   schedule(backend, state, rec, backend.stepMs);
   if (timeoutMs !== undefined) {
