@@ -38,6 +38,11 @@ import { provider as iamManagedPolicy } from "./AWS_IAM_ManagedPolicy.js";
 import { provider as iamInstanceProfile } from "./AWS_IAM_InstanceProfile.js";
 import { provider as iamServiceLinkedRole } from "./AWS_IAM_ServiceLinkedRole.js";
 import { provider as ssmParameter } from "./AWS_SSM_Parameter.js";
+import { provider as autoScalingGroup } from "./AWS_AutoScaling_AutoScalingGroup.js";
+import { provider as launchConfiguration } from "./AWS_AutoScaling_LaunchConfiguration.js";
+import { provider as lifecycleHook } from "./AWS_AutoScaling_LifecycleHook.js";
+import { provider as scalingPolicy } from "./AWS_AutoScaling_ScalingPolicy.js";
+import { provider as scheduledAction } from "./AWS_AutoScaling_ScheduledAction.js";
 
 const PROVIDERS = new Map<string, ResourceProvider>(
   [
@@ -49,6 +54,7 @@ const PROVIDERS = new Map<string, ResourceProvider>(
     loadBalancer, targetGroup, listener, listenerRule,
     iamRole, iamPolicy, iamManagedPolicy, iamInstanceProfile, iamServiceLinkedRole,
     ssmParameter,
+    autoScalingGroup, launchConfiguration, lifecycleHook, scalingPolicy, scheduledAction,
   ].map((p) => [p.type, p]),
 );
 
