@@ -43,6 +43,9 @@ import { provider as launchConfiguration } from "./AWS_AutoScaling_LaunchConfigu
 import { provider as lifecycleHook } from "./AWS_AutoScaling_LifecycleHook.js";
 import { provider as scalingPolicy } from "./AWS_AutoScaling_ScalingPolicy.js";
 import { provider as scheduledAction } from "./AWS_AutoScaling_ScheduledAction.js";
+import { provider as secret } from "./AWS_SecretsManager_Secret.js";
+import { provider as scalableTarget } from "./AWS_ApplicationAutoScaling_ScalableTarget.js";
+import { provider as appScalingPolicy } from "./AWS_ApplicationAutoScaling_ScalingPolicy.js";
 
 const PROVIDERS = new Map<string, ResourceProvider>(
   [
@@ -55,6 +58,7 @@ const PROVIDERS = new Map<string, ResourceProvider>(
     iamRole, iamPolicy, iamManagedPolicy, iamInstanceProfile, iamServiceLinkedRole,
     ssmParameter,
     autoScalingGroup, launchConfiguration, lifecycleHook, scalingPolicy, scheduledAction,
+    secret, scalableTarget, appScalingPolicy,
   ].map((p) => [p.type, p]),
 );
 
