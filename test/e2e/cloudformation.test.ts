@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect } from "vitest";
 import { CALL_TIMEOUT_MS, orderedSteps } from "./budget.js";
 import { startServer, type RunningServer } from "./server.js";
 import { clientEnv, cliPresent, run } from "./tools.js";
+import { SUBNET_A, SUBNET_B } from "../helpers/fixtures.js";
 
 let server: RunningServer;
 if (!cliPresent) console.warn("skipping the aws CLI CloudFormation test: no `aws` on PATH");
@@ -62,6 +63,14 @@ describe.skipIf(!cliPresent)("aws cloudformation deploy", () => {
     expect(d.code).not.toBe(0);
     const s = (await aws("cloudformation", "describe-stacks", "--stack-name", "broken")).out.Stacks[0];
     expect(s.StackStatus).toBe("ROLLBACK_COMPLETE");
+  });
+
+  step("deploys the console's EC2 cluster: its Auto Scaling instances join the cluster", 2, async () => {
+    const subnets = `Subnets=${SUBNET_A},${SUBNET_B}`;
+    const d = await aws("cloudformation", "deploy", "--stack-name", "ec2", "--template-file", templatePath("ec2-cluster.yaml"), "--capabilities", "CAPABILITY_IAM", "--parameter-overrides", subnets);
+    expect(d.code).toBe(0);
+    const members = (await aws("ecs", "list-container-instances", "--cluster", "ec2-cluster")).out.containerInstanceArns;
+    expect(members).toHaveLength(2);
   });
 
   step("delete-stack and its waiter remove everything", 3, async () => {
