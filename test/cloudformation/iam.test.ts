@@ -120,4 +120,17 @@ describe("IAM and SSM resources", () => {
     const metadata = (await cfn.call("DescribeStackResource", { StackName: "CdkApp", LogicalResourceId: "Vpc8378EB38" })).StackResourceDetail.Metadata;
     expect(JSON.parse(metadata)).toEqual({ "aws:cdk:path": "CdkApp/Vpc/Resource" });
   });
+
+  it("a service-linked role is made by IAM under the service's own name", async () => {
+    const body = "Resources:\n  Linked:\n    Type: AWS::IAM::ServiceLinkedRole\n    Properties: { AWSServiceName: autoscaling.amazonaws.com, CustomSuffix: cfn, Description: made by a stack }";
+    await cfn.call("CreateStack", { StackName: "linked", TemplateBody: body, Capabilities: ["CAPABILITY_IAM"] });
+    expect((await cfn.call("DescribeStacks", { StackName: "linked" })).Stacks[0].StackStatus).toBe("CREATE_COMPLETE");
+    const name = (await cfn.call("DescribeStackResource", { StackName: "linked", LogicalResourceId: "Linked" })).StackResourceDetail.PhysicalResourceId;
+    expect(name).toBe("AWSServiceRoleForAutoScaling_cfn");
+    const role = (await iam.call("GetRole", { RoleName: name })).Role;
+    expect([role.Path, role.Description]).toEqual(["/aws-service-role/autoscaling.amazonaws.com/", "made by a stack"]);
+    await cfn.call("DeleteStack", { StackName: "linked" });
+    const events = (await cfn.call("DescribeStackEvents", { StackName: (await cfn.call("ListStacks", { StackStatusFilter: ["DELETE_COMPLETE"] })).StackSummaries[0].StackId })).StackEvents;
+    expect(events.filter((e: any) => e.ResourceStatus === "DELETE_FAILED")).toEqual([]);
+  });
 });
