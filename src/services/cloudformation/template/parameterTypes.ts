@@ -38,6 +38,7 @@ export function checkParameterDeclarations(t: Template): void {
     if (!/^[A-Za-z0-9]+$/.test(name)) throw formatError(`Parameter name ${name} is non alphanumeric.`);
     if (typeof p !== "object" || p === null || typeof p.Type !== "string") throw formatError(`[/Parameters/${name}] Every Parameters object must contain a Type member.`);
     if (!validType(p.Type)) throw formatError(`Unrecognized parameter type: ${p.Type}`);
+    if (p.AllowedPattern !== undefined) pattern(name, p.AllowedPattern);
     if (p.Default !== undefined) checkValue(name, p, stringValue(p.Default), "Default");
   }
 }
@@ -60,10 +61,19 @@ export function checkValue(name: string, p: ParameterDeclaration, value: string,
   }
   for (const i of items) {
     if (p.AllowedValues && !p.AllowedValues.map(String).includes(i)) fail("must be one of AllowedValues");
-    if (p.AllowedPattern !== undefined && !new RegExp(`^(?:${p.AllowedPattern})$`).test(i)) fail(`must match pattern ${p.AllowedPattern}`);
+    if (p.AllowedPattern !== undefined && !pattern(name, p.AllowedPattern).test(i)) fail(`must match pattern ${p.AllowedPattern}`);
     if (p.MinLength !== undefined && i.length < Number(p.MinLength)) fail(`must contain at least ${p.MinLength} characters`);
     if (p.MaxLength !== undefined && i.length > Number(p.MaxLength)) fail(`must contain at most ${p.MaxLength} characters`);
     if (p.MinValue !== undefined && Number(i) < Number(p.MinValue)) fail(`must be a number not less than ${p.MinValue}`);
     if (p.MaxValue !== undefined && Number(i) > Number(p.MaxValue)) fail(`must be a number not greater than ${p.MaxValue}`);
+  }
+}
+
+/** An AllowedPattern as a regular expression matching the whole value; a broken one is the template's error. */
+function pattern(name: string, source: unknown): RegExp {
+  try {
+    return new RegExp(`^(?:${String(source)})$`);
+  } catch {
+    throw formatError(`AllowedPattern of parameter ${name} is not a valid regular expression: ${String(source)}`);
   }
 }
