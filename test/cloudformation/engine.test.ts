@@ -142,6 +142,25 @@ describe("values from SSM and Secrets Manager", () => {
   });
 });
 
+describe("stack tags", () => {
+  it("a change of the stack's tags alone updates the resources that take tags", async () => {
+    const body = logs("  Cluster:\n    Type: AWS::ECS::Cluster\n  Handle:\n    Type: AWS::CloudFormation::WaitConditionHandle");
+    await cfn.call("CreateStack", { StackName: "tagged", TemplateBody: body, Tags: [{ Key: "team", Value: "blue" }] });
+    const arn = `arn:aws:ecs:us-east-1:000000000000:cluster/${(await cfn.call("DescribeStackResource", { StackName: "tagged", LogicalResourceId: "Cluster" })).StackResourceDetail.PhysicalResourceId}`;
+    const tags = async () => (await t.ecs("ListTagsForResource", { resourceArn: arn })).tags;
+    expect(await tags()).toEqual([{ key: "team", value: "blue" }]);
+    await cfn.call("CreateChangeSet", { StackName: "tagged", ChangeSetName: "retag", UsePreviousTemplate: true, Tags: [{ Key: "team", Value: "red" }] });
+    const cs = await cfn.call("DescribeChangeSet", { StackName: "tagged", ChangeSetName: "retag" });
+    expect(cs.Changes.map((c: any) => [c.ResourceChange.LogicalResourceId, c.ResourceChange.Action, c.ResourceChange.Scope])).toEqual([["Cluster", "Modify", ["Tags"]]]);
+    await cfn.call("ExecuteChangeSet", { StackName: "tagged", ChangeSetName: "retag" });
+    expect(await status("tagged")).toBe("UPDATE_COMPLETE");
+    expect(await tags()).toEqual([{ key: "team", value: "red" }]);
+    const ev = await events("tagged");
+    expect(ev.filter((e) => e.startsWith("Cluster UPDATE"))).toEqual(["Cluster UPDATE_IN_PROGRESS", "Cluster UPDATE_COMPLETE"]);
+    expect(ev.filter((e) => e.startsWith("Handle UPDATE"))).toEqual([]);
+  });
+});
+
 describe("stack policies", () => {
   const v = (a: string, withB = true) => logs(`  A:\n    Type: AWS::Logs::LogGroup\n    Properties: { LogGroupName: ${a} }${withB ? "\n  B:\n    Type: AWS::Logs::LogGroup\n    Properties: { RetentionInDays: 7 }" : ""}`);
   const allowAll = { Effect: "Allow", Action: "Update:*", Principal: "*", Resource: "*" };

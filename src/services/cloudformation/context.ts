@@ -30,6 +30,8 @@ export interface ResourceRecord {
   updated: number;
   /** The properties as last applied, every intrinsic function resolved: what updates compare with. */
   properties?: Record<string, unknown>;
+  /** The stack's tags when the resource was last made or updated (a change of them updates taggable resources). */
+  stackTags?: { Key: string; Value: string }[];
   /** What the provider returned besides the physical id, for Fn::GetAtt. */
   attributes: Record<string, unknown>;
   description?: string;

@@ -80,7 +80,13 @@ export function predictChanges(env: Env, rec: StackRecord, d: Deployment): Chang
       continue;
     }
     const p = predicted.get(n);
-    if (!p) continue;
+    if (!p) {
+      if (providerFor(type)!.taggable && JSON.stringify(old.stackTags ?? []) !== JSON.stringify(d.tags)) {
+        const detail: ResourceChangeDetail = { Target: { Attribute: "Tags", RequiresRecreation: "Never" }, Evaluation: "Static", ChangeSource: "DirectModification" };
+        out.push({ Type: "Resource", ResourceChange: { Action: "Modify", LogicalResourceId: n, PhysicalResourceId: old.physicalId, ResourceType: type, Replacement: "False", Scope: ["Tags"], Details: [detail] } });
+      }
+      continue;
+    }
     const provider = providerFor(type)!;
     const details: ResourceChangeDetail[] = p.changed.map((k) => {
       const dyn = dynamic(p.props[k]);

@@ -71,6 +71,7 @@ function create(env: Env, rec: StackRecord, a: Action): void {
   const made = p.create(resolveDynamic(env, r.properties), providerContext(env, rec, a.logicalId));
   r.physicalId = made.physicalId;
   r.attributes = made.attributes;
+  r.stackTags = rec.current.tags;
   resourceEvent(env.backend, rec, r, "CREATE_IN_PROGRESS", "Resource creation Initiated");
   finishOrSettle(env, rec, a, p, r, "CREATE_COMPLETE");
 }
@@ -128,7 +129,9 @@ function update(env: Env, rec: StackRecord, run: Run, a: Action): void {
   old.deletionPolicy = decl.DeletionPolicy;
   old.updateReplacePolicy = decl.UpdateReplacePolicy;
   old.metadata = decl.Metadata;
-  const effect = decl.Type !== old.type ? "replace" : effectOf(p, old.properties, props);
+  const retag = p.taggable === true && JSON.stringify(old.stackTags ?? []) !== JSON.stringify(rec.current.tags);
+  const found = decl.Type !== old.type ? "replace" : effectOf(p, old.properties, props);
+  const effect = found === "none" && retag ? "update" : found;
   if (effect === "none") {
     a.state = "skipped";
     return;
@@ -142,6 +145,7 @@ function update(env: Env, rec: StackRecord, run: Run, a: Action): void {
     const made = p.update!(resolveDynamic(env, props), resolvedRecord(env, a.old), providerContext(env, rec, a.logicalId));
     old.physicalId = made.physicalId;
     old.attributes = made.attributes;
+    old.stackTags = rec.current.tags;
     return finishOrSettle(env, rec, a, p, old, "UPDATE_COMPLETE");
   }
   const name = p.nameProperty;
@@ -155,6 +159,7 @@ function update(env: Env, rec: StackRecord, run: Run, a: Action): void {
   const made = p.create(resolveDynamic(env, props), providerContext(env, rec, a.logicalId));
   r.physicalId = made.physicalId;
   r.attributes = made.attributes;
+  r.stackTags = rec.current.tags;
   if (a.old.updateReplacePolicy !== "Retain") run.cleanup.push(a.old);
   resourceEvent(env.backend, rec, r, "UPDATE_IN_PROGRESS", "Resource creation Initiated");
   finishOrSettle(env, rec, a, p, r, "UPDATE_COMPLETE");
@@ -178,6 +183,7 @@ function restore(env: Env, rec: StackRecord, run: Run, a: Action): void {
   resourceEvent(env.backend, rec, now, "UPDATE_IN_PROGRESS");
   const made = p.update!(resolveDynamic(env, before.properties ?? {}), resolvedRecord(env, now), providerContext(env, rec, a.logicalId));
   now.properties = before.properties;
+  now.stackTags = before.stackTags;
   now.physicalId = made.physicalId;
   now.attributes = made.attributes;
   finishOrSettle(env, rec, a, p, now, "UPDATE_COMPLETE");

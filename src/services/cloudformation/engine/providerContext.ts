@@ -39,6 +39,7 @@ export function providerContext(env: Env, rec: StackRecord, logicalId: string): 
     stackId: rec.stack.StackId!,
     logicalId,
     tags: rec.current.tags,
+    previousTags: rec.resources.get(logicalId)?.stackTags ?? [],
     now: () => backend.timeline.now() / 1000,
     uuid: () => ids.uuid(),
     handlerMessage: (message, code) => `Resource handler returned message: "${message}" (RequestToken: ${ids.uuid()}, HandlerErrorCode: ${code})`,

@@ -12,9 +12,9 @@ const UPDATABLE = ["MinSize", "MaxSize", "DesiredCapacity", "LaunchTemplate", "L
   "HealthCheckType", "HealthCheckGracePeriod", "Cooldown", "TerminationPolicies", "NewInstancesProtectedFromScaleIn", "CapacityRebalance", "MaxInstanceLifetime",
   "DefaultInstanceWarmup", "ServiceLinkedRoleARN", "PlacementGroup", "DesiredCapacityType", "Context", "InstanceMaintenancePolicy"];
 
-function groupTags(name: string, own: AsgTag[] | undefined, pc: ProviderContext) {
+function groupTags(name: string, own: AsgTag[] | undefined, pc: ProviderContext, which: "current" | "previous" = "current") {
   const propagate = new Map((own ?? []).map((t) => [t.Key, String(t.PropagateAtLaunch) === "true"]));
-  return withStackTags(own, pc).map((t) => ({ ResourceId: name, ResourceType: "auto-scaling-group", Key: t.Key, Value: t.Value, PropagateAtLaunch: propagate.get(t.Key) ?? true }));
+  return withStackTags(own, pc, which).map((t) => ({ ResourceId: name, ResourceType: "auto-scaling-group", Key: t.Key, Value: t.Value, PropagateAtLaunch: propagate.get(t.Key) ?? true }));
 }
 
 function settings(props: Record<string, any>) {
@@ -36,6 +36,7 @@ export const provider: ResourceProvider = {
   },
   attributes: [],
   replaceOn: ["AutoScalingGroupName", "InstanceId"],
+  taggable: true,
   nameProperty: "AutoScalingGroupName",
   create(props, pc) {
     const name = props.AutoScalingGroupName ?? pc.generatedName(255, { upper: true });
@@ -58,7 +59,7 @@ export const provider: ResourceProvider = {
     const attach = now.filter((a) => !was.includes(a));
     if (detach.length) pc.call("autoscaling", "DetachLoadBalancerTargetGroups", { AutoScalingGroupName: name, TargetGroupARNs: detach });
     if (attach.length) pc.call("autoscaling", "AttachLoadBalancerTargetGroups", { AutoScalingGroupName: name, TargetGroupARNs: attach });
-    const oldTags = groupTags(name, before.Tags as AsgTag[], pc);
+    const oldTags = groupTags(name, before.Tags as AsgTag[], pc, "previous");
     const newTags = groupTags(name, props.Tags, pc);
     const gone = oldTags.filter((t) => !newTags.some((n) => n.Key === t.Key));
     if (gone.length) pc.call("autoscaling", "DeleteTags", { Tags: gone });

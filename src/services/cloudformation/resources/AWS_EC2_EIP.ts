@@ -17,6 +17,7 @@ export const provider: ResourceProvider = {
   operations: { ec2: ["AllocateAddress", "ReleaseAddress", "AssociateAddress", "DisassociateAddress", "DescribeAddresses", "CreateTags", "DeleteTags"] },
   attributes: ["AllocationId", "PublicIp"],
   replaceOn: ["Domain", "NetworkBorderGroup", "PublicIpv4Pool", "TransferAddress", "IpamPoolId"],
+  taggable: true,
   create(props, pc) {
     const a = pc.call("ec2", "AllocateAddress", { Domain: "vpc", ...tagSpecifications("elastic-ip", props.Tags, pc) });
     associate(pc, a.AllocationId, undefined, props.InstanceId);

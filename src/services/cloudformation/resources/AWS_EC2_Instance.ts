@@ -38,6 +38,7 @@ export const provider: ResourceProvider = {
   operations: { ec2: ["RunInstances", "TerminateInstances", "DescribeInstances", "StopInstances", "StartInstances", "ModifyInstanceAttribute", "CreateTags", "DeleteTags"] },
   attributes: ["AvailabilityZone", "InstanceId", "PrivateDnsName", "PrivateIp", "PublicDnsName", "PublicIp", "VpcId"],
   replaceOn: ["ImageId", "SubnetId", "AvailabilityZone", "KeyName", "NetworkInterfaces", "PrivateIpAddress", "SecurityGroups", "Tenancy", "LaunchTemplate", "IamInstanceProfile", "BlockDeviceMappings", "CpuOptions", "HibernationOptions"],
+  taggable: true,
   create(props, pc) {
     const i = pc.call("ec2", "RunInstances", launchInput(props, pc)).Instances[0];
     return { physicalId: i.InstanceId, attributes: attributes(i) };

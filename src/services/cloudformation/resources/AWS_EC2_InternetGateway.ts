@@ -7,6 +7,7 @@ export const provider: ResourceProvider = {
   operations: { ec2: ["CreateInternetGateway", "DeleteInternetGateway", "CreateTags", "DeleteTags"] },
   attributes: ["InternetGatewayId"],
   replaceOn: [],
+  taggable: true,
   create(props, pc) {
     const id = pc.call("ec2", "CreateInternetGateway", { ...tagSpecifications("internet-gateway", props.Tags, pc) }).InternetGateway.InternetGatewayId as string;
     return { physicalId: id, attributes: { InternetGatewayId: id } };

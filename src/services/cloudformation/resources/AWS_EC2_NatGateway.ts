@@ -12,6 +12,7 @@ export const provider: ResourceProvider = {
   operations: { ec2: ["CreateNatGateway", "DeleteNatGateway", "DescribeNatGateways", "CreateTags", "DeleteTags"] },
   attributes: ["NatGatewayId"],
   replaceOn: ["SubnetId", "AllocationId", "ConnectivityType", "PrivateIpAddress", "SecondaryAllocationIds", "SecondaryPrivateIpAddresses", "SecondaryPrivateIpAddressCount", "MaxDrainDurationSeconds"],
+  taggable: true,
   create(props, pc) {
     const input: Record<string, unknown> = { SubnetId: props.SubnetId, ...tagSpecifications("natgateway", props.Tags, pc) };
     for (const k of ["AllocationId", "ConnectivityType", "PrivateIpAddress"]) if (props[k] !== undefined) input[k] = props[k];

@@ -7,6 +7,7 @@ export const provider: ResourceProvider = {
   operations: { ec2: ["CreateRouteTable", "DeleteRouteTable", "CreateTags", "DeleteTags"] },
   attributes: ["RouteTableId"],
   replaceOn: ["VpcId"],
+  taggable: true,
   create(props, pc) {
     const id = pc.call("ec2", "CreateRouteTable", { VpcId: props.VpcId, ...tagSpecifications("route-table", props.Tags, pc) }).RouteTable.RouteTableId as string;
     return { physicalId: id, attributes: { RouteTableId: id } };

@@ -17,6 +17,7 @@ export const provider: ResourceProvider = {
   operations: { ec2: ["CreateSecurityGroup", "DeleteSecurityGroup", "AuthorizeSecurityGroupIngress", "RevokeSecurityGroupIngress", "AuthorizeSecurityGroupEgress", "RevokeSecurityGroupEgress", "CreateTags", "DeleteTags"] },
   attributes: ["GroupId", "VpcId"],
   replaceOn: ["GroupDescription", "GroupName", "VpcId"],
+  taggable: true,
   nameProperty: "GroupName",
   create(props, pc) {
     const name = props.GroupName ?? pc.generatedName(255, { upper: true });

@@ -12,6 +12,7 @@ export const provider: ResourceProvider = {
   operations: { ec2: ["CreateSubnet", "DeleteSubnet", "ModifySubnetAttribute", "CreateTags", "DeleteTags"] },
   attributes: ["AvailabilityZone", "AvailabilityZoneId", "CidrBlock", "Ipv6CidrBlocks", "NetworkAclAssociationId", "OutpostArn", "SubnetId", "VpcId"],
   replaceOn: ["AvailabilityZone", "AvailabilityZoneId", "CidrBlock", "VpcId", "Ipv6CidrBlock", "Ipv4IpamPoolId", "Ipv4NetmaskLength", "OutpostArn"],
+  taggable: true,
   create(props, pc) {
     const input: Record<string, unknown> = { VpcId: props.VpcId, ...tagSpecifications("subnet", props.Tags, pc) };
     for (const k of ["CidrBlock", "AvailabilityZone", "AvailabilityZoneId", "Ipv6CidrBlock"]) if (props[k] !== undefined) input[k] = String(props[k]);

@@ -29,6 +29,7 @@ export const provider: ResourceProvider = {
   operations: { ec2: ["CreateVpc", "DeleteVpc", "DescribeVpcs", "DescribeSecurityGroups", "DescribeNetworkAcls", "ModifyVpcAttribute", "CreateTags", "DeleteTags"] },
   attributes: ["CidrBlock", "CidrBlockAssociations", "DefaultNetworkAcl", "DefaultSecurityGroup", "Ipv6CidrBlocks", "VpcId"],
   replaceOn: ["CidrBlock", "InstanceTenancy", "Ipv4IpamPoolId", "Ipv4NetmaskLength"],
+  taggable: true,
   create(props, pc) {
     const input: Record<string, unknown> = { ...tagSpecifications("vpc", props.Tags, pc) };
     if (props.CidrBlock !== undefined) input.CidrBlock = String(props.CidrBlock);

@@ -8,6 +8,7 @@ export const provider: ResourceProvider = {
   operations: { ecs: ["CreateCapacityProvider", "UpdateCapacityProvider", "DeleteCapacityProvider", "TagResource", "UntagResource"] },
   attributes: [],
   replaceOn: ["Name", "AutoScalingGroupProvider.AutoScalingGroupArn"],
+  taggable: true,
   nameProperty: "Name",
   create(props, pc) {
     const input = toInput("ecs", "CreateCapacityProvider", { ...props, Name: props.Name ?? pc.generatedName(255), Tags: undefined, ...tagsMember(props.Tags, pc) });
@@ -18,7 +19,7 @@ export const provider: ResourceProvider = {
     const { AutoScalingGroupArn, ...asg } = props.AutoScalingGroupProvider ?? {};
     const input = toInput("ecs", "UpdateCapacityProvider", { Name: old.physicalId, AutoScalingGroupProvider: asg });
     const cp = pc.call("ecs", "UpdateCapacityProvider", input).capacityProvider;
-    retagEcs(pc, cp.capacityProviderArn, withStackTags(old.properties?.Tags as never, pc), withStackTags(props.Tags, pc));
+    retagEcs(pc, cp.capacityProviderArn, withStackTags(old.properties?.Tags as never, pc, "previous"), withStackTags(props.Tags, pc));
     return { physicalId: old.physicalId!, attributes: old.attributes };
   },
   delete(record, pc) {

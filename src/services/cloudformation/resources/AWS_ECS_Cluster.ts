@@ -16,6 +16,7 @@ export const provider: ResourceProvider = {
   operations: { ecs: ["CreateCluster", "DeleteCluster", "UpdateCluster", "PutClusterCapacityProviders", "TagResource", "UntagResource"] },
   attributes: ["Arn"],
   replaceOn: ["ClusterName"],
+  taggable: true,
   nameProperty: "ClusterName",
   create(props, pc) {
     const out = pc.call("ecs", "CreateCluster", input(props, pc, props.ClusterName ?? pc.generatedName(255)));
@@ -30,7 +31,7 @@ export const provider: ResourceProvider = {
       capacityProviders: next.capacityProviders ?? [],
       defaultCapacityProviderStrategy: next.defaultCapacityProviderStrategy ?? [],
     });
-    retagEcs(pc, String(old.attributes.Arn), withStackTags(old.properties?.Tags as never, pc), withStackTags(props.Tags, pc));
+    retagEcs(pc, String(old.attributes.Arn), withStackTags(old.properties?.Tags as never, pc, "previous"), withStackTags(props.Tags, pc));
     return { physicalId: name, attributes: old.attributes };
   },
   delete(record, pc) {

@@ -26,6 +26,7 @@ export const provider: ResourceProvider = {
   operations: { ecs: ["CreateService", "UpdateService", "DeleteService", "DescribeServices", "TagResource", "UntagResource"] },
   attributes: ["Name", "ServiceArn"],
   replaceOn: ["Cluster", "LaunchType", "Role", "SchedulingStrategy", "ServiceName", "DeploymentController"],
+  taggable: true,
   nameProperty: "ServiceName",
   create(props, pc) {
     const input = toInput("ecs", "CreateService", { ...mapped(props), ServiceName: props.ServiceName ?? pc.generatedName(255), Tags: undefined, ...tagsMember(props.Tags, pc) });
@@ -39,7 +40,7 @@ export const provider: ResourceProvider = {
     for (const [k, v] of Object.entries(next)) if (changed.some((c) => c.toLowerCase() === k.toLowerCase() || (c === "PlacementStrategies" && k === "placementStrategy"))) input[k] = v;
     if (props.ForceNewDeployment?.EnableForceNewDeployment === true || props.ForceNewDeployment === true) input.forceNewDeployment = true;
     pc.call("ecs", "UpdateService", input);
-    retagEcs(pc, old.physicalId!, withStackTags(old.properties?.Tags as never, pc), withStackTags(props.Tags, pc));
+    retagEcs(pc, old.physicalId!, withStackTags(old.properties?.Tags as never, pc, "previous"), withStackTags(props.Tags, pc));
     return { physicalId: old.physicalId!, attributes: old.attributes };
   },
   settle(record, pc): Progress {

@@ -24,6 +24,7 @@ export const provider: ResourceProvider = {
   operations: { elbv2: ["CreateLoadBalancer", "DeleteLoadBalancer", "DescribeLoadBalancers", "ModifyLoadBalancerAttributes", "SetSubnets", "SetSecurityGroups", "AddTags", "RemoveTags"] },
   attributes: ["CanonicalHostedZoneID", "DNSName", "LoadBalancerArn", "LoadBalancerFullName", "LoadBalancerName", "SecurityGroups"],
   replaceOn: ["Name", "Scheme", "Type"],
+  taggable: true,
   nameProperty: "Name",
   create(props, pc) {
     const { LoadBalancerAttributes, ...rest } = props;

@@ -29,6 +29,7 @@ export const provider: ResourceProvider = {
   operations: { elbv2: ["CreateTargetGroup", "DeleteTargetGroup", "DescribeTargetGroups", "ModifyTargetGroup", "ModifyTargetGroupAttributes", "RegisterTargets", "DeregisterTargets", "AddTags", "RemoveTags"] },
   attributes: ["LoadBalancerArns", "TargetGroupArn", "TargetGroupFullName", "TargetGroupName"],
   replaceOn: ["Name", "Port", "Protocol", "ProtocolVersion", "TargetType", "VpcId", "IpAddressType"],
+  taggable: true,
   nameProperty: "Name",
   create(props, pc) {
     const { TargetGroupAttributes, Targets, ...rest } = props;

@@ -16,6 +16,7 @@ export const provider: ResourceProvider = {
   },
   attributes: ["Arn", "RoleId"],
   replaceOn: ["RoleName", "Path"],
+  taggable: true,
   nameProperty: "RoleName",
   create(props, pc) {
     const name = props.RoleName ?? pc.generatedName(64, { upper: true });
@@ -45,7 +46,7 @@ export const provider: ResourceProvider = {
     boundary(pc, name, before.PermissionsBoundary, props.PermissionsBoundary);
     syncInlinePolicies(pc, "Role", name, before.Policies as never, props.Policies);
     syncManagedPolicies(pc, "Role", name, before.ManagedPolicyArns as never, props.ManagedPolicyArns);
-    retagIam(pc, "Role", "RoleName", name, withStackTags(before.Tags as never, pc), withStackTags(props.Tags, pc));
+    retagIam(pc, "Role", "RoleName", name, withStackTags(before.Tags as never, pc, "previous"), withStackTags(props.Tags, pc));
     return { physicalId: name, attributes: old.attributes };
   },
   delete(record, pc) {

@@ -13,6 +13,7 @@ export const provider: ResourceProvider = {
   operations: { logs: ["CreateLogGroup", "DeleteLogGroup", "PutRetentionPolicy", "DeleteRetentionPolicy", "TagResource", "UntagResource"] },
   attributes: ["Arn"],
   replaceOn: ["LogGroupName", "LogGroupClass"],
+  taggable: true,
   nameProperty: "LogGroupName",
   create(props, pc) {
     const name = props.LogGroupName ?? pc.generatedName(512);
@@ -30,7 +31,7 @@ export const provider: ResourceProvider = {
     const name = old.physicalId!;
     if (String(props.RetentionInDays) !== String(old.properties?.RetentionInDays)) retention(name, props.RetentionInDays, pc);
     const arn = `arn:aws:logs:${pc.region}:${pc.accountId}:log-group:${name}`;
-    const before = withStackTags(old.properties?.Tags as never, pc);
+    const before = withStackTags(old.properties?.Tags as never, pc, "previous");
     const after = withStackTags(props.Tags, pc);
     const gone = before.filter((t) => !after.some((a) => a.Key === t.Key)).map((t) => t.Key);
     if (gone.length) pc.call("logs", "UntagResource", { resourceArn: arn, tagKeys: gone });

@@ -19,13 +19,15 @@ function put(pc: ProviderContext, name: string, props: Record<string, any>, over
 }
 
 /** The stack's tags with the parameter's own (a map, as AWS::SSM::Parameter writes them). */
-const tagList = (own: Tags, pc: ProviderContext) => withStackTags(Object.entries(own ?? {}).map(([Key, Value]) => ({ Key, Value: String(Value) })), pc);
+const tagList = (own: Tags, pc: ProviderContext, which: "current" | "previous" = "current") =>
+  withStackTags(Object.entries(own ?? {}).map(([Key, Value]) => ({ Key, Value: String(Value) })), pc, which);
 
 export const provider: ResourceProvider = {
   type: "AWS::SSM::Parameter",
   operations: { ssm: ["PutParameter", "DeleteParameter", "AddTagsToResource", "RemoveTagsFromResource"] },
   attributes: ["Type", "Value"],
   replaceOn: ["Name"],
+  taggable: true,
   nameProperty: "Name",
   create(props, pc) {
     const name = props.Name ?? `CFN-${pc.logicalId}-${pc.generatedName(12).split("-").pop()}`;
@@ -37,7 +39,7 @@ export const provider: ResourceProvider = {
   update(props, old, pc) {
     const name = old.physicalId!;
     put(pc, name, props, true);
-    const before = tagList(old.properties?.Tags as Tags, pc);
+    const before = tagList(old.properties?.Tags as Tags, pc, "previous");
     const after = tagList(props.Tags, pc);
     const gone = before.filter((t) => !after.some((a) => a.Key === t.Key)).map((t) => t.Key);
     if (gone.length) pc.call("ssm", "RemoveTagsFromResource", { ResourceType: "Parameter", ResourceId: name, TagKeys: gone });

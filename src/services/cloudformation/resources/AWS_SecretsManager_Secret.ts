@@ -20,6 +20,7 @@ export const provider: ResourceProvider = {
   operations: { secretsmanager: ["CreateSecret", "UpdateSecret", "DeleteSecret", "GetRandomPassword", "TagResource", "UntagResource"] },
   attributes: ["Id"],
   replaceOn: ["Name"],
+  taggable: true,
   nameProperty: "Name",
   create(props, pc) {
     const name = props.Name ?? `${pc.logicalId}-${pc.generatedName(12).split("-").pop()}`;
@@ -48,7 +49,7 @@ export const provider: ResourceProvider = {
       if (secret !== undefined) Object.assign(input, { SecretString: secret, ClientRequestToken: pc.uuid() });
     }
     if (Object.keys(input).length > 1) pc.call("secretsmanager", "UpdateSecret", input);
-    const was = withStackTags(before.Tags as never, pc);
+    const was = withStackTags(before.Tags as never, pc, "previous");
     const now = withStackTags(props.Tags, pc);
     const gone = was.filter((t) => !now.some((n) => n.Key === t.Key)).map((t) => t.Key);
     if (gone.length) pc.call("secretsmanager", "UntagResource", { SecretId: arn, TagKeys: gone });

@@ -10,7 +10,7 @@ export function tagSpecifications(resourceType: string, own: Tag[] | undefined, 
 }
 
 export function retagEc2(pc: ProviderContext, id: string, before: Tag[] | undefined, after: Tag[] | undefined): void {
-  const b = withStackTags(before, pc);
+  const b = withStackTags(before, pc, "previous");
   const a = withStackTags(after, pc);
   const keep = new Set(a.map((t) => t.Key));
   const gone = b.filter((t) => !keep.has(t.Key)).map((t) => ({ Key: t.Key }));

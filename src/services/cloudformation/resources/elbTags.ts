@@ -4,7 +4,7 @@ import { withStackTags, type ProviderContext } from "./provider.js";
 type Tag = { Key: string; Value: string };
 
 export function retagElb(pc: ProviderContext, arn: string, before: Tag[] | undefined, after: Tag[] | undefined): void {
-  const b = withStackTags(before, pc);
+  const b = withStackTags(before, pc, "previous");
   const a = withStackTags(after, pc);
   const gone = b.filter((t) => !a.some((x) => x.Key === t.Key)).map((t) => t.Key);
   if (gone.length) pc.call("elbv2", "RemoveTags", { ResourceArns: [arn], TagKeys: gone });

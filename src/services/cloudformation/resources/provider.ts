@@ -10,6 +10,8 @@ export interface ProviderContext {
   logicalId: string;
   /** The stack's tags, which resources that take tags receive. */
   tags: { Key: string; Value: string }[];
+  /** The stack's tags when the resource was last made or updated: what an update's tag changes start from. */
+  previousTags: { Key: string; Value: string }[];
   /** Runs another service's operation as a request would (src/services/inProcess.ts); throws its AwsError. */
   call<T = any>(service: string, operation: string, input: Record<string, unknown>): T;
   /** A name CloudFormation would generate: `<stack>-<logicalId>-<random>`, cut to `max` characters. */
@@ -52,6 +54,8 @@ export interface ResourceProvider {
   settleDelete?(record: ResourceRecord, pc: ProviderContext): Progress;
   /** The property that names the resource: a replacement that keeps the name cannot be made (AWS's rule for custom names). */
   nameProperty?: string;
+  /** The resource takes the stack's tags: a change of the stack's tags updates it. */
+  taggable?: boolean;
   /** Fails every create with this reason (types ecs-local recognizes but cannot run, such as Lambda-backed ones). */
   refuse?: string;
   /** No DeletionPolicy: Snapshot for this type: AWS's answer. */
@@ -59,8 +63,8 @@ export interface ResourceProvider {
 }
 
 /** Tags in CloudFormation's shape for an API that takes `Key`/`Value` (or `key`/`value` after mapping). */
-export function withStackTags(own: { Key: string; Value: string }[] | undefined, pc: ProviderContext): { Key: string; Value: string }[] {
-  const merged = new Map(pc.tags.map((t) => [t.Key, t.Value]));
+export function withStackTags(own: { Key: string; Value: string }[] | undefined, pc: ProviderContext, which: "current" | "previous" = "current"): { Key: string; Value: string }[] {
+  const merged = new Map((which === "current" ? pc.tags : pc.previousTags).map((t) => [t.Key, t.Value]));
   for (const t of own ?? []) merged.set(t.Key, String(t.Value));
   return [...merged].map(([Key, Value]) => ({ Key, Value }));
 }
