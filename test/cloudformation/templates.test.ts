@@ -101,6 +101,37 @@ describe("intrinsic functions, conditions, exports and imports", () => {
   });
 });
 
+describe("the AWS::LanguageExtensions transform", () => {
+  it("expands Fn::ForEach over a list parameter in Resources and Outputs", async () => {
+    const body = [
+      "Transform: AWS::LanguageExtensions",
+      "Parameters:",
+      "  Names: { Type: CommaDelimitedList, Default: 'a,b' }",
+      "Resources:",
+      "  'Fn::ForEach::Groups':",
+      "    - Name",
+      "    - !Ref Names",
+      "    - 'Group&{Name}':",
+      "        Type: AWS::Logs::LogGroup",
+      "        Properties: { LogGroupName: !Sub '/loop/${Name}' }",
+      "Outputs:",
+      "  Count: { Value: !Length { Ref: Names } }",
+      "  'Fn::ForEach::Out':",
+      "    - Name",
+      "    - !Ref Names",
+      "    - 'Arn&{Name}': { Value: !GetAtt 'Group&{Name}.Arn' }",
+    ].join("\n");
+    expect((await cfn.call("ValidateTemplate", { TemplateBody: body })).DeclaredTransforms).toEqual(["AWS::LanguageExtensions"]);
+    await cfn.call("CreateStack", { StackName: "loops", TemplateBody: body, Parameters: [{ ParameterKey: "Names", ParameterValue: "x,y-z,w" }] });
+    const s = await stack("loops");
+    expect(s.StackStatus).toBe("CREATE_COMPLETE");
+    const ids = (await cfn.call("ListStackResources", { StackName: "loops" })).StackResourceSummaries.map((r: any) => [r.LogicalResourceId, r.PhysicalResourceId]).sort();
+    expect(ids).toEqual([["Groupw", "/loop/w"], ["Groupx", "/loop/x"], ["Groupyz", "/loop/y-z"]]);
+    expect(Object.fromEntries(s.Outputs.map((o: any) => [o.OutputKey, o.OutputValue])).Count).toBe("3");
+    expect(s.Outputs.map((o: any) => o.OutputKey).sort()).toEqual(["Arnw", "Arnx", "Arnyz", "Count"]);
+  });
+});
+
 describe("change sets", () => {
   const v1 = yaml("  Cluster:\n    Type: AWS::ECS::Cluster\n  Logs:\n    Type: AWS::Logs::LogGroup\n    Properties: { RetentionInDays: 7 }");
   const v2 = yaml("  Cluster:\n    Type: AWS::ECS::Cluster\n    Properties: { ClusterName: renamed }\n  Logs:\n    Type: AWS::Logs::LogGroup\n    Properties: { RetentionInDays: 14 }");

@@ -1,6 +1,7 @@
 // A deployment made from a request: the template read and checked, parameters resolved, conditions
 // evaluated, capabilities checked; what CreateStack, UpdateStack and CreateChangeSet share.
 import { MAX_BODY_BYTES, parseBody } from "../template/parse.js";
+import { applyLanguageExtensions } from "../template/languageExtensions.js";
 import { checkTemplate, checkTypes } from "../template/check.js";
 import { listedParameters, resolveParameters } from "../template/parameters.js";
 import { evaluateConditions } from "../template/conditions.js";
@@ -43,9 +44,24 @@ export function templateBody(input: DeploymentRequest, previous: Deployment | un
   return input.TemplateBody;
 }
 
-/** Reads and checks a template body: what ValidateTemplate does, and every deployment first. */
-export function readTemplate(body: string): Template {
-  return checkTemplate(parseBody(body));
+/**
+ * Reads and checks a template body: what ValidateTemplate does, and every deployment first. The
+ * AWS::LanguageExtensions transform reads parameters (a loop over a list parameter): the given values, else the defaults.
+ */
+export function readTemplate(body: string, given: Parameter[] = []): Template {
+  const raw = parseBody(body);
+  const declared = (raw.Parameters ?? {}) as Record<string, { Default?: unknown }>;
+  const parameter = (name: string): string | undefined => {
+    const p = given.find((g) => g.ParameterKey === name)?.ParameterValue ?? declared[name]?.Default;
+    return p === undefined ? undefined : Array.isArray(p) ? p.join(",") : String(p);
+  };
+  return checkTemplate(applyLanguageExtensions(raw, parameter));
+}
+
+/** The transforms a body declares (only AWS::LanguageExtensions is ever applied). */
+export function declaredTransforms(body: string): string[] {
+  const t = parseBody(body).Transform;
+  return (Array.isArray(t) ? t : t === undefined ? [] : [t]).map(String);
 }
 
 const IAM_NAMES: Record<string, string> = { "AWS::IAM::Role": "RoleName", "AWS::IAM::User": "UserName", "AWS::IAM::Group": "GroupName", "AWS::IAM::ManagedPolicy": "ManagedPolicyName", "AWS::IAM::InstanceProfile": "InstanceProfileName" };
@@ -72,7 +88,7 @@ export function checkCapabilities(t: Template, given: string[] | undefined): voi
 
 export function prepareDeployment(ctx: CloudFormationContext, rec: Pick<StackRecord, "stack">, input: DeploymentRequest, previous?: Deployment): Deployment {
   const body = templateBody(input, previous);
-  const template = readTemplate(body);
+  const template = readTemplate(body, input.Parameters);
   checkCapabilities(template, input.Capabilities);
   checkTypes(template);
   const { accountId, region } = ctx.state;

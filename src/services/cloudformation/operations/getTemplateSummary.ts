@@ -1,5 +1,5 @@
 import type { Handler } from "../context.js";
-import { readTemplate, requiredCapability, templateBody } from "../domain/deployment.js";
+import { declaredTransforms, readTemplate, requiredCapability, templateBody } from "../domain/deployment.js";
 import { findStack } from "../domain/stacks.js";
 import { capabilitiesReason } from "./validateTemplate.js";
 
@@ -22,7 +22,7 @@ export const getTemplateSummary: Handler<"GetTemplateSummary"> = (input, { state
     ResourceTypes: [...new Set(Object.values(t.Resources).map((d) => d.Type))],
     Version: t.AWSTemplateFormatVersion ?? "2010-09-09",
     ...(t.Metadata !== undefined ? { Metadata: JSON.stringify(t.Metadata) } : {}),
-    DeclaredTransforms: [],
+    DeclaredTransforms: declaredTransforms(body),
     ResourceIdentifierSummaries: [],
   };
 };

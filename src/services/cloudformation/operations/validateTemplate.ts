@@ -1,8 +1,9 @@
 import type { Handler } from "../context.js";
-import { readTemplate, requiredCapability, templateBody } from "../domain/deployment.js";
+import { declaredTransforms, readTemplate, requiredCapability, templateBody } from "../domain/deployment.js";
 
 export const validateTemplate: Handler<"ValidateTemplate"> = (input) => {
-  const t = readTemplate(templateBody(input, undefined));
+  const body = templateBody(input, undefined);
+  const t = readTemplate(body);
   const cap = requiredCapability(t);
   return {
     Parameters: Object.entries(t.Parameters ?? {}).map(([k, p]) => ({
@@ -13,7 +14,7 @@ export const validateTemplate: Handler<"ValidateTemplate"> = (input) => {
     })),
     ...(t.Description !== undefined ? { Description: t.Description } : {}),
     ...(cap ? { Capabilities: [cap], CapabilitiesReason: capabilitiesReason(t) } : {}),
-    DeclaredTransforms: [],
+    DeclaredTransforms: declaredTransforms(body),
   };
 };
 
