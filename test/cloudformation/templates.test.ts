@@ -107,6 +107,8 @@ describe("the AWS::LanguageExtensions transform", () => {
       "Transform: AWS::LanguageExtensions",
       "Parameters:",
       "  Names: { Type: CommaDelimitedList, Default: 'a,b' }",
+      "Mappings:",
+      "  Sizes: { eu-west-1: { Cpu: '512' } }",
       "Resources:",
       "  'Fn::ForEach::Groups':",
       "    - Name",
@@ -116,6 +118,7 @@ describe("the AWS::LanguageExtensions transform", () => {
       "        Properties: { LogGroupName: !Sub '/loop/${Name}' }",
       "Outputs:",
       "  Count: { Value: !Length { Ref: Names } }",
+      "  Size: { Value: !FindInMap [Sizes, !Ref 'AWS::Region', Cpu, { DefaultValue: '256' }] }",
       "  'Fn::ForEach::Out':",
       "    - Name",
       "    - !Ref Names",
@@ -127,8 +130,9 @@ describe("the AWS::LanguageExtensions transform", () => {
     expect(s.StackStatus).toBe("CREATE_COMPLETE");
     const ids = (await cfn.call("ListStackResources", { StackName: "loops" })).StackResourceSummaries.map((r: any) => [r.LogicalResourceId, r.PhysicalResourceId]).sort();
     expect(ids).toEqual([["Groupw", "/loop/w"], ["Groupx", "/loop/x"], ["Groupyz", "/loop/y-z"]]);
-    expect(Object.fromEntries(s.Outputs.map((o: any) => [o.OutputKey, o.OutputValue])).Count).toBe("3");
-    expect(s.Outputs.map((o: any) => o.OutputKey).sort()).toEqual(["Arnw", "Arnx", "Arnyz", "Count"]);
+    const outputs = Object.fromEntries(s.Outputs.map((o: any) => [o.OutputKey, o.OutputValue]));
+    expect([outputs.Count, outputs.Size]).toEqual(["3", "256"]);
+    expect(s.Outputs.map((o: any) => o.OutputKey).sort()).toEqual(["Arnw", "Arnx", "Arnyz", "Count", "Size"]);
   });
 });
 

@@ -106,7 +106,14 @@ function call(fn: string, arg: unknown, scope: Scope): unknown {
     case "Fn::FindInMap": {
       if (!Array.isArray(arg) || arg.length < 3) throw templateError("every Fn::FindInMap object requires three parameters, the map name, map key and the attribute for return value");
       const [m, k1, k2] = arg.slice(0, 3).map((x) => str(ev(x), fn));
-      return scope.mapping(m, k1, k2);
+      // AWS::LanguageExtensions' fourth argument: the value when the map has no such keys.
+      const fallback = arg[3] as { DefaultValue?: unknown } | undefined;
+      if (fallback?.DefaultValue === undefined) return scope.mapping(m, k1, k2);
+      try {
+        return scope.mapping(m, k1, k2);
+      } catch {
+        return ev(fallback.DefaultValue);
+      }
     }
     case "Fn::GetAZs": {
       const region = ev(arg);
