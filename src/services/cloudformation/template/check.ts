@@ -59,11 +59,10 @@ function checkReferences(t: Template): void {
   const resources = new Set(Object.keys(t.Resources));
   const params = new Set(Object.keys(t.Parameters ?? {}));
   const known = (n: string) => resources.has(n) || params.has(n) || PSEUDO_PARAMETERS.has(n);
-  for (const [name, decl] of Object.entries(t.Resources)) {
+  for (const decl of Object.values(t.Resources)) {
     const missing = [...dependsOn(decl).filter((d) => !resources.has(d)), ...referencesIn(decl.Properties ?? {}).filter((r) => !known(r.name)).map((r) => r.name)];
     if (missing.length) throw formatError(`Unresolved resource dependencies [${[...new Set(missing)].join(", ")}] in the Resources block of the template`);
     for (const r of referencesIn(decl.Properties ?? {})) if (r.attribute !== undefined && !resources.has(r.name)) throw templateError(`instance of Fn::GetAtt references undefined resource ${r.name}`);
-    void name;
   }
   for (const out of Object.values(t.Outputs ?? {})) {
     const missing = referencesIn(out).filter((r) => !known(r.name)).map((r) => r.name);
@@ -81,11 +80,10 @@ function checkReferences(t: Template): void {
 export function checkTypes(t: Template): void {
   const unknown = [...new Set(Object.values(t.Resources).map((d) => d.Type))].filter((type) => !providerFor(type));
   if (unknown.length) throw formatError(`Unrecognized resource types: [${unknown.join(", ")}]`);
-  for (const decl of Object.values(t.Resources)) {
-    for (const r of referencesIn([decl.Properties ?? {}, ...Object.values(t.Outputs ?? {})])) {
-      if (r.attribute === undefined || !t.Resources[r.name]) continue;
-      const p = providerFor(t.Resources[r.name].Type)!;
-      if (!p.refuse && !p.attributes.includes(r.attribute)) throw templateError(`resource ${r.name} does not support attribute type ${r.attribute} in Fn::GetAtt`);
-    }
+  const everything = [...Object.values(t.Resources).map((d) => d.Properties ?? {}), ...Object.values(t.Outputs ?? {})];
+  for (const r of referencesIn(everything)) {
+    if (r.attribute === undefined || !t.Resources[r.name]) continue;
+    const p = providerFor(t.Resources[r.name].Type)!;
+    if (!p.refuse && !p.attributes.includes(r.attribute)) throw templateError(`resource ${r.name} does not support attribute type ${r.attribute} in Fn::GetAtt`);
   }
 }
