@@ -133,6 +133,9 @@ describe("the AWS::LanguageExtensions transform", () => {
     const outputs = Object.fromEntries(s.Outputs.map((o: any) => [o.OutputKey, o.OutputValue]));
     expect([outputs.Count, outputs.Size]).toEqual(["3", "256"]);
     expect(s.Outputs.map((o: any) => o.OutputKey).sort()).toEqual(["Arnw", "Arnx", "Arnyz", "Count", "Size"]);
+    expect((await cfn.call("GetTemplate", { StackName: "loops" })).TemplateBody).toBe(body);
+    const processed = JSON.parse((await cfn.call("GetTemplate", { StackName: "loops", TemplateStage: "Processed" })).TemplateBody);
+    expect([processed.Transform, Object.keys(processed.Resources).sort()]).toEqual([undefined, ["Groupw", "Groupx", "Groupyz"]]);
   });
 });
 

@@ -1,9 +1,12 @@
-import type { Handler } from "../context.js";
+import type { Deployment, Handler } from "../context.js";
 import { findStack } from "../domain/stacks.js";
 import { findChangeSet } from "../domain/changeSets.js";
+import { declaredTransforms } from "../domain/deployment.js";
 
-/** The template as submitted (Original) or after transforms (Processed: the same here, since no transform is run). */
+/** The template as submitted (Original), or after its transform (Processed: AWS::LanguageExtensions' loops expanded). */
 export const getTemplate: Handler<"GetTemplate"> = (input, { state }) => {
-  const body = input.ChangeSetName !== undefined ? findChangeSet(state, input.ChangeSetName, input.StackName).cs.deployment.body : findStack(state, input.StackName ?? "").current.body;
+  const d: Deployment = input.ChangeSetName !== undefined ? findChangeSet(state, input.ChangeSetName, input.StackName).cs.deployment : findStack(state, input.StackName ?? "").current;
+  const transformed = d.body !== "" && declaredTransforms(d.body).length > 0;
+  const body = input.TemplateStage === "Processed" && transformed ? JSON.stringify(d.template) : d.body;
   return { TemplateBody: body, StagesAvailable: ["Original", "Processed"] };
 };
