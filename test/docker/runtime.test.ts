@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SUBNETS } from "../helpers/fixtures.js";
 import { Engine } from "../../src/runtime/docker/engine.js";
-import { clientEnv, cliPresent, run } from "../e2e/tools.js";
+import { clientEnv, cliPresent, awsCli } from "../e2e/tools.js";
 import { call, DOCKER_HOST, dockerUnavailable, IMAGE, importBusybox, page, startDockerLocal, until, type DockerLocal } from "../helpers/docker.js";
 
 const why = await dockerUnavailable();
@@ -221,7 +221,7 @@ describe.skipIf(!!why)("Docker runtime", () => {
 
     // What a user types to read it; without the CLI this part is skipped, and says so.
     if (cliPresent) {
-      const { stdout } = await run("aws", ["logs", "get-log-events", "--log-group-name", "/ecs/jobs", "--log-stream-name", stream, "--start-from-head", "--endpoint-url", s.url, "--output", "json"], { env: clientEnv() });
+      const { stdout } = await awsCli(["logs", "get-log-events", "--log-group-name", "/ecs/jobs", "--log-stream-name", stream, "--start-from-head", "--endpoint-url", s.url, "--output", "json"], { env: clientEnv() });
       expect(JSON.parse(stdout).events.map((e: any) => e.message)).toContain("hello from the task");
     } else console.warn("SKIPPED the aws logs get-log-events check: no `aws` on PATH");
   }, 60_000);
