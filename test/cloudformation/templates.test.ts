@@ -172,6 +172,14 @@ describe("change sets", () => {
     const refused = await cfn.error("ExecuteChangeSet", { ChangeSetName: "empty", StackName: "cs" });
     expect([refused.code, refused.message]).toEqual(["InvalidChangeSetStatus", `ChangeSet [${e.ChangeSetId}] cannot be executed in its current status of [FAILED]`]);
     expect((await cfn.error("DescribeChangeSet", { ChangeSetName: "nope", StackName: "cs" })).code).toBe("ChangeSetNotFound");
+    // A failed change set's name is free again (the CLI names them by the second).
+    const retried = await cfn.call("CreateChangeSet", { StackName: "cs", ChangeSetName: "empty", TemplateBody: v2 });
+    expect(retried.Id).not.toBe(e.ChangeSetId);
+    expect((await cfn.call("DescribeChangeSet", { ChangeSetName: retried.Id })).Status).toBe("CREATE_COMPLETE");
+    // The same name again: the same request answers the same change set; another template is refused.
+    const again = await cfn.call("CreateChangeSet", { StackName: "cs", ChangeSetName: "second", TemplateBody: v2 });
+    expect(again.Id).toBe(d.ChangeSetId);
+    expect((await cfn.error("CreateChangeSet", { StackName: "cs", ChangeSetName: "second", TemplateBody: v1 })).message).toBe("ChangeSet second cannot be created due to a mismatch with existing attribute Template");
     await cfn.call("ExecuteChangeSet", { ChangeSetName: "second", StackName: "cs" });
     expect((await stack("cs")).StackStatus).toBe("UPDATE_COMPLETE");
     expect((await cfn.call("DescribeStackResource", { StackName: "cs", LogicalResourceId: "Cluster" })).StackResourceDetail.PhysicalResourceId).toBe("renamed");

@@ -1,11 +1,11 @@
 // `aws cloudformation deploy`, unmodified, against the started server: a VPC, a log group, a cluster,
 // a task definition and a Fargate service whose tasks run; an update that rolls the service; a
-// failing template that rolls back; delete-stack and its waiter. Few calls: each costs a CLI start.
+// failing template that rolls back; delete-stack and its waiter. Few calls, run by one CLI process (tools.ts).
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect } from "vitest";
 import { CALL_TIMEOUT_MS, orderedSteps } from "./budget.js";
 import { startServer, type RunningServer } from "./server.js";
-import { clientEnv, cliPresent, run } from "./tools.js";
+import { awsCli, clientEnv, cliPresent } from "./tools.js";
 import { SUBNET_A, SUBNET_B } from "../helpers/fixtures.js";
 
 let server: RunningServer;
@@ -15,7 +15,7 @@ const templatePath = (name: string) => fileURLToPath(new URL(`../cloudformation/
 
 async function aws(...args: string[]): Promise<{ out: any; code: number; text: string }> {
   try {
-    const { stdout } = await run("aws", [...args, "--endpoint-url", server.url, "--output", "json"], { timeout: CALL_TIMEOUT_MS, env: clientEnv() });
+    const { stdout } = await awsCli([...args, "--endpoint-url", server.url, "--output", "json"], { timeout: CALL_TIMEOUT_MS, env: clientEnv() });
     const text = stdout.trim();
     return { out: text.startsWith("{") ? JSON.parse(text) : {}, code: 0, text };
   } catch (e) {

@@ -97,6 +97,8 @@ export interface ChangeSetRecord {
   statusReason?: string;
   executionStatus: ExecutionStatus;
   deployment: Deployment;
+  /** The parameters as the request gave them: a repeated request under the same name must match. */
+  requested: Parameter[];
   changes: Change[];
   /** What a failed execution does: ROLLBACK (the default), DO_NOTHING, or DELETE (CREATE only). */
   onStackFailure?: "ROLLBACK" | "DO_NOTHING" | "DELETE";

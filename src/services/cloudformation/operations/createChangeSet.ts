@@ -39,10 +39,15 @@ export const createChangeSet: Handler<"CreateChangeSet"> = (input, ctx) =>
     let rec = stackFor(ctx, input);
     const fresh = rec.stack === undefined;
     const same = [...(rec.changeSets?.values() ?? [])].find((c) => c.name === input.ChangeSetName);
-    if (same) {
+    if (same && (same.status === "FAILED" || (same.executionStatus !== "AVAILABLE" && same.executionStatus !== "UNAVAILABLE"))) {
+      // Chosen: a change set of the name that failed or was executed gives way. The CLI names change
+      // sets by the second, and ecs-local's deploys are quick enough for two of them to fall in one.
+      rec.changeSets.delete(same.id);
+    } else if (same) {
       // The same request again answers the same change set; another one under its name is refused.
-      if (same.deployment.body === input.TemplateBody) return { Id: same.id, StackId: rec.stack.StackId };
-      throw new AlreadyExistsException(`ChangeSet ${input.ChangeSetName} cannot be created due to a mismatch with existing attribute Template`);
+      const mismatch = same.deployment.body !== input.TemplateBody ? "Template" : JSON.stringify(same.requested) !== JSON.stringify(input.Parameters ?? []) ? "Parameters" : undefined;
+      if (!mismatch) return { Id: same.id, StackId: rec.stack.StackId };
+      throw new AlreadyExistsException(`ChangeSet ${input.ChangeSetName} cannot be created due to a mismatch with existing attribute ${mismatch}`);
     }
     const identity = fresh ? stackIdentity(ctx, input.StackName, "REVIEW_IN_PROGRESS") : rec;
     const previous = fresh || type === "CREATE" ? undefined : rec.current;
@@ -65,6 +70,7 @@ export const createChangeSet: Handler<"CreateChangeSet"> = (input, ctx) =>
       executionStatus: "UNAVAILABLE" as const,
       deployment: d,
       changes,
+      requested: input.Parameters ?? [],
       ...(input.OnStackFailure !== undefined ? { onStackFailure: input.OnStackFailure } : {}),
     };
     rec.changeSets.set(id, cs);
