@@ -13,7 +13,7 @@ import {
   PutScalingPolicyCommand,
   PutScheduledUpdateGroupActionCommand,
 } from "@aws-sdk/client-auto-scaling";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { startServer, type EcsLocalServer } from "../../src/index.js";
 import { SUBNET_A, SUBNET_B } from "../helpers/fixtures.js";
 import { tempDir } from "../helpers/tempDir.js";
@@ -21,6 +21,7 @@ import { tempDir } from "../helpers/tempDir.js";
 const running: EcsLocalServer[] = [];
 afterEach(async () => {
   await Promise.all(running.splice(0).map((s) => s.stop()));
+  vi.useRealTimers();
 });
 
 async function start(stateDir: string): Promise<EcsLocalServer> {
@@ -30,10 +31,13 @@ async function start(stateDir: string): Promise<EcsLocalServer> {
 }
 
 const client = (s: EcsLocalServer) => new AutoScalingClient({ endpoint: s.endpoint, region: "us-east-1", credentials: { accessKeyId: "test", secretAccessKey: "test" } });
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+// The server's clock is the wall clock with a state directory: only Date is faked, so time moves when
+// the test says (the downtime, a hook's timeout) and the servers' own timers stay real.
+const T0 = Date.UTC(2026, 5, 1, 12, 0, 0);
 
 describe("--state-dir: Auto Scaling", () => {
   it("keeps groups and their instances, runs a scheduled action that fell due while down, keeps a held launch and times a hook out", async () => {
+    vi.useFakeTimers({ toFake: ["Date"], now: T0 });
     const dir = tempDir("ecs-local-state-");
     const a = await start(dir);
     let asg = client(a);
@@ -60,18 +64,18 @@ describe("--state-dir: Auto Scaling", () => {
       LifecycleHookSpecificationList: [{ LifecycleHookName: "boot", LifecycleTransition: "autoscaling:EC2_INSTANCE_LAUNCHING", HeartbeatTimeout: 30, DefaultResult: "CONTINUE" }],
     }));
     // The instance launches (and its hook's heartbeat starts) right after the answer.
-    const timedOutAt = Date.now() + 30_000;
+    const timedOutAt = T0 + 30_000;
     const describe = async () => (await asg.send(new DescribeAutoScalingGroupsCommand({}))).AutoScalingGroups!;
     const before = await describe();
     const webBefore = before.find((g) => g.AutoScalingGroupName === "web")!.Instances!.map((i) => i.InstanceId);
     expect(webBefore).toHaveLength(2);
     // Due a few seconds from now, when the server will be down.
-    const at = new Date(Math.ceil((Date.now() + 4000) / 1000) * 1000);
+    const at = new Date(T0 + 4000);
     await asg.send(new PutScheduledUpdateGroupActionCommand({ AutoScalingGroupName: "web", ScheduledActionName: "grow", StartTime: at, DesiredCapacity: 3 }));
     running.splice(0, 1);
     await a.stop();
 
-    await sleep(Math.max(0, at.getTime() - Date.now()) + 300);
+    vi.setSystemTime(at.getTime() + 300);
     const b = await start(dir);
     asg = client(b);
     const after = await describe();
@@ -87,7 +91,7 @@ describe("--state-dir: Auto Scaling", () => {
     expect((await describe()).find((g) => g.AutoScalingGroupName === "held")!.Instances!.map((i) => i.LifecycleState)).toEqual(["InService"]);
     const timed = () => describe().then((gs) => gs.find((g) => g.AutoScalingGroupName === "timed")!.Instances!.map((i) => i.LifecycleState));
     expect(await timed()).toEqual(["Pending:Wait"]);
-    await sleep(Math.max(0, timedOutAt - Date.now()) + 2000);
+    vi.setSystemTime(timedOutAt + 2000);
     expect(await timed()).toEqual(["InService"]);
-  }, 90_000);
+  }, 60_000);
 });
