@@ -184,6 +184,21 @@ describe("association: ECS's resources on the group", () => {
   });
 });
 
+describe("without managed scaling", () => {
+  it("does not wait: a service whose provider has no instance gets ECS's event naming the capacity provider", async () => {
+    await provider("plain", await makeGroup("g"), { managedScaling: { status: "DISABLED" }, managedTerminationProtection: "DISABLED" });
+    await put("c1", ["plain"]);
+    await t.ecs("RegisterTaskDefinition", { family: "web", containerDefinitions: [{ name: "web", image: "nginx", cpu: 128, memory: 128 }] });
+    await t.ecs("CreateService", { cluster: "c1", serviceName: "s", taskDefinition: "web", desiredCount: 1, capacityProviderStrategy: [{ capacityProvider: "plain", weight: 1 }] });
+    const s = (await t.ecs("DescribeServices", { cluster: "c1", services: ["s"] })).services![0];
+    expect([s.pendingCount, s.events![0].message]).toEqual([
+      0,
+      "(service s) was unable to place a task because no container instance met all of its requirements. Reason: No Container Instances were found in your capacity provider. For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.",
+    ]);
+    expect(await t.ecsError("RunTask", { cluster: "c1", taskDefinition: "web", capacityProviderStrategy: [{ capacityProvider: "plain", weight: 1 }] })).toMatchObject({ message: "No Container Instances were found in your cluster." });
+  });
+});
+
 describe("UpdateCapacityProvider and DeleteCapacityProvider on the clock", () => {
   it("answers an update as the provider stood, applies it at the next turn, and deletes a free provider", async () => {
     await provider("cp", await makeGroup("g"));

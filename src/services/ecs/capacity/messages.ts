@@ -12,8 +12,6 @@ export const capacityMessages = {
   /** Chosen: the documented rule (a provider with managed scaling on serves one cluster at a time), in ECS's style. */
   managedScalingElsewhere: (name: string, cluster: string) =>
     `The capacity provider ${name} has managed scaling enabled and is already associated with cluster ${cluster}. A capacity provider with managed scaling enabled can only be associated with one cluster.`,
-  /** Seen as a service event: aws/containers-roadmap#653. */
-  noInstancesInProvider: "No Container Instances were found in your capacity provider.",
 };
 
 /** The stop reasons of a task that waited for capacity that never came (the Developer Guide's API failure reasons). */
