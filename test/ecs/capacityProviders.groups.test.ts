@@ -150,6 +150,8 @@ describe("association: ECS's resources on the group", () => {
     expect(await attachments("c1")).toEqual({ status: "UPDATE_COMPLETE", attachments: [] });
     expect(await policies("g")).toEqual([]);
     expect(await hooks("g")).toEqual([]);
+    const view = (await (await fetch(`${t.url}/_ecs-local/capacity-providers`)).json()).capacityProviders;
+    expect(view.map((v: any) => [v.name, v.cluster, v.scalingPolicyName, v.alarms])).toEqual([["cp", null, null, null]]);
     await put("c2", ["cp"]);
     expect((await policies("g"))[0].TargetTrackingConfiguration.CustomizedMetricSpecification.Dimensions[1]).toEqual({ Name: "ClusterName", Value: "c2" });
   });

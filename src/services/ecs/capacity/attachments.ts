@@ -58,8 +58,7 @@ export function planAttachments(ctx: EcsContext, rec: ClusterRecord): void {
   if (!changed && !stale) return;
   rec.cluster.attachments = current;
   rec.cluster.attachmentsStatus = "UPDATE_IN_PROGRESS";
-  const { state, backend } = ctx;
-  backend.timeline.at(backend.timeline.now(), () => settleAttachments({ ...ctx, state }, rec));
+  ctx.backend.timeline.at(ctx.backend.timeline.now(), () => settleAttachments(ctx, rec));
 }
 
 function policyStale(ctx: EcsContext, a: Attachment): boolean {

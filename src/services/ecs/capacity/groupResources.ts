@@ -73,6 +73,7 @@ export function deletePolicy(ctx: EcsContext, provider: string): void {
   m.policy = undefined;
   m.lowDatapoints = 0;
   stopEvaluations(ctx, provider);
+  if (!m.hookGroup) m.cluster = undefined;
 }
 
 /** ECS's hook: terminating instances wait (an hour's heartbeat, then CONTINUE) until ECS has drained them. */
@@ -92,6 +93,7 @@ export function deleteHook(ctx: EcsContext, provider: string): void {
   if (!m?.hookGroup) return;
   tryAutoScaling(ctx.backend, ctx.state, "DeleteLifecycleHook", { AutoScalingGroupName: m.hookGroup, LifecycleHookName: DRAINING_HOOK });
   m.hookGroup = undefined;
+  if (!m.policy) m.cluster = undefined;
 }
 
 /** The tag ECS puts on a group it manages (the value is empty, as ECS writes it). */
