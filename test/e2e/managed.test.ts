@@ -38,6 +38,13 @@ def tasks():
     return ecs.describe_tasks(cluster="work", tasks=arns)["tasks"] if arns else []
 `;
 
+const SETUP = `
+ecs.create_cluster(clusterName="work")
+data = {"ImageId": sys.argv[2], "InstanceType": "t3.medium", "UserData": sys.argv[3]}
+ec2 = boto3.client("ec2", **kw)
+print(json.dumps(ec2.create_launch_template(LaunchTemplateName="workers", LaunchTemplateData=data)["LaunchTemplate"]["LatestVersionNumber"]))
+`;
+
 const RUN = `
 ecs.register_task_definition(family="job", containerDefinitions=[{"name": "job", "image": "busybox", "cpu": 1024, "memory": 1024}])
 out = ecs.run_task(cluster="work", taskDefinition="job", count=6)
@@ -72,12 +79,10 @@ describe.skipIf(!cliPresent || !botoPresent)("ECS cluster auto scaling, end to e
 
   const step = orderedSteps();
 
-  step("the aws CLI builds the cluster, the template from SSM's ECS-optimized AMI, the group and the capacity provider", 7, async () => {
+  step("the aws CLI and boto3 build the cluster, the template from SSM's ECS-optimized AMI, the group and the capacity provider", 5, async () => {
     const ami = (await aws("ssm", "get-parameter", "--name", "/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id")).Parameter.Value;
     expect(ami).toMatch(/^ami-[0-9a-f]{17}$/);
-    await aws("ecs", "create-cluster", "--cluster-name", "work");
-    const data = { ImageId: ami, InstanceType: "t3.medium", UserData: Buffer.from("#!/bin/bash\necho ECS_CLUSTER=work >> /etc/ecs/ecs.config\n").toString("base64") };
-    await aws("ec2", "create-launch-template", "--launch-template-name", "workers", "--launch-template-data", JSON.stringify(data));
+    expect(await python(SETUP, ami, Buffer.from("#!/bin/bash\necho ECS_CLUSTER=work >> /etc/ecs/ecs.config\n").toString("base64"))).toBe(1);
     await aws("autoscaling", "create-auto-scaling-group", "--auto-scaling-group-name", "workers", "--launch-template", "LaunchTemplateName=workers,Version=$Latest", "--min-size", "1", "--max-size", "4", "--vpc-zone-identifier", `${SUBNET_A},${SUBNET_B}`, "--new-instances-protected-from-scale-in");
     const cp = await aws("ecs", "create-capacity-provider", "--name", "workers", "--auto-scaling-group-provider", "autoScalingGroupArn=workers,managedScaling={status=ENABLED,targetCapacity=100},managedTerminationProtection=ENABLED");
     expect(cp.capacityProvider.autoScalingGroupProvider).toEqual({
