@@ -30,17 +30,17 @@ beforeEach(async () => {
 
 const run = async (count: number, family = "half") => (await t.ecs("RunTask", { cluster: "mc", taskDefinition: family, count })).tasks!;
 const minutes = (n: number) => t.advance(n * 60_000);
-const shape = (tasks: { lastStatus?: string; capacityProviderName?: string; containerInstanceArn?: string }[]) =>
-  tasks.map((x) => [x.lastStatus, x.capacityProviderName, x.containerInstanceArn === undefined ? "-" : "placed"]);
+const shape = (tasks: { lastStatus?: string; capacityProviderName?: string; containerInstanceArn?: string; availabilityZone?: string }[]) =>
+  tasks.map((x) => [x.lastStatus, x.capacityProviderName, x.containerInstanceArn === undefined ? "-" : "placed", x.availabilityZone === undefined ? "-" : "zone"]);
 
 describe("scale-out", () => {
   it("keeps tasks that do not fit PROVISIONING, grows the group after one datapoint above the target, and runs them on the new instances", async () => {
     await managedCluster(t, asg, ec2, { ...BASE, managedScaling: { instanceWarmupPeriod: 0 } });
     const tasks = await run(6);
     expect(shape(tasks)).toEqual([
-      ["PENDING", "cp", "placed"],
-      ["PENDING", "cp", "placed"],
-      ...Array(4).fill(["PROVISIONING", "cp", "-"]),
+      ["PENDING", "cp", "placed", "zone"],
+      ["PENDING", "cp", "placed", "zone"],
+      ...Array(4).fill(["PROVISIONING", "cp", "-", "-"]),
     ]);
     const [before] = await view(t);
     expect(before.waitingTasks.map((w: any) => w.taskArn)).toEqual(tasks.slice(2).map((x) => x.taskArn));
@@ -59,6 +59,7 @@ describe("scale-out", () => {
 
     const after = await tasksOf(t, "mc", tasks.map((x) => x.taskArn!));
     expect(after.map((x) => x.lastStatus)).toEqual(Array(6).fill("RUNNING"));
+    expect(after.every((x) => /^us-east-1[ab]$/.test(x.availabilityZone!))).toBe(true);
     const perInstance = new Map<string, number>();
     for (const x of after) perInstance.set(x.containerInstanceArn!, (perInstance.get(x.containerInstanceArn!) ?? 0) + 1);
     expect([...perInstance.values()]).toEqual([2, 2, 2]);
@@ -76,7 +77,7 @@ describe("scale-out", () => {
   it("scales out from zero instances to two, as ECS does at target 100", async () => {
     await managedCluster(t, asg, ec2, { ...BASE, min: 0, max: 4, desired: 0 });
     const [task] = await run(1);
-    expect(shape([task])).toEqual([["PROVISIONING", "cp", "-"]]);
+    expect(shape([task])).toEqual([["PROVISIONING", "cp", "-", "-"]]);
     minutes(1);
     expect((await view(t))[0].lastDatapoint).toMatchObject({ reservation: 200, running: 0, needed: 1, desiredCapacity: 2 });
     expect(await instances(asg, "g")).toEqual([
@@ -170,7 +171,7 @@ describe("tasks that wait", () => {
     await t.ecs("RegisterTaskDefinition", { family: "big", containerDefinitions: [{ name: "app", image: "nginx", cpu: 256, memory: 8192 }] });
     await managedCluster(t, asg, ec2, BASE);
     const [task] = await run(1, "big");
-    expect(shape([task])).toEqual([["PROVISIONING", "cp", "-"]]);
+    expect(shape([task])).toEqual([["PROVISIONING", "cp", "-", "-"]]);
     minutes(29);
     // Left out of the metric, as ECS leaves incompatible tasks out: nothing is launched for it.
     expect((await view(t))[0].lastDatapoint).toMatchObject({ running: 1, needed: 0, waiting: 1 });

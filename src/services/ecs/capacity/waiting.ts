@@ -24,6 +24,8 @@ const taskId = (t: Task): string => t.taskArn!.split("/").pop()!;
 /** Starts a task that waits for capacity: PROVISIONING, queued, stopped if nothing takes it in time. */
 export function awaitCapacity(ctx: EcsContext, rec: ClusterRecord, n: NewTask & Pick<WaitingTask, "strategies" | "constraints">): Task {
   const task = launchTask(ctx, rec, { ...n, instance: undefined, waiting: true });
+  // Its zone is its instance's, unknown until it has one (an awsvpc task's subnet names one already).
+  if (!n.networkConfiguration?.awsvpcConfiguration?.subnets?.length) task.availabilityZone = undefined;
   const w: WaitingTask = { task, needs: n.needs, strategies: n.strategies, constraints: n.constraints };
   const id = taskId(task);
   rec.waiting.set(id, w);
