@@ -27,3 +27,8 @@ export async function secret(sm: Secrets, id: string): Promise<DescribeSecretRes
 export function versionAt(stages: Record<string, string[]> | undefined, stage = "AWSCURRENT"): string | undefined {
   return Object.entries(stages ?? {}).find(([, s]) => s.includes(stage))?.[0];
 }
+
+/** A secret's kind: Secrets Manager's own, or an external one held by the partner `Type` names. */
+export function secretType(s: { Type?: string }): string {
+  return s.Type ? `External secret (${s.Type})` : "Secrets Manager secret";
+}

@@ -5,7 +5,7 @@ import type { Page } from "../app.js";
 import { h, link, summaryList, table, time } from "../dom.js";
 import { samePlace, sourceOf } from "../references.js";
 import { href } from "../router.js";
-import { secret, secrets, secretsClient, versionAt } from "../secrets.js";
+import { secret, secrets, secretsClient, secretType, versionAt } from "../secrets.js";
 import { errorText, field, input, swap } from "../ui.js";
 import { NO_VALUES } from "./parameters.js";
 
@@ -48,7 +48,7 @@ function secretView(s: DescribeSecretResponse): HTMLElement {
     {},
     summaryList([
       ["Secret name", h("code", {}, s.Name ?? "—")],
-      ["Type", s.Type ?? "Secrets Manager secret"],
+      ["Type", secretType(s)],
       ["Current version", h("code", {}, versionAt(s.VersionIdsToStages) ?? "—")],
       ["Last changed", time(s.LastChangedDate)],
       ["Last retrieved", time(s.LastAccessedDate)],

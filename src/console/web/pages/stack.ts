@@ -14,11 +14,15 @@ const TAB_LABELS: Record<StackTab, string> = { events: "Events", resources: "Res
 /** What CloudFormation answers in place of a NoEcho parameter's value. */
 export const MASK = "****";
 
-function physical(type: string | undefined, id: string | undefined): Child {
+/** A physical id, linked to its page where the console has one (the stack's own id is this page). */
+function physical(s: Stack, type: string | undefined, id: string | undefined): Child {
   if (!id) return "—";
-  const to = resourceHref(type, id);
-  return to ? link(to, h("code", {}, id)) : h("code", {}, id);
+  const to = id === s.StackId ? undefined : resourceHref(type, id);
+  const code = h("code", { class: "wrap" }, id);
+  return to ? link(to, code) : code;
 }
+
+const when = (seconds: number | undefined): HTMLElement => h("span", { class: "nowrap" }, time(seconds));
 
 function summary(s: Stack): HTMLElement {
   return summaryList([
@@ -42,14 +46,14 @@ async function tabContent(app: App, tab: StackTab, s: Stack): Promise<HTMLElemen
       return table(
         "Stack events, newest first",
         ["Timestamp", "Logical ID", "Status", "Status reason", "Type", "Physical ID"],
-        (await events(app.cloudFormation, id)).map((e) => [time(e.Timestamp), e.LogicalResourceId ?? "—", badge(e.ResourceStatus), e.ResourceStatusReason ?? "—", e.ResourceType ?? "—", physical(e.ResourceType, e.PhysicalResourceId)]),
+        (await events(app.cloudFormation, id)).map((e) => [when(e.Timestamp), e.LogicalResourceId ?? "—", badge(e.ResourceStatus), e.ResourceStatusReason ?? "—", e.ResourceType ?? "—", physical(s, e.ResourceType, e.PhysicalResourceId)]),
         "No events.",
       );
     case "resources":
       return table(
         "Stack resources",
         ["Logical ID", "Physical ID", "Type", "Status", "Status reason", "Updated"],
-        (await resources(app.cloudFormation, id)).map((r) => [r.LogicalResourceId, r.ResourceStatus === "DELETE_COMPLETE" ? (r.PhysicalResourceId ? h("code", {}, r.PhysicalResourceId) : "—") : physical(r.ResourceType, r.PhysicalResourceId), r.ResourceType, badge(r.ResourceStatus), r.ResourceStatusReason ?? "—", time(r.LastUpdatedTimestamp)]),
+        (await resources(app.cloudFormation, id)).map((r) => [r.LogicalResourceId, r.ResourceStatus === "DELETE_COMPLETE" ? (r.PhysicalResourceId ? h("code", { class: "wrap" }, r.PhysicalResourceId) : "—") : physical(s, r.ResourceType, r.PhysicalResourceId), r.ResourceType, badge(r.ResourceStatus), r.ResourceStatusReason ?? "—", when(r.LastUpdatedTimestamp)]),
         "No resources.",
       );
     case "outputs":

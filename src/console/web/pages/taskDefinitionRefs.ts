@@ -9,7 +9,7 @@ import { h, link, table, time, type Child } from "../dom.js";
 import { parseArn, roleName, samePlace, sourceOf, type Source } from "../references.js";
 import { href } from "../router.js";
 import { parameter, ssmClient } from "../ssm.js";
-import { secret, secretsClient, versionAt } from "../secrets.js";
+import { secret, secretsClient, secretType, versionAt } from "../secrets.js";
 import { errorText } from "../ui.js";
 
 /** A role ARN as its name, linked to the role's view when the role is in the page's account. */
@@ -17,7 +17,7 @@ export function roleCell(arn: string | undefined, where: Where): Child {
   if (!arn) return "—";
   const a = parseArn(arn);
   if (a && a.accountId !== where.accountId) return h("code", {}, arn);
-  return h("span", {}, link(href.role(roleName(arn)), roleName(arn)), h("code", { class: "block muted" }, arn));
+  return h("a", { href: href.role(roleName(arn)), title: arn }, roleName(arn));
 }
 
 interface SecretUse {
@@ -67,7 +67,7 @@ async function details(app: App, source: Source): Promise<[Child, Child, Child]>
     }
     const sm = samePlace(source.where, app.secrets.where) ? app.secrets : secretsClient(source.where);
     const s = await secret(sm, source.arn);
-    return [s.Type ?? "Secret", h("code", {}, source.versionId ?? versionAt(s.VersionIdsToStages, source.versionStage) ?? "—"), time(s.LastChangedDate)];
+    return [secretType(s), h("code", {}, source.versionId ?? versionAt(s.VersionIdsToStages, source.versionStage) ?? "—"), time(s.LastChangedDate)];
   } catch (e) {
     return [h("span", { class: "bad-text" }, errorText(e)), "—", "—"];
   }

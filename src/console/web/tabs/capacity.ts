@@ -90,7 +90,8 @@ function card({ cluster, cp, strategy, group, tasks, byEc2 }: CardData): HTMLEle
   const head = h("header", {}, h("h3", { id }, name), badge(cp.status), cp.updateStatus ? badge(cp.updateStatus) : null, h("span", { class: "muted" }, strategyText(strategy)));
   const running = tasks.filter((t) => t.capacityProviderName === name && t.lastStatus === "RUNNING").length;
   if (!cp.autoScalingGroupProvider) {
-    return h("article", { class: "provider", "aria-labelledby": id }, head, summaryList([["Type", "Fargate: AWS runs these tasks, there are no instances to manage"], ["Running tasks", String(running)]], "facts"), h("h4", {}, `Waiting for capacity (${waiting.length})`), waitingList(cluster, waiting));
+    const provisioning = tasks.filter((t) => t.capacityProviderName === name && t.lastStatus === "PROVISIONING").length;
+    return h("article", { class: "provider", "aria-labelledby": id }, head, summaryList([["Type", "Fargate: AWS runs these tasks, there are no instances to manage"], ["Running tasks", String(running)], ["Provisioning tasks", String(provisioning)]], "facts"));
   }
   const asgName = groupName(cp.autoScalingGroupProvider.autoScalingGroupArn);
   const g = typeof group === "object" ? group : undefined;
