@@ -115,8 +115,9 @@ export function identityTests(browser: () => Browser, server: () => TestLocal): 
       containerDefinitions: [
         {
           name: "api",
-          image: "shop/api",
+          image: "registry.example.com/shop/api",
           memory: 256,
+          repositoryCredentials: { credentialsParameter: "shop/api-key" },
           secrets: [
             { name: "DB_PASSWORD", valueFrom: "/shop/db/password" },
             { name: "DB_HOST", valueFrom: "arn:aws:ssm:us-east-1:000000000000:parameter/shop/db/host" },
@@ -138,13 +139,15 @@ export function identityTests(browser: () => Browser, server: () => TestLocal): 
     const d = await sm.call("DescribeSecret", { SecretId: secretArn });
     expect((await cells(page, secrets, "API_KEY")).slice(3, 8)).toEqual(["Secrets Manager", "shop/api-key", "JSON key key", "Secrets Manager secret", Object.keys(d.VersionIdsToStages)[0]]);
     expect((await cells(page, secrets, "GONE")).slice(4, 7)).toEqual(["/shop/missing", "latest version", "No such parameter"]);
+    // A registry's credentials are a Secrets Manager secret, here named by its name.
+    expect((await cells(page, secrets, "Registry credentials")).slice(1, 6)).toEqual(["—", "Registry credentials", "Secrets Manager", "shop/api-key", "AWSCURRENT"]);
     await shot(page, "task-definition-secrets");
     await page.getByRole("table", { name: secrets }).getByRole("link", { name: "/shop/db/password" }).click();
     await see(page.getByRole("heading", { name: "Parameter /shop/db/password" }));
     const shown = Object.fromEntries(await page.locator(".summary div").evaluateAll((ds) => ds.map((d) => [d.querySelector("dt")!.textContent, d.querySelector("dd")!.textContent])));
     expect(shown).toMatchObject({ Name: "/shop/db/password", Type: "SecureString", Version: "2", Description: "The database password" });
     await page.goBack();
-    await page.getByRole("table", { name: secrets }).getByRole("link", { name: "shop/api-key" }).click();
+    await page.getByRole("table", { name: secrets }).locator("tbody tr").filter({ hasText: "API_KEY" }).getByRole("link", { name: "shop/api-key" }).click();
     await see(page.getByRole("heading", { name: "Secret shop/api-key" }));
   });
 

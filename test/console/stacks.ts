@@ -7,6 +7,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { rows, see, shot, STEP_MS, until, type Browser } from "./browser.js";
 import type { TestLocal } from "../helpers/local.js";
 import { queryCaller, type QueryCaller } from "../helpers/query.js";
+import { SUBNET_A } from "../helpers/fixtures.js";
 
 const SECRET = "pw-NOECHO-VALUE";
 
@@ -18,7 +19,11 @@ const TEMPLATE = {
   },
   Resources: {
     Cluster: { Type: "AWS::ECS::Cluster" },
-    Web: { Type: "AWS::ECS::TaskDefinition", Properties: { Family: "stack-web", ContainerDefinitions: [{ Name: "app", Image: "nginx", Memory: 128 }] } },
+    Web: { Type: "AWS::ECS::TaskDefinition", Properties: { Family: "stack-web", RequiresCompatibilities: ["FARGATE"], NetworkMode: "awsvpc", Cpu: "256", Memory: "512", ContainerDefinitions: [{ Name: "app", Image: "nginx" }] } },
+    Service: {
+      Type: "AWS::ECS::Service",
+      Properties: { Cluster: { Ref: "Cluster" }, TaskDefinition: { Ref: "Web" }, DesiredCount: 1, LaunchType: "FARGATE", NetworkConfiguration: { AwsvpcConfiguration: { Subnets: [SUBNET_A] } } },
+    },
     FlagParameter: { Type: "AWS::SSM::Parameter", Properties: { Name: "/stack/flag", Type: "String", Value: { Ref: "Flag" } } },
     Logs: { Type: "AWS::Logs::LogGroup", Properties: { LogGroupName: "/stack/web" } },
   },
@@ -74,14 +79,18 @@ export function stackTests(browser: () => Browser, server: () => TestLocal): voi
     const id = (logical: string) => resources.find((r: { LogicalResourceId: string }) => r.LogicalResourceId === logical).PhysicalResourceId as string;
     const resourceTable = page.getByRole("table", { name: "Stack resources" });
     await see(resourceTable.getByText(id("Cluster"), { exact: true }));
-    expect(await resourceTable.getByRole("link", { name: id("Cluster") }).getAttribute("href")).toBe(`#/clusters/${encodeURIComponent(id("Cluster"))}/services`);
+    expect(await resourceTable.getByRole("link", { name: id("Cluster"), exact: true }).getAttribute("href")).toBe(`#/clusters/${encodeURIComponent(id("Cluster"))}/services`);
     expect(await resourceTable.getByRole("link", { name: id("Web") }).getAttribute("href")).toBe("#/task-definitions/stack-web/1");
+    // The service's physical id is its ARN, arn:aws:ecs:…:service/<cluster>/<service>.
+    const [, clusterName, serviceName] = id("Service").split(":").pop()!.split("/");
+    expect(clusterName).toBe(id("Cluster"));
+    expect(await resourceTable.getByRole("link", { name: id("Service") }).getAttribute("href")).toBe(`#/clusters/${encodeURIComponent(clusterName)}/services/${encodeURIComponent(serviceName)}`);
     expect(await resourceTable.getByRole("link", { name: "/stack/flag" }).getAttribute("href")).toBe(`#/parameters/${encodeURIComponent("/stack/flag")}`);
     // No page in the console for a log group: its id is shown, unlinked.
     expect(await resourceTable.getByRole("link", { name: "/stack/web" }).count()).toBe(0);
     await see(resourceTable.getByText("/stack/web", { exact: true }));
     await shot(page, "stack-resources");
-    await resourceTable.getByRole("link", { name: id("Cluster") }).click();
+    await resourceTable.getByRole("link", { name: id("Cluster"), exact: true }).click();
     await see(page.getByRole("heading", { name: `Cluster ${id("Cluster")}` }));
   });
 

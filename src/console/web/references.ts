@@ -40,8 +40,8 @@ export interface ParameterSource {
 
 export interface SecretSource {
   kind: "secretsmanager";
-  /** The secret's ARN without the tail: what DescribeSecret takes. */
-  arn: string;
+  /** The secret's ARN without the tail, or its name: what DescribeSecret takes. */
+  secretId: string;
   /** The name, without the six characters Secrets Manager appends to the ARN. */
   name: string;
   jsonKey?: string;
@@ -59,14 +59,18 @@ function secretSource(m: RegExpExecArray, page: Where): SecretSource {
   const blank = (s: string | undefined): string | undefined => s || undefined;
   // A full ARN ends in "-" and six characters that are not part of the name.
   const name = m[4].replace(/-[A-Za-z0-9]{6}$/, "");
-  return { kind: "secretsmanager", arn: m[1], name, jsonKey: blank(m[5]), versionStage: blank(m[6]), versionId: blank(m[7]), where: { accountId: m[3] || page.accountId, region: m[2] || page.region } };
+  return { kind: "secretsmanager", secretId: m[1], name, jsonKey: blank(m[5]), versionStage: blank(m[6]), versionId: blank(m[7]), where: { accountId: m[3] || page.accountId, region: m[2] || page.region } };
 }
 
-/** Where a `valueFrom` (or `credentialsParameter`) reads from. */
-export function sourceOf(valueFrom: string, page: Where): Source {
+/**
+ * Where a `valueFrom` reads from. A name is a parameter's, except where only Secrets Manager can be
+ * meant (`only`): a private registry's `credentialsParameter` names a secret by ARN or name.
+ */
+export function sourceOf(valueFrom: string, page: Where, only?: "secretsmanager"): Source {
   const sm = SECRET_ARN.exec(valueFrom);
   if (sm) return secretSource(sm, page);
   const arn = SSM_ARN.exec(valueFrom);
+  if (only === "secretsmanager" && !arn) return { kind: "secretsmanager", secretId: valueFrom, name: valueFrom, where: page };
   const rest = arn ? arn[3] : valueFrom;
   const colon = rest.indexOf(":");
   let name = colon < 0 ? rest : rest.slice(0, colon);

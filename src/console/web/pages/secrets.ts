@@ -80,11 +80,11 @@ export function secretPage(ref: string): Page {
       root.append(h("div", { class: "page-head" }, h("h1", {}, "Secret ", h("code", {}, label))), slot);
       return {
         async refresh() {
-          const source = sourceOf(ref, app.secrets.where);
+          const source = sourceOf(ref, app.secrets.where, "secretsmanager");
           const where = source.kind === "secretsmanager" ? source.where : app.secrets.where;
           const sm = samePlace(where, app.secrets.where) ? app.secrets : secretsClient(where);
           try {
-            swap(slot, secretView(await secret(sm, source.kind === "secretsmanager" ? source.arn : ref)));
+            swap(slot, secretView(await secret(sm, source.kind === "secretsmanager" ? source.secretId : ref)));
           } catch (e) {
             // Secrets Manager's own answer (ResourceNotFoundException: …) is the page.
             swap(slot, h("p", { class: "form-error" }, errorText(e)));

@@ -26,6 +26,8 @@ interface SecretUse {
   /** How the container gets it. */
   use: string;
   valueFrom: string;
+  /** Registry credentials are always a Secrets Manager secret, named by ARN or name. */
+  only?: "secretsmanager";
 }
 
 function uses(td: TaskDefinition): SecretUse[] {
@@ -35,7 +37,7 @@ function uses(td: TaskDefinition): SecretUse[] {
     for (const s of c.secrets ?? []) out.push({ container, name: s.name, use: "Environment variable", valueFrom: s.valueFrom });
     for (const s of c.logConfiguration?.secretOptions ?? []) out.push({ container, name: s.name, use: "Log driver option", valueFrom: s.valueFrom });
     const credentials = c.repositoryCredentials?.credentialsParameter;
-    if (credentials) out.push({ container, name: "—", use: "Registry credentials", valueFrom: credentials });
+    if (credentials) out.push({ container, name: "—", use: "Registry credentials", valueFrom: credentials, only: "secretsmanager" });
   }
   return out;
 }
@@ -45,7 +47,7 @@ function sourceLink(source: Source, valueFrom: string, page: Where): Child {
   const here = samePlace(source.where, page);
   // Elsewhere, a parameter is named by its ARN (without the selector, which names a version).
   if (source.kind === "ssm") return link(href.parameter(here ? source.name : valueFrom.slice(0, valueFrom.length - (source.selector?.length ?? 0))), source.name);
-  return link(href.secret(here ? source.name : source.arn), source.name);
+  return link(href.secret(here ? source.name : source.secretId), source.name);
 }
 
 /** What the reference picks inside its source: a version or label, a JSON key, a stage. */
@@ -66,7 +68,7 @@ async function details(app: App, source: Source): Promise<[Child, Child, Child]>
       return [p.Type ?? "—", String(p.Version ?? "—"), time(p.LastModifiedDate)];
     }
     const sm = samePlace(source.where, app.secrets.where) ? app.secrets : secretsClient(source.where);
-    const s = await secret(sm, source.arn);
+    const s = await secret(sm, source.secretId);
     return [secretType(s), h("code", {}, source.versionId ?? versionAt(s.VersionIdsToStages, source.versionStage) ?? "—"), time(s.LastChangedDate)];
   } catch (e) {
     return [h("span", { class: "bad-text" }, errorText(e)), "—", "—"];
@@ -77,7 +79,7 @@ export async function secretsTable(app: App, td: TaskDefinition): Promise<HTMLEl
   const page = app.ecs.where;
   const rows = await Promise.all(
     uses(td).map(async (u) => {
-      const source = sourceOf(u.valueFrom, page);
+      const source = sourceOf(u.valueFrom, page, u.only);
       const [type, version, changed] = await details(app, source);
       return [u.container, h("code", {}, u.name), u.use, source.kind === "ssm" ? "Parameter Store" : "Secrets Manager", sourceLink(source, u.valueFrom, page), selection(source), type, version, changed];
     }),
