@@ -61,21 +61,33 @@ export interface ServiceSource {
    */
   operations?: readonly string[];
   /**
-   * Where AWS's own answers break its model, so that they pass the output check: members the model
-   * requires that real answers leave out (by shape), and smaller minimum lengths (by shape). Each
-   * one's source is in the service's fidelity notes.
+   * Where AWS's own answers and documentation go beyond its model, applied as the model is read so
+   * that they are accepted and answered like the rest: enum values the model does not list yet,
+   * members it requires that real answers leave out, smaller minimum lengths (each by shape). Each
+   * one's source is in FIDELITY.md.
    */
-  corrections?: { notRequired?: Readonly<Record<string, readonly string[]>>; min?: Readonly<Record<string, number>> };
+  corrections?: {
+    enumValues?: Readonly<Record<string, readonly string[]>>;
+    notRequired?: Readonly<Record<string, readonly string[]>>;
+    min?: Readonly<Record<string, number>>;
+  };
 }
 
 /** The services ecs-local serves; a service's folder under src/services and schemas/ is its key. */
 const SOURCES = {
-  ecs: { path: "ecs/2014-11-13" },
+  ecs: {
+    path: "ecs/2014-11-13",
+    // The ECS Developer Guide's "Account settings" page documents dualStackIPv6 (ecs-account-settings.html).
+    corrections: { enumValues: { SettingName: ["dualStackIPv6"] } },
+  },
   logs: { path: "logs/2014-03-28" },
   sts: { path: "sts/2011-06-15" },
   elbv2: { path: "elbv2/2015-12-01" },
   ec2: {
     path: "ec2/2016-11-15",
+    // An attached internet gateway's attachment is `available`, not `attached` (aws/aws-cli
+    // `describe-internet-gateways.rst`; Terraform's waitInternetGatewayAttached waits for "available").
+    corrections: { enumValues: { AttachmentStatus: ["available"] } },
     operations: [
       "AllocateAddress",
       "AssociateAddress",
@@ -83,6 +95,7 @@ const SOURCES = {
       "AttachInternetGateway",
       "AuthorizeSecurityGroupEgress",
       "AuthorizeSecurityGroupIngress",
+      "CreateImage",
       "CreateInternetGateway",
       "CreateKeyPair",
       "CreateLaunchTemplate",
@@ -295,33 +308,21 @@ export function modelExists(modelsDir: string, service: ServiceName): boolean {
   return existsSync(p) || existsSync(p + ".gz");
 }
 
-/**
- * Enum values AWS documents and answers that the model we generate from does not list yet: added
- * to the model as it is read, so they are accepted and answered like the rest. Each with its source.
- */
-const ENUM_SUPPLEMENTS: Partial<Record<ServiceName, Record<string, string[]>>> = {
-  // The ECS Developer Guide's "Account settings" page documents dualStackIPv6 (ecs-account-settings.html).
-  ecs: { SettingName: ["dualStackIPv6"] },
-  // An attached internet gateway's attachment is `available`, not `attached` (aws/aws-cli
-  // `describe-internet-gateways.rst`; Terraform's waitInternetGatewayAttached waits for "available").
-  ec2: { AttachmentStatus: ["available"] },
-};
-
 export function loadModel(modelsDir: string, service: ServiceName): ServiceModel {
   const p = modelPath(modelsDir, service);
   const text = existsSync(p) ? readFileSync(p, "utf8") : gunzipSync(readFileSync(p + ".gz")).toString("utf8");
   const model = JSON.parse(text) as ServiceModel;
-  for (const [shape, values] of Object.entries(ENUM_SUPPLEMENTS[service] ?? {})) {
-    const s = model.shapes[shape];
-    if (!s?.enum) throw new Error(`${service}: no enum shape ${shape} to supplement`);
-    for (const v of values) if (!s.enum.includes(v)) s.enum.push(v);
-  }
   correct(model, service);
   return model;
 }
 
 function correct(model: ServiceModel, service: ServiceName): void {
-  const { notRequired = {}, min = {} } = (SERVICES[service] as ServiceSource).corrections ?? {};
+  const { enumValues = {}, notRequired = {}, min = {} } = (SERVICES[service] as ServiceSource).corrections ?? {};
+  for (const [shape, values] of Object.entries(enumValues)) {
+    const s = model.shapes[shape];
+    if (!s?.enum) throw new Error(`${service}: no enum shape ${shape} to add values to`);
+    for (const v of values) if (!s.enum.includes(v)) s.enum.push(v);
+  }
   for (const [shape, members] of Object.entries(notRequired)) {
     const s = model.shapes[shape];
     if (!s?.required || members.some((m) => !s.required!.includes(m))) throw new Error(`${service}: ${shape} does not require ${members.join(", ")}`);

@@ -4,6 +4,9 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startLocal, type TestLocal } from "../helpers/local.js";
 import { queryCaller, type QueryCaller } from "../helpers/query.js";
 import { agentConfig } from "../../src/services/ecs/agent/instanceAgent.js";
+import { ECS_AL2023_X86, imageId } from "./catalog.js";
+
+const ecsImage = imageId(ECS_AL2023_X86);
 
 const b64 = (s: string) => Buffer.from(s).toString("base64");
 const SCRIPT = (cluster: string) => b64(`#!/bin/bash\necho ECS_CLUSTER=${cluster} >> /etc/ecs/ecs.config\n`);
@@ -21,12 +24,20 @@ async function launch(count: number, userData: string, type = "m5.large"): Promi
   return r.Instances.map((i: any) => i.InstanceId);
 }
 
+const ECS = { ecsOptimized: true, name: "al2023-ami-ecs-hvm-2023.0.20260820-kernel-6.1-x86_64" };
+
 describe("the agent's configuration from user data", () => {
-  it("reads ECS_CLUSTER from plain text or a script, defaults to `default`, and ignores user data without ECS", () => {
+  it("reads ECS_CLUSTER from plain text or a script; on an ECS-optimized image the agent joins `default` without it, elsewhere there is no agent", () => {
     expect(agentConfig(b64("ECS_CLUSTER=web\nECS_ENABLE_TASK_IAM_ROLE=true"))).toEqual({ cluster: "web" });
     expect(agentConfig(SCRIPT("api"))).toEqual({ cluster: "api" });
     expect(agentConfig(b64('#!/bin/bash\necho "ECS_CLUSTER=quoted" >> /etc/ecs/ecs.config'))).toEqual({ cluster: "quoted" });
-    expect(agentConfig(b64("#!/bin/bash\necho ECS_ENABLE_CONTAINER_METADATA=true >> /etc/ecs/ecs.config"))).toEqual({ cluster: "default" });
+    expect(agentConfig(b64("#!/bin/bash\necho ECS_ENABLE_CONTAINER_METADATA=true >> /etc/ecs/ecs.config"), ECS)).toEqual({ cluster: "default" });
+    expect(agentConfig(undefined, ECS)).toEqual({ cluster: "default" });
+    const bottlerocket = { ecsOptimized: true, name: "bottlerocket-aws-ecs-2-x86_64-v1.42.0-5ed15786" };
+    expect(agentConfig(b64('[settings.ecs]\ncluster = "rocket"\n\n[settings.host-containers.admin]\nenabled = true\n'), bottlerocket)).toEqual({ cluster: "rocket" });
+    expect(agentConfig(b64('settings.ecs.cluster = "dotted"'), bottlerocket)).toEqual({ cluster: "dotted" });
+    expect(agentConfig(b64("ECS_CLUSTER=not-toml"), bottlerocket)).toEqual({ cluster: "default" });
+    expect(agentConfig(b64("#!/bin/bash\necho ECS_ENABLE_CONTAINER_METADATA=true >> /etc/ecs/ecs.config"))).toBeUndefined();
     expect(agentConfig(b64("#!/bin/bash\nyum install -y nginx"))).toBeUndefined();
     expect(agentConfig(undefined)).toBeUndefined();
   });
@@ -46,14 +57,23 @@ describe("instances joining a cluster", () => {
     expect(ci.registeredResources!.find((r) => r.name === "CPU")!.integerValue).toBe(2048);
     expect(ci.registeredResources!.find((r) => r.name === "MEMORY")!.integerValue).toBe(Math.floor(8192 * 0.95));
     const attrs = new Map(ci.attributes!.map((a) => [a.name, a.value]));
-    expect(attrs.get("ecs.instance-type")).toBe("m5.large");
-    expect(attrs.get("ecs.ami-id")).toBe("ami-0fe5f366c083f59ca");
     const inst = (await ec2.call("DescribeInstances", { InstanceIds: [ids[0]] })).Reservations[0].Instances[0];
-    expect(attrs.get("ecs.availability-zone")).toBe(inst.Placement.AvailabilityZone);
+    expect(Object.fromEntries([...attrs].filter(([name]) => !name.includes("capability")))).toEqual({
+      "ecs.availability-zone": inst.Placement.AvailabilityZone,
+      "ecs.instance-type": "m5.large",
+      "ecs.ami-id": "ami-0fe5f366c083f59ca",
+      "ecs.os-type": "linux",
+      "ecs.os-family": "LINUX",
+      "ecs.cpu-architecture": "x86_64",
+      "ecs.vpc-id": inst.VpcId,
+      "ecs.subnet-id": inst.SubnetId,
+    });
   });
 
-  it("creates the default cluster for an agent without ECS_CLUSTER, and leaves a named cluster that does not exist alone", async () => {
+  it("an ECS-optimized instance without ECS_CLUSTER creates and joins `default`; another image's instance joins nothing; a named cluster that does not exist is left alone", async () => {
+    await ec2.call("RunInstances", { ImageId: ecsImage, InstanceType: "m5.large", MinCount: 1, MaxCount: 1 });
     await launch(1, b64("ECS_ENABLE_TASK_IAM_ROLE=true"));
+    await launch(1, b64("#!/bin/bash\nyum install -y nginx"));
     expect((await t.ecs("ListContainerInstances", { cluster: "default" })).containerInstanceArns).toHaveLength(1);
     await launch(1, SCRIPT("nowhere"));
     expect((await t.ecs("DescribeClusters", { clusters: ["nowhere"] })).failures).toEqual([{ arn: expect.stringContaining("cluster/nowhere"), reason: "MISSING" }]);

@@ -98,8 +98,8 @@ describe("EC2 errors", () => {
   });
 
   it("an operation ecs-local lacks is UnsupportedOperation", async () => {
-    const err = await queryCaller(t, "ec2").error("DescribeImages", {});
-    expect(err).toMatchObject({ status: 400, root: "Response", code: "UnsupportedOperation", message: "ecs-local does not support the ec2 action DescribeImages yet." });
+    const err = await queryCaller(t, "ec2").error("DescribeSpotPriceHistory", {});
+    expect(err).toMatchObject({ status: 400, root: "Response", code: "UnsupportedOperation", message: "ecs-local does not support the ec2 action DescribeSpotPriceHistory yet." });
   });
 });
 
@@ -117,8 +117,8 @@ describe("the SDK v3 clients", () => {
   const creds = { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "x" };
 
   it("expose an EC2 operation ecs-local lacks as UnsupportedOperation", async () => {
-    const { EC2Client, DescribeImagesCommand } = await import("@aws-sdk/client-ec2");
-    const err = await new EC2Client({ endpoint: t.url, region: "us-east-1", credentials: creds }).send(new DescribeImagesCommand({ Owners: ["amazon"] })).catch((e) => e);
+    const { EC2Client, DescribeSpotPriceHistoryCommand } = await import("@aws-sdk/client-ec2");
+    const err = await new EC2Client({ endpoint: t.url, region: "us-east-1", credentials: creds }).send(new DescribeSpotPriceHistoryCommand({ InstanceTypes: ["m5.large"] })).catch((e) => e);
     expect(err.name).toBe("UnsupportedOperation");
     expect(err.$metadata.httpStatusCode).toBe(400);
     expect(err.$metadata.requestId).toMatch(/^[0-9a-f-]{36}$/);

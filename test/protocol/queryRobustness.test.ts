@@ -68,6 +68,6 @@ describe.each(services)("%s answers every malformed input with an error in its e
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(failures).toEqual([]);
-    // Some thousand requests for EC2's operations: minutes when the machine is shared.
+    // Some thousand requests for EC2's operations (RSA keys among the answers): minutes when the machine is shared.
   }, 240_000);
 });

@@ -41,10 +41,10 @@ describe("request log", () => {
   it("reports a query call, and an error's code", async () => {
     lines.length = 0;
     await queryCaller({ url }, "sts").call("GetCallerIdentity", {}, { accountId: "123456789012" });
-    await queryCaller({ url }, "ec2").error("DescribeImages", {});
+    await queryCaller({ url }, "ec2").error("DescribeSpotPriceHistory", {});
     const [ok, failed] = requests();
     expect(ok).toMatchObject({ service: "sts", operation: "GetCallerIdentity", accountId: "123456789012", status: 200 });
-    expect(failed).toMatchObject({ service: "ec2", operation: "DescribeImages", status: 400, error: "UnsupportedOperation" });
+    expect(failed).toMatchObject({ service: "ec2", operation: "DescribeSpotPriceHistory", status: 400, error: "UnsupportedOperation" });
     expect(requests()).toHaveLength(2);
   });
 });

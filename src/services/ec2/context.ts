@@ -4,6 +4,7 @@ import type { IdSource } from "../../state/ids.js";
 import type { ServiceBackend, ServiceContext } from "../serviceBackend.js";
 import type { Input, Operation, Output } from "./generated/operations.js";
 import type { Instance, NetworkInterface, SecurityGroup, Subnet, Tag, Vpc } from "./generated/types.js";
+import type { ComputeState, InstanceSettings } from "./domain/computeState.js";
 import type { NetworkState } from "./networkState.js";
 
 export interface VpcRecord {
@@ -29,10 +30,12 @@ export interface InstanceRecord {
   userData?: string;
   /** The pending clock-driven transition, cancelled when another one overtakes it. */
   timer?: { fn: (() => void) | undefined };
+  /** What DescribeInstanceAttribute answers beyond the instance itself (protections, shutdown behaviour, CPU credits). */
+  settings?: InstanceSettings;
 }
 
-/** EC2 resources of one account in one region (the routing and addressing ones in NetworkState). */
-export interface Ec2State extends NetworkState {
+/** EC2 resources of one account in one region (the routing and addressing ones in NetworkState, images, key pairs, launch templates and volumes in ComputeState). */
+export interface Ec2State extends NetworkState, ComputeState {
   accountId: string;
   region: string;
   /** The service's id source (seeded: a replay makes the same ids). */

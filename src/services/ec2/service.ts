@@ -8,7 +8,8 @@ import { createServiceBackend } from "../serviceBackend.js";
 import type { Ec2Backend, Ec2State } from "./context.js";
 import * as model from "./generated/operations.js";
 import { seedDefaults } from "./domain/network.js";
-import { publicImage } from "./domain/publicImages.js";
+import { imageView } from "./domain/images.js";
+import { newComputeState } from "./domain/computeState.js";
 import type { IdSource } from "../../state/ids.js";
 import { emptyNetworkState } from "./networkState.js";
 import { seedNetworkDefaults } from "./domain/vpcDefaults.js";
@@ -18,14 +19,15 @@ export type { Ec2Backend } from "./context.js";
 
 /** An account's EC2 in a region starts with the default VPC, its subnets and security group. */
 export function createEc2State(accountId: string, region: string, ids: IdSource): Ec2State {
-  const state: Ec2State = { accountId, region, ids, vpcs: new Map(), subnets: new Map(), securityGroups: new Map(), instances: new Map(), networkInterfaces: new Map(), tags: new Map(), ...emptyNetworkState() };
+  const state: Ec2State = { accountId, region, ids, vpcs: new Map(), subnets: new Map(), securityGroups: new Map(), instances: new Map(), networkInterfaces: new Map(), tags: new Map(), ...emptyNetworkState(), ...newComputeState() };
   seedDefaults(state);
   seedNetworkDefaults(state);
   return state;
 }
 
 export function createEc2Backend(config: Config, timeline: Timeline, peers: Backends): Ec2Backend {
-  return { ...createServiceBackend(config, timeline, "ec2", createEc2State), peers, instanceListeners: [followInstanceState], image: (_accountId, region, imageId) => publicImage(region, imageId) };
+  const base = createServiceBackend(config, timeline, "ec2", createEc2State);
+  return { ...base, peers, instanceListeners: [followInstanceState], image: (accountId, region, imageId) => imageView(base.states.get(accountId, region), imageId) };
 }
 
 export function ec2QueryService(backend: Ec2Backend): QueryService {

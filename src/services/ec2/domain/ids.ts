@@ -19,6 +19,9 @@ export function macAddress(ids: IdSource): string {
   return [...b].map((x) => x.toString(16).padStart(2, "0")).join(":");
 }
 
+/** Images, key pairs, launch templates and volumes. */
+const COMPUTE_TYPES: Record<string, string> = { ami: "image", key: "key-pair", lt: "launch-template", vol: "volume" };
+
 /** The routing and addressing resources' id prefixes and types. */
 const NETWORK_RESOURCE_TYPES: Record<string, string> = {
   igw: "internet-gateway",
@@ -32,5 +35,5 @@ const NETWORK_RESOURCE_TYPES: Record<string, string> = {
 /** The resource type an id names, as DescribeTags reports it. */
 export function resourceTypeOf(id: string): string | undefined {
   const prefix = id.slice(0, id.indexOf("-"));
-  return ({ vpc: "vpc", subnet: "subnet", sg: "security-group", i: "instance", eni: "network-interface", ...NETWORK_RESOURCE_TYPES } as Record<string, string>)[prefix];
+  return ({ vpc: "vpc", subnet: "subnet", sg: "security-group", i: "instance", eni: "network-interface", ...NETWORK_RESOURCE_TYPES, ...COMPUTE_TYPES } as Record<string, string>)[prefix];
 }

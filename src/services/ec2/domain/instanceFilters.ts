@@ -1,8 +1,10 @@
 // The filters DescribeInstances knows.
 import type { InstanceRecord } from "../context.js";
+import { COMPUTE_INSTANCE_FILTERS } from "./computeInstanceFilters.js";
 import type { FilterValues } from "./filters.js";
 
 export const INSTANCE_FILTERS: FilterValues<InstanceRecord> = {
+  ...COMPUTE_INSTANCE_FILTERS,
   "instance-id": (r) => r.instance.InstanceId,
   "instance-state-name": (r) => r.instance.State?.Name,
   "instance-state-code": (r) => r.instance.State?.Code,

@@ -4,6 +4,7 @@ import type { Ec2Backend, Ec2State, InstanceRecord } from "../context.js";
 import type { Instance, InstanceState, InstanceStateChange, InstanceStateName } from "../generated/types.js";
 import { deleteInterface } from "./interfaces.js";
 import { tagsOf } from "./tags.js";
+import { releaseVolumes } from "./volumes.js";
 
 export const STATE_CODES: Record<InstanceStateName, number> = { pending: 0, running: 16, "shutting-down": 32, terminated: 48, stopping: 64, stopped: 80 };
 
@@ -37,6 +38,7 @@ export function setState(backend: Ec2Backend, state: Ec2State, rec: InstanceReco
     delete rec.instance.SubnetId;
     delete rec.instance.VpcId;
     rec.instance.PrivateDnsName = "";
+    releaseVolumes(state, rec);
   }
   const next = NEXT[name];
   if (next) {

@@ -4,6 +4,7 @@ import { AwsError } from "../../../protocol/errors.js";
 import type { Ec2State } from "../context.js";
 import { ec2Errors } from "./errors.js";
 import { resourceTypeOf } from "./ids.js";
+import { checkComputeResource } from "./computeResources.js";
 import { networkResourceExists } from "./networkResources.js";
 
 export function checkResourceExists(state: Ec2State, id: string): string {
@@ -24,6 +25,12 @@ export function checkResourceExists(state: Ec2State, id: string): string {
       break;
     case "network-interface":
       if (!state.networkInterfaces.has(id)) throw ec2Errors.interfaceNotFound(id);
+      break;
+    case "image":
+    case "key-pair":
+    case "launch-template":
+    case "volume":
+      checkComputeResource(state, type, id);
       break;
     default:
       throw new AwsError("InvalidID", `The ID '${id}' is not valid`);

@@ -11,6 +11,7 @@ export const OPERATIONS = [
   "AttachInternetGateway",
   "AuthorizeSecurityGroupEgress",
   "AuthorizeSecurityGroupIngress",
+  "CreateImage",
   "CreateInternetGateway",
   "CreateKeyPair",
   "CreateLaunchTemplate",
@@ -99,6 +100,7 @@ export interface OperationIO {
   AttachInternetGateway: { input: T.AttachInternetGatewayRequest; output: Record<string, never> };
   AuthorizeSecurityGroupEgress: { input: T.AuthorizeSecurityGroupEgressRequest; output: T.AuthorizeSecurityGroupEgressResult };
   AuthorizeSecurityGroupIngress: { input: T.AuthorizeSecurityGroupIngressRequest; output: T.AuthorizeSecurityGroupIngressResult };
+  CreateImage: { input: T.CreateImageRequest; output: T.CreateImageResult };
   CreateInternetGateway: { input: T.CreateInternetGatewayRequest; output: T.CreateInternetGatewayResult };
   CreateKeyPair: { input: T.CreateKeyPairRequest; output: T.KeyPair };
   CreateLaunchTemplate: { input: T.CreateLaunchTemplateRequest; output: T.CreateLaunchTemplateResult };
@@ -189,6 +191,7 @@ export const OPERATION_ERRORS: Record<Operation, readonly string[]> = {
   AttachInternetGateway: [],
   AuthorizeSecurityGroupEgress: [],
   AuthorizeSecurityGroupIngress: [],
+  CreateImage: [],
   CreateInternetGateway: [],
   CreateKeyPair: [],
   CreateLaunchTemplate: [],

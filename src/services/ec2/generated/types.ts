@@ -347,6 +347,21 @@ export interface CpuPerformanceFactorRequest {
   References?: PerformanceFactorReferenceRequest[];
 }
 
+export interface CreateImageRequest {
+  TagSpecifications?: TagSpecification[];
+  SnapshotLocation?: SnapshotLocationEnum;
+  DryRun?: boolean;
+  InstanceId: string;
+  Name: string;
+  Description?: string;
+  NoReboot?: boolean;
+  BlockDeviceMappings?: BlockDeviceMapping[];
+}
+
+export interface CreateImageResult {
+  ImageId?: string;
+}
+
 export interface CreateInternetGatewayRequest {
   TagSpecifications?: TagSpecification[];
   DryRun?: boolean;
@@ -3202,6 +3217,8 @@ export interface SecurityGroupRuleUpdate {
 export type ServiceManaged = "alb" | "nlb" | "rnat" | "rds";
 
 export type ShutdownBehavior = "stop" | "terminate";
+
+export type SnapshotLocationEnum = "regional" | "local";
 
 export type SnapshotReturnCodes = "success" | "skipped" | "missing-permissions" | "internal-error" | "client-error";
 

@@ -9,6 +9,8 @@ const FILTERS: FilterValues<VpcRecord> = {
   "cidr-block-association.cidr-block": (r) => r.vpc.CidrBlock,
   "cidr-block-association.state": (r) => r.vpc.CidrBlockAssociationSet?.[0]?.CidrBlockState?.State,
   "is-default": (r) => r.vpc.IsDefault,
+  // The older spelling Ansible's ec2_instance sends to find the default VPC, which EC2 still accepts.
+  isDefault: (r) => r.vpc.IsDefault,
   state: (r) => r.vpc.State,
   "owner-id": (r) => r.vpc.OwnerId,
   "dhcp-options-id": (r) => r.vpc.DhcpOptionsId,

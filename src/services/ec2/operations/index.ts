@@ -7,7 +7,11 @@ import { associateRouteTable } from "./associateRouteTable.js";
 import { attachInternetGateway } from "./attachInternetGateway.js";
 import { authorizeSecurityGroupEgress } from "./authorizeSecurityGroupEgress.js";
 import { authorizeSecurityGroupIngress } from "./authorizeSecurityGroupIngress.js";
+import { createImage } from "./createImage.js";
 import { createInternetGateway } from "./createInternetGateway.js";
+import { createKeyPair } from "./createKeyPair.js";
+import { createLaunchTemplate } from "./createLaunchTemplate.js";
+import { createLaunchTemplateVersion } from "./createLaunchTemplateVersion.js";
 import { createNatGateway } from "./createNatGateway.js";
 import { createRoute } from "./createRoute.js";
 import { createRouteTable } from "./createRouteTable.js";
@@ -16,6 +20,9 @@ import { createSubnet } from "./createSubnet.js";
 import { createTags } from "./createTags.js";
 import { createVpc } from "./createVpc.js";
 import { deleteInternetGateway } from "./deleteInternetGateway.js";
+import { deleteKeyPair } from "./deleteKeyPair.js";
+import { deleteLaunchTemplate } from "./deleteLaunchTemplate.js";
+import { deleteLaunchTemplateVersions } from "./deleteLaunchTemplateVersions.js";
 import { deleteNatGateway } from "./deleteNatGateway.js";
 import { deleteRoute } from "./deleteRoute.js";
 import { deleteRouteTable } from "./deleteRouteTable.js";
@@ -23,13 +30,23 @@ import { deleteSecurityGroup } from "./deleteSecurityGroup.js";
 import { deleteSubnet } from "./deleteSubnet.js";
 import { deleteTags } from "./deleteTags.js";
 import { deleteVpc } from "./deleteVpc.js";
+import { deregisterImage } from "./deregisterImage.js";
+import { describeAccountAttributes } from "./describeAccountAttributes.js";
 import { describeAddresses } from "./describeAddresses.js";
 import { describeAddressesAttribute } from "./describeAddressesAttribute.js";
 import { describeAvailabilityZones } from "./describeAvailabilityZones.js";
+import { describeImageAttribute } from "./describeImageAttribute.js";
+import { describeImages } from "./describeImages.js";
+import { describeInstanceAttribute } from "./describeInstanceAttribute.js";
+import { describeInstanceCreditSpecifications } from "./describeInstanceCreditSpecifications.js";
 import { describeInstanceStatus } from "./describeInstanceStatus.js";
+import { describeInstanceTypeOfferings } from "./describeInstanceTypeOfferings.js";
 import { describeInstanceTypes } from "./describeInstanceTypes.js";
 import { describeInstances } from "./describeInstances.js";
 import { describeInternetGateways } from "./describeInternetGateways.js";
+import { describeKeyPairs } from "./describeKeyPairs.js";
+import { describeLaunchTemplateVersions } from "./describeLaunchTemplateVersions.js";
+import { describeLaunchTemplates } from "./describeLaunchTemplates.js";
 import { describeNatGateways } from "./describeNatGateways.js";
 import { describeNetworkAcls } from "./describeNetworkAcls.js";
 import { describeNetworkInterfaces } from "./describeNetworkInterfaces.js";
@@ -39,14 +56,22 @@ import { describeSecurityGroupRules } from "./describeSecurityGroupRules.js";
 import { describeSecurityGroups } from "./describeSecurityGroups.js";
 import { describeSubnets } from "./describeSubnets.js";
 import { describeTags } from "./describeTags.js";
+import { describeVolumes } from "./describeVolumes.js";
 import { describeVpcAttribute } from "./describeVpcAttribute.js";
 import { describeVpcs } from "./describeVpcs.js";
 import { detachInternetGateway } from "./detachInternetGateway.js";
 import { disassociateAddress } from "./disassociateAddress.js";
 import { disassociateRouteTable } from "./disassociateRouteTable.js";
+import { getLaunchTemplateData } from "./getLaunchTemplateData.js";
+import { importKeyPair } from "./importKeyPair.js";
+import { modifyInstanceAttribute } from "./modifyInstanceAttribute.js";
+import { modifyInstanceCreditSpecification } from "./modifyInstanceCreditSpecification.js";
+import { modifyInstanceMetadataOptions } from "./modifyInstanceMetadataOptions.js";
+import { modifyLaunchTemplate } from "./modifyLaunchTemplate.js";
 import { modifySecurityGroupRules } from "./modifySecurityGroupRules.js";
 import { modifySubnetAttribute } from "./modifySubnetAttribute.js";
 import { modifyVpcAttribute } from "./modifyVpcAttribute.js";
+import { registerImage } from "./registerImage.js";
 import { releaseAddress } from "./releaseAddress.js";
 import { replaceRoute } from "./replaceRoute.js";
 import { replaceRouteTableAssociation } from "./replaceRouteTableAssociation.js";
@@ -66,10 +91,11 @@ export const handlers: Handlers = {
   AttachInternetGateway: attachInternetGateway,
   AuthorizeSecurityGroupEgress: authorizeSecurityGroupEgress,
   AuthorizeSecurityGroupIngress: authorizeSecurityGroupIngress,
+  CreateImage: createImage,
   CreateInternetGateway: createInternetGateway,
-  CreateKeyPair: null,
-  CreateLaunchTemplate: null,
-  CreateLaunchTemplateVersion: null,
+  CreateKeyPair: createKeyPair,
+  CreateLaunchTemplate: createLaunchTemplate,
+  CreateLaunchTemplateVersion: createLaunchTemplateVersion,
   CreateNatGateway: createNatGateway,
   CreateRoute: createRoute,
   CreateRouteTable: createRouteTable,
@@ -78,9 +104,9 @@ export const handlers: Handlers = {
   CreateTags: createTags,
   CreateVpc: createVpc,
   DeleteInternetGateway: deleteInternetGateway,
-  DeleteKeyPair: null,
-  DeleteLaunchTemplate: null,
-  DeleteLaunchTemplateVersions: null,
+  DeleteKeyPair: deleteKeyPair,
+  DeleteLaunchTemplate: deleteLaunchTemplate,
+  DeleteLaunchTemplateVersions: deleteLaunchTemplateVersions,
   DeleteNatGateway: deleteNatGateway,
   DeleteRoute: deleteRoute,
   DeleteRouteTable: deleteRouteTable,
@@ -88,23 +114,23 @@ export const handlers: Handlers = {
   DeleteSubnet: deleteSubnet,
   DeleteTags: deleteTags,
   DeleteVpc: deleteVpc,
-  DeregisterImage: null,
-  DescribeAccountAttributes: null,
+  DeregisterImage: deregisterImage,
+  DescribeAccountAttributes: describeAccountAttributes,
   DescribeAddresses: describeAddresses,
   DescribeAddressesAttribute: describeAddressesAttribute,
   DescribeAvailabilityZones: describeAvailabilityZones,
-  DescribeImageAttribute: null,
-  DescribeImages: null,
-  DescribeInstanceAttribute: null,
-  DescribeInstanceCreditSpecifications: null,
+  DescribeImageAttribute: describeImageAttribute,
+  DescribeImages: describeImages,
+  DescribeInstanceAttribute: describeInstanceAttribute,
+  DescribeInstanceCreditSpecifications: describeInstanceCreditSpecifications,
   DescribeInstanceStatus: describeInstanceStatus,
-  DescribeInstanceTypeOfferings: null,
+  DescribeInstanceTypeOfferings: describeInstanceTypeOfferings,
   DescribeInstanceTypes: describeInstanceTypes,
   DescribeInstances: describeInstances,
   DescribeInternetGateways: describeInternetGateways,
-  DescribeKeyPairs: null,
-  DescribeLaunchTemplateVersions: null,
-  DescribeLaunchTemplates: null,
+  DescribeKeyPairs: describeKeyPairs,
+  DescribeLaunchTemplateVersions: describeLaunchTemplateVersions,
+  DescribeLaunchTemplates: describeLaunchTemplates,
   DescribeManagedPrefixLists: null,
   DescribeNatGateways: describeNatGateways,
   DescribeNetworkAcls: describeNetworkAcls,
@@ -116,22 +142,22 @@ export const handlers: Handlers = {
   DescribeSecurityGroups: describeSecurityGroups,
   DescribeSubnets: describeSubnets,
   DescribeTags: describeTags,
-  DescribeVolumes: null,
+  DescribeVolumes: describeVolumes,
   DescribeVpcAttribute: describeVpcAttribute,
   DescribeVpcs: describeVpcs,
   DetachInternetGateway: detachInternetGateway,
   DisassociateAddress: disassociateAddress,
   DisassociateRouteTable: disassociateRouteTable,
-  GetLaunchTemplateData: null,
-  ImportKeyPair: null,
-  ModifyInstanceAttribute: null,
-  ModifyInstanceCreditSpecification: null,
-  ModifyInstanceMetadataOptions: null,
-  ModifyLaunchTemplate: null,
+  GetLaunchTemplateData: getLaunchTemplateData,
+  ImportKeyPair: importKeyPair,
+  ModifyInstanceAttribute: modifyInstanceAttribute,
+  ModifyInstanceCreditSpecification: modifyInstanceCreditSpecification,
+  ModifyInstanceMetadataOptions: modifyInstanceMetadataOptions,
+  ModifyLaunchTemplate: modifyLaunchTemplate,
   ModifySecurityGroupRules: modifySecurityGroupRules,
   ModifySubnetAttribute: modifySubnetAttribute,
   ModifyVpcAttribute: modifyVpcAttribute,
-  RegisterImage: null,
+  RegisterImage: registerImage,
   ReleaseAddress: releaseAddress,
   ReplaceRoute: replaceRoute,
   ReplaceRouteTableAssociation: replaceRouteTableAssociation,

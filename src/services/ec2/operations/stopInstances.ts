@@ -1,6 +1,7 @@
 import { AwsError } from "../../../protocol/errors.js";
 import type { Handler } from "../context.js";
 import type { InstanceStateName } from "../generated/types.js";
+import { computeErrors } from "../domain/computeErrors.js";
 import { findInstances } from "../domain/instanceIds.js";
 import { setState, stateChange, userInitiated } from "../domain/instances.js";
 
@@ -10,6 +11,7 @@ export const stopInstances: Handler<"StopInstances"> = (input, ctx) => {
   for (const r of recs) {
     const s = r.instance.State!.Name!;
     if (s === "terminated" || s === "shutting-down") throw new AwsError("IncorrectInstanceState", `This instance '${r.instance.InstanceId}' is not in a state from which it can be stopped.`);
+    if (r.settings?.disableApiStop) throw computeErrors.mayNotStop(r.instance.InstanceId!);
   }
   return {
     StoppingInstances: recs.map((r) => {

@@ -1,5 +1,6 @@
 // The ECS container agent of the ECS-optimized AMI, running on EC2's simulated instances: when an
-// instance reaches `running` it reads ECS_CLUSTER from the user data and registers through the same
+// instance of an ECS-optimized image (EC2's image port says which), or one whose user data configures
+// an agent, reaches `running` it reads ECS_CLUSTER from the user data and registers through the same
 // path as the RegisterContainerInstance API (the real agent calls that API); when the instance stops
 // the agent disconnects and its tasks stop; when it terminates the instance is deregistered.
 // EC2 knows nothing of ECS: it only tells its instance listeners what changed.
@@ -13,14 +14,25 @@ import { registerContainerInstance } from "../operations/registerContainerInstan
 import { clusterChanged } from "../scheduler/reconciler.js";
 import type { ClusterRecord } from "../store.js";
 
-/** What `/etc/ecs/ecs.config` would say, read from the user data (plain, or a script that writes it). */
-export function agentConfig(userData: string | undefined): { cluster: string } | undefined {
-  if (userData === undefined) return undefined;
-  const text = Buffer.from(userData, "base64").toString("utf8");
-  const m = /ECS_CLUSTER\s*=\s*["']?([A-Za-z0-9_-]{1,255})/.exec(text);
-  if (m) return { cluster: m[1] };
-  // An ECS configuration without a cluster name joins `default`, as the agent does.
-  return /ECS_[A-Z_]+=|\/etc\/ecs\//.test(text) ? { cluster: DEFAULT_CLUSTER } : undefined;
+/**
+ * Whether the instance runs the ECS agent and which cluster it joins, from what `/etc/ecs/ecs.config`
+ * would say (the user data, plain or a script that writes it). The ECS-optimized AMIs start the agent
+ * on every instance, which joins `default` unless ECS_CLUSTER names another; an instance of any other
+ * image runs an agent only when its user data configures one with a cluster.
+ */
+export function agentConfig(userData: string | undefined, image?: { ecsOptimized: boolean; name?: string }): { cluster: string } | undefined {
+  const text = userData === undefined ? "" : Buffer.from(userData, "base64").toString("utf8");
+  // Bottlerocket reads TOML settings instead: `[settings.ecs]` `cluster = "…"`.
+  const m = image?.name?.startsWith("bottlerocket-") ? bottlerocketCluster(text) : /ECS_CLUSTER\s*=\s*["']?([A-Za-z0-9_-]{1,255})/.exec(text)?.[1];
+  if (m) return { cluster: m };
+  return image?.ecsOptimized ? { cluster: DEFAULT_CLUSTER } : undefined;
+}
+
+function bottlerocketCluster(toml: string): string | undefined {
+  const dotted = /^\s*settings\.ecs\.cluster\s*=\s*"([^"]{1,255})"/m.exec(toml);
+  if (dotted) return dotted[1];
+  const table = /^\s*\[settings\.ecs\]\s*$([\s\S]*?)(?=^\s*\[|(?![\s\S]))/m.exec(toml);
+  return table ? /^\s*cluster\s*=\s*"([^"]{1,255})"/m.exec(table[1])?.[1] : undefined;
 }
 
 /** The stop reason ECS gives tasks whose host went away: `Host EC2 (instance i-…) terminated.`, or `stopped.` for a stop. */
@@ -46,8 +58,9 @@ function registration(ctx: EcsContext, instanceId: string): { rec: ClusterRecord
   return undefined;
 }
 
-function onRunning(ctx: EcsContext, inst: InstanceRecord): void {
-  const config = agentConfig(inst.userData);
+function onRunning(ctx: EcsContext, ec2: Ec2Backend, inst: InstanceRecord): void {
+  const image = ec2.image(ctx.state.accountId, ctx.state.region, inst.instance.ImageId ?? "");
+  const config = agentConfig(inst.userData, image && { ecsOptimized: image.ecsOptimized, name: image.name });
   if (!config) return;
   const instanceId = inst.instance.InstanceId!;
   const known = registration(ctx, instanceId);
@@ -74,7 +87,12 @@ function onRunning(ctx: EcsContext, inst: InstanceRecord): void {
     privateIp: inst.instance.PrivateIpAddress,
     accountId: ctx.state.accountId,
   };
-  void registerContainerInstance({ cluster: config.cluster, instanceIdentityDocument: JSON.stringify(identity) }, ctx);
+  // The agent reads the VPC and subnet from the instance metadata and sends them with its registration.
+  const network = [
+    ...(inst.instance.VpcId ? [{ name: "ecs.vpc-id", value: inst.instance.VpcId }] : []),
+    ...(inst.instance.SubnetId ? [{ name: "ecs.subnet-id", value: inst.instance.SubnetId }] : []),
+  ];
+  void registerContainerInstance({ cluster: config.cluster, instanceIdentityDocument: JSON.stringify(identity), attributes: network }, ctx);
 }
 
 function onLeaving(ctx: EcsContext, inst: InstanceRecord): void {
@@ -102,7 +120,7 @@ export function connectInstanceAgent(ecs: EcsBackend, ec2: Ec2Backend): void {
     const ctx = contextFor(ecs, ec2State);
     switch (inst.instance.State?.Name) {
       case "running":
-        onRunning(ctx, inst);
+        onRunning(ctx, ec2, inst);
         break;
       case "stopping":
       case "shutting-down":

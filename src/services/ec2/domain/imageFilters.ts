@@ -1,0 +1,46 @@
+// The filters DescribeImages knows, read from each image as it is answered.
+import type { FilterValues } from "./filters.js";
+import type { FoundImage } from "./images.js";
+
+const ebs = (f: FoundImage) => (f.image.BlockDeviceMappings ?? []).map((m) => m.Ebs).filter((e) => e !== undefined);
+
+export const IMAGE_FILTERS: FilterValues<FoundImage> = {
+  architecture: (f) => f.image.Architecture,
+  "block-device-mapping.delete-on-termination": (f) => ebs(f).map((e) => e.DeleteOnTermination),
+  "block-device-mapping.device-name": (f) => (f.image.BlockDeviceMappings ?? []).map((m) => m.DeviceName),
+  "block-device-mapping.snapshot-id": (f) => ebs(f).map((e) => e.SnapshotId),
+  "block-device-mapping.volume-size": (f) => ebs(f).map((e) => e.VolumeSize),
+  "block-device-mapping.volume-type": (f) => ebs(f).map((e) => e.VolumeType),
+  "block-device-mapping.encrypted": (f) => ebs(f).map((e) => e.Encrypted),
+  "creation-date": (f) => f.image.CreationDate,
+  description: (f) => f.image.Description,
+  "ena-support": (f) => f.image.EnaSupport,
+  "free-tier-eligible": (f) => f.image.FreeTierEligible ?? false,
+  hypervisor: (f) => f.image.Hypervisor,
+  "image-allowed": () => true,
+  "image-id": (f) => f.image.ImageId,
+  "image-type": (f) => f.image.ImageType,
+  "is-public": (f) => f.image.Public,
+  "kernel-id": (f) => f.image.KernelId,
+  "manifest-location": (f) => f.image.ImageLocation,
+  name: (f) => f.image.Name,
+  "owner-alias": (f) => f.image.ImageOwnerAlias,
+  "owner-id": (f) => f.image.OwnerId,
+  platform: (f) => f.image.Platform?.toLowerCase(),
+  "platform-details": (f) => f.image.PlatformDetails,
+  "product-code": () => [],
+  "product-code.type": () => [],
+  "ramdisk-id": (f) => f.image.RamdiskId,
+  "root-device-name": (f) => f.image.RootDeviceName,
+  "root-device-type": (f) => f.image.RootDeviceType,
+  "source-image-id": (f) => f.image.SourceImageId,
+  "source-image-region": (f) => f.image.SourceImageRegion,
+  "source-instance-id": (f) => f.image.SourceInstanceId,
+  state: (f) => f.image.State,
+  "state-reason-code": (f) => f.image.StateReason?.Code,
+  "state-reason-message": (f) => f.image.StateReason?.Message,
+  "sriov-net-support": (f) => f.image.SriovNetSupport,
+  "usage-operation": (f) => f.image.UsageOperation,
+  "virtualization-type": (f) => f.image.VirtualizationType,
+  "deprecation-time": (f) => f.image.DeprecationTime,
+};
