@@ -100,7 +100,7 @@ export function identityTests(browser: () => Browser, server: () => TestLocal): 
     const d = await sm.call("DescribeSecret", { SecretId: "shop/api-key" });
     const current = Object.keys(d.VersionIdsToStages)[0];
     await see(rows(page).filter({ hasText: "shop/api-key" }));
-    expect((await cells(page, "Secrets", "shop/api-key")).slice(0, 3)).toEqual(["shop/api-key", "Partner API key", current]);
+    expect((await cells(page, "Secrets", "shop/api-key")).slice(0, 4)).toEqual(["shop/api-key", "Secrets Manager secret", "Partner API key", current]);
     await page.getByRole("link", { name: "shop/api-key" }).click();
     await see(page.getByRole("heading", { name: "Secret shop/api-key" }));
     expect(await cells(page, "Versions", current)).toEqual([current, "AWSCURRENT"]);

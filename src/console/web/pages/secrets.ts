@@ -30,8 +30,8 @@ export function secretsPage(): Page {
             slot,
             table(
               "Secrets",
-              ["Secret name", "Description", "Current version", "Last changed", "Last retrieved", "Created"],
-              list.map((s) => [link(href.secret(s.Name!), s.Name!), s.Description ?? "—", h("code", {}, versionAt(s.SecretVersionsToStages) ?? "—"), time(s.LastChangedDate), time(s.LastAccessedDate), time(s.CreatedDate)]),
+              ["Secret name", "Type", "Description", "Current version", "Last changed", "Last retrieved", "Created"],
+              list.map((s) => [link(href.secret(s.Name!), s.Name!), secretType(s), s.Description ?? "—", h("code", {}, versionAt(s.SecretVersionsToStages) ?? "—"), time(s.LastChangedDate), time(s.LastAccessedDate), time(s.CreatedDate)]),
               name.value ? "No secret matches." : `No secrets in ${app.secrets.where.region} for account ${app.secrets.where.accountId}.`,
             ),
           );
