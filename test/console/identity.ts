@@ -70,14 +70,19 @@ export function identityTests(browser: () => Browser, server: () => TestLocal): 
     await shot(page, "role");
   });
 
-  it("shows IAM's own error for a role that does not exist", async () => {
+  it("shows IAM's own error for a role that does not exist, and says when a parameter does not exist or is one of AWS's public ones", async () => {
     await page.goto(`${t.url}/_ecs-local/console/#/roles/nobody`);
     const e = await iam.error("GetRole", { RoleName: "nobody" });
     await see(page.locator(".form-error").getByText(`${e.code}: ${e.message}`, { exact: true }));
+    await page.goto(`${t.url}/_ecs-local/console/#/parameters/${encodeURIComponent("/shop/nope")}`);
+    await see(page.getByText("No parameter named /shop/nope in account 000000000000, us-east-1."));
+    const ami = "/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id";
+    await page.goto(`${t.url}/_ecs-local/console/#/parameters/${encodeURIComponent(ami)}`);
+    await see(page.getByText(`${ami} is one of AWS's public parameters: Parameter Store reads it, but DescribeParameters does not describe it.`));
   });
 
   it("lists parameters by path with type and version, and shows SSM's error for a path it refuses", async () => {
-    await page.getByRole("link", { name: "Parameters" }).click();
+    await page.locator("#nav").getByRole("link", { name: "Parameters" }).click();
     await see(rows(page).filter({ hasText: "/shop/db/password" }));
     const [meta] = (await ssm.call("DescribeParameters", { ParameterFilters: [{ Key: "Name", Values: ["/shop/db/password"] }] })).Parameters;
     expect((await cells(page, "Parameters", "/shop/db/password")).slice(0, 5)).toEqual(["/shop/db/password", "Standard", "SecureString", "text", "2"]);
@@ -96,7 +101,7 @@ export function identityTests(browser: () => Browser, server: () => TestLocal): 
   });
 
   it("lists secrets with their current version and shows a secret's versions and stages", async () => {
-    await page.getByRole("link", { name: "Secrets", exact: true }).click();
+    await page.locator("#nav").getByRole("link", { name: "Secrets" }).click();
     const d = await sm.call("DescribeSecret", { SecretId: "shop/api-key" });
     const current = Object.keys(d.VersionIdsToStages)[0];
     await see(rows(page).filter({ hasText: "shop/api-key" }));

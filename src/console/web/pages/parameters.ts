@@ -87,7 +87,6 @@ export function parameterPage(ref: string): Page {
           const source = sourceOf(ref, app.ssm.where);
           if (source.kind !== "ssm") return swap(slot, h("p", { class: "empty" }, `${ref} is not a Systems Manager parameter.`));
           const ssm = samePlace(source.where, app.ssm.where) ? app.ssm : ssmClient(source.where);
-          const where = samePlace(source.where, app.ssm.where) ? "" : ` in account ${source.where.accountId}, ${source.where.region}`;
           let p: ParameterMetadata | undefined;
           try {
             p = await parameter(ssm, source.name);
@@ -97,7 +96,7 @@ export function parameterPage(ref: string): Page {
           if (p) return swap(slot, parameterView(p));
           swap(
             slot,
-            h("p", { class: "empty" }, source.public ? `${source.name} is one of AWS's public parameters: Parameter Store reads it, but DescribeParameters does not describe it.` : `No parameter named ${source.name}${where || ` in account ${app.ssm.where.accountId}, ${app.ssm.where.region}`}.`),
+            h("p", { class: "empty" }, source.public ? `${source.name} is one of AWS's public parameters: Parameter Store reads it, but DescribeParameters does not describe it.` : `No parameter named ${source.name} in account ${source.where.accountId}, ${source.where.region}.`),
           );
         },
       };
