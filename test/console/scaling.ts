@@ -17,6 +17,16 @@ const RESOURCE = "service/shop/web";
 
 const cells = async (page: Page, table: string, row: string) => page.getByRole("table", { name: table }).locator("tbody tr").filter({ hasText: row }).first().locator("td").allInnerTexts();
 
+/** A provider's reservation as the page shows it from ECS managed scaling's view (GET /_ecs-local/capacity-providers). */
+async function viewedReservation(t: TestLocal, name: string): Promise<string> {
+  const view = await (await fetch(`${t.url}/_ecs-local/capacity-providers`)).json();
+  const p = view.capacityProviders.find((x: { accountId: string; region: string; name: string }) => x.accountId === "000000000000" && x.region === "us-east-1" && x.name === name);
+  const d = p?.lastDatapoint;
+  if (!d) return "Not evaluated yet";
+  const s = (n: number) => (n === 1 ? "" : "s");
+  return `${Math.round(d.reservation * 100) / 100} % (${d.needed} needed of ${d.running} running instance${s(d.running)}, ${d.waiting} task${s(d.waiting)} waiting)`;
+}
+
 /** The label → value pairs of a summary or facts list inside `scope`. */
 async function facts(page: Page, scope: string): Promise<Record<string, string>> {
   return Object.fromEntries(await page.locator(`${scope} dl > div`).evaluateAll((ds) => ds.map((d) => [d.querySelector("dt")!.textContent, d.querySelector("dd")!.textContent])));
@@ -29,6 +39,10 @@ export function scalingTests(browser: () => Browser, server: () => TestLocal): v
   let page: Page;
   /** Why the Auto Scaling parts cannot run here, when they cannot. */
   let noAutoScaling: string | undefined;
+  /** Whether the server shows ECS managed scaling's own view; the page works the reservation out otherwise. */
+  let viewServed = false;
+  /** The reservation the page should show: ECS's from its view, else the page's own working. */
+  const expectReservation = async (name: string, worked: string): Promise<string> => (viewServed ? viewedReservation(t, name) : worked);
 
   beforeAll(async () => {
     t = server();
@@ -36,6 +50,7 @@ export function scalingTests(browser: () => Browser, server: () => TestLocal): v
     asg = queryCaller(t, "autoscaling");
     const probe = await asg.raw({ Action: "DescribeAutoScalingGroups", Version: "2011-01-01" });
     if (probe.status !== 200) noAutoScaling = `this server does not serve Auto Scaling yet (${/<Message>([^<]*)/.exec(probe.text)?.[1] ?? probe.status})`;
+    viewServed = (await fetch(`${t.url}/_ecs-local/capacity-providers`)).ok;
     await t.ecs("CreateCluster", { clusterName: "shop" });
     await t.ecs("RegisterTaskDefinition", fargateTaskDefinition("web"));
     await t.ecs("CreateService", { cluster: "shop", serviceName: "web", taskDefinition: "web", desiredCount: 1, launchType: "FARGATE", networkConfiguration: SUBNETS });
@@ -114,15 +129,20 @@ export function scalingTests(browser: () => Browser, server: () => TestLocal): v
     const g = (await asg.call("DescribeAutoScalingGroups", { AutoScalingGroupNames: ["shop-asg"] })).AutoScalingGroups[0];
     const card = page.getByRole("article", { name: "shop-asg" });
     await until("the group's two instances are listed", async () => (await card.getByRole("table").locator("tbody tr").count()) === 2);
-    expect(await facts(page, "article[aria-labelledby='cp-shop-asg']")).toMatchObject({ "Minimum / maximum": "0 / 4", "Desired capacity": "2", Reservation: "0 % (0 of 2 running instances run tasks)" });
+    expect(await facts(page, "article[aria-labelledby='cp-shop-asg']")).toMatchObject({ "Minimum / maximum": "0 / 4", "Desired capacity": "2" });
+    const idle = await expectReservation("shop-asg", "0 % (0 of 2 running instances run tasks)");
+    await until(`the reservation reads ${idle}`, async () => (await facts(page, "article[aria-labelledby='cp-shop-asg']")).Reservation === idle);
     for (const i of g.Instances) {
       const shown = await cells(page, "Instances of shop-asg", i.InstanceId);
       expect(shown.slice(0, 6)).toEqual([i.InstanceId, i.AvailabilityZone, "t3.medium", "InService", "Healthy", "No"]);
       expect(shown[6]).toMatch(/ACTIVE 0 running$/);
     }
     await t.ecs("RunTask", { cluster: "shop", taskDefinition: "web", capacityProviderStrategy: [{ capacityProvider: "shop-asg" }], networkConfiguration: SUBNETS });
-    t.advance(1000);
-    await until("one of two instances is busy", async () => (await facts(page, "article[aria-labelledby='cp-shop-asg']")).Reservation === "50 % (1 of 2 running instances run tasks)");
+    // ECS evaluates managed scaling once a minute.
+    t.advance(viewServed ? 60_000 : 1000);
+    const busy = await expectReservation("shop-asg", "50 % (1 of 2 running instances run tasks)");
+    expect(busy).toMatch(/^50 % /);
+    await until(`the reservation reads ${busy}`, async () => (await facts(page, "article[aria-labelledby='cp-shop-asg']")).Reservation === busy);
     await shot(page, "capacity");
   });
 
@@ -139,7 +159,20 @@ export function scalingTests(browser: () => Browser, server: () => TestLocal): v
     const card = page.getByRole("article", { name: "burst" });
     await see(card.getByText("Waiting for capacity (1)"));
     await see(card.locator(".waiting").getByRole("link", { name: id.slice(0, 12) }));
-    expect((await facts(page, "article[aria-labelledby='cp-burst']")).Reservation).toBe("above 100 % (no running instances, 1 task waiting)");
+    await shot(page, "capacity-waiting", card);
+    if (!viewServed) {
+      expect((await facts(page, "article[aria-labelledby='cp-burst']")).Reservation).toBe("above 100 % (no running instances, 1 task waiting)");
+      return;
+    }
+    // ECS's next datapoint sees the waiting task with no instance running, and scales the group out.
+    t.advance(60_000);
+    const waitingFor = await viewedReservation(t, "burst");
+    expect(waitingFor).toMatch(/^200 % \(1 needed of 0 running instances, 1 task waiting\)$/);
+    await until(`the reservation reads ${waitingFor}`, async () => (await facts(page, "article[aria-labelledby='cp-burst']")).Reservation === waitingFor);
+    await until("the task has left the waiting list for an instance", async () => {
+      t.advance(5000);
+      return (await card.getByText("Waiting for capacity (0)").count()) === 1;
+    });
   });
 }
 

@@ -2,14 +2,16 @@
 // the container instances: each provider's Auto Scaling group (minimum, maximum, desired, its
 // instances with lifecycle state and scale-in protection), its managed scaling settings, its
 // reservation, and the tasks waiting in PROVISIONING for capacity from it. Read through
-// DescribeClusters, DescribeCapacityProviders, Auto Scaling's DescribeAutoScalingGroups and the
-// tasks and container instances the tab already holds.
+// DescribeClusters, DescribeCapacityProviders, Auto Scaling's DescribeAutoScalingGroups, the tasks
+// and container instances the tab already holds, and ECS managed scaling's own view where the
+// server offers it (capacityView.ts).
 import type { AutoScalingGroup } from "../../../services/autoscaling/generated/types.js";
 import type { CapacityProvider, CapacityProviderStrategyItem, ContainerInstance, Task } from "../../../services/ecs/generated/types.js";
 import type { App } from "../app.js";
 import { groupName, groups } from "../autoscaling.js";
 import * as data from "../data.js";
-import { badge, h, link, shortId, summaryList, table, time } from "../dom.js";
+import { capacityView, percent, type ProviderView } from "../capacityView.js";
+import { badge, h, link, shortId, summaryList, table, time, type Child } from "../dom.js";
 import { href } from "../router.js";
 import { errorText } from "../ui.js";
 
@@ -19,10 +21,10 @@ export function waitingFor(provider: string, tasks: Task[]): Task[] {
 }
 
 /**
- * The provider's CapacityProviderReservation by the Developer Guide's formula, instances needed over
- * instances running × 100, where the API state alone settles it: with nothing waiting, the instances
- * that run tasks are the ones needed. With tasks waiting, more instances are needed than run (above
- * 100 %), how many more is ECS's packing to know.
+ * Without ECS's view: the provider's CapacityProviderReservation by the Developer Guide's formula,
+ * instances needed over instances running × 100, where the API state alone settles it: with nothing
+ * waiting, the instances that run tasks are the ones needed. With tasks waiting, more instances are
+ * needed than run (above 100 %), how many more is ECS's packing to know.
  */
 export function reservation(g: AutoScalingGroup, busy: number, waiting: number): string {
   const running = (g.Instances ?? []).filter((i) => i.LifecycleState === "InService").length;
@@ -81,9 +83,23 @@ interface CardData {
   group?: AutoScalingGroup | string;
   tasks: Task[];
   byEc2: Map<string, ContainerInstance>;
+  /** What ECS managed scaling sees of the provider, where the server shows it. */
+  managed?: ProviderView;
 }
 
-function card({ cluster, cp, strategy, group, tasks, byEc2 }: CardData): HTMLElement {
+/** ECS's own evaluation of the provider: the last datapoint, the scale-in alarm's count, the next evaluation. */
+function managedFacts(v: ProviderView): [string, Child][] {
+  const d = v.lastDatapoint;
+  const at = (iso: string): string => time(Date.parse(iso) / 1000);
+  return [
+    ["Reservation", d ? `${percent(d.reservation)} (${d.needed} needed of ${d.running} running instance${d.running === 1 ? "" : "s"}, ${d.waiting} task${d.waiting === 1 ? "" : "s"} waiting)` : "Not evaluated yet"],
+    ["Last evaluation", d ? `${at(d.at)}: ${d.action}` : v.nextEvaluationAt ? `First at ${at(v.nextEvaluationAt)}` : "—"],
+    ["Scale-in datapoints", v.alarms ? `${v.alarms.lowDatapoints} of ${v.alarms.lowDatapointsToAlarm} below target` : "—"],
+    ["Scaling policy", v.scalingPolicyName ? h("code", {}, v.scalingPolicyName) : "—"],
+  ];
+}
+
+function card({ cluster, cp, strategy, group, tasks, byEc2, managed }: CardData): HTMLElement {
   const name = cp.name ?? "—";
   const id = `cp-${name}`;
   const waiting = waitingFor(name, tasks);
@@ -105,7 +121,12 @@ function card({ cluster, cp, strategy, group, tasks, byEc2 }: CardData): HTMLEle
         ["Auto Scaling group", h("code", {}, asgName)],
         ["Minimum / maximum", g ? `${g.MinSize} / ${g.MaxSize}` : "—"],
         ["Desired capacity", g ? String(g.DesiredCapacity) : "—"],
-        ["Reservation", g ? reservation(g, busy, waiting.length) : "—"],
+        ...(managed
+          ? managedFacts(managed)
+          : ([
+              ["Reservation", g ? reservation(g, busy, waiting.length) : "—"],
+              ["Last evaluation", "None shown by this server: the reservation is worked out in the page"],
+            ] as [string, Child][])),
         ["Running tasks", String(running)],
         ...managedSettings(cp),
       ],
@@ -125,7 +146,7 @@ export async function capacitySection(app: App, cluster: string, tasks: Task[], 
   const providers = (await app.ecs.call("DescribeCapacityProviders", { capacityProviders: names })).capacityProviders ?? [];
   const asgNames = providers.map((p) => p.autoScalingGroupProvider?.autoScalingGroupArn).filter((a): a is string => !!a).map(groupName);
   // An Auto Scaling error is shown in each provider's card; the ECS part stays.
-  const found = await groups(app.autoScaling, asgNames).catch((e: unknown) => errorText(e));
+  const [found, view] = await Promise.all([groups(app.autoScaling, asgNames).catch((e: unknown) => errorText(e)), capacityView(app.ecs.where)]);
   const byEc2 = new Map(instances.filter((ci) => ci.ec2InstanceId).map((ci) => [ci.ec2InstanceId!, ci]));
   const strategy = new Map((c?.defaultCapacityProviderStrategy ?? []).map((s) => [s.capacityProvider, s]));
   return h(
@@ -136,7 +157,7 @@ export async function capacitySection(app: App, cluster: string, tasks: Task[], 
       .map((cp) => {
         const asg = cp.autoScalingGroupProvider ? groupName(cp.autoScalingGroupProvider.autoScalingGroupArn) : undefined;
         const group = typeof found === "string" ? found : asg ? found.get(asg) : undefined;
-        return card({ cluster, cp, strategy: strategy.get(cp.name ?? ""), group, tasks, byEc2 });
+        return card({ cluster, cp, strategy: strategy.get(cp.name ?? ""), group, tasks, byEc2, managed: view?.get(cp.name ?? "") });
       }),
   );
 }
