@@ -27,12 +27,19 @@ export interface ProviderView {
 
 export const VIEW_PATH = "/_ecs-local/capacity-providers";
 
+/** False once the server answered that it has no such view: it is not asked again until the page reloads. */
+let offered = true;
+
 /** The providers of `where` by name, or undefined when the server does not offer the view. */
 export async function capacityView(where: Where): Promise<Map<string, ProviderView> | undefined> {
+  if (!offered) return undefined;
   let body: { capacityProviders?: (ProviderView & Where)[] };
   try {
     const res = await fetch(VIEW_PATH, { headers: { Accept: "application/json" } });
-    if (!res.ok) return undefined;
+    if (!res.ok) {
+      offered = false;
+      return undefined;
+    }
     body = await res.json();
   } catch {
     return undefined;
