@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect } from "vitest";
 import { CALL_TIMEOUT_MS, orderedSteps } from "./budget.js";
 import { startServer, type RunningServer } from "./server.js";
-import { botoPresent, clientEnv, cliPresent, run } from "./tools.js";
+import { botoPresent, clientEnv, cliPresent, awsCli, run } from "./tools.js";
 import { SUBNET_A, SUBNET_B } from "../helpers/fixtures.js";
 
 let server: RunningServer;
@@ -15,7 +15,7 @@ if (!cliPresent || !botoPresent) console.warn("skipping the Auto Scaling end-to-
 const env = clientEnv();
 
 async function aws(...args: string[]): Promise<any> {
-  const { stdout } = await run("aws", [...args, "--endpoint-url", server.url, "--output", "json"], { timeout: CALL_TIMEOUT_MS, env });
+  const { stdout } = await awsCli([...args, "--endpoint-url", server.url, "--output", "json"], { timeout: CALL_TIMEOUT_MS, env });
   return stdout.trim() ? JSON.parse(stdout) : {};
 }
 
