@@ -149,8 +149,10 @@ export function identityTests(browser: () => Browser, server: () => TestLocal): 
     await shot(page, "task-definition-secrets");
     await page.getByRole("table", { name: secrets }).getByRole("link", { name: "/shop/db/password" }).click();
     await see(page.getByRole("heading", { name: "Parameter /shop/db/password" }));
-    const shown = Object.fromEntries(await page.locator(".summary div").evaluateAll((ds) => ds.map((d) => [d.querySelector("dt")!.textContent, d.querySelector("dd")!.textContent])));
-    expect(shown).toMatchObject({ Name: "/shop/db/password", Type: "SecureString", Version: "2", Description: "The database password" });
+    // The heading comes before the parameter's answer: read the summary once it holds it.
+    const summaryOf = async () => Object.fromEntries(await page.locator(".summary div").evaluateAll((ds) => ds.map((d) => [d.querySelector("dt")!.textContent, d.querySelector("dd")!.textContent])));
+    await until("the parameter's summary is shown", async () => (await summaryOf()).Name === "/shop/db/password");
+    expect(await summaryOf()).toMatchObject({ Name: "/shop/db/password", Type: "SecureString", Version: "2", Description: "The database password" });
     await page.goBack();
     await page.getByRole("table", { name: secrets }).locator("tbody tr").filter({ hasText: "API_KEY" }).getByRole("link", { name: "shop/api-key" }).click();
     await see(page.getByRole("heading", { name: "Secret shop/api-key" }));
