@@ -45,6 +45,8 @@ export interface EcsLocal {
   warm(): void;
   /** Stops background work; with a container runtime, removes the containers it started (unless kept). */
   close(): Promise<void>;
+  /** The task endpoints real containers talk to (with the Docker runtime, once ready). */
+  taskEndpoints(): TaskEndpoints | undefined;
 }
 
 export function createApp(options: AppOptions = {}): EcsLocal {
@@ -141,6 +143,7 @@ export function createApp(options: AppOptions = {}): EcsLocal {
     reset,
     warm: () => registry.warm(),
     ready,
+    taskEndpoints: () => endpoints,
     close: () => (timeline.clear(), persistence?.close(), Promise.all([registry.close(), endpoints?.close()]).then(() => undefined)),
   };
 }
