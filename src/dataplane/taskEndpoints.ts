@@ -6,6 +6,7 @@
 // 80 when free, so SDKs take AWS_CONTAINER_CREDENTIALS_RELATIVE_URI, else on a free port with
 // AWS_CONTAINER_CREDENTIALS_FULL_URI and a token. Without that address: host-mode containers at
 // 127.0.0.1, bridge and awsvpc ones at their engine's bridge gateway, each on a free port.
+import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Config } from "../config.js";
@@ -58,8 +59,8 @@ export class TaskEndpoints {
       return;
     }
     const wanted = this.o.config.taskEndpointPort;
-    let port = wanted ? await this.listen(LINK_LOCAL, wanted, true).catch(() => undefined) : undefined;
-    if (port === undefined) port = await this.listen(LINK_LOCAL, 0, false).catch(() => undefined);
+    let port = wanted ? await this.listen(LINK_LOCAL, wanted, wanted === 80).catch(() => undefined) : undefined;
+    if (port === undefined) port = await this.listenSteady(LINK_LOCAL);
     if (port === undefined) return;
     if (wanted && port !== wanted) this.o.logger.warn(`${LINK_LOCAL}:${wanted} is taken: the task endpoints listen on port ${port}, and containers get their credentials by full URI`);
     this.linkLocal = { base: port === 80 ? `http://${LINK_LOCAL}` : `http://${LINK_LOCAL}:${port}`, relative: port === 80 };
@@ -79,14 +80,23 @@ export class TaskEndpoints {
     });
   }
 
+  /**
+   * A port of its own: with a state directory the same one at every start (derived from its seed,
+   * outside the ephemeral range), since containers that outlive the server keep the address they
+   * were given; else, or when that one is taken, any free port.
+   */
+  private async listenSteady(host: string): Promise<number | undefined> {
+    const { stateDir, seed } = this.o.config;
+    const steady = stateDir !== undefined && seed !== undefined ? 10_000 + (createHash("sha256").update(`task-endpoints/${seed}`).digest().readUInt16BE(0) % 20_000) : 0;
+    const port = steady ? await this.listen(host, steady, false).catch(() => undefined) : undefined;
+    return port ?? this.listen(host, 0, false).catch(() => undefined);
+  }
+
   /** A listener on `host` (a free port), made once. */
   private fallback(cache: Map<string, Promise<EndpointAddress | undefined>>, host: string): Promise<EndpointAddress | undefined> {
     let at = cache.get(host);
     if (!at) {
-      at = this.listen(host, 0, false).then(
-        (port) => ({ base: `http://${host}:${port}`, relative: false }),
-        () => undefined,
-      );
+      at = this.listenSteady(host).then((port) => (port === undefined ? undefined : { base: `http://${host}:${port}`, relative: false }));
       cache.set(host, at);
     }
     return at;
