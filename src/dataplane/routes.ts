@@ -54,7 +54,7 @@ function credentials(ctx: RouteContext, req: IncomingMessage, res: ServerRespons
 }
 
 /** The facts beyond ECS's state: the engine's containers, and the subnet and VPC from EC2's operations. */
-async function facts(ctx: RouteContext, v: TaskView): Promise<MetadataFacts> {
+export async function gatherFacts(ctx: Pick<RouteContext, "backends" | "runtime" | "now">, v: TaskView): Promise<MetadataFacts> {
   const containers = (await ctx.runtime().inspect?.(v.task.taskArn!)) ?? new Map();
   const out: MetadataFacts = { containers, now: ctx.now() };
   const { client } = ctx.backends;
@@ -87,7 +87,7 @@ async function metadata(ctx: RouteContext, version: MetadataVersion, id: string,
     const facts = (await ctx.runtime().inspect?.(v.task.taskArn!)) ?? new Map();
     return [200, Object.fromEntries([...rated].map(([name, s]) => [facts.get(name)?.dockerId ?? name, s]))];
   }
-  const f = await facts(ctx, v);
+  const f = await gatherFacts(ctx, v);
   if (sub === "") return [200, containerDocument(v, container, version, f)];
   const doc = taskDocument(v, version, f);
   if (sub === "/taskWithTags" && version === 4) Object.assign(doc, await tags(ctx, v));

@@ -75,3 +75,14 @@ export function taskEndpointsPort(backend: EcsBackend): TaskEndpointsPort {
     },
   };
 }
+
+/** The task's roles (its overrides', else its definition's) and, while it runs, each one's current session. */
+export function taskRolesOf(v: TaskView): { kind: "task" | "execution"; roleArn: string; accessKeyId?: string }[] {
+  const out: { kind: "task" | "execution"; roleArn: string; accessKeyId?: string }[] = [];
+  const o = v.task.overrides;
+  const task = o?.taskRoleArn ?? v.td.taskRoleArn;
+  const execution = o?.executionRoleArn ?? v.td.executionRoleArn;
+  if (task) out.push({ kind: "task", roleArn: task, ...(v.credentials?.task ? { accessKeyId: v.credentials.task.accessKeyId } : {}) });
+  if (execution) out.push({ kind: "execution", roleArn: execution, ...(v.credentials?.execution ? { accessKeyId: v.credentials.execution.accessKeyId } : {}) });
+  return out;
+}
