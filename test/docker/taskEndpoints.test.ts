@@ -55,6 +55,9 @@ describe.skipIf(!!why)("task endpoints with real containers", () => {
   it("gives a container its metadata, its region and its task role's credentials, which act as the task's session", async () => {
     const endpoints = s.local.taskEndpoints();
     expect(endpoints?.address?.base).toMatch(/^http:\/\/169\.254\.170\.2:\d+$/);
+    // AWS_ENDPOINT_URL's address answers ecs-local's API (and the rest of its routes) too.
+    const viaEndpoint = await call(endpoints!.address!.base, "ecs", "ListClusters", {});
+    expect(viaEndpoint.clusterArns).toEqual(["arn:aws:ecs:us-east-1:000000000000:cluster/apps"]);
     await ecs("RegisterTaskDefinition", {
       family: "app",
       taskRoleArn: "arn:aws:iam::000000000000:role/app-role",
