@@ -49,6 +49,13 @@ export function createWebApp(r: WebRoutes): Express {
   app.put("/_ecs-local/utilization", express.text({ type: () => true, limit: "64kb" }), (req, res, next) => {
     putUtilization(r.config, r.registry.backends.applicationAutoScaling, req.body, res, String(res.getHeader("x-amzn-RequestId"))).catch(next);
   });
+  // The console's task page: the task as its containers see it through the metadata endpoint, and its roles.
+  app.get("/_ecs-local/task-metadata", (req, res, next) => {
+    const ecs = r.registry.backends.ecs;
+    import("./dataplane/consoleView.js")
+      .then((m) => m.taskMetadataView({ backends: r.registry.backends, runtime: () => r.registry.runtime(), now: () => ecs.timeline.now() }, String(req.query.task ?? ""), res))
+      .catch(next);
+  });
   app.post("/", r.dispatch);
   // The query protocol may also come as GET /?Action=…
   app.get("/", (req, res, next) => (String(req.url).includes("Action=") ? r.query(req, res) : next()));

@@ -15,6 +15,7 @@ import type { LoadBalancing } from "./scheduler/loadBalancing.js";
 import type { Reconciler } from "./scheduler/reconciler.js";
 import type { ClusterRecord, EcsState } from "./store.js";
 import type { ServiceUsagePort } from "./usagePort.js";
+import type { TaskEndpointsPort } from "./domain/taskEndpoints.js";
 
 /** Told of every task state change, so services can react to what changed and nothing else. */
 export type TaskListener = (state: EcsState, cluster: ClusterRecord, task: Task) => void;
@@ -39,6 +40,8 @@ export interface EcsBackend {
   taskJson: TaskJsonCache;
   /** What a service's running tasks use, for Application Auto Scaling's target tracking. */
   usage: ServiceUsagePort;
+  /** Tasks and their role credentials as the task metadata and credentials endpoints read them (src/dataplane/). */
+  endpoints: TaskEndpointsPort;
 }
 
 export interface EcsContext {
