@@ -54,6 +54,13 @@ export function createWebApp(r: WebRoutes): Express {
   app.get("/_ecs-local/capacity-providers", (_req, res) => {
     res.json(capacityProvidersView(r.registry.backends.ecs));
   });
+  // The console's task page: the task as its containers see it through the metadata endpoint, and its roles.
+  app.get("/_ecs-local/task-metadata", (req, res, next) => {
+    const ecs = r.registry.backends.ecs;
+    import("./dataplane/consoleView.js")
+      .then((m) => m.taskMetadataView({ backends: r.registry.backends, runtime: () => r.registry.runtime(), now: () => ecs.timeline.now() }, String(req.query.task ?? ""), res))
+      .catch(next);
+  });
   app.post("/", r.dispatch);
   // The query protocol may also come as GET /?Action=…
   app.get("/", (req, res, next) => (String(req.url).includes("Action=") ? r.query(req, res) : next()));

@@ -1,20 +1,16 @@
 // --state-dir keeps STS sessions: credentials AssumeRole and GetSessionToken issued before a restart
 // still sign as their session after it, until their expiration, which the downtime counts toward.
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { CreateRoleCommand, IAMClient } from "@aws-sdk/client-iam";
 import { AssumeRoleCommand, GetCallerIdentityCommand, GetSessionTokenCommand, STSClient } from "@aws-sdk/client-sts";
-import { startServer, type EcsLocalServer } from "../../src/index.js";
+import { type EcsLocalServer } from "../../src/index.js";
+import { stateDirServers } from "../helpers/stateDir.js";
 import { tempDir } from "../helpers/tempDir.js";
 
-const running: EcsLocalServer[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((s) => s.stop()));
-  vi.useRealTimers();
-});
+const servers = stateDirServers();
 
 async function start(stateDir: string): Promise<EcsLocalServer> {
-  const s = await startServer({ logLevel: "silent", validateOutput: true, stateDir });
-  running.push(s);
+  const s = await servers.start(stateDir);
   return s;
 }
 
@@ -35,7 +31,6 @@ describe("--state-dir: STS sessions", () => {
     const own = await sts(a, ROOT).send(new GetSessionTokenCommand({ DurationSeconds: 3600 }));
     const creds = (c: typeof assumed.Credentials): Creds => ({ accessKeyId: c!.AccessKeyId!, secretAccessKey: c!.SecretAccessKey!, sessionToken: c!.SessionToken! });
     await a.stop();
-    running.splice(0);
 
     vi.setSystemTime(T0 + 600_000);
     const b = await start(dir);

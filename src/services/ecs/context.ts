@@ -16,6 +16,7 @@ import type { Reconciler } from "./scheduler/reconciler.js";
 import type { ClusterRecord, EcsState } from "./store.js";
 import type { ServiceUsagePort } from "./usagePort.js";
 import type { Provisioning } from "./capacity/waiting.js";
+import type { TaskEndpointsPort } from "./domain/taskEndpoints.js";
 
 /** Told of every task state change, so services can react to what changed and nothing else. */
 export type TaskListener = (state: EcsState, cluster: ClusterRecord, task: Task) => void;
@@ -42,6 +43,8 @@ export interface EcsBackend {
   taskJson: TaskJsonCache;
   /** What a service's running tasks use, for Application Auto Scaling's target tracking. */
   usage: ServiceUsagePort;
+  /** Tasks and their role credentials as the task metadata and credentials endpoints read them (src/dataplane/). */
+  endpoints: TaskEndpointsPort;
 }
 
 export interface EcsContext {

@@ -21,6 +21,7 @@ import { lazyOperations } from "../lazy.js";
 import { serviceUsagePort } from "./domain/serviceUsage.js";
 import { Provisioning } from "./capacity/waiting.js";
 import { loadAutoScaling } from "./capacity/autoScaling.js";
+import { taskEndpointsPort } from "./domain/taskEndpoints.js";
 
 export function createEcsBackend(config: Config, timeline: Timeline, peers: Backends, runtime: ContainerRuntime = new SimulatedRuntime()): EcsBackend {
   const ids = new IdSource(config.seed);
@@ -32,6 +33,7 @@ export function createEcsBackend(config: Config, timeline: Timeline, peers: Back
   backend.reconciler = new Reconciler(backend);
   backend.provisioning = new Provisioning(backend);
   backend.usage = serviceUsagePort(backend);
+  backend.endpoints = taskEndpointsPort(backend);
   useRuntime(backend, runtime);
   return backend;
 }

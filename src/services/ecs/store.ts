@@ -121,8 +121,26 @@ export interface EcsState {
   taskSecurityGroups: Map<string, string[]>;
   /** Tasks whose awsvpc configuration asks for a public address (`assignPublicIp: ENABLED`); Fargate gives them one. */
   taskPublicIps: Set<string>;
+  /** The role credentials of each task that runs with roles and has not stopped, by task ARN (scheduler/taskCredentials.ts). */
+  taskCredentials: Map<string, TaskCredentials>;
+}
+
+/** One of a task's roles as its containers get it: the id they ask by, and the STS session serving it now. */
+export interface RoleCredentials {
+  /** The `<id>` of `/v2/credentials/<id>`; the same for the task's whole life. */
+  id: string;
+  roleArn: string;
+  /** The current STS session's access key id; a refresh replaces it. */
+  accessKeyId: string;
+}
+
+export interface TaskCredentials {
+  task?: RoleCredentials;
+  execution?: RoleCredentials;
+  /** What AWS_CONTAINER_AUTHORIZATION_TOKEN carries where the credentials are asked for by full URI. */
+  token: string;
 }
 
 export function createEcsState(accountId: string, region: string, ids: IdSource): EcsState {
-  return { accountId, region, ids, clusters: new Map(), taskDefinitions: new Map(), tags: new Map(), accountSettings: new Map(), taskProtection: new Map(), capacityProviders: new Map(), managed: new Map(), drainingHooks: new Map(), taskSecurityGroups: new Map(), taskPublicIps: new Set() };
+  return { accountId, region, ids, clusters: new Map(), taskDefinitions: new Map(), tags: new Map(), accountSettings: new Map(), taskProtection: new Map(), capacityProviders: new Map(), managed: new Map(), drainingHooks: new Map(), taskSecurityGroups: new Map(), taskPublicIps: new Set(), taskCredentials: new Map() };
 }
