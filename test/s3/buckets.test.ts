@@ -60,6 +60,8 @@ describe("CreateBucket, HeadBucket, GetBucketLocation, ListBuckets, DeleteBucket
 
   it("refuses bad names, a bucket someone else owns, and location constraints that do not fit the region", async () => {
     await expect(s3.send(new CreateBucketCommand({ Bucket: "Upper_Case" }))).rejects.toMatchObject({ name: "InvalidBucketName", message: "The specified bucket is not valid." });
+    await expect(s3.send(new CreateBucketCommand({ Bucket: "public-acl", ACL: "public-read" }))).rejects.toMatchObject({ name: "InvalidBucketAclWithObjectOwnership", message: "Bucket cannot have ACLs set with ObjectOwnership's BucketOwnerEnforced setting" });
+    await s3.send(new CreateBucketCommand({ Bucket: "private-acl", ACL: "private" }));
     await s3.send(new CreateBucketCommand({ Bucket: "taken-name" }));
     // In us-east-1, creating a bucket one already owns answers success again.
     await s3.send(new CreateBucketCommand({ Bucket: "taken-name" }));

@@ -38,6 +38,7 @@ export const s3Errors = {
   illegalLocationConstraint: (given: string | undefined) =>
     new S3Error("IllegalLocationConstraintException", `The ${given === undefined ? "unspecified" : given} location constraint is incompatible for the region specific endpoint this request was sent to.`, 400),
   invalidLocationConstraint: (given: string) => new S3Error("InvalidLocationConstraint", "The specified location-constraint is not valid", 400, { LocationConstraint: given }),
+  aclWithOwnership: () => new S3Error("InvalidBucketAclWithObjectOwnership", "Bucket cannot have ACLs set with ObjectOwnership's BucketOwnerEnforced setting", 400),
   keyTooLong: () => new S3Error("KeyTooLongError", "Your key is too long", 400),
   badDigest: () => new S3Error("BadDigest", "The Content-MD5 you specified did not match what we received.", 400),
   invalidDigest: () => new S3Error("InvalidDigest", "The Content-MD5 you specified is not valid.", 400),

@@ -5,11 +5,15 @@ import { s3Errors } from "../domain/errors.js";
 /**
  * A bucket in the request's region. Outside us-east-1 the configuration must name that region; in
  * us-east-1 it must name none. Creating a bucket one already owns there answers success again (S3's
- * legacy behaviour in us-east-1), elsewhere BucketAlreadyOwnedByYou.
+ * legacy behaviour in us-east-1), elsewhere BucketAlreadyOwnedByYou. Objects are owned by the bucket
+ * owner (BucketOwnerEnforced) since April 2023, so an ACL other than private is refused.
  */
 export const createBucket: Handler<"CreateBucket"> = (input, ctx) => {
   const name = input.Bucket;
   if (!validBucketName(name)) throw s3Errors.invalidBucketName(name);
+  // ACLs are off (BucketOwnerEnforced) unless the bucket asks for another ownership; only a private ACL fits that.
+  const acl = input.ACL;
+  if (acl !== undefined && acl !== "private" && (input.ObjectOwnership ?? "BucketOwnerEnforced") === "BucketOwnerEnforced") throw s3Errors.aclWithOwnership();
   const region = ctx.request.region;
   const constraint: string | undefined = input.CreateBucketConfiguration?.LocationConstraint;
   if (constraint === "us-east-1" && region === "us-east-1") throw s3Errors.invalidLocationConstraint(constraint);
