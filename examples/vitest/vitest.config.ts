@@ -9,5 +9,7 @@ export default defineConfig({
     root: fileURLToPath(new URL(".", import.meta.url)),
     include: ["*.test.ts"],
     globalSetup: ["./globalSetup.ts"],
+    // A test's first calls load and compile what they use; a busy CI machine needs more than vitest's 5 s.
+    testTimeout: 30_000,
   },
 });

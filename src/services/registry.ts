@@ -21,7 +21,7 @@ import { createStsBackend, stsQueryService } from "./sts/service.js";
 import { createIamBackend, iamQueryService } from "./iam/service.js";
 import { createSsmBackend, ssmJsonService } from "./ssm/service.js";
 import { createSecretsManagerBackend, secretsManagerJsonService } from "./secretsmanager/service.js";
-import { autoScalingQueryService, createAutoScalingBackend } from "./autoscaling/service.js";
+import { autoScalingQueryService, connectAutoScaling, createAutoScalingBackend } from "./autoscaling/service.js";
 import { applicationAutoScalingJsonService, createApplicationAutoScalingBackend } from "./application-autoscaling/service.js";
 import { cloudFormationQueryService, createCloudFormationBackend } from "./cloudformation/service.js";
 import { createS3Backend, s3RestXmlService } from "./s3/service.js";
@@ -103,6 +103,8 @@ export function createRegistry(config: Config, timeline: Timeline, options: Regi
   backends.ecr = createEcrBackend(config, timeline, backends);
   // ECS's agent runs on EC2's instances: EC2 tells of instance changes, the agent registers and leaves.
   connectInstanceAgent(backends.ecs, backends.ec2);
+  // Auto Scaling groups hear of their instances the same way (running, stopped, terminated).
+  connectAutoScaling(backends.autoscaling);
   // Adding a service is an entry here: awsJson ones in `json` (found by X-Amz-Target), query ones in `query`.
   const json: JsonService[] = [
     ecsJsonService(backends.ecs),

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SUBNETS } from "../helpers/fixtures.js";
 import { Engine } from "../../src/runtime/docker/engine.js";
-import { clientEnv, cliPresent, run } from "../e2e/tools.js";
+import { clientEnv, cliPresent, awsCli } from "../e2e/tools.js";
 import { call, DOCKER_HOST, dockerUnavailable, IMAGE, importBusybox, page, startDockerLocal, until, type DockerLocal } from "../helpers/docker.js";
 
 const why = await dockerUnavailable();
@@ -221,10 +221,45 @@ describe.skipIf(!!why)("Docker runtime", () => {
 
     // What a user types to read it; without the CLI this part is skipped, and says so.
     if (cliPresent) {
-      const { stdout } = await run("aws", ["logs", "get-log-events", "--log-group-name", "/ecs/jobs", "--log-stream-name", stream, "--start-from-head", "--endpoint-url", s.url, "--output", "json"], { env: clientEnv() });
+      const { stdout } = await awsCli(["logs", "get-log-events", "--log-group-name", "/ecs/jobs", "--log-stream-name", stream, "--start-from-head", "--endpoint-url", s.url, "--output", "json"], { env: clientEnv() });
       expect(JSON.parse(stdout).events.map((e: any) => e.message)).toContain("hello from the task");
     } else console.warn("SKIPPED the aws logs get-log-events check: no `aws` on PATH");
   }, 60_000);
+
+  it("gives a container the values of its secrets from Parameter Store and Secrets Manager in its environment, and nowhere else", async () => {
+    await call(s.url, "ssm", "PutParameter", { Name: "/shop/db-password", Type: "SecureString", Value: "pa55-w0rd" });
+    const secret = await call(s.url, "secretsmanager", "CreateSecret", { Name: "shop/api", SecretString: JSON.stringify({ key: "k3y-value" }), ClientRequestToken: "11111111-2222-4333-8444-555555555555" });
+    const container = {
+      name: "app",
+      image: IMAGE,
+      memory: 32,
+      command: ["sleep", "300"],
+      stopTimeout: 1,
+      environment: [{ name: "PLAIN", value: "visible" }],
+      secrets: [
+        { name: "DB_PASSWORD", valueFrom: "/shop/db-password" },
+        { name: "API_KEY", valueFrom: `${secret.ARN}:key::` },
+      ],
+    };
+    await ecs("RegisterTaskDefinition", { family: "secretive", executionRoleArn: "arn:aws:iam::000000000000:role/ecsTaskExecutionRole", containerDefinitions: [container] });
+    const arn = (await ecs("RunTask", { cluster: "lab", taskDefinition: "secretive" })).tasks[0].taskArn;
+    const [task] = await statusIs("lab", [arn], "RUNNING");
+    const info = await engine.call("GET", `/containers/${task.containers[0].runtimeId}/json`);
+    expect(info.Config.Env).toEqual(expect.arrayContaining(["PLAIN=visible", "DB_PASSWORD=pa55-w0rd", "API_KEY=k3y-value"]));
+    const described = JSON.stringify(await ecs("DescribeTasks", { cluster: "lab", tasks: [arn] }));
+    expect(described).not.toContain("pa55-w0rd");
+    expect(described).not.toContain("k3y-value");
+    await ecs("StopTask", { cluster: "lab", task: arn });
+    // A secret that cannot be read: nothing starts, the task stops with the agent's text.
+    await ecs("RegisterTaskDefinition", { family: "secretive", executionRoleArn: "arn:aws:iam::000000000000:role/ecsTaskExecutionRole", containerDefinitions: [{ ...container, secrets: [{ name: "GONE", valueFrom: "/shop/missing" }] }] });
+    const missing = (await ecs("RunTask", { cluster: "lab", taskDefinition: "secretive:2" })).tasks[0].taskArn;
+    const [stopped] = await statusIs("lab", [missing], "STOPPED");
+    expect([stopped.stopCode, stopped.stoppedReason]).toEqual([
+      "TaskFailedToStart",
+      "ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: unable to retrieve secrets from ssm: service call has been retried 1 time(s): invalid ssm parameters: /shop/missing",
+    ]);
+    expect(stopped.containers[0].runtimeId).toBeUndefined();
+  });
 
   it("treats an engine that does not answer as a lost instance: its task stops, the service places the replacement elsewhere", async () => {
     await ecs("CreateCluster", { clusterName: "lost" });

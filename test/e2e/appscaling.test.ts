@@ -4,13 +4,13 @@ import { afterAll, beforeAll, describe, expect } from "vitest";
 import { startLocal, type TestLocal } from "../helpers/local.js";
 import { ecsService } from "../application-autoscaling/fixtures.js";
 import { CALL_TIMEOUT_MS, orderedSteps } from "./budget.js";
-import { clientEnv, cliPresent, run } from "./tools.js";
+import { clientEnv, cliPresent, awsCli } from "./tools.js";
 
 let t: TestLocal;
 if (!cliPresent) console.warn("skipping the aws CLI Application Auto Scaling test: no `aws` on PATH");
 
 async function aws(...args: string[]): Promise<any> {
-  const { stdout } = await run("aws", ["application-autoscaling", ...args, "--endpoint-url", t.url, "--output", "json"], { timeout: CALL_TIMEOUT_MS, env: clientEnv() });
+  const { stdout } = await awsCli(["application-autoscaling", ...args, "--endpoint-url", t.url, "--output", "json"], { timeout: CALL_TIMEOUT_MS, env: clientEnv() });
   return stdout.trim() ? JSON.parse(stdout) : {};
 }
 

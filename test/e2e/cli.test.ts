@@ -2,13 +2,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { budget, CALL_TIMEOUT_MS, orderedSteps } from "./budget.js";
 import { startServer, type RunningServer } from "./server.js";
-import { clientEnv, cliPresent, run } from "./tools.js";
+import { clientEnv, cliPresent, awsCli } from "./tools.js";
 
 let server: RunningServer;
 if (!cliPresent) console.warn("skipping the aws CLI end-to-end test: no `aws` on PATH");
 
 async function aws(...args: string[]): Promise<any> {
-  const { stdout } = await run("aws", ["ecs", ...args, "--endpoint-url", server.url, "--output", "json"], { timeout: CALL_TIMEOUT_MS, env: clientEnv() });
+  const { stdout } = await awsCli(["ecs", ...args, "--endpoint-url", server.url, "--output", "json"], { timeout: CALL_TIMEOUT_MS, env: clientEnv() });
   return stdout.trim() ? JSON.parse(stdout) : {};
 }
 

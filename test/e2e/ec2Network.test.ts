@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect } from "vitest";
 import { CALL_TIMEOUT_MS, orderedSteps } from "./budget.js";
 import { startServer, type RunningServer } from "./server.js";
-import { botoPresent, clientEnv, cliPresent, run } from "./tools.js";
+import { botoPresent, clientEnv, cliPresent, awsCli, run } from "./tools.js";
 
 let server: RunningServer;
 
@@ -15,7 +15,7 @@ if (!cliPresent || !botoPresent) console.warn("skipping the EC2 networking end-t
 const env = clientEnv();
 
 async function aws(...args: string[]): Promise<any> {
-  const { stdout } = await run("aws", ["ec2", ...args, "--endpoint-url", server.url, "--output", "json"], { timeout: CALL_TIMEOUT_MS, env });
+  const { stdout } = await awsCli(["ec2", ...args, "--endpoint-url", server.url, "--output", "json"], { timeout: CALL_TIMEOUT_MS, env });
   return stdout.trim() ? JSON.parse(stdout) : {};
 }
 
@@ -118,7 +118,7 @@ describe.skipIf(!cliPresent || !botoPresent)("a two-tier VPC with the aws CLI an
   });
 
   step("everything comes down in dependency order, after the CLI meets a DependencyViolation", 2, async () => {
-    const refused = await run("aws", ["ec2", "delete-internet-gateway", "--internet-gateway-id", built.igw, "--endpoint-url", server.url], { timeout: CALL_TIMEOUT_MS, env }).then(
+    const refused = await awsCli(["ec2", "delete-internet-gateway", "--internet-gateway-id", built.igw, "--endpoint-url", server.url], { timeout: CALL_TIMEOUT_MS, env }).then(
       () => "",
       (e) => String(e.stderr),
     );

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect } from "vitest";
 import { tempDir } from "../helpers/tempDir.js";
 import { orderedSteps } from "./budget.js";
 import { startServer, type RunningServer } from "./server.js";
-import { botoPresent, clientEnv, cliPresent, run } from "./tools.js";
+import { botoPresent, clientEnv, cliPresent, awsCli, run } from "./tools.js";
 
 let server: RunningServer;
 
@@ -17,7 +17,7 @@ const env = clientEnv("123456789012");
 const EXEC = "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy";
 const trust = { Version: "2012-10-17", Statement: [{ Sid: "", Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }] };
 
-const aws = async (...args: string[]) => JSON.parse((await run("aws", ["iam", ...args, "--endpoint-url", server.url, "--output", "json"], { env })).stdout || "{}");
+const aws = async (...args: string[]) => JSON.parse((await awsCli(["iam", ...args, "--endpoint-url", server.url, "--output", "json"], { env })).stdout || "{}");
 
 describe.skipIf(!cliPresent || !botoPresent)("IAM end to end", () => {
   beforeAll(async () => {
@@ -46,7 +46,7 @@ describe.skipIf(!cliPresent || !botoPresent)("IAM end to end", () => {
   });
 
   step("aws iam delete-role is refused while the role is in use", 1, async () => {
-    const err = await run("aws", ["iam", "delete-role", "--role-name", "ecsInstanceRole", "--endpoint-url", server.url], { env }).catch((e) => e);
+    const err = await awsCli(["iam", "delete-role", "--role-name", "ecsInstanceRole", "--endpoint-url", server.url], { env }).catch((e) => e);
     expect(err.code).not.toBe(0);
     expect(err.stderr).toContain("An error occurred (DeleteConflict) when calling the DeleteRole operation: Cannot delete entity, must remove roles from instance profile first.");
   });

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect } from "vitest";
 import { CALL_TIMEOUT_MS, orderedSteps } from "./budget.js";
 import { startServer, type RunningServer } from "./server.js";
-import { botoPresent, clientEnv, cliPresent, run } from "./tools.js";
+import { botoPresent, clientEnv, cliPresent, awsCli, run } from "./tools.js";
 
 let server: RunningServer;
 
@@ -16,7 +16,7 @@ if (!cliPresent || !botoPresent) console.warn("skipping the lab end-to-end test:
 const env = clientEnv();
 
 async function aws(...args: string[]): Promise<any> {
-  const { stdout } = await run("aws", [...args, "--endpoint-url", server.url, "--output", "json"], { timeout: CALL_TIMEOUT_MS, env });
+  const { stdout } = await awsCli([...args, "--endpoint-url", server.url, "--output", "json"], { timeout: CALL_TIMEOUT_MS, env });
   return stdout.trim() ? JSON.parse(stdout) : {};
 }
 

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { budget } from "./budget.js";
 import { startServer, type RunningServer } from "./server.js";
-import { botoPresent, clientEnv, cliPresent, run } from "./tools.js";
+import { botoPresent, clientEnv, cliPresent, awsCli, run } from "./tools.js";
 
 let server: RunningServer;
 
@@ -16,7 +16,7 @@ describe.skipIf(!cliPresent && !botoPresent)("Secrets Manager end to end", () =>
   });
   afterAll(async () => server?.stop());
 
-  const aws = async (...args: string[]) => JSON.parse((await run("aws", ["secretsmanager", ...args, "--endpoint-url", server.url, "--output", "json"], { env: clientEnv() })).stdout || "{}");
+  const aws = async (...args: string[]) => JSON.parse((await awsCli(["secretsmanager", ...args, "--endpoint-url", server.url, "--output", "json"], { env: clientEnv() })).stdout || "{}");
 
   it.skipIf(!cliPresent)("aws secretsmanager: create, put, get by stage, describe, delete, restore", async () => {
     const created = await aws("create-secret", "--name", "cli/db", "--secret-string", '{"password":"one"}', "--description", "from the CLI");

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { publicImage, publicImageId } from "../../src/services/ec2/domain/publicImages.js";
 import { startServer, type RunningServer } from "./server.js";
-import { botoPresent, clientEnv, cliPresent, run } from "./tools.js";
+import { botoPresent, clientEnv, cliPresent, awsCli, run } from "./tools.js";
 
 let server: RunningServer;
 const AL2023 = "/aws/service/ecs/optimized-ami/amazon-linux-2023";
@@ -12,7 +12,7 @@ if (!cliPresent) console.warn("skipping the aws CLI SSM test: no `aws` on PATH")
 if (!botoPresent) console.warn("skipping the boto3 SSM test: python3 cannot import boto3");
 
 async function aws(...args: string[]): Promise<any> {
-  const { stdout } = await run("aws", ["ssm", ...args, "--endpoint-url", server.url, "--output", "json"], { env: clientEnv("123456789012") });
+  const { stdout } = await awsCli(["ssm", ...args, "--endpoint-url", server.url, "--output", "json"], { env: clientEnv("123456789012") });
   return stdout.trim() ? JSON.parse(stdout) : undefined;
 }
 

@@ -1,7 +1,7 @@
 // The first call deploy tools make, with the real `aws` CLI and boto3 against the started server.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type RunningServer } from "./server.js";
-import { botoPresent, clientEnv, cliPresent, run } from "./tools.js";
+import { botoPresent, clientEnv, cliPresent, awsCli, run } from "./tools.js";
 
 let server: RunningServer;
 
@@ -17,12 +17,12 @@ describe.skipIf(!cliPresent && !botoPresent)("STS end to end", () => {
   afterAll(async () => server?.stop());
 
   it.skipIf(!cliPresent)("aws sts get-caller-identity", async () => {
-    const { stdout } = await run("aws", ["sts", "get-caller-identity", "--endpoint-url", server.url, "--output", "json"], { env: env("123456789012") });
+    const { stdout } = await awsCli(["sts", "get-caller-identity", "--endpoint-url", server.url, "--output", "json"], { env: env("123456789012") });
     expect(JSON.parse(stdout)).toEqual({ UserId: "123456789012", Account: "123456789012", Arn: "arn:aws:iam::123456789012:root" });
   });
 
   it.skipIf(!cliPresent)("aws iam get-user with the root user's keys answers the root user, as IAM shows it", async () => {
-    const { stdout } = await run("aws", ["iam", "get-user", "--endpoint-url", server.url, "--output", "json"], { env: env("123456789012") });
+    const { stdout } = await awsCli(["iam", "get-user", "--endpoint-url", server.url, "--output", "json"], { env: env("123456789012") });
     expect(JSON.parse(stdout)).toEqual({ User: { UserId: "123456789012", Arn: "arn:aws:iam::123456789012:root", CreateDate: "2020-01-01T00:00:00.000Z" } });
   });
 

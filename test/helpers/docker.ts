@@ -92,8 +92,10 @@ export async function until<T>(what: string, check: () => Promise<T | undefined>
 }
 
 /** Calls an ECS or CloudWatch Logs operation that must succeed; its answer is checked against the model's output shape. */
-export async function call(url: string, service: "ecs" | "logs", op: string, input: unknown): Promise<any> {
-  const target = service === "ecs" ? `AmazonEC2ContainerServiceV20141113.${op}` : `Logs_20140328.${op}`;
+const TARGETS = { ecs: "AmazonEC2ContainerServiceV20141113", logs: "Logs_20140328", ssm: "AmazonSSM", secretsmanager: "secretsmanager" };
+
+export async function call(url: string, service: keyof typeof TARGETS, op: string, input: unknown): Promise<any> {
+  const target = `${TARGETS[service]}.${op}`;
   const res = await fetch(url + "/", {
     method: "POST",
     headers: { "Content-Type": "application/x-amz-json-1.1", "X-Amz-Target": target, Authorization: "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260101/us-east-1/ecs/aws4_request, SignedHeaders=host, Signature=0000" },

@@ -2,13 +2,13 @@
 // a task's output. (`aws logs tail` exists only in the CLI v2, which reads through FilterLogEvents.)
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type RunningServer } from "../e2e/server.js";
-import { clientEnv, cliPresent, run } from "../e2e/tools.js";
+import { clientEnv, cliPresent, awsCli } from "../e2e/tools.js";
 
 if (!cliPresent) console.warn("SKIPPED the aws logs CLI test: no `aws` on PATH");
 let server: RunningServer;
 
 async function aws(...args: string[]): Promise<any> {
-  const { stdout } = await run("aws", ["logs", ...args, "--endpoint-url", server.url, "--output", "json"], { env: clientEnv() });
+  const { stdout } = await awsCli(["logs", ...args, "--endpoint-url", server.url, "--output", "json"], { env: clientEnv() });
   return stdout.trim() ? JSON.parse(stdout) : {};
 }
 

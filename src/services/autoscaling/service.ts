@@ -1,4 +1,5 @@
-// Amazon EC2 Auto Scaling behind its query protocol: the backend and its handlers.
+// Amazon EC2 Auto Scaling behind its query protocol: the backend, the port ECS's capacity providers
+// use, the listener that hears EC2's instance changes, and its handlers.
 import type { Config } from "../../config.js";
 import type { Timeline } from "../../engine/timeline.js";
 import type { QueryService } from "../../protocol/query.js";
@@ -7,17 +8,34 @@ import { queryService } from "../queryService.js";
 import { createServiceBackend } from "../serviceBackend.js";
 import type { AutoScalingBackend, AutoScalingState } from "./context.js";
 import * as model from "./generated/operations.js";
+import { onInstanceChange } from "./domain/health.js";
+import { loadPeers } from "./domain/peers.js";
+import { groupsPort } from "./domain/port.js";
 
 export type { AutoScalingBackend } from "./context.js";
 
 export function createAutoScalingState(accountId: string, region: string): AutoScalingState {
-  return { accountId, region };
+  return { accountId, region, groups: new Map(), launchConfigurations: new Map(), activities: [], activityCounts: new Map(), instanceGroups: new Map() };
 }
 
 export function createAutoScalingBackend(config: Config, timeline: Timeline, peers: Backends): AutoScalingBackend {
-  return { ...createServiceBackend(config, timeline, "autoscaling", createAutoScalingState), peers };
+  const backend = { ...createServiceBackend(config, timeline, "autoscaling", createAutoScalingState), peers } as AutoScalingBackend;
+  backend.groups = groupsPort(backend);
+  return backend;
+}
+
+/** Groups hear of their instances from EC2, as the ECS agent does (src/services/registry.ts wires both). */
+export function connectAutoScaling(backend: AutoScalingBackend): void {
+  backend.peers.ec2.instanceListeners.push((ec2State, rec) => onInstanceChange(backend, ec2State, rec));
 }
 
 export function autoScalingQueryService(backend: AutoScalingBackend): QueryService {
-  return queryService({ name: "autoscaling", model, backend, operations: () => import("./operations/index.js"), operation: (name) => import(`./operations/${name}.js`) });
+  const service = queryService({ name: "autoscaling", model, backend, operations: () => import("./operations/index.js"), operation: (name) => import(`./operations/${name}.js`) });
+  // Operations call EC2 and ELBv2 in process, synchronously: whoever loads one of ours loads those too.
+  const load = service.load!.bind(service);
+  service.load = (op) => {
+    const pending = [load(op), loadPeers(backend)].filter((p): p is Promise<void> => p !== undefined);
+    return pending.length ? Promise.all(pending).then(() => undefined) : undefined;
+  };
+  return service;
 }

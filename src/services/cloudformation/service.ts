@@ -11,11 +11,17 @@ import * as model from "./generated/operations.js";
 export type { CloudFormationBackend } from "./context.js";
 
 export function createCloudFormationState(accountId: string, region: string): CloudFormationState {
-  return { accountId, region };
+  return { accountId, region, stacks: new Map(), names: new Map(), exports: new Map() };
 }
 
 export function createCloudFormationBackend(config: Config, timeline: Timeline, peers: Backends): CloudFormationBackend {
-  return { ...createServiceBackend(config, timeline, "cloudformation", createCloudFormationState), peers };
+  const backend: CloudFormationBackend = { ...createServiceBackend(config, timeline, "cloudformation", createCloudFormationState), peers, stepMs: 0, wakers: new Set() };
+  // Resources settle as their services' own work runs (an ECS service's tasks start on the clock):
+  // after each batch of due work, the operations waiting on one look whether it has settled.
+  timeline.onAfterRun(() => {
+    for (const wake of [...backend.wakers]) wake();
+  });
+  return backend;
 }
 
 export function cloudFormationQueryService(backend: CloudFormationBackend): QueryService {

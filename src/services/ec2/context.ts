@@ -60,6 +60,11 @@ export interface Ec2Backend extends ServiceBackend<Ec2State> {
   instanceListeners: InstanceListener[];
   /** An image the account can launch in the region, by id: what SSM's `aws:ec2:image` parameters are checked against. */
   image(accountId: string, region: string, imageId: string): ImageView | undefined;
+  /**
+   * Puts tags that only AWS's own services may set (`aws:autoscaling:groupName` on the instances an
+   * Auto Scaling group launches), which CreateTags and TagSpecifications refuse from users.
+   */
+  awsTags(accountId: string, region: string, resourceId: string, tags: Tag[]): void;
 }
 
 /** An image as other services see it. */

@@ -10,6 +10,7 @@ import * as model from "./generated/operations.js";
 import { seedDefaults } from "./domain/network.js";
 import { imageView } from "./domain/images.js";
 import { newComputeState } from "./domain/computeState.js";
+import { putTags } from "./domain/tags.js";
 import type { IdSource } from "../../state/ids.js";
 import { emptyNetworkState } from "./networkState.js";
 import { seedNetworkDefaults } from "./domain/vpcDefaults.js";
@@ -27,7 +28,13 @@ export function createEc2State(accountId: string, region: string, ids: IdSource)
 
 export function createEc2Backend(config: Config, timeline: Timeline, peers: Backends): Ec2Backend {
   const base = createServiceBackend(config, timeline, "ec2", createEc2State);
-  return { ...base, peers, instanceListeners: [followInstanceState], image: (accountId, region, imageId) => imageView(base.states.get(accountId, region), imageId) };
+  return {
+    ...base,
+    peers,
+    instanceListeners: [followInstanceState],
+    image: (accountId, region, imageId) => imageView(base.states.get(accountId, region), imageId),
+    awsTags: (accountId, region, resourceId, tags) => putTags(base.states.get(accountId, region), resourceId, tags),
+  };
 }
 
 export function ec2QueryService(backend: Ec2Backend): QueryService {

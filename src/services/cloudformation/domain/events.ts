@@ -1,0 +1,52 @@
+// Stack events: one for each status change of the stack or of one of its resources, newest first.
+import type { CloudFormationBackend, ResourceRecord, StackRecord } from "../context.js";
+import type { ResourceStatus } from "../generated/types.js";
+
+const iso = (seconds: number) => new Date(seconds * 1000).toISOString();
+
+/**
+ * Stack statuses the model's ResourceStatus lacks: AWS writes events with them, but an answer that
+ * breaks the model is refused by SDKs that check enums, so ecs-local changes the status without one.
+ */
+const NO_EVENT = new Set(["UPDATE_COMPLETE_CLEANUP_IN_PROGRESS", "UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS", "REVIEW_IN_PROGRESS"]);
+
+export function stackEvent(backend: CloudFormationBackend, rec: StackRecord, status: string, reason?: string): void {
+  const now = backend.timeline.now() / 1000;
+  rec.stack.StackStatus = status as never;
+  if (reason === undefined) delete rec.stack.StackStatusReason;
+  else rec.stack.StackStatusReason = reason;
+  if (NO_EVENT.has(status)) return;
+  rec.events.unshift({
+    StackId: rec.stack.StackId!,
+    EventId: backend.ids.uuid(),
+    StackName: rec.stack.StackName,
+    LogicalResourceId: rec.stack.StackName,
+    PhysicalResourceId: rec.stack.StackId,
+    ResourceType: "AWS::CloudFormation::Stack",
+    Timestamp: now,
+    ResourceStatus: status as ResourceStatus,
+    ...(reason !== undefined ? { ResourceStatusReason: reason } : {}),
+    ...(rec.run?.token ? { ClientRequestToken: rec.run.token } : {}),
+  });
+}
+
+export function resourceEvent(backend: CloudFormationBackend, rec: StackRecord, r: ResourceRecord, status: ResourceStatus, reason?: string): void {
+  const now = backend.timeline.now() / 1000;
+  r.status = status;
+  r.updated = now;
+  if (reason === undefined) delete r.reason;
+  else r.reason = reason;
+  rec.events.unshift({
+    StackId: rec.stack.StackId!,
+    EventId: `${r.logicalId}-${status}-${iso(now)}`,
+    StackName: rec.stack.StackName,
+    LogicalResourceId: r.logicalId,
+    PhysicalResourceId: r.physicalId ?? "",
+    ResourceType: r.type,
+    Timestamp: now,
+    ResourceStatus: status,
+    ...(reason !== undefined ? { ResourceStatusReason: reason } : {}),
+    ...(r.properties && status.endsWith("IN_PROGRESS") && !status.startsWith("DELETE") ? { ResourceProperties: JSON.stringify(r.properties) } : {}),
+    ...(rec.run?.token ? { ClientRequestToken: rec.run.token } : {}),
+  });
+}
