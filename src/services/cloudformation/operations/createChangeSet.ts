@@ -8,6 +8,7 @@ import { changeSetId, UPDATABLE } from "../domain/stacks.js";
 import { stackEvent } from "../domain/events.js";
 import { predictChanges, updateChangesNothing } from "../domain/changes.js";
 import { validation } from "../template/errors.js";
+import { s3Reader } from "../domain/templateUrl.js";
 
 const NO_CHANGES = "The submitted information didn't contain changes. Submit different information to create a change set.";
 
@@ -45,7 +46,8 @@ export const createChangeSet: Handler<"CreateChangeSet"> = (input, ctx) =>
       rec.changeSets.delete(same.id);
     } else if (same) {
       // The same request again answers the same change set; another one under its name is refused.
-      const mismatch = same.deployment.body !== input.TemplateBody ? "Template" : JSON.stringify(same.requested) !== JSON.stringify(input.Parameters ?? []) ? "Parameters" : undefined;
+      const body = input.TemplateURL !== undefined ? s3Reader(ctx)(input.TemplateURL) : input.TemplateBody;
+      const mismatch = same.deployment.body !== body ? "Template" : JSON.stringify(same.requested) !== JSON.stringify(input.Parameters ?? []) ? "Parameters" : undefined;
       if (!mismatch) return { Id: same.id, StackId: rec.stack.StackId };
       throw new AlreadyExistsException(`ChangeSet ${input.ChangeSetName} cannot be created due to a mismatch with existing attribute ${mismatch}`);
     }
