@@ -195,7 +195,7 @@ describe("change sets", () => {
     const ev = (await cfn.call("DescribeStackEvents", { StackName: StackId })).StackEvents.map((e: any) => `${e.LogicalResourceId} ${e.ResourceStatus}`);
     expect(ev.slice(0, 4)).toEqual(["doomed DELETE_COMPLETE", "doomed DELETE_IN_PROGRESS", "doomed ROLLBACK_COMPLETE", "S DELETE_COMPLETE"]);
     const refused = await cfn.error("CreateChangeSet", { StackName: "imp", ChangeSetName: "c", ChangeSetType: "IMPORT", TemplateBody: failing });
-    expect([refused.code, refused.message]).toEqual(["UnsupportedOperation", "ecs-local does not import existing resources into stacks (ChangeSetType IMPORT, ImportExistingResources)."]);
+    expect([refused.code, refused.message]).toEqual(["UnsupportedOperation", "ecs-local does not import existing resources into stacks (ChangeSetType IMPORT)."]);
   });
 
   it("termination protection refuses a delete in AWS's words", async () => {

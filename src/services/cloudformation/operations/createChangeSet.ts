@@ -32,7 +32,9 @@ export const createChangeSet: Handler<"CreateChangeSet"> = (input, ctx) =>
   withPeers(ctx, () => {
     const { state, backend } = ctx;
     const type = input.ChangeSetType ?? "UPDATE";
-    if (type === "IMPORT" || input.ImportExistingResources) throw commonErrors.unsupported("ecs-local does not import existing resources into stacks (ChangeSetType IMPORT, ImportExistingResources).");
+    // ImportExistingResources is taken (`cdk bootstrap` always asks for it) but imports nothing: each
+    // named resource is created, and one that already exists fails in its service's words.
+    if (type === "IMPORT") throw commonErrors.unsupported("ecs-local does not import existing resources into stacks (ChangeSetType IMPORT).");
     if (input.DeploymentMode !== undefined) throw commonErrors.unsupported(`ecs-local does not detect drift, so it cannot deploy in mode ${input.DeploymentMode}.`);
     if (input.OnStackFailure !== undefined && type !== "CREATE" && input.OnStackFailure === "DELETE") throw validation("OnStackFailure DELETE is only valid when ChangeSetType is CREATE.");
     if (!/^[a-zA-Z][-a-zA-Z0-9]*$/.test(input.ChangeSetName)) throw validation(`1 validation error detected: Value '${input.ChangeSetName}' at 'changeSetName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z][-a-zA-Z0-9]*`);

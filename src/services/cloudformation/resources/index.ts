@@ -71,6 +71,8 @@ export function providerFor(type: string): ResourceProvider | undefined {
   const p = PROVIDERS.get(type);
   if (p) return p;
   if (type.startsWith("Custom::") || type === "AWS::CloudFormation::CustomResource" || type.startsWith("AWS::Lambda::") || type === "AWS::CloudFormation::Stack") return refusedProvider(type);
+  // The CDK's bootstrap template declares a KMS key under a condition that is false by default.
+  if (type === "AWS::KMS::Key" || type === "AWS::KMS::Alias") return refusedProvider(type);
   return undefined;
 }
 
