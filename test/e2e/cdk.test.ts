@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createRequire } from "node:module";
 import { CloudFormationClient, DescribeStacksCommand, ListStacksCommand } from "@aws-sdk/client-cloudformation";
-import { DescribeServicesCommand, ECSClient, ListClustersCommand, ListServicesCommand } from "@aws-sdk/client-ecs";
+import { DescribeClustersCommand, DescribeServicesCommand, ECSClient, ListClustersCommand, ListServicesCommand } from "@aws-sdk/client-ecs";
 import { DescribeTargetGroupsCommand, DescribeTargetHealthCommand, ElasticLoadBalancingV2Client } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { DescribeRepositoriesCommand, ECRClient } from "@aws-sdk/client-ecr";
 import { GetBucketVersioningCommand, GetPublicAccessBlockCommand, ListObjectsV2Command, S3Client } from "@aws-sdk/client-s3";
@@ -79,7 +79,8 @@ async function synth(dir: string, extra: Record<string, string>): Promise<string
 
 async function service() {
   const ecs = client(ECSClient);
-  const cluster = (await ecs.send(new ListClustersCommand({}))).clusterArns!.find((a) => a.includes(`${STACK}-Cluster`))!;
+  const listed = (await ecs.send(new ListClustersCommand({}))).clusterArns!.filter((a) => a.includes(`${STACK}-Cluster`));
+  const cluster = (await ecs.send(new DescribeClustersCommand({ clusters: listed }))).clusters!.find((c) => c.status === "ACTIVE")!.clusterArn!;
   const arn = (await ecs.send(new ListServicesCommand({ cluster }))).serviceArns![0];
   return (await ecs.send(new DescribeServicesCommand({ cluster, services: [arn] }))).services![0];
 }
@@ -137,7 +138,10 @@ describe.skipIf(!present)("the CDK CLI end to end", () => {
   step("cdk destroy: the stack and its resources are gone", 2, async () => {
     await cdk(["destroy", "--force", "--app", join(work, "legacy-3")]);
     expect(await stackStatus(STACK)).toBe("DELETE_COMPLETE");
-    expect((await client(ECSClient).send(new ListClustersCommand({}))).clusterArns).toEqual([]);
+    // A deleted cluster stays describable, INACTIVE, for a while (as in ECS).
+    const ecs = client(ECSClient);
+    const clusters = (await ecs.send(new ListClustersCommand({}))).clusterArns!;
+    expect((await ecs.send(new DescribeClustersCommand({ clusters }))).clusters!.map((c) => c.status)).toEqual(["INACTIVE"]);
   });
 
   step("cdk bootstrap: the CDKToolkit stack's bucket, repository, roles and version parameter", 3, async () => {

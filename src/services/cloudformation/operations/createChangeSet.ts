@@ -76,6 +76,7 @@ export const createChangeSet: Handler<"CreateChangeSet"> = (input, ctx) =>
       changes,
       requested: input.Parameters ?? [],
       ...(input.OnStackFailure !== undefined ? { onStackFailure: input.OnStackFailure } : {}),
+      ...(input.RoleARN !== undefined ? { roleArn: input.RoleARN } : {}),
     };
     rec.changeSets.set(id, cs);
     const target = rec;

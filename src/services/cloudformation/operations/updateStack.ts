@@ -33,6 +33,7 @@ export const updateStack: Handler<"UpdateStack"> = (input, ctx) =>
     rec.previous = rec.current;
     rec.current = d;
     rec.stack.LastUpdatedTime = ctx.now();
+    if (input.RoleARN !== undefined) rec.stack.RoleARN = input.RoleARN;
     if (input.ClientRequestToken !== undefined) rec.token = { value: input.ClientRequestToken, operation: "UpdateStack" };
     startRun(backend, state, rec, "UPDATE", deployPlan(rec), ctx.request, { token: input.ClientRequestToken, ...(policy ? { policy } : {}) });
     stackEvent(backend, rec, "UPDATE_IN_PROGRESS", "User Initiated");
