@@ -1,5 +1,6 @@
 // S3 with the real `aws` CLI (botocore's rest-xml client, its path-style addressing for an IP
-// endpoint, `encoding-type=url` listings): make a bucket, copy a file in and out, list, remove.
+// endpoint, `encoding-type=url` listings): make a bucket, copy a file in and out, list, deploy a
+// template from it (`aws cloudformation deploy --s3-bucket`), remove it.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -13,7 +14,8 @@ let dir: string;
 if (!cliPresent) console.warn("skipping the aws CLI S3 test: no `aws` on PATH");
 
 async function aws(...args: string[]): Promise<string> {
-  const { stdout } = await run("aws", [...args, "--endpoint-url", server.url], { env: clientEnv() });
+  // The CLI's own S3 client (the one `cloudformation deploy` uploads with) takes the endpoint from the environment.
+  const { stdout } = await run("aws", [...args, "--endpoint-url", server.url], { env: { ...clientEnv(), AWS_ENDPOINT_URL_S3: server.url } });
   return stdout;
 }
 
@@ -27,7 +29,7 @@ describe.skipIf(!cliPresent)("S3 end to end", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it("aws s3: mb, cp in and out, ls, rb --force", async () => {
+  it("aws s3: mb, cp in and out, ls, a template deployed from the bucket, rb --force", async () => {
     expect(await aws("s3", "mb", "s3://cli-assets")).toContain("make_bucket: cli-assets");
     writeFileSync(join(dir, "app template.json"), '{"Resources":{}}');
     await aws("s3", "cp", join(dir, "app template.json"), "s3://cli-assets/stacks/app template.json");
@@ -35,6 +37,10 @@ describe.skipIf(!cliPresent)("S3 end to end", () => {
     expect(listed).toMatch(/\s16 stacks\/app template\.json\n$/);
     await aws("s3", "cp", "s3://cli-assets/stacks/app template.json", join(dir, "back.json"));
     expect(readFileSync(join(dir, "back.json"), "utf8")).toBe('{"Resources":{}}');
+    // The CLI uploads the template and passes CloudFormation its URL on this endpoint.
+    writeFileSync(join(dir, "logs.yaml"), "Resources:\n  Group:\n    Type: AWS::Logs::LogGroup\n");
+    await aws("cloudformation", "deploy", "--stack-name", "from-s3", "--template-file", join(dir, "logs.yaml"), "--s3-bucket", "cli-assets", "--s3-prefix", "cfn");
+    expect((await aws("cloudformation", "describe-stacks", "--stack-name", "from-s3", "--query", "Stacks[0].StackStatus", "--output", "text")).trim()).toBe("CREATE_COMPLETE");
     expect(await aws("s3", "rb", "s3://cli-assets", "--force")).toContain("remove_bucket: cli-assets");
     expect(await aws("s3", "ls")).toBe("");
   }, 90_000);
