@@ -320,6 +320,8 @@ const SOURCES = {
     local: true,
     // The Amazon S3 API Reference's response syntax of each operation.
     outputRoots: {
+      CompleteMultipartUpload: "CompleteMultipartUploadResult",
+      CreateMultipartUpload: "InitiateMultipartUploadResult",
       DeleteObjects: "DeleteResult",
       GetBucketLifecycleConfiguration: "LifecycleConfiguration",
       GetBucketLocation: "LocationConstraint",
@@ -329,10 +331,14 @@ const SOURCES = {
       ListObjectVersions: "ListVersionsResult",
       ListObjects: "ListBucketResult",
       ListObjectsV2: "ListBucketResult",
+      ListParts: "ListPartsResult",
     },
     // What the CDK's bootstrap stack and cdk-assets call, and what cleaning a bucket up takes.
     operations: [
+      "AbortMultipartUpload",
+      "CompleteMultipartUpload",
       "CreateBucket",
+      "CreateMultipartUpload",
       "DeleteBucket",
       "DeleteBucketEncryption",
       "DeleteBucketLifecycle",
@@ -355,6 +361,7 @@ const SOURCES = {
       "ListObjectVersions",
       "ListObjects",
       "ListObjectsV2",
+      "ListParts",
       "PutBucketEncryption",
       "PutBucketLifecycleConfiguration",
       "PutBucketPolicy",
@@ -362,6 +369,7 @@ const SOURCES = {
       "PutBucketVersioning",
       "PutObject",
       "PutPublicAccessBlock",
+      "UploadPart",
     ],
   },
 } satisfies Record<string, ServiceSource>;

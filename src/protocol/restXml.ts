@@ -114,7 +114,10 @@ export async function handleRestXml(req: IncomingMessage, res: ServerResponse, s
     opts.beforeInvoke();
     const output = ((await service.invoke(operation, input, ctx)) ?? {}) as Record<string, any>;
     if (opts.validateOutput) checkOutput(service.name, operation, output);
-    send(res, req, restAnswer(output, schemaFor(service.name, operation, "output"), service.xmlNamespace, (ref) => service.blobs.get(ref)), requestId, hostId);
+    const answer = restAnswer(output, schemaFor(service.name, operation, "output"), service.xmlNamespace, (ref) => service.blobs.get(ref));
+    // A body that is part of the resource (a Content-Range in the answer) is HTTP's 206 Partial Content.
+    if (answer.status === 200 && output.ContentRange !== undefined) answer.status = 206;
+    send(res, req, answer, requestId, hostId);
   } catch (e) {
     if (blobRef !== undefined) service.blobs.discard(blobRef);
     const err = e instanceof AwsError ? e : e instanceof CredentialError ? service.errors.credentials(e) : service.errors.server();

@@ -70,6 +70,18 @@ describe("PutObject, GetObject, HeadObject", () => {
     expect(await withMode.Body!.transformToString()).toBe("hello");
   });
 
+  it("answers one byte range with 206 and its Content-Range, and a range past the end with InvalidRange", async () => {
+    await s3.send(new PutObjectCommand({ Bucket: "objects", Key: "digits", Body: "0123456789" }));
+    const part = await s3.send(new GetObjectCommand({ Bucket: "objects", Key: "digits", Range: "bytes=2-5" }));
+    expect([part.$metadata.httpStatusCode, part.ContentRange, part.ContentLength, await part.Body!.transformToString()]).toEqual([206, "bytes 2-5/10", 4, "2345"]);
+    const tail = await s3.send(new GetObjectCommand({ Bucket: "objects", Key: "digits", Range: "bytes=-3" }));
+    expect(await tail.Body!.transformToString()).toBe("789");
+    const open = await s3.send(new GetObjectCommand({ Bucket: "objects", Key: "digits", Range: "bytes=8-" }));
+    expect([open.ContentRange, await open.Body!.transformToString()]).toEqual(["bytes 8-9/10", "89"]);
+    const past = await rawS3(t, "GET", "/objects/digits", { headers: { Range: "bytes=10-20" } });
+    expect([past.status, past.error?.Code, past.error?.ActualObjectSize]).toEqual([416, "InvalidRange", "10"]);
+  });
+
   it("serves virtual-hosted requests (<bucket>.localhost) like path-style ones", async () => {
     const { port } = new URL(t.url);
     const status = await new Promise<number>((resolve, reject) => {

@@ -24,6 +24,14 @@ export interface S3Blobs extends BlobStore {
 }
 
 const sha256 = (bytes: Buffer): string => createHash("sha256").update(bytes).digest("hex");
+
+/** `<ref>#<start>-<end>` (a GetObject range) → the ref and the inclusive range. */
+function sliced(ref: string): { ref: string; start?: number; end?: number } {
+  const m = /^([0-9a-f]{64})#(\d+)-(\d+)$/.exec(ref);
+  return m ? { ref: m[1], start: Number(m[2]), end: Number(m[3]) } : { ref };
+}
+
+const slice = (bytes: Buffer, s: { start?: number; end?: number }): Buffer => (s.start === undefined ? bytes : bytes.subarray(s.start, s.end! + 1));
 const md5 = (bytes: Buffer): string => createHash("md5").update(bytes).digest("hex");
 
 /** Bytes in memory, forgotten once no object version holds them. */
@@ -40,7 +48,10 @@ export function memoryBlobs(): S3Blobs {
       if (!blobs.has(ref)) blobs.set(ref, { bytes: Buffer.from(bytes), holders: 0 });
       return ref;
     },
-    get: (ref) => entry(ref).bytes,
+    get(ref) {
+      const s = sliced(ref);
+      return slice(entry(s.ref).bytes, s);
+    },
     info(ref) {
       const e = entry(ref);
       return (e.info ??= { size: e.bytes.length, md5: md5(e.bytes) });
@@ -79,7 +90,10 @@ export function fileBlobs(dir: string): S3Blobs {
       }
       return ref;
     },
-    get: (ref) => readFileSync(path(ref)),
+    get(ref) {
+      const s = sliced(ref);
+      return slice(readFileSync(path(s.ref)), s);
+    },
     info(ref) {
       let info = infos.get(ref);
       if (!info) {

@@ -35,6 +35,27 @@ export interface ObjectVersion {
   storageClass: string;
 }
 
+/** A part of a multipart upload, as UploadPart wrote it. */
+export interface PartRecord {
+  blob: string;
+  size: number;
+  /** Quoted MD5 of the part. */
+  etag: string;
+  lastModified: number;
+  checksums?: Record<string, string>;
+}
+
+/** A multipart upload in progress: what CreateMultipartUpload said of the object, and its parts. */
+export interface UploadRecord {
+  uploadId: string;
+  key: string;
+  initiated: number;
+  owner: string;
+  /** The object's headers and metadata, given when the upload was created. */
+  object: Pick<ObjectVersion, "contentType" | "contentEncoding" | "contentDisposition" | "contentLanguage" | "cacheControl" | "expires" | "metadata" | "serverSideEncryption" | "sseKmsKeyId" | "storageClass">;
+  parts: Map<number, PartRecord>;
+}
+
 export interface BucketRecord {
   name: string;
   owner: string;
@@ -49,6 +70,8 @@ export interface BucketRecord {
   tags?: Tag[];
   /** Each key's versions, newest first. */
   objects: Map<string, ObjectVersion[]>;
+  /** Multipart uploads in progress, by upload id. */
+  uploads: Map<string, UploadRecord>;
 }
 
 export interface S3State {

@@ -2,7 +2,6 @@
 // SHA-1 and SHA-256 are verified; CRC32C, CRC64NVME and the rest are kept as sent, unverified).
 import { createHash } from "node:crypto";
 import * as zlib from "node:zlib";
-import type { PutObjectRequest } from "../generated/types.js";
 import { s3Errors } from "./errors.js";
 
 const ALGORITHMS = ["CRC32", "CRC32C", "CRC64NVME", "SHA1", "SHA256", "SHA512", "MD5", "XXHASH64", "XXHASH3", "XXHASH128"] as const;
@@ -23,8 +22,8 @@ function computed(algorithm: Algorithm, bytes: Buffer): string | undefined {
   return undefined;
 }
 
-/** The checksums a PutObject carried, checked against the bytes; by algorithm. */
-export function checkWrite(input: PutObjectRequest, bytes: () => Buffer, md5hex: string): Record<string, string> {
+/** The checksums a PutObject or UploadPart carried, checked against the bytes; by algorithm. */
+export function checkWrite(input: { ContentMD5?: string } & { [K in `Checksum${Algorithm}`]?: string }, bytes: () => Buffer, md5hex: string): Record<string, string> {
   if (input.ContentMD5 !== undefined) {
     const given = Buffer.from(input.ContentMD5, "base64");
     if (given.length !== 16) throw s3Errors.invalidDigest();
@@ -41,10 +40,10 @@ export function checkWrite(input: PutObjectRequest, bytes: () => Buffer, md5hex:
   return out;
 }
 
-/** The checksum members of an answer (`ChecksumCRC32: …`) and their type. */
-export function checksumMembers(checksums: Record<string, string> | undefined): Record<string, string> {
+/** The checksum members of an answer (`ChecksumCRC32: …`), and their type where the answer has one (an object's, not a part's). */
+export function checksumMembers(checksums: Record<string, string> | undefined, withType = true): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [algorithm, value] of Object.entries(checksums ?? {})) out[`Checksum${algorithm}`] = value;
-  if (Object.keys(out).length) out.ChecksumType = "FULL_OBJECT";
+  if (withType && Object.keys(out).length) out.ChecksumType = "FULL_OBJECT";
   return out;
 }

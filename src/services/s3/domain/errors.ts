@@ -39,6 +39,13 @@ export const s3Errors = {
     new S3Error("IllegalLocationConstraintException", `The ${given === undefined ? "unspecified" : given} location constraint is incompatible for the region specific endpoint this request was sent to.`, 400),
   invalidLocationConstraint: (given: string) => new S3Error("InvalidLocationConstraint", "The specified location-constraint is not valid", 400, { LocationConstraint: given }),
   aclWithOwnership: () => new S3Error("InvalidBucketAclWithObjectOwnership", "Bucket cannot have ACLs set with ObjectOwnership's BucketOwnerEnforced setting", 400),
+  invalidRange: (size: number, range: string) => new S3Error("InvalidRange", "The requested range is not satisfiable", 416, { RangeRequested: range, ActualObjectSize: String(size) }),
+  noSuchUpload: (uploadId: string) =>
+    new S3Error("NoSuchUpload", "The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed.", 404, { UploadId: uploadId }),
+  invalidPart: (partNumber: number, etag: string) =>
+    new S3Error("InvalidPart", "One or more of the specified parts could not be found.  The part may not have been uploaded, or the specified entity tag may not match the part's entity tag.", 400, { PartNumber: String(partNumber), ETag: etag }),
+  invalidPartOrder: () => new S3Error("InvalidPartOrder", "The list of parts was not in ascending order. Parts must be ordered by part number.", 400),
+  entityTooSmall: (size: number) => new S3Error("EntityTooSmall", "Your proposed upload is smaller than the minimum allowed object size.", 400, { ProposedSize: String(size), MinSizeAllowed: "5242880" }),
   keyTooLong: () => new S3Error("KeyTooLongError", "Your key is too long", 400),
   badDigest: () => new S3Error("BadDigest", "The Content-MD5 you specified did not match what we received.", 400),
   invalidDigest: () => new S3Error("InvalidDigest", "The Content-MD5 you specified is not valid.", 400),

@@ -5,7 +5,10 @@ export const TARGET_PREFIX = "";
 export const API_VERSION = "2006-03-01";
 
 export const OPERATIONS = [
+  "AbortMultipartUpload",
+  "CompleteMultipartUpload",
   "CreateBucket",
+  "CreateMultipartUpload",
   "DeleteBucket",
   "DeleteBucketEncryption",
   "DeleteBucketLifecycle",
@@ -28,19 +31,24 @@ export const OPERATIONS = [
   "ListObjectVersions",
   "ListObjects",
   "ListObjectsV2",
+  "ListParts",
   "PutBucketEncryption",
   "PutBucketLifecycleConfiguration",
   "PutBucketPolicy",
   "PutBucketTagging",
   "PutBucketVersioning",
   "PutObject",
-  "PutPublicAccessBlock"
+  "PutPublicAccessBlock",
+  "UploadPart"
 ] as const;
 
 export type Operation = (typeof OPERATIONS)[number];
 
 export interface OperationIO {
+  AbortMultipartUpload: { input: T.AbortMultipartUploadRequest; output: T.AbortMultipartUploadOutput };
+  CompleteMultipartUpload: { input: T.CompleteMultipartUploadRequest; output: T.CompleteMultipartUploadOutput };
   CreateBucket: { input: T.CreateBucketRequest; output: T.CreateBucketOutput };
+  CreateMultipartUpload: { input: T.CreateMultipartUploadRequest; output: T.CreateMultipartUploadOutput };
   DeleteBucket: { input: T.DeleteBucketRequest; output: Record<string, never> };
   DeleteBucketEncryption: { input: T.DeleteBucketEncryptionRequest; output: Record<string, never> };
   DeleteBucketLifecycle: { input: T.DeleteBucketLifecycleRequest; output: Record<string, never> };
@@ -63,6 +71,7 @@ export interface OperationIO {
   ListObjectVersions: { input: T.ListObjectVersionsRequest; output: T.ListObjectVersionsOutput };
   ListObjects: { input: T.ListObjectsRequest; output: T.ListObjectsOutput };
   ListObjectsV2: { input: T.ListObjectsV2Request; output: T.ListObjectsV2Output };
+  ListParts: { input: T.ListPartsRequest; output: T.ListPartsOutput };
   PutBucketEncryption: { input: T.PutBucketEncryptionRequest; output: Record<string, never> };
   PutBucketLifecycleConfiguration: { input: T.PutBucketLifecycleConfigurationRequest; output: T.PutBucketLifecycleConfigurationOutput };
   PutBucketPolicy: { input: T.PutBucketPolicyRequest; output: Record<string, never> };
@@ -70,6 +79,7 @@ export interface OperationIO {
   PutBucketVersioning: { input: T.PutBucketVersioningRequest; output: Record<string, never> };
   PutObject: { input: T.PutObjectRequest; output: T.PutObjectOutput };
   PutPublicAccessBlock: { input: T.PutPublicAccessBlockRequest; output: Record<string, never> };
+  UploadPart: { input: T.UploadPartRequest; output: T.UploadPartOutput };
 }
 
 export type Input<Op extends Operation> = OperationIO[Op]["input"];
@@ -77,7 +87,10 @@ export type Output<Op extends Operation> = OperationIO[Op]["output"];
 
 /** The errors the model lets each operation return. */
 export const OPERATION_ERRORS: Record<Operation, readonly string[]> = {
+  AbortMultipartUpload: ["NoSuchUpload"],
+  CompleteMultipartUpload: [],
   CreateBucket: ["BucketAlreadyExists","BucketAlreadyOwnedByYou"],
+  CreateMultipartUpload: [],
   DeleteBucket: [],
   DeleteBucketEncryption: [],
   DeleteBucketLifecycle: [],
@@ -100,6 +113,7 @@ export const OPERATION_ERRORS: Record<Operation, readonly string[]> = {
   ListObjectVersions: [],
   ListObjects: ["NoSuchBucket"],
   ListObjectsV2: ["NoSuchBucket"],
+  ListParts: [],
   PutBucketEncryption: [],
   PutBucketLifecycleConfiguration: [],
   PutBucketPolicy: [],
@@ -107,6 +121,7 @@ export const OPERATION_ERRORS: Record<Operation, readonly string[]> = {
   PutBucketVersioning: [],
   PutObject: ["InvalidRequest","InvalidWriteOffset","TooManyParts","EncryptionTypeMismatch"],
   PutPublicAccessBlock: [],
+  UploadPart: [],
 };
 
 export const PROTOCOL = "rest-xml";

@@ -5,6 +5,19 @@ export interface AbortIncompleteMultipartUpload {
   DaysAfterInitiation?: number;
 }
 
+export interface AbortMultipartUploadOutput {
+  RequestCharged?: RequestCharged;
+}
+
+export interface AbortMultipartUploadRequest {
+  Bucket: string;
+  Key: string;
+  UploadId: string;
+  RequestPayer?: RequestPayer;
+  ExpectedBucketOwner?: string;
+  IfMatchInitiatedTime?: number;
+}
+
 export type ArchiveStatus = "ARCHIVE_ACCESS" | "DEEP_ARCHIVE_ACCESS";
 
 export interface BlockedEncryptionTypes {
@@ -47,6 +60,75 @@ export interface CommonPrefix {
   Prefix?: string;
 }
 
+export interface CompleteMultipartUploadOutput {
+  Location?: string;
+  Bucket?: string;
+  Key?: string;
+  Expiration?: string;
+  ETag?: string;
+  ChecksumCRC32?: string;
+  ChecksumCRC32C?: string;
+  ChecksumCRC64NVME?: string;
+  ChecksumSHA1?: string;
+  ChecksumSHA256?: string;
+  ChecksumSHA512?: string;
+  ChecksumMD5?: string;
+  ChecksumXXHASH64?: string;
+  ChecksumXXHASH3?: string;
+  ChecksumXXHASH128?: string;
+  ChecksumType?: ChecksumType;
+  ServerSideEncryption?: ServerSideEncryption;
+  VersionId?: string;
+  SSEKMSKeyId?: string;
+  BucketKeyEnabled?: boolean;
+  RequestCharged?: RequestCharged;
+}
+
+export interface CompleteMultipartUploadRequest {
+  Bucket: string;
+  Key: string;
+  MultipartUpload?: CompletedMultipartUpload;
+  UploadId: string;
+  ChecksumCRC32?: string;
+  ChecksumCRC32C?: string;
+  ChecksumCRC64NVME?: string;
+  ChecksumSHA1?: string;
+  ChecksumSHA256?: string;
+  ChecksumSHA512?: string;
+  ChecksumMD5?: string;
+  ChecksumXXHASH64?: string;
+  ChecksumXXHASH3?: string;
+  ChecksumXXHASH128?: string;
+  ChecksumType?: ChecksumType;
+  MpuObjectSize?: number;
+  RequestPayer?: RequestPayer;
+  ExpectedBucketOwner?: string;
+  IfMatch?: string;
+  IfNoneMatch?: string;
+  SSECustomerAlgorithm?: string;
+  SSECustomerKey?: string;
+  SSECustomerKeyMD5?: string;
+}
+
+export interface CompletedMultipartUpload {
+  Parts?: CompletedPart[];
+}
+
+export interface CompletedPart {
+  ETag?: string;
+  ChecksumCRC32?: string;
+  ChecksumCRC32C?: string;
+  ChecksumCRC64NVME?: string;
+  ChecksumSHA1?: string;
+  ChecksumSHA256?: string;
+  ChecksumSHA512?: string;
+  ChecksumMD5?: string;
+  ChecksumXXHASH64?: string;
+  ChecksumXXHASH3?: string;
+  ChecksumXXHASH128?: string;
+  PartNumber?: number;
+}
+
 export interface CreateBucketConfiguration {
   LocationConstraint?: BucketLocationConstraint;
   Location?: LocationInfo;
@@ -71,6 +153,57 @@ export interface CreateBucketRequest {
   ObjectLockEnabledForBucket?: boolean;
   ObjectOwnership?: ObjectOwnership;
   BucketNamespace?: BucketNamespace;
+}
+
+export interface CreateMultipartUploadOutput {
+  AbortDate?: number;
+  AbortRuleId?: string;
+  Bucket?: string;
+  Key?: string;
+  UploadId?: string;
+  ServerSideEncryption?: ServerSideEncryption;
+  SSECustomerAlgorithm?: string;
+  SSECustomerKeyMD5?: string;
+  SSEKMSKeyId?: string;
+  SSEKMSEncryptionContext?: string;
+  BucketKeyEnabled?: boolean;
+  RequestCharged?: RequestCharged;
+  ChecksumAlgorithm?: ChecksumAlgorithm;
+  ChecksumType?: ChecksumType;
+}
+
+export interface CreateMultipartUploadRequest {
+  ACL?: ObjectCannedACL;
+  Bucket: string;
+  CacheControl?: string;
+  ContentDisposition?: string;
+  ContentEncoding?: string;
+  ContentLanguage?: string;
+  ContentType?: string;
+  Expires?: string;
+  GrantFullControl?: string;
+  GrantRead?: string;
+  GrantReadACP?: string;
+  GrantWriteACP?: string;
+  Key: string;
+  Metadata?: Record<string, string>;
+  ServerSideEncryption?: ServerSideEncryption;
+  StorageClass?: StorageClass;
+  WebsiteRedirectLocation?: string;
+  SSECustomerAlgorithm?: string;
+  SSECustomerKey?: string;
+  SSECustomerKeyMD5?: string;
+  SSEKMSKeyId?: string;
+  SSEKMSEncryptionContext?: string;
+  BucketKeyEnabled?: boolean;
+  RequestPayer?: RequestPayer;
+  Tagging?: string;
+  ObjectLockMode?: ObjectLockMode;
+  ObjectLockRetainUntilDate?: number;
+  ObjectLockLegalHoldStatus?: ObjectLockLegalHoldStatus;
+  ExpectedBucketOwner?: string;
+  ChecksumAlgorithm?: ChecksumAlgorithm;
+  ChecksumType?: ChecksumType;
 }
 
 export type DataRedundancy = "SingleAvailabilityZone" | "SingleLocalZone";
@@ -391,6 +524,11 @@ export interface HeadObjectRequest {
   ChecksumMode?: ChecksumMode;
 }
 
+export interface Initiator {
+  ID?: string;
+  DisplayName?: string;
+}
+
 export interface LifecycleExpiration {
   Date?: number;
   Days?: number;
@@ -524,6 +662,38 @@ export interface ListObjectsV2Request {
   OptionalObjectAttributes?: OptionalObjectAttributes[];
 }
 
+export interface ListPartsOutput {
+  AbortDate?: number;
+  AbortRuleId?: string;
+  Bucket?: string;
+  Key?: string;
+  UploadId?: string;
+  PartNumberMarker?: number;
+  NextPartNumberMarker?: number;
+  MaxParts?: number;
+  IsTruncated?: boolean;
+  Parts?: Part[];
+  Initiator?: Initiator;
+  Owner?: Owner;
+  StorageClass?: StorageClass;
+  RequestCharged?: RequestCharged;
+  ChecksumAlgorithm?: ChecksumAlgorithm;
+  ChecksumType?: ChecksumType;
+}
+
+export interface ListPartsRequest {
+  Bucket: string;
+  Key: string;
+  MaxParts?: number;
+  PartNumberMarker?: number;
+  UploadId: string;
+  RequestPayer?: RequestPayer;
+  ExpectedBucketOwner?: string;
+  SSECustomerAlgorithm?: string;
+  SSECustomerKey?: string;
+  SSECustomerKeyMD5?: string;
+}
+
 export interface LocationInfo {
   Type?: LocationType;
   Name?: string;
@@ -597,6 +767,23 @@ export type OptionalObjectAttributes = "RestoreStatus";
 export interface Owner {
   DisplayName?: string;
   ID?: string;
+}
+
+export interface Part {
+  PartNumber?: number;
+  LastModified?: number;
+  ETag?: string;
+  Size?: number;
+  ChecksumCRC32?: string;
+  ChecksumCRC32C?: string;
+  ChecksumCRC64NVME?: string;
+  ChecksumSHA1?: string;
+  ChecksumSHA256?: string;
+  ChecksumSHA512?: string;
+  ChecksumMD5?: string;
+  ChecksumXXHASH64?: string;
+  ChecksumXXHASH3?: string;
+  ChecksumXXHASH128?: string;
 }
 
 export interface PublicAccessBlockConfiguration {
@@ -782,6 +969,52 @@ export interface Transition {
 export type TransitionDefaultMinimumObjectSize = "varies_by_storage_class" | "all_storage_classes_128K";
 
 export type TransitionStorageClass = "GLACIER" | "STANDARD_IA" | "ONEZONE_IA" | "INTELLIGENT_TIERING" | "DEEP_ARCHIVE" | "GLACIER_IR";
+
+export interface UploadPartOutput {
+  ServerSideEncryption?: ServerSideEncryption;
+  ETag?: string;
+  ChecksumCRC32?: string;
+  ChecksumCRC32C?: string;
+  ChecksumCRC64NVME?: string;
+  ChecksumSHA1?: string;
+  ChecksumSHA256?: string;
+  ChecksumSHA512?: string;
+  ChecksumMD5?: string;
+  ChecksumXXHASH64?: string;
+  ChecksumXXHASH3?: string;
+  ChecksumXXHASH128?: string;
+  SSECustomerAlgorithm?: string;
+  SSECustomerKeyMD5?: string;
+  SSEKMSKeyId?: string;
+  BucketKeyEnabled?: boolean;
+  RequestCharged?: RequestCharged;
+}
+
+export interface UploadPartRequest {
+  Body?: string;
+  Bucket: string;
+  ContentLength?: number;
+  ContentMD5?: string;
+  ChecksumAlgorithm?: ChecksumAlgorithm;
+  ChecksumCRC32?: string;
+  ChecksumCRC32C?: string;
+  ChecksumCRC64NVME?: string;
+  ChecksumSHA1?: string;
+  ChecksumSHA256?: string;
+  ChecksumSHA512?: string;
+  ChecksumMD5?: string;
+  ChecksumXXHASH64?: string;
+  ChecksumXXHASH3?: string;
+  ChecksumXXHASH128?: string;
+  Key: string;
+  PartNumber: number;
+  UploadId: string;
+  SSECustomerAlgorithm?: string;
+  SSECustomerKey?: string;
+  SSECustomerKeyMD5?: string;
+  RequestPayer?: RequestPayer;
+  ExpectedBucketOwner?: string;
+}
 
 export interface VersioningConfiguration {
   MFADelete?: MFADelete;

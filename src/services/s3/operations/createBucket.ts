@@ -34,6 +34,7 @@ export const createBucket: Handler<"CreateBucket"> = (input, ctx) => {
     publicAccessBlock: { ...DEFAULT_PUBLIC_ACCESS_BLOCK },
     ...(input.CreateBucketConfiguration?.Tags?.length ? { tags: input.CreateBucketConfiguration.Tags } : {}),
     objects: new Map(),
+    uploads: new Map(),
   });
   return { Location: region === "us-east-1" ? `/${name}` : `http://${name}.s3.amazonaws.com/`, BucketArn: bucketArn(name) };
 };

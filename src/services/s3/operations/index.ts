@@ -1,7 +1,10 @@
 // The dispatch table (written by `npm run handlers -- s3` from the operation files present):
 // every generated operation, each with its handler or null while ecs-local lacks it.
 import type { Handlers } from "../context.js";
+import { abortMultipartUpload } from "./abortMultipartUpload.js";
+import { completeMultipartUpload } from "./completeMultipartUpload.js";
 import { createBucket } from "./createBucket.js";
+import { createMultipartUpload } from "./createMultipartUpload.js";
 import { deleteBucket } from "./deleteBucket.js";
 import { deleteBucketEncryption } from "./deleteBucketEncryption.js";
 import { deleteBucketLifecycle } from "./deleteBucketLifecycle.js";
@@ -24,6 +27,7 @@ import { listBuckets } from "./listBuckets.js";
 import { listObjectVersions } from "./listObjectVersions.js";
 import { listObjects } from "./listObjects.js";
 import { listObjectsV2 } from "./listObjectsV2.js";
+import { listParts } from "./listParts.js";
 import { putBucketEncryption } from "./putBucketEncryption.js";
 import { putBucketLifecycleConfiguration } from "./putBucketLifecycleConfiguration.js";
 import { putBucketPolicy } from "./putBucketPolicy.js";
@@ -31,9 +35,13 @@ import { putBucketTagging } from "./putBucketTagging.js";
 import { putBucketVersioning } from "./putBucketVersioning.js";
 import { putObject } from "./putObject.js";
 import { putPublicAccessBlock } from "./putPublicAccessBlock.js";
+import { uploadPart } from "./uploadPart.js";
 
 export const handlers: Handlers = {
+  AbortMultipartUpload: abortMultipartUpload,
+  CompleteMultipartUpload: completeMultipartUpload,
   CreateBucket: createBucket,
+  CreateMultipartUpload: createMultipartUpload,
   DeleteBucket: deleteBucket,
   DeleteBucketEncryption: deleteBucketEncryption,
   DeleteBucketLifecycle: deleteBucketLifecycle,
@@ -56,6 +64,7 @@ export const handlers: Handlers = {
   ListObjectVersions: listObjectVersions,
   ListObjects: listObjects,
   ListObjectsV2: listObjectsV2,
+  ListParts: listParts,
   PutBucketEncryption: putBucketEncryption,
   PutBucketLifecycleConfiguration: putBucketLifecycleConfiguration,
   PutBucketPolicy: putBucketPolicy,
@@ -63,4 +72,5 @@ export const handlers: Handlers = {
   PutBucketVersioning: putBucketVersioning,
   PutObject: putObject,
   PutPublicAccessBlock: putPublicAccessBlock,
+  UploadPart: uploadPart,
 };
