@@ -13,6 +13,7 @@ import type { ProtocolOptions } from "./protocol/service.js";
 import { createRegistry, type Registry } from "./services/registry.js";
 import type { ContainerRuntime } from "./runtime/runtime.js";
 import { createLogger, type Logger } from "./log.js";
+import type { TaskEndpoints } from "./dataplane/taskEndpoints.js";
 import { attachPersistence, openState, PersistentClock, type Persistence } from "./state/persist/persistence.js";
 
 export interface AppOptions {
@@ -45,6 +46,8 @@ export interface EcsLocal {
   warm(): void;
   /** Stops background work; with a container runtime, removes the containers it started (unless kept). */
   close(): Promise<void>;
+  /** The task endpoints real containers talk to (with the Docker runtime, once ready). */
+  taskEndpoints(): TaskEndpoints | undefined;
 }
 
 export function createApp(options: AppOptions = {}): EcsLocal {
@@ -74,13 +77,26 @@ export function createApp(options: AppOptions = {}): EcsLocal {
   };
   let persistence: Persistence | undefined;
   if (opened && !(clock instanceof PersistentClock)) throw new Error("a state directory needs the server's own clock");
+  // Real containers talk to the task endpoints (metadata, credentials, the API): a data plane of its
+  // own, which gives the runtime's containers their environment before any task (or replay) starts.
+  // Loaded only then: a server that simulates its tasks never loads it (start-up counts every module).
+  let endpoints: TaskEndpoints | undefined;
+  const runtimeReady =
+    config.runtime === "docker"
+      ? registry.ready.then(async () => {
+          const { TaskEndpoints } = await import("./dataplane/taskEndpoints.js");
+          endpoints = new TaskEndpoints({ config, backends: registry.backends, logger, runtime: () => registry.runtime(), now: () => timeline.now(), api: (req, res) => handle(req, res) });
+          endpoints.attach(registry.runtime());
+          await endpoints.start();
+        })
+      : registry.ready;
   // Replaying the journal runs operations, whose code the services load on first need: all of it first.
   const ready = opened
-    ? Promise.all([registry.ready, registry.load()]).then(() => {
+    ? Promise.all([runtimeReady, registry.load()]).then(() => {
         persistence = attachPersistence({ opened, registry, timeline, clock: clock as PersistentClock, logger, resetAll: forget, setBeforeInvoke: (fn) => (protocol.beforeInvoke = fn) });
         return persistence.resumed;
       })
-    : registry.ready;
+    : runtimeReady;
   const reset = (): void => {
     persistence?.reset();
     forget();
@@ -142,6 +158,7 @@ export function createApp(options: AppOptions = {}): EcsLocal {
     reset,
     warm: () => registry.warm(),
     ready,
-    close: () => (timeline.clear(), persistence?.close(), registry.close()),
+    taskEndpoints: () => endpoints,
+    close: () => (timeline.clear(), persistence?.close(), Promise.all([registry.close(), endpoints?.close()]).then(() => undefined)),
   };
 }

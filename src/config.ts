@@ -47,6 +47,10 @@ export interface Config {
   dockerHost: string;
   /** Leaves the containers ecs-local started behind on reset, service deletion and shutdown. */
   keepContainers: boolean;
+  /** The task endpoints' port on 169.254.170.2: 80 as on ECS; 0 (or 80 taken) a free one, given by full URI. */
+  taskEndpointPort: number;
+  /** Whether real containers get AWS_ENDPOINT_URL pointing at ecs-local. */
+  taskAwsEndpoint: boolean;
   /** Seeds ids and random choices; absent means a fresh random seed per server. */
   seed?: string;
   /** Where state is kept across restarts; absent keeps everything in memory. */
@@ -90,6 +94,8 @@ export function defaultConfig(overrides: ConfigOverrides = {}): Config {
     runtime: "simulated",
     dockerHost: "unix:///var/run/docker.sock",
     keepContainers: false,
+    taskEndpointPort: 80,
+    taskAwsEndpoint: true,
     logLevel: "info",
     logFormat: "text",
     maxBodyBytes: 10 * 1024 * 1024,

@@ -30,6 +30,7 @@ import { inProcessClient } from "./inProcess.js";
 import type { CallerLookup } from "../protocol/context.js";
 import { connectInstanceAgent } from "./ecs/agent/instanceAgent.js";
 import { resumeTasks } from "./ecs/scheduler/runtimeEvents.js";
+import { connectManagedDraining } from "./ecs/capacity/draining.js";
 
 export type { Backends } from "./backends.js";
 
@@ -105,6 +106,8 @@ export function createRegistry(config: Config, timeline: Timeline, options: Regi
   connectInstanceAgent(backends.ecs, backends.ec2);
   // Auto Scaling groups hear of their instances the same way (running, stopped, terminated).
   connectAutoScaling(backends.autoscaling);
+  // ECS drains the instances its capacity providers' groups hold on its managed draining hook.
+  connectManagedDraining(backends.ecs);
   // Adding a service is an entry here: awsJson ones in `json` (found by X-Amz-Target), query ones in `query`.
   const json: JsonService[] = [
     ecsJsonService(backends.ecs),
