@@ -8,6 +8,7 @@ import { Timeline } from "./engine/timeline.js";
 import { protocolErrors } from "./protocol/errors.js";
 import { handleJson, sendJson } from "./protocol/json.js";
 import { handleQuery, isQueryRequest } from "./protocol/query.js";
+import { isRestXmlRequest } from "./protocol/restXmlRoute.js";
 import type { ProtocolOptions } from "./protocol/service.js";
 import { createRegistry, type Registry } from "./services/registry.js";
 import type { ContainerRuntime } from "./runtime/runtime.js";
@@ -108,6 +109,19 @@ export function createApp(options: AppOptions = {}): EcsLocal {
     else void handleJson(req, res, registry.json, protocol);
   };
 
+  // S3 (rest-xml) takes any method and path: it loads on its first request, as Express does.
+  let restXml: Promise<typeof import("./protocol/restXml.js")> | undefined;
+  const dispatchRestXml = (req: IncomingMessage, res: ServerResponse): void => {
+    (restXml ??= import("./protocol/restXml.js")).then(
+      (m) => m.handleRestXml(req, res, registry.restXml, protocol),
+      (e: unknown) => {
+        restXml = undefined;
+        logger.error("cannot load the rest-xml protocol", e);
+        res.writeHead(500).end();
+      },
+    );
+  };
+
   // Express serves everything but the API, and loads on the first such request (src/web.ts).
   let web: Promise<Express> | undefined;
   const webApp = (): Promise<Express> =>
@@ -121,7 +135,8 @@ export function createApp(options: AppOptions = {}): EcsLocal {
 
   // The API's hot path skips Express's router: POST / is all the wire protocols need.
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
-    if (req.method === "POST" && (req.url === "/" || req.url!.startsWith("/?"))) dispatch(req, res);
+    if (isRestXmlRequest(req, registry.restXmlSigningNames)) dispatchRestXml(req, res);
+    else if (req.method === "POST" && (req.url === "/" || req.url!.startsWith("/?"))) dispatch(req, res);
     else
       webApp().then(
         (app) => app(req, res),
