@@ -1,6 +1,6 @@
 import type { Handler } from "../context.js";
 import { ecrErrors } from "../domain/errors.js";
-import { checkRepositoryName, repositoryArn, repositoryUri, repositoryView } from "../domain/repositories.js";
+import { checkRepositoryName, repositoryArn, repositoryView } from "../domain/repositories.js";
 import { mergeTags } from "../domain/tags.js";
 
 /** A repository with ECR's defaults: mutable tags, no scan on push, AES256 encryption. */
@@ -12,13 +12,13 @@ export const createRepository: Handler<"CreateRepository"> = (input, ctx) => {
   const repo = {
     name,
     arn: repositoryArn(ctx, name),
-    uri: repositoryUri(ctx, name),
     createdAt: ctx.now(),
     imageTagMutability: input.imageTagMutability ?? "MUTABLE",
     ...(input.imageTagMutabilityExclusionFilters ? { imageTagMutabilityExclusionFilters: input.imageTagMutabilityExclusionFilters } : {}),
     imageScanningConfiguration: { scanOnPush: input.imageScanningConfiguration?.scanOnPush ?? false },
     encryptionConfiguration: input.encryptionConfiguration ?? { encryptionType: "AES256" as const },
     tags: mergeTags([], input.tags ?? []),
+    images: new Map(),
   };
   ctx.state.repositories.set(name, repo);
   return { repository: repositoryView(ctx, repo) };
