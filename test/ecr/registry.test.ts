@@ -41,7 +41,7 @@ async function upload(auth: string, repo: string, data: Buffer): Promise<{ diges
   const digest = digestOf(data);
   const started = await fetch(`${base}/v2/${repo}/blobs/uploads/`, { method: "POST", headers: { Authorization: auth } });
   expect(started.status).toBe(202);
-  const done = await fetch(`${started.headers.get("location")}&digest=${digest}`, { method: "PUT", headers: { Authorization: auth, "Content-Type": "application/octet-stream" }, body: data });
+  const done = await fetch(`${started.headers.get("location")}&digest=${digest}`, { method: "PUT", headers: { Authorization: auth, "Content-Type": "application/octet-stream" }, body: new Uint8Array(data) });
   expect([done.status, done.headers.get("location")]).toEqual([201, `${base}/v2/${repo}/blobs/${digest}`]);
   return { digest, size: data.length };
 }

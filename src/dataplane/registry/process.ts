@@ -4,10 +4,10 @@
 // registry already running at a URL, used as it is.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { delimiter, join } from "node:path";
 import type { Logger } from "../../log.js";
 
 /** Where the registry answers: a unix socket (the child) or a URL. */
@@ -48,6 +48,14 @@ function config(root: string, socket: string): string {
   ].join("\n");
 }
 
+function onPath(program: string): string | undefined {
+  for (const dir of (process.env.PATH ?? "/usr/bin:/bin").split(delimiter)) {
+    const file = join(dir, program);
+    if (dir && existsSync(file)) return file;
+  }
+  return undefined;
+}
+
 /** Whether the registry at `socketPath` answers its base endpoint. */
 function answers(socketPath: string): Promise<boolean> {
   return new Promise((resolve) => {
@@ -76,7 +84,11 @@ export async function startRegistry(o: RegistryOptions): Promise<Upstream> {
   let exited: string | undefined;
   let closing = false;
   try {
-    child = spawn(o.registry, ["serve", configPath], { stdio: ["ignore", "ignore", "pipe"] });
+    // With util-linux's setpriv the registry also stops when ecs-local is killed outright (kill -9).
+    const guard = onPath("setpriv");
+    child = guard
+      ? spawn(guard, ["--pdeathsig", "TERM", "--", o.registry, "serve", configPath], { stdio: ["ignore", "ignore", "pipe"] })
+      : spawn(o.registry, ["serve", configPath], { stdio: ["ignore", "ignore", "pipe"] });
   } catch (e) {
     cleanup();
     throw e;
