@@ -1,7 +1,8 @@
 // ECR end to end with a real engine: `aws ecr create-repository`, `aws ecr get-login-password |
 // docker login`, `docker tag` + `docker push` of the test image, `aws ecr describe-images` showing
 // the pushed digest, a push to a repository ECR does not know refused in ECR's words, and a task
-// whose containers name the image in AWS's form and in the local form, run from ecs-local's registry.
+// whose containers name the image in AWS's form and in the local form, run from ecs-local's registry
+// (and one naming a tag the repository lacks, stopped with ECS's CannotPullContainerError).
 // Skipped, with the reason, without an engine, the docker-registry binary or the aws CLI.
 import { execFile, spawn } from "node:child_process";
 import { rmSync } from "node:fs";
@@ -109,5 +110,15 @@ describe.skipIf(!!why)("ECR with Docker", () => {
       expect(events[0].message).toBe(line);
     }
     await ecs("StopTask", { cluster: "ecr", task: arn });
+
+    // A tag the repository does not hold: the pull fails as ECS reports it, naming the image as the task definition does.
+    const missing = `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/ecr-test/app:v9`;
+    await ecs("RegisterTaskDefinition", { family: "missing-tag", containerDefinitions: [{ name: "app", image: missing, memory: 32 }] });
+    const failed = (await ecs("RunTask", { cluster: "ecr", taskDefinition: "missing-tag" })).tasks[0].taskArn as string;
+    const stopped = await until("the task to stop", async () => {
+      const t = (await ecs("DescribeTasks", { cluster: "ecr", tasks: [failed] })).tasks[0];
+      return t.lastStatus === "STOPPED" ? t : undefined;
+    }, 60_000);
+    expect([stopped.stopCode, stopped.stoppedReason]).toEqual(["TaskFailedToStart", `CannotPullContainerError: Error response from daemon: manifest for ${missing} not found: manifest unknown: Requested image not found`]);
   }, 180_000);
 });
