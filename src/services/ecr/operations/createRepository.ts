@@ -1,4 +1,5 @@
 import type { Handler } from "../context.js";
+import { InvalidParameterException } from "../generated/errors.js";
 import { ecrErrors } from "../domain/errors.js";
 import { checkRepositoryName, repositoryArn, repositoryView } from "../domain/repositories.js";
 import { mergeTags } from "../domain/tags.js";
@@ -7,7 +8,10 @@ import { mergeTags } from "../domain/tags.js";
 export const createRepository: Handler<"CreateRepository"> = (input, ctx) => {
   const name = input.repositoryName;
   checkRepositoryName(name);
-  if (input.registryId !== undefined && input.registryId !== ctx.state.accountId) throw ecrErrors.notFound(name, input.registryId);
+  // A repository is made in the caller's own registry (the text is chosen: the model lists no not-found error here).
+  if (input.registryId !== undefined && input.registryId !== ctx.state.accountId) {
+    throw new InvalidParameterException(`Invalid parameter at 'registryId' failed to satisfy constraint: 'must be the id of the caller's registry, ${ctx.state.accountId}'`);
+  }
   if (ctx.state.repositories.has(name)) throw ecrErrors.exists(name, ctx.state.accountId);
   const repo = {
     name,
