@@ -6,6 +6,7 @@
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createApp } from "../../src/app.js";
 import { jsonCalls, type JsonCalls } from "../helpers/json.js";
 import { startLocal, type TestLocal } from "../helpers/local.js";
 import { stateDirServers } from "../helpers/stateDir.js";
@@ -161,4 +162,14 @@ describe.skipIf(!!why)("the registry with a state directory", () => {
     const blob = await fetch(`${base}/v2/kept/blobs/${layer}`, { headers: { Authorization: auth } });
     expect([blob.status, await blob.text()]).toEqual([200, "kept layer"]);
   }, 60_000);
+});
+
+describe("a registry that cannot run", () => {
+  it("says why, and the next need tries again", async () => {
+    const local = createApp({ config: { registry: "/nonexistent/docker-registry", logLevel: "silent" } });
+    const plane = await local.registryPlane();
+    await expect(plane.start()).rejects.toThrow("cannot run the registry /nonexistent/docker-registry: no such program");
+    await expect(plane.start()).rejects.toThrow("no such program");
+    await local.close();
+  });
 });

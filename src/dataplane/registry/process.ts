@@ -71,6 +71,8 @@ function answers(socketPath: string): Promise<boolean> {
 
 export async function startRegistry(o: RegistryOptions): Promise<Upstream> {
   if (/^https?:\/\//.test(o.registry)) return { url: new URL(o.registry.replace(/\/+$/, "")), close: async () => {} };
+  const program = o.registry.includes("/") ? (existsSync(o.registry) ? o.registry : undefined) : onPath(o.registry);
+  if (!program) throw new Error(`cannot run the registry ${o.registry}: no such program`);
   // A short path of its own: unix socket paths are limited to about a hundred bytes.
   const runDir = mkdtempSync(join(tmpdir(), "ecs-local-registry-"));
   const root = o.stateDir !== undefined ? join(o.stateDir, "registry") : join(runDir, "storage");
@@ -83,12 +85,13 @@ export async function startRegistry(o: RegistryOptions): Promise<Upstream> {
   let stderr = "";
   let exited: string | undefined;
   let closing = false;
+  let ready = false;
   try {
     // With util-linux's setpriv the registry also stops when ecs-local is killed outright (kill -9).
     const guard = onPath("setpriv");
     child = guard
-      ? spawn(guard, ["--pdeathsig", "TERM", "--", o.registry, "serve", configPath], { stdio: ["ignore", "ignore", "pipe"] })
-      : spawn(o.registry, ["serve", configPath], { stdio: ["ignore", "ignore", "pipe"] });
+      ? spawn(guard, ["--pdeathsig", "TERM", "--", program, "serve", configPath], { stdio: ["ignore", "ignore", "pipe"] })
+      : spawn(program, ["serve", configPath], { stdio: ["ignore", "ignore", "pipe"] });
   } catch (e) {
     cleanup();
     throw e;
@@ -100,11 +103,12 @@ export async function startRegistry(o: RegistryOptions): Promise<Upstream> {
   });
   child.once("exit", (code, signal) => {
     exited = signal ?? `status ${code}`;
-    if (!closing) o.logger.warn(`the registry (${o.registry}) stopped: ${exited}`, { stderr: stderr.trim().slice(-500) });
+    if (ready && !closing) o.logger.warn(`the registry (${o.registry}) stopped: ${exited}`, { stderr: stderr.trim().slice(-500) });
   });
   const close = async (): Promise<void> => {
     closing = true;
-    if (exited === undefined) {
+    // A program that could not be started has no process to stop.
+    if (exited === undefined && child.pid !== undefined) {
       const gone = new Promise<void>((resolve) => child.once("exit", () => resolve()));
       child.kill("SIGTERM");
       const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
@@ -121,6 +125,7 @@ export async function startRegistry(o: RegistryOptions): Promise<Upstream> {
       if (Date.now() > end) throw new Error(`it did not answer within ${READY_MS} ms`);
       await new Promise((r) => setTimeout(r, 50));
     }
+    ready = true;
   } catch (e) {
     await close();
     throw new Error(`cannot run the registry ${o.registry}: ${(e as Error).message}`);

@@ -46,7 +46,16 @@ export async function handleRegistry(ctx: ProxyContext, req: IncomingMessage, re
     return registryErrors.nameUnknown(res, name, caller.accountId);
   }
   if (kind === "tags") return json(res, { name, tags: ctx.ecr.tags(caller.accountId, caller.region, name) });
-  if (kind === "manifests") return manifest(ctx, req, res, caller, name, decodeURIComponent(rest));
+  if (kind === "manifests") {
+    let reference: string;
+    try {
+      reference = decodeURIComponent(rest);
+    } catch {
+      req.resume();
+      return registryErrors.manifestUnknown(res);
+    }
+    return manifest(ctx, req, res, caller, name, reference);
+  }
   return blob(ctx, req, res, caller, name, url);
 }
 
