@@ -58,7 +58,7 @@ describe("every ECR operation answers every malformed input with a listed error"
       const f = new InputFactory(`${SCHEMAS_DIR}/ecr`, op, NAMED, ARNS, prng(seedOf(op)));
       const minimal = f.minimal();
       const full = f.full();
-      const variants = [{ label: "{}", input: {} }, ...f.topLevel(minimal), ...f.nested(full, 30), ...f.topLevel(full), { label: "full", input: full }, { label: "minimal", input: minimal }];
+      const variants = [{ label: "{}", input: {} }, ...f.topLevel(minimal), ...f.nested(full, 15), ...f.topLevel(full), { label: "full", input: full }, { label: "minimal", input: minimal }];
       const failures: string[] = [];
       for (const v of variants) {
         const res = await t.raw(`${TARGET_PREFIX}.${op}`, JSON.stringify(v.input));
