@@ -3,7 +3,10 @@
 // as ECR images (the digest the registry computed), pulls of the bytes pushed, ECR's refusals in the
 // registry's error form, accounts kept apart, and images that outlive a restart with a state
 // directory. Skipped, with the reason, without the docker-registry binary.
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { createServer as createNetServer } from "node:net";
+import { join } from "node:path";
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.js";
@@ -162,6 +165,35 @@ describe.skipIf(!!why)("the registry with a state directory", () => {
     const blob = await fetch(`${base}/v2/kept/blobs/${layer}`, { headers: { Authorization: auth } });
     expect([blob.status, await blob.text()]).toEqual([200, "kept layer"]);
   }, 60_000);
+});
+
+describe.skipIf(!!why)("a registry named by URL", () => {
+  it("is used as it is: pushes land in it under the account and region", async () => {
+    const port = await new Promise<number>((resolve) => {
+      const probe = createNetServer().listen(0, "127.0.0.1", () => {
+        const p = (probe.address() as { port: number }).port;
+        probe.close(() => resolve(p));
+      });
+    });
+    const dir = tempDir("ecs-local-own-registry-");
+    writeFileSync(join(dir, "config.yml"), `version: 0.1\nlog:\n  level: error\nstorage:\n  filesystem:\n    rootdirectory: ${dir}/data\nhttp:\n  addr: 127.0.0.1:${port}\n`);
+    const child = spawn("docker-registry", ["serve", join(dir, "config.yml")], { stdio: "ignore" });
+    try {
+      const own = `http://127.0.0.1:${port}`;
+      for (let i = 0; i < 100 && !(await fetch(`${own}/v2/`).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 100));
+      t = await startLocal({ registry: own });
+      ecr = jsonCalls(t, "ecr");
+      base = `http://localhost:${new URL(t.url).port}`;
+      await ecr.call("CreateRepository", { repositoryName: "elsewhere" });
+      const pushed = await pushImage(await login(), "elsewhere", "v1", "held elsewhere");
+      expect(pushed.status).toBe(201);
+      const tags = await fetch(`${own}/v2/_catalog`).then((r) => r.json());
+      expect(tags).toEqual({ repositories: [`${ACCOUNT}/us-east-1/elsewhere`] });
+    } finally {
+      await t?.close();
+      child.kill();
+    }
+  }, 30_000);
 });
 
 describe("a registry that cannot run", () => {
