@@ -51,6 +51,10 @@ export interface Config {
   taskEndpointPort: number;
   /** Whether real containers get AWS_ENDPOINT_URL pointing at ecs-local. */
   taskAwsEndpoint: boolean;
+  /** ECR's repository URIs: `local` (`localhost:<port>/<name>`, what `docker push` works with) or `aws` (`<account>.dkr.ecr.<region>.amazonaws.com/<name>`). */
+  repositoryUri: "local" | "aws";
+  /** The registry behind ECR: a `docker-registry` binary run as a child process (a name on PATH or a path), or the http(s) URL of a running registry. */
+  registry: string;
   /** Seeds ids and random choices; absent means a fresh random seed per server. */
   seed?: string;
   /** Where state is kept across restarts; absent keeps everything in memory. */
@@ -96,6 +100,8 @@ export function defaultConfig(overrides: ConfigOverrides = {}): Config {
     keepContainers: false,
     taskEndpointPort: 80,
     taskAwsEndpoint: true,
+    repositoryUri: "local",
+    registry: "docker-registry",
     logLevel: "info",
     logFormat: "text",
     maxBodyBytes: 10 * 1024 * 1024,

@@ -64,6 +64,7 @@ export async function serve(local: EcsLocal): Promise<DockerLocal> {
   await local.ready;
   const server: Server = createServer(local.handle);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  local.listening((server.address() as AddressInfo).port);
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     local,

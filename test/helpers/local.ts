@@ -48,6 +48,7 @@ export async function startLocal(config: ConfigOverrides = {}, options: Pick<App
   const server: Server = createServer(local.handle);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  local.listening((server.address() as AddressInfo).port);
 
   const raw = async (target: string | undefined, body: string, headers: Record<string, string> = {}): Promise<RawResponse> => {
     const res = await fetch(url + "/", {

@@ -15,6 +15,7 @@ import { parameterPage, parametersPage } from "./pages/parameters.js";
 import { secretPage, secretsPage } from "./pages/secrets.js";
 import { stacksPage } from "./pages/stacks.js";
 import { stackPage } from "./pages/stack.js";
+import { repositoriesPage, repositoryPage } from "./pages/repositories.js";
 
 const TICK_MS = 1000;
 const WHERE_KEY = "ecs-local.console.where";
@@ -49,6 +50,10 @@ function pageFor(route: Route): Page {
       return stacksPage();
     case "stack":
       return stackPage(route.stack, route.tab);
+    case "repositories":
+      return repositoriesPage();
+    case "repository":
+      return repositoryPage(route.repository);
   }
 }
 

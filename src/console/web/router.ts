@@ -14,7 +14,9 @@ export type Route =
   | { page: "secrets" }
   | { page: "secret"; secret: string }
   | { page: "stacks" }
-  | { page: "stack"; stack: string; tab: StackTab };
+  | { page: "stack"; stack: string; tab: StackTab }
+  | { page: "repositories" }
+  | { page: "repository"; repository: string };
 
 export const CLUSTER_TABS = ["services", "tasks", "infrastructure", "events"] as const;
 export type ClusterTab = (typeof CLUSTER_TABS)[number];
@@ -23,7 +25,7 @@ export const STACK_TABS = ["events", "resources", "outputs", "parameters"] as co
 export type StackTab = (typeof STACK_TABS)[number];
 
 /** The top navigation's sections; every route belongs to one. */
-export type Section = "clusters" | "task-definitions" | "stacks" | "roles" | "parameters" | "secrets";
+export type Section = "clusters" | "task-definitions" | "repositories" | "stacks" | "roles" | "parameters" | "secrets";
 
 export function sectionOf(route: Route): Section {
   switch (route.page) {
@@ -42,6 +44,9 @@ export function sectionOf(route: Route): Section {
     case "stacks":
     case "stack":
       return "stacks";
+    case "repositories":
+    case "repository":
+      return "repositories";
     default:
       return "clusters";
   }
@@ -68,6 +73,8 @@ export function parseRoute(hash: string): Route {
     return { page: "stack", stack: parts[1], tab };
   }
   if (parts[0] === "stacks") return { page: "stacks" };
+  // A repository's name has slashes of its own: the rest of the address is the name.
+  if (parts[0] === "repositories") return parts[1] ? { page: "repository", repository: parts.slice(1).join("/") } : { page: "repositories" };
   return { page: "clusters" };
 }
 
@@ -88,4 +95,6 @@ export const href = {
   secret: (nameOrArn: string) => `#/secrets/${e(nameOrArn)}`,
   stacks: () => "#/stacks",
   stack: (stack: string, tab: StackTab = "events") => `#/stacks/${e(stack)}/${tab}`,
+  repositories: () => "#/repositories",
+  repository: (name: string) => `#/repositories/${name.split("/").map(e).join("/")}`,
 };

@@ -11,6 +11,8 @@ export interface ContainerPlan {
   dockerName: string;
   /** What ECS adds to the environment (the task endpoints, the region); the definition's own variables win. */
   environment?: Record<string, string>;
+  /** The image as pulled from ecs-local's registry (`localhost:<port>/<name>@<digest>`), for an image from ECR. */
+  image?: string;
 }
 
 export interface TaskNetwork {
@@ -88,7 +90,7 @@ export function createBody(run: TaskRun, plan: ContainerPlan, net: TaskNetwork):
   const networkMode = net.mode === "awsvpc" ? (net.owner ? `container:${net.owner}` : "bridge") : net.mode === "host" || net.mode === "none" ? net.mode : "bridge";
   const hc = def.healthCheck;
   return {
-    Image: def.image,
+    Image: plan.image ?? def.image,
     ...(o?.command ?? def.command ? { Cmd: o?.command ?? def.command } : {}),
     ...(def.entryPoint ? { Entrypoint: def.entryPoint } : {}),
     Env: env(def, o, run, plan.environment),
