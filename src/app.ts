@@ -12,6 +12,7 @@ import type { ProtocolOptions } from "./protocol/service.js";
 import { createRegistry, type Registry } from "./services/registry.js";
 import type { ContainerRuntime } from "./runtime/runtime.js";
 import { createLogger, type Logger } from "./log.js";
+import { DataPlane } from "./dataplane/index.js";
 import { attachPersistence, openState, PersistentClock, type Persistence } from "./state/persist/persistence.js";
 
 export interface AppOptions {
@@ -42,6 +43,8 @@ export interface EcsLocal {
   ready: Promise<void>;
   /** Compiles every validator ahead of need, a little at a time (the server, after it starts listening). */
   warm(): void;
+  /** ELBv2 listeners and health checks (src/dataplane). */
+  dataplane: DataPlane;
   /** Stops background work; with a container runtime, removes the containers it started (unless kept). */
   close(): Promise<void>;
 }
@@ -80,9 +83,11 @@ export function createApp(options: AppOptions = {}): EcsLocal {
         return persistence.resumed;
       })
     : registry.ready;
+  const dataplane = new DataPlane(config, registry.backends, timeline, logger);
   const reset = (): void => {
     persistence?.reset();
     forget();
+    dataplane.reset();
   };
 
   // No X-Amz-Target: a form (or a request signed for a query service) is the query protocol's;
@@ -96,7 +101,7 @@ export function createApp(options: AppOptions = {}): EcsLocal {
   let web: Promise<Express> | undefined;
   const webApp = (): Promise<Express> =>
     (web ??= import("./web.js").then(
-      (m) => m.createWebApp({ config, registry, logger, reset, dispatch, query: (req, res) => void handleQuery(req, res, registry.query, served, protocol) }),
+      (m) => m.createWebApp({ config, registry, logger, reset, dispatch, dataplane, query: (req, res) => void handleQuery(req, res, registry.query, served, protocol) }),
       (e: unknown) => {
         web = undefined; // a failed load is tried again by the next request
         throw e;
@@ -105,7 +110,8 @@ export function createApp(options: AppOptions = {}): EcsLocal {
 
   // The API's hot path skips Express's router: POST / is all the wire protocols need.
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
-    if (req.method === "POST" && (req.url === "/" || req.url!.startsWith("/?"))) dispatch(req, res);
+    if (dataplane.claims(req.headers.host)) dataplane.handleByHost(req, res);
+    else if (req.method === "POST" && (req.url === "/" || req.url!.startsWith("/?"))) dispatch(req, res);
     else
       webApp().then(
         (app) => app(req, res),
@@ -127,6 +133,7 @@ export function createApp(options: AppOptions = {}): EcsLocal {
     reset,
     warm: () => registry.warm(),
     ready,
-    close: () => (timeline.clear(), persistence?.close(), registry.close()),
+    dataplane,
+    close: () => (dataplane.close(), timeline.clear(), persistence?.close(), registry.close()),
   };
 }

@@ -47,6 +47,10 @@ export interface Config {
   dockerHost: string;
   /** Leaves the containers ecs-local started behind on reset, service deletion and shutdown. */
   keepContainers: boolean;
+  /** Loopback port offset for ELBv2 listener ports below 1024; -1: listeners are served only by Host through ecs-local's port. */
+  elbPortOffset: number;
+  /** A DNS server for Cloud Map names on each engine's bridge (Docker runtime). */
+  containerDns: boolean;
   /** Seeds ids and random choices; absent means a fresh random seed per server. */
   seed?: string;
   /** Where state is kept across restarts; absent keeps everything in memory. */
@@ -90,6 +94,8 @@ export function defaultConfig(overrides: ConfigOverrides = {}): Config {
     runtime: "simulated",
     dockerHost: "unix:///var/run/docker.sock",
     keepContainers: false,
+    elbPortOffset: 8000,
+    containerDns: true,
     logLevel: "info",
     logFormat: "text",
     maxBodyBytes: 10 * 1024 * 1024,

@@ -15,6 +15,7 @@ import type { LoadBalancing } from "./scheduler/loadBalancing.js";
 import type { Reconciler } from "./scheduler/reconciler.js";
 import type { ClusterRecord, EcsState } from "./store.js";
 import type { ServiceUsagePort } from "./usagePort.js";
+import type { AddressPort } from "./addressPort.js";
 
 /** Told of every task state change, so services can react to what changed and nothing else. */
 export type TaskListener = (state: EcsState, cluster: ClusterRecord, task: Task) => void;
@@ -39,6 +40,8 @@ export interface EcsBackend {
   taskJson: TaskJsonCache;
   /** What a service's running tasks use, for Application Auto Scaling's target tracking. */
   usage: ServiceUsagePort;
+  /** Where a load balancer's target really is (the data plane's probes and forwarding). */
+  addresses: AddressPort;
 }
 
 export interface EcsContext {

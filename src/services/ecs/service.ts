@@ -19,6 +19,7 @@ import { IdSource } from "../../state/ids.js";
 import { TaskJsonCache } from "./domain/tasks.js";
 import { lazyOperations } from "../lazy.js";
 import { serviceUsagePort } from "./domain/serviceUsage.js";
+import { addressPort } from "./addressPort.js";
 
 export function createEcsBackend(config: Config, timeline: Timeline, peers: Backends, runtime: ContainerRuntime = new SimulatedRuntime()): EcsBackend {
   const ids = new IdSource(config.seed);
@@ -29,6 +30,7 @@ export function createEcsBackend(config: Config, timeline: Timeline, peers: Back
   backend.loadBalancing = new LoadBalancing(backend);
   backend.reconciler = new Reconciler(backend);
   backend.usage = serviceUsagePort(backend);
+  backend.addresses = addressPort(backend);
   useRuntime(backend, runtime);
   return backend;
 }
