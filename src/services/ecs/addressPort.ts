@@ -2,7 +2,8 @@
 // stands for a task ecs-local runs as containers, or a loopback address. An instance target is the
 // engine's host (a unix socket's engine is this machine: the loopback) at the host port; an `ip`
 // target is the address of a task's network namespace. Anything else (the simulated runtime, an
-// address nobody runs here) is nowhere: the data plane neither probes nor forwards to it.
+// address nobody runs here) is nowhere: the data plane neither probes nor forwards to it, and never
+// sends to the made-up private addresses EC2 hands out.
 import type { EcsBackend } from "./context.js";
 
 export interface TargetAddress {
@@ -30,7 +31,6 @@ export function engineHost(endpoint: string): string | undefined {
 export function addressPort(backend: EcsBackend): AddressPort {
   return {
     locate(accountId, region, targetType, id, port) {
-      if (targetType === "ip" && LOOPBACK.test(id)) return { host: id, port };
       const runtime = backend.runtime;
       if (runtime.kind !== "docker") return undefined;
       const state = backend.states.get(accountId, region);
