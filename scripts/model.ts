@@ -278,6 +278,7 @@ const SOURCES = {
   autoscaling: { path: "autoscaling/2011-01-01" },
   "application-autoscaling": { path: "application-autoscaling/2016-02-06" },
   cloudformation: { path: "cloudformation/2010-05-15" },
+  servicediscovery: { path: "servicediscovery/2017-03-14" },
 } satisfies Record<string, ServiceSource>;
 
 export const SERVICES: Record<keyof typeof SOURCES, ServiceSource> = SOURCES;

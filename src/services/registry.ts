@@ -23,6 +23,7 @@ import { createSecretsManagerBackend, secretsManagerJsonService } from "./secret
 import { autoScalingQueryService, connectAutoScaling, createAutoScalingBackend } from "./autoscaling/service.js";
 import { applicationAutoScalingJsonService, createApplicationAutoScalingBackend } from "./application-autoscaling/service.js";
 import { cloudFormationQueryService, createCloudFormationBackend } from "./cloudformation/service.js";
+import { createServiceDiscoveryBackend, serviceDiscoveryJsonService } from "./servicediscovery/service.js";
 import { inProcessClient } from "./inProcess.js";
 import type { CallerLookup } from "../protocol/context.js";
 import { connectInstanceAgent } from "./ecs/agent/instanceAgent.js";
@@ -92,6 +93,7 @@ export function createRegistry(config: Config, timeline: Timeline, options: Regi
   backends.autoscaling = createAutoScalingBackend(config, timeline, backends);
   backends.applicationAutoScaling = createApplicationAutoScalingBackend(config, timeline, backends);
   backends.cloudformation = createCloudFormationBackend(config, timeline, backends);
+  backends.servicediscovery = createServiceDiscoveryBackend(config, timeline, backends);
   // ECS's agent runs on EC2's instances: EC2 tells of instance changes, the agent registers and leaves.
   connectInstanceAgent(backends.ecs, backends.ec2);
   // Auto Scaling groups hear of their instances the same way (running, stopped, terminated).
@@ -103,6 +105,7 @@ export function createRegistry(config: Config, timeline: Timeline, options: Regi
     ssmJsonService(backends.ssm),
     secretsManagerJsonService(backends.secretsmanager),
     applicationAutoScalingJsonService(backends.applicationAutoScaling),
+    serviceDiscoveryJsonService(backends.servicediscovery),
   ];
   const query: QueryService[] = [
     stsQueryService(backends.sts),
