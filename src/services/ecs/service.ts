@@ -20,6 +20,7 @@ import { TaskJsonCache } from "./domain/tasks.js";
 import { lazyOperations } from "../lazy.js";
 import { serviceUsagePort } from "./domain/serviceUsage.js";
 import { addressPort } from "./addressPort.js";
+import { ServiceRegistries } from "./scheduler/serviceRegistries.js";
 
 export function createEcsBackend(config: Config, timeline: Timeline, peers: Backends, runtime: ContainerRuntime = new SimulatedRuntime()): EcsBackend {
   const ids = new IdSource(config.seed);
@@ -28,6 +29,7 @@ export function createEcsBackend(config: Config, timeline: Timeline, peers: Back
   backend.lifecycle = new Lifecycle(backend);
   // Before the reconciler, so a task is registered (or deregistered) before its service looks again.
   backend.loadBalancing = new LoadBalancing(backend);
+  new ServiceRegistries(backend);
   backend.reconciler = new Reconciler(backend);
   backend.usage = serviceUsagePort(backend);
   backend.addresses = addressPort(backend);
