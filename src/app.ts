@@ -13,6 +13,7 @@ import { createRegistry, type Registry } from "./services/registry.js";
 import type { ContainerRuntime } from "./runtime/runtime.js";
 import { createLogger, type Logger } from "./log.js";
 import { DataPlane } from "./dataplane/index.js";
+import { ContainerDns } from "./dataplane/dns/server.js";
 import { attachPersistence, openState, PersistentClock, type Persistence } from "./state/persist/persistence.js";
 
 export interface AppOptions {
@@ -57,7 +58,10 @@ export function createApp(options: AppOptions = {}): EcsLocal {
   if (opened) config = { ...config, seed: opened.seed };
   const clock = options.clock ?? (opened ? new PersistentClock() : systemClock);
   const timeline = new Timeline(clock, clock === systemClock || clock instanceof PersistentClock);
-  const registry = createRegistry(config, timeline, { logger, runtime: options.runtime });
+  // Containers resolve Cloud Map names through the data plane's name server (Docker runtime only).
+  const dns = config.runtime === "docker" && config.containerDns && !options.runtime ? new ContainerDns(logger) : undefined;
+  const registry = createRegistry(config, timeline, { logger, runtime: options.runtime, dnsFor: dns && ((engine) => dns.addressFor(engine)) });
+  dns?.attach(registry.backends.servicediscovery.registry);
   const protocol: ProtocolOptions = {
     defaultAccount: config.accountId,
     defaultRegion: config.region,
@@ -134,6 +138,6 @@ export function createApp(options: AppOptions = {}): EcsLocal {
     warm: () => registry.warm(),
     ready,
     dataplane,
-    close: () => (dataplane.close(), timeline.clear(), persistence?.close(), registry.close()),
+    close: () => (dataplane.close(), dns?.close(), timeline.clear(), persistence?.close(), registry.close()),
   };
 }

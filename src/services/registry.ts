@@ -73,6 +73,8 @@ export interface RegistryOptions {
   logger: Logger;
   /** What runs tasks' containers; by default the one `config.runtime` names. */
   runtime?: ContainerRuntime;
+  /** The name server of the Docker runtime's containers (the data plane's, for Cloud Map names). */
+  dnsFor?: (engine: { endpoint: string; call(method: string, path: string): Promise<any> }) => Promise<string | undefined>;
 }
 
 export function createRegistry(config: Config, timeline: Timeline, options: RegistryOptions): Registry {
@@ -83,7 +85,7 @@ export function createRegistry(config: Config, timeline: Timeline, options: Regi
   const sink = logsSink(backends.logs);
   backends.ecs = createEcsBackend(config, timeline, backends, options.runtime ?? new SimulatedRuntime(sink));
   // A configured Docker runtime replaces the simulated one once its code is loaded (before serving).
-  const ready = options.runtime ? Promise.resolve() : configuredRuntime(config, sink, options.logger).then((r) => r && useRuntime(backends.ecs, r));
+  const ready = options.runtime ? Promise.resolve() : configuredRuntime(config, sink, options.logger, options.dnsFor).then((r) => r && useRuntime(backends.ecs, r));
   backends.ec2 = createEc2Backend(config, timeline, backends);
   backends.elbv2 = createElbv2Backend(config, timeline, backends);
   backends.sts = createStsBackend(config, timeline, backends);

@@ -65,6 +65,7 @@ export function registryPort(backend: ServiceDiscoveryBackend): RegistryPort {
 }
 
 function answer(sr: ServiceRecord) {
-  const instances = byHealth(sr, "HEALTHY_OR_ELSE_ALL").map((i) => ({ ...i.attributes }));
+  // `__id`: the instance id, which names an SRV record's target.
+  const instances = byHealth(sr, "HEALTHY_OR_ELSE_ALL").map((i) => ({ ...i.attributes, __id: i.id }));
   return { records: sr.service.DnsConfig?.DnsRecords ?? [{ Type: "A" as const, TTL: 15 }], instances };
 }
