@@ -15,14 +15,14 @@ let t: TestLocal;
 let sd: JsonCalls;
 let dns: ContainerDns;
 
-function ask(name: string, type: "A" | "SRV" | "AAAA"): Promise<packet.Packet> {
+function ask(name: string, type: "A" | "SRV" | "AAAA"): Promise<packet.DecodedPacket & { rcode?: string }> {
   return new Promise((resolve, reject) => {
     const s = createSocket("udp4");
     const timer = setTimeout(() => (s.close(), reject(new Error("no answer"))), 5000);
     s.once("message", (m) => {
       clearTimeout(timer);
       s.close();
-      resolve(packet.decode(m));
+      resolve(packet.decode(m) as packet.DecodedPacket & { rcode?: string });
     });
     s.send(packet.encode({ type: "query", id: 7, flags: packet.RECURSION_DESIRED, questions: [{ type, name }] }), PORT, "127.0.0.1");
   });

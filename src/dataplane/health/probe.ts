@@ -27,7 +27,7 @@ function httpProbe(tg: TargetGroup, where: TargetAddress, timeoutMs: number): Pr
       done = true;
       resolve(o);
     };
-    const req = request({ host: where.host, port: where.port, method: "GET", path: tg.HealthCheckPath ?? "/", headers: { "User-Agent": USER_AGENT, Connection: "close" }, agent: false });
+    const req = request({ host: where.host, port: where.port, method: "GET", path: tg.HealthCheckPath ?? "/", headers: { "User-Agent": USER_AGENT, Connection: "close" }, agent: false, insecureHTTPParser: true });
     const timer = setTimeout(() => {
       finish({ ok: false, kind: "timeout" });
       req.destroy();

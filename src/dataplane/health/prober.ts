@@ -6,7 +6,7 @@ import type { TrafficPort } from "../../services/elbv2/trafficPort.js";
 import type { AddressPort } from "../../services/ecs/addressPort.js";
 import { checkPort, probe } from "./probe.js";
 
-export const MIN_INTERVAL_MS = 250;
+export const MIN_INTERVAL_MS = 500;
 export const MIN_TIMEOUT_MS = 1000;
 
 export interface ProberOptions {

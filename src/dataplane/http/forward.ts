@@ -62,7 +62,8 @@ export function forward(ctx: ForwardContext, action: Action, a: Arrival, req: In
   if (groupSticky) cookies.push(`AWSALBTG=${encodeSticky(arn)}; Expires=${expiry(action.ForwardConfig?.TargetGroupStickinessConfig?.DurationSeconds ?? 3600)}; Path=/`);
   if (targetSticky) cookies.push(`AWSALB=${encodeSticky(target.key)}; Expires=${expiry(Number(group.attributes.get("stickiness.lb_cookie.duration_seconds") ?? 86400))}; Path=/`);
 
-  const upstream = httpRequest({ host: where.host, port: where.port, method: req.method, path: req.url, headers: forwardedHeaders(req, a) });
+  // Lenient as a load balancer is with what targets answer (bare LF line ends from CGI scripts, …).
+  const upstream = httpRequest({ host: where.host, port: where.port, method: req.method, path: req.url, headers: forwardedHeaders(req, a), insecureHTTPParser: true });
   upstream.setTimeout(a.idleTimeout * 1000, () => {
     upstream.destroy();
     sendError(res, 504);
