@@ -10,6 +10,8 @@ import { clusterPage } from "./pages/cluster.js";
 import { servicePage } from "./pages/service.js";
 import { taskPage } from "./pages/task.js";
 import { familiesPage, familyPage } from "./pages/taskDefinitions.js";
+import { loadBalancerPage, loadBalancersPage } from "./pages/loadBalancers.js";
+import { namespacePage, namespacesPage } from "./pages/namespaces.js";
 
 const TICK_MS = 1000;
 const WHERE_KEY = "ecs-local.console.where";
@@ -28,7 +30,23 @@ function pageFor(route: Route): Page {
       return familiesPage();
     case "family":
       return familyPage(route.family, route.revision);
+    case "loadBalancers":
+      return loadBalancersPage();
+    case "loadBalancer":
+      return loadBalancerPage(route.name);
+    case "namespaces":
+      return namespacesPage();
+    case "namespace":
+      return namespacePage(route.id);
   }
+}
+
+/** The navigation entry a page belongs to. */
+function sectionOf(route: Route): string {
+  if (route.page === "families" || route.page === "family") return "task-definitions";
+  if (route.page === "loadBalancers" || route.page === "loadBalancer") return "load-balancers";
+  if (route.page === "namespaces" || route.page === "namespace") return "namespaces";
+  return "clusters";
 }
 
 async function defaults(): Promise<Where> {
@@ -73,7 +91,7 @@ async function start(): Promise<void> {
     const root = h("div", { class: "page" });
     main.replaceChildren(root);
     for (const a of document.querySelectorAll<HTMLAnchorElement>("#nav a")) {
-      const active = (a.dataset.section === "task-definitions") === (route.page === "families" || route.page === "family");
+      const active = a.dataset.section === sectionOf(route);
       if (active) a.setAttribute("aria-current", "true");
       else a.removeAttribute("aria-current");
     }

@@ -6,7 +6,11 @@ export type Route =
   | { page: "service"; cluster: string; service: string }
   | { page: "task"; cluster: string; task: string }
   | { page: "families" }
-  | { page: "family"; family: string; revision?: number };
+  | { page: "family"; family: string; revision?: number }
+  | { page: "loadBalancers" }
+  | { page: "loadBalancer"; name: string }
+  | { page: "namespaces" }
+  | { page: "namespace"; id: string };
 
 export const CLUSTER_TABS = ["services", "tasks", "infrastructure", "events"] as const;
 export type ClusterTab = (typeof CLUSTER_TABS)[number];
@@ -24,6 +28,8 @@ export function parseRoute(hash: string): Route {
     return { page: "family", family: parts[1], revision: Number.isInteger(revision) ? revision : undefined };
   }
   if (parts[0] === "task-definitions") return { page: "families" };
+  if (parts[0] === "load-balancers") return parts[1] ? { page: "loadBalancer", name: parts[1] } : { page: "loadBalancers" };
+  if (parts[0] === "namespaces") return parts[1] ? { page: "namespace", id: parts[1] } : { page: "namespaces" };
   return { page: "clusters" };
 }
 
@@ -35,4 +41,8 @@ export const href = {
   task: (cluster: string, task: string) => `#/clusters/${e(cluster)}/tasks/${e(task)}`,
   families: () => "#/task-definitions",
   family: (family: string, revision?: number) => `#/task-definitions/${e(family)}${revision ? `/${revision}` : ""}`,
+  loadBalancers: () => "#/load-balancers",
+  loadBalancer: (name: string) => `#/load-balancers/${e(name)}`,
+  namespaces: () => "#/namespaces",
+  namespace: (id: string) => `#/namespaces/${e(id)}`,
 };
