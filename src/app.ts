@@ -61,7 +61,7 @@ export function createApp(options: AppOptions = {}): EcsLocal {
   // Containers resolve Cloud Map names through the data plane's name server (Docker runtime only).
   const dns = config.runtime === "docker" && config.containerDns && !options.runtime ? new ContainerDns(logger) : undefined;
   const registry = createRegistry(config, timeline, { logger, runtime: options.runtime, dnsFor: dns && ((engine) => dns.addressFor(engine)) });
-  dns?.attach(registry.backends.servicediscovery.registry);
+  dns?.attach(registry.backends.servicediscovery.registry, (name) => registry.backends.ecs.serviceConnect.resolve(name));
   const protocol: ProtocolOptions = {
     defaultAccount: config.accountId,
     defaultRegion: config.region,

@@ -8,6 +8,7 @@ import { jsonCalls, type JsonCalls } from "../helpers/json.js";
 import { ContainerDns } from "../../src/dataplane/dns/server.js";
 import { createLogger } from "../../src/log.js";
 import { defaultVpcId } from "../../src/services/ec2/domain/network.js";
+import { SUBNET_A, fargateTaskDefinition } from "../helpers/fixtures.js";
 
 const VPC = defaultVpcId("000000000000", "us-east-1");
 const PORT = 20_000 + Math.floor(Math.random() * 20_000);
@@ -32,7 +33,7 @@ beforeAll(async () => {
   t = await startLocal();
   sd = jsonCalls(t, "servicediscovery");
   dns = new ContainerDns(createLogger({ level: "silent", format: "text" }), PORT);
-  dns.attach(t.local.registry.backends.servicediscovery.registry);
+  dns.attach(t.local.registry.backends.servicediscovery.registry, (name) => t.local.registry.backends.ecs.serviceConnect.resolve(name));
   expect(await dns.listen("127.0.0.1")).toBe("127.0.0.1");
   const ns = (await sd.call("GetOperation", { OperationId: (await sd.call("CreatePrivateDnsNamespace", { Name: "corp.local", Vpc: VPC })).OperationId })).Operation.Targets.NAMESPACE;
   const svc = (await sd.call("CreateService", { Name: "api", NamespaceId: ns, DnsConfig: { DnsRecords: [{ Type: "A", TTL: 20 }, { Type: "SRV", TTL: 20 }] }, HealthCheckCustomConfig: {} })).Service.Id;
@@ -71,5 +72,20 @@ describe("the containers' name server", () => {
   it("a known name without records of the type asked has no answers", async () => {
     const r = await ask("api.corp.local", "AAAA");
     expect([r.rcode, r.answers]).toEqual(["NOERROR", []]);
+  });
+
+  it("resolves Service Connect client aliases to the running tasks of the service that declares them", async () => {
+    await t.ecs("CreateCluster", { clusterName: "sc", serviceConnectDefaults: { namespace: "corp.local" } });
+    await t.ecs("RegisterTaskDefinition", fargateTaskDefinition("web", { containerDefinitions: [{ name: "web", image: "nginx", portMappings: [{ containerPort: 8080, name: "http" }] }] }));
+    await t.ecs("CreateService", {
+      cluster: "sc", serviceName: "web", taskDefinition: "web", desiredCount: 1, launchType: "FARGATE",
+      networkConfiguration: { awsvpcConfiguration: { subnets: [SUBNET_A] } },
+      serviceConnectConfiguration: { enabled: true, namespace: "corp.local", services: [{ portName: "http", discoveryName: "web", clientAliases: [{ port: 80, dnsName: "web.internal" }] }] },
+    });
+    t.advance(0);
+    const [task] = (await t.ecs("DescribeTasks", { cluster: "sc", tasks: (await t.ecs("ListTasks", { cluster: "sc" })).taskArns! })).tasks!;
+    const ip = task.attachments![0].details!.find((d) => d.name === "privateIPv4Address")!.value;
+    expect(((await ask("web.internal", "A")).answers as any[]).map((a) => a.data)).toEqual([ip]);
+    expect((await ask("web.corp.local", "A")).answers!.length).toBe(1);
   });
 });

@@ -16,6 +16,7 @@ import type { Reconciler } from "./scheduler/reconciler.js";
 import type { ClusterRecord, EcsState } from "./store.js";
 import type { ServiceUsagePort } from "./usagePort.js";
 import type { AddressPort } from "./addressPort.js";
+import type { ServiceConnectPort } from "./serviceConnectPort.js";
 
 /** Told of every task state change, so services can react to what changed and nothing else. */
 export type TaskListener = (state: EcsState, cluster: ClusterRecord, task: Task) => void;
@@ -42,6 +43,8 @@ export interface EcsBackend {
   usage: ServiceUsagePort;
   /** Where a load balancer's target really is (the data plane's probes and forwarding). */
   addresses: AddressPort;
+  /** Service Connect client aliases, as the containers' name server resolves them. */
+  serviceConnect: ServiceConnectPort;
 }
 
 export interface EcsContext {

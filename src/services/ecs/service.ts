@@ -20,6 +20,7 @@ import { TaskJsonCache } from "./domain/tasks.js";
 import { lazyOperations } from "../lazy.js";
 import { serviceUsagePort } from "./domain/serviceUsage.js";
 import { addressPort } from "./addressPort.js";
+import { serviceConnectPort } from "./serviceConnectPort.js";
 import { ServiceRegistries } from "./scheduler/serviceRegistries.js";
 
 export function createEcsBackend(config: Config, timeline: Timeline, peers: Backends, runtime: ContainerRuntime = new SimulatedRuntime()): EcsBackend {
@@ -33,6 +34,7 @@ export function createEcsBackend(config: Config, timeline: Timeline, peers: Back
   backend.reconciler = new Reconciler(backend);
   backend.usage = serviceUsagePort(backend);
   backend.addresses = addressPort(backend);
+  backend.serviceConnect = serviceConnectPort(backend);
   useRuntime(backend, runtime);
   return backend;
 }

@@ -31,4 +31,6 @@ export interface RegistryPort {
    * Connect names, `<discoveryName>.<namespace>` in HTTP ones): its healthy instances, or all when none is.
    */
   resolve(name: string): NameAnswer | undefined;
+  /** A namespace's name by its ARN (Service Connect's default DNS names); undefined when there is none. */
+  namespaceName(accountId: string, region: string, arn: string): string | undefined;
 }

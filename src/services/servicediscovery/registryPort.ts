@@ -50,6 +50,10 @@ export function registryPort(backend: ServiceDiscoveryBackend): RegistryPort {
       const inst = found?.sr.instances.get(instanceId);
       if (found && inst && found.sr.service.HealthCheckCustomConfig) setHealth(found.sr, inst, health);
     },
+    namespaceName(accountId, region, arn) {
+      const ns = backend.states.get(accountId, region).namespaces.get(arn.split("/").pop() ?? "");
+      return ns?.namespace.Arn === arn ? ns.namespace.Name : undefined;
+    },
     resolve(name) {
       const wanted = name.toLowerCase().replace(/\.$/, "");
       for (const state of backend.states.all()) {
