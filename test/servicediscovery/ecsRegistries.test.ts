@@ -79,3 +79,17 @@ describe("a bridge service with an SRV registry", () => {
     expect([i.Attributes.AWS_INSTANCE_IPV4, i.Attributes.AWS_INSTANCE_PORT, i.HealthStatus]).toEqual([inst.PrivateIpAddress, String(hostPort), "UNKNOWN"]);
   });
 });
+
+describe("Service Connect configuration", () => {
+  it("is refused without a namespace, or with a port name the task definition does not define", async () => {
+    await t.ecs("RegisterTaskDefinition", fargateTaskDefinition("sc", { containerDefinitions: [{ name: "sc", image: "nginx", portMappings: [{ containerPort: 80, name: "http" }] }] }));
+    const base = { cluster: "c", serviceName: "sc", taskDefinition: "sc", desiredCount: 1, launchType: "FARGATE" as const, networkConfiguration: { awsvpcConfiguration: { subnets: [SUBNET_A] } } };
+    const noNamespace = await t.ecsError("CreateService", { ...base, serviceConnectConfiguration: { enabled: true, services: [{ portName: "http" }] } });
+    expect([noNamespace.code, noNamespace.message]).toEqual(["InvalidParameterException", "Service Connect requires a namespace: specify one in the serviceConnectConfiguration or in the cluster's serviceConnectDefaults."]);
+    const badPort = await t.ecsError("CreateService", { ...base, serviceConnectConfiguration: { enabled: true, namespace: "local", services: [{ portName: "grpc" }] } });
+    expect(badPort.message).toBe("The port name grpc in the serviceConnectConfiguration is not the name of a port mapping in the task definition.");
+    const ok = await t.ecs("CreateService", { ...base, serviceConnectConfiguration: { enabled: true, namespace: "local", services: [{ portName: "http", clientAliases: [{ port: 80 }] }] } });
+    expect(ok.service!.deployments![0].serviceConnectConfiguration).toEqual({ enabled: true, namespace: "local", services: [{ portName: "http", clientAliases: [{ port: 80 }] }] });
+    expect((await t.ecs("ListServicesByNamespace", { namespace: "local" })).serviceArns).toEqual([ok.service!.serviceArn]);
+  });
+});

@@ -7,6 +7,7 @@ import { newExternalService } from "../domain/externalServices.js";
 import { checkLoadBalancers } from "../domain/loadBalancers.js";
 import { checkTags, putTags } from "../domain/tags.js";
 import { resolveTaskDefinition } from "../domain/taskDefinitions.js";
+import { checkServiceConnect } from "../domain/serviceConnect.js";
 import { shownNetwork } from "../domain/taskSets.js";
 import { addDeployment, defaultDeploymentConfiguration } from "../scheduler/deployments.js";
 import { serviceChanged } from "../scheduler/reconciler.js";
@@ -68,6 +69,7 @@ export const createService: Handler<"CreateService"> = (input, ctx) => {
   checkLaunch(td, launch.launchType, input.networkConfiguration);
   checkNetworkResources(ctx.backend.peers, ctx.state, input.networkConfiguration);
   checkLoadBalancers(ctx, input.loadBalancers, td);
+  checkServiceConnect(rec.cluster, td, input.serviceConnectConfiguration);
   checkTags(input.tags);
 
   const fargate = launch.launchType === "FARGATE";

@@ -3,6 +3,7 @@ import { InvalidParameterException } from "../generated/errors.js";
 import { activeCluster } from "../domain/clusters.js";
 import { activeService, applyServiceSettings, checkDesiredCount, describeService } from "../domain/services.js";
 import { updateExternalService } from "../domain/externalServices.js";
+import { checkServiceConnect } from "../domain/serviceConnect.js";
 import { resolveTaskDefinition } from "../domain/taskDefinitions.js";
 import { shownNetwork } from "../domain/taskSets.js";
 import { addDeployment } from "../scheduler/deployments.js";
@@ -43,6 +44,7 @@ export const updateService: Handler<"UpdateService"> = (input, ctx) => {
   const networkConfiguration = shownNetwork(input.networkConfiguration) ?? current.networkConfiguration;
   if (input.taskDefinition || input.networkConfiguration || input.capacityProviderStrategy?.length) checkLaunch(td, launch.launchType, networkConfiguration);
   checkNetworkResources(ctx.backend.peers, ctx.state, networkConfiguration);
+  checkServiceConnect(rec.cluster, td, input.serviceConnectConfiguration ?? (input.taskDefinition ? primary.serviceConnectConfiguration : undefined));
   if (input.loadBalancers !== undefined || input.taskDefinition) checkLoadBalancers(ctx, input.loadBalancers ?? s.loadBalancers, td);
   const next: ServiceLaunch = {
     td,
