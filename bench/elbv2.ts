@@ -8,7 +8,7 @@ import { CREDENTIALS, REGION, type Target } from "./targets.js";
 import type { WireRequest } from "./wire.js";
 import type { Bench, Phase } from "./workload.js";
 
-const VERSIONS: Record<string, string> = { elasticloadbalancing: "2015-12-01", ec2: "2016-11-15" };
+const VERSIONS: Record<string, string> = { elasticloadbalancing: "2015-12-01", ec2: "2016-11-15", autoscaling: "2011-01-01", iam: "2010-05-08", cloudformation: "2010-05-15" };
 const TARGETS = 10;
 
 /** A signed form POST as the SDK sends one to a query service. */

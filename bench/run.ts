@@ -13,6 +13,7 @@ import { Signer } from "./sigv4.js";
 import { CREDENTIALS, cpuSecondsOf, launch, memoryOf, motoCommand, REGION, type TargetKind } from "./targets.js";
 import { EcsWire, type UserAgent } from "./wire.js";
 import { elbv2Phases } from "./elbv2.js";
+import { companionPhases } from "./companions.js";
 import { DEFAULT_SIZES, phases, setup, type Bench, type Phase, type SetupReport } from "./workload.js";
 
 /** Alternating starts the full run takes for its start-up verdict (`--startup` alone takes 9 by default). */
@@ -130,7 +131,7 @@ async function benchTarget(kind: TargetKind, opts: Options, agent: UserAgent): P
     const report: SetupReport = await setup(b, DEFAULT_SIZES);
     run.setupErrors = report.errors;
     if (Object.keys(report.errors).length) log(`${kind}: setup errors ${JSON.stringify(report.errors).slice(0, 400)}`);
-    for (const phase of [...phases(() => report, DEFAULT_SIZES, () => b), ...queryPhases(() => b), ...elbv2Phases(() => b)]) {
+    for (const phase of [...phases(() => report, DEFAULT_SIZES, () => b), ...queryPhases(() => b), ...elbv2Phases(() => b), ...companionPhases(() => b)]) {
       // `--phase a|b` runs the phases whose names contain any of the alternatives.
       if (opts.only && !opts.only.toLowerCase().split("|").some((w) => phase.name.toLowerCase().includes(w))) continue;
       const r = await runPhase(opts, b, phase);

@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { defaultModelsDir, generatedOperations, loadModel, protocolOf, SERVICES, type ServiceName } from "./model.js";
+import { defaultModelsDir, generatedOperations, loadModel, protocolOf, SERVICES, type ServiceName, type ServiceSource } from "./model.js";
 import { operationSchema } from "./schema.js";
 import { errorsFile, operationsFile, shapesOf, typesFile } from "./typescript.js";
 
@@ -17,7 +17,8 @@ export function generate(modelsDir: string, services: ServiceName[] = Object.key
     const protocol = protocolOf(model);
     for (const op of ops) {
       for (const dir of ["input", "output"] as const) {
-        files.set(`schemas/${service}/${op}.${dir}.json`, JSON.stringify(operationSchema(model, op, dir, protocol), null, 1) + "\n");
+        const root = (SERVICES[service] as ServiceSource).outputRoots?.[op];
+        files.set(`schemas/${service}/${op}.${dir}.json`, JSON.stringify(operationSchema(model, op, dir, protocol, root), null, 1) + "\n");
       }
     }
     const gen = `src/services/${service}/generated`;

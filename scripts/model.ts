@@ -2,9 +2,12 @@
 import { existsSync, readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 
 export interface ShapeRef {
   shape: string;
+  /** rest-xml: where the member travels (`uri`, `querystring`, `header`, `headers`; absent: the body). */
+  location?: string;
   /** Wire names: query/XML element (locationName), EC2 form name (queryName). */
   locationName?: string;
   queryName?: string;
@@ -30,10 +33,15 @@ export interface Shape {
   document?: boolean;
   flattened?: boolean;
   locationName?: string;
+  /** rest-xml: the member that is the whole body. */
+  payload?: string;
+  timestampFormat?: string;
 }
 
 export interface Operation {
   name: string;
+  /** rest-xml: the request's method and path (`/{Bucket}/{Key+}?tagging`), and the status of its answer. */
+  http?: { method: string; requestUri: string; responseCode?: number };
   input?: ShapeRef;
   output?: ShapeRef;
   errors?: ShapeRef[];
@@ -66,6 +74,13 @@ export interface ServiceSource {
    * members it requires that real answers leave out, smaller minimum lengths (each by shape). Each
    * one's source is in FIDELITY.md.
    */
+  /** The model is kept in this repository, under models/ (there is none in the shared models folder). */
+  local?: boolean;
+  /**
+   * rest-xml: the root element of each answer whose members are the body (`ListBucketResult`), which
+   * botocore's model leaves out (its parser ignores the root); from the service's API reference.
+   */
+  outputRoots?: Readonly<Record<string, string>>;
   corrections?: {
     enumValues?: Readonly<Record<string, readonly string[]>>;
     notRequired?: Readonly<Record<string, readonly string[]>>;
@@ -279,14 +294,97 @@ const SOURCES = {
   "application-autoscaling": { path: "application-autoscaling/2016-02-06" },
   cloudformation: { path: "cloudformation/2010-05-15" },
   servicediscovery: { path: "servicediscovery/2017-03-14" },
+  ecr: {
+    path: "ecr/2015-09-21",
+    // The control plane of repositories; the registry's image operations are the data plane's (not served).
+    operations: [
+      "CreateRepository",
+      "DeleteLifecyclePolicy",
+      "DeleteRepository",
+      "DeleteRepositoryPolicy",
+      "DescribeRegistry",
+      "DescribeRepositories",
+      "GetLifecyclePolicy",
+      "GetRepositoryPolicy",
+      "ListTagsForResource",
+      "PutImageScanningConfiguration",
+      "PutImageTagMutability",
+      "PutLifecyclePolicy",
+      "SetRepositoryPolicy",
+      "TagResource",
+      "UntagResource",
+    ],
+  },
+  s3: {
+    // botocore's S3 model (1.43.11) without its documentation strings: models/s3/2006-03-01.
+    path: "s3/2006-03-01",
+    local: true,
+    // The Amazon S3 API Reference's response syntax of each operation.
+    outputRoots: {
+      CompleteMultipartUpload: "CompleteMultipartUploadResult",
+      CreateMultipartUpload: "InitiateMultipartUploadResult",
+      DeleteObjects: "DeleteResult",
+      GetBucketLifecycleConfiguration: "LifecycleConfiguration",
+      GetBucketLocation: "LocationConstraint",
+      GetBucketTagging: "Tagging",
+      GetBucketVersioning: "VersioningConfiguration",
+      ListBuckets: "ListAllMyBucketsResult",
+      ListObjectVersions: "ListVersionsResult",
+      ListObjects: "ListBucketResult",
+      ListObjectsV2: "ListBucketResult",
+      ListParts: "ListPartsResult",
+    },
+    // What the CDK's bootstrap stack and cdk-assets call, and what cleaning a bucket up takes.
+    operations: [
+      "AbortMultipartUpload",
+      "CompleteMultipartUpload",
+      "CreateBucket",
+      "CreateMultipartUpload",
+      "DeleteBucket",
+      "DeleteBucketEncryption",
+      "DeleteBucketLifecycle",
+      "DeleteBucketPolicy",
+      "DeleteBucketTagging",
+      "DeleteObject",
+      "DeleteObjects",
+      "DeletePublicAccessBlock",
+      "GetBucketEncryption",
+      "GetBucketLifecycleConfiguration",
+      "GetBucketLocation",
+      "GetBucketPolicy",
+      "GetBucketTagging",
+      "GetBucketVersioning",
+      "GetObject",
+      "GetPublicAccessBlock",
+      "HeadBucket",
+      "HeadObject",
+      "ListBuckets",
+      "ListObjectVersions",
+      "ListObjects",
+      "ListObjectsV2",
+      "ListParts",
+      "PutBucketEncryption",
+      "PutBucketLifecycleConfiguration",
+      "PutBucketPolicy",
+      "PutBucketTagging",
+      "PutBucketVersioning",
+      "PutObject",
+      "PutPublicAccessBlock",
+      "UploadPart",
+    ],
+  },
 } satisfies Record<string, ServiceSource>;
 
 export const SERVICES: Record<keyof typeof SOURCES, ServiceSource> = SOURCES;
 
 export type ServiceName = keyof typeof SERVICES;
 
+// scripts/ is one folder below the repository root.
+const REPO_MODELS = fileURLToPath(new URL("../models", import.meta.url));
+
 export function modelPath(modelsDir: string, service: ServiceName): string {
-  return join(modelsDir, SERVICES[service].path, "service-2.json");
+  const source: ServiceSource = SERVICES[service];
+  return join(source.local ? REPO_MODELS : modelsDir, source.path, "service-2.json");
 }
 
 /** The operations generated for a service: its list, else every operation of the model. */
@@ -299,9 +397,9 @@ export function generatedOperations(model: ServiceModel, service: ServiceName): 
 }
 
 /** The wire protocol of a model, as the generated tables need it. */
-export function protocolOf(model: ServiceModel): "json" | "query" | "ec2" {
+export function protocolOf(model: ServiceModel): "json" | "query" | "ec2" | "rest-xml" {
   const p = model.metadata.protocol;
-  return p === "query" || p === "ec2" ? p : "json";
+  return p === "query" || p === "ec2" || p === "rest-xml" ? p : "json";
 }
 
 export function modelExists(modelsDir: string, service: ServiceName): boolean {

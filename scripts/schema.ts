@@ -3,7 +3,7 @@ import { reachableShapes, type ServiceModel, type Shape, type ShapeRef } from ".
 
 type Json = Record<string, unknown>;
 export type Direction = "input" | "output";
-export type Protocol = "json" | "query" | "ec2";
+export type Protocol = "json" | "query" | "ec2" | "rest-xml";
 
 const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -21,6 +21,7 @@ function memberWireName(name: string, ref: ShapeRef, dir: Direction, protocol: P
  */
 function wireAnnotation(shape: Shape, dir: Direction, protocol: Protocol): Json | undefined {
   if (protocol === "json") return undefined;
+  if (protocol === "rest-xml") return restXmlAnnotation(shape);
   switch (shape.type) {
     case "structure": {
       const names: Record<string, string> = {};
@@ -41,6 +42,39 @@ function wireAnnotation(shape: Shape, dir: Direction, protocol: Protocol): Json 
       return { entry: shape.flattened ? null : "entry", key: shape.key!.locationName ?? "key", value: shape.value!.locationName ?? "value" };
     case "timestamp":
       return { timestamp: true };
+    case "blob":
+      return { blob: true };
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * rest-xml: a structure's members travel in the URI, the query string, headers (`headers`: a map of
+ * prefixed headers) or the body, whose members are XML elements, or which is one member itself
+ * (`payload`); lists are flattened or wrap items; header timestamps are HTTP dates unless the shape says.
+ */
+function restXmlAnnotation(shape: Shape): Json | undefined {
+  switch (shape.type) {
+    case "structure": {
+      const names: Record<string, string> = {};
+      const locations: Record<string, string> = {};
+      for (const [name, ref] of Object.entries(shape.members ?? {})) {
+        if (ref.locationName && ref.locationName !== name) names[name] = ref.locationName;
+        if (ref.location) locations[name] = ref.location;
+      }
+      const out: Json = {};
+      if (Object.keys(names).length) out.names = names;
+      if (Object.keys(locations).length) out.locations = locations;
+      if (shape.payload) out.payload = shape.payload;
+      return Object.keys(out).length ? out : undefined;
+    }
+    case "list":
+      return shape.flattened ? { flat: true } : { item: shape.member!.locationName ?? "member" };
+    case "map":
+      return { entry: shape.flattened ? null : "entry", key: shape.key!.locationName ?? "key", value: shape.value!.locationName ?? "value" };
+    case "timestamp":
+      return shape.timestampFormat ? { timestamp: true, format: shape.timestampFormat } : { timestamp: true };
     case "blob":
       return { blob: true };
     default:
@@ -146,11 +180,12 @@ function compilesWithU(pattern: string): boolean {
 }
 
 /** The schema of an operation's input or output, with only the shapes it reaches. */
-export function operationSchema(model: ServiceModel, op: string, dir: Direction, protocol: Protocol = "json"): Json {
+export function operationSchema(model: ServiceModel, op: string, dir: Direction, protocol: Protocol = "json", outputRoot?: string): Json {
   const ref = model.operations[op][dir];
   const root = ref?.shape;
   // The query protocol wraps an answer's members in <OpResult>; EC2 does not.
   const top: Json = dir === "output" && protocol === "query" && ref?.resultWrapper ? { aws: { resultWrapper: ref.resultWrapper } } : {};
+  if (protocol === "rest-xml" && dir === "output") top.aws = restXmlOutput(model, op, outputRoot);
   if (!root) return { $schema: "http://json-schema.org/draft-07/schema#", title: `${op} ${dir}`, ...top, type: "object", properties: {}, additionalProperties: dir === "input" };
   const definitions: Json = {};
   for (const name of reachableShapes(model, root)) {
@@ -159,4 +194,11 @@ export function operationSchema(model: ServiceModel, op: string, dir: Direction,
     definitions[name] = shape.document ? {} : aws ? { ...shapeSchema(shape, dir), aws } : shapeSchema(shape, dir);
   }
   return { $schema: "http://json-schema.org/draft-07/schema#", title: `${op} ${dir}`, ...top, $ref: `#/definitions/${root}`, definitions };
+}
+
+/** rest-xml: an answer's status, and the root element of a body made of the output's members. */
+function restXmlOutput(model: ServiceModel, op: string, root: string | undefined): Json {
+  const out: Json = { status: model.operations[op].http?.responseCode ?? 200 };
+  if (root) out.root = root;
+  return out;
 }

@@ -61,7 +61,16 @@ function serviceMetadata(model: ServiceModel, ops: string[]): string {
     `/** The service name in a SigV4 credential scope. */`,
     `export const SIGNING_NAME = ${JSON.stringify(model.metadata.signingName ?? model.metadata.endpointPrefix)};`,
   ];
-  if (protocol !== "json") {
+  if (protocol === "rest-xml") {
+    lines.push(`export const XML_NAMESPACE = ${JSON.stringify(restXmlNamespace(model))};`);
+    // A deprecated operation shares its path with its successor (GetBucketLifecycle): the successor is routed.
+    const bindings = Object.fromEntries(all.map((op) => [op, { ...model.operations[op].http, requires: requiredParameters(model, op), ...((model.operations[op] as { deprecated?: boolean }).deprecated ? { deprecated: true } : {}) }]));
+    lines.push(`/**`);
+    lines.push(` * Each operation's method and path, generated or not, and the headers (\`h:\`) and query parameters`);
+    lines.push(` * (\`q:\`) it requires: how a request finds its operation (CopyObject is PutObject's path with a header).`);
+    lines.push(` */`);
+    lines.push(`export const HTTP_BINDINGS: Readonly<Record<string, { method: string; requestUri: string; responseCode?: number; requires: readonly string[]; deprecated?: boolean }>> = ${JSON.stringify(bindings, null, 2)};`);
+  } else if (protocol !== "json") {
     let ns = model.metadata.xmlNamespace;
     // EC2's model omits the trailing slash its responses carry.
     if (protocol === "ec2" && !ns.endsWith("/")) ns += "/";
@@ -120,4 +129,28 @@ export function errorsFile(model: ServiceModel): string {
 
 ${classes.join("\n\n")}
 `;
+}
+
+/** rest-xml models name their namespace on the members that are a request's XML body. */
+function restXmlNamespace(model: ServiceModel): string {
+  for (const shape of Object.values(model.shapes)) {
+    for (const ref of Object.values(shape.members ?? {})) {
+      const uri = (ref as { xmlNamespace?: { uri?: string } }).xmlNamespace?.uri;
+      if (uri) return uri;
+    }
+  }
+  throw new Error("a rest-xml model without an XML namespace");
+}
+
+/** The required members of an operation's input that travel as a header or a query parameter. */
+function requiredParameters(model: ServiceModel, op: string): string[] {
+  const input = model.operations[op].input;
+  if (!input) return [];
+  const shape = model.shapes[input.shape];
+  return (shape.required ?? []).flatMap((m) => {
+    const ref = shape.members![m];
+    if (ref.location === "header") return [`h:${ref.locationName!.toLowerCase()}`];
+    if (ref.location === "querystring") return [`q:${ref.locationName!}`];
+    return [];
+  });
 }

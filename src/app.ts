@@ -8,12 +8,14 @@ import { Timeline } from "./engine/timeline.js";
 import { protocolErrors } from "./protocol/errors.js";
 import { handleJson, sendJson } from "./protocol/json.js";
 import { handleQuery, isQueryRequest } from "./protocol/query.js";
+import { isRestXmlRequest } from "./protocol/restXmlRoute.js";
 import type { ProtocolOptions } from "./protocol/service.js";
 import { createRegistry, type Registry } from "./services/registry.js";
 import type { ContainerRuntime } from "./runtime/runtime.js";
 import { createLogger, type Logger } from "./log.js";
 import { DataPlane } from "./dataplane/index.js";
 import { ContainerDns } from "./dataplane/dns/server.js";
+import type { TaskEndpoints } from "./dataplane/taskEndpoints.js";
 import { attachPersistence, openState, PersistentClock, type Persistence } from "./state/persist/persistence.js";
 
 export interface AppOptions {
@@ -48,6 +50,8 @@ export interface EcsLocal {
   dataplane: DataPlane;
   /** Stops background work; with a container runtime, removes the containers it started (unless kept). */
   close(): Promise<void>;
+  /** The task endpoints real containers talk to (with the Docker runtime, once ready). */
+  taskEndpoints(): TaskEndpoints | undefined;
 }
 
 export function createApp(options: AppOptions = {}): EcsLocal {
@@ -80,13 +84,26 @@ export function createApp(options: AppOptions = {}): EcsLocal {
   };
   let persistence: Persistence | undefined;
   if (opened && !(clock instanceof PersistentClock)) throw new Error("a state directory needs the server's own clock");
+  // Real containers talk to the task endpoints (metadata, credentials, the API): a data plane of its
+  // own, which gives the runtime's containers their environment before any task (or replay) starts.
+  // Loaded only then: a server that simulates its tasks never loads it (start-up counts every module).
+  let endpoints: TaskEndpoints | undefined;
+  const runtimeReady =
+    config.runtime === "docker"
+      ? registry.ready.then(async () => {
+          const { TaskEndpoints } = await import("./dataplane/taskEndpoints.js");
+          endpoints = new TaskEndpoints({ config, backends: registry.backends, logger, runtime: () => registry.runtime(), now: () => timeline.now(), api: (req, res) => handle(req, res) });
+          endpoints.attach(registry.runtime());
+          await endpoints.start();
+        })
+      : registry.ready;
   // Replaying the journal runs operations, whose code the services load on first need: all of it first.
   const ready = opened
-    ? Promise.all([registry.ready, registry.load()]).then(() => {
+    ? Promise.all([runtimeReady, registry.load()]).then(() => {
         persistence = attachPersistence({ opened, registry, timeline, clock: clock as PersistentClock, logger, resetAll: forget, setBeforeInvoke: (fn) => (protocol.beforeInvoke = fn) });
         return persistence.resumed;
       })
-    : registry.ready;
+    : runtimeReady;
   const dataplane = new DataPlane(config, registry.backends, timeline, logger);
   const reset = (): void => {
     persistence?.reset();
@@ -99,6 +116,19 @@ export function createApp(options: AppOptions = {}): EcsLocal {
   const dispatch = (req: IncomingMessage, res: ServerResponse): void => {
     if (req.headers["x-amz-target"] === undefined && isQueryRequest(req, registry.jsonSigningNames)) void handleQuery(req, res, registry.query, served, protocol);
     else void handleJson(req, res, registry.json, protocol);
+  };
+
+  // S3 (rest-xml) takes any method and path: it loads on its first request, as Express does.
+  let restXml: Promise<typeof import("./protocol/restXml.js")> | undefined;
+  const dispatchRestXml = (req: IncomingMessage, res: ServerResponse): void => {
+    (restXml ??= import("./protocol/restXml.js")).then(
+      (m) => m.handleRestXml(req, res, registry.restXml, protocol),
+      (e: unknown) => {
+        restXml = undefined;
+        logger.error("cannot load the rest-xml protocol", e);
+        res.writeHead(500).end();
+      },
+    );
   };
 
   // Express serves everything but the API, and loads on the first such request (src/web.ts).
@@ -115,6 +145,7 @@ export function createApp(options: AppOptions = {}): EcsLocal {
   // The API's hot path skips Express's router: POST / is all the wire protocols need.
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
     if (dataplane.claims(req.headers.host)) dataplane.handleByHost(req, res);
+    else if (isRestXmlRequest(req, registry.restXmlSigningNames)) dispatchRestXml(req, res);
     else if (req.method === "POST" && (req.url === "/" || req.url!.startsWith("/?"))) dispatch(req, res);
     else
       webApp().then(
@@ -138,6 +169,7 @@ export function createApp(options: AppOptions = {}): EcsLocal {
     warm: () => registry.warm(),
     ready,
     dataplane,
-    close: () => (dataplane.close(), dns?.close(), timeline.clear(), persistence?.close(), registry.close()),
+    taskEndpoints: () => endpoints,
+    close: () => (dataplane.close(), dns?.close(), timeline.clear(), persistence?.close(), Promise.all([registry.close(), endpoints?.close()]).then(() => undefined)),
   };
 }

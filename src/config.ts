@@ -51,6 +51,10 @@ export interface Config {
   elbPortOffset: number;
   /** A DNS server for Cloud Map names on each engine's bridge (Docker runtime). */
   containerDns: boolean;
+  /** The task endpoints' port on 169.254.170.2: 80 as on ECS; 0 (or 80 taken) a free one, given by full URI. */
+  taskEndpointPort: number;
+  /** Whether real containers get AWS_ENDPOINT_URL pointing at ecs-local. */
+  taskAwsEndpoint: boolean;
   /** Seeds ids and random choices; absent means a fresh random seed per server. */
   seed?: string;
   /** Where state is kept across restarts; absent keeps everything in memory. */
@@ -96,6 +100,8 @@ export function defaultConfig(overrides: ConfigOverrides = {}): Config {
     keepContainers: false,
     elbPortOffset: 8000,
     containerDns: true,
+    taskEndpointPort: 80,
+    taskAwsEndpoint: true,
     logLevel: "info",
     logFormat: "text",
     maxBodyBytes: 10 * 1024 * 1024,

@@ -12,8 +12,9 @@ import type { Registry } from "./services/registry.js";
 import { VERSION } from "./version.js";
 import { consoleRouter } from "./console/router.js";
 import type { DataPlane } from "./dataplane/index.js";
-import { listListeners, markTargetHealth } from "./dataplane/routes.js";
+import { listListeners, markTargetHealth } from "./dataplane/trafficRoutes.js";
 import { putUtilization } from "./services/application-autoscaling/utilizationEndpoint.js";
+import { capacityProvidersView } from "./services/ecs/capacity/view.js";
 
 export interface WebRoutes {
   config: Config;
@@ -56,6 +57,17 @@ export function createWebApp(r: WebRoutes): Express {
   app.get("/_ecs-local/elb/listeners", (_req, res) => listListeners(r.dataplane, res, String(res.getHeader("x-amzn-RequestId"))));
   app.post("/_ecs-local/target-health", express.text({ type: () => true, limit: "64kb" }), (req, res) => {
     markTargetHealth(r.registry.backends, req.body, res, String(res.getHeader("x-amzn-RequestId")));
+  });
+  // What ECS managed scaling sees of each Auto Scaling group capacity provider: why a task waits.
+  app.get("/_ecs-local/capacity-providers", (_req, res) => {
+    res.json(capacityProvidersView(r.registry.backends.ecs));
+  });
+  // The console's task page: the task as its containers see it through the metadata endpoint, and its roles.
+  app.get("/_ecs-local/task-metadata", (req, res, next) => {
+    const ecs = r.registry.backends.ecs;
+    import("./dataplane/consoleView.js")
+      .then((m) => m.taskMetadataView({ backends: r.registry.backends, runtime: () => r.registry.runtime(), now: () => ecs.timeline.now() }, String(req.query.task ?? ""), res))
+      .catch(next);
   });
   app.post("/", r.dispatch);
   // The query protocol may also come as GET /?Action=…

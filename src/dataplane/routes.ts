@@ -1,45 +1,104 @@
-// The data plane's routes beside the API: GET /_ecs-local/elb/listeners (where each listener is
-// reached on this machine) and POST /_ecs-local/target-health, which sets a registered target's
-// health by hand — the simulated runtime's way, where nothing can be probed, to fail a target in a
-// test. Body: {"targetGroupArn", "id", "port"?, "state": "unhealthy" | "healthy", "reason"?, "description"?}.
-import type { ServerResponse } from "node:http";
-import { protocolErrors } from "../protocol/errors.js";
-import { sendJson, sendJsonError } from "../protocol/json.js";
+// The task endpoints' requests: `/v2/credentials/<id>` (the task role's credentials), `/v3|v4/<id>`
+// with `/task`, `/taskWithTags`, `/stats`, `/task/stats` (the metadata), each read from ECS's port
+// and the engine; anything else is ecs-local's API, answered by the same handler as on its own port.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { randomUUID } from "node:crypto";
 import type { Backends } from "../services/backends.js";
-import type { TargetHealth } from "../services/elbv2/generated/types.js";
-import type { DataPlane } from "./index.js";
+import type { ContainerRuntime } from "../runtime/runtime.js";
+import type { TaskView } from "../services/ecs/domain/taskEndpoints.js";
+import type { RequestContext } from "../protocol/context.js";
+import { containerDocument, endpointId, taskDocument, type MetadataFacts, type MetadataVersion } from "./metadata.js";
+import { credentialsDocument } from "./environment.js";
+import { withNetworkRates, type Samples } from "./stats.js";
 
-const REASONS: Record<string, string> = {
-  "Target.FailedHealthChecks": "Health checks failed",
-  "Target.Timeout": "Request timed out",
-  "Target.ResponseCodeMismatch": "Health checks failed with these codes: [500]",
-};
-
-export function listListeners(dataplane: DataPlane, res: ServerResponse, requestId: string): void {
-  sendJson(res, 200, { listeners: dataplane.urls() }, requestId);
+export interface RouteContext {
+  backends: Backends;
+  runtime: () => ContainerRuntime;
+  /** The server's clock, epoch milliseconds. */
+  now: () => number;
+  /** ecs-local's own request handler (the API, health, console). */
+  api: (req: IncomingMessage, res: ServerResponse) => void;
+  samples: Samples;
 }
 
-export function markTargetHealth(backends: Backends, text: unknown, res: ServerResponse, requestId: string): void {
-  let body: Record<string, unknown>;
+function send(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(text) });
+  res.end(text);
+}
+
+const METADATA = /^\/v([34])\/([0-9a-f]{32}-\d{10})(\/task|\/taskWithTags|\/stats|\/task\/stats)?\/?$/;
+const CREDENTIALS = /^\/v2\/credentials\/([^/?]+)$/;
+
+/** Handles a request on a task endpoint listener; `relative` says whether the listener is 169.254.170.2:80. */
+export function route(ctx: RouteContext, req: IncomingMessage, res: ServerResponse, relative: boolean): void {
+  const path = (req.url ?? "/").split("?")[0];
+  const creds = req.method === "GET" ? CREDENTIALS.exec(path) : null;
+  if (creds) return credentials(ctx, req, res, decodeURIComponent(creds[1]), relative);
+  const meta = req.method === "GET" ? METADATA.exec(path) : null;
+  if (!meta) return ctx.api(req, res);
+  metadata(ctx, Number(meta[1]) as MetadataVersion, meta[2], meta[3] ?? "").then(
+    ([status, body]) => send(res, status, body),
+    (e: unknown) => send(res, 500, { message: `Unable to generate metadata: ${(e as Error).message}` }),
+  );
+}
+
+function credentials(ctx: RouteContext, req: IncomingMessage, res: ServerResponse, id: string, relative: boolean): void {
+  const found = ctx.backends.ecs.endpoints.credentials(id);
+  if (!found) return send(res, 400, { code: "InvalidIdInRequest", message: "CredentialsV2Request: Credentials not found" });
+  // A full URI comes with its token; the relative one, at 169.254.170.2:80 only, needs none (as on ECS).
+  const auth = req.headers.authorization;
+  if (auth !== undefined ? auth !== found.token : !relative) return send(res, 401, { code: "AccessDenied", message: "CredentialsV2Request: the authorization token does not match the task's" });
+  if (found.expiration <= ctx.now()) return send(res, 400, { code: "NoCredentialsAssociated", message: "CredentialsV2Request: Credentials expired" });
+  send(res, 200, credentialsDocument(found));
+}
+
+/** The facts beyond ECS's state: the engine's containers, and the subnet and VPC from EC2's operations. */
+export async function gatherFacts(ctx: Pick<RouteContext, "backends" | "runtime" | "now">, v: TaskView): Promise<MetadataFacts> {
+  const containers = (await ctx.runtime().inspect?.(v.task.taskArn!)) ?? new Map();
+  const out: MetadataFacts = { containers, now: ctx.now() };
+  const { client } = ctx.backends;
+  const request: RequestContext = { accountId: v.accountId, region: v.region, requestId: randomUUID() };
+  const loading = client.load("ec2", ["DescribeSubnets", "DescribeInstances"]);
+  if (loading) await loading;
+  const subnetId = v.task.attachments?.find((a) => a.type === "ElasticNetworkInterface")?.details?.find((d) => d.name === "subnetId")?.value;
   try {
-    body = JSON.parse(typeof text === "string" && text.trim() ? text : "{}");
-    if (typeof body !== "object" || body === null || Array.isArray(body)) throw new Error("not an object");
+    if (subnetId) out.subnetCidr = client.call("ec2", "DescribeSubnets", { SubnetIds: [subnetId] }, request).Subnets?.[0]?.CidrBlock;
   } catch {
-    return sendJsonError(res, protocolErrors.serialization("The body must be a JSON object."), requestId);
+    /* a subnet EC2 does not know: the document leaves its block out */
   }
-  const invalid = (m: string) => sendJsonError(res, protocolErrors.validation(m), requestId);
-  const arn = typeof body.targetGroupArn === "string" ? body.targetGroupArn : "";
-  const m = /^arn:[^:]+:elasticloadbalancing:([^:]+):(\d{12}):targetgroup\//.exec(arn);
-  if (!m) return invalid("targetGroupArn must be a target group ARN.");
-  if (typeof body.id !== "string" || !body.id) return invalid("id must name a registered target.");
-  if (body.port !== undefined && !Number.isInteger(body.port)) return invalid("port must be a whole number.");
-  if (body.state !== "unhealthy" && body.state !== "healthy") return invalid("state must be unhealthy or healthy.");
-  const reason = typeof body.reason === "string" ? body.reason : "Target.FailedHealthChecks";
-  if (body.state === "unhealthy" && !(reason in REASONS)) return invalid(`reason must be one of ${Object.keys(REASONS).join(", ")}.`);
-  const health: TargetHealth =
-    body.state === "healthy" ? { State: "healthy" } : { State: "unhealthy", Reason: reason as TargetHealth["Reason"], Description: typeof body.description === "string" ? body.description : REASONS[reason] };
-  const [, region, accountId] = m;
-  const done = backends.elbv2.traffic.mark(accountId, region, arn, body.id, body.port as number | undefined, health);
-  if (!done) return invalid(`No target ${body.id}${body.port !== undefined ? `:${body.port}` : ""} is registered (and not draining) in ${arn}.`);
-  sendJson(res, 200, { targetGroupArn: arn, id: body.id, ...(body.port !== undefined ? { port: body.port } : {}), targetHealth: health }, requestId);
+  try {
+    const instanceId = v.instance?.ec2InstanceId;
+    if (instanceId) out.vpcId = client.call("ec2", "DescribeInstances", { InstanceIds: [instanceId] }, request).Reservations?.[0]?.Instances?.[0]?.VpcId;
+  } catch {
+    /* an instance registered by hand, unknown to EC2: no VPC */
+  }
+  return out;
+}
+
+async function metadata(ctx: RouteContext, version: MetadataVersion, id: string, sub: string): Promise<[number, unknown]> {
+  const v = ctx.backends.ecs.endpoints.task(id.slice(0, 32));
+  const container = v?.task.containers?.find((c) => endpointId(v.task.taskArn!, c.name!) === id);
+  if (!v || !container) return [404, { message: `V${version} metadata handler: unable to find a task and container for endpoint ${id}` }];
+  if (sub === "/stats" || sub === "/task/stats") {
+    const stats = (await ctx.runtime().stats?.(v.task.taskArn!)) ?? new Map<string, unknown>();
+    const rated = version === 4 && v.td.networkMode !== "host" ? withNetworkRates(stats, ctx.samples) : stats;
+    if (sub === "/stats") return [200, rated.get(container.name!) ?? null];
+    const facts = (await ctx.runtime().inspect?.(v.task.taskArn!)) ?? new Map();
+    return [200, Object.fromEntries([...rated].map(([name, s]) => [facts.get(name)?.dockerId ?? name, s]))];
+  }
+  const f = await gatherFacts(ctx, v);
+  if (sub === "") return [200, containerDocument(v, container, version, f)];
+  const doc = taskDocument(v, version, f);
+  if (sub === "/taskWithTags" && version === 4) Object.assign(doc, await tags(ctx, v));
+  return [200, doc];
+}
+
+async function tags(ctx: RouteContext, v: TaskView): Promise<Record<string, unknown>> {
+  const { client } = ctx.backends;
+  const loading = client.load("ecs", ["ListTagsForResource"]);
+  if (loading) await loading;
+  const request: RequestContext = { accountId: v.accountId, region: v.region, requestId: randomUUID() };
+  const read = (arn: string): Record<string, string> => Object.fromEntries((client.call("ecs", "ListTagsForResource", { resourceArn: arn }, request).tags ?? []).map((t: { key: string; value: string }) => [t.key, t.value]));
+  return { TaskTags: read(v.task.taskArn!), ...(v.instance ? { ContainerInstanceTags: read(v.instance.containerInstanceArn!) } : {}) };
 }

@@ -6,7 +6,7 @@ import { AwsError, protocolErrors } from "./errors.js";
 import { CredentialError, credentialScope, faultFields, requestContext, sessionTokenOf, type RequestContext } from "./context.js";
 import { readBody } from "./body.js";
 import { logsRequests, type ProtocolOptions, type ServedService } from "./service.js";
-import type { EnumErrorWording } from "./messages.js";
+import type { ConstraintErrorWording, EnumErrorWording } from "./messages.js";
 import { checkOutput, validateInput } from "./validate.js";
 
 export interface JsonService extends ServedService {
@@ -19,6 +19,8 @@ export interface JsonService extends ServedService {
   unsupported?(operation: string): AwsError | undefined;
   /** The service's own words for a value outside its enum (ECS checks enums itself). */
   enumError?: EnumErrorWording;
+  /** The service's own words for any broken constraint (ECR's InvalidParameterException). */
+  constraintError?: ConstraintErrorWording;
 }
 
 export type JsonProtocolOptions = ProtocolOptions;
@@ -128,7 +130,7 @@ export async function handleJson(req: IncomingMessage, res: ServerResponse, serv
     if (loading) await loading;
     const lacking = service.unsupported?.(operation);
     if (lacking) throw lacking;
-    validateInput(service.name, operation, input, service.enumError);
+    validateInput(service.name, operation, input, service.enumError, service.constraintError);
     opts.beforeInvoke();
     // Answers are serialized in the same turn of the event loop as the operation ran, before any
     // timer can move state on: operations may return live state objects without copying them.

@@ -87,6 +87,18 @@ export interface EnumViolation {
 /** The service's own error for an enum violation, or undefined to leave it to ValidationException. */
 export type EnumErrorWording = (v: EnumViolation) => AwsError | undefined;
 
+/** A broken constraint, as data, for a service that words every such failure itself (ECR does). */
+export interface ConstraintViolation {
+  keyword: string;
+  /** AWS's path to the member: `repositoryName`, `tags.1.member.key`. */
+  path: string;
+  value: unknown;
+  params: Record<string, unknown>;
+}
+
+/** The service's own error for a broken constraint, or undefined to leave it to ValidationException. */
+export type ConstraintErrorWording = (v: ConstraintViolation) => AwsError | undefined;
+
 function nearestMember(instancePath: string): string {
   const parts = instancePath.split("/").slice(1).filter((p) => !/^\d+$/.test(p));
   return (parts.pop() ?? "").replace(/~1/g, "/").replace(/~0/g, "~");
@@ -108,7 +120,7 @@ function valueAt(body: unknown, instancePath: string): unknown {
  * checks enums itself (`enumError`) answers those in its own words, after the other constraints:
  * its front end knows only the rest, so they fail first.
  */
-export function validationError(errors: ErrorObject[], body: unknown, operation = "", enumError?: EnumErrorWording): AwsError {
+export function validationError(errors: ErrorObject[], body: unknown, operation = "", enumError?: EnumErrorWording, constraintError?: ConstraintErrorWording): AwsError {
   const typeError = errors.find((e) => e.keyword === "type");
   if (typeError) return protocolErrors.serialization(typeMessage(typeError, valueAt(body, typeError.instancePath)));
   const seen = new Set<string>();
@@ -126,6 +138,8 @@ export function validationError(errors: ErrorObject[], body: unknown, operation 
     }
     const path = e.keyword === "required" ? memberPath(e.instancePath, String(e.params.missingProperty)) : memberPath(e.instancePath);
     const value = e.keyword === "required" ? undefined : valueAt(body, e.instancePath);
+    const worded = constraintError?.({ keyword: e.keyword, path, value, params: e.params as Record<string, unknown> });
+    if (worded) return worded;
     const line = `Value ${quoted(value)} at '${path}' failed to satisfy constraint: ${constraint(e)}`;
     if (!seen.has(line)) {
       seen.add(line);

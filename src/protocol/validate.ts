@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import type { Ajv, ErrorObject, ValidateFunction } from "ajv";
 import { REPO_ROOT, SCHEMAS_DIR } from "../paths.js";
 import { AJV_OPTIONS } from "./ajvOptions.js";
-import { validationError, type EnumErrorWording } from "./messages.js";
+import { validationError, type ConstraintErrorWording, type EnumErrorWording } from "./messages.js";
 
 export type Direction = "input" | "output";
 
@@ -67,9 +67,9 @@ export function inputErrors(service: string, operation: string, body: unknown): 
 }
 
 /** Throws the AWS error for a request that breaks its operation's input schema. */
-export function validateInput(service: string, operation: string, body: unknown, enumError?: EnumErrorWording): void {
+export function validateInput(service: string, operation: string, body: unknown, enumError?: EnumErrorWording, constraintError?: ConstraintErrorWording): void {
   const fn = validatorFor(service, operation, "input");
-  if (!fn(body)) throw validationError(fn.errors ?? [], body, operation, enumError);
+  if (!fn(body)) throw validationError(fn.errors ?? [], body, operation, enumError, constraintError);
 }
 
 /** Throws (a server fault) when a response breaks the model's output shape. */

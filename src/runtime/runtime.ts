@@ -56,6 +56,32 @@ export interface TaskUsage {
   memoryMiB: number;
 }
 
+/** How a container reaches its host, for the endpoints it is given: its network mode and, on a bridge, the bridge's gateway. */
+export interface ContainerNetwork {
+  mode: string;
+  /** The engine's bridge gateway (the host as bridge and awsvpc containers reach it); undefined when the engine does not say. */
+  gateway(): Promise<string | undefined>;
+}
+
+/** What ECS adds to a container's environment (the task endpoints, the region): set by the data plane (src/dataplane/). */
+export type TaskEnvironment = (run: TaskRun, container: string, network: ContainerNetwork) => Promise<Record<string, string>>;
+
+/** A container as its engine knows it, for the task metadata endpoint. */
+export interface ContainerFacts {
+  dockerId: string;
+  dockerName: string;
+  /** `sha256:…`, the image's id on the engine. */
+  imageId?: string;
+  /** RFC 3339 with nanoseconds, as the engine writes them. */
+  createdAt?: string;
+  startedAt?: string;
+  finishedAt?: string;
+  ipv4Address?: string;
+  macAddress?: string;
+  /** The bytes the container wrote to its own layer (ephemeral storage in use). */
+  sizeRw?: number;
+}
+
 export interface ContainerRuntime {
   readonly kind: "simulated" | "docker";
   /** Whether a task leaves `status` when the runtime says so, rather than when its timer fires. */
@@ -82,6 +108,12 @@ export interface ContainerRuntime {
    * absent where nothing runs (the simulated runtime), undefined for a task it does not run.
    */
   usage?(taskArn: string): Promise<TaskUsage | undefined>;
+  /** Set by the data plane: what each container's environment gets besides its definition's. */
+  taskEnvironment?: TaskEnvironment;
+  /** The task's containers as the engine knows them, by container name; undefined for a task it does not run. */
+  inspect?(taskArn: string): Promise<Map<string, ContainerFacts> | undefined>;
+  /** The engine's stats (its own JSON) of each of the task's containers, by container name. */
+  stats?(taskArn: string): Promise<Map<string, unknown> | undefined>;
   /** Removes every container this runtime started (reset), unless configured to keep them. */
   reset(): Promise<void>;
   /** Stops watching; the containers are removed (as on reset) unless they outlive the server (kept, or a state directory). */

@@ -13,6 +13,8 @@ import type { AutoScalingBackend } from "./autoscaling/context.js";
 import type { ApplicationAutoScalingBackend } from "./application-autoscaling/context.js";
 import type { CloudFormationBackend } from "./cloudformation/context.js";
 import type { ServiceDiscoveryBackend } from "./servicediscovery/context.js";
+import type { S3Backend } from "./s3/context.js";
+import type { EcrBackend } from "./ecr/context.js";
 import type { InProcessClient } from "./inProcess.js";
 
 export interface Backends {
@@ -28,6 +30,8 @@ export interface Backends {
   applicationAutoScaling: ApplicationAutoScalingBackend;
   cloudformation: CloudFormationBackend;
   servicediscovery: ServiceDiscoveryBackend;
+  s3: S3Backend;
+  ecr: EcrBackend;
   /** Another service's operations, run as a request would run them (src/services/inProcess.ts). */
   client: InProcessClient;
 }

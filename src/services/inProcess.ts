@@ -7,6 +7,7 @@
 import { AwsError } from "../protocol/errors.js";
 import { JsonText, type JsonService } from "../protocol/json.js";
 import type { QueryService } from "../protocol/query.js";
+import type { RestXmlService } from "../protocol/restXml.js";
 import { ec2ValidationError, queryValidationError } from "../protocol/queryMessages.js";
 import type { RequestContext } from "../protocol/context.js";
 import type { ServedService } from "../protocol/service.js";
@@ -23,12 +24,13 @@ export interface InProcessClient {
   call<T = any>(service: string, operation: string, input: Record<string, unknown>, ctx: RequestContext): T;
 }
 
-export function inProcessClient(services: { json: JsonService[]; query: QueryService[] }): InProcessClient {
+export function inProcessClient(services: { json: JsonService[]; query: QueryService[]; restXml: RestXmlService[] }): InProcessClient {
   // The services' own invoke, taken before persistence wraps them: a call made inside an operation or
   // a timer is replayed by replaying that operation or timer, never journaled on its own.
-  const invokers = new Map<string, { service: ServedService; invoke: ServedService["invoke"]; protocol: "json" | "query" | "ec2" }>();
+  const invokers = new Map<string, { service: ServedService; invoke: ServedService["invoke"]; protocol: "json" | "query" | "ec2" | "rest-xml" }>();
   for (const s of services.json) invokers.set(s.name, { service: s, invoke: s.invoke.bind(s), protocol: "json" });
   for (const s of services.query) invokers.set(s.name, { service: s, invoke: s.invoke.bind(s), protocol: s.protocol });
+  for (const s of services.restXml) invokers.set(s.name, { service: s, invoke: s.invoke.bind(s), protocol: "rest-xml" });
   const find = (name: string) => {
     const found = invokers.get(name);
     if (!found) throw new Error(`no service ${name} to call in process`);
@@ -45,7 +47,8 @@ export function inProcessClient(services: { json: JsonService[]; query: QuerySer
       if (!s.implemented(operation)) throw new AwsError("UnsupportedOperation", `ecs-local does not support ${service} ${operation} yet.`, 400);
       const errors = inputErrors(s.name, operation, input);
       if (errors) {
-        if (protocol === "json") throw validationError(errors, input, operation, (s as JsonService).enumError);
+        if (protocol === "json") throw validationError(errors, input, operation, (s as JsonService).enumError, (s as JsonService).constraintError);
+        if (protocol === "rest-xml") throw (s as RestXmlService).errors.validation(errors, input, schemaFor(s.name, operation, "input"));
         throw protocol === "ec2" ? ec2ValidationError(errors, input, schemaFor(s.name, operation, "input")) : queryValidationError(errors, input);
       }
       const out = invoke(operation, input, ctx);

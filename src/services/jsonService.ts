@@ -36,6 +36,8 @@ export interface JsonServiceDefinition<S, B extends ServiceBackend<S>> {
   reset?: () => void;
   /** Operations that change state although named like reads (`Get…`): persistence journals them. */
   changesState?: readonly string[];
+  /** The service's own words for a broken constraint, instead of ValidationException. */
+  constraintError?: JsonService["constraintError"];
 }
 
 export function jsonService<S, B extends ServiceBackend<S>>(def: JsonServiceDefinition<S, B>): JsonService {
@@ -58,6 +60,7 @@ export function jsonService<S, B extends ServiceBackend<S>>(def: JsonServiceDefi
     load: (op) => (op !== undefined && !generated.has(op) ? undefined : operations.load(op)),
     unsupported: (op) => (generated.has(op) ? undefined : unsupported(op)),
     changesState: def.changesState,
+    constraintError: def.constraintError,
     reset() {
       backend.states.reset();
       def.reset?.();

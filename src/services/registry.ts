@@ -9,6 +9,7 @@ import { SimulatedRuntime } from "../runtime/simulated.js";
 import type { Timeline } from "../engine/timeline.js";
 import type { JsonService } from "../protocol/json.js";
 import type { QueryService } from "../protocol/query.js";
+import type { RestXmlService } from "../protocol/restXml.js";
 import type { ServedService } from "../protocol/service.js";
 import { warmValidators } from "../protocol/validate.js";
 import type { Backends } from "./backends.js";
@@ -24,10 +25,13 @@ import { autoScalingQueryService, connectAutoScaling, createAutoScalingBackend }
 import { applicationAutoScalingJsonService, createApplicationAutoScalingBackend } from "./application-autoscaling/service.js";
 import { cloudFormationQueryService, createCloudFormationBackend } from "./cloudformation/service.js";
 import { createServiceDiscoveryBackend, serviceDiscoveryJsonService } from "./servicediscovery/service.js";
+import { createS3Backend, s3RestXmlService } from "./s3/service.js";
+import { createEcrBackend, ecrJsonService } from "./ecr/service.js";
 import { inProcessClient } from "./inProcess.js";
 import type { CallerLookup } from "../protocol/context.js";
 import { connectInstanceAgent } from "./ecs/agent/instanceAgent.js";
 import { resumeTasks } from "./ecs/scheduler/runtimeEvents.js";
+import { connectManagedDraining } from "./ecs/capacity/draining.js";
 
 export type { Backends } from "./backends.js";
 
@@ -43,9 +47,13 @@ export interface Registry {
   json: JsonService[];
   /** Query and EC2 services, found by SigV4 scope, else Action and Version. */
   query: QueryService[];
+  /** rest-xml services (S3), found by SigV4 scope, or by a virtual-hosted bucket. */
+  restXml: RestXmlService[];
   all: ServedService[];
   /** SigV4 service names of the awsJson services: a request signed for one without a target is theirs. */
   jsonSigningNames: ReadonlySet<string>;
+  /** SigV4 service names of the rest-xml services: a request signed for one is theirs, whatever its method and path. */
+  restXmlSigningNames: ReadonlySet<string>;
   backends: Backends;
   /** Loads every service's operations first: how many are implemented is known only then. */
   health(): Promise<Record<string, ServiceHealth>>;
@@ -96,10 +104,14 @@ export function createRegistry(config: Config, timeline: Timeline, options: Regi
   backends.applicationAutoScaling = createApplicationAutoScalingBackend(config, timeline, backends);
   backends.cloudformation = createCloudFormationBackend(config, timeline, backends);
   backends.servicediscovery = createServiceDiscoveryBackend(config, timeline, backends);
+  backends.s3 = createS3Backend(config, timeline, backends);
+  backends.ecr = createEcrBackend(config, timeline, backends);
   // ECS's agent runs on EC2's instances: EC2 tells of instance changes, the agent registers and leaves.
   connectInstanceAgent(backends.ecs, backends.ec2);
   // Auto Scaling groups hear of their instances the same way (running, stopped, terminated).
   connectAutoScaling(backends.autoscaling);
+  // ECS drains the instances its capacity providers' groups hold on its managed draining hook.
+  connectManagedDraining(backends.ecs);
   // Adding a service is an entry here: awsJson ones in `json` (found by X-Amz-Target), query ones in `query`.
   const json: JsonService[] = [
     ecsJsonService(backends.ecs),
@@ -108,6 +120,7 @@ export function createRegistry(config: Config, timeline: Timeline, options: Regi
     secretsManagerJsonService(backends.secretsmanager),
     applicationAutoScalingJsonService(backends.applicationAutoScaling),
     serviceDiscoveryJsonService(backends.servicediscovery),
+    ecrJsonService(backends.ecr),
   ];
   const query: QueryService[] = [
     stsQueryService(backends.sts),
@@ -117,14 +130,17 @@ export function createRegistry(config: Config, timeline: Timeline, options: Regi
     autoScalingQueryService(backends.autoscaling),
     cloudFormationQueryService(backends.cloudformation),
   ];
-  backends.client = inProcessClient({ json, query });
-  const all: ServedService[] = [...json, ...query];
+  const restXml: RestXmlService[] = [s3RestXmlService(backends.s3)];
+  backends.client = inProcessClient({ json, query, restXml });
+  const all: ServedService[] = [...json, ...query, ...restXml];
   const load = async (): Promise<void> => void (await Promise.all(all.map((s) => s.load?.())));
   return {
     json,
     query,
     all,
+    restXml,
     jsonSigningNames: new Set(json.map((s) => s.signingName)),
+    restXmlSigningNames: new Set(restXml.map((s) => s.signingName)),
     backends,
     health: async () => {
       await load();

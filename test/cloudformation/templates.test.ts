@@ -26,7 +26,7 @@ describe("template checks", () => {
     expect(await refused("Resources: {}")).toBe("Template format error: At least one Resources member must be defined.");
     const big = `${yaml("  A:\n    Type: AWS::Logs::LogGroup")}\nDescription: "${"x".repeat(51_200)}"`;
     expect(await refused(big)).toMatch(/^1 validation error detected: Value '.*' at 'templateBody' failed to satisfy constraint: Member must have length less than or equal to 51200$/s);
-    expect(await refused(yaml("  A:\n    Type: AWS::Foo::Bar\n  B:\n    Type: AWS::S3::Bucket"))).toBe("Template format error: Unrecognized resource types: [AWS::Foo::Bar, AWS::S3::Bucket]");
+    expect(await refused(yaml("  A:\n    Type: AWS::Foo::Bar\n  B:\n    Type: AWS::SQS::Queue"))).toBe("Template format error: Unrecognized resource types: [AWS::Foo::Bar, AWS::SQS::Queue]");
     expect(await refused(yaml("  A:\n    Type: AWS::Logs::LogGroup\n    DependsOn: B\n  B:\n    Type: AWS::Logs::LogGroup\n    Properties: { LogGroupName: !Ref A }"))).toBe("Circular dependency between resources: [A, B]");
     expect(await refused(yaml("  A:\n    Type: AWS::Logs::LogGroup\n    Properties: { LogGroupName: !Ref Nope }"))).toBe("Template format error: Unresolved resource dependencies [Nope] in the Resources block of the template");
     expect(await refused(yaml("  A:\n    Type: AWS::Logs::LogGroup\n  B:\n    Type: AWS::Logs::LogGroup\n    Properties: { LogGroupName: !GetAtt A.Nope }"))).toBe("Template error: resource A does not support attribute type Nope in Fn::GetAtt");
@@ -35,7 +35,7 @@ describe("template checks", () => {
     expect(await refused(yaml("  R:\n    Type: AWS::IAM::Role\n    Properties: { RoleName: r }"))).toBe("Requires capabilities : [CAPABILITY_NAMED_IAM]");
     expect((await cfn.error("CreateStack", { StackName: "bad", TemplateBody: yaml("  R:\n    Type: AWS::IAM::Role") })).code).toBe("InsufficientCapabilitiesException");
     expect(await refused(`Transform: AWS::Serverless-2016-10-31\n${yaml("  A:\n    Type: AWS::Logs::LogGroup")}`)).toBe("ecs-local does not process template transforms (AWS::Serverless-2016-10-31).");
-    expect(await refused(yaml("  A:\n    Type: AWS::Logs::LogGroup"), { TemplateURL: "https://s3.amazonaws.com/b/t.yaml", TemplateBody: undefined })).toBe("ecs-local has no S3 to read a TemplateURL from yet: pass the template as TemplateBody.");
+    expect(await refused(yaml("  A:\n    Type: AWS::Logs::LogGroup"), { TemplateURL: "https://s3.amazonaws.com/no-such-bucket/t.yaml", TemplateBody: undefined })).toBe("TemplateURL must reference a valid S3 object to which you have access.");
     expect(await refused(yaml("  A:\n    Type: AWS::Logs::LogGroup\n    Properties: { LogGroupName: !ImportValue nowhere }"))).toBe("No export named nowhere found");
     const rules = [
       "Parameters:",
@@ -195,7 +195,7 @@ describe("change sets", () => {
     const ev = (await cfn.call("DescribeStackEvents", { StackName: StackId })).StackEvents.map((e: any) => `${e.LogicalResourceId} ${e.ResourceStatus}`);
     expect(ev.slice(0, 4)).toEqual(["doomed DELETE_COMPLETE", "doomed DELETE_IN_PROGRESS", "doomed ROLLBACK_COMPLETE", "S DELETE_COMPLETE"]);
     const refused = await cfn.error("CreateChangeSet", { StackName: "imp", ChangeSetName: "c", ChangeSetType: "IMPORT", TemplateBody: failing });
-    expect([refused.code, refused.message]).toEqual(["UnsupportedOperation", "ecs-local does not import existing resources into stacks (ChangeSetType IMPORT, ImportExistingResources)."]);
+    expect([refused.code, refused.message]).toEqual(["UnsupportedOperation", "ecs-local does not import existing resources into stacks (ChangeSetType IMPORT)."]);
   });
 
   it("termination protection refuses a delete in AWS's words", async () => {

@@ -55,9 +55,11 @@ export async function until(what: string, check: () => Promise<boolean>, timeout
   }
 }
 
-export async function shot(page: Page, name: string): Promise<void> {
+/** `from`: the part of a long page the picture starts at (scrolled to the top of the window). */
+export async function shot(page: Page, name: string, from?: Locator): Promise<void> {
   if (!SHOTS) return;
   mkdirSync(SHOTS, { recursive: true });
+  await from?.first().evaluate((e) => e.scrollIntoView({ block: "start" }));
   // Notices of earlier steps would cover the page.
   await page.evaluate(() => document.getElementById("notices")?.replaceChildren());
   await page.waitForTimeout(300);

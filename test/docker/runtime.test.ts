@@ -1,6 +1,7 @@
 // Tasks as real containers (--runtime docker) against a Docker engine on this machine: the lab's
 // flow, state flowing back from the engine, images, health, dependsOn and logs. Skipped, with the
 // reason, when no engine answers (.ci/docker.sh starts two for CI).
+import { CreateRoleCommand, IAMClient } from "@aws-sdk/client-iam";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SUBNETS } from "../helpers/fixtures.js";
 import { Engine } from "../../src/runtime/docker/engine.js";
@@ -241,6 +242,10 @@ describe.skipIf(!!why)("Docker runtime", () => {
         { name: "API_KEY", valueFrom: `${secret.ARN}:key::` },
       ],
     };
+    // ECS assumes the execution role (as ecs-tasks.amazonaws.com) before it reads the secrets with it.
+    const iam = new IAMClient({ endpoint: s.url, region: "us-east-1", credentials: { accessKeyId: "test", secretAccessKey: "test" } });
+    const trust = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "ecs-tasks.amazonaws.com" }, Action: "sts:AssumeRole" }] };
+    await iam.send(new CreateRoleCommand({ RoleName: "ecsTaskExecutionRole", AssumeRolePolicyDocument: JSON.stringify(trust) }));
     await ecs("RegisterTaskDefinition", { family: "secretive", executionRoleArn: "arn:aws:iam::000000000000:role/ecsTaskExecutionRole", containerDefinitions: [container] });
     const arn = (await ecs("RunTask", { cluster: "lab", taskDefinition: "secretive" })).tasks[0].taskArn;
     const [task] = await statusIs("lab", [arn], "RUNNING");

@@ -26,6 +26,22 @@ describe.skipIf(!cliPresent && !botoPresent)("STS end to end", () => {
     expect(JSON.parse(stdout)).toEqual({ User: { UserId: "123456789012", Arn: "arn:aws:iam::123456789012:root", CreateDate: "2020-01-01T00:00:00.000Z" } });
   });
 
+  it.skipIf(!cliPresent)("aws sts assume-role of a role made with aws iam, then get-caller-identity and ECS with the credentials it returned", async () => {
+    const cli = async (args: string[], e: NodeJS.ProcessEnv) => JSON.parse((await awsCli([...args, "--endpoint-url", server.url, "--output", "json"], { env: e })).stdout || "{}");
+    const trust = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::123456789012:root" }, Action: "sts:AssumeRole" }] };
+    const role = await cli(["iam", "create-role", "--role-name", "deploy", "--assume-role-policy-document", JSON.stringify(trust)], env("123456789012"));
+    const { Credentials: c, AssumedRoleUser } = await cli(["sts", "assume-role", "--role-arn", role.Role.Arn, "--role-session-name", "ci"], env("123456789012"));
+    expect(AssumedRoleUser.Arn).toBe("arn:aws:sts::123456789012:assumed-role/deploy/ci");
+    const session = { ...env("123456789012"), AWS_ACCESS_KEY_ID: c.AccessKeyId, AWS_SECRET_ACCESS_KEY: c.SecretAccessKey, AWS_SESSION_TOKEN: c.SessionToken };
+    expect(await cli(["sts", "get-caller-identity"], session)).toEqual({ UserId: AssumedRoleUser.AssumedRoleId, Account: "123456789012", Arn: "arn:aws:sts::123456789012:assumed-role/deploy/ci" });
+    const cluster = await cli(["ecs", "create-cluster", "--cluster-name", "by-role"], session);
+    expect(cluster.cluster.clusterArn).toBe("arn:aws:ecs:us-east-1:123456789012:cluster/by-role");
+    // Another account's root is not trusted: STS's AccessDenied, as the CLI prints it.
+    const denied = await awsCli(["sts", "assume-role", "--role-arn", role.Role.Arn, "--role-session-name", "ci", "--endpoint-url", server.url], { env: env("210987654321") }).catch((e) => e);
+    expect(denied.code).toBe(255);
+    expect(denied.stderr).toContain(`An error occurred (AccessDenied) when calling the AssumeRole operation: User: arn:aws:iam::210987654321:root is not authorized to perform: sts:AssumeRole on resource: ${role.Role.Arn}`);
+  });
+
   it.skipIf(!botoPresent)("boto3 sts.get_caller_identity(), and a role made in IAM assumed through STS", async () => {
     const script = `
 import boto3, json, sys

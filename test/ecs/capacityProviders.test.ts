@@ -4,20 +4,30 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { CapacityProviderStrategyItem, Task } from "../../src/services/ecs/generated/types.js";
 import { fargateTaskDefinition, registerInstance, SUBNETS } from "../helpers/fixtures.js";
 import { startLocal, type TestLocal } from "../helpers/local.js";
+import { queryCaller, type QueryCaller } from "../helpers/query.js";
 
 let t: TestLocal;
-beforeAll(async () => (t = await startLocal()));
+let asg: QueryCaller;
+beforeAll(async () => {
+  t = await startLocal();
+  asg = queryCaller(t, "autoscaling");
+});
 afterAll(() => t.close());
 
 const P = "arn:aws:ecs:us-east-1:000000000000:capacity-provider";
-const ASG = "arn:aws:autoscaling:us-east-1:000000000000:autoScalingGroup:1a2b3c4d-0000-0000-0000-000000000000:autoScalingGroupName";
+const ASG = "arn:aws:autoscaling:us-east-1:000000000000:autoScalingGroup:1a2b3c4d-0000-0000-0000-000000000000:autoScalingGroupName/none";
 const CLUSTER = "lab";
 const NOT_ASSOCIATED =
   "The specified capacity provider strategy cannot contain a capacity provider that is not associated with the cluster. Associate the capacity provider with the cluster or specify a valid capacity provider and try again.";
 const net = SUBNETS;
 
-const create = (name: string, extra: Record<string, unknown> = {}) =>
-  t.ecs("CreateCapacityProvider", { name, autoScalingGroupProvider: { autoScalingGroupArn: `${ASG}/${name}-asg` }, ...extra });
+/** An empty Auto Scaling group (a provider needs one that exists); its ARN. */
+async function group(name: string, extra: Record<string, unknown> = {}): Promise<string> {
+  await asg.call("CreateAutoScalingGroup", { AutoScalingGroupName: name, LaunchConfigurationName: "lc", MinSize: 0, MaxSize: 2, AvailabilityZones: ["us-east-1a"], ...extra });
+  return (await asg.call("DescribeAutoScalingGroups", { AutoScalingGroupNames: [name] })).AutoScalingGroups[0].AutoScalingGroupARN;
+}
+const create = async (name: string, extra: Record<string, unknown> = {}) =>
+  t.ecs("CreateCapacityProvider", { name, autoScalingGroupProvider: { autoScalingGroupArn: await group(`${name}-asg`) }, ...extra });
 const describeAll = async () => (await t.ecs("DescribeCapacityProviders", {})).capacityProviders!;
 const put = (capacityProviders: string[], defaultCapacityProviderStrategy: CapacityProviderStrategyItem[] = [], cluster = CLUSTER) =>
   t.ecs("PutClusterCapacityProviders", { cluster, capacityProviders, defaultCapacityProviderStrategy });
@@ -25,6 +35,7 @@ const byProvider = (tasks: Task[]) => tasks.reduce<Record<string, number>>((m, x
 
 beforeEach(async () => {
   t.local.reset();
+  await asg.call("CreateLaunchConfiguration", { LaunchConfigurationName: "lc", ImageId: "ami-0fe5f366c083f59ca", InstanceType: "t3.medium" });
   await t.ecs("CreateCluster", { clusterName: CLUSTER });
   await t.ecs("RegisterTaskDefinition", { family: "web", containerDefinitions: [{ name: "web", image: "nginx", cpu: 64, memory: 64 }] });
   await t.ecs("RegisterTaskDefinition", fargateTaskDefinition());
@@ -60,7 +71,7 @@ describe("validation", () => {
 describe("errors", () => {
   it("refuses a second provider of the same name", async () => {
     await create("cp");
-    const e = await t.ecsError("CreateCapacityProvider", { name: "cp", autoScalingGroupProvider: { autoScalingGroupArn: `${ASG}/other` } });
+    const e = await t.ecsError("CreateCapacityProvider", { name: "cp", autoScalingGroupProvider: { autoScalingGroupArn: await group("other") } });
     expect(e).toMatchObject({
       code: "ClientException",
       message: "The specified capacity provider already exists. To change the configuration of an existing capacity provider, update the capacity provider.",
@@ -132,12 +143,14 @@ describe("errors", () => {
 describe("functionality", () => {
   it("creates an Auto Scaling group provider with the defaults ECS fills in", async () => {
     const r = await create("cp", { tags: [{ key: "team", value: "a" }] });
+    const arn = r.capacityProvider!.autoScalingGroupProvider!.autoScalingGroupArn;
+    expect(arn).toMatch(/^arn:aws:autoscaling:us-east-1:000000000000:autoScalingGroup:[0-9a-f-]{36}:autoScalingGroupName\/cp-asg$/);
     expect(r.capacityProvider).toEqual({
       capacityProviderArn: `${P}/cp`,
       name: "cp",
       status: "ACTIVE",
       autoScalingGroupProvider: {
-        autoScalingGroupArn: `${ASG}/cp-asg`,
+        autoScalingGroupArn: arn,
         managedScaling: { status: "DISABLED", targetCapacity: 100, minimumScalingStepSize: 1, maximumScalingStepSize: 10000, instanceWarmupPeriod: 300 },
         managedTerminationProtection: "DISABLED",
         managedDraining: "ENABLED",
@@ -145,7 +158,8 @@ describe("functionality", () => {
       type: "EC2_AUTOSCALING",
       tags: [{ key: "team", value: "a" }],
     });
-    const given = await create("cp2", { autoScalingGroupProvider: { autoScalingGroupArn: `${ASG}/x`, managedScaling: { status: "ENABLED", targetCapacity: 80 }, managedTerminationProtection: "ENABLED" } });
+    const protectedGroup = await group("x", { NewInstancesProtectedFromScaleIn: true });
+    const given = await create("cp2", { autoScalingGroupProvider: { autoScalingGroupArn: protectedGroup, managedScaling: { status: "ENABLED", targetCapacity: 80 }, managedTerminationProtection: "ENABLED" } });
     expect(given.capacityProvider!.autoScalingGroupProvider).toMatchObject({
       managedScaling: { status: "ENABLED", targetCapacity: 80, minimumScalingStepSize: 1, maximumScalingStepSize: 10000, instanceWarmupPeriod: 300 },
       managedTerminationProtection: "ENABLED",
@@ -175,17 +189,23 @@ describe("functionality", () => {
     expect((await t.ecs("DescribeCapacityProviders", { cluster: CLUSTER })).capacityProviders!.map((c) => c.name)).toEqual(["a2"]);
   });
 
-  it("updates managed scaling field by field, settling to UPDATE_COMPLETE", async () => {
+  it("updates managed scaling field by field: answered as it stood, UPDATE_IN_PROGRESS, then changed and UPDATE_COMPLETE", async () => {
     await create("cp");
     const r = await t.ecs("UpdateCapacityProvider", { name: "cp", autoScalingGroupProvider: { managedScaling: { status: "ENABLED", targetCapacity: 50 }, managedDraining: "DISABLED" } });
     expect(r.capacityProvider).toMatchObject({ updateStatus: "UPDATE_IN_PROGRESS" });
+    // As the CLI's update-capacity-provider example and the managed draining page show it: not yet changed.
     expect(r.capacityProvider!.autoScalingGroupProvider).toMatchObject({
+      managedScaling: { status: "DISABLED", targetCapacity: 100, minimumScalingStepSize: 1, maximumScalingStepSize: 10000, instanceWarmupPeriod: 300 },
+      managedTerminationProtection: "DISABLED",
+      managedDraining: "ENABLED",
+    });
+    const d = await t.ecs("DescribeCapacityProviders", { capacityProviders: ["cp"] });
+    expect(d.capacityProviders![0].updateStatus).toBe("UPDATE_COMPLETE");
+    expect(d.capacityProviders![0].autoScalingGroupProvider).toMatchObject({
       managedScaling: { status: "ENABLED", targetCapacity: 50, minimumScalingStepSize: 1, maximumScalingStepSize: 10000, instanceWarmupPeriod: 300 },
       managedTerminationProtection: "DISABLED",
       managedDraining: "DISABLED",
     });
-    const d = await t.ecs("DescribeCapacityProviders", { capacityProviders: ["cp"] });
-    expect(d.capacityProviders![0].updateStatus).toBe("UPDATE_COMPLETE");
   });
 
   it("deletes a free provider: DELETE_IN_PROGRESS, then INACTIVE, and the name can be used again", async () => {
@@ -197,7 +217,7 @@ describe("functionality", () => {
     expect(await t.ecsError("PutClusterCapacityProviders", { cluster: CLUSTER, capacityProviders: ["cp"], defaultCapacityProviderStrategy: [] })).toMatchObject({
       code: "InvalidParameterException",
     });
-    const again = await create("cp");
+    const again = await t.ecs("CreateCapacityProvider", { name: "cp", autoScalingGroupProvider: { autoScalingGroupArn: r.capacityProvider!.autoScalingGroupProvider!.autoScalingGroupArn } });
     expect(again.capacityProvider).toMatchObject({ status: "ACTIVE", tags: [] });
   });
 

@@ -2,20 +2,16 @@
 // come back after a restart, and a scheduled action whose time passed while the server was down runs
 // at its time during the replay, moving the ECS service's desired count. The wall clock is faked
 // (Date only: timers stay real) so that the downtime is a jump, not a wait.
-import { afterEach, describe, expect, it, vi } from "vitest";
-import { startServer, type EcsLocalServer } from "../../src/index.js";
+import { describe, expect, it, vi } from "vitest";
+import { type EcsLocalServer } from "../../src/index.js";
 import { fargateTaskDefinition, SUBNETS } from "../helpers/fixtures.js";
+import { stateDirServers } from "../helpers/stateDir.js";
 import { tempDir } from "../helpers/tempDir.js";
 
-const running: EcsLocalServer[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((s) => s.stop()));
-  vi.useRealTimers();
-});
+const servers = stateDirServers();
 
 async function start(stateDir: string): Promise<EcsLocalServer> {
-  const s = await startServer({ logLevel: "silent", validateOutput: true, stateDir });
-  running.push(s);
+  const s = await servers.start(stateDir);
   return s;
 }
 
@@ -40,7 +36,6 @@ describe("--state-dir: Application Auto Scaling", () => {
     const policy = await call(a, "PutScalingPolicy", { ...web, PolicyName: "cpu", PolicyType: "TargetTrackingScaling", TargetTrackingScalingPolicyConfiguration: { TargetValue: 50, PredefinedMetricSpecification: { PredefinedMetricType: "ECSServiceAverageCPUUtilization" } } });
     await call(a, "PutScheduledAction", { ...web, ScheduledActionName: "lunch", Schedule: "at(2026-06-01T13:00:00)", ScalableTargetAction: { MinCapacity: 3 } });
     const before = await call(a, "DescribeScheduledActions", { ServiceNamespace: "ecs" });
-    running.splice(0);
     await a.stop();
 
     vi.setSystemTime(Date.UTC(2026, 5, 1, 13, 5, 0));

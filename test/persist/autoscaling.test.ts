@@ -13,20 +13,16 @@ import {
   PutScalingPolicyCommand,
   PutScheduledUpdateGroupActionCommand,
 } from "@aws-sdk/client-auto-scaling";
-import { afterEach, describe, expect, it, vi } from "vitest";
-import { startServer, type EcsLocalServer } from "../../src/index.js";
+import { describe, expect, it, vi } from "vitest";
+import { type EcsLocalServer } from "../../src/index.js";
 import { SUBNET_A, SUBNET_B } from "../helpers/fixtures.js";
+import { stateDirServers } from "../helpers/stateDir.js";
 import { tempDir } from "../helpers/tempDir.js";
 
-const running: EcsLocalServer[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((s) => s.stop()));
-  vi.useRealTimers();
-});
+const servers = stateDirServers();
 
 async function start(stateDir: string): Promise<EcsLocalServer> {
-  const s = await startServer({ logLevel: "silent", validateOutput: true, stateDir });
-  running.push(s);
+  const s = await servers.start(stateDir);
   return s;
 }
 
@@ -72,7 +68,6 @@ describe("--state-dir: Auto Scaling", () => {
     // Due a few seconds from now, when the server will be down.
     const at = new Date(T0 + 4000);
     await asg.send(new PutScheduledUpdateGroupActionCommand({ AutoScalingGroupName: "web", ScheduledActionName: "grow", StartTime: at, DesiredCapacity: 3 }));
-    running.splice(0, 1);
     await a.stop();
 
     vi.setSystemTime(at.getTime() + 300);

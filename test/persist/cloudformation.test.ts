@@ -3,18 +3,15 @@
 // can be updated afterwards through the same services; a stack still in progress at the stop completes after it.
 import { readFileSync } from "node:fs";
 import { CloudFormationClient, CreateStackCommand, DescribeStackEventsCommand, DescribeStacksCommand, UpdateStackCommand, ListStackResourcesCommand } from "@aws-sdk/client-cloudformation";
-import { afterEach, describe, expect, it } from "vitest";
-import { startServer, type EcsLocalServer, type StartServerOptions } from "../../src/index.js";
+import { describe, expect, it } from "vitest";
+import { type EcsLocalServer, type StartServerOptions } from "../../src/index.js";
+import { stateDirServers } from "../helpers/stateDir.js";
 import { tempDir } from "../helpers/tempDir.js";
 
-const running: EcsLocalServer[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((s) => s.stop()));
-});
+const servers = stateDirServers();
 
 async function start(stateDir: string, options: StartServerOptions = {}): Promise<{ server: EcsLocalServer; cfn: CloudFormationClient }> {
-  const server = await startServer({ logLevel: "silent", validateOutput: true, stateDir, ...options });
-  running.push(server);
+  const server = await servers.start(stateDir, options);
   return { server, cfn: new CloudFormationClient({ endpoint: server.endpoint, region: "us-east-1", credentials: { accessKeyId: "test", secretAccessKey: "test" } }) };
 }
 
@@ -34,7 +31,6 @@ describe("--state-dir: CloudFormation", () => {
     let before = await view();
     for (let i = 0; before.status !== "CREATE_COMPLETE" && i < 100; i++) before = await view();
     expect(before.status).toBe("CREATE_COMPLETE");
-    running.splice(0, 1);
     await server.stop();
 
     ({ server, cfn } = await start(dir));
@@ -56,7 +52,6 @@ describe("--state-dir: a stack in progress", () => {
     const { StackId } = await cfn.send(new CreateStackCommand({ StackName: "midway", TemplateBody: body }));
     const first = (await cfn.send(new DescribeStacksCommand({ StackName: "midway" }))).Stacks![0];
     expect(first.StackStatus).toBe("CREATE_IN_PROGRESS");
-    running.splice(0, 1);
     await server.stop();
 
     ({ server, cfn } = await start(dir, options));

@@ -4,20 +4,17 @@
 import { DescribeInstancesCommand, EC2Client, RunInstancesCommand } from "@aws-sdk/client-ec2";
 import { CreateListenerCommand, CreateLoadBalancerCommand, CreateTargetGroupCommand, DescribeTargetHealthCommand, ElasticLoadBalancingV2Client, RegisterTargetsCommand } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { ECSClient, ListContainerInstancesCommand } from "@aws-sdk/client-ecs";
-import { afterEach, describe, expect, it } from "vitest";
-import { startServer, type EcsLocalServer } from "../../src/index.js";
+import { describe, expect, it } from "vitest";
+import { type EcsLocalServer } from "../../src/index.js";
 import { defaultVpcId } from "../../src/services/ec2/domain/network.js";
 import { SUBNET_A, SUBNET_B } from "../helpers/fixtures.js";
+import { stateDirServers } from "../helpers/stateDir.js";
 import { tempDir } from "../helpers/tempDir.js";
 
-const running: EcsLocalServer[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((s) => s.stop()));
-});
+const servers = stateDirServers();
 
 async function start(stateDir: string): Promise<EcsLocalServer> {
-  const s = await startServer({ logLevel: "silent", validateOutput: true, stateDir });
-  running.push(s);
+  const s = await servers.start(stateDir);
   return s;
 }
 
@@ -42,7 +39,6 @@ describe("--state-dir: EC2 and ELBv2", () => {
     const before = await health();
     const members = (await ecs.send(new ListContainerInstancesCommand({ cluster: "default" }))).containerInstanceArns!;
     expect(members).toHaveLength(1);
-    running.splice(0, 1);
     await a.stop();
 
     const b = await start(dir);

@@ -18,18 +18,15 @@ import {
   RunInstancesCommand,
   TerminateInstancesCommand,
 } from "@aws-sdk/client-ec2";
-import { afterEach, describe, expect, it } from "vitest";
-import { startServer, type EcsLocalServer } from "../../src/index.js";
+import { describe, expect, it } from "vitest";
+import { type EcsLocalServer } from "../../src/index.js";
+import { stateDirServers } from "../helpers/stateDir.js";
 import { tempDir } from "../helpers/tempDir.js";
 
-const running: EcsLocalServer[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((s) => s.stop()));
-});
+const servers = stateDirServers();
 
 async function start(stateDir: string): Promise<{ server: EcsLocalServer; ec2: EC2Client }> {
-  const server = await startServer({ logLevel: "silent", validateOutput: true, stateDir });
-  running.push(server);
+  const server = await servers.start(stateDir);
   return { server, ec2: new EC2Client({ endpoint: server.endpoint, region: "us-east-1", credentials: { accessKeyId: "test", secretAccessKey: "test" } }) };
 }
 
@@ -46,7 +43,6 @@ describe("--state-dir: EC2 key pairs, images, launch templates and instance attr
     const instance = (await ec2.send(new RunInstancesCommand({ MinCount: 1, MaxCount: 1, LaunchTemplate: { LaunchTemplateName: "nodes" } }))).Instances![0];
     await ec2.send(new ModifyInstanceAttributeCommand({ InstanceId: instance.InstanceId, DisableApiTermination: { Value: true } }));
     const keysBefore = (await ec2.send(new DescribeKeyPairsCommand({ IncludePublicKey: true }))).KeyPairs;
-    running.splice(0, 1);
     await server.stop();
 
     ({ server, ec2 } = await start(dir));

@@ -21,18 +21,15 @@ import {
   EC2Client,
   RevokeSecurityGroupEgressCommand,
 } from "@aws-sdk/client-ec2";
-import { afterEach, describe, expect, it } from "vitest";
-import { startServer, type EcsLocalServer } from "../../src/index.js";
+import { describe, expect, it } from "vitest";
+import { type EcsLocalServer } from "../../src/index.js";
+import { stateDirServers } from "../helpers/stateDir.js";
 import { tempDir } from "../helpers/tempDir.js";
 
-const running: EcsLocalServer[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((s) => s.stop()));
-});
+const servers = stateDirServers();
 
 async function start(stateDir: string): Promise<{ server: EcsLocalServer; ec2: EC2Client }> {
-  const server = await startServer({ logLevel: "silent", validateOutput: true, stateDir });
-  running.push(server);
+  const server = await servers.start(stateDir);
   return { server, ec2: new EC2Client({ endpoint: server.endpoint, region: "us-east-1", credentials: { accessKeyId: "test", secretAccessKey: "test" } }) };
 }
 
@@ -64,7 +61,6 @@ describe("--state-dir: EC2 networking", () => {
     const before = await snapshot(ec2, vpcId);
     expect(before.nats.map((n) => [n.NatGatewayId, n.State, n.NatGatewayAddresses![0].PublicIp])).toEqual([[natId, "available", alloc.PublicIp]]);
     expect(before.tables).toHaveLength(2);
-    running.splice(0, 1);
     await server.stop();
 
     ({ server, ec2 } = await start(dir));

@@ -1,7 +1,7 @@
 // --state-dir keeps IAM too: roles with their policies, managed policies with their versions,
 // instance profiles, users and their access keys come back after a restart with the same ids, and
 // a key issued before the restart still signs as its user.
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   AddRoleToInstanceProfileCommand,
   AttachRolePolicyCommand,
@@ -18,17 +18,14 @@ import {
   ListAttachedRolePoliciesCommand,
   ListPolicyVersionsCommand,
 } from "@aws-sdk/client-iam";
-import { startServer, type EcsLocalServer } from "../../src/index.js";
+import { type EcsLocalServer } from "../../src/index.js";
+import { stateDirServers } from "../helpers/stateDir.js";
 import { tempDir } from "../helpers/tempDir.js";
 
-const running: EcsLocalServer[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((s) => s.stop()));
-});
+const servers = stateDirServers();
 
 async function start(stateDir: string): Promise<EcsLocalServer> {
-  const s = await startServer({ logLevel: "silent", validateOutput: true, stateDir });
-  running.push(s);
+  const s = await servers.start(stateDir);
   return s;
 }
 
@@ -49,7 +46,6 @@ describe("--state-dir: IAM", () => {
     await iam.send(new AddRoleToInstanceProfileCommand({ InstanceProfileName: "node", RoleName: "node" }));
     const user = (await iam.send(new CreateUserCommand({ UserName: "ci" }))).User!;
     const key = (await iam.send(new CreateAccessKeyCommand({ UserName: "ci" }))).AccessKey!;
-    running.splice(0, 1);
     await a.stop();
 
     const b = await start(dir);

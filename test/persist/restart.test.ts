@@ -3,26 +3,22 @@
 // downtime, and a state file that is damaged or of another format is refused and left byte for byte.
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
-import { startServer, type EcsLocalServer } from "../../src/index.js";
+import { describe, expect, it } from "vitest";
+import { type EcsLocalServer } from "../../src/index.js";
 import type { StartServerOptions } from "../../src/server.js";
 import { openSqlite } from "../../src/state/persist/sqlite.js";
 import { SUBNETS } from "../helpers/fixtures.js";
+import { stateDirServers } from "../helpers/stateDir.js";
 import { tempDir } from "../helpers/tempDir.js";
 
-const running: EcsLocalServer[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((s) => s.stop()));
-});
+const servers = stateDirServers();
 
 async function start(stateDir: string, options: StartServerOptions = {}): Promise<EcsLocalServer> {
-  const s = await startServer({ logLevel: "silent", validateOutput: true, stateDir, ...options });
-  running.push(s);
+  const s = await servers.start(stateDir, options);
   return s;
 }
 
 async function stop(s: EcsLocalServer): Promise<void> {
-  running.splice(running.indexOf(s), 1);
   await s.stop();
 }
 

@@ -3,25 +3,20 @@
 // deleted its secret, and one still running ends at its time. The wall clock is moved by faking
 // Date alone (the state directory's clock reads it); real timers stay real.
 import { DeleteSecretCommand, DescribeSecretCommand, GetSecretValueCommand, ListSecretsCommand, ListSecretVersionIdsCommand, PutSecretValueCommand, CreateSecretCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
-import { afterEach, describe, expect, it, vi } from "vitest";
-import { startServer, type EcsLocalServer } from "../../src/index.js";
+import { describe, expect, it, vi } from "vitest";
+import { type EcsLocalServer } from "../../src/index.js";
+import { stateDirServers } from "../helpers/stateDir.js";
 import { tempDir } from "../helpers/tempDir.js";
 
-const running: EcsLocalServer[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((s) => s.stop()));
-  vi.useRealTimers();
-});
+const servers = stateDirServers();
 
 async function start(stateDir: string): Promise<{ server: EcsLocalServer; sm: SecretsManagerClient }> {
-  const server = await startServer({ logLevel: "silent", validateOutput: true, stateDir });
-  running.push(server);
+  const server = await servers.start(stateDir);
   const sm = new SecretsManagerClient({ endpoint: server.endpoint, region: "us-east-1", credentials: { accessKeyId: "test", secretAccessKey: "test" } });
   return { server, sm };
 }
 
 async function stop(server: EcsLocalServer): Promise<void> {
-  running.splice(running.indexOf(server), 1);
   await server.stop();
 }
 

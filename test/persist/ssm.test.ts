@@ -1,18 +1,15 @@
 // --state-dir keeps Parameter Store: parameters come back with their versions, labels, tags and
 // SecureString ciphertexts.
 import { AddTagsToResourceCommand, GetParameterCommand, GetParameterHistoryCommand, LabelParameterVersionCommand, ListTagsForResourceCommand, PutParameterCommand, SSMClient } from "@aws-sdk/client-ssm";
-import { afterEach, describe, expect, it } from "vitest";
-import { startServer, type EcsLocalServer } from "../../src/index.js";
+import { describe, expect, it } from "vitest";
+import { type EcsLocalServer } from "../../src/index.js";
+import { stateDirServers } from "../helpers/stateDir.js";
 import { tempDir } from "../helpers/tempDir.js";
 
-const running: EcsLocalServer[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((s) => s.stop()));
-});
+const servers = stateDirServers();
 
 async function start(stateDir: string): Promise<{ server: EcsLocalServer; ssm: SSMClient }> {
-  const server = await startServer({ logLevel: "silent", validateOutput: true, stateDir });
-  running.push(server);
+  const server = await servers.start(stateDir);
   const ssm = new SSMClient({ endpoint: server.endpoint, region: "us-east-1", credentials: { accessKeyId: "test", secretAccessKey: "test" } });
   return { server, ssm };
 }
@@ -29,7 +26,6 @@ describe("--state-dir: Parameter Store", () => {
     const sealed = (await a.ssm.send(new GetParameterCommand({ Name: "/app/secret" }))).Parameter!.Value;
     const history = (await a.ssm.send(new GetParameterHistoryCommand({ Name: "/app/url" }))).Parameters!;
     a.ssm.destroy();
-    running.splice(0, 1);
     await a.server.stop();
 
     const b = await start(dir);

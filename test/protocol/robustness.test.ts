@@ -6,10 +6,17 @@ import { SCHEMAS_DIR } from "../../src/paths.js";
 import { OPERATION_ERRORS, OPERATIONS, TARGET_PREFIX, type Operation } from "../../src/services/ecs/generated/operations.js";
 import { InputFactory, prng, seedOf, type Variant } from "../helpers/fuzz.js";
 import { PROTOCOL_ERRORS, startLocal, type RawResponse, type TestLocal } from "../helpers/local.js";
+import { queryCaller } from "../helpers/query.js";
 
 const CLUSTER = "robust";
 const FAMILY = "robust-td";
-const ASG = "arn:aws:autoscaling:us-east-1:000000000000:autoScalingGroup:1a2b3c4d-0000-0000-0000-000000000000:autoScalingGroupName/robust-asg";
+/** The Auto Scaling group behind the capacity provider: a provider's group must exist. */
+async function autoScalingGroup(): Promise<string> {
+  const asg = queryCaller(t, "autoscaling");
+  await asg.call("CreateLaunchConfiguration", { LaunchConfigurationName: "robust-lc", ImageId: "ami-0fe5f366c083f59ca", InstanceType: "t3.medium" });
+  await asg.call("CreateAutoScalingGroup", { AutoScalingGroupName: "robust-asg", LaunchConfigurationName: "robust-lc", MinSize: 0, MaxSize: 1, AvailabilityZones: ["us-east-1a"] });
+  return (await asg.call("DescribeAutoScalingGroups", { AutoScalingGroupNames: ["robust-asg"] })).AutoScalingGroups[0].AutoScalingGroupARN;
+}
 const NESTED_PER_OPERATION = 40;
 // Another salt explores other variants (FUZZ_SEED=7 npx vitest run test/protocol/robustness.test.ts); the default is fixed.
 const SALT = process.env.FUZZ_SEED ?? "";
@@ -47,6 +54,7 @@ async function seed(): Promise<Seeded> {
   const service = (await t.ecs("CreateService", { cluster: CLUSTER, serviceName: "web", taskDefinition: FAMILY, desiredCount: 1 })).service!;
   await t.ecs("CreateService", { cluster: CLUSTER, serviceName: "ext", desiredCount: 1, deploymentController: { type: "EXTERNAL" } });
   const taskSet = (await t.ecs("CreateTaskSet", { cluster: CLUSTER, service: "ext", taskDefinition: FAMILY })).taskSet!;
+  const ASG = await autoScalingGroup();
   const cp = (await t.ecs("CreateCapacityProvider", { name: "robust-cp", autoScalingGroupProvider: { autoScalingGroupArn: ASG } })).capacityProvider!;
   t.advance(60_000);
   const deployment = (await t.ecs("DescribeServices", { cluster: CLUSTER, services: ["web"] })).services![0].currentServiceDeployment!;

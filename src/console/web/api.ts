@@ -41,6 +41,38 @@ export class Ecs {
   }
 }
 
+/** The operation table of a generated model: each operation's input and output. */
+type OperationTable<IO> = { [Op in keyof IO]: { input: unknown; output: unknown } };
+
+/**
+ * Another awsJson service of the same server (Systems Manager, Secrets Manager, Application Auto
+ * Scaling), typed by its generated operation table; its List and Describe operations page with NextToken.
+ */
+export class JsonApi<IO extends OperationTable<IO>> {
+  constructor(
+    readonly where: Where,
+    /** The SigV4 signing name, e.g. `ssm`. */
+    readonly signingName: string,
+    readonly targetPrefix: string,
+  ) {}
+
+  async call<Op extends keyof IO & string>(op: Op, input: IO[Op]["input"]): Promise<IO[Op]["output"]> {
+    return (await postJson(this.where, this.signingName, `${this.targetPrefix}.${op}`, "1.1", input)) as IO[Op]["output"];
+  }
+
+  /** Every page of `op`, following NextToken, gathering the list at `key`. */
+  async all<Op extends keyof IO & string, K extends keyof IO[Op]["output"]>(op: Op, input: IO[Op]["input"], key: K): Promise<NonNullable<IO[Op]["output"][K]>> {
+    const out: unknown[] = [];
+    let NextToken: string | undefined;
+    do {
+      const page: any = await this.call(op, { ...(input as object), ...(NextToken ? { NextToken } : {}) } as IO[Op]["input"]);
+      out.push(...(page[key] ?? []));
+      NextToken = page.NextToken;
+    } while (NextToken);
+    return out as NonNullable<IO[Op]["output"][K]>;
+  }
+}
+
 /**
  * One awsJson call: the operation in X-Amz-Target, the JSON body, and a credential scope naming
  * account, region and `service` (the SigV4 signing name). An error is raised as the API's code and message.

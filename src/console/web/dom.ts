@@ -43,7 +43,15 @@ export function badge(status: string | undefined): HTMLElement {
   const s = status ?? "—";
   // ECS writes states in capitals, EC2 and ELBv2 in lower case (running, healthy, draining).
   const u = s.toUpperCase();
-  const tone = /RUNNING|ACTIVE|COMPLETED|HEALTHY|REGISTERED|CONNECTED/.test(u) && !/INACTIVE|UNHEALTHY/.test(u) ? "ok" : /STOPPED|FAILED|INACTIVE|UNHEALTHY|DEREGISTERED|TERMINATED/.test(u) ? "bad" : /DRAINING|PENDING|PROVISIONING|ACTIVATING|DEACTIVATING|STOPPING|DEPROVISIONING|IN_PROGRESS|INITIAL|SHUTTING-DOWN/.test(u) ? "warn" : "plain";
+  // Auto Scaling writes InService and Terminating:Wait, CloudFormation CREATE_COMPLETE and
+  // UPDATE_ROLLBACK_COMPLETE (a rollback is bad news even when it completes).
+  const tone = /FAILED|STOPPED|INACTIVE|UNHEALTHY|DEREGISTERED|TERMINATED|ROLLBACK_COMPLETE/.test(u)
+    ? "bad"
+    : /DRAINING|PENDING|PROVISIONING|ACTIVATING|STOPPING|IN_?PROGRESS|INITIAL|SHUTTING-DOWN|TERMINATING|:WAIT/.test(u)
+      ? "warn"
+      : /RUNNING|ACTIVE|COMPLETE|HEALTHY|REGISTERED|CONNECTED|SUCCESSFUL|INSERVICE/.test(u)
+        ? "ok"
+        : "plain";
   return h("span", { class: `badge ${tone}` }, s);
 }
 
@@ -69,4 +77,14 @@ export function table(caption: string, head: string[], rows: Child[][], empty: s
 
 export function encode(part: string): string {
   return encodeURIComponent(part);
+}
+
+/** Label and value pairs in the summary box the pages open with. */
+export function summaryList(rows: [string, Child][], cls = "summary"): HTMLElement {
+  return h("dl", { class: cls }, ...rows.map(([k, v]) => h("div", {}, h("dt", {}, k), h("dd", {}, v ?? "—"))));
+}
+
+/** A titled part of a page; its heading names it for assistive technology. */
+export function section(id: string, title: Child, ...children: Child[]): HTMLElement {
+  return h("section", { "aria-labelledby": id }, h("h2", { id }, title), ...children);
 }

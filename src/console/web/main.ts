@@ -3,7 +3,7 @@
 import type { Where } from "./api.js";
 import { clients, type App, type Page } from "./app.js";
 import { h } from "./dom.js";
-import { parseRoute, type Route } from "./router.js";
+import { parseRoute, sectionOf, type Route } from "./router.js";
 import { errorText, swap } from "./ui.js";
 import { clustersPage } from "./pages/clusters.js";
 import { clusterPage } from "./pages/cluster.js";
@@ -12,6 +12,11 @@ import { taskPage } from "./pages/task.js";
 import { familiesPage, familyPage } from "./pages/taskDefinitions.js";
 import { loadBalancerPage, loadBalancersPage } from "./pages/loadBalancers.js";
 import { namespacePage, namespacesPage } from "./pages/namespaces.js";
+import { rolePage, rolesPage } from "./pages/roles.js";
+import { parameterPage, parametersPage } from "./pages/parameters.js";
+import { secretPage, secretsPage } from "./pages/secrets.js";
+import { stacksPage } from "./pages/stacks.js";
+import { stackPage } from "./pages/stack.js";
 
 const TICK_MS = 1000;
 const WHERE_KEY = "ecs-local.console.where";
@@ -38,15 +43,23 @@ function pageFor(route: Route): Page {
       return namespacesPage();
     case "namespace":
       return namespacePage(route.id);
+    case "roles":
+      return rolesPage();
+    case "role":
+      return rolePage(route.role);
+    case "parameters":
+      return parametersPage();
+    case "parameter":
+      return parameterPage(route.parameter);
+    case "secrets":
+      return secretsPage();
+    case "secret":
+      return secretPage(route.secret);
+    case "stacks":
+      return stacksPage();
+    case "stack":
+      return stackPage(route.stack, route.tab);
   }
-}
-
-/** The navigation entry a page belongs to. */
-function sectionOf(route: Route): string {
-  if (route.page === "families" || route.page === "family") return "task-definitions";
-  if (route.page === "loadBalancers" || route.page === "loadBalancer") return "load-balancers";
-  if (route.page === "namespaces" || route.page === "namespace") return "namespaces";
-  return "clusters";
 }
 
 async function defaults(): Promise<Where> {
@@ -90,9 +103,9 @@ async function start(): Promise<void> {
     swap(crumbs, h("ol", {}, ...page.crumbs.map(([label, href], i) => h("li", {}, i === page.crumbs.length - 1 ? h("span", { "aria-current": "page" }, label) : h("a", { href }, label)))));
     const root = h("div", { class: "page" });
     main.replaceChildren(root);
+    const section = sectionOf(route);
     for (const a of document.querySelectorAll<HTMLAnchorElement>("#nav a")) {
-      const active = a.dataset.section === sectionOf(route);
-      if (active) a.setAttribute("aria-current", "true");
+      if (a.dataset.section === section) a.setAttribute("aria-current", "true");
       else a.removeAttribute("aria-current");
     }
     current = page.mount(root, app);
@@ -114,7 +127,9 @@ async function start(): Promise<void> {
     region.setCustomValidity("");
     Object.assign(app, clients({ accountId, region: r }));
     localStorage.setItem(WHERE_KEY, JSON.stringify(app.ecs.where));
-    if (location.hash.startsWith("#/clusters") && location.hash !== "#/clusters") location.hash = "#/clusters";
+    // A detail page names something of the account and region left behind: back to its list.
+    const list = `#/${sectionOf(parseRoute(location.hash))}`;
+    if (location.hash !== list) location.hash = list;
     else show();
   });
 

@@ -69,3 +69,29 @@ export function items(parent: Element | undefined, ...path: string[]): Element[]
 export function memberList(name: string, values: string[]): [string, string][] {
   return values.map((v, i) => [`${name}.member.${i + 1}`, v]);
 }
+
+/**
+ * Every member of a paged list (`list` inside `<Action>Result`), following NextToken, or IAM's
+ * Marker while IsTruncated says more follow.
+ */
+export async function allItems(q: Query, action: string, members: [string, string][], list: string, token: "NextToken" | "Marker" = "NextToken"): Promise<Element[]> {
+  const out: Element[] = [];
+  let next: string | undefined;
+  do {
+    const root = await q.call(action, [...members, ...(next ? [[token, next] as [string, string]] : [])]);
+    const result = el(root, `${action}Result`);
+    out.push(...items(result, list));
+    next = child(result, token) || undefined;
+    if (token === "Marker" && child(result, "IsTruncated") !== "true") next = undefined;
+  } while (next);
+  return out;
+}
+
+/** An XML timestamp (ISO 8601) as the epoch seconds the JSON services answer. */
+export function seconds(text: string | undefined): number | undefined {
+  return text ? Date.parse(text) / 1000 : undefined;
+}
+
+export function num(text: string | undefined): number | undefined {
+  return text === undefined || text === "" ? undefined : Number(text);
+}

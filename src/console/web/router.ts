@@ -10,10 +10,52 @@ export type Route =
   | { page: "loadBalancers" }
   | { page: "loadBalancer"; name: string }
   | { page: "namespaces" }
-  | { page: "namespace"; id: string };
+  | { page: "namespace"; id: string }
+  | { page: "roles" }
+  | { page: "role"; role: string }
+  | { page: "parameters" }
+  | { page: "parameter"; parameter: string }
+  | { page: "secrets" }
+  | { page: "secret"; secret: string }
+  | { page: "stacks" }
+  | { page: "stack"; stack: string; tab: StackTab };
 
 export const CLUSTER_TABS = ["services", "tasks", "infrastructure", "events"] as const;
 export type ClusterTab = (typeof CLUSTER_TABS)[number];
+
+export const STACK_TABS = ["events", "resources", "outputs", "parameters"] as const;
+export type StackTab = (typeof STACK_TABS)[number];
+
+/** The top navigation's sections; every route belongs to one. */
+export type Section = "clusters" | "task-definitions" | "load-balancers" | "namespaces" | "stacks" | "roles" | "parameters" | "secrets";
+
+export function sectionOf(route: Route): Section {
+  switch (route.page) {
+    case "families":
+    case "family":
+      return "task-definitions";
+    case "loadBalancers":
+    case "loadBalancer":
+      return "load-balancers";
+    case "namespaces":
+    case "namespace":
+      return "namespaces";
+    case "roles":
+    case "role":
+      return "roles";
+    case "parameters":
+    case "parameter":
+      return "parameters";
+    case "secrets":
+    case "secret":
+      return "secrets";
+    case "stacks":
+    case "stack":
+      return "stacks";
+    default:
+      return "clusters";
+  }
+}
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, "").split("/").filter(Boolean).map(decodeURIComponent);
@@ -30,6 +72,14 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === "task-definitions") return { page: "families" };
   if (parts[0] === "load-balancers") return parts[1] ? { page: "loadBalancer", name: parts[1] } : { page: "loadBalancers" };
   if (parts[0] === "namespaces") return parts[1] ? { page: "namespace", id: parts[1] } : { page: "namespaces" };
+  if (parts[0] === "roles") return parts[1] ? { page: "role", role: parts[1] } : { page: "roles" };
+  if (parts[0] === "parameters") return parts[1] ? { page: "parameter", parameter: parts[1] } : { page: "parameters" };
+  if (parts[0] === "secrets") return parts[1] ? { page: "secret", secret: parts[1] } : { page: "secrets" };
+  if (parts[0] === "stacks" && parts[1]) {
+    const tab = (STACK_TABS as readonly string[]).includes(parts[2] ?? "") ? (parts[2] as StackTab) : "events";
+    return { page: "stack", stack: parts[1], tab };
+  }
+  if (parts[0] === "stacks") return { page: "stacks" };
   return { page: "clusters" };
 }
 
@@ -45,4 +95,13 @@ export const href = {
   loadBalancer: (name: string) => `#/load-balancers/${e(name)}`,
   namespaces: () => "#/namespaces",
   namespace: (id: string) => `#/namespaces/${e(id)}`,
+  roles: () => "#/roles",
+  role: (name: string) => `#/roles/${e(name)}`,
+  parameters: () => "#/parameters",
+  /** A name in the page's account and region, or an ARN naming another. */
+  parameter: (nameOrArn: string) => `#/parameters/${e(nameOrArn)}`,
+  secrets: () => "#/secrets",
+  secret: (nameOrArn: string) => `#/secrets/${e(nameOrArn)}`,
+  stacks: () => "#/stacks",
+  stack: (stack: string, tab: StackTab = "events") => `#/stacks/${e(stack)}/${tab}`,
 };

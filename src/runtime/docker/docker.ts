@@ -4,7 +4,8 @@ import { randomBytes } from "node:crypto";
 import type { Logger } from "../../log.js";
 import type { ContainerInstance, NetworkBinding } from "../../services/ecs/generated/types.js";
 import { awslogsTarget, loggerFailure, type LogSink } from "../awslogs.js";
-import { OUT_OF_MEMORY, type ContainerRuntime, type TaskEvents, type TaskRun, type TaskUsage } from "../runtime.js";
+import { OUT_OF_MEMORY, type ContainerFacts, type ContainerRuntime, type TaskEnvironment, type TaskEvents, type TaskRun, type TaskUsage } from "../runtime.js";
+import { boxStats, bridgeGateway, inspectBoxes } from "./inspect.js";
 import { DEFAULT_SOCKET, Engine, type Stream } from "./engine.js";
 import { adoptContainers, listByLabels, TASK_LABEL } from "./adopt.js";
 import { followLogs } from "./logs.js";
@@ -41,6 +42,7 @@ interface Connection {
   byId: Map<string, { r: Running; b: Box }>;
   /** Settles once the event stream is open; false when the engine does not answer. */
   ready?: Promise<boolean>;
+  gateway?: Promise<string | undefined>;
   events?: Stream;
 }
 
@@ -67,6 +69,7 @@ export class DockerRuntime implements ContainerRuntime {
   }
 
   onEngine?: (endpoint: string, up: boolean) => void;
+  taskEnvironment?: TaskEnvironment;
   /** Lost engines are asked every few seconds whether they answer again. */
   private readonly watching = new Map<string, NodeJS.Timeout>();
 
@@ -256,6 +259,10 @@ export class DockerRuntime implements ContainerRuntime {
     if (!(await this.connect(c))) {
       throw new EngineDown(`CannotStartContainerError: Cannot connect to the Docker daemon at ${c.engine.endpoint}. Is the docker daemon running?`);
     }
+    if (this.taskEnvironment) {
+      const network = { mode: r.net.mode, gateway: () => (c.gateway ??= bridgeGateway(c.engine)) };
+      for (const [name, b] of r.boxes) b.plan.environment = await this.taskEnvironment(r.run, name, network);
+    }
     const digests = new Map<string, string | undefined>();
     for (const b of r.boxes.values()) {
       const image = b.plan.def.image!;
@@ -317,6 +324,16 @@ export class DockerRuntime implements ContainerRuntime {
     const r = this.tasks.get(taskArn);
     if (!r || r.stopping) return Promise.resolve(undefined);
     return taskUsage(r.engine, r.order.filter((b) => b.state === "running").map((b) => b.id!));
+  }
+
+  inspect(taskArn: string): Promise<Map<string, ContainerFacts> | undefined> {
+    const r = this.tasks.get(taskArn);
+    return r ? inspectBoxes(r.engine, r.boxes.values()) : Promise.resolve(undefined);
+  }
+
+  stats(taskArn: string): Promise<Map<string, unknown> | undefined> {
+    const r = this.tasks.get(taskArn);
+    return r ? boxStats(r.engine, r.boxes.values()) : Promise.resolve(undefined);
   }
 
   stop(run: TaskRun, events: TaskEvents): void {

@@ -9,6 +9,8 @@ export interface ContainerPlan {
   override?: ContainerOverride;
   /** The engine's name for it: `ecs-<family>-<revision>-<container>-<hex>`, as the ECS agent names containers. */
   dockerName: string;
+  /** What ECS adds to the environment (the task endpoints, the region); the definition's own variables win. */
+  environment?: Record<string, string>;
 }
 
 export interface TaskNetwork {
@@ -34,9 +36,9 @@ export function unsupportedFeature(run: TaskRun): string | undefined {
   return undefined;
 }
 
-/** The container's environment: the definition's, the override's, then the values of its secrets (read at start). */
-function env(def: ContainerDefinition, o: ContainerOverride | undefined, secrets: Record<string, string> | undefined): string[] {
-  const vars = new Map<string, string>();
+/** The container's environment: ECS's own, the definition's, the override's, then the values of its secrets (read at start). */
+function env(def: ContainerDefinition, o: ContainerOverride | undefined, secrets: Record<string, string> | undefined, added: Record<string, string> | undefined): string[] {
+  const vars = new Map<string, string>(Object.entries(added ?? {}));
   for (const kv of [...(def.environment ?? []), ...(o?.environment ?? [])]) if (kv.name) vars.set(kv.name, kv.value ?? "");
   for (const [k, v] of Object.entries(secrets ?? {})) vars.set(k, v);
   return [...vars].map(([k, v]) => `${k}=${v}`);
@@ -94,7 +96,7 @@ export function createBody(run: TaskRun, plan: ContainerPlan, net: TaskNetwork):
     Image: def.image,
     ...(o?.command ?? def.command ? { Cmd: o?.command ?? def.command } : {}),
     ...(def.entryPoint ? { Entrypoint: def.entryPoint } : {}),
-    Env: env(def, o, run.secrets?.[def.name!]),
+    Env: env(def, o, run.secrets?.[def.name!], plan.environment),
     ...(def.workingDirectory ? { WorkingDir: def.workingDirectory } : {}),
     ...(def.user ? { User: def.user } : {}),
     // A container joining another's namespace takes its hostname from it.

@@ -57,6 +57,8 @@ export interface GroupInstance {
   launchTemplate?: LaunchTemplateSpecification;
   /** Launch order: what OldestInstance/NewestInstance compare. */
   seq: number;
+  /** When it was launched or attached (ms): ECS managed scaling's instance warm-up counts from here. */
+  launchedAt?: number;
   /** When it went InService (ms), from which its health check grace period counts. */
   inServiceAt?: number;
   /** The activity that launches, moves or terminates it now. */
@@ -178,8 +180,13 @@ export interface GroupView {
     protectedFromScaleIn: boolean;
     availabilityZone: string;
     instanceType: string;
+    /** When it was launched or attached (ms). */
+    launchedAt: number;
   }[];
 }
+
+/** Told when an instance of a group waits in Terminating:Wait on a lifecycle hook (ECS's managed draining hook among them). */
+export type TerminatingListener = (accountId: string, region: string, groupName: string, instanceId: string, hook: string) => void;
 
 /** What ECS capacity providers use of Auto Scaling: managed scaling and managed termination protection. */
 export interface AutoScalingPort {
@@ -194,6 +201,15 @@ export interface AutoScalingPort {
   setDesiredCapacity(accountId: string, region: string, nameOrArn: string, desired: number, cause: string): void;
   /** Sets or clears scale-in protection of instances of the group, as SetInstanceProtection does. Throws AwsError. */
   setInstanceProtection(accountId: string, region: string, nameOrArn: string, instanceIds: string[], protect: boolean): void;
+  /**
+   * The instance types the group launches: its launch configuration's, its launch template version's,
+   * or a mixed instances policy's overrides (else its template's); empty when the source names none.
+   */
+  instanceTypes(accountId: string, region: string, nameOrArn: string): string[];
+  /** The ARN of the group an instance belongs to; undefined when it belongs to none. */
+  groupOfInstance(accountId: string, region: string, instanceId: string): string | undefined;
+  /** Listens for instances held in Terminating:Wait by a hook; listeners must not change the group in their turn (schedule instead). */
+  onTerminating(listener: TerminatingListener): void;
 }
 
 export interface AutoScalingBackend extends ServiceBackend<AutoScalingState> {
@@ -201,6 +217,8 @@ export interface AutoScalingBackend extends ServiceBackend<AutoScalingState> {
   peers: Backends;
   /** What ECS capacity providers read and change of groups. */
   groups: AutoScalingPort;
+  /** Who hears of instances held by a termination hook (the port's onTerminating). */
+  terminatingListeners: TerminatingListener[];
 }
 
 export type AutoScalingContext = ServiceContext<AutoScalingState, AutoScalingBackend>;

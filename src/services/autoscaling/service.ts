@@ -19,7 +19,7 @@ export function createAutoScalingState(accountId: string, region: string): AutoS
 }
 
 export function createAutoScalingBackend(config: Config, timeline: Timeline, peers: Backends): AutoScalingBackend {
-  const backend = { ...createServiceBackend(config, timeline, "autoscaling", createAutoScalingState), peers } as AutoScalingBackend;
+  const backend = { ...createServiceBackend(config, timeline, "autoscaling", createAutoScalingState), peers, terminatingListeners: [] } as unknown as AutoScalingBackend;
   backend.groups = groupsPort(backend);
   return backend;
 }

@@ -102,6 +102,8 @@ export interface ChangeSetRecord {
   changes: Change[];
   /** What a failed execution does: ROLLBACK (the default), DO_NOTHING, or DELETE (CREATE only). */
   onStackFailure?: "ROLLBACK" | "DO_NOTHING" | "DELETE";
+  /** The service role the stack operates with once the change set runs (the stack's RoleARN). */
+  roleArn?: string;
 }
 
 /** One step of a stack operation on one resource. */

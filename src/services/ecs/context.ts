@@ -17,6 +17,8 @@ import type { ClusterRecord, EcsState } from "./store.js";
 import type { ServiceUsagePort } from "./usagePort.js";
 import type { AddressPort } from "./addressPort.js";
 import type { ServiceConnectPort } from "./serviceConnectPort.js";
+import type { Provisioning } from "./capacity/waiting.js";
+import type { TaskEndpointsPort } from "./domain/taskEndpoints.js";
 
 /** Told of every task state change, so services can react to what changed and nothing else. */
 export type TaskListener = (state: EcsState, cluster: ClusterRecord, task: Task) => void;
@@ -29,6 +31,8 @@ export interface EcsBackend {
   lifecycle: Lifecycle;
   /** The service scheduler, built with the backend; domain code wakes it through here. */
   reconciler: Reconciler;
+  /** Places tasks that wait for a managed-scaling capacity provider's instances when capacity changes. */
+  provisioning: Provisioning;
   /** Registers service tasks in their target groups and tells when they are healthy. */
   loadBalancing: LoadBalancing;
   /** The other services' backends (EC2's subnets, ELBv2's target groups), for what ECS checks against them. */
@@ -45,6 +49,8 @@ export interface EcsBackend {
   addresses: AddressPort;
   /** Service Connect client aliases, as the containers' name server resolves them. */
   serviceConnect: ServiceConnectPort;
+  /** Tasks and their role credentials as the task metadata and credentials endpoints read them (src/dataplane/). */
+  endpoints: TaskEndpointsPort;
 }
 
 export interface EcsContext {

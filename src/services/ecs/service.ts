@@ -22,6 +22,9 @@ import { serviceUsagePort } from "./domain/serviceUsage.js";
 import { addressPort } from "./addressPort.js";
 import { serviceConnectPort } from "./serviceConnectPort.js";
 import { ServiceRegistries } from "./scheduler/serviceRegistries.js";
+import { Provisioning } from "./capacity/waiting.js";
+import { loadAutoScaling } from "./capacity/autoScaling.js";
+import { taskEndpointsPort } from "./domain/taskEndpoints.js";
 
 export function createEcsBackend(config: Config, timeline: Timeline, peers: Backends, runtime: ContainerRuntime = new SimulatedRuntime()): EcsBackend {
   const ids = new IdSource(config.seed);
@@ -32,9 +35,11 @@ export function createEcsBackend(config: Config, timeline: Timeline, peers: Back
   backend.loadBalancing = new LoadBalancing(backend);
   new ServiceRegistries(backend);
   backend.reconciler = new Reconciler(backend);
+  backend.provisioning = new Provisioning(backend);
   backend.usage = serviceUsagePort(backend);
   backend.addresses = addressPort(backend);
   backend.serviceConnect = serviceConnectPort(backend);
+  backend.endpoints = taskEndpointsPort(backend);
   useRuntime(backend, runtime);
   return backend;
 }
@@ -46,6 +51,7 @@ export function useRuntime(backend: EcsBackend, runtime: ContainerRuntime): void
 }
 
 const KNOWN = new Set<string>(OPERATIONS);
+const ACTS_ON_GROUPS = new Set<string>(["CreateCapacityProvider", "UpdateCapacityProvider", "PutClusterCapacityProviders", "CreateCluster", "DeleteCluster"]);
 
 /** An operation ecs-local lacks answers with an error its model lists: ClientException where UnsupportedFeatureException is not. */
 function unsupported(op: Operation): Error {
@@ -66,10 +72,15 @@ export function ecsJsonService(backend: EcsBackend): JsonService {
     operations: OPERATIONS,
     has: (op) => KNOWN.has(op),
     implemented: (op) => operations.handler(op) !== null,
-    load: (op) => operations.load(op),
+    load: (op) => {
+      // These act on Auto Scaling groups in process, in their own turn: loading one loads those too.
+      const pending = [operations.load(op), op !== undefined && ACTS_ON_GROUPS.has(op) ? loadAutoScaling(backend) : undefined].filter((p): p is Promise<void> => p !== undefined);
+      return pending.length ? Promise.all(pending).then(() => undefined) : undefined;
+    },
     reset() {
       backend.states.reset();
       backend.reconciler.clear();
+      backend.provisioning.clear();
       backend.taskJson.clear();
       void backend.runtime.reset();
     },

@@ -17,6 +17,7 @@ import type {
 } from "./generated/types.js";
 import type { IdSource } from "../../state/ids.js";
 import type { TaskIndex } from "./domain/taskIndex.js";
+import type { ManagedProvider, WaitingTask } from "./capacity/types.js";
 
 export interface ClusterRecord {
   /** Counts (running tasks, instances, services) are derived when described, never stored. */
@@ -31,6 +32,8 @@ export interface ClusterRecord {
   services: Map<string, ServiceRecord>;
   /** Host ports picked for `hostPort: 0`, per container instance id (domain/resources.ts `DynamicPorts`). */
   dynamicPorts: Map<string, Set<string>>;
+  /** Tasks waiting for a managed-scaling capacity provider's instances, by task id, oldest first. */
+  waiting: Map<string, WaitingTask>;
 }
 
 /** The dynamic host ports in use on one of the cluster's instances. */
@@ -110,12 +113,34 @@ export interface EcsState {
   taskProtection: Map<string, number>;
   /** The account's own capacity providers by name (FARGATE and FARGATE_SPOT are built in, not stored). */
   capacityProviders: Map<string, CapacityProvider>;
+  /** What managed scaling and draining keep for each provider, by provider name. */
+  managed: Map<string, ManagedProvider>;
+  /** EC2 instances ECS drains for a group's managed draining hook, with the group's name. */
+  drainingHooks: Map<string, string>;
   /** The security groups of each awsvpc task not yet stopped, by task ARN, for the EC2 interface it gets. */
   taskSecurityGroups: Map<string, string[]>;
   /** Tasks whose awsvpc configuration asks for a public address (`assignPublicIp: ENABLED`); Fargate gives them one. */
   taskPublicIps: Set<string>;
+  /** The role credentials of each task that runs with roles and has not stopped, by task ARN (scheduler/taskCredentials.ts). */
+  taskCredentials: Map<string, TaskCredentials>;
+}
+
+/** One of a task's roles as its containers get it: the id they ask by, and the STS session serving it now. */
+export interface RoleCredentials {
+  /** The `<id>` of `/v2/credentials/<id>`; the same for the task's whole life. */
+  id: string;
+  roleArn: string;
+  /** The current STS session's access key id; a refresh replaces it. */
+  accessKeyId: string;
+}
+
+export interface TaskCredentials {
+  task?: RoleCredentials;
+  execution?: RoleCredentials;
+  /** What AWS_CONTAINER_AUTHORIZATION_TOKEN carries where the credentials are asked for by full URI. */
+  token: string;
 }
 
 export function createEcsState(accountId: string, region: string, ids: IdSource): EcsState {
-  return { accountId, region, ids, clusters: new Map(), taskDefinitions: new Map(), tags: new Map(), accountSettings: new Map(), taskProtection: new Map(), capacityProviders: new Map(), taskSecurityGroups: new Map(), taskPublicIps: new Set() };
+  return { accountId, region, ids, clusters: new Map(), taskDefinitions: new Map(), tags: new Map(), accountSettings: new Map(), taskProtection: new Map(), capacityProviders: new Map(), managed: new Map(), drainingHooks: new Map(), taskSecurityGroups: new Map(), taskPublicIps: new Set(), taskCredentials: new Map() };
 }

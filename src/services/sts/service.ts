@@ -8,6 +8,7 @@ import { queryService } from "../queryService.js";
 import { createServiceBackend } from "../serviceBackend.js";
 import type { StsBackend, StsState } from "./context.js";
 import { callerOfSession } from "./domain/sessions.js";
+import { startServiceSession } from "./domain/serviceSession.js";
 import * as model from "./generated/operations.js";
 
 export type { StsBackend } from "./context.js";
@@ -25,6 +26,8 @@ export function createStsBackend(config: Config, timeline: Timeline, peers: Back
       const session = backend.sessions.get(accessKeyId);
       return session && callerOfSession(session, timeline.now(), sessionToken);
     },
+    serviceSession: (request) => startServiceSession(backend, request),
+    session: (accessKeyId) => backend.sessions.get(accessKeyId),
   };
   return backend;
 }

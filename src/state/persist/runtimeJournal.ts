@@ -35,6 +35,8 @@ export class RecordingRuntime implements ContainerRuntime {
   readonly endpointOf?: (instance: ContainerInstance) => string;
   /** Measurements are not reports: whoever uses them journals what it makes of them. */
   readonly usage?: (taskArn: string) => Promise<TaskUsage | undefined>;
+  readonly inspect?: ContainerRuntime["inspect"];
+  readonly stats?: ContainerRuntime["stats"];
 
   constructor(
     private readonly real: ContainerRuntime,
@@ -43,6 +45,8 @@ export class RecordingRuntime implements ContainerRuntime {
     this.kind = real.kind;
     if (real.endpointOf) this.endpointOf = (i) => real.endpointOf!(i);
     if (real.usage) this.usage = (arn) => real.usage!(arn);
+    if (real.inspect) this.inspect = (arn) => real.inspect!(arn);
+    if (real.stats) this.stats = (arn) => real.stats!(arn);
     real.onEngine = (endpoint, up) => {
       record({ service: "ecs", operation: "engine", context: "{}", input: encode([endpoint, up]) });
       this.onEngine?.(endpoint, up);

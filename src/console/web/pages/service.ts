@@ -8,6 +8,7 @@ import { href } from "../router.js";
 import * as elbv2 from "../elbv2.js";
 import { errorText, swap } from "../ui.js";
 import { TASK_COLUMNS, taskRows } from "../tabs/tasks.js";
+import { serviceScalingSection } from "./serviceScaling.js";
 
 function summary(s: Service): HTMLElement {
   const rows: [string, Node | string][] = [
@@ -114,7 +115,7 @@ export function servicePage(cluster: string, service: string): Page {
             return;
           }
           const s = current;
-          const [tasks, lbs] = await Promise.all([data.tasks(app.ecs, cluster, { desiredStatus: "ALL", serviceName: service }), loadBalancing(app, s)]);
+          const [tasks, lbs, scaling] = await Promise.all([data.tasks(app.ecs, cluster, { desiredStatus: "ALL", serviceName: service }), loadBalancing(app, s), serviceScalingSection(app, cluster, s.clusterArn, service)]);
           swap(head, summary(s));
           swap(
             body,
@@ -123,6 +124,7 @@ export function servicePage(cluster: string, service: string): Page {
               {},
               h("section", { "aria-labelledby": "svc-deployments" }, h("h2", { id: "svc-deployments" }, "Deployments"), deployments(s)),
               h("section", { "aria-labelledby": "svc-lbs" }, h("h2", { id: "svc-lbs" }, "Load balancing"), lbs),
+              h("section", { "aria-labelledby": "svc-scaling" }, h("h2", { id: "svc-scaling" }, "Service auto scaling"), scaling),
               h("section", { "aria-labelledby": "svc-tasks" }, h("h2", { id: "svc-tasks" }, "Tasks"), table("Tasks of the service", TASK_COLUMNS, taskRows(app, cluster, tasks), "No tasks.")),
               h("section", { "aria-labelledby": "svc-events" }, h("h2", { id: "svc-events" }, "Events"), table("Events, newest first", ["Time", "Message"], (s.events ?? []).map((e) => [time(e.createdAt), e.message ?? ""]), "No events yet.")),
               h("p", {}, link(href.cluster(cluster, "events"), "All events of the cluster")),

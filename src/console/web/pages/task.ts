@@ -1,5 +1,6 @@
-// A task: its statuses, where it runs, why it stopped, each container with its exit code, and
-// each container's CloudWatch Logs when it uses the awslogs driver, followed live.
+// A task: its statuses, where it runs, why it stopped, each container with its exit code, its roles
+// with their current sessions, what its containers read at the task metadata endpoint, and each
+// container's CloudWatch Logs when it uses the awslogs driver, followed live.
 import type { ContainerDefinition, Task } from "../../../services/ecs/generated/types.js";
 import type { App, Page } from "../app.js";
 import { badge, h, shortId, table, time } from "../dom.js";
@@ -47,6 +48,45 @@ function containers(t: Task, defs: Map<string, ContainerDefinition>): HTMLElemen
   );
 }
 
+interface RoleView {
+  kind: "task" | "execution";
+  roleArn: string;
+  sessionArn?: string;
+  accessKeyId?: string;
+  expiration?: string;
+}
+
+interface MetadataView {
+  metadata: unknown;
+  endpoints: { container: string; path: string }[];
+  roles: RoleView[];
+}
+
+/** The task as its containers see it (GET /_ecs-local/task-metadata, the server's own view of its task endpoints). */
+async function readMetadata(taskArn: string): Promise<MetadataView | string> {
+  const res = await fetch(`/_ecs-local/task-metadata?task=${encodeURIComponent(taskArn)}`);
+  const body = (await res.json()) as MetadataView & { message?: string };
+  return res.ok ? body : (body.message ?? `HTTP ${res.status}`);
+}
+
+function roles(view: MetadataView): HTMLElement {
+  return table(
+    "Roles",
+    ["Role", "ARN", "Session", "Access key", "Expires"],
+    view.roles.map((r) => [r.kind === "task" ? "Task role" : "Task execution role", h("code", {}, r.roleArn), r.sessionArn ? h("code", {}, r.sessionArn) : "—", r.accessKeyId ? h("code", {}, r.accessKeyId) : "—", r.expiration ?? "—"]),
+    "No task role and no task execution role: its containers get no credentials.",
+  );
+}
+
+function metadata(view: MetadataView): HTMLElement {
+  return h(
+    "section",
+    { "aria-label": "Task metadata endpoint" },
+    h("p", {}, "What ", h("code", {}, "${ECS_CONTAINER_METADATA_URI_V4}/task"), " answers each container of this task (", ...view.endpoints.flatMap((e, i) => [i ? ", " : "", h("code", {}, `${e.container}: ${e.path}`)]), "):"),
+    h("pre", { class: "json" }, JSON.stringify(view.metadata, null, 2)),
+  );
+}
+
 /**
  * The Logs section: one panel per container that uses awslogs, created once and then only
  * appended to, so a reader's scroll position survives the page's live refresh.
@@ -91,7 +131,8 @@ export function taskPage(cluster: string, task: string): Page {
       const logs = new TaskLogs();
       // The task definition never changes for a task: read once.
       let defs: Map<string, ContainerDefinition> | undefined;
-      root.append(h("div", { class: "page-head" }, h("h1", {}, "Task ", h("code", {}, task)), actions), body, h("h2", {}, "Logs"), logs.element);
+      const endpoint = h("div", { class: "live-slot" });
+      root.append(h("div", { class: "page-head" }, h("h1", {}, "Task ", h("code", {}, task)), actions), body, endpoint, h("h2", {}, "Logs"), logs.element);
       return {
         async refresh() {
           const r = await app.ecs.call("DescribeTasks", { cluster, tasks: [task] });
@@ -106,6 +147,8 @@ export function taskPage(cluster: string, task: string): Page {
             defs = new Map((td.taskDefinition?.containerDefinitions ?? []).map((d) => [d.name ?? "", d]));
           }
           swap(body, h("div", {}, summary(t), h("h2", {}, "Containers"), containers(t, defs ?? new Map())));
+          const view = await readMetadata(t.taskArn ?? "");
+          swap(endpoint, typeof view === "string" ? h("p", { class: "empty", role: "alert" }, view) : h("div", {}, h("h2", {}, "Roles"), roles(view), h("h2", {}, "Metadata endpoint"), metadata(view)));
           await logs.refresh(app, t, defs ?? new Map());
         },
       };

@@ -1,10 +1,11 @@
 // Task definitions: the families, then a family's revisions and the JSON of the chosen one.
 import type { TaskDefinition, TaskDefinitionFamilyStatus, TaskDefinitionStatus } from "../../../services/ecs/generated/types.js";
 import type { Page } from "../app.js";
-import { badge, h, link, table, time } from "../dom.js";
+import { badge, h, link, summaryList, table, time } from "../dom.js";
 import { deregisterDialog, registerTaskDefinitionDialog } from "../forms/taskDefinition.js";
 import { href } from "../router.js";
 import { swap } from "../ui.js";
+import { roleCell, secretsTable } from "./taskDefinitionRefs.js";
 
 export function familiesPage(): Page {
   return {
@@ -77,6 +78,7 @@ export function familyPage(family: string, revision?: number): Page {
           const revs = [...(await listed("ACTIVE")), ...(await listed("INACTIVE"))].sort((a, b) => b.rev - a.rev);
           const shown = revision ?? revs[0]?.rev;
           const td = shown ? (await app.ecs.call("DescribeTaskDefinition", { taskDefinition: `${family}:${shown}` })).taskDefinition : undefined;
+          const secrets = td ? await secretsTable(app, td) : undefined;
           swap(
             list,
             table(
@@ -97,15 +99,19 @@ export function familyPage(family: string, revision?: number): Page {
                   "div",
                   {},
                   h("h2", {}, `${family}:${td.revision} `, badge(td.status)),
-                  h("dl", { class: "summary" }, ...([
+                  summaryList([
                     ["Compatibilities", (td.requiresCompatibilities ?? td.compatibilities ?? []).join(", ") || "—"],
                     ["Network mode", td.networkMode ?? "default"],
                     ["Task CPU", td.cpu ?? "—"],
                     ["Task memory", td.memory ?? "—"],
                     ["Registered", time(td.registeredAt)],
-                  ] as [string, string][]).map(([k, v]) => h("div", {}, h("dt", {}, k), h("dd", {}, v)))),
+                    ["Task role", roleCell(td.taskRoleArn, app.ecs.where)],
+                    ["Task execution role", roleCell(td.executionRoleArn, app.ecs.where)],
+                  ]),
                   h("h3", {}, "Containers"),
                   containerSummary(td),
+                  h("h3", {}, "Secrets"),
+                  secrets,
                   h("h3", { id: "td-json-title" }, "JSON"),
                   h("pre", { class: "json", tabindex: 0, "aria-labelledby": "td-json-title" }, JSON.stringify(td, null, 2)),
                 )

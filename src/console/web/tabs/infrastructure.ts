@@ -1,6 +1,6 @@
-// The Infrastructure tab: container instances with registered against remaining CPU, memory and
-// ports, their zone, agent and status, the EC2 instance behind each (read from EC2), the tasks on
-// each; Drain and Set active.
+// The Infrastructure tab: the cluster's capacity providers (tabs/capacity.ts), then container
+// instances with registered against remaining CPU, memory and ports, their zone, agent and status,
+// the EC2 instance behind each (read from EC2), the tasks on each; Drain and Set active.
 import type { Instance } from "../../../services/ec2/generated/types.js";
 import type { ContainerInstance, Resource, Task } from "../../../services/ecs/generated/types.js";
 import type { App } from "../app.js";
@@ -10,6 +10,7 @@ import { instancesById } from "../ec2.js";
 import { append, badge, h, link, shortId, time } from "../dom.js";
 import { href } from "../router.js";
 import { notify, errorText, swap } from "../ui.js";
+import { capacitySection } from "./capacity.js";
 
 function resource(list: Resource[] | undefined, name: string): Resource | undefined {
   return list?.find((r) => r.name === name);
@@ -129,15 +130,14 @@ function card(app: App, cluster: string, ci: ContainerInstance, tasks: Task[], e
 export const infrastructureTab: Tab = {
   mount(root, app, cluster) {
     const slot = h("div", { class: "live-slot" });
-    append(root, [
-      h("h2", {}, "Container instances"),
-      slot,
-    ]);
+    const providers = h("div", { class: "live-slot" });
+    append(root, [h("h2", {}, "Capacity providers"), providers, h("h2", {}, "Container instances"), slot]);
     return {
       async refresh() {
         const [list, tasks] = await Promise.all([data.instances(app.ecs, cluster), data.tasks(app.ecs, cluster, { desiredStatus: "RUNNING" })]);
         // An EC2 error is shown in each card; the ECS part of the tab stays.
         const ec2 = await instancesById(app.ec2, list.map((ci) => ci.ec2InstanceId).filter((id): id is string => !!id)).catch((e: unknown) => errorText(e));
+        swap(providers, await capacitySection(app, cluster, tasks, list));
         const byInstance = new Map<string, Task[]>();
         for (const t of tasks) if (t.containerInstanceArn) byInstance.set(t.containerInstanceArn, [...(byInstance.get(t.containerInstanceArn) ?? []), t]);
         swap(

@@ -71,6 +71,7 @@ export function launchInstance(backend: AutoScalingBackend, state: AutoScalingSt
     protectedFromScaleIn: group.newInstancesProtectedFromScaleIn,
     ...(source.configurationName !== undefined ? { launchConfigurationName: source.configurationName } : { launchTemplate: source.template }),
     seq: group.seq++,
+    launchedAt: backend.timeline.now(),
     registered: false,
     actions: new Map(),
     ec2State: ec2.State.Name,
@@ -124,6 +125,7 @@ export function beginTermination(backend: AutoScalingBackend, state: AutoScaling
   if (!t.noHooks && startActions(backend, state, group, inst, TERMINATING)) {
     inst.lifecycle = "Terminating:Wait";
     updateActivity(backend, state, inst.activityId, "MidLifecycleAction", 50);
+    for (const hook of inst.actions.keys()) for (const listener of backend.terminatingListeners) listener(state.accountId, state.region, group.name, inst.instanceId, hook);
     return;
   }
   terminateInEc2(backend, state, group, inst);

@@ -118,6 +118,7 @@ export function attach(backend: AutoScalingBackend, state: AutoScalingState, gro
       health: "Healthy",
       protectedFromScaleIn: group.newInstancesProtectedFromScaleIn,
       seq: group.seq++,
+      launchedAt: now,
       registered: false,
       actions: new Map(),
       ec2State: e.State.Name,

@@ -7,7 +7,7 @@ import { listedParameters, resolveParameters } from "../template/parameters.js";
 import { evaluateConditions } from "../template/conditions.js";
 import { checkRules } from "../template/rules.js";
 import { validation } from "../template/errors.js";
-import { commonErrors } from "../../../protocol/errors.js";
+import { s3Reader, type UrlReader } from "./templateUrl.js";
 import { InsufficientCapabilitiesException } from "../generated/errors.js";
 import type { CloudFormationContext, Deployment, StackRecord } from "../context.js";
 import type { Parameter, Tag } from "../generated/types.js";
@@ -27,11 +27,11 @@ export interface DeploymentRequest {
   DisableRollback?: boolean;
 }
 
-/** The body a request names: TemplateBody, or the stack's own with UsePreviousTemplate. */
-export function templateBody(input: DeploymentRequest, previous: Deployment | undefined): string {
+/** The body a request names: TemplateBody, the object TemplateURL names in S3, or the stack's own with UsePreviousTemplate. */
+export function templateBody(input: DeploymentRequest, previous: Deployment | undefined, read: UrlReader): string {
   const given = [input.TemplateBody !== undefined, input.TemplateURL !== undefined, input.UsePreviousTemplate === true].filter(Boolean).length;
   if (given > 1) throw validation("Specify exactly one of TemplateBody, TemplateUrl or UsePreviousTemplate.".replace("TemplateUrl", "TemplateURL"));
-  if (input.TemplateURL !== undefined) throw commonErrors.unsupported("ecs-local has no S3 to read a TemplateURL from yet: pass the template as TemplateBody.");
+  if (input.TemplateURL !== undefined) return read(input.TemplateURL);
   if (input.UsePreviousTemplate) {
     if (!previous) throw validation("UsePreviousTemplate can only be used with an existing stack.");
     return previous.body;
@@ -87,7 +87,7 @@ export function checkCapabilities(t: Template, given: string[] | undefined): voi
 }
 
 export function prepareDeployment(ctx: CloudFormationContext, rec: Pick<StackRecord, "stack">, input: DeploymentRequest, previous?: Deployment): Deployment {
-  const body = templateBody(input, previous);
+  const body = templateBody(input, previous, s3Reader(ctx));
   const template = readTemplate(body, input.Parameters);
   checkCapabilities(template, input.Capabilities);
   checkTypes(template);

@@ -10,8 +10,20 @@ const iso = (seconds: number) => new Date(seconds * 1000).toISOString();
  */
 const NO_EVENT = new Set(["UPDATE_COMPLETE_CLEANUP_IN_PROGRESS", "UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS", "REVIEW_IN_PROGRESS"]);
 
+/**
+ * An event's time: the clock, but a millisecond after the stack's previous event at least. AWS's
+ * events are ordered by their times and a resource event's id is built from its time; with instant
+ * timings many events fall in one millisecond, and clients (the CDK's event poller sorts by time and
+ * stops at an id it has seen) would print them out of order or miss some.
+ */
+function eventTime(backend: CloudFormationBackend, rec: StackRecord): number {
+  const last = rec.events[0]?.Timestamp;
+  const ms = last === undefined ? backend.timeline.now() : Math.max(backend.timeline.now(), Math.round(last * 1000) + 1);
+  return ms / 1000;
+}
+
 export function stackEvent(backend: CloudFormationBackend, rec: StackRecord, status: string, reason?: string): void {
-  const now = backend.timeline.now() / 1000;
+  const now = eventTime(backend, rec);
   rec.stack.StackStatus = status as never;
   if (reason === undefined) delete rec.stack.StackStatusReason;
   else rec.stack.StackStatusReason = reason;
@@ -31,7 +43,7 @@ export function stackEvent(backend: CloudFormationBackend, rec: StackRecord, sta
 }
 
 export function resourceEvent(backend: CloudFormationBackend, rec: StackRecord, r: ResourceRecord, status: ResourceStatus, reason?: string): void {
-  const now = backend.timeline.now() / 1000;
+  const now = eventTime(backend, rec);
   r.status = status;
   r.updated = now;
   if (reason === undefined) delete r.reason;

@@ -49,6 +49,7 @@ export function showStack(rec: StackRecord): Stack {
     ...(d.capabilities.length ? { Capabilities: d.capabilities as Stack["Capabilities"] } : {}),
     ...(rec.outputs.length && !deleted ? { Outputs: rec.outputs } : {}),
     Tags: d.tags,
+    ...(s.RoleARN !== undefined ? { RoleARN: s.RoleARN } : {}),
     EnableTerminationProtection: s.EnableTerminationProtection ?? false,
     DriftInformation: { StackDriftStatus: "NOT_CHECKED" },
   };

@@ -8,6 +8,7 @@ import { changeSetId, UPDATABLE } from "../domain/stacks.js";
 import { stackEvent } from "../domain/events.js";
 import { predictChanges, updateChangesNothing } from "../domain/changes.js";
 import { validation } from "../template/errors.js";
+import { s3Reader } from "../domain/templateUrl.js";
 
 const NO_CHANGES = "The submitted information didn't contain changes. Submit different information to create a change set.";
 
@@ -31,7 +32,9 @@ export const createChangeSet: Handler<"CreateChangeSet"> = (input, ctx) =>
   withPeers(ctx, () => {
     const { state, backend } = ctx;
     const type = input.ChangeSetType ?? "UPDATE";
-    if (type === "IMPORT" || input.ImportExistingResources) throw commonErrors.unsupported("ecs-local does not import existing resources into stacks (ChangeSetType IMPORT, ImportExistingResources).");
+    // ImportExistingResources is taken (`cdk bootstrap` always asks for it) but imports nothing: each
+    // named resource is created, and one that already exists fails in its service's words.
+    if (type === "IMPORT") throw commonErrors.unsupported("ecs-local does not import existing resources into stacks (ChangeSetType IMPORT).");
     if (input.DeploymentMode !== undefined) throw commonErrors.unsupported(`ecs-local does not detect drift, so it cannot deploy in mode ${input.DeploymentMode}.`);
     if (input.OnStackFailure !== undefined && type !== "CREATE" && input.OnStackFailure === "DELETE") throw validation("OnStackFailure DELETE is only valid when ChangeSetType is CREATE.");
     if (!/^[a-zA-Z][-a-zA-Z0-9]*$/.test(input.ChangeSetName)) throw validation(`1 validation error detected: Value '${input.ChangeSetName}' at 'changeSetName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z][-a-zA-Z0-9]*`);
@@ -45,7 +48,8 @@ export const createChangeSet: Handler<"CreateChangeSet"> = (input, ctx) =>
       rec.changeSets.delete(same.id);
     } else if (same) {
       // The same request again answers the same change set; another one under its name is refused.
-      const mismatch = same.deployment.body !== input.TemplateBody ? "Template" : JSON.stringify(same.requested) !== JSON.stringify(input.Parameters ?? []) ? "Parameters" : undefined;
+      const body = input.TemplateURL !== undefined ? s3Reader(ctx)(input.TemplateURL) : input.TemplateBody;
+      const mismatch = same.deployment.body !== body ? "Template" : JSON.stringify(same.requested) !== JSON.stringify(input.Parameters ?? []) ? "Parameters" : undefined;
       if (!mismatch) return { Id: same.id, StackId: rec.stack.StackId };
       throw new AlreadyExistsException(`ChangeSet ${input.ChangeSetName} cannot be created due to a mismatch with existing attribute ${mismatch}`);
     }
@@ -72,6 +76,7 @@ export const createChangeSet: Handler<"CreateChangeSet"> = (input, ctx) =>
       changes,
       requested: input.Parameters ?? [],
       ...(input.OnStackFailure !== undefined ? { onStackFailure: input.OnStackFailure } : {}),
+      ...(input.RoleARN !== undefined ? { roleArn: input.RoleARN } : {}),
     };
     rec.changeSets.set(id, cs);
     const target = rec;

@@ -6,7 +6,7 @@ import { stackEvent } from "../domain/events.js";
 import { deployPlan } from "../engine/plans.js";
 import { startRun } from "../engine/run.js";
 import { validation } from "../template/errors.js";
-import { commonErrors } from "../../../protocol/errors.js";
+import { s3Reader } from "../domain/templateUrl.js";
 import { parsePolicy } from "../domain/stackPolicy.js";
 
 /** Checks the template and parameters now; the resources are made on the server's clock (engine/run.ts). */
@@ -18,8 +18,9 @@ export const createStack: Handler<"CreateStack"> = (input, ctx) =>
     checkStackName(input.StackName);
     checkNameFree(ctx, input.StackName);
     if (input.DisableRollback !== undefined && input.OnFailure !== undefined) throw validation("You cannot specify both DisableRollback and OnFailure.");
-    if (input.StackPolicyURL !== undefined) throw commonErrors.unsupported("ecs-local has no S3 to read a StackPolicyURL from yet: pass the policy as StackPolicyBody.");
-    const policy = input.StackPolicyBody !== undefined && parsePolicy(input.StackPolicyBody).length ? input.StackPolicyBody : undefined;
+    if (input.StackPolicyURL !== undefined && input.StackPolicyBody !== undefined) throw validation("You cannot specify both StackPolicyURL and StackPolicyBody");
+    const policyText = input.StackPolicyURL !== undefined ? s3Reader(ctx)(input.StackPolicyURL, "StackPolicyURL") : input.StackPolicyBody;
+    const policy = policyText !== undefined && parsePolicy(policyText).length ? policyText : undefined;
     const identity = stackIdentity(ctx, input.StackName, "CREATE_IN_PROGRESS");
     const d = prepareDeployment(ctx, identity, { ...input, DisableRollback: input.DisableRollback ?? input.OnFailure === "DO_NOTHING" });
     const rec = newStack(ctx, identity, d, input.EnableTerminationProtection);

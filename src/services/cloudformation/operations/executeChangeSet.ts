@@ -31,6 +31,8 @@ export const executeChangeSet: Handler<"ExecuteChangeSet"> = (input, ctx) =>
       rec.stack.LastUpdatedTime = ctx.now();
     }
     rec.current = d;
+    // The role a change set names becomes the stack's, as CreateStack's and UpdateStack's do.
+    if (cs.roleArn !== undefined) rec.stack.RoleARN = cs.roleArn;
     if (input.ClientRequestToken !== undefined) rec.token = { value: input.ClientRequestToken, operation: "ExecuteChangeSet" };
     const policy = !create && rec.policy !== undefined ? { policy: parsePolicy(rec.policy) } : {};
     startRun(backend, state, rec, create ? "CREATE" : "UPDATE", deployPlan(rec), ctx.request, { token: input.ClientRequestToken, ...policy });

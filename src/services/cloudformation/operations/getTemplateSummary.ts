@@ -1,11 +1,12 @@
 import type { Handler } from "../context.js";
 import { declaredTransforms, readTemplate, requiredCapability, templateBody } from "../domain/deployment.js";
 import { findStack } from "../domain/stacks.js";
+import { s3Reader } from "../domain/templateUrl.js";
 import { capabilitiesReason } from "./validateTemplate.js";
 
 /** A template's parameters, resource types and capabilities: given as a body, or a stack's own. */
-export const getTemplateSummary: Handler<"GetTemplateSummary"> = (input, { state }) => {
-  const body = input.StackName !== undefined ? findStack(state, input.StackName).current.body : templateBody(input, undefined);
+export const getTemplateSummary: Handler<"GetTemplateSummary"> = (input, ctx) => {
+  const body = input.StackName !== undefined ? findStack(ctx.state, input.StackName).current.body : templateBody(input, undefined, s3Reader(ctx));
   const t = readTemplate(body);
   const cap = requiredCapability(t);
   return {

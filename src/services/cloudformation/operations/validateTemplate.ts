@@ -1,8 +1,9 @@
 import type { Handler } from "../context.js";
 import { declaredTransforms, readTemplate, requiredCapability, templateBody } from "../domain/deployment.js";
+import { s3Reader } from "../domain/templateUrl.js";
 
-export const validateTemplate: Handler<"ValidateTemplate"> = (input) => {
-  const body = templateBody(input, undefined);
+export const validateTemplate: Handler<"ValidateTemplate"> = (input, ctx) => {
+  const body = templateBody(input, undefined, s3Reader(ctx));
   const t = readTemplate(body);
   const cap = requiredCapability(t);
   return {

@@ -49,6 +49,9 @@ const str = (v: unknown, fn: string): string => {
 
 function call(fn: string, arg: unknown, scope: Scope): unknown {
   const ev = (v: unknown) => evaluate(v, scope);
+  // Inside Fn::And, Fn::Or and Fn::Not, {"Condition": name} names a condition (elsewhere it is data:
+  // an IAM statement's Condition block).
+  const operand = (v: unknown) => (functionName(v) === "Condition" ? call("Condition", (v as Record<string, unknown>).Condition, scope) : ev(v));
   switch (fn) {
     case "Ref":
       if (typeof arg !== "string") throw templateError("every Ref object requires a single string parameter.");
@@ -93,12 +96,12 @@ function call(fn: string, arg: unknown, scope: Scope): unknown {
     case "Fn::And":
     case "Fn::Or": {
       if (!Array.isArray(arg) || arg.length < 2 || arg.length > 10) throw templateError(`every ${fn} object requires a list of at least 2 and at most 10 boolean parameters.`);
-      const values = arg.map((c) => bool(ev(c), fn));
+      const values = arg.map((c) => bool(operand(c), fn));
       return fn === "Fn::And" ? values.every(Boolean) : values.some(Boolean);
     }
     case "Fn::Not": {
       if (!Array.isArray(arg) || arg.length !== 1) throw templateError("every Fn::Not object requires a list of 1 boolean parameter.");
-      return !bool(ev(arg[0]), fn);
+      return !bool(operand(arg[0]), fn);
     }
     case "Condition":
       if (typeof arg !== "string") throw templateError("every Condition object requires a single string parameter.");

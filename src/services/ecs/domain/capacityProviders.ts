@@ -48,6 +48,12 @@ export function usableCapacityProvider(state: EcsState, ref: string): CapacityPr
   return cp && cp.status === "ACTIVE" && cp.updateStatus !== "DELETE_IN_PROGRESS" ? cp : undefined;
 }
 
+/** Whether tasks placed through `name` wait for capacity rather than fail: an Auto Scaling group provider with managed scaling on. */
+export function managedScalingOn(state: EcsState, name: string | undefined): boolean {
+  const cp = name === undefined ? undefined : usableCapacityProvider(state, name);
+  return cp?.autoScalingGroupProvider?.managedScaling?.status === "ENABLED";
+}
+
 /** Whether `name` can be associated with a cluster: a Fargate provider or a usable one of the account. */
 export function capacityProviderExists(state: EcsState, name: string): boolean {
   return isFargateProvider(name) || usableCapacityProvider(state, name) !== undefined;

@@ -81,7 +81,7 @@ function statistics(c: ReturnType<typeof counts>): KeyValuePair[] {
 
 /**
  * The cluster as ECS answers it. Without `include` it is the full view Create, Update and Delete
- * answer with (settings, configuration and tags). DescribeClusters passes its `include`: settings,
+ * answer with (settings, configuration, attachments and tags). DescribeClusters passes its `include`: settings,
  * configuration, attachments, tags and statistics then appear only when asked for, while
  * `statistics` and `tags` stay present as empty lists, as ECS sends them.
  */
@@ -101,7 +101,8 @@ export function describeCluster(state: EcsState, rec: ClusterRecord, include?: C
     // Without SETTINGS asked for, ECS still sends the member, as an empty list.
     settings: wants("SETTINGS") ? (settings ?? []) : [],
     ...(wants("CONFIGURATIONS") && configuration ? { configuration } : {}),
-    ...(include?.includes("ATTACHMENTS") && attachments ? { attachments, attachmentsStatus } : {}),
+    // Capacity provider attachments: in Create, Put and Delete answers, in Describe when asked for.
+    ...(wants("ATTACHMENTS") && attachments ? { attachments: structuredClone(attachments), ...(attachmentsStatus ? { attachmentsStatus } : {}) } : {}),
   };
 }
 

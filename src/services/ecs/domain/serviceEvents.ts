@@ -32,6 +32,9 @@ export const messages = {
   deploymentCompleted: (service: string, deployment: string) => `(service ${service}) (deployment ${deployment}) deployment completed.`,
   noInstances: (service: string) =>
     `(service ${service}) was unable to place a task because no container instance met all of its requirements. Reason: No Container Instances were found in your cluster. ${TROUBLESHOOTING}`,
+  /** Through an Auto Scaling group capacity provider with no instances (aws/containers-roadmap#653). */
+  noInstancesInProvider: (service: string) =>
+    `(service ${service}) was unable to place a task because no container instance met all of its requirements. Reason: No Container Instances were found in your capacity provider. ${TROUBLESHOOTING}`,
   /** `reason` is a placement failure reason such as RESOURCE:MEMORY; `instanceId` the closest match. */
   unplaceable: (service: string, instanceId: string, reason: string) =>
     `(service ${service}) was unable to place a task because no container instance met all of its requirements. The closest matching container-instance ${instanceId} ${closestMatch(reason)} ${TROUBLESHOOTING}`,

@@ -25,13 +25,17 @@ export class TaskIndex {
     this.seqs.push(seq);
     this.seqOf.set(task, seq);
     this.bump(key(task.launchType, task.lastStatus), 1);
+    this.placed(task);
+  }
+
+  /** Call when a task that waited for capacity got its container instance. */
+  placed(task: Task): void {
     const ci = task.containerInstanceArn;
-    if (ci) {
-      let set = this.live.get(ci);
-      if (!set) this.live.set(ci, (set = new Set()));
-      set.add(task);
-      this.groupAdd(task.group ?? "", ci, 1);
-    }
+    if (!ci) return;
+    let set = this.live.get(ci);
+    if (!set) this.live.set(ci, (set = new Set()));
+    set.add(task);
+    if (task.desiredStatus !== "STOPPED") this.groupAdd(task.group ?? "", ci, 1);
   }
 
   /** Call after `task.lastStatus` changed from `from`. */

@@ -23,6 +23,8 @@ export interface NewTask {
   platformVersion?: string;
   capacityProviderName?: string;
   tags?: Tag[];
+  /** No instance can take it yet: it stays PROVISIONING, its lifecycle not begun, until one can. */
+  waiting?: boolean;
 }
 
 export const FARGATE_PLATFORM_VERSION = "1.4.0";
@@ -187,7 +189,7 @@ export function launchTask(ctx: EcsContext, rec: ClusterRecord, n: NewTask): Tas
   if (attachment && groups?.length) state.taskSecurityGroups.set(taskArn, [...groups]);
   if (attachment && n.networkConfiguration?.awsvpcConfiguration?.assignPublicIp === "ENABLED") state.taskPublicIps.add(taskArn);
   putTags(state, taskArn, n.tags);
-  ctx.backend.lifecycle.begin(state, rec, task);
+  if (!n.waiting) ctx.backend.lifecycle.begin(state, rec, task);
   return task;
 }
 

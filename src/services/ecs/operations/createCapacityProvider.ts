@@ -1,10 +1,14 @@
-import type { Handler } from "../context.js";
+import type { EcsContext, Handler } from "../context.js";
 import { ClientException, InvalidParameterException } from "../generated/errors.js";
-import type { CapacityProvider } from "../generated/types.js";
+import type { CapacityProvider, CreateCapacityProviderRequest, CreateCapacityProviderResponse } from "../generated/types.js";
 import { capacityProviderArn, checkCapacityProviderName, describeCapacityProvider, managedScaling } from "../domain/capacityProviders.js";
 import { checkTags, putTags } from "../domain/tags.js";
+import { loadAutoScaling } from "../capacity/autoScaling.js";
+import { tagManaged } from "../capacity/groupResources.js";
+import { adoptInstances, checkGroup } from "../capacity/providerGroup.js";
 
-export const createCapacityProvider: Handler<"CreateCapacityProvider"> = (input, { state }) => {
+function create(input: CreateCapacityProviderRequest, ctx: EcsContext): CreateCapacityProviderResponse {
+  const { state } = ctx;
   checkCapacityProviderName(input.name);
   const asg = input.autoScalingGroupProvider;
   if (input.managedInstancesProvider) {
@@ -17,11 +21,9 @@ export const createCapacityProvider: Handler<"CreateCapacityProvider"> = (input,
   if (existing && existing.status !== "INACTIVE") {
     throw new ClientException("The specified capacity provider already exists. To change the configuration of an existing capacity provider, update the capacity provider.");
   }
-  for (const other of state.capacityProviders.values()) {
-    if (other.status !== "INACTIVE" && other.autoScalingGroupProvider?.autoScalingGroupArn === asg.autoScalingGroupArn) {
-      throw new ClientException("The specified Auto Scaling group ARN is already being used by another capacity provider. Specify a unique Auto Scaling group ARN and try again.");
-    }
-  }
+  const group = checkGroup(ctx, asg);
+  // ECS marks the group it manages (the Developer Guide's cluster auto scaling considerations).
+  tagManaged(ctx, group.name);
 
   const arn = capacityProviderArn(state, input.name);
   const cp: CapacityProvider = {
@@ -29,6 +31,7 @@ export const createCapacityProvider: Handler<"CreateCapacityProvider"> = (input,
     name: input.name,
     status: "ACTIVE",
     autoScalingGroupProvider: {
+      // As given: a name stays a name (the model accepts either).
       autoScalingGroupArn: asg.autoScalingGroupArn,
       managedScaling: managedScaling(asg.managedScaling),
       managedTerminationProtection: asg.managedTerminationProtection ?? "DISABLED",
@@ -37,8 +40,16 @@ export const createCapacityProvider: Handler<"CreateCapacityProvider"> = (input,
     type: "EC2_AUTOSCALING",
   };
   state.capacityProviders.set(input.name, cp);
+  state.managed.delete(input.name);
   // A deleted provider's tags do not come back with a new one of the same name.
   state.tags.delete(arn);
   putTags(state, arn, input.tags);
+  adoptInstances(ctx, group, input.name);
   return { capacityProvider: describeCapacityProvider(state, cp, true) };
+}
+
+/** Auto Scaling's operations are loaded first: the group is checked and tagged through them, in one turn. */
+export const createCapacityProvider: Handler<"CreateCapacityProvider"> = (input, ctx) => {
+  const loading = loadAutoScaling(ctx.backend);
+  return loading ? loading.then(() => create(input, ctx)) : create(input, ctx);
 };

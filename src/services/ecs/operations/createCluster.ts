@@ -1,7 +1,9 @@
-import type { Handler } from "../context.js";
+import type { EcsContext, Handler } from "../context.js";
 import { TaskIndex } from "../domain/taskIndex.js";
 import { InvalidParameterException } from "../generated/errors.js";
-import type { Cluster } from "../generated/types.js";
+import type { Cluster, CreateClusterRequest, CreateClusterResponse } from "../generated/types.js";
+import { loadAutoScaling } from "../capacity/autoScaling.js";
+import { planAttachments } from "../capacity/attachments.js";
 import { effectiveSetting, rootArn } from "../domain/accountSettings.js";
 import { checkClusterSettings, clusterArn, DEFAULT_CLUSTER, describeCluster, mergeClusterSettings } from "../domain/clusters.js";
 import { serviceConnectDefaults } from "../domain/serviceConnect.js";
@@ -9,7 +11,8 @@ import { checkTags, putTags } from "../domain/tags.js";
 
 const NAME = /^[a-zA-Z0-9_-]{1,255}$/;
 
-export const createCluster: Handler<"CreateCluster"> = (input, { state }) => {
+function create(input: CreateClusterRequest, ctx: EcsContext): CreateClusterResponse {
+  const { state } = ctx;
   const name = input.clusterName ?? DEFAULT_CLUSTER;
   if (!NAME.test(name)) throw new InvalidParameterException(`Cluster name must match ^[a-zA-Z0-9\\-_]{1,255}$, but was ${name}`);
   checkTags(input.tags);
@@ -32,10 +35,17 @@ export const createCluster: Handler<"CreateCluster"> = (input, { state }) => {
     defaultCapacityProviderStrategy: input.defaultCapacityProviderStrategy ?? [],
     ...(scd ? { serviceConnectDefaults: scd } : {}),
   };
-  const rec = { cluster, instances: new Map(), tasks: new Map(), index: new TaskIndex(), services: new Map(), dynamicPorts: new Map() };
+  const rec = { cluster, instances: new Map(), tasks: new Map(), index: new TaskIndex(), services: new Map(), dynamicPorts: new Map(), waiting: new Map() };
   state.clusters.set(name, rec);
   // Tags of an earlier cluster of the same name do not come back with the new one.
   state.tags.delete(arn);
   putTags(state, arn, input.tags);
+  planAttachments(ctx, rec);
   return { cluster: describeCluster(state, rec) };
+}
+
+/** With capacity providers, Auto Scaling's operations are loaded first: their policies and hooks are put through them. */
+export const createCluster: Handler<"CreateCluster"> = (input, ctx) => {
+  const loading = input.capacityProviders?.length ? loadAutoScaling(ctx.backend) : undefined;
+  return loading ? loading.then(() => create(input, ctx)) : create(input, ctx);
 };

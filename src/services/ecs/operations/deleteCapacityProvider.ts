@@ -22,6 +22,10 @@ export const deleteCapacityProvider: Handler<"DeleteCapacityProvider"> = (input,
     if (cp.updateStatus !== "DELETE_IN_PROGRESS") return;
     cp.status = "INACTIVE";
     cp.updateStatus = "DELETE_COMPLETE";
+    // Disassociated, it holds nothing on its group any more: what managed scaling kept goes with it.
+    const m = state.managed.get(name);
+    if (m) ctx.backend.timeline.cancel(m.timer);
+    state.managed.delete(name);
   });
   return { capacityProvider: describeCapacityProvider(state, cp, false) };
 };

@@ -1,8 +1,10 @@
 import type { Handler } from "../context.js";
 import { ClusterContainsContainerInstancesException, ClusterContainsServicesException, ClusterContainsTasksException } from "../generated/errors.js";
 import { activeCluster, describeCluster } from "../domain/clusters.js";
+import { planAttachments } from "../capacity/attachments.js";
 
-export const deleteCluster: Handler<"DeleteCluster"> = (input, { state, backend }) => {
+export const deleteCluster: Handler<"DeleteCluster"> = (input, ctx) => {
+  const { state, backend } = ctx;
   const rec = activeCluster(state, input.cluster);
   for (const ci of rec.instances.values()) {
     if (ci.status !== "INACTIVE") throw new ClusterContainsContainerInstancesException("The Cluster cannot be deleted while Container Instances are active or draining.");
@@ -14,6 +16,8 @@ export const deleteCluster: Handler<"DeleteCluster"> = (input, { state, backend 
     if (t.lastStatus !== "STOPPED") throw new ClusterContainsTasksException("The Cluster cannot be deleted while Tasks are active.");
   }
   rec.cluster.status = "INACTIVE";
+  // Deleting the cluster disassociates its providers: ECS removes what it kept on their groups.
+  planAttachments(ctx, rec);
   // ECS keeps a deleted cluster listed and describable as INACTIVE for a while, then forgets it
   // (unless a cluster of the same name was created meanwhile).
   backend.timeline.after(backend.config.timings.inactiveClusterRetentionMs, () => {

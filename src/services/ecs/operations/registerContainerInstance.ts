@@ -8,6 +8,7 @@ import { builtInAttributes, checkAttribute, mergeAttributes, type HostFacts } fr
 import { DEFAULT_INSTANCE_TYPE, registeredCapacity } from "../domain/instanceTypes.js";
 import { checkTags, putTags } from "../domain/tags.js";
 import { clusterChanged } from "../scheduler/reconciler.js";
+import { providerOfInstance } from "../capacity/providerGroup.js";
 
 /** What the agent reports when it does not say: a recent ECS-optimized Amazon Linux 2 agent. */
 const DEFAULT_VERSION: VersionInfo = { agentVersion: "1.89.0", agentHash: "c1bb4ab5", dockerVersion: "DockerVersion: 25.0.8" };
@@ -93,6 +94,8 @@ export const registerContainerInstance: Handler<"RegisterContainerInstance"> = (
   const registered = registeredResources(host, input.totalResources);
   const id = ctx.state.ids.hexId();
   const arn = containerInstanceArn(state, rec.cluster.clusterName!, id);
+  // An instance of a capacity provider's Auto Scaling group registers as that provider's.
+  const provider = providerOfInstance(ctx, host.instanceId);
   const ci: ContainerInstance = {
     containerInstanceArn: arn,
     ec2InstanceId: host.instanceId,
@@ -107,6 +110,7 @@ export const registerContainerInstance: Handler<"RegisterContainerInstance"> = (
     attributes: mergeAttributes(builtInAttributes(host), custom),
     registeredAt: ctx.now(),
     attachments: [],
+    ...(provider ? { capacityProviderName: provider } : {}),
   };
   rec.instances.set(id, ci);
   putTags(state, arn, input.tags);

@@ -1,8 +1,37 @@
-import type { Handler } from "../context.js";
+import type { EcsContext, Handler } from "../context.js";
 import { ClientException, InvalidParameterException } from "../generated/errors.js";
-import { describeCapacityProvider, isFargateProvider, managedScaling, usableCapacityProvider } from "../domain/capacityProviders.js";
+import type { AutoScalingGroupProviderUpdate, CapacityProvider, UpdateCapacityProviderRequest, UpdateCapacityProviderResponse } from "../generated/types.js";
+import { clustersUsing, describeCapacityProvider, isFargateProvider, managedScaling, usableCapacityProvider } from "../domain/capacityProviders.js";
+import { loadAutoScaling, providerGroup } from "../capacity/autoScaling.js";
+import { clustersWith, planAttachments } from "../capacity/attachments.js";
+import { managedOf } from "../capacity/groupResources.js";
+import { capacityMessages } from "../capacity/messages.js";
+import { checkTerminationProtection } from "../capacity/providerGroup.js";
 
-export const updateCapacityProvider: Handler<"UpdateCapacityProvider"> = (input, ctx) => {
+/** Later fields win over earlier ones; managed scaling field by field. */
+function merge(base: AutoScalingGroupProviderUpdate | undefined, given: AutoScalingGroupProviderUpdate): AutoScalingGroupProviderUpdate {
+  return {
+    ...base,
+    ...Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)),
+    ...(given.managedScaling || base?.managedScaling ? { managedScaling: { ...base?.managedScaling, ...given.managedScaling } } : {}),
+  };
+}
+
+/** The change applied: the provider's settings, then the group's resources in every cluster it serves. */
+function apply(ctx: EcsContext, cp: CapacityProvider): void {
+  const m = ctx.state.managed.get(cp.name!);
+  const change = m?.pendingUpdate;
+  if (!m || !change || cp.updateStatus !== "UPDATE_IN_PROGRESS") return;
+  m.pendingUpdate = undefined;
+  const asg = cp.autoScalingGroupProvider!;
+  if (change.managedScaling) asg.managedScaling = managedScaling(change.managedScaling, asg.managedScaling);
+  if (change.managedTerminationProtection) asg.managedTerminationProtection = change.managedTerminationProtection;
+  if (change.managedDraining) asg.managedDraining = change.managedDraining;
+  cp.updateStatus = "UPDATE_COMPLETE";
+  for (const rec of clustersWith(ctx, cp.name!)) planAttachments(ctx, rec);
+}
+
+function update(input: UpdateCapacityProviderRequest, ctx: EcsContext): UpdateCapacityProviderResponse {
   const { state } = ctx;
   if (isFargateProvider(input.name)) throw new ClientException("The FARGATE and FARGATE_SPOT capacity providers are reserved and cannot be updated.");
   const cp = usableCapacityProvider(state, input.name);
@@ -10,16 +39,21 @@ export const updateCapacityProvider: Handler<"UpdateCapacityProvider"> = (input,
   if (input.managedInstancesProvider) throw new InvalidParameterException("The capacity provider does not use Amazon ECS Managed Instances.");
   const given = input.autoScalingGroupProvider;
   if (!given) throw new InvalidParameterException("An Auto Scaling group provider must be specified to update the capacity provider.");
+  const m = managedOf(state, cp.name!);
+  const next = merge(m.pendingUpdate, given);
+  if (next.managedTerminationProtection === "ENABLED") checkTerminationProtection(providerGroup(ctx.backend, state, cp));
+  const clusters = clustersUsing(state, cp.name!);
+  if (next.managedScaling?.status === "ENABLED" && clusters.length > 1) throw new ClientException(capacityMessages.managedScalingElsewhere(cp.name!, clusters[1]));
 
-  const asg = cp.autoScalingGroupProvider!;
-  if (given.managedScaling) asg.managedScaling = managedScaling(given.managedScaling, asg.managedScaling);
-  if (given.managedTerminationProtection) asg.managedTerminationProtection = given.managedTerminationProtection;
-  if (given.managedDraining) asg.managedDraining = given.managedDraining;
+  // ECS answers the provider as it stands, UPDATE_IN_PROGRESS; the change shows once it is complete.
+  m.pendingUpdate = next;
   cp.updateStatus = "UPDATE_IN_PROGRESS";
   delete cp.updateStatusReason;
-  // The change settles on the next turn of the timeline, never because someone asked.
-  ctx.backend.timeline.after(0, () => {
-    if (cp.updateStatus === "UPDATE_IN_PROGRESS") cp.updateStatus = "UPDATE_COMPLETE";
-  });
+  ctx.backend.timeline.after(0, () => apply(ctx, cp));
   return { capacityProvider: describeCapacityProvider(state, cp, false) };
+}
+
+export const updateCapacityProvider: Handler<"UpdateCapacityProvider"> = (input, ctx) => {
+  const loading = loadAutoScaling(ctx.backend);
+  return loading ? loading.then(() => update(input, ctx)) : update(input, ctx);
 };

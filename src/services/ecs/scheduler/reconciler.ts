@@ -47,6 +47,8 @@ export class Reconciler {
 
   /** Instances came, went or changed state: the cluster's services look again (DAEMON ones, drained tasks). */
   clusterChanged(state: EcsState, rec: ClusterRecord): void {
+    // Tasks waiting for capacity look first: the instance that came may be theirs.
+    this.backend.provisioning.capacityChanged(state, rec);
     if (rec.services.size === 0) return;
     for (const sr of rec.services.values()) if (sr.service.status !== "INACTIVE") this.mark(state, rec, sr);
     this.backend.timeline.at(this.backend.timeline.now(), () => {});

@@ -8,6 +8,7 @@ import { findRevision, parseTaskDefinitionRef } from "../domain/taskDefinitions.
 import { dynamicPortsOf, type ClusterRecord, type EcsState } from "../store.js";
 import { releasePort } from "../domain/resources.js";
 import { resolveSecrets } from "./secrets.js";
+import { endTaskCredentials, startTaskCredentials } from "./taskCredentials.js";
 import { clusterChanged } from "./reconciler.js";
 
 export const HEALTH_CHECKS_FAILED = "Task failed container health checks";
@@ -125,6 +126,7 @@ const IGNORED: TaskEvents = { started() {}, changed() {}, failed() {}, stopped()
 
 /** Hands a task to the runtime when it enters a state the runtime acts on. */
 export function runtimeEntered(backend: EcsBackend, state: EcsState, rec: ClusterRecord, task: Task, status: string): void {
+  if (status === "STOPPED") endTaskCredentials(state, task);
   if (status !== "PENDING" && status !== "STOPPING") return;
   const holds = backend.runtime.holds(status);
   // A runtime that waits for nothing (the simulated one) only hears of starts, and never answers.
@@ -132,10 +134,23 @@ export function runtimeEntered(backend: EcsBackend, state: EcsState, rec: Cluste
   const run = taskRun(state, rec, task);
   // Without its task definition there is nothing to run: the task moves on as a simulated one would.
   if (!run) return void (holds && backend.timeline.at(backend.timeline.now(), () => backend.lifecycle.release(state, rec, task, status)));
+  // Only containers use credentials: a runtime that runs none is handed no roles.
+  if (status === "PENDING" && holds && !assumeRoles(backend, state, rec, run)) return;
   if (status === "PENDING" && !readSecrets(backend, state, rec, run)) return;
   const events = holds ? taskEvents(backend, state, rec, run) : IGNORED;
   if (status === "PENDING") backend.runtime.start(run, events);
   else backend.runtime.stop(run, events);
+}
+
+/** Assumes the task's roles as ECS does before it starts anything; one it cannot assume stops the task at the next turn. */
+function assumeRoles(backend: EcsBackend, state: EcsState, rec: ClusterRecord, run: TaskRun): boolean {
+  const failure = startTaskCredentials(backend, state, run);
+  if (failure === undefined) return true;
+  const { task } = run;
+  backend.timeline.at(backend.timeline.now(), () => {
+    if (task.desiredStatus !== "STOPPED") backend.lifecycle.stop(state, rec, task, failure, "TaskFailedToStart");
+  });
+  return false;
 }
 
 /**

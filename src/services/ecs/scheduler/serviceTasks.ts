@@ -55,7 +55,8 @@ function specFor(ctx: EcsContext, sr: ServiceRecord, launch: ServiceLaunch, star
 export function startReplicaTasks(ctx: EcsContext, rec: ClusterRecord, sr: ServiceRecord, launch: ServiceLaunch, count: number, startedBy?: string, siblings?: Iterable<Task>): Started {
   const result = startTasks(ctx, rec, specFor(ctx, sr, launch, startedBy, siblings), count);
   const name = sr.service.serviceName!;
-  if (result.noInstances) return { tasks: [], problem: messages.noInstances(name) };
+  const noInstances = launch.launchType === "EC2" && launch.capacityProviderName ? messages.noInstancesInProvider : messages.noInstances;
+  if (result.noInstances) return { tasks: [], problem: noInstances(name) };
   if (result.tasks.length === count) return { tasks: result.tasks };
   const closest = result.failures[0];
   if (!closest) return { tasks: result.tasks, problem: messages.noInstances(name) };

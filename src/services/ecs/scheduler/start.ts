@@ -16,10 +16,12 @@ import type {
 } from "../generated/types.js";
 import { launchTask } from "../domain/tasks.js";
 import type { ClusterRecord } from "../store.js";
-import { place, type Candidate } from "./placement.js";
+import { place } from "./placement.js";
+import { candidates } from "./candidates.js";
 import { effectiveNetworkMode, taskNeeds } from "../domain/resources.js";
 import { matchesExpression } from "../domain/clusterQuery.js";
-import { NOT_ASSOCIATED } from "../domain/capacityProviders.js";
+import { managedScalingOn, NOT_ASSOCIATED } from "../domain/capacityProviders.js";
+import { awaitCapacity } from "../capacity/waiting.js";
 import { assignProviders, BOTH_GIVEN, resolveClusterLaunch, type ProviderLaunch } from "./capacity.js";
 
 export interface StartSpec {
@@ -89,17 +91,6 @@ export function checkLaunch(td: TaskDefinition, launchType: LaunchType, net: Net
   }
 }
 
-function candidates(rec: ClusterRecord, group: string, provider: string | undefined): Candidate[] {
-  const out: Candidate[] = [];
-  for (const ci of rec.instances.values()) {
-    if (ci.status !== "ACTIVE" || ci.agentConnected === false) continue;
-    // An instance known to belong to one provider's Auto Scaling group serves only that provider.
-    if (provider && ci.capacityProviderName && ci.capacityProviderName !== provider) continue;
-    out.push({ instance: ci, groupTasks: rec.index.groupCount(group, ci.containerInstanceArn!), dynamicPorts: rec.dynamicPorts.get(ci.containerInstanceArn!.split("/").pop()!) });
-  }
-  return out;
-}
-
 /** Starts up to `count` tasks; those that cannot be placed come back as failures. */
 export function startTasks(ctx: EcsContext, rec: ClusterRecord, spec: StartSpec, count: number): StartResult {
   if (!spec.capacityProviderStrategy?.length) return startOn(ctx, rec, spec, count);
@@ -115,15 +106,24 @@ export function startTasks(ctx: EcsContext, rec: ClusterRecord, spec: StartSpec,
   return out;
 }
 
-/** Starts tasks with one launch type and at most one capacity provider. */
+/**
+ * Starts tasks with one launch type and at most one capacity provider. Through a provider with
+ * managed scaling, the tasks no instance can take wait for capacity instead of failing.
+ */
 function startOn(ctx: EcsContext, rec: ClusterRecord, spec: StartSpec, count: number): StartResult {
   const needs = taskNeeds(spec.td, spec.overrides);
   const launch = (instance?: ContainerInstance): Task => launchTask(ctx, rec, { ...spec, needs, instance });
   if (spec.launchType === "FARGATE") {
     return { tasks: Array.from({ length: count }, () => launch()), failures: [], noInstances: false };
   }
+  const waits = managedScalingOn(ctx.state, spec.capacityProviderName);
   const cands = candidates(rec, spec.group, spec.capacityProviderName);
-  if (cands.length === 0) return { tasks: [], failures: [], noInstances: true };
-  const result = place({ count, needs, candidates: cands, strategies: spec.strategies, constraints: spec.constraints, matches: matchesExpression, random: ctx.state.ids.random });
-  return { tasks: result.placements.map((ci) => launch(ci)), failures: result.failures, noInstances: false };
+  if (cands.length === 0 && !waits) return { tasks: [], failures: [], noInstances: true };
+  const result = cands.length
+    ? place({ count, needs, candidates: cands, strategies: spec.strategies, constraints: spec.constraints, matches: matchesExpression, random: ctx.state.ids.random })
+    : { placements: [], failures: [] };
+  const tasks = result.placements.map((ci) => launch(ci));
+  if (!waits) return { tasks, failures: result.failures, noInstances: false };
+  while (tasks.length < count) tasks.push(awaitCapacity(ctx, rec, { ...spec, needs }));
+  return { tasks, failures: [], noInstances: false };
 }

@@ -12,6 +12,8 @@ export interface TrustRequest {
   awsPrincipals?: string[];
   /** For AssumeRoleWithWebIdentity: the provider's ARN (`arn:aws:iam::<acct>:oidc-provider/<host>`). */
   federated?: string;
+  /** An AWS service assuming the role for a resource of its own (`ecs-tasks.amazonaws.com` for a task's roles). */
+  service?: string;
   /** Condition context: `sts:ExternalId`, `<host>:aud`, `<host>:sub`… */
   context: Record<string, string | undefined>;
 }
@@ -31,7 +33,7 @@ function actionMatches(statement: Json, action: string): boolean {
   return list(statement.Action).some((a) => typeof a === "string" && like(a, action, true));
 }
 
-/** A principal element naming `*`, an account id, its root ARN, or the caller's own ARN. */
+/** A principal element naming `*`, an account id, its root ARN, the caller's own ARN, or the calling service. */
 function principalMatches(statement: Json, req: TrustRequest): boolean {
   const p = statement.Principal;
   if (p === "*") return true;
@@ -50,6 +52,7 @@ function principalMatches(statement: Json, req: TrustRequest): boolean {
     }
   }
   if (req.federated) for (const v of list(principal.Federated)) if (v === req.federated) return true;
+  if (req.service) for (const v of list(principal.Service)) if (v === req.service) return true;
   return false;
 }
 

@@ -9,6 +9,9 @@ import type { ManagedPolicyEntry } from "./managedPolicy.js";
 export const AWS_MANAGED_POLICIES: readonly ManagedPolicyEntry[] = [
   { name: "AdministratorAccess", path: "/", id: "ANPAIWMBCKSKIEE64ZLYK", version: "v1", created: "2015-02-06T18:39:46Z", updated: "2015-02-06T18:39:46Z", versionCreated: "2015-02-06T18:39:46Z" },
   { name: "ReadOnlyAccess", path: "/", id: "ANPAILL3HVNFSB6DCOWYQ", version: "v178", created: "2015-02-06T18:39:48Z", updated: "2026-02-12T18:01:33Z", versionCreated: "2026-02-12T18:01:33Z" },
+  // The CDK bootstrap stack's deploy role attaches it. From an older snapshot than the others (v1 of
+  // 2015-02-06, as moto's managed-policy data records it): AWS's current default version may be later.
+  { name: "AWSCloudFormationReadOnlyAccess", path: "/", id: "ANPAJWVBEE4I2POWLODLW", version: "v1", created: "2015-02-06T18:39:49Z", updated: "2015-02-06T18:39:49Z", versionCreated: "2015-02-06T18:39:49Z" },
   { name: "CloudWatchLogsFullAccess", path: "/", id: "ANPAJ3ZGNWK2R5HW5BQFO", version: "v8", created: "2015-02-06T18:40:02Z", updated: "2026-02-12T18:00:33Z", versionCreated: "2026-02-12T18:00:33Z" },
   { name: "AmazonEC2ContainerServiceforEC2Role", path: "/service-role/", id: "ANPAJLYJCVHC7TQHCSQDS", version: "v10", created: "2015-03-19T18:45:18Z", updated: "2026-02-12T17:59:52Z", versionCreated: "2026-02-12T17:59:52Z" },
   { name: "AmazonEC2ContainerServiceRole", path: "/service-role/", id: "ANPAJO53W2XHNACG7V77Q", version: "v2", created: "2015-04-09T16:14:19Z", updated: "2016-08-11T13:08:01Z", versionCreated: "2016-08-11T13:08:01Z", description: "Default policy for Amazon ECS service role." },

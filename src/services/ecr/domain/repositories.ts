@@ -1,0 +1,45 @@
+// Finding a repository, and how ECR names and shows one: its ARN, its URI in the account's registry.
+import type { Repository } from "../generated/types.js";
+import type { EcrContext } from "../context.js";
+import type { RepositoryRecord } from "../store.js";
+import { InvalidParameterException } from "../generated/errors.js";
+import { ecrErrors } from "./errors.js";
+
+// The pattern ECR holds names to, whole, as its refusals quote it (jenkins-x/jx#1344); the model's
+// pattern is looser and, unanchored, would let a name with capitals through.
+const NAME = "(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*";
+const WHOLE_NAME = new RegExp(`^${NAME}$`);
+
+export function checkRepositoryName(name: string): void {
+  if (!WHOLE_NAME.test(name)) throw new InvalidParameterException(`Invalid parameter at 'repositoryName' failed to satisfy constraint: 'must satisfy regular expression '${NAME}''`);
+}
+
+export const repositoryArn = (ctx: EcrContext, name: string): string => `arn:aws:ecr:${ctx.state.region}:${ctx.state.accountId}:repository/${name}`;
+
+export const repositoryUri = (ctx: EcrContext, name: string): string => `${ctx.state.accountId}.dkr.ecr.${ctx.state.region}.amazonaws.com/${name}`;
+
+/**
+ * The caller's repository. A `registryId` names the account's registry; another account's is not
+ * reachable here (chosen: answered as not found in that registry).
+ */
+export function findRepository(ctx: EcrContext, name: string, registryId?: string): RepositoryRecord {
+  checkRepositoryName(name);
+  const registry = registryId ?? ctx.state.accountId;
+  const repo = registry === ctx.state.accountId ? ctx.state.repositories.get(name) : undefined;
+  if (!repo) throw ecrErrors.notFound(name, registry);
+  return repo;
+}
+
+export function repositoryView(ctx: EcrContext, r: RepositoryRecord): Repository {
+  return {
+    repositoryArn: r.arn,
+    registryId: ctx.state.accountId,
+    repositoryName: r.name,
+    repositoryUri: r.uri,
+    createdAt: r.createdAt,
+    imageTagMutability: r.imageTagMutability,
+    ...(r.imageTagMutabilityExclusionFilters ? { imageTagMutabilityExclusionFilters: r.imageTagMutabilityExclusionFilters } : {}),
+    imageScanningConfiguration: r.imageScanningConfiguration,
+    encryptionConfiguration: r.encryptionConfiguration,
+  };
+}
