@@ -1,7 +1,8 @@
 // What the containers' name server answers for a Cloud Map name (pure, tested without sockets):
 // `<service>.<namespace>` gives its healthy instances (all when none is) as A, AAAA, SRV or CNAME
 // records, as the service's DNS config has them; an SRV target `<instance>.<service>.<namespace>`
-// has the instance's A record. Undefined: not a Cloud Map name (the query goes upstream).
+// has the instance's A record; any other name inside a DNS namespace does not exist. Undefined: not
+// a Cloud Map name (the query goes upstream).
 import type { Answer } from "dns-packet";
 import type { RegistryPort } from "../../services/servicediscovery/port.js";
 
@@ -50,5 +51,7 @@ export function answer(registry: RegistryPort, q: Question, extra?: ExtraNames):
   }
   const alias = extra?.(name);
   if (alias) return { answers: q.type === "A" ? alias.ips.map((ip) => ({ name, type: "A" as const, ttl: alias.ttl, data: ip })) : [], exists: true };
+  // Inside a namespace's hosted zone, a name Cloud Map does not have does not exist (NXDOMAIN).
+  if (registry.inZone(name)) return { answers: [], exists: false };
   return undefined;
 }

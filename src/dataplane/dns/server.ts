@@ -14,6 +14,7 @@ const AA = 1 << 10;
 const RD = 1 << 8;
 const RA = 1 << 7;
 const SERVFAIL = 2;
+const NXDOMAIN = 3;
 
 /** What the runtime asks of an engine to find its bridge gateway. */
 export interface EngineLike {
@@ -90,7 +91,7 @@ export class ContainerDns {
     const q = query.questions?.[0];
     const ours = q && this.registry ? answer(this.registry, { name: q.name, type: q.type }, this.extra) : undefined;
     const reply = ours
-      ? packet.encode({ id: query.id, type: "response", flags: AA | RD | RA, questions: query.questions, answers: ours.answers })
+      ? packet.encode({ id: query.id, type: "response", flags: AA | RD | RA | (ours.exists ? 0 : NXDOMAIN), questions: query.questions, answers: ours.answers })
       : await this.upstream(msg).catch(() => packet.encode({ id: query.id, type: "response", flags: RD | RA | SERVFAIL, questions: query.questions }));
     if (!this.closed) socket.send(reply, port, host);
   }

@@ -27,10 +27,12 @@ export interface RegistryPort {
   deregister(accountId: string, region: string, serviceArn: string, instanceId: string): void;
   setHealth(accountId: string, region: string, serviceArn: string, instanceId: string, health: InstanceHealth): void;
   /**
-   * What `<service>.<namespace>` names, in any account and region (DNS namespaces and, for Service
-   * Connect names, `<discoveryName>.<namespace>` in HTTP ones): its healthy instances, or all when none is.
+   * What `<service>.<namespace>` names in DNS, in any account and region (services with DNS records
+   * in DNS namespaces): its healthy instances, or all when none is.
    */
   resolve(name: string): NameAnswer | undefined;
+  /** Whether a DNS namespace (its hosted zone) holds the name: a name there that resolve() misses does not exist. */
+  inZone(name: string): boolean;
   /** A namespace's name by its ARN (Service Connect's default DNS names); undefined when there is none. */
   namespaceName(accountId: string, region: string, arn: string): string | undefined;
 }

@@ -54,12 +54,23 @@ export function registryPort(backend: ServiceDiscoveryBackend): RegistryPort {
       const ns = backend.states.get(accountId, region).namespaces.get(arn.split("/").pop() ?? "");
       return ns?.namespace.Arn === arn ? ns.namespace.Name : undefined;
     },
+    inZone(name) {
+      const wanted = name.toLowerCase().replace(/\.$/, "");
+      for (const state of backend.states.all()) {
+        for (const ns of state.namespaces.values()) {
+          const zone = ns.namespace.Name!.toLowerCase();
+          if (ns.namespace.Type !== "HTTP" && (wanted === zone || wanted.endsWith(`.${zone}`))) return true;
+        }
+      }
+      return false;
+    },
     resolve(name) {
       const wanted = name.toLowerCase().replace(/\.$/, "");
       for (const state of backend.states.all()) {
         for (const sr of state.services.values()) {
           const ns = state.namespaces.get(sr.service.NamespaceId!);
-          if (!ns || `${sr.service.Name}.${ns.namespace.Name}`.toLowerCase() !== wanted) continue;
+          // Only DNS records resolve: an API-only service (HTTP) has none.
+          if (!ns || !sr.service.DnsConfig || `${sr.service.Name}.${ns.namespace.Name}`.toLowerCase() !== wanted) continue;
           return answer(sr);
         }
       }
@@ -71,5 +82,5 @@ export function registryPort(backend: ServiceDiscoveryBackend): RegistryPort {
 function answer(sr: ServiceRecord) {
   // `__id`: the instance id, which names an SRV record's target.
   const instances = byHealth(sr, "HEALTHY_OR_ELSE_ALL").map((i) => ({ ...i.attributes, __id: i.id }));
-  return { records: sr.service.DnsConfig?.DnsRecords ?? [{ Type: "A" as const, TTL: 15 }], instances };
+  return { records: sr.service.DnsConfig?.DnsRecords ?? [], instances };
 }

@@ -1,7 +1,9 @@
-// Cloud Map's identifiers: `ns-` and `srv-` and 16 characters of [a-z0-9], operation ids of 32 and
-// 8 such characters joined by a dash, hosted zones `Z` and 20 of [A-Z0-9], from the seeded source.
+// Cloud Map's identifiers, as the model's examples show them: `ns-` and `srv-` and 16 characters of
+// base32 [a-z2-7], operation ids of 32 such characters and 8 of [a-z0-9] joined by a dash, hosted
+// zones `Z` and 20 of [A-Z0-9]; all from the seeded source.
 import type { IdSource } from "../../../state/ids.js";
 
+const BASE32 = "abcdefghijklmnopqrstuvwxyz234567";
 const LOWER = "abcdefghijklmnopqrstuvwxyz0123456789";
 const UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 
@@ -9,9 +11,9 @@ function chars(ids: IdSource, n: number, alphabet: string): string {
   return [...ids.bytes(n)].map((b) => alphabet[b % alphabet.length]).join("");
 }
 
-export const namespaceId = (ids: IdSource): string => `ns-${chars(ids, 16, LOWER)}`;
-export const serviceId = (ids: IdSource): string => `srv-${chars(ids, 16, LOWER)}`;
-export const operationId = (ids: IdSource): string => `${chars(ids, 32, LOWER)}-${chars(ids, 8, LOWER)}`;
+export const namespaceId = (ids: IdSource): string => `ns-${chars(ids, 16, BASE32)}`;
+export const serviceId = (ids: IdSource): string => `srv-${chars(ids, 16, BASE32)}`;
+export const operationId = (ids: IdSource): string => `${chars(ids, 32, BASE32)}-${chars(ids, 8, LOWER)}`;
 export const hostedZoneId = (ids: IdSource): string => `Z${chars(ids, 20, UPPER)}`;
 
 export const namespaceArn = (region: string, account: string, id: string): string => `arn:aws:servicediscovery:${region}:${account}:namespace/${id}`;
