@@ -45,7 +45,7 @@ describe("a Fargate service with serviceRegistries", () => {
     const ip = task.attachments![0].details!.find((d) => d.name === "privateIPv4Address")!.value;
     expect(one).toEqual({
       InstanceId: one.InstanceId, NamespaceName: "local", ServiceName: "api", HealthStatus: "HEALTHY",
-      Attributes: { AWS_INSTANCE_IPV4: ip, AWS_INSTANCE_PORT: "8080", AWS_INIT_HEALTH_STATUS: "HEALTHY", AVAILABILITY_ZONE: task.availabilityZone, ECS_CLUSTER_NAME: "c", ECS_SERVICE_NAME: "api", ECS_TASK_DEFINITION_FAMILY: "api" },
+      Attributes: { AWS_INSTANCE_IPV4: ip, AWS_INSTANCE_PORT: "8080", AWS_INIT_HEALTH_STATUS: "HEALTHY", AVAILABILITY_ZONE: task.availabilityZone, ECS_CLUSTER_NAME: "c", ECS_SERVICE_NAME: "api", ECS_TASK_DEFINITION_FAMILY: "api", REGION: "us-east-1" },
     });
     await t.ecs("StopTask", { cluster: "c", task: task.taskArn! });
     t.advance(0);
@@ -80,16 +80,46 @@ describe("a bridge service with an SRV registry", () => {
   });
 });
 
-describe("Service Connect configuration", () => {
-  it("is refused without a namespace, or with a port name the task definition does not define", async () => {
+describe("Service Connect", () => {
+  const base = { cluster: "c", serviceName: "sc", taskDefinition: "sc", desiredCount: 1, launchType: "FARGATE" as const, networkConfiguration: { awsvpcConfiguration: { subnets: [SUBNET_A] } } };
+
+  it("is refused without a namespace, with one Cloud Map does not have, or with a port name the task definition does not define", async () => {
     await t.ecs("RegisterTaskDefinition", fargateTaskDefinition("sc", { containerDefinitions: [{ name: "sc", image: "nginx", portMappings: [{ containerPort: 80, name: "http" }] }] }));
-    const base = { cluster: "c", serviceName: "sc", taskDefinition: "sc", desiredCount: 1, launchType: "FARGATE" as const, networkConfiguration: { awsvpcConfiguration: { subnets: [SUBNET_A] } } };
     const noNamespace = await t.ecsError("CreateService", { ...base, serviceConnectConfiguration: { enabled: true, services: [{ portName: "http" }] } });
     expect([noNamespace.code, noNamespace.message]).toEqual(["InvalidParameterException", "Service Connect requires a namespace: specify one in the serviceConnectConfiguration or in the cluster's serviceConnectDefaults."]);
+    const unknown = await t.ecsError("CreateService", { ...base, serviceConnectConfiguration: { enabled: true, namespace: "nowhere", services: [{ portName: "http" }] } });
+    expect([unknown.code, unknown.message]).toEqual(["NamespaceNotFoundException", "Failed to retrieve namespace for nowhere"]);
     const badPort = await t.ecsError("CreateService", { ...base, serviceConnectConfiguration: { enabled: true, namespace: "local", services: [{ portName: "grpc" }] } });
     expect(badPort.message).toBe("The port name grpc in the serviceConnectConfiguration is not the name of a port mapping in the task definition.");
+    expect((await sd.call("ListServices", {})).Services.map((x: any) => x.Name)).not.toContain("http");
+  });
+
+  it("makes an API-only Cloud Map service for each Service Connect service and registers the tasks in it; deleting the service removes it", async () => {
     const ok = await t.ecs("CreateService", { ...base, serviceConnectConfiguration: { enabled: true, namespace: "local", services: [{ portName: "http", clientAliases: [{ port: 80 }] }] } });
-    expect(ok.service!.deployments![0].serviceConnectConfiguration).toEqual({ enabled: true, namespace: "local", services: [{ portName: "http", clientAliases: [{ port: 80 }] }] });
+    const d = ok.service!.deployments![0];
+    expect(d.serviceConnectConfiguration).toEqual({ enabled: true, namespace: "local", services: [{ portName: "http", clientAliases: [{ port: 80 }] }] });
+    const made = (await sd.call("ListServices", {})).Services.find((x: any) => x.Name === "http");
+    expect(d.serviceConnectResources).toEqual([{ discoveryName: "http", discoveryArn: made.Arn }]);
+    expect([made.Type, made.DnsConfig]).toEqual(["HTTP", undefined]);
+    expect((await sd.call("ListTagsForResource", { ResourceARN: made.Arn })).Tags).toEqual([{ Key: "AmazonECSManaged", Value: "true" }]);
     expect((await t.ecs("ListServicesByNamespace", { namespace: "local" })).serviceArns).toEqual([ok.service!.serviceArn]);
+    t.advance(0);
+    const [task] = (await t.ecs("DescribeTasks", { cluster: "c", tasks: (await t.ecs("ListTasks", { cluster: "c", serviceName: "sc" })).taskArns! })).tasks!;
+    const ip = task.attachments![0].details!.find((x) => x.name === "privateIPv4Address")!.value;
+    const [i] = (await sd.call("DiscoverInstances", { NamespaceName: "local", ServiceName: "http" })).Instances;
+    expect([i.InstanceId, i.Attributes.AWS_INSTANCE_IPV4, i.Attributes.AWS_INSTANCE_PORT, i.Attributes.ECS_SERVICE_NAME]).toEqual([task.taskArn!.split("/").pop(), ip, "80", "sc"]);
+    await t.ecs("DeleteService", { cluster: "c", service: "sc", force: true });
+    t.advance(0);
+    expect((await sd.error("GetService", { Id: made.Id })).code).toBe("ServiceNotFound");
+  });
+
+  it("a cluster's default namespace name is found in Cloud Map, or made there as an HTTP namespace ECS tags", async () => {
+    const local = (await sd.call("ListNamespaces", {})).Namespaces.find((n: any) => n.Name === "local");
+    expect((await t.ecs("CreateCluster", { clusterName: "d", serviceConnectDefaults: { namespace: "local" } })).cluster!.serviceConnectDefaults).toEqual({ namespace: local.Arn });
+    const made = (await t.ecs("CreateCluster", { clusterName: "e", serviceConnectDefaults: { namespace: "shop" } })).cluster!.serviceConnectDefaults!.namespace;
+    const shop = (await sd.call("ListNamespaces", { Filters: [{ Name: "NAME", Values: ["shop"] }] })).Namespaces[0];
+    expect([shop.Arn, shop.Type]).toEqual([made, "HTTP"]);
+    expect((await sd.call("ListTagsForResource", { ResourceARN: shop.Arn })).Tags).toEqual([{ Key: "AmazonECSManaged", Value: "true" }]);
+    expect((await t.ecs("ListServicesByNamespace", { namespace: made! })).serviceArns).toEqual([]);
   });
 });

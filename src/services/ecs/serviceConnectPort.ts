@@ -1,8 +1,9 @@
 // Service Connect names as the containers' name server resolves them (peers.ecs.serviceConnect):
 // each client alias of a service's Service Connect configuration (its dnsName, by default
 // `<discoveryName or portName>.<namespace name>`) names the addresses of the service's running
-// tasks. ecs-local runs no Service Connect proxy: the name resolves, the alias port is not
-// translated (clients use the container port), and nothing else of the proxy happens.
+// tasks; discovery names themselves do not resolve (the model's ServiceConnectServiceResource).
+// ecs-local runs no Service Connect proxy: the name resolves, the alias port is not translated
+// (clients use the container port), and nothing else of the proxy happens.
 import type { EcsBackend } from "./context.js";
 import type { Task } from "./generated/types.js";
 import type { ClusterRecord, EcsState, ServiceRecord } from "./store.js";
@@ -18,8 +19,7 @@ function namesOf(backend: EcsBackend, state: EcsState, rec: ClusterRecord, sr: S
   const nsName = ns?.startsWith("arn:") ? backend.peers.servicediscovery.registry.namespaceName(state.accountId, state.region, ns) : ns;
   return (config.services ?? []).flatMap((s) => {
     const fallback = nsName ? `${s.discoveryName ?? s.portName}.${nsName}` : undefined;
-    const aliases = s.clientAliases?.length ? s.clientAliases.map((a) => a.dnsName ?? fallback) : [];
-    return [...aliases, s.discoveryName ?? s.portName, fallback].filter((n): n is string => !!n).map((n) => n.toLowerCase());
+    return (s.clientAliases ?? []).map((a) => a.dnsName ?? fallback).filter((n): n is string => !!n).map((n) => n.toLowerCase());
   });
 }
 

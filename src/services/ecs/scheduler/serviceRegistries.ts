@@ -1,9 +1,11 @@
-// Services with serviceRegistries, as ECS runs them: each task is registered in the Cloud Map
-// services once it runs — an awsvpc task by its interface's address, a bridge or host task by its
-// instance's address and the host port bound to the container port — with the attributes ECS sets,
-// its health reported as ECS reports it (custom health checks), and deregistered when asked to
-// stop. Cloud Map is reached through `peers.servicediscovery.registry`.
+// Services with serviceRegistries or Service Connect, as ECS runs them: each task is registered in
+// the Cloud Map services once it runs — an awsvpc task by its interface's address, a bridge or host
+// task by its instance's address and the host port bound to the container port — with the
+// attributes ECS sets, its health reported as ECS reports it (custom health checks), and
+// deregistered when asked to stop. A deleted service's last task gone, the Cloud Map services ECS
+// made for its Service Connect go too. Cloud Map is reached through `peers.servicediscovery.registry`.
 import type { EcsBackend } from "../context.js";
+import { deleteDiscoveryServices } from "../domain/cloudMap.js";
 import type { ServiceRegistry, Task } from "../generated/types.js";
 import type { ClusterRecord, EcsState, ServiceRecord } from "../store.js";
 
@@ -33,7 +35,21 @@ export function registryAttributes(backend: EcsBackend, state: EcsState, rec: Cl
     ECS_CLUSTER_NAME: rec.cluster.clusterName!,
     ECS_SERVICE_NAME: sr.service.serviceName!,
     ECS_TASK_DEFINITION_FAMILY: family,
+    REGION: state.region,
   };
+}
+
+/** Where a task is registered: the service's registries, and the Service Connect services of its deployment. */
+export function registriesOf(sr: ServiceRecord, task: Task): ServiceRegistry[] {
+  const deployment = sr.service.deployments?.find((d) => d.id === task.startedBy);
+  const td = task.startedBy ? sr.launches.get(task.startedBy)?.td : undefined;
+  const connect = (deployment?.serviceConnectResources ?? []).flatMap((r) => {
+    const portName = deployment!.serviceConnectConfiguration?.services?.find((s) => (s.discoveryName ?? s.portName) === r.discoveryName)?.portName;
+    const c = td?.containerDefinitions?.find((cd) => cd.portMappings?.some((p) => p.name === portName));
+    const pm = c?.portMappings?.find((p) => p.name === portName);
+    return r.discoveryArn && c && pm?.containerPort !== undefined ? [{ registryArn: r.discoveryArn, containerName: c.name, containerPort: pm.containerPort }] : [];
+  });
+  return [...(sr.service.serviceRegistries ?? []), ...connect];
 }
 
 export class ServiceRegistries {
@@ -61,9 +77,10 @@ export class ServiceRegistries {
         for (const arn of held) port.setHealth(state.accountId, state.region, arn, taskId(task), task.healthStatus === "UNHEALTHY" ? "UNHEALTHY" : "HEALTHY");
         return;
       }
-      if (!sr.service.serviceRegistries?.length) return;
+      const registries = registriesOf(sr, task);
+      if (!registries.length) return;
       const done: string[] = [];
-      for (const reg of sr.service.serviceRegistries) {
+      for (const reg of registries) {
         if (!reg.registryArn) continue;
         const attributes = registryAttributes(this.backend, state, rec, sr, task, reg);
         if (attributes && !port.register(state.accountId, state.region, reg.registryArn, taskId(task), attributes)) done.push(reg.registryArn);
@@ -73,6 +90,12 @@ export class ServiceRegistries {
     } else if (held && (task.desiredStatus === "STOPPED" || task.lastStatus === "STOPPED")) {
       byTask!.delete(taskId(task));
       for (const arn of held) port.deregister(state.accountId, state.region, arn, taskId(task));
+      if (sr.service.status !== "ACTIVE" && byTask!.size === 0) this.release(state, sr);
     }
+  }
+
+  /** The Cloud Map services ECS made for a deleted service's Service Connect, once its tasks have left them. */
+  release(state: EcsState, sr: ServiceRecord): void {
+    deleteDiscoveryServices(this.backend, state, (sr.service.deployments ?? []).flatMap((d) => d.serviceConnectResources ?? []));
   }
 }
