@@ -34,7 +34,7 @@ describe("namespaces", () => {
       Id: done.Targets.NAMESPACE, Arn: `arn:aws:servicediscovery:us-east-1:000000000000:namespace/${done.Targets.NAMESPACE}`, Name: "apps", Type: "HTTP", Description: "http",
       ServiceCount: 0, Properties: { DnsProperties: {}, HttpProperties: { HttpName: "apps" } }, CreateDate: ns.CreateDate, CreatorRequestId: "r1",
     });
-    expect(ns.Id).toMatch(/^ns-[a-z0-9]{16}$/);
+    expect(ns.Id).toMatch(/^ns-[a-z2-7]{16}$/);
     // The same request again answers the same operation; another with the name is refused.
     expect((await sd.call("CreateHttpNamespace", { Name: "apps", CreatorRequestId: "r1" })).OperationId).toBe(OperationId);
     expect(await sd.error("CreateHttpNamespace", { Name: "apps" })).toMatchObject({ code: "NamespaceAlreadyExists", message: "Namespace with name apps already exists." });
@@ -134,5 +134,54 @@ describe("services and instances", () => {
     const upd = await sd.call("UpdateService", { Id: svc, Service: { Description: "d", DnsConfig: { DnsRecords: [{ Type: "A", TTL: 30 }, { Type: "SRV", TTL: 30 }] } } });
     expect((await sd.call("GetOperation", { OperationId: upd.OperationId })).Operation.Type).toBe("UPDATE_SERVICE");
     expect((await sd.call("GetService", { Id: svc })).Service.DnsConfig.DnsRecords).toEqual([{ Type: "A", TTL: 30 }, { Type: "SRV", TTL: 30 }]);
+  });
+});
+
+describe("AWS::ServiceDiscovery::* in CloudFormation", () => {
+  const template = (ttl: number, color: string) => JSON.stringify({
+    Resources: {
+      Ns: { Type: "AWS::ServiceDiscovery::PrivateDnsNamespace", Properties: { Name: "stack.local", Vpc: VPC, Description: "from a stack" } },
+      Api: {
+        Type: "AWS::ServiceDiscovery::Service",
+        Properties: { Name: "api", NamespaceId: { Ref: "Ns" }, DnsConfig: { DnsRecords: [{ Type: "A", TTL: ttl }] }, HealthCheckCustomConfig: { FailureThreshold: 1 }, Tags: [{ Key: "team", Value: "core" }] },
+      },
+      Box: { Type: "AWS::ServiceDiscovery::Instance", Properties: { ServiceId: { "Fn::GetAtt": ["Api", "Id"] }, InstanceId: "box-1", InstanceAttributes: { AWS_INSTANCE_IPV4: "10.0.0.9", color } } },
+      Http: { Type: "AWS::ServiceDiscovery::HttpNamespace", Properties: { Name: "stack-http" } },
+    },
+    Outputs: {
+      NsId: { Value: { Ref: "Ns" } },
+      NsArn: { Value: { "Fn::GetAtt": ["Ns", "Arn"] } },
+      Zone: { Value: { "Fn::GetAtt": ["Ns", "HostedZoneId"] } },
+      ApiId: { Value: { Ref: "Api" } },
+      ApiArn: { Value: { "Fn::GetAtt": ["Api", "Arn"] } },
+      ApiName: { Value: { "Fn::GetAtt": ["Api", "Name"] } },
+      Box: { Value: { Ref: "Box" } },
+    },
+  });
+
+  it("makes namespaces, a service and an instance through Cloud Map's operations, updates them in place, and deletes them", async () => {
+    const { queryCaller } = await import("../helpers/query.js");
+    const cfn = queryCaller(t, "cloudformation");
+    const stack = async () => (await cfn.call("DescribeStacks", { StackName: "map" })).Stacks[0];
+    await cfn.call("CreateStack", { StackName: "map", TemplateBody: template(30, "blue") });
+    const created = await stack();
+    expect(created.StackStatus).toBe("CREATE_COMPLETE");
+    const out = Object.fromEntries(created.Outputs.map((o: any) => [o.OutputKey, o.OutputValue]));
+    const ns = (await sd.call("GetNamespace", { Id: out.NsId })).Namespace;
+    expect([ns.Arn, ns.Name, ns.Description, ns.Properties.DnsProperties.HostedZoneId]).toEqual([out.NsArn, "stack.local", "from a stack", out.Zone]);
+    const api = (await sd.call("GetService", { Id: out.ApiId })).Service;
+    expect([api.Arn, api.Name, api.DnsConfig.DnsRecords]).toEqual([out.ApiArn, out.ApiName, [{ Type: "A", TTL: 30 }]]);
+    expect(out.Box).toBe("box-1");
+    const discovered = async () => (await sd.call("DiscoverInstances", { NamespaceName: "stack.local", ServiceName: "api" })).Instances.map((i: any) => [i.InstanceId, i.Attributes.color]);
+    expect(await discovered()).toEqual([["box-1", "blue"]]);
+
+    await cfn.call("UpdateStack", { StackName: "map", TemplateBody: template(60, "green") });
+    expect((await stack()).StackStatus).toBe("UPDATE_COMPLETE");
+    expect((await sd.call("GetService", { Id: out.ApiId })).Service.DnsConfig.DnsRecords).toEqual([{ Type: "A", TTL: 60 }]);
+    expect(await discovered()).toEqual([["box-1", "green"]]);
+
+    await cfn.call("DeleteStack", { StackName: "map" });
+    expect((await sd.error("GetNamespace", { Id: out.NsId })).code).toBe("NamespaceNotFound");
+    expect((await sd.call("ListNamespaces", { Filters: [{ Name: "NAME", Values: ["stack-http"] }] })).Namespaces).toEqual([]);
   });
 });
