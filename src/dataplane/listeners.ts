@@ -81,8 +81,10 @@ export class LoopbackListeners {
       this.logger.warn(`listener ${arn} is served only through ecs-local's port: ${s.reason}`);
     });
     server.listen(port, "127.0.0.1", () => {
-      if (this.served.get(arn) === s) s.localPort = port;
-      else server.close();
+      if (this.served.get(arn) !== s) return void server.close();
+      s.localPort = port;
+      const { lb, listener } = s.view;
+      this.logger.info(`load balancer ${lb.LoadBalancerName}: ${listener.Protocol} listener on port ${listener.Port} served at ${listener.Protocol === "TCP" ? "tcp" : "http"}://127.0.0.1:${port}/`);
     });
   }
 
