@@ -123,6 +123,9 @@ describe.skipIf(!!why)("with real containers", () => {
       expect(stopped.length).toBeGreaterThanOrEqual(3);
       expect(stopped[0].stoppedReason).toBe(`Task failed ELB health checks in (target-group ${tg})`);
       expect(failed.events.map((e: any) => e.message)).toContain(`(service web) (task ${stopped[0].taskArn.split("/").pop()}) failed ELB health checks in (target-group ${tg})`);
+      // A bridge task's target is its instance and host port, and ECS names it so.
+      const unhealthyEvent = new RegExp(`^\\(service web\\) \\(instance i-0000000000000777[01]\\) \\(port \\d+\\) is unhealthy in \\(target-group ${tg}\\) due to \\(reason Health checks failed with these codes: \\[500\\]\\)\\.$`);
+      expect(failed.events.some((e: any) => unhealthyEvent.test(e.message))).toBe(true);
       // The old tasks kept serving throughout.
       expect((await viaListener()).status).toBe(200);
     }, 120_000);

@@ -12,8 +12,9 @@ export const lbMessages = {
   registered: (service: string, n: number, tg: string) => `(service ${service}) registered ${n} targets in (target-group ${tg})`,
   draining: (service: string, n: number) => `(service ${service}) has begun draining connections on ${n} tasks.`,
   deregistered: (service: string, n: number, tg: string) => `(service ${service}) deregistered ${n} targets in (target-group ${tg})`,
-  unhealthy: (service: string, task: string, port: number, tg: string, description: string) =>
-    `(service ${service}) (task ${task}) (port ${port}) is unhealthy in (target-group ${tg}) due to (reason ${description}).`,
+  /** `target`: `(task <id>)` for an awsvpc task, `(instance <id>)` for a bridge or host task's instance, as ECS names them. */
+  unhealthy: (service: string, target: string, port: number, tg: string, description: string) =>
+    `(service ${service}) ${target} (port ${port}) is unhealthy in (target-group ${tg}) due to (reason ${description}).`,
   failedChecks: (service: string, task: string, tg: string) => `(service ${service}) (task ${task}) failed ELB health checks in (target-group ${tg})`,
 };
 
@@ -130,7 +131,7 @@ export class LoadBalancing {
     const name = sr.service.serviceName!;
     const id = taskId(task);
     const now = timeline.now() / 1000;
-    addEvent(state.ids, sr, now, lbMessages.unhealthy(name, id, bad.t.port, bad.t.targetGroupArn, bad.h?.Description ?? "Health checks failed"));
+    addEvent(state.ids, sr, now, lbMessages.unhealthy(name, bad.t.id.startsWith("i-") ? `(instance ${bad.t.id})` : `(task ${id})`, bad.t.port, bad.t.targetGroupArn, bad.h?.Description ?? "Health checks failed"));
     addEvent(state.ids, sr, now, lbMessages.failedChecks(name, id, bad.t.targetGroupArn));
     if (deployment) deployment.failedTasks = (deployment.failedTasks ?? 0) + 1;
     this.backend.lifecycle.stop(state, rec, task, failedElbChecks(bad.t.targetGroupArn), "ServiceSchedulerInitiated");
