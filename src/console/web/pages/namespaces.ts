@@ -55,7 +55,7 @@ export function namespacePage(id: string): Page {
             const [{ Instances = [] }, { Status = {} }] = await Promise.all([sd.call("ListInstances", { ServiceId: s.Id! }), sd.call("GetInstancesHealthStatus", { ServiceId: s.Id! })]);
             const records = (s.DnsConfig?.DnsRecords ?? []).map((r) => `${r.Type} (TTL ${r.TTL})`).join(", ") || "API calls only";
             sections.push(
-              h("h2", {}, "Service ", h("code", {}, `${s.Name}${ns?.Type === "HTTP" ? "" : `.${ns?.Name}`}`)),
+              h("h2", {}, "Service ", h("code", {}, `${s.Name}${s.DnsConfig ? `.${ns?.Name}` : ""}`)),
               h("p", { class: "muted" }, `Records: ${records}; health: ${s.HealthCheckCustomConfig ? "custom" : s.HealthCheckConfig ? `Route 53 ${s.HealthCheckConfig.Type}` : "none"}`),
               table(
                 `Instances of ${s.Name}`,
