@@ -293,6 +293,7 @@ const SOURCES = {
   autoscaling: { path: "autoscaling/2011-01-01" },
   "application-autoscaling": { path: "application-autoscaling/2016-02-06" },
   cloudformation: { path: "cloudformation/2010-05-15" },
+  servicediscovery: { path: "servicediscovery/2017-03-14" },
   ecr: {
     path: "ecr/2015-09-21",
     // Repositories and their images; the layers themselves travel through the registry (src/dataplane/registry/).

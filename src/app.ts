@@ -13,6 +13,8 @@ import type { ProtocolOptions } from "./protocol/service.js";
 import { createRegistry, type Registry } from "./services/registry.js";
 import type { ContainerRuntime } from "./runtime/runtime.js";
 import { createLogger, type Logger } from "./log.js";
+import { DataPlane } from "./dataplane/index.js";
+import { ContainerDns } from "./dataplane/dns/server.js";
 import type { TaskEndpoints } from "./dataplane/taskEndpoints.js";
 import type { RegistryPlane } from "./dataplane/registry/plane.js";
 import type { RequestContext } from "./protocol/context.js";
@@ -46,13 +48,15 @@ export interface EcsLocal {
   ready: Promise<void>;
   /** Compiles every validator ahead of need, a little at a time (the server, after it starts listening). */
   warm(): void;
+  /** ELBv2 listeners and health checks (src/dataplane). */
+  dataplane: DataPlane;
   /** Stops background work; with a container runtime, removes the containers it started (unless kept). */
   close(): Promise<void>;
   /** The task endpoints real containers talk to (with the Docker runtime, once ready). */
   taskEndpoints(): TaskEndpoints | undefined;
   /** ECR's registry under `/v2/`, loaded on first need. */
   registryPlane(): Promise<RegistryPlane>;
-  /** The port the server listens on, once known (port 0 picks one): repository URIs and registry pulls name it. */
+  /** The port the server listens on, once known (port 0 picks one): repository URIs, registry pulls and the load balancers served by Host name it. */
   listening(port: number): void;
 }
 
@@ -64,7 +68,10 @@ export function createApp(options: AppOptions = {}): EcsLocal {
   if (opened) config = { ...config, seed: opened.seed };
   const clock = options.clock ?? (opened ? new PersistentClock() : systemClock);
   const timeline = new Timeline(clock, clock === systemClock || clock instanceof PersistentClock);
-  const registry = createRegistry(config, timeline, { logger, runtime: options.runtime });
+  // Containers resolve Cloud Map names through the data plane's name server (Docker runtime only).
+  const dns = config.runtime === "docker" && config.containerDns && !options.runtime ? new ContainerDns(logger) : undefined;
+  const registry = createRegistry(config, timeline, { logger, runtime: options.runtime, dnsFor: dns && ((engine) => dns.addressFor(engine)) });
+  dns?.attach(registry.backends.servicediscovery.registry, (name) => registry.backends.ecs.serviceConnect.resolve(name));
   const protocol: ProtocolOptions = {
     defaultAccount: config.accountId,
     defaultRegion: config.region,
@@ -119,9 +126,11 @@ export function createApp(options: AppOptions = {}): EcsLocal {
         return persistence.resumed;
       })
     : runtimeReady;
+  const dataplane = new DataPlane(config, registry.backends, timeline, logger);
   const reset = (): void => {
     persistence?.reset();
     forget();
+    dataplane.reset();
   };
 
   // No X-Amz-Target: a form (or a request signed for a query service) is the query protocol's;
@@ -148,7 +157,7 @@ export function createApp(options: AppOptions = {}): EcsLocal {
   let web: Promise<Express> | undefined;
   const webApp = (): Promise<Express> =>
     (web ??= import("./web.js").then(
-      (m) => m.createWebApp({ config, registry, logger, reset, dispatch, query: (req, res) => void handleQuery(req, res, registry.query, served, protocol) }),
+      (m) => m.createWebApp({ config, registry, logger, reset, dispatch, dataplane, query: (req, res) => void handleQuery(req, res, registry.query, served, protocol) }),
       (e: unknown) => {
         web = undefined; // a failed load is tried again by the next request
         throw e;
@@ -157,7 +166,8 @@ export function createApp(options: AppOptions = {}): EcsLocal {
 
   // The API's hot path skips Express's router: POST / is all the wire protocols need.
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
-    if (isRestXmlRequest(req, registry.restXmlSigningNames)) dispatchRestXml(req, res);
+    if (dataplane.claims(req.headers.host)) dataplane.handleByHost(req, res);
+    else if (isRestXmlRequest(req, registry.restXmlSigningNames)) dispatchRestXml(req, res);
     else if (req.url === "/v2" || req.url!.startsWith("/v2/"))
       registryPlane().then(
         (p) => p.handle(req, res),
@@ -189,9 +199,13 @@ export function createApp(options: AppOptions = {}): EcsLocal {
     reset,
     warm: () => registry.warm(),
     ready,
+    dataplane,
     taskEndpoints: () => endpoints,
     registryPlane,
-    listening: (port) => void (config.port = port),
-    close: () => (timeline.clear(), persistence?.close(), Promise.all([registry.close(), endpoints?.close(), plane?.then((p) => p.close(), () => undefined)]).then(() => undefined)),
+    listening: (port) => {
+      config.port = port;
+      dataplane.servedAt(port);
+    },
+    close: () => (dataplane.close(), dns?.close(), timeline.clear(), persistence?.close(), Promise.all([registry.close(), endpoints?.close(), plane?.then((p) => p.close(), () => undefined)]).then(() => undefined)),
   };
 }

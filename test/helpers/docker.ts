@@ -93,7 +93,7 @@ export async function until<T>(what: string, check: () => Promise<T | undefined>
 }
 
 /** Calls an ECS or CloudWatch Logs operation that must succeed; its answer is checked against the model's output shape. */
-const TARGETS = { ecs: "AmazonEC2ContainerServiceV20141113", logs: "Logs_20140328", ssm: "AmazonSSM", secretsmanager: "secretsmanager" };
+const TARGETS = { ecs: "AmazonEC2ContainerServiceV20141113", logs: "Logs_20140328", ssm: "AmazonSSM", secretsmanager: "secretsmanager", servicediscovery: "Route53AutoNaming_v20170314" };
 
 export async function call(url: string, service: keyof typeof TARGETS, op: string, input: unknown): Promise<any> {
   const target = `${TARGETS[service]}.${op}`;

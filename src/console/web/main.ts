@@ -10,6 +10,8 @@ import { clusterPage } from "./pages/cluster.js";
 import { servicePage } from "./pages/service.js";
 import { taskPage } from "./pages/task.js";
 import { familiesPage, familyPage } from "./pages/taskDefinitions.js";
+import { loadBalancerPage, loadBalancersPage } from "./pages/loadBalancers.js";
+import { namespacePage, namespacesPage } from "./pages/namespaces.js";
 import { rolePage, rolesPage } from "./pages/roles.js";
 import { parameterPage, parametersPage } from "./pages/parameters.js";
 import { secretPage, secretsPage } from "./pages/secrets.js";
@@ -34,6 +36,14 @@ function pageFor(route: Route): Page {
       return familiesPage();
     case "family":
       return familyPage(route.family, route.revision);
+    case "loadBalancers":
+      return loadBalancersPage();
+    case "loadBalancer":
+      return loadBalancerPage(route.name);
+    case "namespaces":
+      return namespacesPage();
+    case "namespace":
+      return namespacePage(route.id);
     case "roles":
       return rolesPage();
     case "role":

@@ -33,6 +33,8 @@ export interface DockerOptions {
   owner?: string;
   logs: LogSink;
   logger: Logger;
+  /** The name server this engine's bridged containers use (ecs-local's, for Cloud Map names); none: the engine's default. */
+  dnsFor?: (engine: Engine) => Promise<string | undefined>;
 }
 
 interface Connection {
@@ -287,6 +289,11 @@ export class DockerRuntime implements ContainerRuntime {
     const labels = { [OWNER_LABEL]: this.owner };
     const body = createBody(r.run, b.plan, r.net);
     (body.Labels as Record<string, string>)[OWNER_LABEL] = labels[OWNER_LABEL];
+    const host = body.HostConfig as Record<string, unknown>;
+    if (this.opts.dnsFor && host.NetworkMode === "bridge" && !host.Dns) {
+      const dns = await this.opts.dnsFor(engine);
+      if (dns) host.Dns = [dns];
+    }
     const created = await engine.call("POST", `/containers/create?name=${encodeURIComponent(b.plan.dockerName)}`, body);
     b.id = created.Id as string;
     c.byId.set(b.id, { r, b });

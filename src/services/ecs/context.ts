@@ -15,6 +15,8 @@ import type { LoadBalancing } from "./scheduler/loadBalancing.js";
 import type { Reconciler } from "./scheduler/reconciler.js";
 import type { ClusterRecord, EcsState } from "./store.js";
 import type { ServiceUsagePort } from "./usagePort.js";
+import type { AddressPort } from "./addressPort.js";
+import type { ServiceConnectPort } from "./serviceConnectPort.js";
 import type { Provisioning } from "./capacity/waiting.js";
 import type { TaskEndpointsPort } from "./domain/taskEndpoints.js";
 
@@ -43,6 +45,10 @@ export interface EcsBackend {
   taskJson: TaskJsonCache;
   /** What a service's running tasks use, for Application Auto Scaling's target tracking. */
   usage: ServiceUsagePort;
+  /** Where a load balancer's target really is (the data plane's probes and forwarding). */
+  addresses: AddressPort;
+  /** Service Connect client aliases, as the containers' name server resolves them. */
+  serviceConnect: ServiceConnectPort;
   /** Tasks and their role credentials as the task metadata and credentials endpoints read them (src/dataplane/). */
   endpoints: TaskEndpointsPort;
 }

@@ -19,6 +19,9 @@ import { IdSource } from "../../state/ids.js";
 import { TaskJsonCache } from "./domain/tasks.js";
 import { lazyOperations } from "../lazy.js";
 import { serviceUsagePort } from "./domain/serviceUsage.js";
+import { addressPort } from "./addressPort.js";
+import { serviceConnectPort } from "./serviceConnectPort.js";
+import { ServiceRegistries } from "./scheduler/serviceRegistries.js";
 import { Provisioning } from "./capacity/waiting.js";
 import { loadAutoScaling } from "./capacity/autoScaling.js";
 import { taskEndpointsPort } from "./domain/taskEndpoints.js";
@@ -30,9 +33,12 @@ export function createEcsBackend(config: Config, timeline: Timeline, peers: Back
   backend.lifecycle = new Lifecycle(backend);
   // Before the reconciler, so a task is registered (or deregistered) before its service looks again.
   backend.loadBalancing = new LoadBalancing(backend);
+  new ServiceRegistries(backend);
   backend.reconciler = new Reconciler(backend);
   backend.provisioning = new Provisioning(backend);
   backend.usage = serviceUsagePort(backend);
+  backend.addresses = addressPort(backend);
+  backend.serviceConnect = serviceConnectPort(backend);
   backend.endpoints = taskEndpointsPort(backend);
   useRuntime(backend, runtime);
   return backend;

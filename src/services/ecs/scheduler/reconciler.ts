@@ -96,9 +96,10 @@ export class Reconciler {
       if (this.ran.has(task)) return;
       this.ran.add(task);
       if (this.throttles.get(sr)?.taskDefinition === td) this.throttles.delete(sr);
-      // The circuit breaker counts failures in a row: a task that runs starts the count again.
+      // The circuit breaker counts failures in a row: a task that runs starts the count again
+      // (behind a load balancer, a task whose targets are healthy: loadBalancing.ts).
       const ran = sr.service.deployments?.find((x) => x.id === task.startedBy);
-      if (ran) ran.failedTasks = 0;
+      if (ran && !sr.service.loadBalancers?.length) ran.failedTasks = 0;
       return;
     }
     // Counted when it is asked to stop, not when it has stopped: its replacement is launched then.
