@@ -17,6 +17,7 @@ import type { ClusterRecord, EcsState } from "./store.js";
 import type { ServiceUsagePort } from "./usagePort.js";
 import type { Provisioning } from "./capacity/waiting.js";
 import type { TaskEndpointsPort } from "./domain/taskEndpoints.js";
+import type { ManagedFleet } from "./managedInstances/fleet.js";
 
 /** Told of every task state change, so services can react to what changed and nothing else. */
 export type TaskListener = (state: EcsState, cluster: ClusterRecord, task: Task) => void;
@@ -31,6 +32,8 @@ export interface EcsBackend {
   reconciler: Reconciler;
   /** Places tasks that wait for a managed-scaling capacity provider's instances when capacity changes. */
   provisioning: Provisioning;
+  /** Launches and retires the instances of Managed Instances capacity providers. */
+  fleet: ManagedFleet;
   /** Registers service tasks in their target groups and tells when they are healthy. */
   loadBalancing: LoadBalancing;
   /** The other services' backends (EC2's subnets, ELBv2's target groups), for what ECS checks against them. */

@@ -22,6 +22,9 @@ import { serviceUsagePort } from "./domain/serviceUsage.js";
 import { Provisioning } from "./capacity/waiting.js";
 import { loadAutoScaling } from "./capacity/autoScaling.js";
 import { taskEndpointsPort } from "./domain/taskEndpoints.js";
+import { ManagedFleet } from "./managedInstances/fleet.js";
+import { connectDaemonTasks } from "./daemons/instances.js";
+import { loadEc2 } from "./managedInstances/ec2.js";
 
 export function createEcsBackend(config: Config, timeline: Timeline, peers: Backends, runtime: ContainerRuntime = new SimulatedRuntime()): EcsBackend {
   const ids = new IdSource(config.seed);
@@ -32,6 +35,8 @@ export function createEcsBackend(config: Config, timeline: Timeline, peers: Back
   backend.loadBalancing = new LoadBalancing(backend);
   backend.reconciler = new Reconciler(backend);
   backend.provisioning = new Provisioning(backend);
+  backend.fleet = new ManagedFleet(backend);
+  connectDaemonTasks(backend);
   backend.usage = serviceUsagePort(backend);
   backend.endpoints = taskEndpointsPort(backend);
   useRuntime(backend, runtime);
@@ -46,6 +51,8 @@ export function useRuntime(backend: EcsBackend, runtime: ContainerRuntime): void
 
 const KNOWN = new Set<string>(OPERATIONS);
 const ACTS_ON_GROUPS = new Set<string>(["CreateCapacityProvider", "UpdateCapacityProvider", "PutClusterCapacityProviders", "CreateCluster", "DeleteCluster"]);
+/** These check or launch EC2 resources in process (Managed Instances, Express services): loading one loads EC2's operations. */
+const ACTS_ON_EC2 = new Set<string>(["CreateCapacityProvider", "UpdateCapacityProvider", "DeleteCapacityProvider"]);
 
 /** An operation ecs-local lacks answers with an error its model lists: ClientException where UnsupportedFeatureException is not. */
 function unsupported(op: Operation): Error {
@@ -68,13 +75,18 @@ export function ecsJsonService(backend: EcsBackend): JsonService {
     implemented: (op) => operations.handler(op) !== null,
     load: (op) => {
       // These act on Auto Scaling groups in process, in their own turn: loading one loads those too.
-      const pending = [operations.load(op), op !== undefined && ACTS_ON_GROUPS.has(op) ? loadAutoScaling(backend) : undefined].filter((p): p is Promise<void> => p !== undefined);
+      const pending = [
+        operations.load(op),
+        op !== undefined && ACTS_ON_GROUPS.has(op) ? loadAutoScaling(backend) : undefined,
+        op !== undefined && ACTS_ON_EC2.has(op) ? loadEc2(backend) : undefined,
+      ].filter((p): p is Promise<void> => p !== undefined);
       return pending.length ? Promise.all(pending).then(() => undefined) : undefined;
     },
     reset() {
       backend.states.reset();
       backend.reconciler.clear();
       backend.provisioning.clear();
+      backend.fleet.clear();
       backend.taskJson.clear();
       void backend.runtime.reset();
     },

@@ -200,7 +200,7 @@ function reconcile(ctx: EcsContext, rec: ClusterRecord, sr: ServiceRecord, r: Re
   // Rolled back: the next pass works for the new primary.
   if (s.deployments![0] !== primary) return;
   const daemon = s.schedulingStrategy === "DAEMON";
-  const eligible = daemon ? daemonInstances(rec, launch) : [];
+  const eligible = daemon ? daemonInstances(ctx.state, rec, launch) : [];
   if (daemon) s.desiredCount = eligible.length;
   const desired = s.desiredCount ?? 0;
   const eligibleArns = new Set(eligible.map((ci) => ci.containerInstanceArn));
