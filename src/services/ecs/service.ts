@@ -24,6 +24,7 @@ import { loadAutoScaling } from "./capacity/autoScaling.js";
 import { taskEndpointsPort } from "./domain/taskEndpoints.js";
 import { ManagedFleet } from "./managedInstances/fleet.js";
 import { connectDaemonTasks } from "./daemons/instances.js";
+import { DaemonDeployer } from "./daemons/deployer.js";
 import { loadEc2 } from "./managedInstances/ec2.js";
 
 export function createEcsBackend(config: Config, timeline: Timeline, peers: Backends, runtime: ContainerRuntime = new SimulatedRuntime()): EcsBackend {
@@ -36,6 +37,7 @@ export function createEcsBackend(config: Config, timeline: Timeline, peers: Back
   backend.reconciler = new Reconciler(backend);
   backend.provisioning = new Provisioning(backend);
   backend.fleet = new ManagedFleet(backend);
+  backend.daemons = new DaemonDeployer(backend);
   connectDaemonTasks(backend);
   backend.usage = serviceUsagePort(backend);
   backend.endpoints = taskEndpointsPort(backend);
@@ -87,6 +89,7 @@ export function ecsJsonService(backend: EcsBackend): JsonService {
       backend.reconciler.clear();
       backend.provisioning.clear();
       backend.fleet.clear();
+      backend.daemons.clear();
       backend.taskJson.clear();
       void backend.runtime.reset();
     },

@@ -13,6 +13,10 @@ import { isDaemonGroup, repair } from "../managedInstances/retire.js";
 import { daemonsFor } from "./reserve.js";
 import { findDaemonTd } from "./taskDefinitions.js";
 import { asTaskDefinition } from "./taskModel.js";
+import { failedToStart } from "../scheduler/throttle.js";
+import { daemonArn, revisionId } from "./arns.js";
+import { countFailure } from "./deployments.js";
+import { settleDeletions } from "./tdDeletion.js";
 
 export const daemonGroup = (name: string): string => `daemon:${name}`;
 const daemonNameOf = (arn: string): string => arn.split("/").pop()!;
@@ -58,12 +62,23 @@ function readyIfRunning(ctx: EcsContext, rec: ClusterRecord, ci: ContainerInstan
 /** ECS stopped this task itself (a deployment, a drain, the instance going): no repair follows. */
 const stoppedByEcs = (t: Task): boolean => t.stopCode === "ServiceSchedulerInitiated" || t.stopCode === "TerminationNotice";
 
+/** A task of the daemon's deployment target that never ran counts against the deployment's circuit breaker. */
+function countIfFailed(ctx: EcsContext, rec: ClusterRecord, task: Task): void {
+  if (task.lastStatus !== "STOPPED" || !failedToStart(task) || stoppedByEcs(task)) return;
+  const d = ctx.state.daemons.get(daemonArn(ctx.state, rec.cluster.clusterName!, task.group!.slice("daemon:".length)));
+  const dep = d && ctx.state.daemonDeployments.get(d.deploymentArn);
+  if (dep?.goal && revisionId(dep.goal) === task.startedBy) countFailure(ctx, dep);
+}
+
 function onTask(backend: EcsBackend, state: EcsState, rec: ClusterRecord, task: Task): void {
   if (!isDaemonGroup(task.group) || !task.containerInstanceArn) return;
+  backend.daemons.changed(state, rec.cluster.clusterName!);
+  if (task.lastStatus === "STOPPED") settleDeletions(state);
+  const ctx = ownContext(backend, state);
+  countIfFailed(ctx, rec, task);
   const ci = rec.instances.get(task.containerInstanceArn.split("/").pop()!);
   const mi = ci?.ec2InstanceId ? state.managedInstances.get(ci.ec2InstanceId) : undefined;
   if (!ci || !mi) return;
-  const ctx = ownContext(backend, state);
   if (task.lastStatus === "RUNNING") return readyIfRunning(ctx, rec, ci);
   if (task.desiredStatus === "STOPPED" && !stoppedByEcs(task) && !mi.retiring) {
     backend.timeline.at(backend.timeline.now(), () => repair(ownContext(backend, state), mi));

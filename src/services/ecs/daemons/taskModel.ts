@@ -6,7 +6,7 @@ import type { ContainerDefinition, DaemonTaskDefinition, TaskDefinition } from "
 const made = new WeakMap<DaemonTaskDefinition, TaskDefinition>();
 
 /** A container without a name is known by its image's repository (chosen: ECS names none). */
-function containerName(image: string, i: number): string {
+export function containerName(image: string, i: number): string {
   const repo = image.split("@")[0].split(":")[0].split("/").pop() ?? "";
   return repo.replace(/[^a-zA-Z0-9_-]/g, "-") || `container-${i + 1}`;
 }

@@ -1,7 +1,7 @@
-// What ECS keeps for Managed Daemons beside the API's own shapes: the daemon's settings, its
-// immutable revisions and its deployments with the plan they follow.
+// What ECS keeps for Managed Daemons beside the API's own shapes: the daemon, its immutable
+// revisions with the capacity providers each covers, and its deployments with where they stand.
 import type { Timer } from "../../../engine/timeline.js";
-import type { DaemonDeployment, DaemonDeploymentConfiguration, DaemonPropagateTags, DaemonRevision, DaemonStatus } from "../generated/types.js";
+import type { DaemonDeployment, DaemonRevision, DaemonStatus } from "../generated/types.js";
 
 export interface DaemonRecord {
   daemonArn: string;
@@ -11,42 +11,39 @@ export interface DaemonRecord {
   status: DaemonStatus;
   createdAt: number;
   updatedAt: number;
-  /** The revision instances should run: the last deployment's target (a rollback's source). */
+  /** The revision instances run, and new instances start with: the last deployment's target (a rollback's source). */
   revisionArn: string;
-  /** Deployments by ARN, newest first. */
+  /** The most recent deployment's ARN. */
+  deploymentArn: string;
+  /** Its deployments, newest first. */
   deployments: string[];
   clientToken?: string;
-  /** Set once DeleteDaemon's deployment has drained every instance: the daemon is gone. */
+  /** DeleteDaemon's deployment has drained every instance: the daemon is gone (describable no more). */
   deleted?: boolean;
 }
 
-/** A revision with what ECS needs to run it: the capacity providers (by name) it covers. */
+/** A revision and the capacity providers (by name) it covers. */
 export interface RevisionRecord {
   revision: DaemonRevision;
   capacityProviders: string[];
 }
 
-/** A deployment as the API shows it, and where it stands. */
+/** A deployment as the API shows it, and what its batches did. */
 export interface DeploymentRecord {
   deployment: DaemonDeployment;
   daemonArn: string;
-  /** The revision instances move to; during a rollback, the source it returns to. */
-  goal: string;
-  /** Instances (EC2 ids) this deployment drained, and how many a batch takes. */
-  drained: Set<string>;
-  batch: number;
-  /** The batch in flight: drained instances not yet gone. */
-  inFlight: Set<string>;
-  /** Bake time running after a batch; no batch starts meanwhile. */
+  /** The revision it deploys (the API's target), none for DeleteDaemon's deployment. */
+  target?: string;
+  /** The revision instances move to now: the target, or after a rollback the source it returns to. */
+  goal?: string;
+  /** The revisions it replaces, as they ran when it started. */
+  sources: string[];
+  /** Instances drained at a time. */
+  batchSize: number;
+  /** Instances (EC2 ids) its batches drained, in order. */
+  drained: string[];
+  /** The bake time after a batch: the next one waits for it. */
   bakeTimer?: Timer;
-  /** A DeleteDaemon deployment: instances are drained and the daemon goes with the last. */
-  deleting?: boolean;
-}
-
-export type DeploymentConfig = Required<Pick<DaemonDeploymentConfiguration, "drainPercent" | "bakeTimeInMinutes">> & DaemonDeploymentConfiguration;
-
-export interface DaemonSettings {
-  propagateTags: DaemonPropagateTags;
-  enableECSManagedTags: boolean;
-  enableExecuteCommand: boolean;
+  /** When the bake time of the last batch is over (clock ms). */
+  bakedAt?: number;
 }

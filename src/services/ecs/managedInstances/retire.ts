@@ -34,6 +34,8 @@ export function terminate(ctx: EcsContext, mi: ManagedInstance): void {
   mi.terminated = true;
   for (const t of [mi.idleTimer, mi.drainTimer, mi.endTimer]) backend.timeline.cancel(t);
   state.managedInstances.delete(mi.instanceId);
+  // A daemon deployment waiting for this instance to go moves on.
+  backend.daemons.changed(state, mi.cluster);
   try {
     callEc2(ownContext(backend, state), "TerminateInstances", { InstanceIds: [mi.instanceId] });
   } catch (e) {

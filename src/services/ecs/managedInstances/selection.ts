@@ -78,8 +78,8 @@ export function usable(type: string, reserved: Capacity): Capacity {
 }
 
 /**
- * The type and number of instances that hold `tasks` for the fewest dollars an hour (ties: fewer
- * instances, then the smaller type); undefined when no eligible type can hold the largest task.
+ * The type and number of instances that hold `tasks` for the fewest dollars an hour (ties: the type
+ * cheaper by the hour); undefined when no eligible type can hold the largest task.
  */
 export function chooseLaunch(tasks: TaskNeeds[], types: TypeFacts[], reserved: Capacity): LaunchChoice | undefined {
   let best: (LaunchChoice & { cost: number }) | undefined;
@@ -88,7 +88,8 @@ export function chooseLaunch(tasks: TaskNeeds[], types: TypeFacts[], reserved: C
     if (tasks.some((t) => t.cpu > room.cpu || t.memory > room.memory)) continue;
     const count = instancesFor(tasks, room);
     const cost = count * f.price;
-    if (!best || cost < best.cost - 1e-9 || (Math.abs(cost - best.cost) < 1e-9 && count < best.count)) best = { type: f.type, count, cost };
+    // Types come cheapest first: on a tie the smaller type wins.
+    if (!best || cost < best.cost - 1e-9) best = { type: f.type, count, cost };
   }
   return best && { type: best.type, count: best.count };
 }
