@@ -25,6 +25,8 @@ import { taskEndpointsPort } from "./domain/taskEndpoints.js";
 import { ManagedFleet } from "./managedInstances/fleet.js";
 import { connectDaemonTasks } from "./daemons/instances.js";
 import { DaemonDeployer } from "./daemons/deployer.js";
+import { connectExpress } from "./express/watch.js";
+import { loadExpressPeers } from "./express/peers.js";
 import { loadEc2 } from "./managedInstances/ec2.js";
 
 export function createEcsBackend(config: Config, timeline: Timeline, peers: Backends, runtime: ContainerRuntime = new SimulatedRuntime()): EcsBackend {
@@ -39,6 +41,7 @@ export function createEcsBackend(config: Config, timeline: Timeline, peers: Back
   backend.fleet = new ManagedFleet(backend);
   backend.daemons = new DaemonDeployer(backend);
   connectDaemonTasks(backend);
+  connectExpress(backend);
   backend.usage = serviceUsagePort(backend);
   backend.endpoints = taskEndpointsPort(backend);
   useRuntime(backend, runtime);
@@ -55,6 +58,8 @@ const KNOWN = new Set<string>(OPERATIONS);
 const ACTS_ON_GROUPS = new Set<string>(["CreateCapacityProvider", "UpdateCapacityProvider", "PutClusterCapacityProviders", "CreateCluster", "DeleteCluster"]);
 /** These check or launch EC2 resources in process (Managed Instances, Express services): loading one loads EC2's operations. */
 const ACTS_ON_EC2 = new Set<string>(["CreateCapacityProvider", "UpdateCapacityProvider", "DeleteCapacityProvider"]);
+/** Express services make and remove resources in ELBv2, EC2, Logs and Application Auto Scaling. */
+const EXPRESS = new Set<string>(["CreateExpressGatewayService", "UpdateExpressGatewayService", "DeleteExpressGatewayService"]);
 
 /** An operation ecs-local lacks answers with an error its model lists: ClientException where UnsupportedFeatureException is not. */
 function unsupported(op: Operation): Error {
@@ -81,6 +86,8 @@ export function ecsJsonService(backend: EcsBackend): JsonService {
         operations.load(op),
         op !== undefined && ACTS_ON_GROUPS.has(op) ? loadAutoScaling(backend) : undefined,
         op !== undefined && ACTS_ON_EC2.has(op) ? loadEc2(backend) : undefined,
+        op !== undefined && EXPRESS.has(op) ? loadExpressPeers(backend) : undefined,
+        op === "CreateExpressGatewayService" ? loadAutoScaling(backend) : undefined,
       ].filter((p): p is Promise<void> => p !== undefined);
       return pending.length ? Promise.all(pending).then(() => undefined) : undefined;
     },

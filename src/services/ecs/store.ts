@@ -68,6 +68,8 @@ export interface ServiceRecord {
   steady: boolean;
   /** Set once a DRAINING service is on its way to INACTIVE. */
   retiring?: boolean;
+  /** An Express service's canary: tasks of earlier deployments stay until its traffic has shifted. */
+  holdLeaving?: boolean;
   /** Service deployments (ListServiceDeployments) with the deployment each one made, newest first. */
   history: { deploymentId: string; serviceDeployment: ServiceDeployment; rollbackDeploymentId?: string }[];
   /** Targets each task (by id) holds in the service's target groups, registered once it ran. */

@@ -5,6 +5,7 @@ import { continueServiceDeployment } from "./continueServiceDeployment.js";
 import { createCapacityProvider } from "./createCapacityProvider.js";
 import { createCluster } from "./createCluster.js";
 import { createDaemon } from "./createDaemon.js";
+import { createExpressGatewayService } from "./createExpressGatewayService.js";
 import { createService } from "./createService.js";
 import { createTaskSet } from "./createTaskSet.js";
 import { deleteAccountSetting } from "./deleteAccountSetting.js";
@@ -13,6 +14,7 @@ import { deleteCapacityProvider } from "./deleteCapacityProvider.js";
 import { deleteCluster } from "./deleteCluster.js";
 import { deleteDaemon } from "./deleteDaemon.js";
 import { deleteDaemonTaskDefinition } from "./deleteDaemonTaskDefinition.js";
+import { deleteExpressGatewayService } from "./deleteExpressGatewayService.js";
 import { deleteService } from "./deleteService.js";
 import { deleteTaskDefinitions } from "./deleteTaskDefinitions.js";
 import { deleteTaskSet } from "./deleteTaskSet.js";
@@ -25,6 +27,7 @@ import { describeDaemon } from "./describeDaemon.js";
 import { describeDaemonDeployments } from "./describeDaemonDeployments.js";
 import { describeDaemonRevisions } from "./describeDaemonRevisions.js";
 import { describeDaemonTaskDefinition } from "./describeDaemonTaskDefinition.js";
+import { describeExpressGatewayService } from "./describeExpressGatewayService.js";
 import { describeServiceDeployments } from "./describeServiceDeployments.js";
 import { describeServiceRevisions } from "./describeServiceRevisions.js";
 import { describeServices } from "./describeServices.js";
@@ -70,6 +73,7 @@ import { updateClusterSettings } from "./updateClusterSettings.js";
 import { updateContainerAgent } from "./updateContainerAgent.js";
 import { updateContainerInstancesState } from "./updateContainerInstancesState.js";
 import { updateDaemon } from "./updateDaemon.js";
+import { updateExpressGatewayService } from "./updateExpressGatewayService.js";
 import { updateService } from "./updateService.js";
 import { updateServicePrimaryTaskSet } from "./updateServicePrimaryTaskSet.js";
 import { updateTaskProtection } from "./updateTaskProtection.js";
@@ -80,7 +84,7 @@ export const handlers: Handlers = {
   CreateCapacityProvider: createCapacityProvider,
   CreateCluster: createCluster,
   CreateDaemon: createDaemon,
-  CreateExpressGatewayService: null,
+  CreateExpressGatewayService: createExpressGatewayService,
   CreateService: createService,
   CreateTaskSet: createTaskSet,
   DeleteAccountSetting: deleteAccountSetting,
@@ -89,7 +93,7 @@ export const handlers: Handlers = {
   DeleteCluster: deleteCluster,
   DeleteDaemon: deleteDaemon,
   DeleteDaemonTaskDefinition: deleteDaemonTaskDefinition,
-  DeleteExpressGatewayService: null,
+  DeleteExpressGatewayService: deleteExpressGatewayService,
   DeleteService: deleteService,
   DeleteTaskDefinitions: deleteTaskDefinitions,
   DeleteTaskSet: deleteTaskSet,
@@ -102,7 +106,7 @@ export const handlers: Handlers = {
   DescribeDaemonDeployments: describeDaemonDeployments,
   DescribeDaemonRevisions: describeDaemonRevisions,
   DescribeDaemonTaskDefinition: describeDaemonTaskDefinition,
-  DescribeExpressGatewayService: null,
+  DescribeExpressGatewayService: describeExpressGatewayService,
   DescribeServiceDeployments: describeServiceDeployments,
   DescribeServiceRevisions: describeServiceRevisions,
   DescribeServices: describeServices,
@@ -148,7 +152,7 @@ export const handlers: Handlers = {
   UpdateContainerAgent: updateContainerAgent,
   UpdateContainerInstancesState: updateContainerInstancesState,
   UpdateDaemon: updateDaemon,
-  UpdateExpressGatewayService: null,
+  UpdateExpressGatewayService: updateExpressGatewayService,
   UpdateService: updateService,
   UpdateServicePrimaryTaskSet: updateServicePrimaryTaskSet,
   UpdateTaskProtection: updateTaskProtection,

@@ -229,7 +229,8 @@ function reconcile(ctx: EcsContext, rec: ClusterRecord, sr: ServiceRecord, r: Re
     isHealthy: healthy,
   });
 
-  stopTasks(ctx, rec, sr, plan.stop, primary.id!);
+  // An Express canary keeps the earlier revision's tasks until its traffic has moved.
+  stopTasks(ctx, rec, sr, sr.holdLeaving ? plan.stop.filter((t) => t.startedBy === primary.id) : plan.stop, primary.id!);
   if (plan.blocked) addProblem(ctx.state.ids, sr, now, messages.deploymentBlocked(s.serviceName!));
   if (plan.start > 0 && (!mayLaunch || r.launchHeld(ctx, rec, sr, launch.td.taskDefinitionArn!))) r.starve(ctx.state, rec, sr, false);
   else if (plan.start > 0) {
