@@ -1,12 +1,17 @@
-// --state-dir and ECS Managed Instances with a managed daemon: the provider, the instance ECS launched
-// for the tasks, the daemon with its revision and deployment come back after a restart as they were;
-// the idle instance's scale-in that fell due while the server was down has happened at the next start.
+// --state-dir and ECS Managed Instances with a managed daemon, and an Express service: the provider, the
+// instance ECS launched for the tasks, the daemon with its revision and deployment, the Express service
+// with what it made come back after a restart as they were; the idle instance's scale-in that fell due
+// while the server was down has happened at the next start, and the Express service can be deleted then.
 import { AddRoleToInstanceProfileCommand, CreateInstanceProfileCommand, CreateRoleCommand, IAMClient } from "@aws-sdk/client-iam";
 import { DescribeInstancesCommand, EC2Client } from "@aws-sdk/client-ec2";
+import { DescribeLoadBalancersCommand, ElasticLoadBalancingV2Client } from "@aws-sdk/client-elastic-load-balancing-v2";
 import {
   CreateCapacityProviderCommand,
   CreateClusterCommand,
   CreateDaemonCommand,
+  CreateExpressGatewayServiceCommand,
+  DeleteExpressGatewayServiceCommand,
+  DescribeExpressGatewayServiceCommand,
   DescribeDaemonCommand,
   DescribeDaemonDeploymentsCommand,
   DescribeTasksCommand,
@@ -41,13 +46,13 @@ async function stop(s: EcsLocalServer): Promise<void> {
 
 function clients(s: EcsLocalServer) {
   const c = { endpoint: s.endpoint, region: "us-east-1", credentials: { accessKeyId: "test", secretAccessKey: "test" } };
-  return { ecs: new ECSClient(c), ec2: new EC2Client(c), iam: new IAMClient(c) };
+  return { ecs: new ECSClient(c), ec2: new EC2Client(c), iam: new IAMClient(c), elb: new ElasticLoadBalancingV2Client(c) };
 }
 
 const T0 = Date.UTC(2026, 2, 1);
 const trust = (service: string) => JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: service }, Action: "sts:AssumeRole" }] });
 
-async function setUp(s: EcsLocalServer): Promise<{ taskArns: string[]; daemonArn: string; deploymentArn: string }> {
+async function setUp(s: EcsLocalServer): Promise<{ taskArns: string[]; daemonArn: string; deploymentArn: string; expressArn: string }> {
   const { ecs, iam } = clients(s);
   await iam.send(new CreateRoleCommand({ RoleName: "infra", AssumeRolePolicyDocument: trust("ecs.amazonaws.com") }));
   await iam.send(new CreateRoleCommand({ RoleName: "node", AssumeRolePolicyDocument: trust("ec2.amazonaws.com") }));
@@ -70,7 +75,10 @@ async function setUp(s: EcsLocalServer): Promise<{ taskArns: string[]; daemonArn
   const daemon = await ecs.send(new CreateDaemonCommand({ daemonName: "agent", clusterArn: "mi", daemonTaskDefinitionArn: td, capacityProviderArns: ["arn:aws:ecs:us-east-1:000000000000:capacity-provider/mip"] }));
   await ecs.send(new RegisterTaskDefinitionCommand({ family: "web", networkMode: "awsvpc", cpu: "256", memory: "512", containerDefinitions: [{ name: "app", image: "nginx" }] }));
   const run = await ecs.send(new RunTaskCommand({ cluster: "mi", taskDefinition: "web", count: 2, networkConfiguration: { awsvpcConfiguration: { subnets: [SUBNET_A] } } }));
-  return { taskArns: run.tasks!.map((x) => x.taskArn!), daemonArn: daemon.daemonArn!, deploymentArn: daemon.deploymentArn! };
+  const express = await ecs.send(
+    new CreateExpressGatewayServiceCommand({ serviceName: "shop", executionRoleArn: "arn:aws:iam::000000000000:role/node", infrastructureRoleArn: "arn:aws:iam::000000000000:role/infra", primaryContainer: { image: "nginx" } }),
+  );
+  return { taskArns: run.tasks!.map((x) => x.taskArn!), daemonArn: daemon.daemonArn!, deploymentArn: daemon.deploymentArn!, expressArn: express.service!.serviceArn! };
 }
 
 async function instances(s: EcsLocalServer): Promise<[string, string, string][]> {
@@ -83,9 +91,10 @@ describe("--state-dir: ECS Managed Instances and managed daemons", () => {
     vi.useFakeTimers({ toFake: ["Date"], now: T0 });
     const dir = tempDir("ecs-local-state-");
     const a = await start(dir);
-    const { taskArns, daemonArn, deploymentArn } = await setUp(a);
+    const { taskArns, daemonArn, deploymentArn, expressArn } = await setUp(a);
     const before = await instances(a);
     expect(before.map(([, type, state]) => [type, state])).toEqual([["m5a.large", "running"]]);
+    const expressBefore = (await clients(a).ecs.send(new DescribeExpressGatewayServiceCommand({ serviceArn: expressArn }))).service;
     const daemonBefore = (await clients(a).ecs.send(new DescribeDaemonCommand({ daemonArn }))).daemon;
     const depBefore = (await clients(a).ecs.send(new DescribeDaemonDeploymentsCommand({ daemonDeploymentArns: [deploymentArn] }))).daemonDeployments;
     await stop(a);
@@ -96,6 +105,7 @@ describe("--state-dir: ECS Managed Instances and managed daemons", () => {
     let { ecs } = clients(b);
     expect((await ecs.send(new DescribeDaemonCommand({ daemonArn }))).daemon).toEqual(daemonBefore);
     expect((await ecs.send(new DescribeDaemonDeploymentsCommand({ daemonDeploymentArns: [deploymentArn] }))).daemonDeployments).toEqual(depBefore);
+    expect((await ecs.send(new DescribeExpressGatewayServiceCommand({ serviceArn: expressArn }))).service).toEqual(expressBefore);
     const tasks = (await ecs.send(new DescribeTasksCommand({ cluster: "mi", tasks: taskArns }))).tasks!;
     expect(tasks.map((x) => [x.lastStatus, x.launchType])).toEqual([
       ["RUNNING", "MANAGED_INSTANCES"],
@@ -110,5 +120,7 @@ describe("--state-dir: ECS Managed Instances and managed daemons", () => {
     ({ ecs } = clients(c));
     expect((await instances(c)).map(([id, , state]) => [id, state])).toEqual([[before[0][0], "terminated"]]);
     expect((await ecs.send(new DescribeDaemonCommand({ daemonArn }))).daemon!.currentRevisions![0].totalRunningCount).toBe(0);
+    expect((await ecs.send(new DeleteExpressGatewayServiceCommand({ serviceArn: expressArn }))).service!.status!.statusCode).toBe("DRAINING");
+    expect((await clients(c).elb.send(new DescribeLoadBalancersCommand({}))).LoadBalancers).toEqual([]);
   }, 60_000);
 });
