@@ -6,7 +6,7 @@
 // target and log group (each seen through its own service), updates, and its deletion removes them.
 import { afterAll, beforeAll, describe, expect } from "vitest";
 import { startLocal, type TestLocal } from "../helpers/local.js";
-import { DEFAULT_SG, SUBNET_A, SUBNET_B } from "../helpers/fixtures.js";
+import { DEFAULT_SG, SUBNET_A } from "../helpers/fixtures.js";
 import { CALL_TIMEOUT_MS, orderedSteps } from "./budget.js";
 import { botoPresent, clientEnv, cliPresent, run } from "./tools.js";
 
