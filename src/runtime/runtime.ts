@@ -21,6 +21,8 @@ export interface TaskRun {
    * starts (ECS's scheduler/secrets.ts): for the containers' environment only, never stored or shown.
    */
   secrets?: Record<string, Record<string, string>>;
+  /** The variables of the containers' `environmentFiles` (ECS's scheduler/environmentFiles.ts), by container name, read with the secrets. */
+  environmentFiles?: Record<string, Record<string, string>>;
 }
 
 /** What happened to one container. */

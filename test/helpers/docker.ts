@@ -109,7 +109,19 @@ export async function call(url: string, service: keyof typeof TARGETS, op: strin
   return body;
 }
 
-/** The page a task's first container serves on its first mapped host port. */
+/**
+ * The page a task's first container serves on its first mapped host port. RUNNING means the
+ * container started, not that its server listens yet (on ECS too): a refused connection is tried
+ * again for a while, as a user reloads the page.
+ */
 export async function page(task: any): Promise<string> {
-  return (await fetch(`http://127.0.0.1:${task.containers[0].networkBindings[0].hostPort}/`, { signal: AbortSignal.timeout(2000) })).text();
+  const url = `http://127.0.0.1:${task.containers[0].networkBindings[0].hostPort}/`;
+  for (let tries = 0; ; tries++) {
+    try {
+      return await (await fetch(url, { signal: AbortSignal.timeout(2000) })).text();
+    } catch (e) {
+      if (tries >= 30) throw e;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
 }
