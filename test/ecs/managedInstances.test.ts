@@ -123,10 +123,15 @@ describe("tasks through the provider", () => {
   it("packs tasks onto the instances that cost least in all, and counts instances already on their way", async () => {
     await managedInstancesCluster(t, iam, { cluster: "mi", provider: "mip", requirements: { vCpuCount: { min: 2 }, memoryMiB: { min: 1024 }, allowedInstanceTypes: ["m5.large", "m5.xlarge"] } });
     await miTaskDefinition(t, "big", "1024", "2048");
+    await miTaskDefinition(t, "huge", "8192", "16384");
+    // No allowed type holds this one: it waits, and keeps no other task from getting its instance.
+    const [huge] = await run(1, "huge");
     // m5.large holds two such tasks ($0.096), m5.xlarge four ($0.192): three m5.large cost less than two m5.xlarge.
     await run(5, "big");
     await run(1, "big");
     expect((await instances()).map((i) => i.InstanceType)).toEqual(["m5.large", "m5.large", "m5.large"]);
+    t.advance(0);
+    expect((await describe_([huge.taskArn!]))[0].lastStatus).toBe("PROVISIONING");
     expect((await instances()).map((i) => i.SubnetId)).toEqual([SUBNET_A, SUBNET_B, SUBNET_A]);
   });
 

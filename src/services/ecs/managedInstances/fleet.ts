@@ -47,14 +47,13 @@ function coming(ctx: EcsContext, rec: ClusterRecord, provider: string, arch: Arc
     .map((m) => usable(m.instanceType, reserved));
 }
 
+const fits = (t: TaskNeeds, room: Capacity): boolean => t.cpu <= room.cpu && t.memory <= room.memory;
+
 const eligibleArch = (m: ManagedInstance, arch: Architecture): boolean => (m.instanceType.split(".")[0].endsWith("g") ? "arm64" : "x86_64") === arch;
 
 export class ManagedFleet {
   private clusters = new Map<ClusterRecord, EcsState>();
   private instances = new Map<ManagedInstance, EcsState>();
-  /** Launch failures by provider: the reason the console shows, and the retry. */
-  readonly trouble = new Map<string, { message: string; at: number }>();
-
   constructor(private readonly backend: EcsBackend) {
     backend.taskListeners.push((state, rec, task) => this.taskChanged(state, rec, task));
     backend.timeline.onAfterRun(() => this.run());
@@ -75,7 +74,6 @@ export class ManagedFleet {
   clear(): void {
     this.clusters.clear();
     this.instances.clear();
-    this.trouble.clear();
   }
 
   private taskChanged(state: EcsState, rec: ClusterRecord, task: Task): void {
@@ -113,16 +111,17 @@ export class ManagedFleet {
     const reserved = daemonReserve(ctx.state, rec.cluster.clusterName!, cp.name!);
     const left = intoComing(needs, coming(ctx, rec, cp.name!, arch, reserved));
     if (!left.length) return;
-    const choice = chooseLaunch(left, eligibleTypes(cp.managedInstancesProvider!.instanceLaunchTemplate!.instanceRequirements, arch), reserved);
-    if (!choice) return void this.trouble.set(cp.name!, { message: `No instance type of the provider's requirements can hold the waiting tasks (${arch}).`, at: ctx.now() });
+    const types = eligibleTypes(cp.managedInstancesProvider!.instanceLaunchTemplate!.instanceRequirements, arch);
+    // A task no eligible type holds waits until waiting times out (waiting.ts); the others go ahead.
+    const holdable = left.filter((t) => types.some((f) => fits(t, usable(f.type, reserved))));
+    const choice = holdable.length ? chooseLaunch(holdable, types, reserved) : undefined;
+    if (!choice) return;
     for (let i = 0; i < choice.count; i++) {
       const made = launchInstance(ctx, rec, cp, choice.type, arch);
       if (typeof made !== "string") continue;
-      this.trouble.set(cp.name!, { message: made, at: ctx.now() });
       const state = ctx.state;
       this.backend.timeline.after(RETRY_MS, () => this.need(state, rec));
       return;
     }
-    this.trouble.delete(cp.name!);
   }
 }

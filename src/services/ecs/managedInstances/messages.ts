@@ -18,6 +18,3 @@ export const miMessages = {
   launchTypeWithoutProvider: "No Amazon ECS Managed Instances capacity provider is associated with the cluster. Associate one with the cluster, or specify a capacity provider strategy.",
   networkMode: "Tasks on Amazon ECS Managed Instances must use the awsvpc or host network mode.",
 };
-
-/** Why a task waiting for a Managed Instances provider stops when no type of it can take the task (chosen). */
-export const NO_MATCHING_TYPE = "RESOURCE:NO_MATCHING_INSTANCE_TYPE";
