@@ -92,6 +92,11 @@ describe("CreateExpressGatewayService", () => {
     expect(lbSg.IpPermissions.map((p: any) => [p.FromPort, p.IpRanges.map((r: any) => r.CidrIp)])).toEqual([[443, ["0.0.0.0/0"]]]);
     const svcSg = sgs.find((g: any) => g.GroupId === config.networkConfiguration!.securityGroups![0]);
     expect(svcSg.IpPermissions.map((p: any) => [p.FromPort, p.UserIdGroupPairs.map((u: any) => u.GroupId)])).toEqual([[80, [lbSg.GroupId]]]);
+    // ECS's tag on what it manages, as users filter them.
+    const ecsTag = [{ Key: "AmazonECSManaged", Value: "true" }];
+    expect([lbSg.Tags, svcSg.Tags]).toEqual([ecsTag, ecsTag]);
+    const described = (await elb.call("DescribeTags", { ResourceArns: [lb.LoadBalancerArn, tgs[0].TargetGroupArn] })).TagDescriptions;
+    expect(described.map((d: any) => d.Tags)).toEqual([ecsTag, ecsTag]);
     // Logs, Application Auto Scaling.
     const logGroup = config.primaryContainer!.awsLogsConfiguration!.logGroup!;
     expect((await logs.send(new DescribeLogGroupsCommand({ logGroupNamePrefix: logGroup }))).logGroups!.map((g) => g.logGroupName)).toEqual([logGroup]);

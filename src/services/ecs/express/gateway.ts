@@ -4,7 +4,7 @@
 import type { EcsContext } from "../context.js";
 import type { ExpressGateway } from "./types.js";
 import type { Placement } from "./network.js";
-import { provision, tryCall } from "./peers.js";
+import { MANAGED_TAGS, provision, tryCall } from "./peers.js";
 
 const hex = (ctx: EcsContext, n: number): string => ctx.state.ids.hexId().slice(0, n);
 
@@ -14,7 +14,7 @@ export const certificateArn = (ctx: EcsContext): string => `arn:aws:acm:${ctx.st
 export const gatewayKey = (p: Placement): string => `${p.vpcId}/${p.accessType === "PUBLIC" ? "internet-facing" : "internal"}`;
 
 function securityGroup(ctx: EcsContext, p: Placement, name: string): string {
-  const { GroupId } = provision(ctx, "ec2", "CreateSecurityGroup", { GroupName: name, Description: "Managed by Amazon ECS Express Mode", VpcId: p.vpcId });
+  const { GroupId } = provision(ctx, "ec2", "CreateSecurityGroup", { GroupName: name, Description: "Managed by Amazon ECS Express Mode", VpcId: p.vpcId, TagSpecifications: [{ ResourceType: "security-group", Tags: MANAGED_TAGS }] });
   const cidr = p.accessType === "PUBLIC" ? "0.0.0.0/0" : p.vpcCidr;
   provision(ctx, "ec2", "AuthorizeSecurityGroupIngress", { GroupId, IpPermissions: [{ IpProtocol: "tcp", FromPort: 443, ToPort: 443, IpRanges: [{ CidrIp: cidr, Description: "HTTPS" }] }] });
   return GroupId;
@@ -29,7 +29,7 @@ export function ensureGateway(ctx: EcsContext, p: Placement, firstCertificate: s
   const name = `ecs-express-gateway-alb-${hex(ctx, 8)}`;
   const sg = securityGroup(ctx, p, name);
   const scheme = p.accessType === "PUBLIC" ? "internet-facing" : "internal";
-  const lb = provision(ctx, "elbv2", "CreateLoadBalancer", { Name: name, Subnets: p.subnets, SecurityGroups: [sg], Scheme: scheme, Type: "application", IpAddressType: "ipv4" }).LoadBalancers[0];
+  const lb = provision(ctx, "elbv2", "CreateLoadBalancer", { Name: name, Subnets: p.subnets, SecurityGroups: [sg], Scheme: scheme, Type: "application", IpAddressType: "ipv4", Tags: MANAGED_TAGS }).LoadBalancers[0];
   const listener = provision(ctx, "elbv2", "CreateListener", {
     LoadBalancerArn: lb.LoadBalancerArn,
     Protocol: "HTTPS",

@@ -6,6 +6,9 @@ import { AwsError } from "../../../protocol/errors.js";
 import type { EcsBackend, EcsContext } from "../context.js";
 import { InvalidParameterException } from "../generated/errors.js";
 
+/** The tag ECS puts on what it manages for Express services (seen on their load balancers and groups). */
+export const MANAGED_TAGS = [{ Key: "AmazonECSManaged", Value: "true" }];
+
 const OPERATIONS: Record<string, string[]> = {
   elbv2: ["CreateLoadBalancer", "CreateListener", "CreateRule", "ModifyRule", "DeleteRule", "CreateTargetGroup", "DeleteTargetGroup", "DeleteListener", "DeleteLoadBalancer"],
   ec2: ["CreateSecurityGroup", "AuthorizeSecurityGroupIngress", "DeleteSecurityGroup", "DescribeSubnets", "DescribeVpcs", "DescribeSecurityGroups"],

@@ -10,20 +10,20 @@ import { CONTAINER_NAME, METRICS, taskDefinitionInput } from "./config.js";
 import { certificateArn, ensureGateway, takePriority } from "./gateway.js";
 import type { Placement } from "./network.js";
 import { logGroupName, policyName, serviceGroupName, targetGroupName } from "./names.js";
-import { provision } from "./peers.js";
+import { MANAGED_TAGS, provision } from "./peers.js";
 import type { ExpressGateway, ExpressRecord, Made } from "./types.js";
 
 const made = (arn: string, now: number): Made => ({ arn, status: "ACTIVE", updatedAt: now });
 
 function targetGroup(ctx: EcsContext, p: Placement, c: ExpressGatewayServiceConfiguration): ExpressRecord["targetGroups"][number] {
   const port = c.primaryContainer!.containerPort!;
-  const tg = provision(ctx, "elbv2", "CreateTargetGroup", { Name: targetGroupName(ctx), Protocol: "HTTP", Port: port, VpcId: p.vpcId, TargetType: "ip", HealthCheckProtocol: "HTTP", HealthCheckPath: c.healthCheckPath }).TargetGroups[0];
+  const tg = provision(ctx, "elbv2", "CreateTargetGroup", { Name: targetGroupName(ctx), Protocol: "HTTP", Port: port, VpcId: p.vpcId, TargetType: "ip", HealthCheckProtocol: "HTTP", HealthCheckPath: c.healthCheckPath, Tags: MANAGED_TAGS }).TargetGroups[0];
   return { ...made(tg.TargetGroupArn, ctx.now()), port, healthCheckPath: c.healthCheckPath! };
 }
 
 /** Tasks may come in on the container port from the load balancer's group, and from nothing else. */
 function serviceSecurityGroup(ctx: EcsContext, p: Placement, g: ExpressGateway, service: string, port: number): string {
-  const { GroupId } = provision(ctx, "ec2", "CreateSecurityGroup", { GroupName: serviceGroupName(ctx, service), Description: "Managed by Amazon ECS Express Mode", VpcId: p.vpcId });
+  const { GroupId } = provision(ctx, "ec2", "CreateSecurityGroup", { GroupName: serviceGroupName(ctx, service), Description: "Managed by Amazon ECS Express Mode", VpcId: p.vpcId, TagSpecifications: [{ ResourceType: "security-group", Tags: MANAGED_TAGS }] });
   provision(ctx, "ec2", "AuthorizeSecurityGroupIngress", { GroupId, IpPermissions: [{ IpProtocol: "tcp", FromPort: port, ToPort: port, UserIdGroupPairs: [{ GroupId: g.securityGroup.arn }] }] });
   return GroupId;
 }
