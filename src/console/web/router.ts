@@ -22,7 +22,7 @@ export type Route =
   | { page: "repositories" }
   | { page: "repository"; repository: string };
 
-export const CLUSTER_TABS = ["services", "tasks", "infrastructure", "events"] as const;
+export const CLUSTER_TABS = ["services", "tasks", "infrastructure", "daemons", "events"] as const;
 export type ClusterTab = (typeof CLUSTER_TABS)[number];
 
 export const STACK_TABS = ["events", "resources", "outputs", "parameters"] as const;

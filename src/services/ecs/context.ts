@@ -19,6 +19,8 @@ import type { AddressPort } from "./addressPort.js";
 import type { ServiceConnectPort } from "./serviceConnectPort.js";
 import type { Provisioning } from "./capacity/waiting.js";
 import type { TaskEndpointsPort } from "./domain/taskEndpoints.js";
+import type { ManagedFleet } from "./managedInstances/fleet.js";
+import type { DaemonDeployer } from "./daemons/deployer.js";
 
 /** Told of every task state change, so services can react to what changed and nothing else. */
 export type TaskListener = (state: EcsState, cluster: ClusterRecord, task: Task) => void;
@@ -33,6 +35,10 @@ export interface EcsBackend {
   reconciler: Reconciler;
   /** Places tasks that wait for a managed-scaling capacity provider's instances when capacity changes. */
   provisioning: Provisioning;
+  /** Launches and retires the instances of Managed Instances capacity providers. */
+  fleet: ManagedFleet;
+  /** Moves Managed Daemons' deployments on as their instances change. */
+  daemons: DaemonDeployer;
   /** Registers service tasks in their target groups and tells when they are healthy. */
   loadBalancing: LoadBalancing;
   /** The other services' backends (EC2's subnets, ELBv2's target groups), for what ECS checks against them. */

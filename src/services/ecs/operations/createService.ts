@@ -67,7 +67,7 @@ function create(input: CreateServiceRequest, ctx: EcsContext): CreateServiceResp
   }
 
   const td = resolveTaskDefinition(state, input.taskDefinition!, "TaskDefinition not found.");
-  const launch = resolveLaunch(input.launchType, input.capacityProviderStrategy, rec);
+  const launch = resolveLaunch(input.launchType, input.capacityProviderStrategy, rec, ctx.state);
   if (daemon && launch.launchType === "FARGATE") throw new InvalidParameterException("The daemon scheduling strategy is not supported with the FARGATE launch type.");
   checkLaunch(td, launch.launchType, input.networkConfiguration);
   checkNetworkResources(ctx.backend.peers, ctx.state, input.networkConfiguration);

@@ -9,6 +9,7 @@ import { DEFAULT_INSTANCE_TYPE, registeredCapacity } from "../domain/instanceTyp
 import { checkTags, putTags } from "../domain/tags.js";
 import { clusterChanged } from "../scheduler/reconciler.js";
 import { providerOfInstance } from "../capacity/providerGroup.js";
+import { managedJoined } from "../managedInstances/join.js";
 
 /** What the agent reports when it does not say: a recent ECS-optimized Amazon Linux 2 agent. */
 const DEFAULT_VERSION: VersionInfo = { agentVersion: "1.89.0", agentHash: "c1bb4ab5", dockerVersion: "DockerVersion: 25.0.8" };
@@ -114,6 +115,7 @@ export const registerContainerInstance: Handler<"RegisterContainerInstance"> = (
   };
   rec.instances.set(id, ci);
   putTags(state, arn, input.tags);
+  managedJoined(ctx, rec, id, ci);
   clusterChanged(ctx, rec);
   return { containerInstance: describeInstance(state, rec, ci, ["TAGS"]) };
 };

@@ -42,7 +42,7 @@ function update(input: UpdateServiceRequest, ctx: EcsContext): UpdateServiceResp
   const current = sr.launches.get(primary.id!)!;
   const td = input.taskDefinition ? resolveTaskDefinition(state, input.taskDefinition) : current.td;
   const launch = input.capacityProviderStrategy?.length
-    ? resolveLaunch(undefined, input.capacityProviderStrategy, rec)
+    ? resolveLaunch(undefined, input.capacityProviderStrategy, rec, ctx.state)
     : { launchType: current.launchType, capacityProviderName: current.capacityProviderName, capacityProviderStrategy: current.capacityProviderStrategy };
   if (daemon && launch.launchType === "FARGATE") throw new InvalidParameterException("The daemon scheduling strategy is not supported with the FARGATE launch type.");
   const networkConfiguration = shownNetwork(input.networkConfiguration) ?? current.networkConfiguration;

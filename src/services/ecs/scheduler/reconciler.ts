@@ -201,7 +201,7 @@ function reconcile(ctx: EcsContext, rec: ClusterRecord, sr: ServiceRecord, r: Re
   // Rolled back: the next pass works for the new primary.
   if (s.deployments![0] !== primary) return;
   const daemon = s.schedulingStrategy === "DAEMON";
-  const eligible = daemon ? daemonInstances(rec, launch) : [];
+  const eligible = daemon ? daemonInstances(ctx.state, rec, launch) : [];
   if (daemon) s.desiredCount = eligible.length;
   const desired = s.desiredCount ?? 0;
   const eligibleArns = new Set(eligible.map((ci) => ci.containerInstanceArn));
@@ -230,7 +230,8 @@ function reconcile(ctx: EcsContext, rec: ClusterRecord, sr: ServiceRecord, r: Re
     isHealthy: healthy,
   });
 
-  stopTasks(ctx, rec, sr, plan.stop, primary.id!);
+  // An Express canary keeps the earlier revision's tasks until its traffic has moved.
+  stopTasks(ctx, rec, sr, sr.holdLeaving ? plan.stop.filter((t) => t.startedBy === primary.id) : plan.stop, primary.id!);
   if (plan.blocked) addProblem(ctx.state.ids, sr, now, messages.deploymentBlocked(s.serviceName!));
   if (plan.start > 0 && (!mayLaunch || r.launchHeld(ctx, rec, sr, launch.td.taskDefinitionArn!))) r.starve(ctx.state, rec, sr, false);
   else if (plan.start > 0) {
