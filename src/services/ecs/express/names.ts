@@ -1,4 +1,4 @@
-// The names ECS gives what it makes for an Express service (docs/fidelity/last16.md): the endpoint
+// The names ECS gives what it makes for an Express service (FIDELITY.md, Express Gateway services): the endpoint
 // https://<first two letters of the service>-<32 hex>.ecs.<region>.on.aws (as AWS hands them out),
 // and, chosen, the service's name when none is given, its target groups, security group and log group.
 import type { EcsContext } from "../context.js";

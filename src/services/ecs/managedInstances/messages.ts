@@ -1,5 +1,6 @@
 // ECS's texts for Managed Instances capacity providers. None was found in public output for these
-// checks; each is chosen in the words of ECS's other capacity provider texts (docs/fidelity/last16.md).
+// checks; each is chosen in the words of ECS's other capacity provider texts (FIDELITY.md, Managed
+// Instances capacity providers).
 
 export const miMessages = {
   bothProviders: "Only one of autoScalingGroupProvider or managedInstancesProvider can be specified. Specify one and try again.",

@@ -1,8 +1,8 @@
 // What an instance type costs an hour (On-Demand, Linux, US East (N. Virginia)), by which ECS Managed
 // Instances ranks the types that satisfy a provider's requirements: the cheapest that packs the tasks
-// wins. The figures are AWS's published On-Demand prices as of 2025 (docs/fidelity/last16.md); only
-// their order matters here. Within a family the price grows with the size: burstable families by
-// memory, the others by vCPU.
+// wins. The figures are AWS's published On-Demand prices as of 2025 (FIDELITY.md, Managed Instances
+// capacity providers); only their order matters here. Within a family the price grows with the size:
+// burstable families by memory, the others by vCPU.
 
 /** Price per GiB-hour of the burstable families (t2.micro, 1 GiB: $0.0116). */
 const PER_GIB: Record<string, number> = { t2: 0.0116, t3: 0.0104, t3a: 0.0094, t4g: 0.0084 };
