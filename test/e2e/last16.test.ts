@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect } from "vitest";
 import { startLocal, type TestLocal } from "../helpers/local.js";
 import { DEFAULT_SG, SUBNET_A } from "../helpers/fixtures.js";
 import { CALL_TIMEOUT_MS, orderedSteps } from "./budget.js";
-import { botoPresent, clientEnv, cliPresent, run } from "./tools.js";
+import { awsCli, botoPresent, clientEnv, cliPresent, run } from "./tools.js";
 
 let t: TestLocal;
 if (!cliPresent || !botoPresent) console.warn("skipping the Managed Instances, daemons and Express end-to-end test: it needs both the `aws` CLI and boto3");
@@ -16,7 +16,7 @@ const env = clientEnv();
 const MINUTE = 60_000;
 
 async function aws(...args: string[]): Promise<any> {
-  const { stdout } = await run("aws", [...args, "--endpoint-url", t.url, "--output", "json"], { timeout: CALL_TIMEOUT_MS, env });
+  const { stdout } = await awsCli([...args, "--endpoint-url", t.url, "--output", "json"], { timeout: CALL_TIMEOUT_MS, env });
   return stdout.trim() ? JSON.parse(stdout) : {};
 }
 
