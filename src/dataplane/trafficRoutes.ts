@@ -4,7 +4,7 @@
 // test. Body: {"targetGroupArn", "id", "port"?, "state": "unhealthy" | "healthy", "reason"?, "description"?}.
 import type { ServerResponse } from "node:http";
 import { protocolErrors } from "../protocol/errors.js";
-import { sendJson, sendJsonError } from "../protocol/json.js";
+import { jsonObjectBody, sendJson, sendJsonError } from "../protocol/json.js";
 import type { Backends } from "../services/backends.js";
 import type { TargetHealth } from "../services/elbv2/generated/types.js";
 import type { DataPlane } from "./index.js";
@@ -20,13 +20,8 @@ export function listListeners(dataplane: DataPlane, res: ServerResponse, request
 }
 
 export function markTargetHealth(backends: Backends, text: unknown, res: ServerResponse, requestId: string): void {
-  let body: Record<string, unknown>;
-  try {
-    body = JSON.parse(typeof text === "string" && text.trim() ? text : "{}");
-    if (typeof body !== "object" || body === null || Array.isArray(body)) throw new Error("not an object");
-  } catch {
-    return sendJsonError(res, protocolErrors.serialization("The body must be a JSON object."), requestId);
-  }
+  const body = jsonObjectBody(text, res, requestId);
+  if (!body) return;
   const invalid = (m: string) => sendJsonError(res, protocolErrors.validation(m), requestId);
   const arn = typeof body.targetGroupArn === "string" ? body.targetGroupArn : "";
   const m = /^arn:[^:]+:elasticloadbalancing:([^:]+):(\d{12}):targetgroup\//.exec(arn);

@@ -5,6 +5,7 @@ import type { EcsBackend } from "../context.js";
 import type { Task } from "../generated/types.js";
 import type { ClusterRecord, EcsState, RegisteredTarget, ServiceRecord } from "../store.js";
 import { addEvent } from "../domain/serviceEvents.js";
+import { serviceOfTask } from "../domain/services.js";
 
 const taskId = (t: Task): string => t.taskArn!.split("/").pop()!;
 
@@ -54,14 +55,8 @@ export class LoadBalancing {
     backend.taskListeners.push((state, rec, task) => this.onTask(state, rec, task));
   }
 
-  private serviceOf(rec: ClusterRecord, task: Task): ServiceRecord | undefined {
-    if (!task.group?.startsWith("service:")) return undefined;
-    const sr = rec.services.get(task.group.slice("service:".length));
-    return sr && task.startedBy && sr.launches.has(task.startedBy) ? sr : undefined;
-  }
-
   private onTask(state: EcsState, rec: ClusterRecord, task: Task): void {
-    const sr = this.serviceOf(rec, task);
+    const sr = serviceOfTask(rec, task);
     if (!sr) return;
     const held = sr.targets?.get(taskId(task));
     if (task.desiredStatus === "RUNNING" && task.lastStatus === "RUNNING" && !held && sr.service.loadBalancers?.length) this.register(state, rec, sr, task);

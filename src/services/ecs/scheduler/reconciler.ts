@@ -10,6 +10,7 @@ import { isProtected } from "../domain/taskProtection.js";
 import { reconcileTaskSets } from "./taskSets.js";
 import { checkCircuitBreaker } from "./circuitBreaker.js";
 import { failedToStart, holdFor, recordFailure, type LaunchThrottle } from "./throttle.js";
+import { serviceOfTask } from "../domain/services.js";
 
 interface Home {
   state: EcsState;
@@ -117,9 +118,8 @@ export class Reconciler {
 
   private onTask(state: EcsState, rec: ClusterRecord, task: Task): void {
     if (task.lastStatus === "STOPPED") this.wakeStarved(rec);
-    if (!task.group?.startsWith("service:")) return;
-    const sr = rec.services.get(task.group.slice("service:".length));
-    if (!sr || !task.startedBy || !sr.launches.has(task.startedBy)) return;
+    const sr = serviceOfTask(rec, task);
+    if (!sr) return;
     const id = task.taskArn!.split("/").pop()!;
     if (sr.tasks.has(id)) this.throttleOn(sr, task);
     if (task.lastStatus === "STOPPED") sr.tasks.delete(id);

@@ -8,6 +8,7 @@ import type { EcsBackend } from "../context.js";
 import { deleteDiscoveryServices } from "../domain/cloudMap.js";
 import type { ServiceRegistry, Task } from "../generated/types.js";
 import type { ClusterRecord, EcsState, ServiceRecord } from "../store.js";
+import { serviceOfTask } from "../domain/services.js";
 
 const taskId = (t: Task): string => t.taskArn!.split("/").pop()!;
 
@@ -60,14 +61,8 @@ export class ServiceRegistries {
     backend.taskListeners.push((state, rec, task) => this.onTask(state, rec, task));
   }
 
-  private serviceOf(rec: ClusterRecord, task: Task): ServiceRecord | undefined {
-    if (!task.group?.startsWith("service:")) return undefined;
-    const sr = rec.services.get(task.group.slice("service:".length));
-    return sr && task.startedBy && sr.launches.has(task.startedBy) ? sr : undefined;
-  }
-
   private onTask(state: EcsState, rec: ClusterRecord, task: Task): void {
-    const sr = this.serviceOf(rec, task);
+    const sr = serviceOfTask(rec, task);
     if (!sr) return;
     let byTask = this.held.get(sr);
     const held = byTask?.get(taskId(task));
