@@ -4,7 +4,8 @@ import { LongestFirst } from "./test/helpers/sequencer.js";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
-    testTimeout: 30_000,
+    // A busy two-core machine: a Docker engine building an image beside a test can take tens of seconds to start a container.
+    testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: "forks",
     // A worker runs its files one after another in one module graph: the server's modules are loaded

@@ -77,7 +77,7 @@ export async function serve(local: EcsLocal): Promise<DockerLocal> {
 }
 
 /** Polls until `check` answers a value, or fails after `ms` with what it last saw. */
-export async function until<T>(what: string, check: () => Promise<T | undefined>, ms = 20_000, every = 100): Promise<T> {
+export async function until<T>(what: string, check: () => Promise<T | undefined>, ms = 45_000, every = 100): Promise<T> {
   const end = Date.now() + ms;
   let last: unknown;
   for (;;) {
