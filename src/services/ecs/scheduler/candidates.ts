@@ -9,7 +9,8 @@ export function candidates(rec: ClusterRecord, group: string, provider: string |
     if (ci.status !== "ACTIVE" || ci.agentConnected === false) continue;
     // An instance known to belong to one provider's Auto Scaling group serves only that provider.
     if (provider && ci.capacityProviderName && ci.capacityProviderName !== provider) continue;
-    out.push({ instance: ci, groupTasks: rec.index.groupCount(group, ci.containerInstanceArn!), dynamicPorts: rec.dynamicPorts.get(ci.containerInstanceArn!.split("/").pop()!) });
+    const arn = ci.containerInstanceArn!;
+    out.push({ instance: ci, groupTasks: rec.index.groupCount(group, arn), dynamicPorts: rec.dynamicPorts.get(arn.slice(arn.lastIndexOf("/") + 1)) });
   }
   return out;
 }
