@@ -1,6 +1,7 @@
-// node dist/bench/profile.js FILE.cpuprofile [N] [--phase NAME]: the functions that cost the most CPU
-// in a V8 profile written by `npm run bench -- --profile DIR`, by self time and by inclusive time.
-// With --phase, only the samples taken while that phase ran (its window is in DIR/phases.json).
+// node dist/bench/profile.js FILE.cpuprofile [N] [--phase NAME] [--tree FUNCTION]: the functions that
+// cost the most CPU in a V8 profile written by `npm run bench -- --profile DIR`, by self time and by
+// inclusive time. With --phase, only the samples taken while that phase ran (its window is in
+// DIR/phases.json); with --tree, the calls under FUNCTION top-down (where its time goes), N deep.
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 
@@ -20,6 +21,8 @@ interface Profile {
 const args = process.argv.slice(2);
 const phaseAt = args.indexOf("--phase");
 const phase = phaseAt >= 0 ? args.splice(phaseAt, 2)[1] : undefined;
+const treeAt = args.indexOf("--tree");
+const tree = treeAt >= 0 ? args.splice(treeAt, 2)[1] : undefined;
 const [file, topArg] = args;
 if (!file) {
   process.stderr.write("usage: node dist/bench/profile.js FILE.cpuprofile [N] [--phase NAME]\n");
@@ -75,5 +78,45 @@ const show = (title: string, m: Map<string, number>): void => {
     process.stdout.write(`${((us / total) * 100).toFixed(1).padStart(5)}%  ${l}\n`);
   }
 };
-show("self time", self);
-show("inclusive time", inclusive);
+/** Top-down below every call of `fn`: each callee's share of the whole sample, merged by label, to `depth`. */
+function showTree(fn: string, depth: number): void {
+  const children = new Map<number, number[]>();
+  for (const n of prof.nodes) children.set(n.id, n.children ?? []);
+  const incl = new Map<number, number>();
+  const total_ = (id: number): number => {
+    let t = incl.get(id);
+    if (t !== undefined) return t;
+    t = selfUs.get(id) ?? 0;
+    for (const c of children.get(id)!) t += total_(c);
+    incl.set(id, t);
+    return t;
+  };
+  const roots = prof.nodes.filter((n) => n.callFrame.functionName === fn && !hasAncestor(n.id, fn));
+  process.stdout.write(`\ntop-down below ${fn} (${roots.length} call sites; % of everything sampled)\n`);
+  const walk = (ids: number[], level: number): void => {
+    const merged = new Map<string, number[]>();
+    for (const id of ids) {
+      const l = label(byId.get(id)!);
+      merged.set(l, [...(merged.get(l) ?? []), id]);
+    }
+    const rows = [...merged].map(([l, group]) => ({ l, group, us: group.reduce((a, id) => a + total_(id), 0) })).sort((a, b) => b.us - a.us);
+    for (const r of rows) {
+      if (r.us / total < 0.003) continue;
+      const own = r.group.reduce((a, id) => a + (selfUs.get(id) ?? 0), 0);
+      process.stdout.write(`${((r.us / total) * 100).toFixed(1).padStart(5)}% ${"  ".repeat(level)}${r.l}${own / total >= 0.003 ? ` (self ${((own / total) * 100).toFixed(1)}%)` : ""}\n`);
+      if (level < depth) walk(r.group.flatMap((id) => children.get(id)!), level + 1);
+    }
+  };
+  walk(roots.map((n) => n.id), 0);
+}
+
+function hasAncestor(id: number, fn: string): boolean {
+  for (let at = parent.get(id); at !== undefined; at = parent.get(at)) if (byId.get(at)!.callFrame.functionName === fn) return true;
+  return false;
+}
+
+if (tree) showTree(tree, top);
+else {
+  show("self time", self);
+  show("inclusive time", inclusive);
+}

@@ -1,11 +1,12 @@
-// npm run bench [-- --concurrency 16 --duration 5 --warmup 1 --no-moto --no-persist --phase NAME --profile DIR --bin PATH --scale | --soak [--soak-seconds 600] | --startup [--startup-runs 9]]
+// npm run bench [-- --concurrency 16 --duration 5 --warmup 1 --no-moto --no-persist --phase NAME --profile DIR --heap-snapshot DIR --bin PATH --versus PATH [--rounds 4] --scale | --soak [--soak-seconds 600] | --startup [--startup-runs 9]]
 // Starts each target on a free loopback port, drives the same workload, writes bench/results/.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Driver, latencyPercentiles, round, runLoad, summarize, type LoadResult } from "./driver.js";
 import { checkFidelity, sdkUserAgent } from "./fidelity.js";
 import { machine, markdown, PERSIST_LABEL, writeResults, type CpuShare, type PhaseResult, type RunResult, type TargetRun } from "./results.js";
+import { runAb } from "./ab.js";
 import { runScale } from "./scale.js";
 import { runSoak } from "./soak.js";
 import { runStartup, sampleStartup } from "./startup.js";
@@ -41,6 +42,11 @@ interface Options {
   bin?: string;
   /** Runs the writing phases again against ecs-local with a state directory. */
   persist: boolean;
+  /** Where ecs-local writes a heap snapshot after its phases (to see what it holds). */
+  heapDir?: string;
+  /** Another build to measure against this one, in alternating windows (bench/ab.ts). */
+  versus?: string;
+  rounds: number;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -69,6 +75,9 @@ function parseArgs(argv: string[]): Options {
     startupRuns: argv.includes("--startup") ? Math.round(num("startup-runs", 9)) : undefined,
     bin: value("bin"),
     persist: !argv.includes("--no-persist"),
+    heapDir: value("heap-snapshot"),
+    versus: value("versus"),
+    rounds: Math.round(num("rounds", 4)),
   };
 }
 
@@ -138,6 +147,23 @@ async function runPhase(opts: Options, b: Bench, phase: Phase): Promise<PhaseRes
   return { name: phase.name, unit: phase.unit, ...stats, serverCpuPct: result.serverCpuPct, driverCpuPct: result.driverCpuPct, rssMb: mem.rssMb, peakRssMb: mem.peakRssMb, perRequest };
 }
 
+/** What the server holds after the phases: a heap snapshot (node --heapsnapshot-signal), written into `dir`. */
+async function heapSnapshot(pid: number, dir: string): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  const before = new Set(readdirSync(dir));
+  process.kill(pid, "SIGUSR2");
+  // Node writes the file while the process stands still; it is done when its size stops changing.
+  let last = -1;
+  for (let i = 0; i < 600; i++) {
+    await new Promise((r) => setTimeout(r, 500));
+    const file = readdirSync(dir).find((f) => f.endsWith(".heapsnapshot") && !before.has(f));
+    const size = file ? statSync(join(dir, file)).size : -1;
+    if (file && size > 0 && size === last) return log(`heap snapshot: ${join(dir, file)} (${Math.round(size / 2 ** 20)} MB)`);
+    last = size;
+  }
+  log("heap snapshot: none written within 5 minutes");
+}
+
 /** ecs-local again, keeping its state in a directory: the phases that write, to compare with the in-memory run. */
 interface Variant {
   label: string;
@@ -147,9 +173,13 @@ interface Variant {
 
 async function benchTarget(kind: TargetKind, opts: Options, agent: UserAgent, variant?: Variant): Promise<TargetRun> {
   let target;
+  // The state-directory run's profile goes beside the in-memory one's.
+  const profileDir = opts.profileDir && (variant ? join(opts.profileDir, "state-dir") : opts.profileDir);
+  windows.length = 0;
   const name = variant?.label ?? kind;
   try {
-    const profile = kind === "ecs-local" && !variant && opts.profileDir ? ["--cpu-prof", `--cpu-prof-dir=${opts.profileDir}`] : [];
+    const profile = kind === "ecs-local" && profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
+    if (kind === "ecs-local" && !variant && opts.heapDir) profile.push("--heapsnapshot-signal=SIGUSR2", `--diagnostic-dir=${opts.heapDir}`);
     target = await launch(kind, agent, profile, variant?.serverArgs ?? []);
   } catch (e) {
     return { kind: name, phases: [], sdk: [], error: (e as Error).message };
@@ -171,6 +201,7 @@ async function benchTarget(kind: TargetKind, opts: Options, agent: UserAgent, va
       log(`${name}: ${phase.name}: ${r.opsPerSec} ops/s (server CPU ${r.serverCpuPct}%, driver CPU ${r.driverCpuPct}%), p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, ${r.errors} errors${r.setupError ? ` (${r.setupError})` : ""}${r.errors ? ` ${JSON.stringify(r.errorSamples).slice(0, 200)}` : ""}`);
       run.phases.push(r);
     }
+    if (kind === "ecs-local" && !variant && opts.heapDir) await heapSnapshot(target.pid, opts.heapDir);
     run.sdk = await sdkCheck(target, b.instanceIds);
     const mem = memoryOf(target.pid);
     run.peakRssMb = mem.peakRssMb;
@@ -181,7 +212,7 @@ async function benchTarget(kind: TargetKind, opts: Options, agent: UserAgent, va
   } finally {
     await driver.close();
     await target.stop();
-    if (kind === "ecs-local" && !variant && opts.profileDir) mkdirSync(opts.profileDir, { recursive: true }), writeFileSync(join(opts.profileDir, "phases.json"), JSON.stringify(windows, null, 1) + "\n");
+    if (kind === "ecs-local" && profileDir) mkdirSync(profileDir, { recursive: true }), writeFileSync(join(profileDir, "phases.json"), JSON.stringify(windows, null, 1) + "\n");
   }
   return run;
 }
@@ -196,6 +227,11 @@ async function main(): Promise<void> {
   }
   if (opts.startupRuns) {
     await runStartup(opts.startupRuns, agent, log);
+    return;
+  }
+  if (opts.versus) {
+    const windowMs = process.argv.some((a) => a.startsWith("--duration")) ? opts.phaseMs : 1000;
+    await runAb({ a: opts.bin, b: opts.versus, only: opts.only, rounds: opts.rounds, windowMs, concurrency: opts.concurrency }, agent, log);
     return;
   }
   if (opts.scale) {
