@@ -65,6 +65,8 @@ export interface RunResult {
   ceilingLarge?: PhaseResult;
   fidelity: FidelityCheck[];
   targets: TargetRun[];
+  /** The Docker mode's result (real containers against the bare engine), or why it was skipped. */
+  docker?: import("./docker.js").DockerResult;
   /** Alternating starts of ecs-local and the bare server: their medians judge the start-up target. */
   startup?: { runs: number; medians: Record<"ecs-local" | "ceiling", number>; ratio: number };
 }

@@ -1,4 +1,4 @@
-// npm run bench [-- --concurrency 16 --duration 5 --warmup 1 --no-moto --no-persist --phase NAME --profile DIR --heap-snapshot DIR --bin PATH --versus PATH [--rounds 4] --scale | --soak [--soak-seconds 600] | --startup [--startup-runs 9]]
+// npm run bench [-- --concurrency 16 --duration 5 --warmup 1 --no-moto --no-persist --phase NAME --profile DIR --heap-snapshot DIR --bin PATH --versus PATH [--rounds 4] --docker [--docker-runs 10] --scale | --soak [--soak-seconds 600] | --startup [--startup-runs 9]]
 // Starts each target on a free loopback port, drives the same workload, writes bench/results/.
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -7,6 +7,7 @@ import { Driver, latencyPercentiles, round, runLoad, summarize, type LoadResult 
 import { checkFidelity, sdkUserAgent } from "./fidelity.js";
 import { machine, markdown, PERSIST_LABEL, writeResults, type CpuShare, type PhaseResult, type RunResult, type TargetRun } from "./results.js";
 import { runAb } from "./ab.js";
+import { dockerMarkdown, runDocker } from "./docker.js";
 import { runScale } from "./scale.js";
 import { runSoak } from "./soak.js";
 import { runStartup, sampleStartup } from "./startup.js";
@@ -44,6 +45,9 @@ interface Options {
   persist: boolean;
   /** Where ecs-local writes a heap snapshot after its phases (to see what it holds). */
   heapDir?: string;
+  /** Only the Docker mode (real containers against the bare engine). */
+  docker: boolean;
+  dockerRuns: number;
   /** Another build to measure against this one, in alternating windows (bench/ab.ts). */
   versus?: string;
   rounds: number;
@@ -77,6 +81,8 @@ function parseArgs(argv: string[]): Options {
     persist: !argv.includes("--no-persist"),
     heapDir: value("heap-snapshot"),
     versus: value("versus"),
+    docker: argv.includes("--docker"),
+    dockerRuns: Math.round(num("docker-runs", 10)),
     rounds: Math.round(num("rounds", 4)),
   };
 }
@@ -225,6 +231,10 @@ async function main(): Promise<void> {
     await runSoak({ concurrency: opts.concurrency, durationMs: opts.soakMs, retentionMs: opts.soakRetentionMs }, agent, log);
     return;
   }
+  if (opts.docker) {
+    await runDocker(opts.dockerRuns, agent, log);
+    return;
+  }
   if (opts.startupRuns) {
     await runStartup(opts.startupRuns, agent, log);
     return;
@@ -260,7 +270,10 @@ async function main(): Promise<void> {
   } else log("the state-directory run skipped (--no-persist)");
   if (opts.moto && motoCommand()) result.targets.push(await benchTarget("moto", opts, agent));
   else log(opts.moto ? "moto_server is not on PATH: moto skipped" : "moto skipped (--no-moto)");
-  const md = markdown(result);
+  // Real containers: quick (a few seconds), so every full run has them, or says why not.
+  const docker = opts.only ? undefined : await runDocker(opts.dockerRuns, agent, log, false);
+  if (docker) result.docker = docker;
+  const md = markdown(result) + (docker ? `\n${dockerMarkdown(docker)}` : "");
   const stamp = result.date.slice(0, 16).replace(/:/g, "-");
   // A run cut down to some phases, or shortened, is for looking into something, not the record.
   const full = !opts.only && !opts.bin && opts.persist && opts.phaseMs === 5000 && opts.warmupMs === 1000 && opts.concurrency === 16;
