@@ -108,7 +108,7 @@ export const registerContainerInstance: Handler<"RegisterContainerInstance"> = (
     agentConnected: true,
     runningTasksCount: 0,
     pendingTasksCount: 0,
-    attributes: mergeAttributes(builtInAttributes(host), custom),
+    attributes: custom.length ? mergeAttributes(builtInAttributes(host), custom) : builtInAttributes(host),
     registeredAt: ctx.now(),
     attachments: [],
     ...(provider ? { capacityProviderName: provider } : {}),
