@@ -2,6 +2,7 @@
 // of ecs-local side by side, each phase measured in short windows that alternate between them, so
 // that a shared machine's load falls on both alike. Per phase: each build's server CPU per unit and
 // throughput (medians over the windows), and B's CPU per unit as a share of A's.
+// `--versus-state-dir` instead: the same build in memory (A) and with a state directory (B).
 import { Driver, runLoad } from "./driver.js";
 import { syntheticInstances } from "./motoEc2.js";
 import { writeResults } from "./results.js";
@@ -16,7 +17,10 @@ import { DEFAULT_SIZES, phases, setup, type Bench, type Phase, type SetupReport 
 export interface AbOptions {
   /** The build measured as A (the package's bin unless given). */
   a?: string;
-  b: string;
+  /** B's build; A's when undefined (then B differs by its arguments). */
+  b?: string;
+  /** B's own server arguments (a state directory). */
+  bArgs?: string[];
   only?: string;
   rounds: number;
   windowMs: number;
@@ -41,9 +45,9 @@ const median = (xs: number[]): number => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
-async function side(label: string, bin: string | undefined, agent: UserAgent, concurrency: number): Promise<{ side: Side; target: Target }> {
+async function side(label: string, bin: string | undefined, agent: UserAgent, concurrency: number, serverArgs: string[] = []): Promise<{ side: Side; target: Target }> {
   useBin(bin);
-  const target = await launch("ecs-local", agent);
+  const target = await launch("ecs-local", agent, [], serverArgs);
   const bench: Bench = { driver: new Driver(target.origin, concurrency), wire: new EcsWire(new Signer(CREDENTIALS), REGION, target.host, agent), target, instanceIds: syntheticInstances(128) };
   const report: SetupReport = await setup(bench, DEFAULT_SIZES);
   const list = [...phases(() => report, DEFAULT_SIZES, () => bench), ...queryPhases(() => bench), ...elbv2Phases(() => bench), ...companionPhases(() => bench)];
@@ -59,8 +63,9 @@ async function window(s: Side, phase: Phase, opts: AbOptions, next: { i: number 
 
 export async function runAb(opts: AbOptions, agent: UserAgent, log: (line: string) => void): Promise<void> {
   const a = await side("A", opts.a, agent, opts.concurrency);
-  const b = await side("B", opts.b, agent, opts.concurrency);
-  log(`A: ${opts.a ?? "the package's bin"} (pid ${a.target.pid}); B: ${opts.b} (pid ${b.target.pid})`);
+  const b = await side("B", opts.b ?? opts.a, agent, opts.concurrency, opts.bArgs);
+  const bName = `${opts.b ?? opts.a ?? "the package's bin"}${opts.bArgs?.length ? ` ${opts.bArgs.join(" ")}` : ""}`;
+  log(`A: ${opts.a ?? "the package's bin"} (pid ${a.target.pid}); B: ${bName} (pid ${b.target.pid})`);
   const rows: string[] = [];
   try {
     for (let p = 0; p < a.side.phases.length; p++) {
@@ -99,13 +104,13 @@ export async function runAb(opts: AbOptions, agent: UserAgent, log: (line: strin
     }
   }
   const md = [
-    `A/B of ${new Date().toISOString()}: A = ${opts.a ?? "the package's bin"}, B = ${opts.b}; windows of ${opts.windowMs / 1000} s alternating, ${opts.rounds} rounds, concurrency ${opts.concurrency}; medians over the windows.`,
+    `A/B of ${new Date().toISOString()}: A = ${opts.a ?? "the package's bin"}, B = ${bName}; windows of ${opts.windowMs / 1000} s alternating, ${opts.rounds} rounds, concurrency ${opts.concurrency}; medians over the windows.`,
     "",
     "| Phase | A units/s | A server CPU µs / unit | B units/s | B server CPU µs / unit | B's CPU per unit as a share of A's | windows A / B |",
     "|---|--:|--:|--:|--:|--:|--:|",
     ...rows,
     "",
   ].join("\n");
-  writeResults("ab-latest", { a: opts.a, b: opts.b, rows }, md);
+  writeResults("ab-latest", { a: opts.a, b: bName, rows }, md);
   process.stdout.write(md);
 }

@@ -1,4 +1,4 @@
-// npm run bench [-- --concurrency 16 --duration 5 --warmup 1 --no-moto --no-persist --phase NAME --profile DIR --heap-snapshot DIR --bin PATH --versus PATH [--rounds 4] --docker [--docker-runs 10] --scale | --soak [--soak-seconds 600] | --startup [--startup-runs 9]]
+// npm run bench [-- --concurrency 16 --duration 5 --warmup 1 --no-moto --no-persist --phase NAME --profile DIR --heap-snapshot DIR --bin PATH --versus PATH | --versus-state-dir [--rounds 4] --docker [--docker-runs 10] --scale | --soak [--soak-seconds 600] | --startup [--startup-runs 9]]
 // Starts each target on a free loopback port, drives the same workload, writes bench/results/.
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -50,6 +50,8 @@ interface Options {
   dockerRuns: number;
   /** Another build to measure against this one, in alternating windows (bench/ab.ts). */
   versus?: string;
+  /** The same build with a state directory against it in memory, in alternating windows. */
+  versusStateDir: boolean;
   rounds: number;
 }
 
@@ -81,6 +83,7 @@ function parseArgs(argv: string[]): Options {
     persist: !argv.includes("--no-persist"),
     heapDir: value("heap-snapshot"),
     versus: value("versus"),
+    versusStateDir: argv.includes("--versus-state-dir"),
     docker: argv.includes("--docker"),
     dockerRuns: Math.round(num("docker-runs", 10)),
     rounds: Math.round(num("rounds", 4)),
@@ -239,9 +242,14 @@ async function main(): Promise<void> {
     await runStartup(opts.startupRuns, agent, log);
     return;
   }
-  if (opts.versus) {
+  if (opts.versus || opts.versusStateDir) {
     const windowMs = process.argv.some((a) => a.startsWith("--duration")) ? opts.phaseMs : 1000;
-    await runAb({ a: opts.bin, b: opts.versus, only: opts.only, rounds: opts.rounds, windowMs, concurrency: opts.concurrency }, agent, log);
+    const dir = opts.versusStateDir ? mkdtempSync(join(tmpdir(), "ecs-local-bench-state-")) : undefined;
+    try {
+      await runAb({ a: opts.bin, b: opts.versus, bArgs: dir ? ["--state-dir", dir] : [], only: opts.only, rounds: opts.rounds, windowMs, concurrency: opts.concurrency }, agent, log);
+    } finally {
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    }
     return;
   }
   if (opts.scale) {
