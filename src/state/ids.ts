@@ -88,7 +88,7 @@ export class IdSource {
   /** A private address from 10.0.0.0/16 for a task's elastic network interface, in turn. */
   privateIpv4(): string {
     const n = this.address++ % 65_000;
-    return `10.0.${(n >> 8) & 255}.${n & 255 || 1}`;
+    return flat(`10.0.${(n >> 8) & 255}.${n & 255 || 1}`);
   }
 
   /** Where the sequence stands, so that a restored server goes on from there instead of repeating ids. */

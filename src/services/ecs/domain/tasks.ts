@@ -5,7 +5,7 @@ import type { Attachment, Attribute, Container, ContainerInstance, LaunchType, N
 import { effectiveNetworkMode, reserve, type TaskNeeds } from "./resources.js";
 import { dynamicPortsOf, type ClusterRecord, type EcsState } from "../store.js";
 import { ecsArn, isArn, parseArn, wrongCluster } from "./arn.js";
-import type { IdSource } from "../../../state/ids.js";
+import { flat, type IdSource } from "../../../state/ids.js";
 import { putTags } from "./tags.js";
 import { subnetZone, type InterfaceAllocator } from "./network.js";
 
@@ -92,9 +92,9 @@ export function attachEni(task: Task, ids: IdSource, allocate?: InterfaceAllocat
     a.status = "ATTACHED";
     a.details = [
       ...(a.details ?? []),
-      { name: "networkInterfaceId", value: made?.networkInterfaceId ?? `eni-${hex.slice(0, 17)}` },
+      { name: "networkInterfaceId", value: made?.networkInterfaceId ?? flat(`eni-${hex.slice(0, 17)}`) },
       { name: "macAddress", value: made?.macAddress ?? hex.slice(0, 12).match(/../g)!.join(":") },
-      { name: "privateDnsName", value: made?.privateDnsName ?? `ip-${ip.replace(/\./g, "-")}.${region === "us-east-1" ? "ec2.internal" : `${region}.compute.internal`}` },
+      { name: "privateDnsName", value: made?.privateDnsName ?? flat(`ip-${ip.replace(/\./g, "-")}.${region === "us-east-1" ? "ec2.internal" : `${region}.compute.internal`}`) },
       { name: "privateIPv4Address", value: ip },
     ];
     for (const c of task.containers ?? []) c.networkInterfaces = [{ attachmentId: a.id, privateIpv4Address: ip }];
@@ -103,8 +103,8 @@ export function attachEni(task: Task, ids: IdSource, allocate?: InterfaceAllocat
 
 /** The id of a running container: Docker's 64 hex digits on EC2, `<task id>-<digits>` on Fargate. */
 export function runtimeIdFor(task: Task, ids: IdSource): string {
-  if (task.launchType !== "FARGATE") return ids.hexId() + ids.hexId();
-  return `${task.taskArn!.split("/").pop()}-${1_000_000_000 + Math.floor(ids.random() * 3_000_000_000)}`;
+  if (task.launchType !== "FARGATE") return flat(ids.hexId() + ids.hexId());
+  return flat(`${task.taskArn!.split("/").pop()}-${1_000_000_000 + Math.floor(ids.random() * 3_000_000_000)}`);
 }
 
 /** Creates a task, takes its resources from its instance, and starts its lifecycle (which sets its first status). */
