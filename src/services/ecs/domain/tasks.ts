@@ -213,7 +213,17 @@ export function findTask(rec: ClusterRecord, ref: string): Task | undefined {
 /** Texts kept for the tasks described most recently: pollers ask for the same tasks again and again. */
 const JSON_CACHE_SIZE = 10_000;
 export class TaskJsonCache {
-  private readonly texts = new Map<Task, { version: number; json: Buffer }>();
+  /**
+   * The bytes of the tasks described more than once, by task; a task described once has its version
+   * noted and no bytes: one look at many tasks (a scan of 100,000 tasks 100 at a time) would churn
+   * the cache's bytes through the old generation, each batch kept then dropped, and every few hundred
+   * requests the collector would mark the whole store again.
+   */
+  private readonly texts = new Map<Task, { version: number; json?: Buffer }>();
+  // The oldest goes first. A ring of the tasks kept, not the map's own order: finding a map's first
+  // key after many deletions walks past every deleted entry.
+  private ring: (Task | undefined)[] = new Array(JSON_CACHE_SIZE);
+  private next = 0;
 
   /**
    * A task's JSON, encoded, made again only when the task changed: every change goes through the
@@ -221,16 +231,26 @@ export class TaskJsonCache {
    */
   get(task: Task): Buffer {
     const hit = this.texts.get(task);
-    if (hit && hit.version === task.version) return hit.json;
+    if (hit?.json && hit.version === task.version) return hit.json;
     const json = Buffer.from(JSON.stringify(task), "utf8");
-    if (!hit && this.texts.size >= JSON_CACHE_SIZE) this.texts.delete(this.texts.keys().next().value!);
-    this.texts.set(task, { version: task.version ?? 0, json });
+    if (hit) {
+      hit.version = task.version ?? 0;
+      hit.json = json;
+      return json;
+    }
+    const oldest = this.ring[this.next];
+    if (oldest) this.texts.delete(oldest);
+    this.ring[this.next] = task;
+    this.next = (this.next + 1) % JSON_CACHE_SIZE;
+    this.texts.set(task, { version: task.version ?? 0 });
     return json;
   }
 
   /** Forgets every cached text (a reset must not keep the old state's tasks alive). */
   clear(): void {
     this.texts.clear();
+    this.ring = new Array(JSON_CACHE_SIZE);
+    this.next = 0;
   }
 }
 
