@@ -131,6 +131,12 @@ export function summarize(r: LoadResult): PhaseStats {
   };
 }
 
+/** p50 and p99 of latencies (ms), e.g. of each request of a unit made of several. */
+export function latencyPercentiles(latencies: number[]): { p50Ms: number; p99Ms: number } {
+  const sorted = Array.from(Float64Array.from(latencies).sort());
+  return { p50Ms: round(percentile(sorted, 50), 3), p99Ms: round(percentile(sorted, 99), 3) };
+}
+
 export function round(n: number, digits: number): number {
   if (!Number.isFinite(n)) return n;
   const f = 10 ** digits;

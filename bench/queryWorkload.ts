@@ -55,6 +55,7 @@ export function queryPhases(bench: () => Bench): Phase[] {
       name: "RunInstances (count 1)",
       unit: "request",
       maxOps: RUN_MAX,
+      writes: true,
       prepare: async () => {
         runs = Array.from({ length: RUN_MAX }, (_, i) => runInstances(bench().target.host, 1, ZONES[i % 3]));
       },

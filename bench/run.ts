@@ -1,8 +1,13 @@
-// npm run bench [-- --concurrency 16 --duration 5 --warmup 1 --no-moto --phase NAME --profile DIR --scale | --soak [--soak-seconds 600] | --startup [--startup-runs 9]]
+// npm run bench [-- --concurrency 16 --duration 5 --warmup 1 --no-moto --no-persist --phase NAME --profile DIR --heap-snapshot DIR --bin PATH --versus PATH | --versus-state-dir [--rounds 4] --docker [--docker-runs 10] --scale | --soak [--soak-seconds 600] | --startup [--startup-runs 9]]
 // Starts each target on a free loopback port, drives the same workload, writes bench/results/.
-import { Driver, round, runLoad, summarize, type LoadResult } from "./driver.js";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Driver, latencyPercentiles, round, runLoad, summarize, type LoadResult } from "./driver.js";
 import { checkFidelity, sdkUserAgent } from "./fidelity.js";
-import { machine, markdown, writeResults, type CpuShare, type PhaseResult, type RunResult, type TargetRun } from "./results.js";
+import { machine, markdown, PERSIST_LABEL, writeResults, type CpuShare, type PhaseResult, type RunResult, type TargetRun } from "./results.js";
+import { runAb } from "./ab.js";
+import { dockerMarkdown, runDocker } from "./docker.js";
 import { runScale } from "./scale.js";
 import { runSoak } from "./soak.js";
 import { runStartup, sampleStartup } from "./startup.js";
@@ -10,7 +15,7 @@ import { motoInstances, syntheticInstances } from "./motoEc2.js";
 import { sdkCheck } from "./sdkcheck.js";
 import { queryPhases } from "./queryWorkload.js";
 import { Signer } from "./sigv4.js";
-import { CREDENTIALS, cpuSecondsOf, launch, memoryOf, motoCommand, REGION, type TargetKind } from "./targets.js";
+import { CREDENTIALS, cpuSecondsOf, launch, memoryOf, motoCommand, REGION, useBin, type TargetKind } from "./targets.js";
 import { EcsWire, type UserAgent } from "./wire.js";
 import { elbv2Phases } from "./elbv2.js";
 import { companionPhases } from "./companions.js";
@@ -34,6 +39,20 @@ interface Options {
   profileDir?: string;
   /** Only the start-up measure, this many times for each target. */
   startupRuns?: number;
+  /** Another build of the command to measure, relative to the repository (an A/B pair of builds). */
+  bin?: string;
+  /** Runs the writing phases again against ecs-local with a state directory. */
+  persist: boolean;
+  /** Where ecs-local writes a heap snapshot after its phases (to see what it holds). */
+  heapDir?: string;
+  /** Only the Docker mode (real containers against the bare engine). */
+  docker: boolean;
+  dockerRuns: number;
+  /** Another build to measure against this one, in alternating windows (bench/ab.ts). */
+  versus?: string;
+  /** The same build with a state directory against it in memory, in alternating windows. */
+  versusStateDir: boolean;
+  rounds: number;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -60,6 +79,14 @@ function parseArgs(argv: string[]): Options {
     only: value("phase"),
     profileDir: value("profile"),
     startupRuns: argv.includes("--startup") ? Math.round(num("startup-runs", 9)) : undefined,
+    bin: value("bin"),
+    persist: !argv.includes("--no-persist"),
+    heapDir: value("heap-snapshot"),
+    versus: value("versus"),
+    versusStateDir: argv.includes("--versus-state-dir"),
+    docker: argv.includes("--docker"),
+    dockerRuns: Math.round(num("docker-runs", 10)),
+    rounds: Math.round(num("rounds", 4)),
   };
 }
 
@@ -69,10 +96,11 @@ const INSTANCE_POOL = 128;
 const log = (line: string): void => void process.stderr.write(`[bench] ${line}\n`);
 
 /** Warm-up (not counted), then the measured window; units are numbered across both. */
-async function measure(opts: Options, pid: number, maxOps: number, op: (i: number) => Promise<{ requests: number; error?: string }>): Promise<LoadResult & CpuShare> {
+async function measure(opts: Options, pid: number, maxOps: number, op: (i: number) => Promise<{ requests: number; error?: string }>, beforeMeasured?: () => void): Promise<LoadResult & CpuShare> {
   let next = 0;
   const run = (durationMs: number, budget: number) => runLoad({ concurrency: opts.concurrency, durationMs, maxOps: budget, op: () => op(next++) });
   const warm = await run(opts.warmupMs, Math.floor(maxOps / 10));
+  beforeMeasured?.();
   const server0 = cpuSecondsOf(pid);
   const driver0 = process.cpuUsage();
   const result = await run(opts.phaseMs, maxOps - warm.ops);
@@ -104,6 +132,9 @@ async function ceiling(opts: Options, agent: UserAgent, bodyBytes = 0): Promise<
   return { name: bodyBytes ? `ceiling, ${bodyBytes.toLocaleString("en-US")}-byte body` : "ceiling", unit: "request", ...summarize(result), serverCpuPct: result.serverCpuPct, driverCpuPct: result.driverCpuPct, startupMs: target.startupMs, peakRssMb: mem.peakRssMb };
 }
 
+/** Each measured phase's time window (warm-up included), written beside the profile. */
+const windows: { phase: string; fromUs: number; toUs: number }[] = [];
+
 async function runPhase(opts: Options, b: Bench, phase: Phase): Promise<PhaseResult> {
   try {
     await phase.prepare(b);
@@ -111,56 +142,114 @@ async function runPhase(opts: Options, b: Bench, phase: Phase): Promise<PhaseRes
     const msg = (e as Error).message;
     return { name: phase.name, unit: phase.unit, setupError: msg, ...summarize({ ops: 0, requests: 0, errors: 0, errorSamples: {}, elapsedMs: 1, latencies: [] }) };
   }
-  const result = await measure(opts, b.target.pid, phase.maxOps, (i) => phase.op(b, i));
-  return { name: phase.name, unit: phase.unit, ...summarize(result), serverCpuPct: result.serverCpuPct, driverCpuPct: result.driverCpuPct };
+  const from = process.hrtime.bigint();
+  const result = await measure(opts, b.target.pid, phase.maxOps, (i) => phase.op(b, i), () => phase.requestLatencies?.splice(0));
+  // Under --profile, the phase's time window in the clock V8's profiles use (CLOCK_MONOTONIC, µs), so
+  // that `profile.js --phase` reads only the samples the phase caused, not setup or other phases.
+  if (opts.profileDir) windows.push({ phase: phase.name, fromUs: Number(from / 1000n), toUs: Number(process.hrtime.bigint() / 1000n) });
+  // Memory after each phase: what it left held, and the peak so far (VmHWM never goes down).
+  const mem = memoryOf(b.target.pid);
+  const stats = summarize(result);
+  const perRequest = phase.requestLatencies ? { reqPerSec: stats.reqPerSec, ...latencyPercentiles(phase.requestLatencies) } : undefined;
+  phase.done?.();
+  if (phase.requestLatencies) phase.requestLatencies.length = 0;
+  return { name: phase.name, unit: phase.unit, ...stats, serverCpuPct: result.serverCpuPct, driverCpuPct: result.driverCpuPct, rssMb: mem.rssMb, peakRssMb: mem.peakRssMb, perRequest };
 }
 
-async function benchTarget(kind: TargetKind, opts: Options, agent: UserAgent): Promise<TargetRun> {
-  let target;
-  try {
-    target = await launch(kind, agent, kind === "ecs-local" && opts.profileDir ? ["--cpu-prof", `--cpu-prof-dir=${opts.profileDir}`] : []);
-  } catch (e) {
-    return { kind, phases: [], sdk: [], error: (e as Error).message };
+/** What the server holds after the phases: a heap snapshot (node --heapsnapshot-signal), written into `dir`. */
+async function heapSnapshot(pid: number, dir: string): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  const before = new Set(readdirSync(dir));
+  process.kill(pid, "SIGUSR2");
+  // Node writes the file while the process stands still; it is done when its size stops changing.
+  let last = -1;
+  for (let i = 0; i < 600; i++) {
+    await new Promise((r) => setTimeout(r, 500));
+    const file = readdirSync(dir).find((f) => f.endsWith(".heapsnapshot") && !before.has(f));
+    const size = file ? statSync(join(dir, file)).size : -1;
+    if (file && size > 0 && size === last) return log(`heap snapshot: ${join(dir, file)} (${Math.round(size / 2 ** 20)} MB)`);
+    last = size;
   }
-  log(`${kind}: answered ${target.startupMs} ms after spawn (pid ${target.pid})`);
+  log("heap snapshot: none written within 5 minutes");
+}
+
+/** ecs-local again, keeping its state in a directory: the phases that write, to compare with the in-memory run. */
+interface Variant {
+  label: string;
+  serverArgs: string[];
+  writesOnly: boolean;
+}
+
+async function benchTarget(kind: TargetKind, opts: Options, agent: UserAgent, variant?: Variant): Promise<TargetRun> {
+  let target;
+  // The state-directory run's profile goes beside the in-memory one's.
+  const profileDir = opts.profileDir && (variant ? join(opts.profileDir, "state-dir") : opts.profileDir);
+  windows.length = 0;
+  const name = variant?.label ?? kind;
+  try {
+    const profile = kind === "ecs-local" && profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
+    if (kind === "ecs-local" && !variant && opts.heapDir) profile.push("--heapsnapshot-signal=SIGUSR2", `--diagnostic-dir=${opts.heapDir}`);
+    target = await launch(kind, agent, profile, variant?.serverArgs ?? []);
+  } catch (e) {
+    return { kind: name, phases: [], sdk: [], error: (e as Error).message };
+  }
+  log(`${name}: answered ${target.startupMs} ms after spawn (pid ${target.pid})`);
   const driver = new Driver(target.origin, opts.concurrency);
   const b: Bench = { driver, wire: new EcsWire(new Signer(CREDENTIALS), REGION, target.host, agent), target, instanceIds: [] };
-  const run: TargetRun = { kind, startupMs: target.startupMs, phases: [], sdk: [] };
+  const run: TargetRun = { kind: name, startupMs: target.startupMs, phases: [], sdk: [] };
   try {
     b.instanceIds = kind === "moto" ? await motoInstances(target, INSTANCE_POOL) : syntheticInstances(INSTANCE_POOL);
     const report: SetupReport = await setup(b, DEFAULT_SIZES);
     run.setupErrors = report.errors;
-    if (Object.keys(report.errors).length) log(`${kind}: setup errors ${JSON.stringify(report.errors).slice(0, 400)}`);
+    if (Object.keys(report.errors).length) log(`${name}: setup errors ${JSON.stringify(report.errors).slice(0, 400)}`);
     for (const phase of [...phases(() => report, DEFAULT_SIZES, () => b), ...queryPhases(() => b), ...elbv2Phases(() => b), ...companionPhases(() => b)]) {
       // `--phase a|b` runs the phases whose names contain any of the alternatives.
       if (opts.only && !opts.only.toLowerCase().split("|").some((w) => phase.name.toLowerCase().includes(w))) continue;
+      if (variant?.writesOnly && !phase.writes) continue;
       const r = await runPhase(opts, b, phase);
-      log(`${kind}: ${phase.name}: ${r.opsPerSec} ops/s (server CPU ${r.serverCpuPct}%, driver CPU ${r.driverCpuPct}%), p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, ${r.errors} errors${r.setupError ? ` (${r.setupError})` : ""}${r.errors ? ` ${JSON.stringify(r.errorSamples).slice(0, 200)}` : ""}`);
+      log(`${name}: ${phase.name}: ${r.opsPerSec} ops/s (server CPU ${r.serverCpuPct}%, driver CPU ${r.driverCpuPct}%), p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, ${r.errors} errors${r.setupError ? ` (${r.setupError})` : ""}${r.errors ? ` ${JSON.stringify(r.errorSamples).slice(0, 200)}` : ""}`);
       run.phases.push(r);
     }
+    if (kind === "ecs-local" && !variant && opts.heapDir) await heapSnapshot(target.pid, opts.heapDir);
     run.sdk = await sdkCheck(target, b.instanceIds);
     const mem = memoryOf(target.pid);
     run.peakRssMb = mem.peakRssMb;
     run.rssMb = mem.rssMb;
   } catch (e) {
     run.error = (e as Error).stack ?? String(e);
-    log(`${kind}: ${run.error}`);
+    log(`${name}: ${run.error}`);
   } finally {
     await driver.close();
     await target.stop();
+    if (kind === "ecs-local" && profileDir) mkdirSync(profileDir, { recursive: true }), writeFileSync(join(profileDir, "phases.json"), JSON.stringify(windows, null, 1) + "\n");
   }
   return run;
 }
 
 async function main(): Promise<void> {
   const opts = parseArgs(process.argv.slice(2));
+  useBin(opts.bin);
   const agent = await sdkUserAgent();
   if (opts.soak) {
     await runSoak({ concurrency: opts.concurrency, durationMs: opts.soakMs, retentionMs: opts.soakRetentionMs }, agent, log);
     return;
   }
+  if (opts.docker) {
+    await runDocker(opts.dockerRuns, agent, log);
+    return;
+  }
   if (opts.startupRuns) {
     await runStartup(opts.startupRuns, agent, log);
+    return;
+  }
+  if (opts.versus || opts.versusStateDir) {
+    const windowMs = process.argv.some((a) => a.startsWith("--duration")) ? opts.phaseMs : 1000;
+    const dir = opts.versusStateDir ? mkdtempSync(join(tmpdir(), "ecs-local-bench-state-")) : undefined;
+    try {
+      await runAb({ a: opts.bin, b: opts.versus, bArgs: dir ? ["--state-dir", dir] : [], only: opts.only, rounds: opts.rounds, windowMs, concurrency: opts.concurrency }, agent, log);
+    } finally {
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    }
     return;
   }
   if (opts.scale) {
@@ -178,12 +267,24 @@ async function main(): Promise<void> {
   const startup = await sampleStartup(STARTUP_RUNS, agent, log);
   result.startup = { runs: startup.runs, medians: startup.medians, ratio: startup.ratio };
   result.targets.push(await benchTarget("ecs-local", opts, agent));
+  if (opts.persist) {
+    // The same build with a state directory, right after the in-memory run so that both meet the same load.
+    const dir = mkdtempSync(join(tmpdir(), "ecs-local-bench-state-"));
+    try {
+      result.targets.push(await benchTarget("ecs-local", opts, agent, { label: PERSIST_LABEL, serverArgs: ["--state-dir", dir], writesOnly: true }));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  } else log("the state-directory run skipped (--no-persist)");
   if (opts.moto && motoCommand()) result.targets.push(await benchTarget("moto", opts, agent));
   else log(opts.moto ? "moto_server is not on PATH: moto skipped" : "moto skipped (--no-moto)");
-  const md = markdown(result);
+  // Real containers: quick (a few seconds), so every full run has them, or says why not.
+  const docker = opts.only ? undefined : await runDocker(opts.dockerRuns, agent, log, false);
+  if (docker) result.docker = docker;
+  const md = markdown(result) + (docker ? `\n${dockerMarkdown(docker)}` : "");
   const stamp = result.date.slice(0, 16).replace(/:/g, "-");
   // A run cut down to some phases, or shortened, is for looking into something, not the record.
-  const full = !opts.only && opts.phaseMs === 5000 && opts.warmupMs === 1000 && opts.concurrency === 16;
+  const full = !opts.only && !opts.bin && opts.persist && opts.phaseMs === 5000 && opts.warmupMs === 1000 && opts.concurrency === 16;
   const files = writeResults(full ? `run-${stamp}` : "partial-latest", result, md);
   if (full) writeResults("latest", result, md);
   process.stdout.write(md);

@@ -103,8 +103,16 @@ async function firstAnswer(origin: string, host: string, agent: UserAgent, child
   }
 }
 
+let binOverride: string | undefined;
+
+/** `--bin PATH`: measure another build of the command (an A/B pair of builds on the same machine). */
+export function useBin(path: string | undefined): void {
+  binOverride = path;
+}
+
 /** What `npx ecs-local` runs: the package's bin (the bundle `npm run build` makes), so the bench measures what ships. */
 function command(): string {
+  if (binOverride) return binOverride;
   const { bin } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { bin: Record<string, string> };
   return bin["ecs-local"];
 }

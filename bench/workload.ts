@@ -18,8 +18,17 @@ export interface Phase {
   /** What one unit of work is; throughput and latency are per unit. */
   unit: string;
   maxOps: number;
+  /** Its requests change state (journaled with a state directory): the persistence run measures it too. */
+  writes?: boolean;
+  /**
+   * A unit of several requests whose per-request figures are compared too (a walk of pages against
+   * moto's single answer): op pushes each request's latency (ms) here.
+   */
+  requestLatencies?: number[];
   prepare(b: Bench): Promise<void>;
   op(b: Bench, i: number): Promise<OpOutcome>;
+  /** Lets go of what prepare built, once the phase is over. */
+  done?(): void;
 }
 
 export const CLUSTERS = { instances: "bench-ci", run: "bench-run", list: "bench-list", services: "bench-svc" };
@@ -137,27 +146,30 @@ export function phases(setupReport: () => SetupReport, sizes: WorkloadSizes, ben
     ];
   });
   const fill = (p: { fill(): void }) => async () => p.fill();
+  const listPhase: Phase = {
+    name: `ListTasks (walk ${sizes.listTasks} tasks)`,
+    unit: "walk",
+    maxOps: 1_000_000,
+    requestLatencies: [],
+    prepare: async () => {
+      if (setupReport().listTaskArns.length < sizes.listTasks) throw new Error(`setup left ${setupReport().listTaskArns.length} of ${sizes.listTasks} tasks`);
+    },
+    op: (b) => walkTasks(b, CLUSTERS.list, sizes.listTasks, listPhase.requestLatencies!),
+  };
   const single = (p: { get(i: number): WireRequest[] }, checkFailures = false) => (b: Bench, i: number) => sendOne(b, p.get(i)[0], checkFailures);
 
   return [
-    { name: "RegisterTaskDefinition", unit: "request", maxOps: 1_000_000, prepare: fill(rtd), op: single(rtd) },
-    { name: "RegisterContainerInstance", unit: "request", maxOps: 20_000, prepare: fill(rci), op: single(rci) },
-    { name: "RunTask (count 1)", unit: "request", maxOps: 15_000, prepare: fill(run1), op: single(run1, true) },
-    { name: "RunTask (count 10)", unit: "request", maxOps: 3_000, prepare: fill(run10), op: single(run10, true) },
+    { name: "RegisterTaskDefinition", unit: "request", maxOps: 1_000_000, writes: true, prepare: fill(rtd), op: single(rtd) },
+    { name: "RegisterContainerInstance", unit: "request", maxOps: 20_000, writes: true, prepare: fill(rci), op: single(rci) },
+    { name: "RunTask (count 1)", unit: "request", maxOps: 15_000, writes: true, prepare: fill(run1), op: single(run1, true) },
+    { name: "RunTask (count 10)", unit: "request", maxOps: 3_000, writes: true, prepare: fill(run10), op: single(run10, true) },
     { name: "DescribeTasks (100 ARNs)", unit: "request", maxOps: 1_000_000, prepare: fill(describe), op: single(describe, true) },
-    {
-      name: `ListTasks (walk ${sizes.listTasks} tasks)`,
-      unit: "walk",
-      maxOps: 1_000_000,
-      prepare: async () => {
-        if (setupReport().listTaskArns.length < sizes.listTasks) throw new Error(`setup left ${setupReport().listTaskArns.length} of ${sizes.listTasks} tasks`);
-      },
-      op: (b) => walkTasks(b, CLUSTERS.list, sizes.listTasks),
-    },
+    listPhase,
     {
       name: "Service create→describe→update→delete",
       unit: "chain of 4",
       maxOps: 5_000,
+      writes: true,
       prepare: fill(service),
       op: async (b, i) => {
         let requests = 0;
@@ -172,13 +184,16 @@ export function phases(setupReport: () => SetupReport, sizes: WorkloadSizes, ben
   ];
 }
 
-/** Pages through a cluster 100 ARNs at a time; moto answers everything in one page. */
-async function walkTasks(b: Bench, cluster: string, expected: number): Promise<OpOutcome> {
+/** Pages through a cluster 100 ARNs at a time; moto answers everything in one page. Each page's latency goes to `latencies`. */
+async function walkTasks(b: Bench, cluster: string, expected: number, latencies: number[]): Promise<OpOutcome> {
   let nextToken: string | undefined;
   let seen = 0;
   let requests = 0;
   do {
-    const reply = await b.driver.send(b.wire.build("ListTasks", nextToken ? { cluster, nextToken, maxResults: 100 } : { cluster, maxResults: 100 }), true);
+    const req = b.wire.build("ListTasks", nextToken ? { cluster, nextToken, maxResults: 100 } : { cluster, maxResults: 100 });
+    const t0 = performance.now();
+    const reply = await b.driver.send(req, true);
+    if (reply.status === 200) latencies.push(performance.now() - t0);
     requests++;
     if (reply.status !== 200) return { requests, error: errorCode(reply) };
     const page = JSON.parse(reply.text!) as { taskArns?: string[]; nextToken?: string };

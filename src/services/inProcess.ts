@@ -36,10 +36,15 @@ export function inProcessClient(services: { json: JsonService[]; query: QuerySer
     if (!found) throw new Error(`no service ${name} to call in process`);
     return found;
   };
+  // Lists found loaded, by identity: callers pass the same constant lists on every request (Auto
+  // Scaling's peers, every operation a stack may call), and code once loaded stays loaded.
+  const loaded = new Map<string, WeakSet<readonly string[]>>();
   return {
     load(service, operations) {
+      if (loaded.get(service)?.has(operations)) return undefined;
       const { service: s } = find(service);
       const pending = operations.map((op) => s.load?.(op)).filter((p): p is Promise<void> => p !== undefined);
+      if (pending.length === 0) (loaded.get(service) ?? loaded.set(service, new WeakSet()).get(service)!).add(operations);
       return pending.length ? Promise.all(pending).then(() => undefined) : undefined;
     },
     call(service, operation, input, ctx) {

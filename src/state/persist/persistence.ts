@@ -15,6 +15,7 @@ import type { RequestContext } from "../../protocol/context.js";
 import { JsonText } from "../../protocol/json.js";
 import type { ServedService } from "../../protocol/service.js";
 import type { Registry } from "../../services/registry.js";
+import { cloneData } from "../clone.js";
 import { decode, encode } from "./codec.js";
 import { Journal, StateDirError, type Entry } from "./journal.js";
 import { RecordingRuntime, recordSink, ReplayRuntime, type RuntimeEntry } from "./runtimeJournal.js";
@@ -165,19 +166,21 @@ export function attachPersistence(o: AttachOptions): Persistence {
   for (const s of registry.all) {
     const invoke = invokers.get(s)!;
     const json = registry.json.includes(s as never);
+    // A JSON body or a form decodes to plain JSON values: only rest-xml inputs carry bytes or dates.
+    const plain = json || registry.query.includes(s as never);
     const changing = new Set(s.changesState ?? []);
     s.invoke = (operation: string, input: Record<string, unknown>, ctx: RequestContext): unknown => {
       if (failed) throw failed;
       if (!READ_ONLY.test(operation) || changing.has(operation)) {
         // The whole context: who called (a role session, a user) is part of what an operation did.
-        record({ kind: "op", at: clock.holdForTurn(), service: s.name, operation, context: JSON.stringify(ctx), input: encode(input) });
+        record({ kind: "op", at: clock.holdForTurn(), service: s.name, operation, context: JSON.stringify(ctx), input: plain ? JSON.stringify(input) : encode(input) });
       }
       const output = invoke(operation, input, ctx);
       if (!durable) return output;
       const wait = durable;
       // The answer is encoded now, as it stands when the operation ran: the commit takes a turn.
       const settle = (out: unknown): Promise<unknown> => {
-        const fixed = json ? (out instanceof JsonText || out == null ? out : new JsonText(out, [Buffer.from(JSON.stringify(out), "utf8")])) : structuredClone(out);
+        const fixed = json ? (out instanceof JsonText || out == null ? out : new JsonText(out, [Buffer.from(JSON.stringify(out), "utf8")])) : cloneData(out);
         return wait.then(() => fixed);
       };
       return output instanceof Promise ? output.then(settle) : settle(output);

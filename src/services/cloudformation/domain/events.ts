@@ -1,6 +1,7 @@
 // Stack events: one for each status change of the stack or of one of its resources, newest first.
 import type { CloudFormationBackend, ResourceRecord, StackRecord } from "../context.js";
 import type { ResourceStatus } from "../generated/types.js";
+import { flat } from "../../../state/ids.js";
 
 const iso = (seconds: number) => new Date(seconds * 1000).toISOString();
 
@@ -50,7 +51,7 @@ export function resourceEvent(backend: CloudFormationBackend, rec: StackRecord, 
   else r.reason = reason;
   rec.events.unshift({
     StackId: rec.stack.StackId!,
-    EventId: `${r.logicalId}-${status}-${iso(now)}`,
+    EventId: flat(`${r.logicalId}-${status}-${iso(now)}`),
     StackName: rec.stack.StackName,
     LogicalResourceId: r.logicalId,
     PhysicalResourceId: r.physicalId ?? "",

@@ -1,11 +1,11 @@
 // Stacks by name or id, their ids, and how DescribeStacks and ListStacks show them.
-import type { IdSource } from "../../../state/ids.js";
+import { flat, type IdSource } from "../../../state/ids.js";
 import { stackNotFound } from "../template/errors.js";
 import type { CloudFormationState, StackRecord } from "../context.js";
 import type { Stack, StackSummary } from "../generated/types.js";
 
-export const stackId = (state: CloudFormationState, name: string, ids: IdSource) => `arn:aws:cloudformation:${state.region}:${state.accountId}:stack/${name}/${ids.uuid()}`;
-export const changeSetId = (state: CloudFormationState, name: string, ids: IdSource) => `arn:aws:cloudformation:${state.region}:${state.accountId}:changeSet/${name}/${ids.uuid()}`;
+export const stackId = (state: CloudFormationState, name: string, ids: IdSource) => flat(`arn:aws:cloudformation:${state.region}:${state.accountId}:stack/${name}/${ids.uuid()}`);
+export const changeSetId = (state: CloudFormationState, name: string, ids: IdSource) => flat(`arn:aws:cloudformation:${state.region}:${state.accountId}:changeSet/${name}/${ids.uuid()}`);
 
 const isArn = (s: string) => s.startsWith("arn:");
 

@@ -1,10 +1,10 @@
 // EC2 identifiers: a prefix and 17 hex digits (`vpc-0a1b…`), random, or derived from a seed for the
 // resources every account and region has from the start (default VPC, subnets, security group).
 import { createHash } from "node:crypto";
-import type { IdSource } from "../../../state/ids.js";
+import { flat, type IdSource } from "../../../state/ids.js";
 
 export function ec2Id(ids: IdSource, prefix: string): string {
-  return `${prefix}-0${ids.bytes(8).toString("hex")}`;
+  return flat(`${prefix}-0${ids.bytes(8).toString("hex")}`);
 }
 
 /** The same id for the same seed: default resources are the same in every run, so tests and scripts can name them. */

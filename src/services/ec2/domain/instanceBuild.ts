@@ -4,6 +4,7 @@
 import type { Ec2State, InstanceRecord } from "../context.js";
 import type { Instance, InstanceNetworkInterface, NetworkInterface } from "../generated/types.js";
 import { ec2Id } from "./ids.js";
+import { indexInstance } from "./instanceIndex.js";
 import { instanceState } from "./instances.js";
 import { createInterface } from "./interfaces.js";
 import type { LaunchPlan } from "./launchPlan.js";
@@ -97,5 +98,6 @@ export function buildInstance(state: Ec2State, plan: LaunchPlan, index: number, 
   };
   const rec: InstanceRecord = { instance, reservationId, ...(r.UserData !== undefined ? { userData: r.UserData } : {}), settings: { ...plan.settings } };
   state.instances.set(id, rec);
+  indexInstance(state, rec);
   return rec;
 }

@@ -6,6 +6,7 @@ import { formatCidr, numberToIp, parseCidr, network, size, RESERVED_PER_SUBNET, 
 import { ec2Errors } from "./errors.js";
 import { stableId } from "./ids.js";
 import { zoneId, zoneNames } from "./zones.js";
+import { flat } from "../../../state/ids.js";
 
 export const DEFAULT_VPC_CIDR = "172.31.0.0/16";
 
@@ -118,6 +119,9 @@ export function groupByName(state: Ec2State, vpcId: string, name: string): Secur
 
 /** The next free private address of a subnet, taken; undefined when the subnet is full. */
 export function takeAddress(rec: SubnetRecord): string | undefined {
+  // The count is the span less what is in use (kept by this function and releaseAddress): a full
+  // subnet (tasks' interfaces fill a default /20 at 4,091) answers at once instead of walking it.
+  if (rec.subnet.AvailableIpAddressCount === 0) return undefined;
   const cidr = parseCidr(rec.subnet.CidrBlock!)!;
   const first = network(cidr) + 4;
   const last = network(cidr) + size(cidr) - 2;
@@ -141,5 +145,5 @@ export function releaseAddress(rec: SubnetRecord | undefined, ip: string | undef
 
 /** `ip-172-31-3-4.ec2.internal` in us-east-1, `ip-….<region>.compute.internal` elsewhere. */
 export function privateDnsName(region: string, ip: string): string {
-  return `ip-${ip.replace(/\./g, "-")}.${region === "us-east-1" ? "ec2.internal" : `${region}.compute.internal`}`;
+  return flat(`ip-${ip.replace(/\./g, "-")}.${region === "us-east-1" ? "ec2.internal" : `${region}.compute.internal`}`);
 }

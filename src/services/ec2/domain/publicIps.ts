@@ -12,11 +12,15 @@ function addressAt(i: number): string {
   return `${RANGES[Math.floor(i / PER_RANGE)]}.${(i % PER_RANGE) + 1}`;
 }
 
+// Written once: when the pool is spent (a run of launches in default subnets spends it), each launch
+// looks at every address, and building each text anew cost more than the lookups.
+const POOL = Array.from({ length: POOL_SIZE }, (_, i) => addressAt(i));
+
 /** A free public address, now held by `holder`; undefined when the pool is spent. */
 export function takePublicIp(state: Ec2State, holder: string): string | undefined {
   const start = Math.floor(state.ids.random() * POOL_SIZE);
   for (let k = 0; k < POOL_SIZE; k++) {
-    const ip = addressAt((start + k) % POOL_SIZE);
+    const ip = POOL[(start + k) % POOL_SIZE];
     if (state.publicIps.has(ip)) continue;
     state.publicIps.set(ip, holder);
     return ip;

@@ -3,6 +3,7 @@ import type { Reservation } from "../generated/types.js";
 import { ec2Errors } from "../domain/errors.js";
 import { checkFilters, matchesFilters } from "../domain/filters.js";
 import { findInstances } from "../domain/instanceIds.js";
+import { filterCandidates, inLaunchOrder } from "../domain/instanceIndex.js";
 import { INSTANCE_FILTERS } from "../domain/instanceFilters.js";
 import { describeInstance } from "../domain/instances.js";
 import { paginate } from "../domain/pagination.js";
@@ -11,8 +12,10 @@ export const describeInstances: Handler<"DescribeInstances"> = (input, ctx) => {
   const { state } = ctx;
   checkFilters(input.Filters, INSTANCE_FILTERS);
   if (input.InstanceIds?.length && input.MaxResults !== undefined) throw ec2Errors.combination("The parameter instancesSet cannot be used with the parameter maxResults");
-  const chosen = input.InstanceIds?.length ? new Set(findInstances(state, input.InstanceIds)) : undefined;
-  const all = [...state.instances.values()].filter((r) => (!chosen || chosen.has(r)) && matchesFilters(r, state.tags.get(r.instance.InstanceId!), input.Filters, INSTANCE_FILTERS));
+  // Named instances are looked up, not searched for among every instance launched.
+  const chosen = input.InstanceIds?.length ? findInstances(state, input.InstanceIds) : filterCandidates(state, input.Filters);
+  const candidates = chosen ? inLaunchOrder(state, chosen) : state.instances.values();
+  const all = [...candidates].filter((r) => matchesFilters(r, state.tags.get(r.instance.InstanceId!), input.Filters, INSTANCE_FILTERS));
   const page = paginate(all, input.MaxResults, input.NextToken);
   // One reservation per RunInstances call, its instances in launch order.
   const byReservation = new Map<string, InstanceRecord[]>();

@@ -7,6 +7,7 @@ import { applyLaunchTemplate, templateTags } from "../domain/launchRequest.js";
 import { planLaunch } from "../domain/launchPlan.js";
 import { mapPublicIpAtLaunch } from "../domain/publicAddresses.js";
 import { putTags, tagsFor } from "../domain/tags.js";
+import { cloneData } from "../../../state/clone.js";
 
 export const runInstances: Handler<"RunInstances"> = (input, ctx) => {
   const { state, backend } = ctx;
@@ -29,7 +30,8 @@ export const runInstances: Handler<"RunInstances"> = (input, ctx) => {
     for (const m of rec.instance.BlockDeviceMappings ?? []) putTags(state, m.Ebs!.VolumeId!, tagsFor(request.TagSpecifications, "volume"));
     records.push(rec);
   }
-  const answer = structuredClone(records.map((r) => describeInstance(state, r)));
+  // A copy: the answer shows the launch as it was, whatever the lines below change in the records.
+  const answer = cloneData(records.map((r) => describeInstance(state, r)));
   for (const a of answer) a.MetadataOptions!.State = "pending";
   // The answer shows them pending; the clock takes them to running.
   for (const rec of records) {

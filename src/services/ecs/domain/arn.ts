@@ -1,5 +1,6 @@
 // ECS ARNs in the long format: arn:aws:ecs:<region>:<account>:<type>/<rest>.
 import { InvalidParameterException } from "../generated/errors.js";
+import { flat } from "../../../state/ids.js";
 
 export interface Scope {
   accountId: string;
@@ -7,7 +8,7 @@ export interface Scope {
 }
 
 export function ecsArn(scope: Scope, resource: string): string {
-  return `arn:aws:ecs:${scope.region}:${scope.accountId}:${resource}`;
+  return flat(`arn:aws:ecs:${scope.region}:${scope.accountId}:${resource}`);
 }
 
 export interface ParsedArn {

@@ -46,17 +46,28 @@ const CAPABILITIES = [
   "ecs.capability.service-connect-v1",
 ];
 
+// Instances of one zone, type, image and architecture have the same list: one frozen list for them
+// all (an instance's list is replaced, never changed in place, when its attributes change).
+const BUILT_IN = new Map<string, readonly Attribute[]>();
+
 /** The attributes ECS sets on a Linux EC2 container instance, built-ins first, then agent capabilities. */
 export function builtInAttributes(host: HostFacts): Attribute[] {
-  return [
-    { name: "ecs.availability-zone", value: host.availabilityZone },
-    { name: "ecs.instance-type", value: host.instanceType },
-    { name: "ecs.ami-id", value: host.imageId },
-    { name: "ecs.os-type", value: "linux" },
-    { name: "ecs.os-family", value: "LINUX" },
-    { name: "ecs.cpu-architecture", value: host.architecture },
-    ...CAPABILITY_ATTRIBUTES,
-  ];
+  const key = `${host.availabilityZone}\n${host.instanceType}\n${host.imageId}\n${host.architecture}`;
+  let list = BUILT_IN.get(key);
+  if (!list) {
+    const own = [
+      { name: "ecs.availability-zone", value: host.availabilityZone },
+      { name: "ecs.instance-type", value: host.instanceType },
+      { name: "ecs.ami-id", value: host.imageId },
+      { name: "ecs.os-type", value: "linux" },
+      { name: "ecs.os-family", value: "LINUX" },
+      { name: "ecs.cpu-architecture", value: host.architecture },
+    ].map((a) => Object.freeze(a));
+    list = Object.freeze([...own, ...CAPABILITY_ATTRIBUTES]);
+    if (BUILT_IN.size >= 1000) BUILT_IN.clear();
+    BUILT_IN.set(key, list);
+  }
+  return list as Attribute[];
 }
 
 // The same for every instance and never changed in place: shared rather than copied per instance.

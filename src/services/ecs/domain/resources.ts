@@ -69,6 +69,42 @@ export interface Availability {
 }
 
 /**
+ * An instance's remaining resources. The host ports in use are read only when a task asks for one:
+ * placement looks at every instance of the cluster for each task, and most tasks ask for none.
+ */
+class Remaining implements Availability {
+  cpu: number;
+  memory: number;
+  private tcpPorts?: Set<string>;
+  private udpPorts?: Set<string>;
+
+  constructor(
+    private readonly ci: ContainerInstance,
+    private readonly dynamic: ReadonlySet<string> | undefined,
+  ) {
+    this.cpu = resource(ci, "remainingResources", "CPU")?.integerValue ?? 0;
+    this.memory = resource(ci, "remainingResources", "MEMORY")?.integerValue ?? 0;
+  }
+
+  get tcp(): Set<string> {
+    return (this.tcpPorts ??= this.ports("PORTS", "tcp"));
+  }
+
+  get udp(): Set<string> {
+    return (this.udpPorts ??= this.ports("PORTS_UDP", "udp"));
+  }
+
+  private ports(name: string, protocol: "tcp" | "udp"): Set<string> {
+    const set = new Set(resource(this.ci, "remainingResources", name)?.stringSetValue ?? []);
+    for (const key of this.dynamic ?? []) {
+      const slash = key.indexOf("/");
+      if ((key.slice(0, slash) === "udp") === (protocol === "udp")) set.add(key.slice(slash + 1));
+    }
+    return set;
+  }
+}
+
+/**
  * Host ports ECS picked for `hostPort: 0` on one instance, as `tcp/32768`: automatically assigned
  * ports do not count toward an instance's reserved ports (the API reference of PortMapping), so
  * they stay out of `remainingResources` PORTS, but are kept here so none is handed out twice.
@@ -76,23 +112,14 @@ export interface Availability {
 export type DynamicPorts = Set<string>;
 
 export function available(ci: ContainerInstance, dynamic?: ReadonlySet<string>): Availability {
-  const a = {
-    cpu: resource(ci, "remainingResources", "CPU")?.integerValue ?? 0,
-    memory: resource(ci, "remainingResources", "MEMORY")?.integerValue ?? 0,
-    tcp: new Set(resource(ci, "remainingResources", "PORTS")?.stringSetValue ?? []),
-    udp: new Set(resource(ci, "remainingResources", "PORTS_UDP")?.stringSetValue ?? []),
-  };
-  for (const key of dynamic ?? []) {
-    const [protocol, port] = key.split("/");
-    (protocol === "udp" ? a.udp : a.tcp).add(port);
-  }
-  return a;
+  return new Remaining(ci, dynamic);
 }
 
 /** The first reason an instance cannot take a task, in the order ECS reports them, or undefined when it can. */
 export function shortfall(needs: TaskNeeds, a: Availability): "RESOURCE:CPU" | "RESOURCE:MEMORY" | "RESOURCE:PORTS" | undefined {
   if (needs.cpu > a.cpu) return "RESOURCE:CPU";
   if (needs.memory > a.memory) return "RESOURCE:MEMORY";
+  if (needs.ports.length === 0) return undefined;
   const wanted = new Set<string>();
   for (const p of needs.ports) {
     if (p.hostPort === 0) continue;

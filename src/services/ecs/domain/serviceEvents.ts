@@ -1,6 +1,6 @@
 // Service events in ECS's wording, newest first, at most 100 kept.
 import type { ServiceRecord } from "../store.js";
-import type { IdSource } from "../../../state/ids.js";
+import { flat, type IdSource } from "../../../state/ids.js";
 
 const MAX_EVENTS = 100;
 
@@ -8,7 +8,7 @@ const TROUBLESHOOTING = "For more information, see the Troubleshooting section o
 
 export function addEvent(ids: IdSource, sr: ServiceRecord, now: number, message: string): void {
   const events = (sr.service.events ??= []);
-  events.unshift({ id: ids.uuid(), createdAt: now, message });
+  events.unshift({ id: ids.uuid(), createdAt: now, message: flat(message) });
   if (events.length > MAX_EVENTS) events.length = MAX_EVENTS;
 }
 

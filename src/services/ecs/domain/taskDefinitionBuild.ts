@@ -6,6 +6,7 @@ import { isFargateSize } from "./fargate.js";
 import { requiredAttributes } from "./taskDefinitionAttributes.js";
 import type { TaskSize } from "./taskDefinitionValidation.js";
 import { taskDefinitionArn } from "./taskDefinitions.js";
+import { flat } from "../../../state/ids.js";
 
 /** Log drivers a Fargate task may use. */
 const FARGATE_LOG_DRIVERS = ["awslogs", "splunk", "awsfirelens"];
@@ -22,6 +23,13 @@ function withHealthCheckDefaults(h: HealthCheck): HealthCheck {
   return { ...h, interval: h.interval ?? 30, timeout: h.timeout ?? 5, retries: h.retries ?? 3 };
 }
 
+// Every revision keeps its definition: what is the same in most (empty lists, the compatibilities) is
+// shared between them, frozen, rather than held once per revision.
+const NONE: never[] = Object.freeze([]) as never[];
+const EXTERNAL_EC2 = Object.freeze(["EXTERNAL", "EC2"]) as Compatibility[];
+const EC2_FARGATE = Object.freeze(["EC2", "FARGATE"]) as Compatibility[];
+const EC2_ONLY = Object.freeze(["EC2"]) as Compatibility[];
+
 /** An EFS volume without a root directory mounts the file system's root, and ECS says so. */
 function withVolumeDefaults(v: Volume): Volume {
   const efs = v.efsVolumeConfiguration;
@@ -35,12 +43,12 @@ function withContainerDefaults(c: ContainerDefinition, networkMode: NetworkMode 
     cpu: c.cpu ?? 0,
     ...c,
     ...(c.healthCheck ? { healthCheck: withHealthCheckDefaults(c.healthCheck) } : {}),
-    portMappings: (c.portMappings ?? []).map((p) => withPortDefaults(p, networkMode)),
+    portMappings: c.portMappings ? c.portMappings.map((p) => withPortDefaults(p, networkMode)) : NONE,
     essential: c.essential ?? true,
-    environment: c.environment ?? [],
-    mountPoints: c.mountPoints ?? [],
-    volumesFrom: c.volumesFrom ?? [],
-    systemControls: c.systemControls ?? [],
+    environment: c.environment ?? NONE,
+    mountPoints: c.mountPoints ?? NONE,
+    volumesFrom: c.volumesFrom ?? NONE,
+    systemControls: c.systemControls ?? NONE,
   };
 }
 
@@ -62,8 +70,8 @@ function fargateCompatible(input: RegisterTaskDefinitionRequest, size: TaskSize)
  * Fargate those that fit its rules.
  */
 function compatibilities(input: RegisterTaskDefinitionRequest, size: TaskSize): Compatibility[] {
-  if (input.networkMode !== "awsvpc") return ["EXTERNAL", "EC2"];
-  return fargateCompatible(input, size) ? ["EC2", "FARGATE"] : ["EC2"];
+  if (input.networkMode !== "awsvpc") return EXTERNAL_EC2;
+  return fargateCompatible(input, size) ? EC2_FARGATE : EC2_ONLY;
 }
 
 export function buildTaskDefinition(state: EcsState, input: RegisterTaskDefinitionRequest, size: TaskSize, revision: number, now: number): TaskDefinition {
@@ -78,10 +86,10 @@ export function buildTaskDefinition(state: EcsState, input: RegisterTaskDefiniti
     // ECS leaves networkMode out when the request did (the instance then uses bridge).
     ...optional("networkMode"),
     revision,
-    volumes: (input.volumes ?? []).map(withVolumeDefaults),
+    volumes: input.volumes ? input.volumes.map(withVolumeDefaults) : NONE,
     status: "ACTIVE",
     ...(attributes.length ? { requiresAttributes: attributes } : {}),
-    placementConstraints: input.placementConstraints ?? [],
+    placementConstraints: input.placementConstraints ?? NONE,
     compatibilities: compatibilities(input, size),
     ...optional("runtimePlatform"),
     ...optional("requiresCompatibilities"),
@@ -92,7 +100,7 @@ export function buildTaskDefinition(state: EcsState, input: RegisterTaskDefiniti
     ...optional("ipcMode"),
     ...optional("proxyConfiguration"),
     registeredAt: now,
-    registeredBy: `arn:aws:iam::${state.accountId}:root`,
+    registeredBy: flat(`arn:aws:iam::${state.accountId}:root`),
     ...optional("ephemeralStorage"),
     ...optional("enableFaultInjection"),
   };

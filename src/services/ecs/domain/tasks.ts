@@ -5,7 +5,7 @@ import type { Attachment, Attribute, Container, ContainerInstance, LaunchType, N
 import { effectiveNetworkMode, reserve, type TaskNeeds } from "./resources.js";
 import { dynamicPortsOf, type ClusterRecord, type EcsState } from "../store.js";
 import { ecsArn, isArn, parseArn, wrongCluster } from "./arn.js";
-import type { IdSource } from "../../../state/ids.js";
+import { flat, type IdSource } from "../../../state/ids.js";
 import { putTags } from "./tags.js";
 import { subnetZone, type InterfaceAllocator } from "./network.js";
 
@@ -92,9 +92,9 @@ export function attachEni(task: Task, ids: IdSource, allocate?: InterfaceAllocat
     a.status = "ATTACHED";
     a.details = [
       ...(a.details ?? []),
-      { name: "networkInterfaceId", value: made?.networkInterfaceId ?? `eni-${hex.slice(0, 17)}` },
+      { name: "networkInterfaceId", value: made?.networkInterfaceId ?? flat(`eni-${hex.slice(0, 17)}`) },
       { name: "macAddress", value: made?.macAddress ?? hex.slice(0, 12).match(/../g)!.join(":") },
-      { name: "privateDnsName", value: made?.privateDnsName ?? `ip-${ip.replace(/\./g, "-")}.${region === "us-east-1" ? "ec2.internal" : `${region}.compute.internal`}` },
+      { name: "privateDnsName", value: made?.privateDnsName ?? flat(`ip-${ip.replace(/\./g, "-")}.${region === "us-east-1" ? "ec2.internal" : `${region}.compute.internal`}`) },
       { name: "privateIPv4Address", value: ip },
     ];
     for (const c of task.containers ?? []) c.networkInterfaces = [{ attachmentId: a.id, privateIpv4Address: ip }];
@@ -103,8 +103,8 @@ export function attachEni(task: Task, ids: IdSource, allocate?: InterfaceAllocat
 
 /** The id of a running container: Docker's 64 hex digits on EC2, `<task id>-<digits>` on Fargate. */
 export function runtimeIdFor(task: Task, ids: IdSource): string {
-  if (task.launchType !== "FARGATE") return ids.hexId() + ids.hexId();
-  return `${task.taskArn!.split("/").pop()}-${1_000_000_000 + Math.floor(ids.random() * 3_000_000_000)}`;
+  if (task.launchType !== "FARGATE") return flat(ids.hexId() + ids.hexId());
+  return flat(`${task.taskArn!.split("/").pop()}-${1_000_000_000 + Math.floor(ids.random() * 3_000_000_000)}`);
 }
 
 /** Creates a task, takes its resources from its instance, and starts its lifecycle (which sets its first status). */
@@ -213,7 +213,17 @@ export function findTask(rec: ClusterRecord, ref: string): Task | undefined {
 /** Texts kept for the tasks described most recently: pollers ask for the same tasks again and again. */
 const JSON_CACHE_SIZE = 10_000;
 export class TaskJsonCache {
-  private readonly texts = new Map<Task, { version: number; json: Buffer }>();
+  /**
+   * The bytes of the tasks described more than once, by task; a task described once has its version
+   * noted and no bytes: one look at many tasks (a scan of 100,000 tasks 100 at a time) would churn
+   * the cache's bytes through the old generation, each batch kept then dropped, and every few hundred
+   * requests the collector would mark the whole store again.
+   */
+  private readonly texts = new Map<Task, { version: number; json?: Buffer }>();
+  // The oldest goes first. A ring of the tasks kept, not the map's own order: finding a map's first
+  // key after many deletions walks past every deleted entry.
+  private ring: (Task | undefined)[] = new Array(JSON_CACHE_SIZE);
+  private next = 0;
 
   /**
    * A task's JSON, encoded, made again only when the task changed: every change goes through the
@@ -221,16 +231,26 @@ export class TaskJsonCache {
    */
   get(task: Task): Buffer {
     const hit = this.texts.get(task);
-    if (hit && hit.version === task.version) return hit.json;
+    if (hit?.json && hit.version === task.version) return hit.json;
     const json = Buffer.from(JSON.stringify(task), "utf8");
-    if (!hit && this.texts.size >= JSON_CACHE_SIZE) this.texts.delete(this.texts.keys().next().value!);
-    this.texts.set(task, { version: task.version ?? 0, json });
+    if (hit) {
+      hit.version = task.version ?? 0;
+      hit.json = json;
+      return json;
+    }
+    const oldest = this.ring[this.next];
+    if (oldest) this.texts.delete(oldest);
+    this.ring[this.next] = task;
+    this.next = (this.next + 1) % JSON_CACHE_SIZE;
+    this.texts.set(task, { version: task.version ?? 0 });
     return json;
   }
 
   /** Forgets every cached text (a reset must not keep the old state's tasks alive). */
   clear(): void {
     this.texts.clear();
+    this.ring = new Array(JSON_CACHE_SIZE);
+    this.next = 0;
   }
 }
 

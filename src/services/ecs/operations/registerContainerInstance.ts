@@ -10,6 +10,7 @@ import { checkTags, putTags } from "../domain/tags.js";
 import { clusterChanged } from "../scheduler/reconciler.js";
 import { providerOfInstance } from "../capacity/providerGroup.js";
 import { managedJoined } from "../managedInstances/join.js";
+import { cloneData } from "../../../state/clone.js";
 
 /** What the agent reports when it does not say: a recent ECS-optimized Amazon Linux 2 agent. */
 const DEFAULT_VERSION: VersionInfo = { agentVersion: "1.89.0", agentHash: "c1bb4ab5", dockerVersion: "DockerVersion: 25.0.8" };
@@ -102,13 +103,13 @@ export const registerContainerInstance: Handler<"RegisterContainerInstance"> = (
     ec2InstanceId: host.instanceId,
     version: 1,
     versionInfo: { ...DEFAULT_VERSION, ...input.versionInfo },
-    remainingResources: structuredClone(registered),
+    remainingResources: cloneData(registered),
     registeredResources: registered,
     status: "ACTIVE",
     agentConnected: true,
     runningTasksCount: 0,
     pendingTasksCount: 0,
-    attributes: mergeAttributes(builtInAttributes(host), custom),
+    attributes: custom.length ? mergeAttributes(builtInAttributes(host), custom) : builtInAttributes(host),
     registeredAt: ctx.now(),
     attachments: [],
     ...(provider ? { capacityProviderName: provider } : {}),

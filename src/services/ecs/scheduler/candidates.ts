@@ -16,8 +16,10 @@ export function candidates(state: EcsState, rec: ClusterRecord, group: string, p
     // An instance known to belong to one provider's Auto Scaling group serves only that provider.
     if (provider && ci.capacityProviderName && ci.capacityProviderName !== provider) continue;
     if (strict ? ci.capacityProviderName !== provider : managed(state, ci.capacityProviderName)) continue;
-    if (rec.unready?.has(ci.containerInstanceArn!.split("/").pop()!)) continue;
-    out.push({ instance: ci, groupTasks: rec.index.groupCount(group, ci.containerInstanceArn!), dynamicPorts: rec.dynamicPorts.get(ci.containerInstanceArn!.split("/").pop()!) });
+    const arn = ci.containerInstanceArn!;
+    const id = arn.slice(arn.lastIndexOf("/") + 1);
+    if (rec.unready?.has(id)) continue;
+    out.push({ instance: ci, groupTasks: rec.index.groupCount(group, arn), dynamicPorts: rec.dynamicPorts.get(id) });
   }
   return out;
 }
