@@ -11,7 +11,12 @@ import { jsonCalls } from "../helpers/json.js";
 import { SUBNET_A, SUBNET_B } from "../helpers/fixtures.js";
 import { defaultVpcId } from "../../src/services/ec2/domain/network.js";
 
-const cells = async (page: Page, table: string, row: string) => page.getByRole("table", { name: table }).locator("tbody tr").filter({ hasText: row }).first().locator("td").allInnerTexts();
+/** The cells of a table's first row holding `row`, once that row is shown (the page fills its tables as their answers arrive). */
+const cells = async (page: Page, table: string, row: string) => {
+  const tr = page.getByRole("table", { name: table }).locator("tbody tr").filter({ hasText: row }).first();
+  await see(tr);
+  return tr.locator("td").allInnerTexts();
+};
 
 export function trafficTests(browser: () => Browser, server: () => TestLocal): void {
   let t: TestLocal;
