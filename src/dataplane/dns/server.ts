@@ -26,6 +26,8 @@ export class ContainerDns {
   private registry: RegistryPort | undefined;
   private extra: ExtraNames | undefined;
   private readonly sockets = new Map<string, Promise<string | undefined>>();
+  /** Bridge gateway → its socket's address: engines on the same bridge address share one socket. */
+  private readonly byGateway = new Map<string, Promise<string | undefined>>();
   private readonly open: Socket[] = [];
   private closed = false;
   /** dns-packet, loaded when the first socket opens: a server without Docker never loads it. */
@@ -55,9 +57,14 @@ export class ContainerDns {
     const net = await engine.call("GET", "/networks/bridge").catch(() => undefined);
     const gateway: string | undefined = net?.IPAM?.Config?.find((c: { Gateway?: string }) => c.Gateway && !c.Gateway.includes(":"))?.Gateway;
     if (!gateway || this.closed) return undefined;
-    // Another engine on the same bridge address is served by the same socket.
-    for (const [endpoint, p] of this.sockets) if (endpoint !== engine.endpoint && (await p) === gateway) return gateway;
-    return this.listen(gateway);
+    // Looked up by gateway, never by awaiting another engine's binding: two engines seen at once
+    // would each wait for the other's and neither would ever start a container.
+    let p = this.byGateway.get(gateway);
+    if (!p) {
+      p = this.listen(gateway);
+      this.byGateway.set(gateway, p);
+    }
+    return p;
   }
 
   /** Serves on `address` (also used by the tests, on the loopback); answers it, or undefined when it cannot bind. */
@@ -121,5 +128,6 @@ export class ContainerDns {
     for (const s of this.open) s.close();
     this.open.length = 0;
     this.sockets.clear();
+    this.byGateway.clear();
   }
 }
