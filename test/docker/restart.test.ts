@@ -14,7 +14,7 @@ if (why) console.warn(`SKIPPED the Docker restart suite: ${why}`);
 let engine: Engine;
 let server: EcsLocalServer | undefined;
 const stateDir = tempDir("ecs-local-docker-state-");
-const start = async (): Promise<EcsLocalServer> => (server = await startServer({ logLevel: "silent", validateOutput: true, runtime: "docker", dockerHost: DOCKER_HOST, stateDir }));
+const start = async (): Promise<EcsLocalServer> => (server = await startServer({ logLevel: "silent", validateOutput: true, runtime: "docker", dockerHost: DOCKER_HOST, stateDir, containerDns: false }));
 const ecs = (op: string, input: unknown) => call(server!.endpoint, "ecs", op, input);
 const logs = (op: string, input: unknown) => call(server!.endpoint, "logs", op, input);
 const idOf = (arn: string) => arn.split("/").pop()!;

@@ -16,7 +16,7 @@ if (why) console.warn(`SKIPPED the task endpoints restart suite: ${why}`);
 let engine: Engine;
 let server: EcsLocalServer | undefined;
 const stateDir = tempDir("ecs-local-task-endpoints-state-");
-const start = async (): Promise<EcsLocalServer> => (server = await startServer({ logLevel: "silent", validateOutput: true, runtime: "docker", dockerHost: DOCKER_HOST, stateDir, taskEndpointPort: 0 }));
+const start = async (): Promise<EcsLocalServer> => (server = await startServer({ logLevel: "silent", validateOutput: true, runtime: "docker", dockerHost: DOCKER_HOST, stateDir, taskEndpointPort: 0, containerDns: false }));
 const ecs = (op: string, input: unknown) => call(server!.endpoint, "ecs", op, input);
 const TRUST = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "ecs-tasks.amazonaws.com" }, Action: "sts:AssumeRole" }] });
 

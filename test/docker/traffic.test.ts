@@ -56,7 +56,7 @@ describe.skipIf(!!why)("with real containers", () => {
   beforeAll(async () => {
     await importBusybox();
     engine = new Engine(DOCKER_HOST);
-    s = await startDockerLocal({ elbPortOffset: OFFSET });
+    s = await startDockerLocal({ elbPortOffset: OFFSET, containerDns: true });
     elb = queryCaller(s, "elbv2");
     await ecs("CreateCluster", { clusterName: "lab" });
     for (const [i, zone] of ["us-east-1a", "us-east-1b"].entries()) {

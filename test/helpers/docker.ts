@@ -54,9 +54,13 @@ export interface DockerLocal {
   close(): Promise<void>;
 }
 
-/** A server on the wall clock with the Docker runtime: transitions wait on the engine. */
+/**
+ * A server on the wall clock with the Docker runtime: transitions wait on the engine. Port 53 on an
+ * engine's bridge gateway is held by one server at a time, so only a suite that tests names inside
+ * containers asks for the name server (`containerDns: true`); files running beside it never take it first.
+ */
 export function startDockerLocal(config: Partial<Config> = {}): Promise<DockerLocal> {
-  return serve(createApp({ config: { validateOutput: true, runtime: "docker", dockerHost: DOCKER_HOST, ...config } }));
+  return serve(createApp({ config: { validateOutput: true, runtime: "docker", dockerHost: DOCKER_HOST, containerDns: false, ...config } }));
 }
 
 /** Serves an app on a free loopback port once it is ready; close() stops the app (and its runtime), then the server. */
