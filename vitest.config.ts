@@ -1,15 +1,25 @@
 import { defineConfig } from "vitest/config";
+import { LongestFirst } from "./test/helpers/sequencer.js";
 
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
-    testTimeout: 30_000,
+    // A busy two-core machine: a Docker engine building an image beside a test can take tens of seconds to start a container.
+    testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // A worker runs its files one after another in one module graph: the server's modules are loaded
+    // once per worker instead of once per file, which was half the suite's CPU. Every file starts its
+    // own servers and closes them, and state belongs to a server instance, so files stay independent.
+    isolate: false,
+    // The longest files first (test/durations.json), so that none starts last with the other worker idle.
+    sequence: { sequencer: LongestFirst },
     // Vitest's default on two cores is one worker; much of the suite waits on child processes (the
     // aws CLI, npm, Docker, Chromium), so two files at a time take about a fifth less wall time.
     maxWorkers: 2,
     minWorkers: 1,
     globalSetup: ["test/helpers/consoleBuild.ts"],
+    // ECS_LOCAL_TEST_CPU=<file>: the CPU each test file used, one JSON line per file (test/helpers/cpuReport.ts).
+    setupFiles: process.env.ECS_LOCAL_TEST_CPU ? ["test/helpers/cpuReport.ts"] : [],
   },
 });

@@ -6,14 +6,18 @@ import { defaultConfig, type Config, type ConfigOverrides } from "./config.js";
 import { systemClock, type Clock } from "./engine/clock.js";
 import { Timeline } from "./engine/timeline.js";
 import { protocolErrors } from "./protocol/errors.js";
-import { handleJson, sendJson } from "./protocol/json.js";
+import { handleJson, JsonText, sendJson } from "./protocol/json.js";
 import { handleQuery, isQueryRequest } from "./protocol/query.js";
 import { isRestXmlRequest } from "./protocol/restXmlRoute.js";
 import type { ProtocolOptions } from "./protocol/service.js";
 import { createRegistry, type Registry } from "./services/registry.js";
 import type { ContainerRuntime } from "./runtime/runtime.js";
 import { createLogger, type Logger } from "./log.js";
+import { DataPlane } from "./dataplane/index.js";
+import { ContainerDns } from "./dataplane/dns/server.js";
 import type { TaskEndpoints } from "./dataplane/taskEndpoints.js";
+import type { RegistryPlane } from "./dataplane/registry/plane.js";
+import type { RequestContext } from "./protocol/context.js";
 import { attachPersistence, openState, PersistentClock, type Persistence } from "./state/persist/persistence.js";
 
 export interface AppOptions {
@@ -44,10 +48,16 @@ export interface EcsLocal {
   ready: Promise<void>;
   /** Compiles every validator ahead of need, a little at a time (the server, after it starts listening). */
   warm(): void;
+  /** ELBv2 listeners and health checks (src/dataplane). */
+  dataplane: DataPlane;
   /** Stops background work; with a container runtime, removes the containers it started (unless kept). */
   close(): Promise<void>;
   /** The task endpoints real containers talk to (with the Docker runtime, once ready). */
   taskEndpoints(): TaskEndpoints | undefined;
+  /** ECR's registry under `/v2/`, loaded on first need. */
+  registryPlane(): Promise<RegistryPlane>;
+  /** The port the server listens on, once known (port 0 picks one): repository URIs, registry pulls and the load balancers served by Host name it. */
+  listening(port: number): void;
 }
 
 export function createApp(options: AppOptions = {}): EcsLocal {
@@ -58,7 +68,10 @@ export function createApp(options: AppOptions = {}): EcsLocal {
   if (opened) config = { ...config, seed: opened.seed };
   const clock = options.clock ?? (opened ? new PersistentClock() : systemClock);
   const timeline = new Timeline(clock, clock === systemClock || clock instanceof PersistentClock);
-  const registry = createRegistry(config, timeline, { logger, runtime: options.runtime });
+  // Containers resolve Cloud Map names through the data plane's name server (Docker runtime only).
+  const dns = config.runtime === "docker" && config.containerDns && !options.runtime ? new ContainerDns(logger) : undefined;
+  const registry = createRegistry(config, timeline, { logger, runtime: options.runtime, dnsFor: dns && ((engine) => dns.addressFor(engine)) });
+  dns?.attach(registry.backends.servicediscovery.registry, (name) => registry.backends.ecs.serviceConnect.resolve(name));
   const protocol: ProtocolOptions = {
     defaultAccount: config.accountId,
     defaultRegion: config.region,
@@ -77,6 +90,20 @@ export function createApp(options: AppOptions = {}): EcsLocal {
   };
   let persistence: Persistence | undefined;
   if (opened && !(clock instanceof PersistentClock)) throw new Error("a state directory needs the server's own clock");
+  // ECR's registry (`docker push` and `pull` under /v2/): a data plane loaded, and its registry
+  // started, on first need. What it accepts reaches ECR as a PutImage run as a request is, journaled.
+  const putImage = async (input: Record<string, unknown>, request: RequestContext): Promise<unknown> => {
+    const ecr = registry.json.find((s) => s.name === "ecr")!;
+    const loading = ecr.load?.("PutImage");
+    if (loading) await loading;
+    protocol.beforeInvoke?.();
+    const out = await ecr.invoke("PutImage", input, request);
+    return out instanceof JsonText ? out.value : out;
+  };
+  let plane: Promise<RegistryPlane> | undefined;
+  const registryPlane = (): Promise<RegistryPlane> =>
+    (plane ??= import("./dataplane/registry/plane.js").then((m) => new m.RegistryPlane({ config, logger, ecr: registry.backends.ecr.registry, now: () => timeline.now(), putImage })));
+
   // Real containers talk to the task endpoints (metadata, credentials, the API): a data plane of its
   // own, which gives the runtime's containers their environment before any task (or replay) starts.
   // Loaded only then: a server that simulates its tasks never loads it (start-up counts every module).
@@ -87,6 +114,8 @@ export function createApp(options: AppOptions = {}): EcsLocal {
           const { TaskEndpoints } = await import("./dataplane/taskEndpoints.js");
           endpoints = new TaskEndpoints({ config, backends: registry.backends, logger, runtime: () => registry.runtime(), now: () => timeline.now(), api: (req, res) => handle(req, res) });
           endpoints.attach(registry.runtime());
+          const { attachImageSource } = await import("./dataplane/registry/imageSource.js");
+          attachImageSource(registry.runtime(), config, registryPlane);
           await endpoints.start();
         })
       : registry.ready;
@@ -97,9 +126,11 @@ export function createApp(options: AppOptions = {}): EcsLocal {
         return persistence.resumed;
       })
     : runtimeReady;
+  const dataplane = new DataPlane(config, registry.backends, timeline, logger);
   const reset = (): void => {
     persistence?.reset();
     forget();
+    dataplane.reset();
   };
 
   // No X-Amz-Target: a form (or a request signed for a query service) is the query protocol's;
@@ -126,7 +157,7 @@ export function createApp(options: AppOptions = {}): EcsLocal {
   let web: Promise<Express> | undefined;
   const webApp = (): Promise<Express> =>
     (web ??= import("./web.js").then(
-      (m) => m.createWebApp({ config, registry, logger, reset, dispatch, query: (req, res) => void handleQuery(req, res, registry.query, served, protocol) }),
+      (m) => m.createWebApp({ config, registry, logger, reset, dispatch, dataplane, query: (req, res) => void handleQuery(req, res, registry.query, served, protocol) }),
       (e: unknown) => {
         web = undefined; // a failed load is tried again by the next request
         throw e;
@@ -135,7 +166,17 @@ export function createApp(options: AppOptions = {}): EcsLocal {
 
   // The API's hot path skips Express's router: POST / is all the wire protocols need.
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
-    if (isRestXmlRequest(req, registry.restXmlSigningNames)) dispatchRestXml(req, res);
+    if (dataplane.claims(req.headers.host)) dataplane.handleByHost(req, res);
+    else if (isRestXmlRequest(req, registry.restXmlSigningNames)) dispatchRestXml(req, res);
+    else if (req.url === "/v2" || req.url!.startsWith("/v2/"))
+      registryPlane().then(
+        (p) => p.handle(req, res),
+        (e: unknown) => {
+          plane = undefined;
+          logger.error("cannot load the registry", e);
+          res.writeHead(500).end();
+        },
+      );
     else if (req.method === "POST" && (req.url === "/" || req.url!.startsWith("/?"))) dispatch(req, res);
     else
       webApp().then(
@@ -158,7 +199,13 @@ export function createApp(options: AppOptions = {}): EcsLocal {
     reset,
     warm: () => registry.warm(),
     ready,
+    dataplane,
     taskEndpoints: () => endpoints,
-    close: () => (timeline.clear(), persistence?.close(), Promise.all([registry.close(), endpoints?.close()]).then(() => undefined)),
+    registryPlane,
+    listening: (port) => {
+      config.port = port;
+      dataplane.servedAt(port);
+    },
+    close: () => (dataplane.close(), dns?.close(), timeline.clear(), persistence?.close(), Promise.all([registry.close(), endpoints?.close(), plane?.then((p) => p.close(), () => undefined)]).then(() => undefined)),
   };
 }

@@ -47,10 +47,18 @@ export interface Config {
   dockerHost: string;
   /** Leaves the containers ecs-local started behind on reset, service deletion and shutdown. */
   keepContainers: boolean;
+  /** Loopback port offset for ELBv2 listener ports below 1024; -1: listeners are served only by Host through ecs-local's port. */
+  elbPortOffset: number;
+  /** A DNS server for Cloud Map names on each engine's bridge (Docker runtime). */
+  containerDns: boolean;
   /** The task endpoints' port on 169.254.170.2: 80 as on ECS; 0 (or 80 taken) a free one, given by full URI. */
   taskEndpointPort: number;
   /** Whether real containers get AWS_ENDPOINT_URL pointing at ecs-local. */
   taskAwsEndpoint: boolean;
+  /** ECR's repository URIs: `local` (`localhost:<port>/<name>`, what `docker push` works with) or `aws` (`<account>.dkr.ecr.<region>.amazonaws.com/<name>`). */
+  repositoryUri: "local" | "aws";
+  /** The registry behind ECR: a `docker-registry` binary run as a child process (a name on PATH or a path), or the http(s) URL of a running registry. */
+  registry: string;
   /** Seeds ids and random choices; absent means a fresh random seed per server. */
   seed?: string;
   /** Where state is kept across restarts; absent keeps everything in memory. */
@@ -94,8 +102,12 @@ export function defaultConfig(overrides: ConfigOverrides = {}): Config {
     runtime: "simulated",
     dockerHost: "unix:///var/run/docker.sock",
     keepContainers: false,
+    elbPortOffset: 8000,
+    containerDns: true,
     taskEndpointPort: 80,
     taskAwsEndpoint: true,
+    repositoryUri: "local",
+    registry: "docker-registry",
     logLevel: "info",
     logFormat: "text",
     maxBodyBytes: 10 * 1024 * 1024,

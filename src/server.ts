@@ -64,6 +64,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Ecs
   warm.unref();
 
   const port = (server.address() as AddressInfo).port;
+  local.listening(port);
   const host = config.host;
   const shown = host.includes(":") ? `[${host}]` : host === "0.0.0.0" ? "127.0.0.1" : host;
   let stopping: Promise<void> | undefined;

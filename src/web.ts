@@ -11,6 +11,8 @@ import { sendJson, sendJsonError } from "./protocol/json.js";
 import type { Registry } from "./services/registry.js";
 import { VERSION } from "./version.js";
 import { consoleRouter } from "./console/router.js";
+import type { DataPlane } from "./dataplane/index.js";
+import { listListeners, markTargetHealth } from "./dataplane/trafficRoutes.js";
 import { putUtilization } from "./services/application-autoscaling/utilizationEndpoint.js";
 import { capacityProvidersView } from "./services/ecs/capacity/view.js";
 
@@ -21,6 +23,8 @@ export interface WebRoutes {
   reset(): void;
   /** The API's own handler: POST / (kept here for an Express app mounted elsewhere). */
   dispatch(req: IncomingMessage, res: ServerResponse): void;
+  /** ELBv2 listeners and health checks (their routes below). */
+  dataplane: DataPlane;
   /** The query protocol by GET /?Action=… */
   query(req: IncomingMessage, res: ServerResponse): void;
 }
@@ -49,6 +53,10 @@ export function createWebApp(r: WebRoutes): Express {
   // A service's utilization for target tracking, where the runtime has no load to measure.
   app.put("/_ecs-local/utilization", express.text({ type: () => true, limit: "64kb" }), (req, res, next) => {
     putUtilization(r.config, r.registry.backends.applicationAutoScaling, req.body, res, String(res.getHeader("x-amzn-RequestId"))).catch(next);
+  });
+  app.get("/_ecs-local/elb/listeners", (_req, res) => listListeners(r.dataplane, res, String(res.getHeader("x-amzn-RequestId"))));
+  app.post("/_ecs-local/target-health", express.text({ type: () => true, limit: "64kb" }), (req, res) => {
+    markTargetHealth(r.registry.backends, req.body, res, String(res.getHeader("x-amzn-RequestId")));
   });
   // What ECS managed scaling sees of each Auto Scaling group capacity provider: why a task waits.
   app.get("/_ecs-local/capacity-providers", (_req, res) => {

@@ -8,6 +8,8 @@ export interface RequestContext {
   accessKeyId?: string;
   /** Who signed, when it is not the account's root user: an IAM user, or a role session's assumed-role user. */
   principal?: Principal;
+  /** Set when ecs-local's own registry records what it accepted (ECR's PutImage after a `docker push`), never by a client. */
+  via?: "registry";
 }
 
 /** An identity other than the root user, as STS GetCallerIdentity names it. */

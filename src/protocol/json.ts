@@ -59,6 +59,21 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, req
   res.end();
 }
 
+/**
+ * The JSON object an `/_ecs-local/` route takes as its body (an empty body is `{}`), or undefined
+ * after answering the awsJson SerializationException for anything else.
+ */
+export function jsonObjectBody(text: unknown, res: ServerResponse, requestId: string): Record<string, unknown> | undefined {
+  try {
+    const body: unknown = JSON.parse(typeof text === "string" && text.trim() ? text : "{}");
+    if (typeof body === "object" && body !== null && !Array.isArray(body)) return body as Record<string, unknown>;
+  } catch {
+    // answered below
+  }
+  sendJsonError(res, protocolErrors.serialization("The body must be a JSON object."), requestId);
+  return undefined;
+}
+
 export function sendJsonError(res: ServerResponse, err: AwsError, requestId: string): void {
   sendJson(res, err.status, { __type: err.code, message: err.message }, requestId, { "x-amzn-ErrorType": err.code });
 }

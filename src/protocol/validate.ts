@@ -1,8 +1,11 @@
 // Request and response validation against the generated schemas. Started from dist/, validators
 // come precompiled (scripts/build-validators.mjs); otherwise, or when a schema changed since the
 // build, each is compiled on first use. Ajv's compiler is loaded only when one must be compiled.
+// Run from the sources (tsx, vitest), a compiled validator is also kept as a module in a cache
+// beside the dependencies, named by its schema's hash, so that the next process (every test file
+// is one) loads it instead of compiling it again.
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -17,6 +20,7 @@ const require = createRequire(import.meta.url);
 // Precompiled validators belong to a build (dist/src, or its bundle in dist/bundle): a run from
 // the TypeScript sources (tsx, vitest) always compiles.
 const PRECOMPILED = fileURLToPath(import.meta.url).endsWith(".ts") ? undefined : join(REPO_ROOT, "dist", "validators");
+const CACHE = PRECOMPILED ? undefined : join(REPO_ROOT, "node_modules", ".cache", "ecs-local-validators");
 // Compiled validators are pure functions of the committed schemas, the same for every server.
 const compiled = new Map<string, ValidateFunction>();
 const parsed = new Map<string, Record<string, any>>();
@@ -35,8 +39,27 @@ export function schemaFor(service: string, operation: string, dir: Direction): R
 let ajv: Ajv | undefined;
 
 function compile(schema: unknown): ValidateFunction {
-  ajv ??= new (require("ajv") as typeof import("ajv")).Ajv(AJV_OPTIONS);
+  ajv ??= new (require("ajv") as typeof import("ajv")).Ajv(CACHE ? { ...AJV_OPTIONS, code: { source: true } } : AJV_OPTIONS);
   return ajv.compile(schema as object);
+}
+
+const sha1 = (text: string): string => createHash("sha1").update(text).digest("hex");
+
+/** Compiles the schema and keeps the validator's code in the cache; a cache that cannot be written is only slower. */
+function compileCached(key: string, text: string): ValidateFunction {
+  const fn = compile(JSON.parse(text));
+  try {
+    const file = join(CACHE!, `${key}.${sha1(text)}.cjs`);
+    const standalone = (require("ajv/dist/standalone/index.js") as { default: (a: Ajv, v: ValidateFunction) => string }).default;
+    mkdirSync(join(file, ".."), { recursive: true });
+    // Written whole, then renamed: processes that compile the same validator at once never read half a file.
+    const temp = `${file}.${process.pid}.tmp`;
+    writeFileSync(temp, standalone(ajv!, fn));
+    renameSync(temp, file);
+  } catch {
+    // Read-only dependencies, a full disk: the compiled function serves this process all the same.
+  }
+  return fn;
 }
 
 function load(service: string, operation: string, dir: Direction): ValidateFunction {
@@ -45,7 +68,13 @@ function load(service: string, operation: string, dir: Direction): ValidateFunct
   if (file && existsSync(file)) {
     const fn = require(file) as ValidateFunction & { schemaHash?: string };
     const text = readFileSync(join(SCHEMAS_DIR, `${key}.json`), "utf8");
-    if (fn.schemaHash === createHash("sha1").update(text).digest("hex")) return fn;
+    if (fn.schemaHash === sha1(text)) return fn;
+  }
+  if (CACHE) {
+    const text = readFileSync(join(SCHEMAS_DIR, `${key}.json`), "utf8");
+    const cached = join(CACHE, `${key}.${sha1(text)}.cjs`);
+    if (existsSync(cached)) return require(cached) as ValidateFunction;
+    return compileCached(key, text);
   }
   return compile(schemaFor(service, operation, dir));
 }

@@ -7,11 +7,11 @@ import type { LogSink } from "./awslogs.js";
 import type { ContainerRuntime } from "./runtime.js";
 
 /** The Docker runtime when the configuration names it; undefined keeps the simulated one. */
-export async function configuredRuntime(config: Config, logs: LogSink, logger: Logger): Promise<ContainerRuntime | undefined> {
+export async function configuredRuntime(config: Config, logs: LogSink, logger: Logger, dnsFor?: (engine: { endpoint: string; call(method: string, path: string): Promise<any> }) => Promise<string | undefined>): Promise<ContainerRuntime | undefined> {
   if (config.runtime !== "docker") return undefined;
   const { DockerRuntime } = await import("./docker/docker.js");
   // With a state directory the tasks outlive the server, and so do their containers: they are named
   // after the directory's seed, and the next start takes them over.
   const owner = config.stateDir !== undefined && config.seed !== undefined ? createHash("sha256").update(`containers/${config.seed}`).digest("hex").slice(0, 16) : undefined;
-  return new DockerRuntime({ defaultHost: config.dockerHost, keepContainers: config.keepContainers, owner, logs, logger });
+  return new DockerRuntime({ defaultHost: config.dockerHost, keepContainers: config.keepContainers, owner, logs, logger, dnsFor });
 }

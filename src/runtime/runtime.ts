@@ -21,6 +21,8 @@ export interface TaskRun {
    * starts (ECS's scheduler/secrets.ts): for the containers' environment only, never stored or shown.
    */
   secrets?: Record<string, Record<string, string>>;
+  /** The variables of the containers' `environmentFiles` (ECS's scheduler/environmentFiles.ts), by container name, read with the secrets. */
+  environmentFiles?: Record<string, Record<string, string>>;
 }
 
 /** What happened to one container. */
@@ -66,6 +68,18 @@ export interface ContainerNetwork {
 /** What ECS adds to a container's environment (the task endpoints, the region): set by the data plane (src/dataplane/). */
 export type TaskEnvironment = (run: TaskRun, container: string, network: ContainerNetwork) => Promise<Record<string, string>>;
 
+/** An image the engine pulls from ecs-local's registry (ECR), with the credentials it pulls with. */
+export interface RegistryPull {
+  /** `localhost:<port>/<name>`: what the engine pulls. */
+  repository: string;
+  tag?: string;
+  digest?: string;
+  auth: { username: string; password: string; serveraddress: string };
+}
+
+/** Set by the data plane: where a task's image comes from when it is ECR's; undefined for any other image. */
+export type ImageSource = (image: string, run: TaskRun) => Promise<RegistryPull | undefined>;
+
 /** A container as its engine knows it, for the task metadata endpoint. */
 export interface ContainerFacts {
   dockerId: string;
@@ -110,6 +124,8 @@ export interface ContainerRuntime {
   usage?(taskArn: string): Promise<TaskUsage | undefined>;
   /** Set by the data plane: what each container's environment gets besides its definition's. */
   taskEnvironment?: TaskEnvironment;
+  /** Set by the data plane: images from ECR, pulled from ecs-local's registry. */
+  imageSource?: ImageSource;
   /** The task's containers as the engine knows them, by container name; undefined for a task it does not run. */
   inspect?(taskArn: string): Promise<Map<string, ContainerFacts> | undefined>;
   /** The engine's stats (its own JSON) of each of the task's containers, by container name. */

@@ -12,6 +12,7 @@ import type { SecretsManagerBackend } from "./secretsmanager/context.js";
 import type { AutoScalingBackend } from "./autoscaling/context.js";
 import type { ApplicationAutoScalingBackend } from "./application-autoscaling/context.js";
 import type { CloudFormationBackend } from "./cloudformation/context.js";
+import type { ServiceDiscoveryBackend } from "./servicediscovery/context.js";
 import type { S3Backend } from "./s3/context.js";
 import type { EcrBackend } from "./ecr/context.js";
 import type { InProcessClient } from "./inProcess.js";
@@ -28,6 +29,7 @@ export interface Backends {
   autoscaling: AutoScalingBackend;
   applicationAutoScaling: ApplicationAutoScalingBackend;
   cloudformation: CloudFormationBackend;
+  servicediscovery: ServiceDiscoveryBackend;
   s3: S3Backend;
   ecr: EcrBackend;
   /** Another service's operations, run as a request would run them (src/services/inProcess.ts). */

@@ -24,6 +24,7 @@ import { createSecretsManagerBackend, secretsManagerJsonService } from "./secret
 import { autoScalingQueryService, connectAutoScaling, createAutoScalingBackend } from "./autoscaling/service.js";
 import { applicationAutoScalingJsonService, createApplicationAutoScalingBackend } from "./application-autoscaling/service.js";
 import { cloudFormationQueryService, createCloudFormationBackend } from "./cloudformation/service.js";
+import { createServiceDiscoveryBackend, serviceDiscoveryJsonService } from "./servicediscovery/service.js";
 import { createS3Backend, s3RestXmlService } from "./s3/service.js";
 import { createEcrBackend, ecrJsonService } from "./ecr/service.js";
 import { inProcessClient } from "./inProcess.js";
@@ -80,6 +81,8 @@ export interface RegistryOptions {
   logger: Logger;
   /** What runs tasks' containers; by default the one `config.runtime` names. */
   runtime?: ContainerRuntime;
+  /** The name server of the Docker runtime's containers (the data plane's, for Cloud Map names). */
+  dnsFor?: (engine: { endpoint: string; call(method: string, path: string): Promise<any> }) => Promise<string | undefined>;
 }
 
 export function createRegistry(config: Config, timeline: Timeline, options: RegistryOptions): Registry {
@@ -90,7 +93,7 @@ export function createRegistry(config: Config, timeline: Timeline, options: Regi
   const sink = logsSink(backends.logs);
   backends.ecs = createEcsBackend(config, timeline, backends, options.runtime ?? new SimulatedRuntime(sink));
   // A configured Docker runtime replaces the simulated one once its code is loaded (before serving).
-  const ready = options.runtime ? Promise.resolve() : configuredRuntime(config, sink, options.logger).then((r) => r && useRuntime(backends.ecs, r));
+  const ready = options.runtime ? Promise.resolve() : configuredRuntime(config, sink, options.logger, options.dnsFor).then((r) => r && useRuntime(backends.ecs, r));
   backends.ec2 = createEc2Backend(config, timeline, backends);
   backends.elbv2 = createElbv2Backend(config, timeline, backends);
   backends.sts = createStsBackend(config, timeline, backends);
@@ -100,6 +103,7 @@ export function createRegistry(config: Config, timeline: Timeline, options: Regi
   backends.autoscaling = createAutoScalingBackend(config, timeline, backends);
   backends.applicationAutoScaling = createApplicationAutoScalingBackend(config, timeline, backends);
   backends.cloudformation = createCloudFormationBackend(config, timeline, backends);
+  backends.servicediscovery = createServiceDiscoveryBackend(config, timeline, backends);
   backends.s3 = createS3Backend(config, timeline, backends);
   backends.ecr = createEcrBackend(config, timeline, backends);
   // ECS's agent runs on EC2's instances: EC2 tells of instance changes, the agent registers and leaves.
@@ -115,6 +119,7 @@ export function createRegistry(config: Config, timeline: Timeline, options: Regi
     ssmJsonService(backends.ssm),
     secretsManagerJsonService(backends.secretsmanager),
     applicationAutoScalingJsonService(backends.applicationAutoScaling),
+    serviceDiscoveryJsonService(backends.servicediscovery),
     ecrJsonService(backends.ecr),
   ];
   const query: QueryService[] = [

@@ -59,7 +59,7 @@ describe("AWS::S3::Bucket, AWS::S3::BucketPolicy, AWS::ECR::Repository", () => {
     await cfn.call("CreateStack", { StackName: "toolkit", TemplateURL: "https://s3.amazonaws.com/templates/stacks/s3-ecr.yaml", Tags: [{ Key: "team", Value: "infra" }] });
     expect(await status("toolkit")).toBe("CREATE_COMPLETE");
     const out = await outputs("toolkit");
-    expect(out).toMatchObject({ BucketName: ASSETS, BucketDomainName: `${ASSETS}.s3.us-east-1.amazonaws.com`, BucketArn: `arn:aws:s3:::${ASSETS}`, RepositoryName: REPO, RepositoryUri: `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/${REPO}`, RepositoryArn: `arn:aws:ecr:us-east-1:${ACCOUNT}:repository/${REPO}` });
+    expect(out).toMatchObject({ BucketName: ASSETS, BucketDomainName: `${ASSETS}.s3.us-east-1.amazonaws.com`, BucketArn: `arn:aws:s3:::${ASSETS}`, RepositoryName: REPO, RepositoryUri: `localhost:${new URL(t.url).port}/${REPO}`, RepositoryArn: `arn:aws:ecr:us-east-1:${ACCOUNT}:repository/${REPO}` });
     expect(out.ScratchBucket).toMatch(/^toolkit-scratchbucket-[a-z0-9]{12}$/);
     expect((await s3.send(new GetBucketEncryptionCommand({ Bucket: ASSETS }))).ServerSideEncryptionConfiguration!.Rules![0].ApplyServerSideEncryptionByDefault).toEqual({ SSEAlgorithm: "aws:kms" });
     expect((await s3.send(new GetPublicAccessBlockCommand({ Bucket: ASSETS }))).PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true });

@@ -2,8 +2,10 @@
 // flow, state flowing back from the engine, images, health, dependsOn and logs. Skipped, with the
 // reason, when no engine answers (.ci/docker.sh starts two for CI).
 import { CreateRoleCommand, IAMClient } from "@aws-sdk/client-iam";
+import { CreateBucketCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SUBNETS } from "../helpers/fixtures.js";
+import { s3Client } from "../helpers/s3.js";
 import { Engine } from "../../src/runtime/docker/engine.js";
 import { clientEnv, cliPresent, awsCli } from "../e2e/tools.js";
 import { call, DOCKER_HOST, dockerUnavailable, IMAGE, importBusybox, page, startDockerLocal, until, type DockerLocal } from "../helpers/docker.js";
@@ -227,9 +229,11 @@ describe.skipIf(!!why)("Docker runtime", () => {
     } else console.warn("SKIPPED the aws logs get-log-events check: no `aws` on PATH");
   }, 60_000);
 
-  it("gives a container the values of its secrets from Parameter Store and Secrets Manager in its environment, and nowhere else", async () => {
+  it("gives a container the values of its secrets from Parameter Store and Secrets Manager, and its environment files from S3, in its environment, and nowhere else", async () => {
     await call(s.url, "ssm", "PutParameter", { Name: "/shop/db-password", Type: "SecureString", Value: "pa55-w0rd" });
     const secret = await call(s.url, "secretsmanager", "CreateSecret", { Name: "shop/api", SecretString: JSON.stringify({ key: "k3y-value" }), ClientRequestToken: "11111111-2222-4333-8444-555555555555" });
+    await s3Client(s).send(new CreateBucketCommand({ Bucket: "shop-config" }));
+    await s3Client(s).send(new PutObjectCommand({ Bucket: "shop-config", Key: "app.env", Body: "# shop settings\nFROM_FILE=yes\nPLAIN=from-file\n" }));
     const container = {
       name: "app",
       image: IMAGE,
@@ -237,6 +241,7 @@ describe.skipIf(!!why)("Docker runtime", () => {
       command: ["sleep", "300"],
       stopTimeout: 1,
       environment: [{ name: "PLAIN", value: "visible" }],
+      environmentFiles: [{ type: "s3", value: "arn:aws:s3:::shop-config/app.env" }],
       secrets: [
         { name: "DB_PASSWORD", valueFrom: "/shop/db-password" },
         { name: "API_KEY", valueFrom: `${secret.ARN}:key::` },
@@ -250,7 +255,8 @@ describe.skipIf(!!why)("Docker runtime", () => {
     const arn = (await ecs("RunTask", { cluster: "lab", taskDefinition: "secretive" })).tasks[0].taskArn;
     const [task] = await statusIs("lab", [arn], "RUNNING");
     const info = await engine.call("GET", `/containers/${task.containers[0].runtimeId}/json`);
-    expect(info.Config.Env).toEqual(expect.arrayContaining(["PLAIN=visible", "DB_PASSWORD=pa55-w0rd", "API_KEY=k3y-value"]));
+    expect(info.Config.Env).toEqual(expect.arrayContaining(["PLAIN=visible", "FROM_FILE=yes", "DB_PASSWORD=pa55-w0rd", "API_KEY=k3y-value"]));
+    expect(info.Config.Env).not.toContain("PLAIN=from-file");
     const described = JSON.stringify(await ecs("DescribeTasks", { cluster: "lab", tasks: [arn] }));
     expect(described).not.toContain("pa55-w0rd");
     expect(described).not.toContain("k3y-value");

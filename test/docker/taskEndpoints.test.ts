@@ -21,6 +21,8 @@ const logging = { logDriver: "awslogs", options: { "awslogs-group": "/ecs/app", 
 // busybox's wget: the credentials by whichever variable the task got, then its metadata.
 const SCRIPT = [
   'if [ -n "$AWS_CONTAINER_CREDENTIALS_RELATIVE_URI" ]; then wget -qO- "http://169.254.170.2$AWS_CONTAINER_CREDENTIALS_RELATIVE_URI"; else wget -qO- --header "Authorization: $AWS_CONTAINER_AUTHORIZATION_TOKEN" "$AWS_CONTAINER_CREDENTIALS_FULL_URI"; fi; echo',
+  // The container can start before ECS records its task RUNNING (the agent reports after the engine answers): wait for it.
+  'for i in $(seq 150); do wget -qO- "$ECS_CONTAINER_METADATA_URI_V4/task" | grep -q \'"DesiredStatus":"RUNNING","KnownStatus":"RUNNING"\' && break; sleep 0.2; done',
   'wget -qO- "$ECS_CONTAINER_METADATA_URI_V4/task"; echo',
   'wget -qO- "$ECS_CONTAINER_METADATA_URI"; echo',
   'echo "region=$AWS_REGION default=$AWS_DEFAULT_REGION env=$AWS_EXECUTION_ENV endpoint=$AWS_ENDPOINT_URL"',

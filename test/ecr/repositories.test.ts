@@ -2,6 +2,7 @@
 // tags, the registry, ECR's own wording of refused input, and the SDK v3 client reading our answers.
 import { CreateRepositoryCommand, DescribeRepositoriesCommand, ECRClient, GetLifecyclePolicyCommand } from "@aws-sdk/client-ecr";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createApp } from "../../src/app.js";
 import { jsonCalls, type JsonCalls } from "../helpers/json.js";
 import { startLocal, type TestLocal } from "../helpers/local.js";
 
@@ -26,7 +27,7 @@ describe("CreateRepository, DescribeRepositories, DeleteRepository", () => {
       repositoryArn: `arn:aws:ecr:us-east-1:${ACCOUNT}:repository/team/web`,
       registryId: ACCOUNT,
       repositoryName: "team/web",
-      repositoryUri: `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/team/web`,
+      repositoryUri: `localhost:${new URL(t.url).port}/team/web`,
       createdAt: t.clock.now() / 1000,
       imageTagMutability: "MUTABLE",
       imageScanningConfiguration: { scanOnPush: false },
@@ -109,9 +110,19 @@ describe("policies, tags and the registry", () => {
     expect(await ecr.call("DescribeRegistry", {})).toEqual({ registryId: ACCOUNT, replicationConfiguration: { rules: [] } });
   });
 
-  it("answers the registry's image operations as not supported", async () => {
-    const res = await t.raw("AmazonEC2ContainerRegistry_V20150921.DescribeImages", JSON.stringify({ repositoryName: "assets" }));
-    expect([res.status, res.body]).toEqual([400, { __type: "ValidationException", message: "ecs-local does not support DescribeImages yet." }]);
+  it("answers the layer operations of the API as not supported (images travel through the registry)", async () => {
+    const res = await t.raw("AmazonEC2ContainerRegistry_V20150921.GetDownloadUrlForLayer", JSON.stringify({ repositoryName: "assets", layerDigest: "sha256:00" }));
+    expect([res.status, res.body]).toEqual([400, { __type: "ValidationException", message: "ecs-local does not support GetDownloadUrlForLayer yet." }]);
+  });
+
+  it("names repositories as AWS does with --repository-uri aws", async () => {
+    const local = createApp({ config: { repositoryUri: "aws", validateOutput: true } });
+    await local.registry.load();
+    const request = { accountId: ACCOUNT, region: "eu-west-1", requestId: "r" };
+    const made = local.registry.backends.client.call("ecr", "CreateRepository", { repositoryName: "team/api" }, request);
+    expect(made.repository.repositoryUri).toBe(`${ACCOUNT}.dkr.ecr.eu-west-1.amazonaws.com/team/api`);
+    expect(local.registry.backends.client.call("ecr", "GetAuthorizationToken", {}, request).authorizationData[0].proxyEndpoint).toBe(`https://${ACCOUNT}.dkr.ecr.eu-west-1.amazonaws.com`);
+    await local.close();
   });
 });
 
@@ -120,7 +131,7 @@ describe("the SDK v3 client", () => {
     const client = new ECRClient({ endpoint: t.url, region: "eu-west-1", credentials: { accessKeyId: "test", secretAccessKey: "test" } });
     const created = await client.send(new CreateRepositoryCommand({ repositoryName: "sdk-repo" }));
     expect(created.repository!.createdAt).toBeInstanceOf(Date);
-    expect(created.repository!.repositoryUri).toBe(`${ACCOUNT}.dkr.ecr.eu-west-1.amazonaws.com/sdk-repo`);
+    expect(created.repository!.repositoryUri).toBe(`localhost:${new URL(t.url).port}/sdk-repo`);
     expect((await client.send(new DescribeRepositoriesCommand({}))).repositories!.map((r) => r.repositoryName)).toEqual(["sdk-repo"]);
     await expect(client.send(new GetLifecyclePolicyCommand({ repositoryName: "sdk-repo" }))).rejects.toMatchObject({ name: "LifecyclePolicyNotFoundException" });
   });

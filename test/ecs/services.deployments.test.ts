@@ -162,6 +162,8 @@ describe("ListServiceDeployments, DescribeServiceDeployments, ListServicesByName
   });
 
   it("lists services by Service Connect namespace", async () => {
+    // The cluster's default namespace name makes the Cloud Map namespace the service then names.
+    await t.ecs("UpdateCluster", { cluster: CLUSTER, serviceConnectDefaults: { namespace: "internal" } });
     await t.ecs("CreateService", { cluster: CLUSTER, serviceName: "api", taskDefinition: "web:1", desiredCount: 0, serviceConnectConfiguration: { enabled: true, namespace: "internal" } });
     await t.ecs("CreateService", { cluster: CLUSTER, serviceName: "other", taskDefinition: "web:1", desiredCount: 0 });
     const r = await t.ecs("ListServicesByNamespace", { namespace: "internal" });

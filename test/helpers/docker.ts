@@ -64,6 +64,7 @@ export async function serve(local: EcsLocal): Promise<DockerLocal> {
   await local.ready;
   const server: Server = createServer(local.handle);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  local.listening((server.address() as AddressInfo).port);
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     local,
@@ -76,7 +77,7 @@ export async function serve(local: EcsLocal): Promise<DockerLocal> {
 }
 
 /** Polls until `check` answers a value, or fails after `ms` with what it last saw. */
-export async function until<T>(what: string, check: () => Promise<T | undefined>, ms = 20_000, every = 100): Promise<T> {
+export async function until<T>(what: string, check: () => Promise<T | undefined>, ms = 45_000, every = 100): Promise<T> {
   const end = Date.now() + ms;
   let last: unknown;
   for (;;) {
@@ -92,7 +93,7 @@ export async function until<T>(what: string, check: () => Promise<T | undefined>
 }
 
 /** Calls an ECS or CloudWatch Logs operation that must succeed; its answer is checked against the model's output shape. */
-const TARGETS = { ecs: "AmazonEC2ContainerServiceV20141113", logs: "Logs_20140328", ssm: "AmazonSSM", secretsmanager: "secretsmanager" };
+const TARGETS = { ecs: "AmazonEC2ContainerServiceV20141113", logs: "Logs_20140328", ssm: "AmazonSSM", secretsmanager: "secretsmanager", servicediscovery: "Route53AutoNaming_v20170314" };
 
 export async function call(url: string, service: keyof typeof TARGETS, op: string, input: unknown): Promise<any> {
   const target = `${TARGETS[service]}.${op}`;
@@ -109,7 +110,19 @@ export async function call(url: string, service: keyof typeof TARGETS, op: strin
   return body;
 }
 
-/** The page a task's first container serves on its first mapped host port. */
+/**
+ * The page a task's first container serves on its first mapped host port. RUNNING means the
+ * container started, not that its server listens yet (on ECS too): a refused connection is tried
+ * again for a while, as a user reloads the page.
+ */
 export async function page(task: any): Promise<string> {
-  return (await fetch(`http://127.0.0.1:${task.containers[0].networkBindings[0].hostPort}/`, { signal: AbortSignal.timeout(2000) })).text();
+  const url = `http://127.0.0.1:${task.containers[0].networkBindings[0].hostPort}/`;
+  for (let tries = 0; ; tries++) {
+    try {
+      return await (await fetch(url, { signal: AbortSignal.timeout(2000) })).text();
+    } catch (e) {
+      if (tries >= 30) throw e;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
 }

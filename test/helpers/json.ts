@@ -4,6 +4,7 @@
 import * as ssm from "../../src/services/ssm/generated/operations.js";
 import * as secretsmanager from "../../src/services/secretsmanager/generated/operations.js";
 import * as applicationAutoscaling from "../../src/services/application-autoscaling/generated/operations.js";
+import * as servicediscovery from "../../src/services/servicediscovery/generated/operations.js";
 import * as ecr from "../../src/services/ecr/generated/operations.js";
 import { jsonCaller, type CallOptions, type TestLocal } from "./local.js";
 
@@ -11,6 +12,7 @@ const MODELS = {
   ssm: ssm as unknown as Model,
   secretsmanager: secretsmanager as unknown as Model,
   "application-autoscaling": applicationAutoscaling as unknown as Model,
+  servicediscovery: servicediscovery as unknown as Model,
   ecr: ecr as unknown as Model,
 };
 

@@ -44,10 +44,13 @@ export function authHeader(accessKey = "AKIDEXAMPLE", region = "us-east-1"): str
 
 export async function startLocal(config: ConfigOverrides = {}, options: Pick<AppOptions, "runtime"> = {}): Promise<TestLocal> {
   const clock = new ManualClock();
-  const local = createApp({ config: { validateOutput: true, ...config }, clock, ...options });
+  // ELBv2 listeners are served through this server's port only, unless a test asks for loopback ports:
+  // test servers in parallel must not contend for 127.0.0.1:8080.
+  const local = createApp({ config: { validateOutput: true, elbPortOffset: -1, ...config }, clock, ...options });
   const server: Server = createServer(local.handle);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  local.listening((server.address() as AddressInfo).port);
 
   const raw = async (target: string | undefined, body: string, headers: Record<string, string> = {}): Promise<RawResponse> => {
     const res = await fetch(url + "/", {

@@ -38,7 +38,7 @@ describe("routing", () => {
     const err = await checkErrorEnvelope(res, "query");
     expect(err.code).toBe("InvalidAction");
     expect(err.message).toBe(
-      "ecs-local does not serve sns (action Publish); it serves ecs, logs, ssm, secretsmanager, application-autoscaling, ecr, sts, iam, elasticloadbalancing, ec2, autoscaling, cloudformation, s3.",
+      "ecs-local does not serve sns (action Publish); it serves ecs, logs, ssm, secretsmanager, application-autoscaling, servicediscovery, ecr, sts, iam, elasticloadbalancing, ec2, autoscaling, cloudformation, s3.",
     );
     const unsigned = await queryCaller(t, "sts").raw(form("Publish", "2010-03-31"), { signingName: null });
     expect((await checkErrorEnvelope(unsigned, "query")).code).toBe("InvalidAction");

@@ -82,7 +82,7 @@ describe("container create body", () => {
   });
 
   it("refuses what needs AWS behind it, with a clear reason", () => {
-    expect(unsupportedFeature(runOf([{ ...web, environmentFiles: [{ value: "arn:aws:s3:::b/x.env", type: "s3" }] }]))).toMatch(/^ecs-local does not support environmentFiles \(container web\)/);
+    expect(unsupportedFeature(runOf([web], { volumes: [{ name: "efs", efsVolumeConfiguration: { fileSystemId: "fs-1" } }] }))).toBe("ecs-local does not support the volume efs: only host and Docker volumes can be mounted");
     expect(unsupportedFeature(runOf([{ ...web, secrets: [{ name: "X", valueFrom: "arn:aws:ssm:us-east-1:000000000000:parameter/x" }] }]))).toBeUndefined();
     expect(unsupportedFeature(runOf([web]))).toBeUndefined();
   });
@@ -91,6 +91,13 @@ describe("container create body", () => {
     const def: ContainerDefinition = { ...web, environment: [{ name: "A", value: "1" }, { name: "DB_PASSWORD", value: "plain" }], secrets: [{ name: "DB_PASSWORD", valueFrom: "/db/password" }] };
     const run = { ...runOf([def]), secrets: { web: { DB_PASSWORD: "s3cr3t" } } };
     expect((createBody(run, { def, dockerName: "x" }, { mode: "bridge", names: new Map() }) as any).Env).toEqual(["A=1", "DB_PASSWORD=s3cr3t"]);
+  });
+
+  it("puts the variables of its environment files first, below ECS's own and the definition's", () => {
+    const def: ContainerDefinition = { ...web, environment: [{ name: "A", value: "1" }] };
+    const run = { ...runOf([def]), environmentFiles: { web: { A: "from-file", B: "2", AWS_REGION: "file-region" } } };
+    const body = createBody(run, { def, dockerName: "x", environment: { AWS_REGION: "us-east-1" } }, { mode: "bridge", names: new Map() }) as any;
+    expect(body.Env).toEqual(["A=1", "B=2", "AWS_REGION=us-east-1"]);
   });
 });
 

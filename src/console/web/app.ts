@@ -10,6 +10,7 @@ import { secretsClient, type Secrets } from "./secrets.js";
 import { appScalingClient, type AppScaling } from "./appscaling.js";
 import { autoScalingClient } from "./autoscaling.js";
 import { cloudFormationClient } from "./cloudformation.js";
+import { ecrClient, type Ecr } from "./ecr.js";
 import type { Query } from "./query.js";
 
 export interface App {
@@ -24,6 +25,7 @@ export interface App {
   appScaling: AppScaling;
   autoScaling: Query;
   cloudFormation: Query;
+  ecr: Ecr;
   /** Refreshes the current page now instead of at the next tick. */
   refresh(): void;
 }
@@ -50,5 +52,6 @@ export function clients(where: Where): Clients {
     appScaling: appScalingClient(where),
     autoScaling: autoScalingClient(where),
     cloudFormation: cloudFormationClient(where),
+    ecr: ecrClient(where),
   };
 }

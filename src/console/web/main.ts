@@ -10,11 +10,14 @@ import { clusterPage } from "./pages/cluster.js";
 import { servicePage } from "./pages/service.js";
 import { taskPage } from "./pages/task.js";
 import { familiesPage, familyPage } from "./pages/taskDefinitions.js";
+import { loadBalancerPage, loadBalancersPage } from "./pages/loadBalancers.js";
+import { namespacePage, namespacesPage } from "./pages/namespaces.js";
 import { rolePage, rolesPage } from "./pages/roles.js";
 import { parameterPage, parametersPage } from "./pages/parameters.js";
 import { secretPage, secretsPage } from "./pages/secrets.js";
 import { stacksPage } from "./pages/stacks.js";
 import { stackPage } from "./pages/stack.js";
+import { repositoriesPage, repositoryPage } from "./pages/repositories.js";
 
 const TICK_MS = 1000;
 const WHERE_KEY = "ecs-local.console.where";
@@ -33,6 +36,14 @@ function pageFor(route: Route): Page {
       return familiesPage();
     case "family":
       return familyPage(route.family, route.revision);
+    case "loadBalancers":
+      return loadBalancersPage();
+    case "loadBalancer":
+      return loadBalancerPage(route.name);
+    case "namespaces":
+      return namespacesPage();
+    case "namespace":
+      return namespacePage(route.id);
     case "roles":
       return rolesPage();
     case "role":
@@ -49,6 +60,10 @@ function pageFor(route: Route): Page {
       return stacksPage();
     case "stack":
       return stackPage(route.stack, route.tab);
+    case "repositories":
+      return repositoriesPage();
+    case "repository":
+      return repositoryPage(route.repository);
   }
 }
 

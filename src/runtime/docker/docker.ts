@@ -4,12 +4,12 @@ import { randomBytes } from "node:crypto";
 import type { Logger } from "../../log.js";
 import type { ContainerInstance, NetworkBinding } from "../../services/ecs/generated/types.js";
 import { awslogsTarget, loggerFailure, type LogSink } from "../awslogs.js";
-import { OUT_OF_MEMORY, type ContainerFacts, type ContainerRuntime, type TaskEnvironment, type TaskEvents, type TaskRun, type TaskUsage } from "../runtime.js";
+import { OUT_OF_MEMORY, type ContainerFacts, type ContainerRuntime, type ImageSource, type TaskEnvironment, type TaskEvents, type TaskRun, type TaskUsage } from "../runtime.js";
 import { boxStats, bridgeGateway, inspectBoxes } from "./inspect.js";
 import { DEFAULT_SOCKET, Engine, type Stream } from "./engine.js";
 import { adoptContainers, listByLabels, TASK_LABEL } from "./adopt.js";
 import { followLogs } from "./logs.js";
-import { boundPorts, ensureImage } from "./images.js";
+import { boundPorts, ensureImage, pullFromRegistry } from "./images.js";
 import { createBody, unsupportedFeature, type ContainerPlan } from "./spec.js";
 import { dependencies, report, startInOrder, StartFailure, type Box, type Running } from "./taskStart.js";
 import { taskUsage } from "./stats.js";
@@ -33,6 +33,8 @@ export interface DockerOptions {
   owner?: string;
   logs: LogSink;
   logger: Logger;
+  /** The name server this engine's bridged containers use (ecs-local's, for Cloud Map names); none: the engine's default. */
+  dnsFor?: (engine: Engine) => Promise<string | undefined>;
 }
 
 interface Connection {
@@ -68,6 +70,7 @@ export class DockerRuntime implements ContainerRuntime {
 
   onEngine?: (endpoint: string, up: boolean) => void;
   taskEnvironment?: TaskEnvironment;
+  imageSource?: ImageSource;
   /** Lost engines are asked every few seconds whether they answer again. */
   private readonly watching = new Map<string, NodeJS.Timeout>();
 
@@ -261,11 +264,18 @@ export class DockerRuntime implements ContainerRuntime {
       const network = { mode: r.net.mode, gateway: () => (c.gateway ??= bridgeGateway(c.engine)) };
       for (const [name, b] of r.boxes) b.plan.environment = await this.taskEnvironment(r.run, name, network);
     }
-    const digests = new Map<string, string | undefined>();
+    const pulled = new Map<string, { ref?: string; digest?: string }>();
     for (const b of r.boxes.values()) {
       const image = b.plan.def.image!;
-      if (!digests.has(image)) digests.set(image, await ensureImage(c.engine, image));
-      b.imageDigest = digests.get(image);
+      if (!pulled.has(image)) {
+        const from = await this.imageSource?.(image, r.run).catch((e: unknown) => {
+          throw new StartFailure(`CannotPullContainerError: ${(e as Error).message}`);
+        });
+        pulled.set(image, from ? await pullFromRegistry(c.engine, from, image) : { digest: await ensureImage(c.engine, image) });
+      }
+      const got = pulled.get(image)!;
+      b.imageDigest = got.digest;
+      if (got.ref) b.plan.image = got.ref;
       if (r.stopping) return;
     }
     const bindings = new Map<Box, NetworkBinding[] | undefined>();
@@ -279,6 +289,11 @@ export class DockerRuntime implements ContainerRuntime {
     const labels = { [OWNER_LABEL]: this.owner };
     const body = createBody(r.run, b.plan, r.net);
     (body.Labels as Record<string, string>)[OWNER_LABEL] = labels[OWNER_LABEL];
+    const host = body.HostConfig as Record<string, unknown>;
+    if (this.opts.dnsFor && host.NetworkMode === "bridge" && !host.Dns) {
+      const dns = await this.opts.dnsFor(engine);
+      if (dns) host.Dns = [dns];
+    }
     const created = await engine.call("POST", `/containers/create?name=${encodeURIComponent(b.plan.dockerName)}`, body);
     b.id = created.Id as string;
     c.byId.set(b.id, { r, b });

@@ -31,7 +31,7 @@ export class Engine {
     } else this.target = { socketPath: endpoint.replace(/^unix:\/\//, "") };
   }
 
-  private open(method: string, path: string, body: unknown, timeoutMs: number | undefined, onResponse: (res: IncomingMessage) => void, onError: (e: Error) => void): () => void {
+  private open(method: string, path: string, body: unknown, timeoutMs: number | undefined, onResponse: (res: IncomingMessage) => void, onError: (e: Error) => void, extra: Record<string, string> = {}): () => void {
     const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
     const req = request(
       {
@@ -40,7 +40,7 @@ export class Engine {
         agent: timeoutMs === undefined ? false : this.agent,
         method,
         path: API + path,
-        headers: { Host: "docker", ...(payload ? { "Content-Type": "application/json", "Content-Length": payload.length } : {}) },
+        headers: { Host: "docker", ...extra, ...(payload ? { "Content-Type": "application/json", "Content-Length": payload.length } : {}) },
         timeout: timeoutMs,
       },
       onResponse,
@@ -52,7 +52,7 @@ export class Engine {
   }
 
   /** One call; a status of 400 or more is thrown as an EngineError with the engine's message. */
-  call<T = any>(method: string, path: string, body?: unknown, timeoutMs = 60_000): Promise<T> {
+  call<T = any>(method: string, path: string, body?: unknown, timeoutMs = 60_000, headers?: Record<string, string>): Promise<T> {
     return new Promise((resolve, reject) => {
       this.open(
         method,
@@ -76,6 +76,7 @@ export class Engine {
           });
         },
         reject,
+        headers,
       );
     });
   }

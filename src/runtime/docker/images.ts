@@ -1,6 +1,7 @@
 // Images and ports as the engine has them: an image used when present, else pulled (a failed pull
 // is ECS's CannotPullContainerError), and the host ports the engine bound for a container.
 import type { NetworkBinding } from "../../services/ecs/generated/types.js";
+import type { RegistryPull } from "../runtime.js";
 import { EngineError, type Engine } from "./engine.js";
 import { imageRef } from "./spec.js";
 import { StartFailure } from "./taskStart.js";
@@ -14,13 +15,18 @@ export async function ensureImage(engine: Engine, image: string): Promise<string
     if (!(e instanceof EngineError && e.status === 404)) throw e;
   }
   const { fromImage, tag } = imageRef(image);
+  await pull(engine, `fromImage=${encodeURIComponent(fromImage)}${tag ? `&tag=${encodeURIComponent(tag)}` : ""}`, undefined, (m) => m);
+  return digest(await engine.call("GET", `/images/${encodeURI(image)}/json`).catch(() => undefined));
+}
+
+/** Pulls; a failed pull (an error answer, or an "error" line in its progress stream) is ECS's CannotPullContainerError. */
+async function pull(engine: Engine, query: string, headers: Record<string, string> | undefined, words: (message: string) => string): Promise<void> {
   let progress: unknown;
   try {
-    progress = await engine.call("POST", `/images/create?fromImage=${encodeURIComponent(fromImage)}${tag ? `&tag=${encodeURIComponent(tag)}` : ""}`, undefined, 600_000);
+    progress = await engine.call("POST", `/images/create?${query}`, undefined, 600_000, headers);
   } catch (e) {
-    throw new StartFailure(`CannotPullContainerError: Error response from daemon: ${(e as Error).message}`);
+    throw new StartFailure(`CannotPullContainerError: Error response from daemon: ${words((e as Error).message)}`);
   }
-  // A pull answers 200 and streams its progress; a failure part-way is an "error" line in that stream.
   const failure = String(progress ?? "")
     .split("\n")
     .map((l) => {
@@ -32,9 +38,24 @@ export async function ensureImage(engine: Engine, image: string): Promise<string
     })
     .find((x) => x);
   if (failure || (typeof progress === "object" && (progress as any)?.error)) {
-    throw new StartFailure(`CannotPullContainerError: Error response from daemon: ${failure ?? (progress as any).error}`);
+    throw new StartFailure(`CannotPullContainerError: Error response from daemon: ${words(failure ?? (progress as any).error)}`);
   }
-  return digest(await engine.call("GET", `/images/${encodeURI(image)}/json`).catch(() => undefined));
+}
+
+/**
+ * Pulls an image from ecs-local's registry, always (as ECS's agent pulls by default, so a tag pushed
+ * again runs its new image), with the credentials ECR's registry takes; answers the reference by
+ * digest the container is created from, and the digest. The engine's messages name the image as the
+ * task definition does.
+ */
+export async function pullFromRegistry(engine: Engine, from: RegistryPull, image: string): Promise<{ ref: string; digest?: string }> {
+  const auth = Buffer.from(JSON.stringify(from.auth)).toString("base64url");
+  const named = image.replace(/[:@][^/]*$/, "");
+  await pull(engine, `fromImage=${encodeURIComponent(from.repository)}&tag=${encodeURIComponent(from.digest ?? from.tag ?? "latest")}`, { "X-Registry-Auth": auth }, (m) => m.split(from.repository).join(named));
+  const pulled = `${from.repository}${from.digest ? `@${from.digest}` : `:${from.tag ?? "latest"}`}`;
+  const info = await engine.call("GET", `/images/${encodeURI(pulled)}/json`).catch(() => undefined);
+  const digest = from.digest ?? (info?.RepoDigests as string[] | undefined)?.find((d) => d.startsWith(`${from.repository}@`))?.split("@")[1];
+  return { ref: digest ? `${from.repository}@${digest}` : pulled, digest };
 }
 
 /** The IPv4 bindings an engine made for a container's published ports. */

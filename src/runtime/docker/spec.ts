@@ -11,6 +11,8 @@ export interface ContainerPlan {
   dockerName: string;
   /** What ECS adds to the environment (the task endpoints, the region); the definition's own variables win. */
   environment?: Record<string, string>;
+  /** The image as pulled from ecs-local's registry (`localhost:<port>/<name>@<digest>`), for an image from ECR. */
+  image?: string;
 }
 
 export interface TaskNetwork {
@@ -24,21 +26,16 @@ export interface TaskNetwork {
 
 /** What in a task definition ecs-local cannot honour without AWS: the task is refused with this text. */
 export function unsupportedFeature(run: TaskRun): string | undefined {
-  for (const d of run.td.containerDefinitions ?? []) {
-    if (d.environmentFiles?.length) return `ecs-local does not support environmentFiles (container ${d.name}): there is no S3 to read them from`;
-  }
-  for (const o of run.task.overrides?.containerOverrides ?? []) {
-    if (o.environmentFiles?.length) return `ecs-local does not support environmentFiles (container ${o.name}): there is no S3 to read them from`;
-  }
   for (const v of run.td.volumes ?? []) {
     if (v.efsVolumeConfiguration || v.fsxWindowsFileServerVolumeConfiguration || v.s3filesVolumeConfiguration) return `ecs-local does not support the volume ${v.name}: only host and Docker volumes can be mounted`;
   }
   return undefined;
 }
 
-/** The container's environment: ECS's own, the definition's, the override's, then the values of its secrets (read at start). */
-function env(def: ContainerDefinition, o: ContainerOverride | undefined, secrets: Record<string, string> | undefined, added: Record<string, string> | undefined): string[] {
-  const vars = new Map<string, string>(Object.entries(added ?? {}));
+/** The container's environment: its environment files', ECS's own, the definition's, the override's, then the values of its secrets (read at start). */
+function env(def: ContainerDefinition, o: ContainerOverride | undefined, run: TaskRun, added: Record<string, string> | undefined): string[] {
+  const secrets = run.secrets?.[def.name!];
+  const vars = new Map<string, string>(Object.entries({ ...run.environmentFiles?.[def.name!], ...added }));
   for (const kv of [...(def.environment ?? []), ...(o?.environment ?? [])]) if (kv.name) vars.set(kv.name, kv.value ?? "");
   for (const [k, v] of Object.entries(secrets ?? {})) vars.set(k, v);
   return [...vars].map(([k, v]) => `${k}=${v}`);
@@ -93,10 +90,10 @@ export function createBody(run: TaskRun, plan: ContainerPlan, net: TaskNetwork):
   const networkMode = net.mode === "awsvpc" ? (net.owner ? `container:${net.owner}` : "bridge") : net.mode === "host" || net.mode === "none" ? net.mode : "bridge";
   const hc = def.healthCheck;
   return {
-    Image: def.image,
+    Image: plan.image ?? def.image,
     ...(o?.command ?? def.command ? { Cmd: o?.command ?? def.command } : {}),
     ...(def.entryPoint ? { Entrypoint: def.entryPoint } : {}),
-    Env: env(def, o, run.secrets?.[def.name!], plan.environment),
+    Env: env(def, o, run, plan.environment),
     ...(def.workingDirectory ? { WorkingDir: def.workingDirectory } : {}),
     ...(def.user ? { User: def.user } : {}),
     // A container joining another's namespace takes its hostname from it.

@@ -4,18 +4,13 @@
 // stored, or an error in the awsJson form (ValidationException for a bad body or a missing service).
 import type { ServerResponse } from "node:http";
 import type { Config } from "../../config.js";
-import { AwsError, protocolErrors } from "../../protocol/errors.js";
-import { JsonText, sendJson, sendJsonError } from "../../protocol/json.js";
+import { AwsError } from "../../protocol/errors.js";
+import { JsonText, jsonObjectBody, sendJson, sendJsonError } from "../../protocol/json.js";
 import type { ApplicationAutoScalingBackend, UtilizationInput } from "./context.js";
 
 export async function putUtilization(config: Config, backend: ApplicationAutoScalingBackend, text: unknown, res: ServerResponse, requestId: string): Promise<void> {
-  let body: Record<string, unknown>;
-  try {
-    body = JSON.parse(typeof text === "string" && text.trim() ? text : "{}");
-    if (typeof body !== "object" || body === null || Array.isArray(body)) throw new Error("not an object");
-  } catch {
-    return sendJsonError(res, protocolErrors.serialization("The body must be a JSON object."), requestId);
-  }
+  const body = jsonObjectBody(text, res, requestId);
+  if (!body) return;
   const scope = {
     accountId: typeof body.accountId === "string" ? body.accountId : config.accountId,
     region: typeof body.region === "string" ? body.region : config.region,

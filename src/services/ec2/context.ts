@@ -65,6 +65,8 @@ export interface Ec2Backend extends ServiceBackend<Ec2State> {
    * Auto Scaling group launches), which CreateTags and TagSpecifications refuse from users.
    */
   awsTags(accountId: string, region: string, resourceId: string, tags: Tag[]): void;
+  /** An instance's private IPv4 address (what ECS registers in Cloud Map for bridge and host tasks). */
+  privateIp(accountId: string, region: string, instanceId: string): string | undefined;
 }
 
 /** An image as other services see it. */

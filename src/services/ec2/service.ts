@@ -34,6 +34,7 @@ export function createEc2Backend(config: Config, timeline: Timeline, peers: Back
     instanceListeners: [followInstanceState],
     image: (accountId, region, imageId) => imageView(base.states.get(accountId, region), imageId),
     awsTags: (accountId, region, resourceId, tags) => putTags(base.states.get(accountId, region), resourceId, tags),
+    privateIp: (accountId, region, instanceId) => base.states.get(accountId, region).instances.get(instanceId)?.instance.PrivateIpAddress,
   };
 }
 

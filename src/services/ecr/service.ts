@@ -1,6 +1,6 @@
-// ECR's control plane behind the awsJson protocol: repositories, their lifecycle and repository
-// policies, tags, and the registry's description. The registry that holds images (docker push and
-// pull) is a data plane of its own, not served here: the image operations answer "not supported".
+// ECR behind the awsJson protocol: repositories, their images (what the registry behind `/v2/`
+// accepted, src/dataplane/registry/), lifecycle and repository policies, scans, tags, registry
+// passwords and the registry's description.
 import type { Config } from "../../config.js";
 import type { Timeline } from "../../engine/timeline.js";
 import type { JsonService } from "../../protocol/json.js";
@@ -8,6 +8,7 @@ import type { Backends } from "../backends.js";
 import { jsonService } from "../jsonService.js";
 import { createServiceBackend } from "../serviceBackend.js";
 import type { EcrBackend } from "./context.js";
+import { registryPort } from "./domain/registryPort.js";
 import { constraintError } from "./domain/validation.js";
 import * as model from "./generated/operations.js";
 import { createEcrState } from "./store.js";
@@ -15,7 +16,8 @@ import { createEcrState } from "./store.js";
 export type { EcrBackend } from "./context.js";
 
 export function createEcrBackend(config: Config, timeline: Timeline, peers: Backends): EcrBackend {
-  return { ...createServiceBackend(config, timeline, "ecr", createEcrState), peers };
+  const base = { ...createServiceBackend(config, timeline, "ecr", createEcrState), peers, tokens: new Map(), lifecycleTimers: new Map() };
+  return { ...base, registry: registryPort(base) };
 }
 
 export function ecrJsonService(backend: EcrBackend): JsonService {
@@ -27,5 +29,11 @@ export function ecrJsonService(backend: EcrBackend): JsonService {
     operation: (name) => import(`./operations/${name}.js`),
     unsupportedCodes: ["ValidationException", "InvalidParameterException"],
     constraintError,
+    reset: () => {
+      backend.tokens.clear();
+      backend.lifecycleTimers.clear();
+    },
+    // A registry password is one the registry must know after a restart.
+    changesState: ["GetAuthorizationToken"],
   });
 }

@@ -15,8 +15,12 @@ import type { LoadBalancing } from "./scheduler/loadBalancing.js";
 import type { Reconciler } from "./scheduler/reconciler.js";
 import type { ClusterRecord, EcsState } from "./store.js";
 import type { ServiceUsagePort } from "./usagePort.js";
+import type { AddressPort } from "./addressPort.js";
+import type { ServiceConnectPort } from "./serviceConnectPort.js";
 import type { Provisioning } from "./capacity/waiting.js";
 import type { TaskEndpointsPort } from "./domain/taskEndpoints.js";
+import type { ManagedFleet } from "./managedInstances/fleet.js";
+import type { DaemonDeployer } from "./daemons/deployer.js";
 
 /** Told of every task state change, so services can react to what changed and nothing else. */
 export type TaskListener = (state: EcsState, cluster: ClusterRecord, task: Task) => void;
@@ -31,6 +35,10 @@ export interface EcsBackend {
   reconciler: Reconciler;
   /** Places tasks that wait for a managed-scaling capacity provider's instances when capacity changes. */
   provisioning: Provisioning;
+  /** Launches and retires the instances of Managed Instances capacity providers. */
+  fleet: ManagedFleet;
+  /** Moves Managed Daemons' deployments on as their instances change. */
+  daemons: DaemonDeployer;
   /** Registers service tasks in their target groups and tells when they are healthy. */
   loadBalancing: LoadBalancing;
   /** The other services' backends (EC2's subnets, ELBv2's target groups), for what ECS checks against them. */
@@ -43,6 +51,10 @@ export interface EcsBackend {
   taskJson: TaskJsonCache;
   /** What a service's running tasks use, for Application Auto Scaling's target tracking. */
   usage: ServiceUsagePort;
+  /** Where a load balancer's target really is (the data plane's probes and forwarding). */
+  addresses: AddressPort;
+  /** Service Connect client aliases, as the containers' name server resolves them. */
+  serviceConnect: ServiceConnectPort;
   /** Tasks and their role credentials as the task metadata and credentials endpoints read them (src/dataplane/). */
   endpoints: TaskEndpointsPort;
 }

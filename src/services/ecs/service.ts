@@ -19,9 +19,18 @@ import { IdSource } from "../../state/ids.js";
 import { TaskJsonCache } from "./domain/tasks.js";
 import { lazyOperations } from "../lazy.js";
 import { serviceUsagePort } from "./domain/serviceUsage.js";
+import { addressPort } from "./addressPort.js";
+import { serviceConnectPort } from "./serviceConnectPort.js";
+import { ServiceRegistries } from "./scheduler/serviceRegistries.js";
 import { Provisioning } from "./capacity/waiting.js";
 import { loadAutoScaling } from "./capacity/autoScaling.js";
 import { taskEndpointsPort } from "./domain/taskEndpoints.js";
+import { ManagedFleet } from "./managedInstances/fleet.js";
+import { connectDaemonTasks } from "./daemons/instances.js";
+import { DaemonDeployer } from "./daemons/deployer.js";
+import { connectExpress } from "./express/watch.js";
+import { loadExpressPeers } from "./express/peers.js";
+import { loadEc2 } from "./managedInstances/ec2.js";
 
 export function createEcsBackend(config: Config, timeline: Timeline, peers: Backends, runtime: ContainerRuntime = new SimulatedRuntime()): EcsBackend {
   const ids = new IdSource(config.seed);
@@ -30,9 +39,16 @@ export function createEcsBackend(config: Config, timeline: Timeline, peers: Back
   backend.lifecycle = new Lifecycle(backend);
   // Before the reconciler, so a task is registered (or deregistered) before its service looks again.
   backend.loadBalancing = new LoadBalancing(backend);
+  new ServiceRegistries(backend);
   backend.reconciler = new Reconciler(backend);
   backend.provisioning = new Provisioning(backend);
+  backend.fleet = new ManagedFleet(backend);
+  backend.daemons = new DaemonDeployer(backend);
+  connectDaemonTasks(backend);
+  connectExpress(backend);
   backend.usage = serviceUsagePort(backend);
+  backend.addresses = addressPort(backend);
+  backend.serviceConnect = serviceConnectPort(backend);
   backend.endpoints = taskEndpointsPort(backend);
   useRuntime(backend, runtime);
   return backend;
@@ -46,6 +62,10 @@ export function useRuntime(backend: EcsBackend, runtime: ContainerRuntime): void
 
 const KNOWN = new Set<string>(OPERATIONS);
 const ACTS_ON_GROUPS = new Set<string>(["CreateCapacityProvider", "UpdateCapacityProvider", "PutClusterCapacityProviders", "CreateCluster", "DeleteCluster"]);
+/** These check or launch EC2 resources in process (Managed Instances, Express services): loading one loads EC2's operations. */
+const ACTS_ON_EC2 = new Set<string>(["CreateCapacityProvider", "UpdateCapacityProvider", "DeleteCapacityProvider"]);
+/** Express services make and remove resources in ELBv2, EC2, Logs and Application Auto Scaling. */
+const EXPRESS = new Set<string>(["CreateExpressGatewayService", "UpdateExpressGatewayService", "DeleteExpressGatewayService"]);
 
 /** An operation ecs-local lacks answers with an error its model lists: ClientException where UnsupportedFeatureException is not. */
 function unsupported(op: Operation): Error {
@@ -68,13 +88,21 @@ export function ecsJsonService(backend: EcsBackend): JsonService {
     implemented: (op) => operations.handler(op) !== null,
     load: (op) => {
       // These act on Auto Scaling groups in process, in their own turn: loading one loads those too.
-      const pending = [operations.load(op), op !== undefined && ACTS_ON_GROUPS.has(op) ? loadAutoScaling(backend) : undefined].filter((p): p is Promise<void> => p !== undefined);
+      const pending = [
+        operations.load(op),
+        op !== undefined && ACTS_ON_GROUPS.has(op) ? loadAutoScaling(backend) : undefined,
+        op !== undefined && ACTS_ON_EC2.has(op) ? loadEc2(backend) : undefined,
+        op !== undefined && EXPRESS.has(op) ? loadExpressPeers(backend) : undefined,
+        op === "CreateExpressGatewayService" ? loadAutoScaling(backend) : undefined,
+      ].filter((p): p is Promise<void> => p !== undefined);
       return pending.length ? Promise.all(pending).then(() => undefined) : undefined;
     },
     reset() {
       backend.states.reset();
       backend.reconciler.clear();
       backend.provisioning.clear();
+      backend.fleet.clear();
+      backend.daemons.clear();
       backend.taskJson.clear();
       void backend.runtime.reset();
     },

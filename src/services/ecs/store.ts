@@ -14,10 +14,14 @@ import type {
   Tag,
   Task,
   TaskDefinition,
+  DaemonTaskDefinition,
 } from "./generated/types.js";
 import type { IdSource } from "../../state/ids.js";
 import type { TaskIndex } from "./domain/taskIndex.js";
 import type { ManagedProvider, WaitingTask } from "./capacity/types.js";
+import type { DaemonRecord, DeploymentRecord, RevisionRecord } from "./daemons/types.js";
+import type { ManagedInstance } from "./managedInstances/types.js";
+import type { ExpressGateway, ExpressRecord } from "./express/types.js";
 
 export interface ClusterRecord {
   /** Counts (running tasks, instances, services) are derived when described, never stored. */
@@ -34,6 +38,8 @@ export interface ClusterRecord {
   dynamicPorts: Map<string, Set<string>>;
   /** Tasks waiting for a managed-scaling capacity provider's instances, by task id, oldest first. */
   waiting: Map<string, WaitingTask>;
+  /** Managed instances (container instance ids) whose daemon tasks have not all reached RUNNING: no application task goes there yet. */
+  unready?: Set<string>;
 }
 
 /** The dynamic host ports in use on one of the cluster's instances. */
@@ -62,6 +68,8 @@ export interface ServiceRecord {
   steady: boolean;
   /** Set once a DRAINING service is on its way to INACTIVE. */
   retiring?: boolean;
+  /** An Express service's canary: tasks of earlier deployments stay until its traffic has shifted. */
+  holdLeaving?: boolean;
   /** Service deployments (ListServiceDeployments) with the deployment each one made, newest first. */
   history: { deploymentId: string; serviceDeployment: ServiceDeployment; rollbackDeploymentId?: string }[];
   /** Targets each task (by id) holds in the service's target groups, registered once it ran. */
@@ -123,6 +131,17 @@ export interface EcsState {
   taskPublicIps: Set<string>;
   /** The role credentials of each task that runs with roles and has not stopped, by task ARN (scheduler/taskCredentials.ts). */
   taskCredentials: Map<string, TaskCredentials>;
+  /** Daemon task definitions by family; revision N is at index N - 1. */
+  daemonTaskDefinitions: Map<string, DaemonTaskDefinition[]>;
+  /** Daemons by ARN, deleted ones until they are forgotten. */
+  daemons: Map<string, DaemonRecord>;
+  daemonRevisions: Map<string, RevisionRecord>;
+  daemonDeployments: Map<string, DeploymentRecord>;
+  /** EC2 instances ECS launched for Managed Instances capacity providers, by EC2 instance id. */
+  managedInstances: Map<string, ManagedInstance>;
+  /** Express services by service ARN, and the load balancers they share, by VPC id. */
+  express: Map<string, ExpressRecord>;
+  expressGateways: Map<string, ExpressGateway>;
 }
 
 /** One of a task's roles as its containers get it: the id they ask by, and the STS session serving it now. */
@@ -142,5 +161,9 @@ export interface TaskCredentials {
 }
 
 export function createEcsState(accountId: string, region: string, ids: IdSource): EcsState {
-  return { accountId, region, ids, clusters: new Map(), taskDefinitions: new Map(), tags: new Map(), accountSettings: new Map(), taskProtection: new Map(), capacityProviders: new Map(), managed: new Map(), drainingHooks: new Map(), taskSecurityGroups: new Map(), taskPublicIps: new Set(), taskCredentials: new Map() };
+  return {
+    ...{ accountId, region, ids, clusters: new Map(), taskDefinitions: new Map(), tags: new Map(), accountSettings: new Map(), taskProtection: new Map() },
+    ...{ capacityProviders: new Map(), managed: new Map(), drainingHooks: new Map(), taskSecurityGroups: new Map(), taskPublicIps: new Set(), taskCredentials: new Map() },
+    ...{ daemonTaskDefinitions: new Map(), daemons: new Map(), daemonRevisions: new Map(), daemonDeployments: new Map(), managedInstances: new Map(), express: new Map(), expressGateways: new Map() },
+  };
 }

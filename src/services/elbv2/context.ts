@@ -6,6 +6,7 @@ import type { ServiceBackend, ServiceContext } from "../serviceBackend.js";
 import type { Input, Operation, Output } from "./generated/operations.js";
 import type { Listener, LoadBalancer, Rule, Tag, TargetDescription, TargetGroup, TargetHealth } from "./generated/types.js";
 import type { TargetGroupPort } from "./port.js";
+import type { TrafficPort } from "./trafficPort.js";
 
 export interface LoadBalancerRecord {
   lb: LoadBalancer;
@@ -25,6 +26,12 @@ export interface TargetRecord {
   timer?: Timer;
   /** Told when its health moves or it is gone (ECS, for the task it stands for). */
   onChange?: () => void;
+  /** Health checked for real by the data plane, rather than settled by the clock. */
+  probed?: boolean;
+  /** Checks passed or failed in a row (probed targets). */
+  streak?: { ok: number; fail: number };
+  /** Health set by hand (the /_ecs-local/target-health route): neither clock nor probe moves it. */
+  marked?: boolean;
 }
 
 export interface TargetGroupRecord {
@@ -51,6 +58,12 @@ export interface Elbv2Backend extends ServiceBackend<Elbv2State> {
   peers: Backends;
   /** What ECS uses to put a service's tasks in target groups. */
   targets: TargetGroupPort;
+  /** What the data plane serves listeners and checks targets through. */
+  traffic: TrafficPort;
+  /** Set by the data plane: whether it probes this target for real (else the clock settles its health). */
+  probing?: (state: Elbv2State, tg: TargetGroupRecord, t: TargetRecord) => boolean;
+  /** Told whenever a listener or load balancer appears, changes or goes (the data plane opens its ports). */
+  listenerWatchers: Set<() => void>;
 }
 
 export type Elbv2Context = ServiceContext<Elbv2State, Elbv2Backend>;

@@ -19,6 +19,8 @@ export interface TargetGroupPort {
   register(accountId: string, region: string, targetGroupArn: string, targets: PortTarget[], changed: () => void): void;
   /** Deregisters targets as DeregisterTargets does; answers how long, in ms, until the last is gone. */
   deregister(accountId: string, region: string, targetGroupArn: string, targets: PortTarget[]): number;
+  /** The target's health as DescribeTargetHealth shows it; undefined when it is not registered. */
+  health(accountId: string, region: string, targetGroupArn: string, target: PortTarget): { State?: string; Reason?: string; Description?: string } | undefined;
   /** Whether the target is registered and `healthy` (a group no load balancer uses never is). */
   healthy(accountId: string, region: string, targetGroupArn: string, target: PortTarget): boolean;
 }

@@ -8,6 +8,8 @@ import { createServiceBackend } from "../serviceBackend.js";
 import type { Elbv2Backend, Elbv2State } from "./context.js";
 import * as model from "./generated/operations.js";
 import { targetGroupPort } from "./targetGroupPort.js";
+import { listenersChanged } from "./domain/watchers.js";
+import { trafficPort } from "./trafficPort.js";
 import type { IdSource } from "../../state/ids.js";
 
 export type { Elbv2Backend } from "./context.js";
@@ -17,11 +19,12 @@ export function createElbv2State(accountId: string, region: string, ids: IdSourc
 }
 
 export function createElbv2Backend(config: Config, timeline: Timeline, peers: Backends): Elbv2Backend {
-  const backend = { ...createServiceBackend(config, timeline, "elbv2", createElbv2State), peers } as Elbv2Backend;
+  const backend = { ...createServiceBackend(config, timeline, "elbv2", createElbv2State), peers, listenerWatchers: new Set() } as Elbv2Backend;
   backend.targets = targetGroupPort(backend);
+  backend.traffic = trafficPort(backend);
   return backend;
 }
 
 export function elbv2QueryService(backend: Elbv2Backend): QueryService {
-  return queryService({ name: "elbv2", model, backend, operations: () => import("./operations/index.js"), operation: (name) => import(`./operations/${name}.js`) });
+  return queryService({ name: "elbv2", model, backend, reset: () => listenersChanged(backend), operations: () => import("./operations/index.js"), operation: (name) => import(`./operations/${name}.js`) });
 }

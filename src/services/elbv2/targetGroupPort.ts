@@ -33,6 +33,11 @@ export function targetGroupPort(backend: Elbv2Backend): TargetGroupPort {
       const { state, rec } = group(accountId, region, arn);
       return rec ? deregister(backend, state, rec, targets.map((t) => ({ Id: t.id, Port: t.port }))) : 0;
     },
+    health(accountId, region, arn, target) {
+      const { rec } = group(accountId, region, arn);
+      const t = rec?.targets.get(targetKey(target.id, target.port));
+      return t ? { ...t.health } : undefined;
+    },
     healthy(accountId, region, arn, target) {
       const { rec } = group(accountId, region, arn);
       return rec?.targets.get(targetKey(target.id, target.port))?.health.State === "healthy";

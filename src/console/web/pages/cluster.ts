@@ -1,5 +1,5 @@
 // A cluster: its counts, the actions the console offers at cluster level, and the tabs
-// Services / Tasks / Infrastructure / Events.
+// Services / Tasks / Infrastructure / Daemons / Events.
 import type { App, Page } from "../app.js";
 import * as data from "../data.js";
 import { badge, h } from "../dom.js";
@@ -11,14 +11,15 @@ import { servicesTab } from "../tabs/services.js";
 import { tasksTab } from "../tabs/tasks.js";
 import { infrastructureTab } from "../tabs/infrastructure.js";
 import { eventsTab } from "../tabs/events.js";
+import { daemonsTab } from "../tabs/daemons.js";
 
-const TAB_LABELS: Record<ClusterTab, string> = { services: "Services", tasks: "Tasks", infrastructure: "Infrastructure", events: "Events" };
+const TAB_LABELS: Record<ClusterTab, string> = { services: "Services", tasks: "Tasks", infrastructure: "Infrastructure", daemons: "Daemons", events: "Events" };
 
 export interface Tab {
   mount(root: HTMLElement, app: App, cluster: string): { refresh(): Promise<void> };
 }
 
-const TABS: Record<ClusterTab, Tab> = { services: servicesTab, tasks: tasksTab, infrastructure: infrastructureTab, events: eventsTab };
+const TABS: Record<ClusterTab, Tab> = { services: servicesTab, tasks: tasksTab, infrastructure: infrastructureTab, daemons: daemonsTab, events: eventsTab };
 
 function deleteClusterDialog(app: App, cluster: string): void {
   openDialog(

@@ -5,6 +5,7 @@ import * as data from "../data.js";
 import { badge, h, link, shortId, table, time } from "../dom.js";
 import { deleteServiceDialog, updateServiceDialog } from "../forms/service.js";
 import { href } from "../router.js";
+import { expressSection } from "./expressSection.js";
 import * as elbv2 from "../elbv2.js";
 import { errorText, swap } from "../ui.js";
 import { TASK_COLUMNS, taskRows } from "../tabs/tasks.js";
@@ -115,13 +116,19 @@ export function servicePage(cluster: string, service: string): Page {
             return;
           }
           const s = current;
-          const [tasks, lbs, scaling] = await Promise.all([data.tasks(app.ecs, cluster, { desiredStatus: "ALL", serviceName: service }), loadBalancing(app, s), serviceScalingSection(app, cluster, s.clusterArn, service)]);
+          const [tasks, lbs, scaling, express] = await Promise.all([
+            data.tasks(app.ecs, cluster, { desiredStatus: "ALL", serviceName: service }),
+            loadBalancing(app, s),
+            serviceScalingSection(app, cluster, s.clusterArn, service),
+            expressSection(app, s),
+          ]);
           swap(head, summary(s));
           swap(
             body,
             h(
               "div",
               {},
+              ...(express ? [express] : []),
               h("section", { "aria-labelledby": "svc-deployments" }, h("h2", { id: "svc-deployments" }, "Deployments"), deployments(s)),
               h("section", { "aria-labelledby": "svc-lbs" }, h("h2", { id: "svc-lbs" }, "Load balancing"), lbs),
               h("section", { "aria-labelledby": "svc-scaling" }, h("h2", { id: "svc-scaling" }, "Service auto scaling"), scaling),

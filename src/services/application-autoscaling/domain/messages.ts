@@ -1,5 +1,5 @@
 // Application Auto Scaling's texts, each as AWS writes it where a source was found (FIDELITY notes:
-// docs/fidelity/appscaling.md says which were found and which are ecs-local's own).
+// FIDELITY.md, "Application Auto Scaling" says which were found and which are ecs-local's own).
 
 export interface TargetRef {
   ServiceNamespace: string;

@@ -1,4 +1,4 @@
-// Auto Scaling's own error texts, in one place (sources in docs/fidelity/autoscaling.md).
+// Auto Scaling's own error texts, in one place (sources in FIDELITY.md, "EC2 Auto Scaling").
 import { commonErrors } from "../../../protocol/errors.js";
 import { AlreadyExistsFault, LimitExceededFault, ResourceInUseFault, ScalingActivityInProgressFault } from "../generated/errors.js";
 

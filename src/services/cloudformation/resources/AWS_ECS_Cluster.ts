@@ -3,6 +3,7 @@ import { toInput } from "./shape.js";
 import { tagsMember, withStackTags, type ProviderContext, type ResourceProvider } from "./provider.js";
 import { retagEcs } from "./ecsTags.js";
 import type { ResourceRecord } from "../context.js";
+import { CLOUD_MAP_OPERATIONS } from "../../ecs/domain/cloudMap.js";
 
 function input(props: Record<string, any>, pc: ProviderContext, name: string) {
   const { ClusterSettings, ...rest } = props;
@@ -13,7 +14,7 @@ const made = (cluster: { clusterArn: string; clusterName: string }) => ({ physic
 
 export const provider: ResourceProvider = {
   type: "AWS::ECS::Cluster",
-  operations: { ecs: ["CreateCluster", "DeleteCluster", "UpdateCluster", "PutClusterCapacityProviders", "TagResource", "UntagResource"] },
+  operations: { ecs: ["CreateCluster", "DeleteCluster", "UpdateCluster", "PutClusterCapacityProviders", "TagResource", "UntagResource"], servicediscovery: CLOUD_MAP_OPERATIONS },
   attributes: ["Arn"],
   replaceOn: ["ClusterName"],
   taggable: true,

@@ -4,6 +4,7 @@ import { toInput } from "./shape.js";
 import { tagsMember, withStackTags, type Progress, type ProviderContext, type ResourceProvider } from "./provider.js";
 import { retagEcs } from "./ecsTags.js";
 import type { ResourceRecord } from "../context.js";
+import { CLOUD_MAP_OPERATIONS } from "../../ecs/domain/cloudMap.js";
 
 const UPDATABLE = [
   "DesiredCount", "TaskDefinition", "DeploymentConfiguration", "NetworkConfiguration", "PlatformVersion", "HealthCheckGracePeriodSeconds",
@@ -23,7 +24,7 @@ function describe(record: ResourceRecord, pc: ProviderContext) {
 
 export const provider: ResourceProvider = {
   type: "AWS::ECS::Service",
-  operations: { ecs: ["CreateService", "UpdateService", "DeleteService", "DescribeServices", "TagResource", "UntagResource"] },
+  operations: { ecs: ["CreateService", "UpdateService", "DeleteService", "DescribeServices", "TagResource", "UntagResource"], servicediscovery: CLOUD_MAP_OPERATIONS },
   attributes: ["Name", "ServiceArn"],
   replaceOn: ["Cluster", "LaunchType", "Role", "SchedulingStrategy", "ServiceName", "DeploymentController"],
   taggable: true,

@@ -49,6 +49,9 @@ import { provider as appScalingPolicy } from "./AWS_ApplicationAutoScaling_Scali
 import { provider as s3Bucket } from "./AWS_S3_Bucket.js";
 import { provider as s3BucketPolicy } from "./AWS_S3_BucketPolicy.js";
 import { provider as ecrRepository } from "./AWS_ECR_Repository.js";
+import { httpNamespace, privateDnsNamespace, publicDnsNamespace } from "./AWS_ServiceDiscovery_Namespaces.js";
+import { provider as cloudMapService } from "./AWS_ServiceDiscovery_Service.js";
+import { provider as cloudMapInstance } from "./AWS_ServiceDiscovery_Instance.js";
 
 const PROVIDERS = new Map<string, ResourceProvider>(
   [
@@ -63,6 +66,7 @@ const PROVIDERS = new Map<string, ResourceProvider>(
     autoScalingGroup, launchConfiguration, lifecycleHook, scalingPolicy, scheduledAction,
     secret, scalableTarget, appScalingPolicy,
     s3Bucket, s3BucketPolicy, ecrRepository,
+    httpNamespace, privateDnsNamespace, publicDnsNamespace, cloudMapService, cloudMapInstance,
   ].map((p) => [p.type, p]),
 );
 

@@ -1,5 +1,5 @@
 // EC2's error codes and texts for images, key pairs, launch templates and instance attributes
-// (sources in docs/fidelity/ec2-compute.md).
+// (sources in FIDELITY.md, "EC2: images, launch templates, key pairs, instance attributes").
 import { AwsError } from "../../../protocol/errors.js";
 
 export const computeErrors = {

@@ -1,5 +1,5 @@
 // EC2's error codes and texts for gateways, route tables, addresses, NAT gateways and security
-// group rules (sources in docs/fidelity/ec2-network.md).
+// group rules (sources in FIDELITY.md, "EC2 networking").
 import { AwsError } from "../../../protocol/errors.js";
 
 export const networkErrors = {

@@ -2,7 +2,7 @@
 // Amazon Linux ones, as EC2's DescribeImages shows them (owner `amazon`) and as Systems Manager's
 // public parameters (`/aws/service/ecs/optimized-ami/…`, `/aws/service/ami-amazon-linux-latest/…`)
 // name them. Real AMI ids differ per region and release and cannot be known offline: each image's
-// id here is derived from its name and region, the same in every run. Sources: docs/fidelity/ssm.md.
+// id here is derived from its name and region, the same in every run. Sources: FIDELITY.md, "Systems Manager Parameter Store".
 import { createHash } from "node:crypto";
 
 export interface PublicImage {

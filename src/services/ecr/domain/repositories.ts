@@ -1,4 +1,5 @@
 // Finding a repository, and how ECR names and shows one: its ARN, its URI in the account's registry.
+import type { Config } from "../../../config.js";
 import type { Repository } from "../generated/types.js";
 import type { EcrContext } from "../context.js";
 import type { RepositoryRecord } from "../store.js";
@@ -16,7 +17,25 @@ export function checkRepositoryName(name: string): void {
 
 export const repositoryArn = (ctx: EcrContext, name: string): string => `arn:aws:ecr:${ctx.state.region}:${ctx.state.accountId}:repository/${name}`;
 
-export const repositoryUri = (ctx: EcrContext, name: string): string => `${ctx.state.accountId}.dkr.ecr.${ctx.state.region}.amazonaws.com/${name}`;
+/** Where `docker push` reaches this server's registry: `localhost:<port>` (Docker pushes to it over plain HTTP). */
+export const localRegistryHost = (config: Config): string => `localhost:${config.port}`;
+
+/** AWS's registry host of an account in a region. */
+export const awsRegistryHost = (accountId: string, region: string): string => `${accountId}.dkr.ecr.${region}.amazonaws.com`;
+
+/**
+ * A repository's URI: by default the one a local `docker push` works with, `localhost:<port>/<name>`
+ * (the credentials' account and region say whose registry it is); with `--repository-uri aws`,
+ * AWS's `<account>.dkr.ecr.<region>.amazonaws.com/<name>` (tasks naming it still run the image from here).
+ */
+export function repositoryUri(config: Config, accountId: string, region: string, name: string): string {
+  return `${config.repositoryUri === "aws" ? awsRegistryHost(accountId, region) : localRegistryHost(config)}/${name}`;
+}
+
+/** GetAuthorizationToken's `proxyEndpoint`: the registry `docker login` is told to log in to. */
+export function proxyEndpoint(config: Config, accountId: string, region: string): string {
+  return config.repositoryUri === "aws" ? `https://${awsRegistryHost(accountId, region)}` : `http://${localRegistryHost(config)}`;
+}
 
 /**
  * The caller's repository. A `registryId` names the account's registry; another account's is not
@@ -35,7 +54,7 @@ export function repositoryView(ctx: EcrContext, r: RepositoryRecord): Repository
     repositoryArn: r.arn,
     registryId: ctx.state.accountId,
     repositoryName: r.name,
-    repositoryUri: r.uri,
+    repositoryUri: repositoryUri(ctx.backend.config, ctx.state.accountId, ctx.state.region, r.name),
     createdAt: r.createdAt,
     imageTagMutability: r.imageTagMutability,
     ...(r.imageTagMutabilityExclusionFilters ? { imageTagMutabilityExclusionFilters: r.imageTagMutabilityExclusionFilters } : {}),

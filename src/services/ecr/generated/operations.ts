@@ -5,19 +5,29 @@ export const TARGET_PREFIX = "AmazonEC2ContainerRegistry_V20150921";
 export const API_VERSION = "2015-09-21";
 
 export const OPERATIONS = [
+  "BatchDeleteImage",
+  "BatchGetImage",
   "CreateRepository",
   "DeleteLifecyclePolicy",
   "DeleteRepository",
   "DeleteRepositoryPolicy",
+  "DescribeImageScanFindings",
+  "DescribeImages",
   "DescribeRegistry",
   "DescribeRepositories",
+  "GetAuthorizationToken",
   "GetLifecyclePolicy",
+  "GetLifecyclePolicyPreview",
   "GetRepositoryPolicy",
+  "ListImages",
   "ListTagsForResource",
+  "PutImage",
   "PutImageScanningConfiguration",
   "PutImageTagMutability",
   "PutLifecyclePolicy",
   "SetRepositoryPolicy",
+  "StartImageScan",
+  "StartLifecyclePolicyPreview",
   "TagResource",
   "UntagResource"
 ] as const;
@@ -25,19 +35,29 @@ export const OPERATIONS = [
 export type Operation = (typeof OPERATIONS)[number];
 
 export interface OperationIO {
+  BatchDeleteImage: { input: T.BatchDeleteImageRequest; output: T.BatchDeleteImageResponse };
+  BatchGetImage: { input: T.BatchGetImageRequest; output: T.BatchGetImageResponse };
   CreateRepository: { input: T.CreateRepositoryRequest; output: T.CreateRepositoryResponse };
   DeleteLifecyclePolicy: { input: T.DeleteLifecyclePolicyRequest; output: T.DeleteLifecyclePolicyResponse };
   DeleteRepository: { input: T.DeleteRepositoryRequest; output: T.DeleteRepositoryResponse };
   DeleteRepositoryPolicy: { input: T.DeleteRepositoryPolicyRequest; output: T.DeleteRepositoryPolicyResponse };
+  DescribeImageScanFindings: { input: T.DescribeImageScanFindingsRequest; output: T.DescribeImageScanFindingsResponse };
+  DescribeImages: { input: T.DescribeImagesRequest; output: T.DescribeImagesResponse };
   DescribeRegistry: { input: T.DescribeRegistryRequest; output: T.DescribeRegistryResponse };
   DescribeRepositories: { input: T.DescribeRepositoriesRequest; output: T.DescribeRepositoriesResponse };
+  GetAuthorizationToken: { input: T.GetAuthorizationTokenRequest; output: T.GetAuthorizationTokenResponse };
   GetLifecyclePolicy: { input: T.GetLifecyclePolicyRequest; output: T.GetLifecyclePolicyResponse };
+  GetLifecyclePolicyPreview: { input: T.GetLifecyclePolicyPreviewRequest; output: T.GetLifecyclePolicyPreviewResponse };
   GetRepositoryPolicy: { input: T.GetRepositoryPolicyRequest; output: T.GetRepositoryPolicyResponse };
+  ListImages: { input: T.ListImagesRequest; output: T.ListImagesResponse };
   ListTagsForResource: { input: T.ListTagsForResourceRequest; output: T.ListTagsForResourceResponse };
+  PutImage: { input: T.PutImageRequest; output: T.PutImageResponse };
   PutImageScanningConfiguration: { input: T.PutImageScanningConfigurationRequest; output: T.PutImageScanningConfigurationResponse };
   PutImageTagMutability: { input: T.PutImageTagMutabilityRequest; output: T.PutImageTagMutabilityResponse };
   PutLifecyclePolicy: { input: T.PutLifecyclePolicyRequest; output: T.PutLifecyclePolicyResponse };
   SetRepositoryPolicy: { input: T.SetRepositoryPolicyRequest; output: T.SetRepositoryPolicyResponse };
+  StartImageScan: { input: T.StartImageScanRequest; output: T.StartImageScanResponse };
+  StartLifecyclePolicyPreview: { input: T.StartLifecyclePolicyPreviewRequest; output: T.StartLifecyclePolicyPreviewResponse };
   TagResource: { input: T.TagResourceRequest; output: T.TagResourceResponse };
   UntagResource: { input: T.UntagResourceRequest; output: T.UntagResourceResponse };
 }
@@ -47,19 +67,29 @@ export type Output<Op extends Operation> = OperationIO[Op]["output"];
 
 /** The errors the model lets each operation return. */
 export const OPERATION_ERRORS: Record<Operation, readonly string[]> = {
+  BatchDeleteImage: ["ServerException","InvalidParameterException","RepositoryNotFoundException"],
+  BatchGetImage: ["ServerException","InvalidParameterException","RepositoryNotFoundException","LimitExceededException","UnableToGetUpstreamImageException"],
   CreateRepository: ["ServerException","InvalidParameterException","InvalidTagParameterException","TooManyTagsException","RepositoryAlreadyExistsException","LimitExceededException","KmsException"],
   DeleteLifecyclePolicy: ["ServerException","InvalidParameterException","RepositoryNotFoundException","LifecyclePolicyNotFoundException","ValidationException"],
   DeleteRepository: ["ServerException","InvalidParameterException","RepositoryNotFoundException","RepositoryNotEmptyException","KmsException"],
   DeleteRepositoryPolicy: ["ServerException","InvalidParameterException","RepositoryNotFoundException","RepositoryPolicyNotFoundException"],
+  DescribeImageScanFindings: ["ServerException","InvalidParameterException","RepositoryNotFoundException","ImageNotFoundException","ScanNotFoundException","ValidationException"],
+  DescribeImages: ["ServerException","InvalidParameterException","RepositoryNotFoundException","ImageNotFoundException"],
   DescribeRegistry: ["ServerException","InvalidParameterException","ValidationException"],
   DescribeRepositories: ["ServerException","InvalidParameterException","RepositoryNotFoundException"],
+  GetAuthorizationToken: ["ServerException","InvalidParameterException"],
   GetLifecyclePolicy: ["ServerException","InvalidParameterException","RepositoryNotFoundException","LifecyclePolicyNotFoundException","ValidationException"],
+  GetLifecyclePolicyPreview: ["ServerException","InvalidParameterException","RepositoryNotFoundException","LifecyclePolicyPreviewNotFoundException","ValidationException"],
   GetRepositoryPolicy: ["ServerException","InvalidParameterException","RepositoryNotFoundException","RepositoryPolicyNotFoundException"],
+  ListImages: ["ServerException","InvalidParameterException","RepositoryNotFoundException"],
   ListTagsForResource: ["InvalidParameterException","RepositoryNotFoundException","ServerException"],
+  PutImage: ["ServerException","InvalidParameterException","RepositoryNotFoundException","ImageAlreadyExistsException","LayersNotFoundException","ReferencedImagesNotFoundException","LimitExceededException","ImageTagAlreadyExistsException","ImageDigestDoesNotMatchException","KmsException"],
   PutImageScanningConfiguration: ["ServerException","InvalidParameterException","RepositoryNotFoundException","ValidationException"],
   PutImageTagMutability: ["ServerException","InvalidParameterException","RepositoryNotFoundException"],
   PutLifecyclePolicy: ["ServerException","InvalidParameterException","RepositoryNotFoundException","ValidationException"],
   SetRepositoryPolicy: ["ServerException","InvalidParameterException","RepositoryNotFoundException"],
+  StartImageScan: ["ServerException","InvalidParameterException","UnsupportedImageTypeException","LimitExceededException","RepositoryNotFoundException","ImageNotFoundException","ValidationException","ImageArchivedException"],
+  StartLifecyclePolicyPreview: ["ServerException","InvalidParameterException","RepositoryNotFoundException","LifecyclePolicyNotFoundException","LifecyclePolicyPreviewInProgressException","ValidationException"],
   TagResource: ["InvalidParameterException","InvalidTagParameterException","TooManyTagsException","RepositoryNotFoundException","ServerException"],
   UntagResource: ["InvalidParameterException","InvalidTagParameterException","TooManyTagsException","RepositoryNotFoundException","ServerException"],
 };

@@ -1,5 +1,6 @@
 import type { Handler } from "../context.js";
 import { ecrErrors } from "../domain/errors.js";
+import { cancelLifecycle } from "../domain/lifecycleTimer.js";
 import { findRepository } from "../domain/repositories.js";
 
 export const deleteLifecyclePolicy: Handler<"DeleteLifecyclePolicy"> = (input, ctx) => {
@@ -7,5 +8,6 @@ export const deleteLifecyclePolicy: Handler<"DeleteLifecyclePolicy"> = (input, c
   const text = repo.lifecyclePolicy;
   if (text === undefined) throw ecrErrors.noLifecyclePolicy(repo.name, ctx.state.accountId);
   delete repo.lifecyclePolicy;
+  cancelLifecycle(ctx.backend, ctx.state, repo);
   return { registryId: ctx.state.accountId, repositoryName: repo.name, lifecyclePolicyText: text };
 };

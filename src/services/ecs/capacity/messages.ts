@@ -1,4 +1,4 @@
-// ECS's texts for Auto Scaling group capacity providers (sources in docs/fidelity/managed.md).
+// ECS's texts for Auto Scaling group capacity providers (sources in FIDELITY.md, "ECS capacity providers on Auto Scaling groups").
 
 export const capacityMessages = {
   /** Seen: ansible/ansible#68625, aws/containers-roadmap#653, hashicorp/terraform-provider-aws#11338. */

@@ -37,6 +37,9 @@ export function adoptInstances(ctx: EcsContext, group: GroupView, provider: stri
 
 /** The ACTIVE provider whose group the EC2 instance belongs to: its container instance is that provider's. */
 export function providerOfInstance(ctx: EcsContext, instanceId: string): string | undefined {
+  // An instance ECS launched for a Managed Instances provider is that provider's.
+  const managed = ctx.state.managedInstances.get(instanceId);
+  if (managed) return managed.provider;
   const groupArn = groupsPort(ctx.backend).groupOfInstance(ctx.state.accountId, ctx.state.region, instanceId);
   if (!groupArn) return undefined;
   for (const cp of ctx.state.capacityProviders.values()) {

@@ -35,6 +35,8 @@ export function awaitCapacity(ctx: EcsContext, rec: ClusterRecord, n: NewTask & 
     rec.waiting.delete(id);
     if (task.desiredStatus !== "STOPPED") backend.lifecycle.stop(state, rec, task, failureReason(ctx, rec, w), STOP_CODE);
   });
+  // A Managed Instances provider launches what its waiting tasks need.
+  backend.fleet.need(state, rec);
   return task;
 }
 
@@ -43,7 +45,7 @@ function failureReason(ctx: EcsContext, rec: ClusterRecord, w: WaitingTask): str
   const provider = w.task.capacityProviderName;
   const registered = [...rec.instances.values()].some((ci) => ci.status !== "INACTIVE" && (!ci.capacityProviderName || ci.capacityProviderName === provider));
   if (!registered) return waitFailures.empty;
-  const cands = candidates(rec, w.task.group ?? "", provider);
+  const cands = candidates(ctx.state, rec, w.task.group ?? "", provider);
   if (!cands.length) return waitFailures.noActive;
   const r = place({ count: 1, needs: w.needs, candidates: cands, strategies: w.strategies, constraints: w.constraints, matches: matchesExpression, random: ctx.state.ids.random });
   return r.failures[0]?.reason ?? "RESOURCE:CPU";
@@ -72,7 +74,7 @@ export function placeWaiting(ctx: EcsContext, rec: ClusterRecord): boolean {
       rec.waiting.delete(id);
       continue;
     }
-    const cands = candidates(rec, w.task.group ?? "", w.task.capacityProviderName);
+    const cands = candidates(ctx.state, rec, w.task.group ?? "", w.task.capacityProviderName);
     if (!cands.length) continue;
     const r = place({ count: 1, needs: w.needs, candidates: cands, strategies: w.strategies, constraints: w.constraints, matches: matchesExpression, random: ctx.state.ids.random });
     if (!r.placements.length) continue;
@@ -125,7 +127,11 @@ export class Provisioning {
     const batch = [...this.dirty];
     this.dirty.clear();
     let placed = false;
-    for (const [rec, state] of batch) placed = placeWaiting(ownContext(this.backend, state), rec) || placed;
+    for (const [rec, state] of batch) {
+      placed = placeWaiting(ownContext(this.backend, state), rec) || placed;
+      // What is still waiting may need instances of a Managed Instances provider.
+      if (rec.waiting.size) this.backend.fleet.need(state, rec);
+    }
     // What was placed changed tasks and instances: the service scheduler looks again in this batch.
     if (placed) this.backend.timeline.at(this.backend.timeline.now(), () => {});
   }

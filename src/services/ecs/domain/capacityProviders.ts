@@ -54,6 +54,11 @@ export function managedScalingOn(state: EcsState, name: string | undefined): boo
   return cp?.autoScalingGroupProvider?.managedScaling?.status === "ENABLED";
 }
 
+/** Whether a provider's tasks wait for capacity: managed scaling on its group, or ECS Managed Instances launching for them. */
+export function waitsForCapacity(state: EcsState, name: string | undefined): boolean {
+  return managedScalingOn(state, name) || (name !== undefined && usableCapacityProvider(state, name)?.type === "MANAGED_INSTANCES");
+}
+
 /** Whether `name` can be associated with a cluster: a Fargate provider or a usable one of the account. */
 export function capacityProviderExists(state: EcsState, name: string): boolean {
   return isFargateProvider(name) || usableCapacityProvider(state, name) !== undefined;

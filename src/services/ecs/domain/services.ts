@@ -1,6 +1,6 @@
 // Services: their ARNs, finding one by name or ARN, and how the API shows them.
 import { ServiceNotActiveException, ServiceNotFoundException } from "../generated/errors.js";
-import type { Service, ServiceField, UpdateServiceRequest } from "../generated/types.js";
+import type { Service, ServiceField, Task, UpdateServiceRequest } from "../generated/types.js";
 import type { ClusterRecord, EcsState, ServiceRecord } from "../store.js";
 import { ecsArn, isArn, parseArn, wrongCluster } from "./arn.js";
 import { InvalidParameterException } from "../generated/errors.js";
@@ -15,6 +15,13 @@ export function serviceArn(state: EcsState, clusterName: string, name: string): 
 /** The group a service's tasks carry. */
 export function serviceGroup(name: string): string {
   return `service:${name}`;
+}
+
+/** The service that launched a task (its group names the service, and the service knows the launch), if any. */
+export function serviceOfTask(rec: ClusterRecord, task: Task): ServiceRecord | undefined {
+  if (!task.group?.startsWith("service:")) return undefined;
+  const sr = rec.services.get(task.group.slice("service:".length));
+  return sr && task.startedBy && sr.launches.has(task.startedBy) ? sr : undefined;
 }
 
 /**

@@ -5,7 +5,7 @@ import type { EcsState } from "../store.js";
 import { parseArn } from "./arn.js";
 
 /** Resource types ECS tags. */
-const TAGGABLE = new Set(["cluster", "container-instance", "task", "service", "task-set", "task-definition", "capacity-provider"]);
+const TAGGABLE = new Set(["cluster", "container-instance", "task", "service", "task-set", "task-definition", "capacity-provider", "daemon", "daemon-task-definition"]);
 
 /** Types whose ARN exists in a short form (without the cluster) that tagging refuses. */
 const LONG_FORM = new Set(["container-instance", "task", "service"]);
@@ -44,6 +44,17 @@ export function checkTaggable(state: EcsState, resourceArn: string, notFound: ()
     const revisions = here && colon > 0 ? state.taskDefinitions.get(p.path.slice(0, colon)) : undefined;
     const td = revisions?.[Number(p.path.slice(colon + 1)) - 1];
     if (!td || td.status === "DELETE_IN_PROGRESS") throw notFound();
+    return;
+  }
+  if (p.type === "daemon") {
+    const d = here ? state.daemons.get(resourceArn) : undefined;
+    if (!d || d.deleted) throw notFound();
+    return;
+  }
+  if (p.type === "daemon-task-definition") {
+    const colon = p.path.lastIndexOf(":");
+    const dtd = here && colon > 0 ? state.daemonTaskDefinitions.get(p.path.slice(0, colon))?.[Number(p.path.slice(colon + 1)) - 1] : undefined;
+    if (!dtd || dtd.status !== "ACTIVE") throw notFound();
     return;
   }
   if (p.type === "capacity-provider") {

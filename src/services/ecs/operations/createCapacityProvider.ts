@@ -6,15 +6,18 @@ import { checkTags, putTags } from "../domain/tags.js";
 import { loadAutoScaling } from "../capacity/autoScaling.js";
 import { tagManaged } from "../capacity/groupResources.js";
 import { adoptInstances, checkGroup } from "../capacity/providerGroup.js";
+import { loadEc2 } from "../managedInstances/ec2.js";
+import { miMessages } from "../managedInstances/messages.js";
+import { createManagedInstancesProvider } from "../managedInstances/providers.js";
 
 function create(input: CreateCapacityProviderRequest, ctx: EcsContext): CreateCapacityProviderResponse {
   const { state } = ctx;
   checkCapacityProviderName(input.name);
   const asg = input.autoScalingGroupProvider;
-  if (input.managedInstancesProvider) {
-    throw new InvalidParameterException("Amazon ECS Managed Instances capacity providers are not supported by ecs-local; specify autoScalingGroupProvider.");
-  }
-  if (!asg) throw new InvalidParameterException("An Auto Scaling group provider must be specified to create a capacity provider.");
+  if (asg && input.managedInstancesProvider) throw new InvalidParameterException(miMessages.bothProviders);
+  if (input.managedInstancesProvider) return createManagedInstancesProvider(input, ctx);
+  if (!asg) throw new InvalidParameterException(miMessages.neither);
+  if (input.cluster !== undefined) throw new InvalidParameterException(miMessages.clusterNotAllowed);
   checkTags(input.tags);
 
   const existing = state.capacityProviders.get(input.name);
@@ -48,8 +51,8 @@ function create(input: CreateCapacityProviderRequest, ctx: EcsContext): CreateCa
   return { capacityProvider: describeCapacityProvider(state, cp, true) };
 }
 
-/** Auto Scaling's operations are loaded first: the group is checked and tagged through them, in one turn. */
+/** Auto Scaling's and EC2's operations are loaded first: the group or the network is checked through them, in one turn. */
 export const createCapacityProvider: Handler<"CreateCapacityProvider"> = (input, ctx) => {
-  const loading = loadAutoScaling(ctx.backend);
-  return loading ? loading.then(() => create(input, ctx)) : create(input, ctx);
+  const loading = [loadAutoScaling(ctx.backend), loadEc2(ctx.backend)].filter((p) => p !== undefined);
+  return loading.length ? Promise.all(loading).then(() => create(input, ctx)) : create(input, ctx);
 };

@@ -6,7 +6,7 @@ import { loadAutoScaling } from "../capacity/autoScaling.js";
 import { planAttachments } from "../capacity/attachments.js";
 import { effectiveSetting, rootArn } from "../domain/accountSettings.js";
 import { checkClusterSettings, clusterArn, DEFAULT_CLUSTER, describeCluster, mergeClusterSettings } from "../domain/clusters.js";
-import { serviceConnectDefaults } from "../domain/serviceConnect.js";
+import { serviceConnectDefaults, whenServiceConnect } from "../domain/serviceConnect.js";
 import { checkTags, putTags } from "../domain/tags.js";
 
 const NAME = /^[a-zA-Z0-9_-]{1,255}$/;
@@ -23,7 +23,7 @@ function create(input: CreateClusterRequest, ctx: EcsContext): CreateClusterResp
 
   // A new cluster takes Container Insights from the account setting unless the request says otherwise.
   const insights = effectiveSetting(state, rootArn(state), "containerInsights").value!;
-  const scd = input.serviceConnectDefaults ? serviceConnectDefaults(state, input.serviceConnectDefaults) : undefined;
+  const scd = input.serviceConnectDefaults ? serviceConnectDefaults(ctx, input.serviceConnectDefaults) : undefined;
   const arn = clusterArn(state, name);
   const cluster: Cluster = {
     clusterArn: arn,
@@ -44,8 +44,12 @@ function create(input: CreateClusterRequest, ctx: EcsContext): CreateClusterResp
   return { cluster: describeCluster(state, rec) };
 }
 
-/** With capacity providers, Auto Scaling's operations are loaded first: their policies and hooks are put through them. */
+/**
+ * With capacity providers, Auto Scaling's operations are loaded first: their policies and hooks are
+ * put through them; with a Service Connect default, Cloud Map's (its namespace is found or made there).
+ */
 export const createCluster: Handler<"CreateCluster"> = (input, ctx) => {
   const loading = input.capacityProviders?.length ? loadAutoScaling(ctx.backend) : undefined;
-  return loading ? loading.then(() => create(input, ctx)) : create(input, ctx);
+  const run = () => whenServiceConnect(ctx, !!input.serviceConnectDefaults?.namespace, () => create(input, ctx));
+  return loading ? loading.then(run) : run();
 };

@@ -1,12 +1,13 @@
 import type { EcsContext, Handler } from "../context.js";
 import { InvalidParameterException } from "../generated/errors.js";
-import type { CreateServiceRequest, Service } from "../generated/types.js";
+import type { CreateServiceRequest, CreateServiceResponse, Service } from "../generated/types.js";
 import { activeCluster } from "../domain/clusters.js";
 import { checkDesiredCount, describeService, SERVICE_NAME, serviceArn } from "../domain/services.js";
 import { newExternalService } from "../domain/externalServices.js";
 import { checkLoadBalancers } from "../domain/loadBalancers.js";
 import { checkTags, putTags } from "../domain/tags.js";
 import { resolveTaskDefinition } from "../domain/taskDefinitions.js";
+import { checkServiceConnect, serviceConnectResources, whenServiceConnect } from "../domain/serviceConnect.js";
 import { shownNetwork } from "../domain/taskSets.js";
 import { addDeployment, defaultDeploymentConfiguration } from "../scheduler/deployments.js";
 import { serviceChanged } from "../scheduler/reconciler.js";
@@ -39,7 +40,10 @@ function checkScheduling(input: CreateServiceRequest, daemon: boolean): void {
   }
 }
 
-export const createService: Handler<"CreateService"> = (input, ctx) => {
+/** With Service Connect, Cloud Map's operations are loaded first: its namespace and services are found or made there. */
+export const createService: Handler<"CreateService"> = (input, ctx) => whenServiceConnect(ctx, input.serviceConnectConfiguration?.enabled === true, () => create(input, ctx));
+
+function create(input: CreateServiceRequest, ctx: EcsContext): CreateServiceResponse {
   const { state } = ctx;
   const rec = activeCluster(state, input.cluster);
   const name = input.serviceName;
@@ -63,12 +67,14 @@ export const createService: Handler<"CreateService"> = (input, ctx) => {
   }
 
   const td = resolveTaskDefinition(state, input.taskDefinition!, "TaskDefinition not found.");
-  const launch = resolveLaunch(input.launchType, input.capacityProviderStrategy, rec);
+  const launch = resolveLaunch(input.launchType, input.capacityProviderStrategy, rec, ctx.state);
   if (daemon && launch.launchType === "FARGATE") throw new InvalidParameterException("The daemon scheduling strategy is not supported with the FARGATE launch type.");
   checkLaunch(td, launch.launchType, input.networkConfiguration);
   checkNetworkResources(ctx.backend.peers, ctx.state, input.networkConfiguration);
   checkLoadBalancers(ctx, input.loadBalancers, td);
+  const connectNamespace = checkServiceConnect(ctx, rec.cluster, td, input.serviceConnectConfiguration);
   checkTags(input.tags);
+  const connectResources = serviceConnectResources(ctx, connectNamespace, input.serviceConnectConfiguration);
 
   const fargate = launch.launchType === "FARGATE";
   const networkConfiguration = shownNetwork(input.networkConfiguration);
@@ -114,11 +120,11 @@ export const createService: Handler<"CreateService"> = (input, ctx) => {
     platformVersion: input.platformVersion === "LATEST" ? undefined : input.platformVersion,
     enableExecuteCommand: input.enableExecuteCommand,
   };
-  addDeployment(state, sr, spec, now, { serviceConnectConfiguration: input.serviceConnectConfiguration, volumeConfigurations: input.volumeConfigurations });
+  addDeployment(state, sr, spec, now, { serviceConnectConfiguration: input.serviceConnectConfiguration, serviceConnectResources: connectResources, volumeConfigurations: input.volumeConfigurations });
   rec.services.set(name, sr);
   // A service of the same name that went INACTIVE leaves nothing behind, its tags included.
   if (existing) state.tags.delete(arn);
   putTags(state, arn, input.tags);
   serviceChanged(ctx, rec, sr);
   return { service: describeService(state, sr) };
-};
+}

@@ -21,7 +21,7 @@ export const createTaskSet: Handler<"CreateTaskSet"> = (input, ctx) => {
   if ((s.taskSets?.length ?? 0) >= MAX_TASK_SETS) throw new InvalidParameterException(messages.tooMany);
 
   const td = resolveTaskDefinition(state, input.taskDefinition);
-  const launch = resolveLaunch(input.launchType, input.capacityProviderStrategy, rec);
+  const launch = resolveLaunch(input.launchType, input.capacityProviderStrategy, rec, ctx.state);
   checkLaunch(td, launch.launchType, input.networkConfiguration);
   checkNetworkResources(ctx.backend.peers, ctx.state, input.networkConfiguration);
   // An omitted scale is 0%: the external controller scales a new task set up when it is ready.

@@ -1,5 +1,6 @@
 import type { Handler } from "../context.js";
 import { ClientException } from "../generated/errors.js";
+import { checkProviderCluster, deleteManagedInstancesProvider } from "../managedInstances/providers.js";
 import { capacityProviderName, clustersUsing, describeCapacityProvider, isFargateProvider, usableCapacityProvider } from "../domain/capacityProviders.js";
 
 export const deleteCapacityProvider: Handler<"DeleteCapacityProvider"> = (input, ctx) => {
@@ -8,12 +9,17 @@ export const deleteCapacityProvider: Handler<"DeleteCapacityProvider"> = (input,
   if (isFargateProvider(name)) throw new ClientException("The FARGATE and FARGATE_SPOT capacity providers are reserved and cannot be deleted.");
   const cp = usableCapacityProvider(state, name);
   if (!cp) throw new ClientException("The specified capacity provider does not exist. Specify a valid name or ARN and try again.");
+  checkProviderCluster(ctx, cp, input.cluster);
 
   // ECS answers a provider still associated with a cluster with a failed delete, not an error.
   const clusters = clustersUsing(state, name);
   if (clusters.length) {
     cp.updateStatus = "DELETE_FAILED";
     cp.updateStatusReason = `The capacity provider cannot be deleted because it is associated with cluster: ${clusters[0]}. Remove the capacity provider from the cluster and try again.`;
+    return { capacityProvider: describeCapacityProvider(state, cp, false) };
+  }
+  if (cp.type === "MANAGED_INSTANCES") {
+    deleteManagedInstancesProvider(ctx, cp);
     return { capacityProvider: describeCapacityProvider(state, cp, false) };
   }
   cp.updateStatus = "DELETE_IN_PROGRESS";

@@ -1,5 +1,5 @@
 import type { Handler } from "../context.js";
-import { ClusterContainsContainerInstancesException, ClusterContainsServicesException, ClusterContainsTasksException } from "../generated/errors.js";
+import { ClusterContainsCapacityProviderException, ClusterContainsContainerInstancesException, ClusterContainsServicesException, ClusterContainsTasksException } from "../generated/errors.js";
 import { activeCluster, describeCluster } from "../domain/clusters.js";
 import { planAttachments } from "../capacity/attachments.js";
 
@@ -14,6 +14,10 @@ export const deleteCluster: Handler<"DeleteCluster"> = (input, ctx) => {
   }
   for (const t of rec.tasks.values()) {
     if (t.lastStatus !== "STOPPED") throw new ClusterContainsTasksException("The Cluster cannot be deleted while Tasks are active.");
+  }
+  // Its Managed Instances providers go first (the model's ClusterContainsCapacityProviderException).
+  for (const cp of state.capacityProviders.values()) {
+    if (cp.cluster === rec.cluster.clusterName && cp.status !== "INACTIVE") throw new ClusterContainsCapacityProviderException("The Cluster cannot be deleted while it contains capacity providers.");
   }
   rec.cluster.status = "INACTIVE";
   // Deleting the cluster disassociates its providers: ECS removes what it kept on their groups.

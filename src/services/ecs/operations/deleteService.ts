@@ -3,6 +3,7 @@ import { InvalidParameterException } from "../generated/errors.js";
 import { activeCluster } from "../domain/clusters.js";
 import { describeService, existingService } from "../domain/services.js";
 import { serviceChanged } from "../scheduler/reconciler.js";
+import { deleteDiscoveryServices } from "../domain/cloudMap.js";
 
 export const deleteService: Handler<"DeleteService"> = (input, ctx) => {
   const { state } = ctx;
@@ -18,5 +19,7 @@ export const deleteService: Handler<"DeleteService"> = (input, ctx) => {
   s.desiredCount = 0;
   for (const d of s.deployments ?? []) if (d.status === "PRIMARY") d.desiredCount = 0;
   serviceChanged(ctx, rec, sr);
+  // The Cloud Map services ECS made for Service Connect go with the service, as soon as no task is registered in them.
+  deleteDiscoveryServices(ctx.backend, state, (s.deployments ?? []).flatMap((d) => d.serviceConnectResources ?? []));
   return { service: describeService(state, sr) };
 };

@@ -13,7 +13,10 @@ import { paginate } from "../domain/pagination.js";
 
 export const describeCapacityProviders: Handler<"DescribeCapacityProviders"> = (input, { state }) => {
   // Only the providers associated with the named cluster, when one is named.
-  const associated = input.cluster !== undefined ? new Set(activeCluster(state, input.cluster).cluster.capacityProviders ?? []) : undefined;
+  const rec = input.cluster !== undefined ? activeCluster(state, input.cluster) : undefined;
+  // A cluster's own Managed Instances providers count as its, associated or not yet.
+  const own = [...state.capacityProviders.values()].filter((cp) => rec && cp.cluster === rec.cluster.clusterName).map((cp) => cp.name!);
+  const associated = rec ? new Set([...(rec.cluster.capacityProviders ?? []), ...own]) : undefined;
   const withTags = (input.include ?? []).includes("TAGS");
   const found: CapacityProvider[] = [];
   const failures: Failure[] = [];

@@ -4,12 +4,17 @@ import type { Handlers } from "../context.js";
 import { continueServiceDeployment } from "./continueServiceDeployment.js";
 import { createCapacityProvider } from "./createCapacityProvider.js";
 import { createCluster } from "./createCluster.js";
+import { createDaemon } from "./createDaemon.js";
+import { createExpressGatewayService } from "./createExpressGatewayService.js";
 import { createService } from "./createService.js";
 import { createTaskSet } from "./createTaskSet.js";
 import { deleteAccountSetting } from "./deleteAccountSetting.js";
 import { deleteAttributes } from "./deleteAttributes.js";
 import { deleteCapacityProvider } from "./deleteCapacityProvider.js";
 import { deleteCluster } from "./deleteCluster.js";
+import { deleteDaemon } from "./deleteDaemon.js";
+import { deleteDaemonTaskDefinition } from "./deleteDaemonTaskDefinition.js";
+import { deleteExpressGatewayService } from "./deleteExpressGatewayService.js";
 import { deleteService } from "./deleteService.js";
 import { deleteTaskDefinitions } from "./deleteTaskDefinitions.js";
 import { deleteTaskSet } from "./deleteTaskSet.js";
@@ -18,6 +23,11 @@ import { deregisterTaskDefinition } from "./deregisterTaskDefinition.js";
 import { describeCapacityProviders } from "./describeCapacityProviders.js";
 import { describeClusters } from "./describeClusters.js";
 import { describeContainerInstances } from "./describeContainerInstances.js";
+import { describeDaemon } from "./describeDaemon.js";
+import { describeDaemonDeployments } from "./describeDaemonDeployments.js";
+import { describeDaemonRevisions } from "./describeDaemonRevisions.js";
+import { describeDaemonTaskDefinition } from "./describeDaemonTaskDefinition.js";
+import { describeExpressGatewayService } from "./describeExpressGatewayService.js";
 import { describeServiceDeployments } from "./describeServiceDeployments.js";
 import { describeServiceRevisions } from "./describeServiceRevisions.js";
 import { describeServices } from "./describeServices.js";
@@ -31,6 +41,9 @@ import { listAccountSettings } from "./listAccountSettings.js";
 import { listAttributes } from "./listAttributes.js";
 import { listClusters } from "./listClusters.js";
 import { listContainerInstances } from "./listContainerInstances.js";
+import { listDaemonDeployments } from "./listDaemonDeployments.js";
+import { listDaemonTaskDefinitions } from "./listDaemonTaskDefinitions.js";
+import { listDaemons } from "./listDaemons.js";
 import { listServiceDeployments } from "./listServiceDeployments.js";
 import { listServices } from "./listServices.js";
 import { listServicesByNamespace } from "./listServicesByNamespace.js";
@@ -43,6 +56,7 @@ import { putAccountSettingDefault } from "./putAccountSettingDefault.js";
 import { putAttributes } from "./putAttributes.js";
 import { putClusterCapacityProviders } from "./putClusterCapacityProviders.js";
 import { registerContainerInstance } from "./registerContainerInstance.js";
+import { registerDaemonTaskDefinition } from "./registerDaemonTaskDefinition.js";
 import { registerTaskDefinition } from "./registerTaskDefinition.js";
 import { runTask } from "./runTask.js";
 import { startTask } from "./startTask.js";
@@ -58,6 +72,8 @@ import { updateCluster } from "./updateCluster.js";
 import { updateClusterSettings } from "./updateClusterSettings.js";
 import { updateContainerAgent } from "./updateContainerAgent.js";
 import { updateContainerInstancesState } from "./updateContainerInstancesState.js";
+import { updateDaemon } from "./updateDaemon.js";
+import { updateExpressGatewayService } from "./updateExpressGatewayService.js";
 import { updateService } from "./updateService.js";
 import { updateServicePrimaryTaskSet } from "./updateServicePrimaryTaskSet.js";
 import { updateTaskProtection } from "./updateTaskProtection.js";
@@ -67,17 +83,17 @@ export const handlers: Handlers = {
   ContinueServiceDeployment: continueServiceDeployment,
   CreateCapacityProvider: createCapacityProvider,
   CreateCluster: createCluster,
-  CreateDaemon: null,
-  CreateExpressGatewayService: null,
+  CreateDaemon: createDaemon,
+  CreateExpressGatewayService: createExpressGatewayService,
   CreateService: createService,
   CreateTaskSet: createTaskSet,
   DeleteAccountSetting: deleteAccountSetting,
   DeleteAttributes: deleteAttributes,
   DeleteCapacityProvider: deleteCapacityProvider,
   DeleteCluster: deleteCluster,
-  DeleteDaemon: null,
-  DeleteDaemonTaskDefinition: null,
-  DeleteExpressGatewayService: null,
+  DeleteDaemon: deleteDaemon,
+  DeleteDaemonTaskDefinition: deleteDaemonTaskDefinition,
+  DeleteExpressGatewayService: deleteExpressGatewayService,
   DeleteService: deleteService,
   DeleteTaskDefinitions: deleteTaskDefinitions,
   DeleteTaskSet: deleteTaskSet,
@@ -86,11 +102,11 @@ export const handlers: Handlers = {
   DescribeCapacityProviders: describeCapacityProviders,
   DescribeClusters: describeClusters,
   DescribeContainerInstances: describeContainerInstances,
-  DescribeDaemon: null,
-  DescribeDaemonDeployments: null,
-  DescribeDaemonRevisions: null,
-  DescribeDaemonTaskDefinition: null,
-  DescribeExpressGatewayService: null,
+  DescribeDaemon: describeDaemon,
+  DescribeDaemonDeployments: describeDaemonDeployments,
+  DescribeDaemonRevisions: describeDaemonRevisions,
+  DescribeDaemonTaskDefinition: describeDaemonTaskDefinition,
+  DescribeExpressGatewayService: describeExpressGatewayService,
   DescribeServiceDeployments: describeServiceDeployments,
   DescribeServiceRevisions: describeServiceRevisions,
   DescribeServices: describeServices,
@@ -104,9 +120,9 @@ export const handlers: Handlers = {
   ListAttributes: listAttributes,
   ListClusters: listClusters,
   ListContainerInstances: listContainerInstances,
-  ListDaemonDeployments: null,
-  ListDaemonTaskDefinitions: null,
-  ListDaemons: null,
+  ListDaemonDeployments: listDaemonDeployments,
+  ListDaemonTaskDefinitions: listDaemonTaskDefinitions,
+  ListDaemons: listDaemons,
   ListServiceDeployments: listServiceDeployments,
   ListServices: listServices,
   ListServicesByNamespace: listServicesByNamespace,
@@ -119,7 +135,7 @@ export const handlers: Handlers = {
   PutAttributes: putAttributes,
   PutClusterCapacityProviders: putClusterCapacityProviders,
   RegisterContainerInstance: registerContainerInstance,
-  RegisterDaemonTaskDefinition: null,
+  RegisterDaemonTaskDefinition: registerDaemonTaskDefinition,
   RegisterTaskDefinition: registerTaskDefinition,
   RunTask: runTask,
   StartTask: startTask,
@@ -135,8 +151,8 @@ export const handlers: Handlers = {
   UpdateClusterSettings: updateClusterSettings,
   UpdateContainerAgent: updateContainerAgent,
   UpdateContainerInstancesState: updateContainerInstancesState,
-  UpdateDaemon: null,
-  UpdateExpressGatewayService: null,
+  UpdateDaemon: updateDaemon,
+  UpdateExpressGatewayService: updateExpressGatewayService,
   UpdateService: updateService,
   UpdateServicePrimaryTaskSet: updateServicePrimaryTaskSet,
   UpdateTaskProtection: updateTaskProtection,

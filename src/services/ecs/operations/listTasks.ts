@@ -20,6 +20,8 @@ export const listTasks: Handler<"ListTasks"> = (input, ctx) => {
     if (!rec.services.has(serviceName)) throw new ServiceNotFoundException("Service not found.");
     group = `service:${serviceName}`;
   }
+  // A managed daemon's tasks, by the daemon's name (or ARN).
+  if (input.daemonName !== undefined) group = `daemon:${input.daemonName.split("/").pop()}`;
   const keep = (t: Task): boolean =>
     // PENDING tasks are listed under RUNNING: their desired status is RUNNING.
     t.desiredStatus === desired &&
@@ -40,8 +42,9 @@ export const listTasks: Handler<"ListTasks"> = (input, ctx) => {
  * ECS refuses startedBy beside any other filter, and serviceName beside family or a container
  * instance; desiredStatus, paging and the cluster may always accompany them.
  */
-function checkFilterCombination(input: { family?: string; serviceName?: string; containerInstance?: string; launchType?: string; startedBy?: string }): void {
-  const { family, serviceName, containerInstance, launchType, startedBy } = input;
+function checkFilterCombination(input: { family?: string; serviceName?: string; containerInstance?: string; launchType?: string; startedBy?: string; daemonName?: string }): void {
+  const { family, serviceName, containerInstance, launchType, startedBy, daemonName } = input;
+  if (daemonName !== undefined && serviceName !== undefined) throw new InvalidParameterException("cannot specify daemonName with serviceName");
   if (startedBy !== undefined && [family, serviceName, containerInstance, launchType].some((v) => v !== undefined))
     throw new InvalidParameterException("cannot specify startedBy with other arguments");
   if (serviceName !== undefined && (family !== undefined || containerInstance !== undefined))

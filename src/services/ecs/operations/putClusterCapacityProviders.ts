@@ -7,6 +7,7 @@ import type { PutClusterCapacityProvidersRequest, PutClusterCapacityProvidersRes
 import { loadAutoScaling } from "../capacity/autoScaling.js";
 import { planAttachments } from "../capacity/attachments.js";
 import { capacityMessages } from "../capacity/messages.js";
+import { miMessages } from "../managedInstances/messages.js";
 
 /** Whether a task meant to run, or a live service's strategy, still uses `name` on this cluster. */
 function inUse(rec: ClusterRecord, name: string): boolean {
@@ -35,6 +36,10 @@ function put(input: PutClusterCapacityProvidersRequest, ctx: EcsContext): PutClu
     if (!capacityProviderExists(state, name)) throw new InvalidParameterException("The specified capacity provider was not found. Specify a valid capacity provider and try again.");
   }
   checkManagedElsewhere(ctx, rec, names);
+  for (const name of names) {
+    const own = state.capacityProviders.get(name)?.cluster;
+    if (own !== undefined && own !== rec.cluster.clusterName) throw new InvalidParameterException(miMessages.otherCluster(name, own));
+  }
   checkStrategy(input.defaultCapacityProviderStrategy, names);
   for (const removed of (rec.cluster.capacityProviders ?? []).filter((n) => !names.includes(n))) {
     if (inUse(rec, removed)) throw new ResourceInUseException("The specified capacity provider is in use and cannot be removed.");

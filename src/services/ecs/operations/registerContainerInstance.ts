@@ -9,6 +9,7 @@ import { DEFAULT_INSTANCE_TYPE, registeredCapacity } from "../domain/instanceTyp
 import { checkTags, putTags } from "../domain/tags.js";
 import { clusterChanged } from "../scheduler/reconciler.js";
 import { providerOfInstance } from "../capacity/providerGroup.js";
+import { managedJoined } from "../managedInstances/join.js";
 import { cloneData } from "../../../state/clone.js";
 
 /** What the agent reports when it does not say: a recent ECS-optimized Amazon Linux 2 agent. */
@@ -115,6 +116,7 @@ export const registerContainerInstance: Handler<"RegisterContainerInstance"> = (
   };
   rec.instances.set(id, ci);
   putTags(state, arn, input.tags);
+  managedJoined(ctx, rec, id, ci);
   clusterChanged(ctx, rec);
   return { containerInstance: describeInstance(state, rec, ci, ["TAGS"]) };
 };

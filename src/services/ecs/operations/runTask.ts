@@ -13,7 +13,7 @@ export const runTask: Handler<"RunTask"> = (input, ctx) => {
   const td = resolveTaskDefinition(ctx.state, input.taskDefinition);
   // RunTask words an inactive revision as InvalidParameterException (UpdateService as ClientException).
   if (td.status !== "ACTIVE") throw new InvalidParameterException("TaskDefinition is inactive");
-  const launch = resolveLaunch(input.launchType, input.capacityProviderStrategy, rec);
+  const launch = resolveLaunch(input.launchType, input.capacityProviderStrategy, rec, ctx.state);
   checkLaunch(td, launch.launchType, input.networkConfiguration, input.overrides);
   checkNetworkResources(ctx.backend.peers, ctx.state, input.networkConfiguration);
   // Tags propagated from the task definition come first; the request's own win on the same key.

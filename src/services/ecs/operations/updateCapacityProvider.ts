@@ -7,6 +7,9 @@ import { clustersWith, planAttachments } from "../capacity/attachments.js";
 import { managedOf } from "../capacity/groupResources.js";
 import { capacityMessages } from "../capacity/messages.js";
 import { checkTerminationProtection } from "../capacity/providerGroup.js";
+import { loadEc2 } from "../managedInstances/ec2.js";
+import { miMessages } from "../managedInstances/messages.js";
+import { checkProviderCluster, updateManagedInstancesProvider } from "../managedInstances/providers.js";
 
 /** Later fields win over earlier ones; managed scaling field by field. */
 function merge(base: AutoScalingGroupProviderUpdate | undefined, given: AutoScalingGroupProviderUpdate): AutoScalingGroupProviderUpdate {
@@ -36,7 +39,9 @@ function update(input: UpdateCapacityProviderRequest, ctx: EcsContext): UpdateCa
   if (isFargateProvider(input.name)) throw new ClientException("The FARGATE and FARGATE_SPOT capacity providers are reserved and cannot be updated.");
   const cp = usableCapacityProvider(state, input.name);
   if (!cp) throw new ClientException("The specified capacity provider does not exist. Specify a valid name or ARN and try again.");
-  if (input.managedInstancesProvider) throw new InvalidParameterException("The capacity provider does not use Amazon ECS Managed Instances.");
+  checkProviderCluster(ctx, cp, input.cluster);
+  if (cp.type === "MANAGED_INSTANCES") return { capacityProvider: updateManagedInstancesProvider(ctx, cp, input) };
+  if (input.managedInstancesProvider) throw new InvalidParameterException(miMessages.notManagedInstances);
   const given = input.autoScalingGroupProvider;
   if (!given) throw new InvalidParameterException("An Auto Scaling group provider must be specified to update the capacity provider.");
   const m = managedOf(state, cp.name!);
@@ -54,6 +59,6 @@ function update(input: UpdateCapacityProviderRequest, ctx: EcsContext): UpdateCa
 }
 
 export const updateCapacityProvider: Handler<"UpdateCapacityProvider"> = (input, ctx) => {
-  const loading = loadAutoScaling(ctx.backend);
-  return loading ? loading.then(() => update(input, ctx)) : update(input, ctx);
+  const loading = [loadAutoScaling(ctx.backend), loadEc2(ctx.backend)].filter((p) => p !== undefined);
+  return loading.length ? Promise.all(loading).then(() => update(input, ctx)) : update(input, ctx);
 };

@@ -1,8 +1,10 @@
-import type { Handler } from "../context.js";
+import type { EcsContext, Handler } from "../context.js";
+import type { UpdateServiceRequest, UpdateServiceResponse } from "../generated/types.js";
 import { InvalidParameterException } from "../generated/errors.js";
 import { activeCluster } from "../domain/clusters.js";
 import { activeService, applyServiceSettings, checkDesiredCount, describeService } from "../domain/services.js";
 import { updateExternalService } from "../domain/externalServices.js";
+import { checkServiceConnect, serviceConnectResources, whenServiceConnect } from "../domain/serviceConnect.js";
 import { resolveTaskDefinition } from "../domain/taskDefinitions.js";
 import { shownNetwork } from "../domain/taskSets.js";
 import { addDeployment } from "../scheduler/deployments.js";
@@ -19,7 +21,10 @@ function launchKey(l: ServiceLaunch): unknown[] {
   return [l.td.taskDefinitionArn, l.launchType, l.capacityProviderName, l.networkConfiguration, l.strategies, l.constraints, l.platformVersion, l.enableExecuteCommand ?? false];
 }
 
-export const updateService: Handler<"UpdateService"> = (input, ctx) => {
+/** With Service Connect, Cloud Map's operations are loaded first (see createService); a deployment that has it loaded them already. */
+export const updateService: Handler<"UpdateService"> = (input, ctx) => whenServiceConnect(ctx, input.serviceConnectConfiguration?.enabled === true, () => update(input, ctx));
+
+function update(input: UpdateServiceRequest, ctx: EcsContext): UpdateServiceResponse {
   const { state } = ctx;
   const rec = activeCluster(state, input.cluster);
   const sr = activeService(state, rec, input.service);
@@ -37,12 +42,14 @@ export const updateService: Handler<"UpdateService"> = (input, ctx) => {
   const current = sr.launches.get(primary.id!)!;
   const td = input.taskDefinition ? resolveTaskDefinition(state, input.taskDefinition) : current.td;
   const launch = input.capacityProviderStrategy?.length
-    ? resolveLaunch(undefined, input.capacityProviderStrategy, rec)
+    ? resolveLaunch(undefined, input.capacityProviderStrategy, rec, ctx.state)
     : { launchType: current.launchType, capacityProviderName: current.capacityProviderName, capacityProviderStrategy: current.capacityProviderStrategy };
   if (daemon && launch.launchType === "FARGATE") throw new InvalidParameterException("The daemon scheduling strategy is not supported with the FARGATE launch type.");
   const networkConfiguration = shownNetwork(input.networkConfiguration) ?? current.networkConfiguration;
   if (input.taskDefinition || input.networkConfiguration || input.capacityProviderStrategy?.length) checkLaunch(td, launch.launchType, networkConfiguration);
   checkNetworkResources(ctx.backend.peers, ctx.state, networkConfiguration);
+  const connect = input.serviceConnectConfiguration ?? primary.serviceConnectConfiguration;
+  const connectNamespace = input.serviceConnectConfiguration || input.taskDefinition ? checkServiceConnect(ctx, rec.cluster, td, connect) : undefined;
   if (input.loadBalancers !== undefined || input.taskDefinition) checkLoadBalancers(ctx, input.loadBalancers ?? s.loadBalancers, td);
   const next: ServiceLaunch = {
     td,
@@ -60,6 +67,7 @@ export const updateService: Handler<"UpdateService"> = (input, ctx) => {
     (input.volumeConfigurations !== undefined && !same(input.volumeConfigurations, primary.volumeConfigurations));
   const redeploy = input.forceNewDeployment === true || wiringChanged || !same(launchKey(next), launchKey(current));
 
+  const connectResources = input.serviceConnectConfiguration ? serviceConnectResources(ctx, connectNamespace, connect) : primary.serviceConnectResources;
   applyServiceSettings(s, input);
   if (input.availabilityZoneRebalancing !== undefined) s.availabilityZoneRebalancing = input.availabilityZoneRebalancing;
   if (input.loadBalancers !== undefined) s.loadBalancers = input.loadBalancers;
@@ -74,7 +82,8 @@ export const updateService: Handler<"UpdateService"> = (input, ctx) => {
 
   if (redeploy) {
     addDeployment(state, sr, next, ctx.now(), {
-      serviceConnectConfiguration: input.serviceConnectConfiguration ?? primary.serviceConnectConfiguration,
+      serviceConnectConfiguration: connect,
+      serviceConnectResources: connectResources,
       volumeConfigurations: input.volumeConfigurations ?? primary.volumeConfigurations,
     });
   }
@@ -82,4 +91,4 @@ export const updateService: Handler<"UpdateService"> = (input, ctx) => {
   // PRIMARY deployment when the scheduler takes it up, right after this answer.
   serviceChanged(ctx, rec, sr);
   return { service: describeService(state, sr) };
-};
+}

@@ -1,16 +1,25 @@
 // The instances a task may go to, with what placement needs to know of each.
-import type { ClusterRecord } from "../store.js";
+import type { ClusterRecord, EcsState } from "../store.js";
 import type { Candidate } from "./placement.js";
 
-/** The instances a task of `group` may be placed on: ACTIVE, connected, and of its provider (or of none). */
-export function candidates(rec: ClusterRecord, group: string, provider: string | undefined): Candidate[] {
+const managed = (state: EcsState, name: string | undefined): boolean => name !== undefined && state.capacityProviders.get(name)?.type === "MANAGED_INSTANCES";
+
+/**
+ * The instances a task of `group` may be placed on: ACTIVE, connected, and of its provider (or of
+ * none). A managed instance serves only its Managed Instances provider, and only once its daemons run.
+ */
+export function candidates(state: EcsState, rec: ClusterRecord, group: string, provider: string | undefined): Candidate[] {
   const out: Candidate[] = [];
+  const strict = managed(state, provider);
   for (const ci of rec.instances.values()) {
     if (ci.status !== "ACTIVE" || ci.agentConnected === false) continue;
     // An instance known to belong to one provider's Auto Scaling group serves only that provider.
     if (provider && ci.capacityProviderName && ci.capacityProviderName !== provider) continue;
+    if (strict ? ci.capacityProviderName !== provider : managed(state, ci.capacityProviderName)) continue;
     const arn = ci.containerInstanceArn!;
-    out.push({ instance: ci, groupTasks: rec.index.groupCount(group, arn), dynamicPorts: rec.dynamicPorts.get(arn.slice(arn.lastIndexOf("/") + 1)) });
+    const id = arn.slice(arn.lastIndexOf("/") + 1);
+    if (rec.unready?.has(id)) continue;
+    out.push({ instance: ci, groupTasks: rec.index.groupCount(group, arn), dynamicPorts: rec.dynamicPorts.get(id) });
   }
   return out;
 }

@@ -3,6 +3,7 @@ import { InvalidParameterException } from "../generated/errors.js";
 import type { CapacityProviderStrategyItem, LaunchType, Task } from "../generated/types.js";
 import { checkStrategy, isFargateProvider, normalizeStrategy } from "../domain/capacityProviders.js";
 import type { ClusterRecord } from "../store.js";
+import { miMessages } from "../managedInstances/messages.js";
 
 export interface ProviderLaunch {
   launchType: LaunchType;
@@ -18,8 +19,14 @@ export const BOTH_GIVEN = "Specifying both a launch type and capacity provider s
  * The launch a request on `rec` resolves to: its launch type, its own strategy, or, with neither,
  * the cluster's default strategy. Strategy providers must be associated with the cluster.
  */
-export function resolveClusterLaunch(rec: ClusterRecord, launchType: LaunchType | undefined, strategy: CapacityProviderStrategyItem[] | undefined): ProviderLaunch {
+export function resolveClusterLaunch(
+  rec: ClusterRecord,
+  launchType: LaunchType | undefined,
+  strategy: CapacityProviderStrategyItem[] | undefined,
+  isManaged: (provider: string) => boolean = () => false,
+): ProviderLaunch {
   if (launchType && strategy?.length) throw new InvalidParameterException(BOTH_GIVEN);
+  if (launchType === "MANAGED_INSTANCES") return managedInstancesLaunch(rec, isManaged);
   const items = strategy?.length ? strategy : launchType ? undefined : rec.cluster.defaultCapacityProviderStrategy;
   if (!items?.length) return { launchType: launchType ?? "EC2" };
   checkStrategy(items, rec.cluster.capacityProviders ?? []);
@@ -28,11 +35,25 @@ export function resolveClusterLaunch(rec: ClusterRecord, launchType: LaunchType 
     throw new InvalidParameterException("At least one capacity provider in a capacity provider strategy must have a weight greater than zero.");
   }
   const normalized = normalizeStrategy(items);
+  const first = items[0].capacityProvider;
   return {
-    launchType: isFargateProvider(items[0].capacityProvider) ? "FARGATE" : "EC2",
+    launchType: isFargateProvider(first) ? "FARGATE" : isManaged(first) ? "MANAGED_INSTANCES" : "EC2",
     capacityProviderName: assignProviders(normalized, new Map(), 1)[0],
     capacityProviderStrategy: normalized,
   };
+}
+
+/**
+ * The MANAGED_INSTANCES launch type names no provider: the cluster's default strategy's Managed
+ * Instances providers serve it, else the first such provider associated with the cluster (chosen).
+ */
+function managedInstancesLaunch(rec: ClusterRecord, isManaged: (provider: string) => boolean): ProviderLaunch {
+  const fromDefault = (rec.cluster.defaultCapacityProviderStrategy ?? []).filter((i) => isManaged(i.capacityProvider));
+  const associated = (rec.cluster.capacityProviders ?? []).find(isManaged);
+  const items = fromDefault.length ? fromDefault : associated ? [{ capacityProvider: associated, weight: 1 }] : [];
+  if (!items.length) throw new InvalidParameterException(miMessages.launchTypeWithoutProvider);
+  const normalized = normalizeStrategy(items);
+  return { launchType: "MANAGED_INSTANCES", capacityProviderName: assignProviders(normalized, new Map(), 1)[0], capacityProviderStrategy: normalized };
 }
 
 /** How many of `tasks` (those meant to run) each capacity provider holds. */

@@ -21,7 +21,7 @@ export function defaultDeploymentConfiguration(daemon: boolean, given: Deploymen
 }
 
 /** What a deployment carries besides its launch. */
-export type DeploymentWiring = Pick<Deployment, "serviceConnectConfiguration" | "volumeConfigurations">;
+export type DeploymentWiring = Pick<Deployment, "serviceConnectConfiguration" | "serviceConnectResources" | "volumeConfigurations">;
 
 /** A new PRIMARY deployment of `launch`, with its service revision and service deployment. */
 export function addDeployment(state: EcsState, sr: ServiceRecord, launch: ServiceLaunch, now: number, wiring: DeploymentWiring = {}): Deployment {
@@ -53,6 +53,7 @@ export function installDeployment(ids: IdSource, sr: ServiceRecord, launch: Serv
     rolloutState: "IN_PROGRESS",
     rolloutStateReason: inProgress(id),
     ...(wiring.serviceConnectConfiguration ? { serviceConnectConfiguration: wiring.serviceConnectConfiguration } : {}),
+    ...(wiring.serviceConnectResources?.length ? { serviceConnectResources: wiring.serviceConnectResources } : {}),
     ...(wiring.volumeConfigurations ? { volumeConfigurations: wiring.volumeConfigurations } : {}),
   };
   for (const old of s.deployments ?? []) old.status = "ACTIVE";

@@ -5,6 +5,7 @@ import type { EcsBackend } from "../context.js";
 import type { Task } from "../generated/types.js";
 import type { ClusterRecord, EcsState, RegisteredTarget, ServiceRecord } from "../store.js";
 import { addEvent } from "../domain/serviceEvents.js";
+import { serviceOfTask } from "../domain/services.js";
 
 const taskId = (t: Task): string => t.taskArn!.split("/").pop()!;
 
@@ -12,7 +13,14 @@ export const lbMessages = {
   registered: (service: string, n: number, tg: string) => `(service ${service}) registered ${n} targets in (target-group ${tg})`,
   draining: (service: string, n: number) => `(service ${service}) has begun draining connections on ${n} tasks.`,
   deregistered: (service: string, n: number, tg: string) => `(service ${service}) deregistered ${n} targets in (target-group ${tg})`,
+  /** `target`: `(task <id>)` for an awsvpc task, `(instance <id>)` for a bridge or host task's instance, as ECS names them. */
+  unhealthy: (service: string, target: string, port: number, tg: string, description: string) =>
+    `(service ${service}) ${target} (port ${port}) is unhealthy in (target-group ${tg}) due to (reason ${description}).`,
+  failedChecks: (service: string, task: string, tg: string) => `(service ${service}) (task ${task}) failed ELB health checks in (target-group ${tg})`,
 };
+
+/** A task stopped because its target failed the load balancer's health checks, as ECS words it. */
+export const failedElbChecks = (tg: string): string => `Task failed ELB health checks in (target-group ${tg})`;
 
 /**
  * Where a task receives a target group's traffic: an awsvpc task by its interface's address and
@@ -47,14 +55,8 @@ export class LoadBalancing {
     backend.taskListeners.push((state, rec, task) => this.onTask(state, rec, task));
   }
 
-  private serviceOf(rec: ClusterRecord, task: Task): ServiceRecord | undefined {
-    if (!task.group?.startsWith("service:")) return undefined;
-    const sr = rec.services.get(task.group.slice("service:".length));
-    return sr && task.startedBy && sr.launches.has(task.startedBy) ? sr : undefined;
-  }
-
   private onTask(state: EcsState, rec: ClusterRecord, task: Task): void {
-    const sr = this.serviceOf(rec, task);
+    const sr = serviceOfTask(rec, task);
     if (!sr) return;
     const held = sr.targets?.get(taskId(task));
     if (task.desiredStatus === "RUNNING" && task.lastStatus === "RUNNING" && !held && sr.service.loadBalancers?.length) this.register(state, rec, sr, task);
@@ -69,8 +71,12 @@ export class LoadBalancing {
     if (!targets.length) return;
     const port = this.backend.peers.elbv2.targets;
     const now = this.backend.timeline.now() / 1000;
-    // A target's health moving is a change the service's deployment waits for.
-    const changed = () => this.backend.reconciler.serviceChanged(state, rec, sr);
+    // A target's health moving is a change the service's deployment waits for, and an unhealthy
+    // target past the grace period stops its task.
+    const changed = () => {
+      this.checkHealth(state, rec, sr, task);
+      this.backend.reconciler.serviceChanged(state, rec, sr);
+    };
     for (const [tg, list] of byGroup(targets)) {
       port.register(state.accountId, state.region, tg, list, changed);
       addEvent(state.ids, sr, now, lbMessages.registered(sr.service.serviceName!, list.length, tg));
@@ -91,6 +97,39 @@ export class LoadBalancing {
       addEvent(state.ids, sr, now, lbMessages.deregistered(name, list.length, tg));
     }
     this.backend.lifecycle.holdDeactivating(task, drainMs);
+  }
+
+  /**
+   * A running task with an unhealthy target is stopped and replaced once its service's
+   * healthCheckGracePeriodSeconds have passed since it started (checked again then if not yet);
+   * its failure counts toward the deployment's circuit breaker. A task all of whose targets are
+   * healthy starts the count again.
+   */
+  private checkHealth(state: EcsState, rec: ClusterRecord, sr: ServiceRecord, task: Task): void {
+    if (task.desiredStatus === "STOPPED" || task.lastStatus !== "RUNNING") return;
+    const held = sr.targets?.get(taskId(task)) ?? [];
+    const port = this.backend.peers.elbv2.targets;
+    const health = held.map((t) => ({ t, h: port.health(state.accountId, state.region, t.targetGroupArn, t) }));
+    const deployment = sr.service.deployments?.find((d) => d.id === task.startedBy);
+    if (health.length && health.every((x) => x.h?.State === "healthy")) {
+      if (deployment) deployment.failedTasks = 0;
+      return;
+    }
+    const bad = health.find((x) => x.h?.State === "unhealthy");
+    if (!bad) return;
+    const timeline = this.backend.timeline;
+    const graceEnds = ((task.startedAt ?? 0) + (sr.service.healthCheckGracePeriodSeconds ?? 0)) * 1000;
+    if (timeline.now() < graceEnds) {
+      timeline.at(graceEnds, () => this.checkHealth(state, rec, sr, task));
+      return;
+    }
+    const name = sr.service.serviceName!;
+    const id = taskId(task);
+    const now = timeline.now() / 1000;
+    addEvent(state.ids, sr, now, lbMessages.unhealthy(name, bad.t.id.startsWith("i-") ? `(instance ${bad.t.id})` : `(task ${id})`, bad.t.port, bad.t.targetGroupArn, bad.h?.Description ?? "Health checks failed"));
+    addEvent(state.ids, sr, now, lbMessages.failedChecks(name, id, bad.t.targetGroupArn));
+    if (deployment) deployment.failedTasks = (deployment.failedTasks ?? 0) + 1;
+    this.backend.lifecycle.stop(state, rec, task, failedElbChecks(bad.t.targetGroupArn), "ServiceSchedulerInitiated");
   }
 
   /** A task counts toward its deployment once every target it holds is healthy. */

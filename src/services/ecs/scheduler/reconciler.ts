@@ -10,6 +10,7 @@ import { isProtected } from "../domain/taskProtection.js";
 import { reconcileTaskSets } from "./taskSets.js";
 import { checkCircuitBreaker } from "./circuitBreaker.js";
 import { failedToStart, holdFor, recordFailure, type LaunchThrottle } from "./throttle.js";
+import { serviceOfTask } from "../domain/services.js";
 
 interface Home {
   state: EcsState;
@@ -96,9 +97,10 @@ export class Reconciler {
       if (this.ran.has(task)) return;
       this.ran.add(task);
       if (this.throttles.get(sr)?.taskDefinition === td) this.throttles.delete(sr);
-      // The circuit breaker counts failures in a row: a task that runs starts the count again.
+      // The circuit breaker counts failures in a row: a task that runs starts the count again
+      // (behind a load balancer, a task whose targets are healthy: loadBalancing.ts).
       const ran = sr.service.deployments?.find((x) => x.id === task.startedBy);
-      if (ran) ran.failedTasks = 0;
+      if (ran && !sr.service.loadBalancers?.length) ran.failedTasks = 0;
       return;
     }
     // Counted when it is asked to stop, not when it has stopped: its replacement is launched then.
@@ -116,9 +118,8 @@ export class Reconciler {
 
   private onTask(state: EcsState, rec: ClusterRecord, task: Task): void {
     if (task.lastStatus === "STOPPED") this.wakeStarved(rec);
-    if (!task.group?.startsWith("service:")) return;
-    const sr = rec.services.get(task.group.slice("service:".length));
-    if (!sr || !task.startedBy || !sr.launches.has(task.startedBy)) return;
+    const sr = serviceOfTask(rec, task);
+    if (!sr) return;
     const id = task.taskArn!.split("/").pop()!;
     if (sr.tasks.has(id)) this.throttleOn(sr, task);
     if (task.lastStatus === "STOPPED") sr.tasks.delete(id);
@@ -200,7 +201,7 @@ function reconcile(ctx: EcsContext, rec: ClusterRecord, sr: ServiceRecord, r: Re
   // Rolled back: the next pass works for the new primary.
   if (s.deployments![0] !== primary) return;
   const daemon = s.schedulingStrategy === "DAEMON";
-  const eligible = daemon ? daemonInstances(rec, launch) : [];
+  const eligible = daemon ? daemonInstances(ctx.state, rec, launch) : [];
   if (daemon) s.desiredCount = eligible.length;
   const desired = s.desiredCount ?? 0;
   const eligibleArns = new Set(eligible.map((ci) => ci.containerInstanceArn));
@@ -229,7 +230,8 @@ function reconcile(ctx: EcsContext, rec: ClusterRecord, sr: ServiceRecord, r: Re
     isHealthy: healthy,
   });
 
-  stopTasks(ctx, rec, sr, plan.stop, primary.id!);
+  // An Express canary keeps the earlier revision's tasks until its traffic has moved.
+  stopTasks(ctx, rec, sr, sr.holdLeaving ? plan.stop.filter((t) => t.startedBy === primary.id) : plan.stop, primary.id!);
   if (plan.blocked) addProblem(ctx.state.ids, sr, now, messages.deploymentBlocked(s.serviceName!));
   if (plan.start > 0 && (!mayLaunch || r.launchHeld(ctx, rec, sr, launch.td.taskDefinitionArn!))) r.starve(ctx.state, rec, sr, false);
   else if (plan.start > 0) {

@@ -8,6 +8,7 @@ import { findRevision, parseTaskDefinitionRef } from "../domain/taskDefinitions.
 import { dynamicPortsOf, type ClusterRecord, type EcsState } from "../store.js";
 import { releasePort } from "../domain/resources.js";
 import { resolveSecrets } from "./secrets.js";
+import { readEnvironmentFiles } from "./environmentFiles.js";
 import { endTaskCredentials, startTaskCredentials } from "./taskCredentials.js";
 import { clusterChanged } from "./reconciler.js";
 
@@ -154,19 +155,22 @@ function assumeRoles(backend: EcsBackend, state: EcsState, rec: ClusterRecord, r
 }
 
 /**
- * Reads the task's secrets into its run, as the agent does before it pulls and starts anything; one
+ * Reads the task's secrets and environment files into its run, as the agent does before it pulls and starts anything; one
  * that cannot be read stops the task at the next turn (after the answer that started it), as ECS's
  * agent reports it, and nothing runs.
  */
 function readSecrets(backend: EcsBackend, state: EcsState, rec: ClusterRecord, run: TaskRun): boolean {
-  const resolved = resolveSecrets(backend.peers, run);
-  if ("values" in resolved) {
-    run.secrets = resolved.values;
+  const secrets = resolveSecrets(backend.peers, run);
+  const files = "values" in secrets ? readEnvironmentFiles(backend.peers, run) : secrets;
+  if ("values" in secrets && "values" in files) {
+    run.secrets = secrets.values;
+    run.environmentFiles = files.values;
     return true;
   }
+  const failure = "failure" in secrets ? secrets.failure : (files as { failure: string }).failure;
   const { task } = run;
   backend.timeline.at(backend.timeline.now(), () => {
-    if (task.desiredStatus !== "STOPPED") backend.lifecycle.stop(state, rec, task, resolved.failure, "TaskFailedToStart");
+    if (task.desiredStatus !== "STOPPED") backend.lifecycle.stop(state, rec, task, failure, "TaskFailedToStart");
   });
   return false;
 }

@@ -6,7 +6,7 @@ import { messages } from "../domain/serviceEvents.js";
 import { serviceGroup } from "../domain/services.js";
 import { tagsOf } from "../domain/tags.js";
 import { launchTask } from "../domain/tasks.js";
-import type { ClusterRecord, ServiceLaunch, ServiceRecord } from "../store.js";
+import type { ClusterRecord, EcsState, ServiceLaunch, ServiceRecord } from "../store.js";
 import { available, shortfall, taskNeeds } from "../domain/resources.js";
 import { startTasks, type StartSpec } from "./start.js";
 import { providerCounts } from "./capacity.js";
@@ -64,11 +64,13 @@ export function startReplicaTasks(ctx: EcsContext, rec: ClusterRecord, sr: Servi
 }
 
 /** ACTIVE, connected instances that meet the service's memberOf constraints: a DAEMON task belongs on each. */
-export function daemonInstances(rec: ClusterRecord, launch: ServiceLaunch): ContainerInstance[] {
+export function daemonInstances(state: EcsState, rec: ClusterRecord, launch: ServiceLaunch): ContainerInstance[] {
   const expressions = launch.constraints.filter((c) => c.type === "memberOf" && c.expression).map((c) => c.expression!);
   const out: ContainerInstance[] = [];
   for (const ci of rec.instances.values()) {
     if (ci.status !== "ACTIVE" || ci.agentConnected === false) continue;
+    // Managed instances run managed daemons, not DAEMON services' tasks.
+    if (ci.capacityProviderName && state.capacityProviders.get(ci.capacityProviderName)?.type === "MANAGED_INSTANCES") continue;
     if (expressions.every((e) => matchesExpression(e, ci))) out.push(ci);
   }
   return out;

@@ -15,12 +15,14 @@ import type {
   TaskOverride,
 } from "../generated/types.js";
 import { launchTask } from "../domain/tasks.js";
-import type { ClusterRecord } from "../store.js";
+import type { ClusterRecord, EcsState } from "../store.js";
 import { place } from "./placement.js";
 import { candidates } from "./candidates.js";
 import { effectiveNetworkMode, taskNeeds } from "../domain/resources.js";
 import { matchesExpression } from "../domain/clusterQuery.js";
-import { managedScalingOn, NOT_ASSOCIATED } from "../domain/capacityProviders.js";
+import { NOT_ASSOCIATED, waitsForCapacity } from "../domain/capacityProviders.js";
+import { isManagedInstancesProvider } from "../managedInstances/fleet.js";
+import { miMessages } from "../managedInstances/messages.js";
 import { awaitCapacity } from "../capacity/waiting.js";
 import { assignProviders, BOTH_GIVEN, resolveClusterLaunch, type ProviderLaunch } from "./capacity.js";
 
@@ -57,8 +59,8 @@ const FARGATE_PROVIDERS = new Set(["FARGATE", "FARGATE_SPOT"]);
  * the cluster, strategies are checked against the providers associated with it and the cluster's
  * default strategy applies when the request names neither; without it only Fargate providers pass.
  */
-export function resolveLaunch(launchType: LaunchType | undefined, strategy: CapacityProviderStrategyItem[] | undefined, rec?: ClusterRecord): ProviderLaunch {
-  if (rec) return resolveClusterLaunch(rec, launchType, strategy);
+export function resolveLaunch(launchType: LaunchType | undefined, strategy: CapacityProviderStrategyItem[] | undefined, rec?: ClusterRecord, state?: EcsState): ProviderLaunch {
+  if (rec) return resolveClusterLaunch(rec, launchType, strategy, (p) => isManagedInstancesProvider(state, p));
   if (launchType && strategy?.length) throw new InvalidParameterException(BOTH_GIVEN);
   if (strategy?.length) {
     const provider = [...strategy].sort((a, b) => (b.base ?? 0) - (a.base ?? 0) || (b.weight ?? 0) - (a.weight ?? 0))[0].capacityProvider;
@@ -76,6 +78,7 @@ export function checkLaunch(td: TaskDefinition, launchType: LaunchType, net: Net
   if ((launchType === "FARGATE" || launchType === "EC2") && !(td.compatibilities ?? []).includes(launchType)) {
     throw new InvalidParameterException(`Task definition does not support launch_type ${launchType}.`);
   }
+  if (launchType === "MANAGED_INSTANCES" && effectiveNetworkMode(td) === "bridge") throw new InvalidParameterException(miMessages.networkMode);
   const awsvpc = effectiveNetworkMode(td) === "awsvpc";
   if (awsvpc && !net?.awsvpcConfiguration?.subnets?.length) {
     throw new InvalidParameterException("Network Configuration must be provided when networkMode 'awsvpc' is specified.");
@@ -110,14 +113,16 @@ export function startTasks(ctx: EcsContext, rec: ClusterRecord, spec: StartSpec,
  * Starts tasks with one launch type and at most one capacity provider. Through a provider with
  * managed scaling, the tasks no instance can take wait for capacity instead of failing.
  */
-function startOn(ctx: EcsContext, rec: ClusterRecord, spec: StartSpec, count: number): StartResult {
+function startOn(ctx: EcsContext, rec: ClusterRecord, given: StartSpec, count: number): StartResult {
+  // Tasks through a Managed Instances provider run with that launch type, whatever the strategy's first provider.
+  const spec: StartSpec = isManagedInstancesProvider(ctx.state, given.capacityProviderName) ? { ...given, launchType: "MANAGED_INSTANCES" } : given;
   const needs = taskNeeds(spec.td, spec.overrides);
   const launch = (instance?: ContainerInstance): Task => launchTask(ctx, rec, { ...spec, needs, instance });
   if (spec.launchType === "FARGATE") {
     return { tasks: Array.from({ length: count }, () => launch()), failures: [], noInstances: false };
   }
-  const waits = managedScalingOn(ctx.state, spec.capacityProviderName);
-  const cands = candidates(rec, spec.group, spec.capacityProviderName);
+  const waits = waitsForCapacity(ctx.state, spec.capacityProviderName);
+  const cands = candidates(ctx.state, rec, spec.group, spec.capacityProviderName);
   if (cands.length === 0 && !waits) return { tasks: [], failures: [], noInstances: true };
   const result = cands.length
     ? place({ count, needs, candidates: cands, strategies: spec.strategies, constraints: spec.constraints, matches: matchesExpression, random: ctx.state.ids.random })

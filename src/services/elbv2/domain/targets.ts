@@ -3,6 +3,7 @@
 // one drains for the deregistration delay, then is gone. A group no load balancer uses checks nothing.
 import type { Elbv2Backend, Elbv2State, TargetGroupRecord, TargetRecord } from "../context.js";
 import type { TargetDescription, TargetHealth, TargetHealthDescription } from "../generated/types.js";
+import { nextHealth, type ProbeOutcome } from "./health.js";
 
 export const HEALTH = {
   registering: { State: "initial", Reason: "Elb.RegistrationInProgress", Description: "Target registration is in progress" },
@@ -41,10 +42,17 @@ function set(t: TargetRecord, health: TargetHealth): void {
   t.onChange?.();
 }
 
-/** Starts the health checks of a target: registration, initial checks, then healthy. */
-function check(backend: Elbv2Backend, tg: TargetGroupRecord, t: TargetRecord): void {
+/**
+ * Starts the health checks of a target: registration, initial checks, then healthy. A target the
+ * data plane can reach is probed for real (observe() moves it); any other settles by the clock.
+ */
+function check(backend: Elbv2Backend, state: Elbv2State, tg: TargetGroupRecord, t: TargetRecord): void {
   backend.timeline.cancel(t.timer);
+  t.streak = { ok: 0, fail: 0 };
+  t.marked = false;
+  t.probed = backend.probing?.(state, tg, t) ?? false;
   set(t, HEALTH.registering);
+  if (t.probed) return;
   const interval = tg.tg.HealthCheckIntervalSeconds ?? 30;
   const threshold = tg.tg.HealthyThresholdCount ?? 5;
   t.timer = backend.timeline.after(elbMs(backend, interval), () => {
@@ -67,7 +75,7 @@ export function register(backend: Elbv2Backend, state: Elbv2State, tg: TargetGro
     if (existing && existing.health.State !== "draining") continue;
     const t: TargetRecord = existing ?? { target: { Id: d.Id, ...(port !== undefined ? { Port: port } : {}), ...(d.AvailabilityZone ? { AvailabilityZone: d.AvailabilityZone } : {}) }, health: { ...HEALTH.notInUse }, onChange };
     tg.targets.set(key, t);
-    if (used) check(backend, tg, t);
+    if (used) check(backend, state, tg, t);
     else {
       backend.timeline.cancel(t.timer);
       set(t, HEALTH.notInUse);
@@ -109,7 +117,7 @@ export function usageChanged(backend: Elbv2Backend, state: Elbv2State, tgArn: st
   if (!tg) return;
   const used = loadBalancersOf(state, tgArn).length > 0;
   for (const [key, t] of tg.targets) {
-    if (used && t.health.State === "unused") check(backend, tg, t);
+    if (used && t.health.State === "unused") check(backend, state, tg, t);
     else if (!used && t.health.State !== "unused") {
       backend.timeline.cancel(t.timer);
       if (t.health.State === "draining") remove(tg, key, t);
@@ -127,4 +135,24 @@ export function describeTarget(tg: TargetGroupRecord, d: TargetDescription): Tar
   const checked = health.State !== "unused" && health.Reason !== HEALTH.registering.Reason;
   const hcPort = tg.tg.HealthCheckPort === "traffic-port" || tg.tg.HealthCheckPort === undefined ? target.Port : tg.tg.HealthCheckPort;
   return { Target: target, ...(checked && hcPort !== undefined ? { HealthCheckPort: String(hcPort) } : {}), TargetHealth: { ...health } };
+}
+
+/** One health check's outcome for a probed target; draining, unused and marked targets take none. */
+export function observe(tg: TargetGroupRecord, t: TargetRecord, outcome: ProbeOutcome): void {
+  if (!t.probed || t.marked || !["initial", "healthy", "unhealthy"].includes(t.health.State!)) return;
+  const thresholds = { healthy: tg.tg.HealthyThresholdCount ?? 5, unhealthy: tg.tg.UnhealthyThresholdCount ?? 2 };
+  const { health, streak } = nextHealth(t.health, t.streak ?? { ok: 0, fail: 0 }, outcome, thresholds);
+  t.streak = streak;
+  if (health.State !== t.health.State || health.Reason !== t.health.Reason || health.Description !== t.health.Description) set(t, health);
+}
+
+/**
+ * Sets a registered target's health by hand (the simulated runtime's way to fail a target in a
+ * test): it stays so, whatever the clock or a probe says, until marked again or registered anew.
+ */
+export function mark(backend: Elbv2Backend, t: TargetRecord, health: TargetHealth): void {
+  backend.timeline.cancel(t.timer);
+  t.timer = undefined;
+  t.marked = true;
+  set(t, health);
 }

@@ -7,6 +7,7 @@ import { listenerArn, ruleArn } from "../domain/ids.js";
 import { getLoadBalancer, listenersOf } from "../domain/lookup.js";
 import { addTags, checkNewTags } from "../domain/tags.js";
 import { usageChanged } from "../domain/targets.js";
+import { listenersChanged } from "../domain/watchers.js";
 
 const SECURE = new Set(["HTTPS", "TLS"]);
 
@@ -36,5 +37,6 @@ export const createListener: Handler<"CreateListener"> = (input, ctx) => {
   state.listeners.set(arn, rec);
   addTags(state, arn, input.Tags);
   for (const tg of new Set(actions.flatMap(groupsOf))) usageChanged(ctx.backend, state, tg);
+  listenersChanged(ctx.backend);
   return { Listeners: [structuredClone(listener)] };
 };

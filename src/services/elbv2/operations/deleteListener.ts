@@ -2,6 +2,7 @@ import type { Handler } from "../context.js";
 import { groupsOf } from "../domain/actions.js";
 import { getListener } from "../domain/lookup.js";
 import { usageChanged } from "../domain/targets.js";
+import { listenersChanged } from "../domain/watchers.js";
 
 /** Its rules go with it; groups no longer used by any load balancer see their targets go unused. */
 export const deleteListener: Handler<"DeleteListener"> = (input, ctx) => {
@@ -12,5 +13,6 @@ export const deleteListener: Handler<"DeleteListener"> = (input, ctx) => {
   state.tags.delete(input.ListenerArn);
   for (const r of rec.rules.keys()) state.tags.delete(r);
   for (const tg of groups) usageChanged(ctx.backend, state, tg);
+  listenersChanged(ctx.backend);
   return {};
 };

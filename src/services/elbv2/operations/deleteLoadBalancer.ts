@@ -2,6 +2,7 @@ import type { Handler } from "../context.js";
 import { OperationNotPermittedException } from "../generated/errors.js";
 import { listenersOf } from "../domain/lookup.js";
 import { forwardsTo, usageChanged } from "../domain/targets.js";
+import { listenersChanged } from "../domain/watchers.js";
 
 /**
  * Deletes the load balancer and its listeners and rules; its target groups stay, unused once no
@@ -26,5 +27,6 @@ export const deleteLoadBalancer: Handler<"DeleteLoadBalancer"> = (input, ctx) =>
   state.loadBalancers.delete(input.LoadBalancerArn);
   state.tags.delete(input.LoadBalancerArn);
   for (const arn of groups) usageChanged(ctx.backend, state, arn);
+  listenersChanged(ctx.backend);
   return {};
 };

@@ -4,6 +4,7 @@ import { DuplicateListenerException, UnsupportedProtocolException } from "../gen
 import { checkActions, groupsOf, protocolsFor } from "../domain/actions.js";
 import { getListener, getLoadBalancer, listenersOf } from "../domain/lookup.js";
 import { usageChanged } from "../domain/targets.js";
+import { listenersChanged } from "../domain/watchers.js";
 
 const SECURE = new Set(["HTTPS", "TLS"]);
 
@@ -33,5 +34,6 @@ export const modifyListener: Handler<"ModifyListener"> = (input, ctx) => {
   l.DefaultActions = actions;
   for (const r of rec.rules.values()) if (r.IsDefault) r.Actions = actions;
   for (const tg of new Set([...before, ...actions.flatMap(groupsOf)])) usageChanged(ctx.backend, state, tg);
+  listenersChanged(ctx.backend);
   return { Listeners: [structuredClone(l)] };
 };

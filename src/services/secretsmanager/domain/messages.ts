@@ -1,4 +1,4 @@
-// Secrets Manager's error texts, in one place (sources in docs/fidelity/secrets.md).
+// Secrets Manager's error texts, in one place (sources in FIDELITY.md, "Secrets Manager").
 import { AwsError } from "../../../protocol/errors.js";
 import { InvalidParameterException, InvalidRequestException, ResourceExistsException, ResourceNotFoundException } from "../generated/errors.js";
 

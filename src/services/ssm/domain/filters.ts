@@ -1,5 +1,5 @@
 // ParameterFilters of DescribeParameters and GetParametersByPath: their checks, in SSM's words, and
-// which parameter version a filter set keeps. Texts: docs/fidelity/ssm.md.
+// which parameter version a filter set keeps. Texts: FIDELITY.md, "Systems Manager Parameter Store".
 import type { ParameterStringFilter } from "../generated/types.js";
 import { InvalidFilterKey, InvalidFilterOption, InvalidFilterValue } from "../generated/errors.js";
 import type { ParameterRecord, ParameterVersion } from "../store.js";

@@ -1,7 +1,7 @@
 // The ECS-optimized AMI parameters Amazon publishes in every region (/aws/service/ecs/optimized-ami/…)
 // for the release of the public image catalog, shaped as the real tree is: each variant's `recommended`
 // JSON document and one parameter per field of it, and the release's own parameter. Sources and the
-// chosen versions and dates: docs/fidelity/ssm.md.
+// chosen versions and dates: FIDELITY.md, "Systems Manager Parameter Store".
 import { ECS_AMI_RELEASE, publicImageId } from "../../ec2/domain/publicImages.js";
 import type { PublicParameterData } from "./publicParameters.js";
 

@@ -1,5 +1,5 @@
 // What a parameter value must satisfy: its tier's size, no nested parameter, its allowed pattern,
-// a data type SSM knows. Texts: docs/fidelity/ssm.md.
+// a data type SSM knows. Texts: FIDELITY.md, "Systems Manager Parameter Store".
 import type { ParameterTier } from "../generated/types.js";
 import { InvalidAllowedPatternException, ParameterPatternMismatchException } from "../generated/errors.js";
 import { validationException } from "./names.js";
