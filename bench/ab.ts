@@ -12,6 +12,7 @@ import { EcsWire, type UserAgent } from "./wire.js";
 import { companionPhases } from "./companions.js";
 import { elbv2Phases } from "./elbv2.js";
 import { queryPhases } from "./queryWorkload.js";
+import { sdkCheck, type SdkCheck } from "./sdkcheck.js";
 import { DEFAULT_SIZES, phases, setup, type Bench, type Phase, type SetupReport } from "./workload.js";
 
 export interface AbOptions {
@@ -22,6 +23,8 @@ export interface AbOptions {
   /** B's own server arguments (a state directory). */
   bArgs?: string[];
   only?: string;
+  /** Only the phases whose requests change state (the state-directory comparison). */
+  writesOnly?: boolean;
   rounds: number;
   windowMs: number;
   concurrency: number;
@@ -31,6 +34,14 @@ interface Side {
   label: string;
   bench: Bench;
   phases: Phase[];
+}
+
+/** One phase measured on both sides: medians over the windows. */
+export interface AbRow {
+  name: string;
+  unit: string;
+  a: { unitsPerSec: number; cpuUsPerUnit: number; windows: number };
+  b: { unitsPerSec: number; cpuUsPerUnit: number; windows: number };
 }
 
 interface Window {
@@ -61,16 +72,19 @@ async function window(s: Side, phase: Phase, opts: AbOptions, next: { i: number 
   return { units: r.ops - r.errors, cpuUs: (cpuSecondsOf(pid) - cpu0) * 1e6, seconds: r.elapsedMs / 1000 };
 }
 
-export async function runAb(opts: AbOptions, agent: UserAgent, log: (line: string) => void): Promise<void> {
+/** Measures each phase on two servers in alternating windows; B gets the SDK correctness pass after. */
+export async function compareAb(opts: AbOptions, agent: UserAgent, log: (line: string) => void): Promise<{ rows: AbRow[]; bName: string; sdk: SdkCheck[] }> {
   const a = await side("A", opts.a, agent, opts.concurrency);
   const b = await side("B", opts.b ?? opts.a, agent, opts.concurrency, opts.bArgs);
   const bName = `${opts.b ?? opts.a ?? "the package's bin"}${opts.bArgs?.length ? ` ${opts.bArgs.join(" ")}` : ""}`;
   log(`A: ${opts.a ?? "the package's bin"} (pid ${a.target.pid}); B: ${bName} (pid ${b.target.pid})`);
-  const rows: string[] = [];
+  const rows: AbRow[] = [];
+  let sdk: SdkCheck[] = [];
   try {
     for (let p = 0; p < a.side.phases.length; p++) {
       const [pa, pb] = [a.side.phases[p], b.side.phases[p]];
       if (opts.only && !opts.only.toLowerCase().split("|").some((w) => pa.name.toLowerCase().includes(w))) continue;
+      if (opts.writesOnly && !pa.writes) continue;
       await pa.prepare(a.side.bench);
       await pb.prepare(b.side.bench);
       const na = { i: 0 };
@@ -81,8 +95,8 @@ export async function runAb(opts: AbOptions, agent: UserAgent, log: (line: strin
       const wa: Window[] = [];
       const wb: Window[] = [];
       for (let r = 0; r < opts.rounds; r++) {
-        const order = r % 2 ? ([["B", b.side, pb, nb, wb], ["A", a.side, pa, na, wa]] as const) : ([["A", a.side, pa, na, wa], ["B", b.side, pb, nb, wb]] as const);
-        for (const [, s, phase, next, out] of order) {
+        const order = r % 2 ? ([[b.side, pb, nb, wb], [a.side, pa, na, wa]] as const) : ([[a.side, pa, na, wa], [b.side, pb, nb, wb]] as const);
+        for (const [s, phase, next, out] of order) {
           // Units are bounded as in the full run (requests built ahead): a phase stops where it runs out.
           if (next.i >= phase.maxOps) continue;
           out.push(await window(s, phase, opts, next));
@@ -90,25 +104,34 @@ export async function runAb(opts: AbOptions, agent: UserAgent, log: (line: strin
       }
       pa.done?.();
       pb.done?.();
-      const cpu = (ws: Window[]) => median(ws.filter((w) => w.units > 0).map((w) => w.cpuUs / w.units));
-      const rate = (ws: Window[]) => median(ws.filter((w) => w.units > 0).map((w) => w.units / w.seconds));
-      const [ca, cb] = [cpu(wa), cpu(wb)];
-      const line = `| ${pa.name} | ${Math.round(rate(wa)).toLocaleString("en-US")} | ${Math.round(ca).toLocaleString("en-US")} | ${Math.round(rate(wb)).toLocaleString("en-US")} | ${Math.round(cb).toLocaleString("en-US")} | ${((cb / ca) * 100).toFixed(0)}% | ${wa.length} / ${wb.length} |`;
-      log(line);
-      rows.push(line);
+      const stats = (ws: Window[]) => {
+        const ok = ws.filter((w) => w.units > 0);
+        return { unitsPerSec: median(ok.map((w) => w.units / w.seconds)), cpuUsPerUnit: median(ok.map((w) => w.cpuUs / w.units)), windows: ok.length };
+      };
+      const row: AbRow = { name: pa.name, unit: pa.unit, a: stats(wa), b: stats(wb) };
+      log(`${row.name}: A ${Math.round(row.a.unitsPerSec)} units/s ${Math.round(row.a.cpuUsPerUnit)} µs/unit, B ${Math.round(row.b.unitsPerSec)} units/s ${Math.round(row.b.cpuUsPerUnit)} µs/unit`);
+      rows.push(row);
     }
+    sdk = await sdkCheck(b.target, b.side.bench.instanceIds);
   } finally {
     for (const s of [a, b]) {
       await s.side.bench.driver.close();
       await s.target.stop();
     }
   }
+  return { rows, bName, sdk };
+}
+
+const fmt = (n: number): string => Math.round(n).toLocaleString("en-US");
+
+export async function runAb(opts: AbOptions, agent: UserAgent, log: (line: string) => void): Promise<void> {
+  const { rows, bName } = await compareAb(opts, agent, log);
   const md = [
     `A/B of ${new Date().toISOString()}: A = ${opts.a ?? "the package's bin"}, B = ${bName}; windows of ${opts.windowMs / 1000} s alternating, ${opts.rounds} rounds, concurrency ${opts.concurrency}; medians over the windows.`,
     "",
     "| Phase | A units/s | A server CPU µs / unit | B units/s | B server CPU µs / unit | B's CPU per unit as a share of A's | windows A / B |",
     "|---|--:|--:|--:|--:|--:|--:|",
-    ...rows,
+    ...rows.map((r) => `| ${r.name} | ${fmt(r.a.unitsPerSec)} | ${fmt(r.a.cpuUsPerUnit)} | ${fmt(r.b.unitsPerSec)} | ${fmt(r.b.cpuUsPerUnit)} | ${((r.b.cpuUsPerUnit / r.a.cpuUsPerUnit) * 100).toFixed(0)}% | ${r.a.windows} / ${r.b.windows} |`),
     "",
   ].join("\n");
   writeResults("ab-latest", { a: opts.a, b: bName, rows }, md);

@@ -18,6 +18,9 @@ interface Profile {
   timeDeltas: number[];
 }
 
+// Piped into `head`, the reader may go first: that is not an error.
+process.stdout.on("error", (e: NodeJS.ErrnoException) => process.exit(e.code === "EPIPE" ? 0 : 1));
+
 const args = process.argv.slice(2);
 const phaseAt = args.indexOf("--phase");
 const phase = phaseAt >= 0 ? args.splice(phaseAt, 2)[1] : undefined;

@@ -26,9 +26,6 @@ export interface PhaseResult extends PhaseStats, CpuShare {
   perRequest?: { reqPerSec: number; p50Ms: number; p99Ms: number };
 }
 
-/** The target that runs the writing phases again with a state directory (persistence on). */
-export const PERSIST_LABEL = "ecs-local (state dir)";
-
 /** Issue #17: every phase at 20× moto's throughput, with moto's p99 20× ours. */
 export const MOTO_FACTOR = 20;
 /** Issue #17: with a state directory, the writing phases within 1.3× of in-memory throughput. */
@@ -65,6 +62,8 @@ export interface RunResult {
   ceilingLarge?: PhaseResult;
   fidelity: FidelityCheck[];
   targets: TargetRun[];
+  /** The writing phases with a state directory against in memory, in alternating windows (bench/ab.ts). */
+  persistence?: { rows: import("./ab.js").AbRow[]; sdk: SdkCheck[]; rounds: number; windowMs: number };
   /** The Docker mode's result (real containers against the bare engine), or why it was skipped. */
   docker?: import("./docker.js").DockerResult;
   /** Alternating starts of ecs-local and the bare server: their medians judge the start-up target. */
@@ -101,7 +100,6 @@ export const cpuPerUnitUs = (p: PhaseResult): number | undefined => (p.serverCpu
 export function verdicts(r: RunResult): Verdict[] {
   const ours = r.targets.find((t) => t.kind === "ecs-local");
   const moto = r.targets.find((t) => t.kind === "moto");
-  const persisted = r.targets.find((t) => t.kind === PERSIST_LABEL);
   const out: Verdict[] = [];
   if (!ours) return out;
   const wanted = `≥ ${MOTO_FACTOR}× moto's throughput, p99 ≤ 1/${MOTO_FACTOR}`;
@@ -124,17 +122,11 @@ export function verdicts(r: RunResult): Verdict[] {
     const small = r.ceiling ? `; ${fmt((d.reqPerSec / r.ceiling.reqPerSec) * 100, 1)}% of the same server answering a 30-byte body (${fmt(r.ceiling.reqPerSec)} req/s)` : "";
     out.push({ target: "DescribeTasks(100) ≥ 50% of the bare server's throughput for a body of its size", met: d.errors === 0 && share >= 0.5, detail: `${fmt(share * 100, 1)}% (${fmt(d.reqPerSec)} of ${fmt(ceiling.reqPerSec)} req/s)${small}` });
   }
-  if (persisted) {
-    for (const p of persisted.phases) {
-      const m = ours.phases.find((x) => x.name === p.name);
-      const what = `${p.name}: with a state directory within ${PERSIST_FACTOR}× of in-memory throughput`;
-      if (!m || !(m.opsPerSec > 0) || p.errors > 0 || !(p.opsPerSec > 0)) {
-        out.push({ target: what, met: false, detail: p.errors > 0 ? `${p.errors} errors` : "nothing to compare" });
-        continue;
-      }
-      const x = m.opsPerSec / p.opsPerSec;
-      out.push({ target: what, met: x <= PERSIST_FACTOR, detail: `in memory ${fmt(m.opsPerSec)}, with a state directory ${fmt(p.opsPerSec)} units/s (${x.toFixed(2)}×)` });
-    }
+  for (const row of r.persistence?.rows ?? []) {
+    const what = `${row.name}: with a state directory within ${PERSIST_FACTOR}× of in-memory throughput`;
+    const x = row.a.unitsPerSec / row.b.unitsPerSec;
+    if (!(x > 0) || !Number.isFinite(x)) out.push({ target: what, met: false, detail: "nothing to compare" });
+    else out.push({ target: what, met: x <= PERSIST_FACTOR, detail: `in memory ${fmt(row.a.unitsPerSec)}, with a state directory ${fmt(row.b.unitsPerSec)} units/s (${x.toFixed(2)}×), medians of ${row.a.windows} / ${row.b.windows} alternating windows` });
   }
   if (ours.peakRssMb !== undefined && !ours.error) {
     out.push({ target: `peak RSS after the run < ${PEAK_RSS_MB} MB (2026-12-02)`, met: ours.peakRssMb < PEAK_RSS_MB, detail: `${fmt(ours.peakRssMb, 1)} MB` });
@@ -156,7 +148,6 @@ export function verdicts(r: RunResult): Verdict[] {
 export function markdown(r: RunResult): string {
   const ours = r.targets.find((t) => t.kind === "ecs-local");
   const moto = r.targets.find((t) => t.kind === "moto");
-  const persisted = r.targets.find((t) => t.kind === PERSIST_LABEL);
   const lines: string[] = [];
   const m = r.machine;
   lines.push(`Run of ${r.date} on ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GiB, Node ${m.node}${m.moto ? `, moto ${m.moto}` : ""}; concurrency ${r.options.concurrency}, ${r.options.phaseMs / 1000} s per phase after ${r.options.warmupMs / 1000} s warm-up.`, "");
@@ -178,15 +169,12 @@ export function markdown(r: RunResult): string {
       lines.push(`| ${p.name}, per request (request) | ${fmt(a?.reqPerSec)} | ${ms(a?.p50Ms)} | ${ms(a?.p99Ms)} | | ${fmt(b?.reqPerSec, 1)} | ${ms(b?.p50Ms)} | ${ms(b?.p99Ms)} | | ${ratio(xr)} | ${ratio(yr)} | | | | |`);
     }
   }
-  if (persisted && ours) {
-    lines.push("", `With a state directory (\`--state-dir\`, the default \`--state-sync normal\`), the phases that write, run right after the in-memory ones:`, "");
-    lines.push("| Phase (unit) | in memory ops/s | p99 ms | with state dir ops/s | p99 ms | errors | in memory ÷ state dir | server CPU µs / unit in memory / state dir |");
-    lines.push("|---|--:|--:|--:|--:|--:|--:|--:|");
-    for (const p of persisted.phases) {
-      const o = ours.phases.find((x) => x.name === p.name);
-      const x = o && p.opsPerSec > 0 ? o.opsPerSec / p.opsPerSec : undefined;
-      lines.push(`| ${p.name} (${p.unit}) | ${fmt(o?.opsPerSec)} | ${ms(o?.p99Ms)} | ${fmt(p.opsPerSec)} | ${ms(p.p99Ms)} | ${fmt(p.errors)} | ${x === undefined ? "–" : `${x.toFixed(2)}×`} | ${o ? fmt(cpuPerUnitUs(o)) : "–"} / ${fmt(cpuPerUnitUs(p))} |`);
-    }
+  if (r.persistence) {
+    const p = r.persistence;
+    lines.push("", `With a state directory (\`--state-dir\`, the default \`--state-sync normal\`): the phases that write, on two fresh servers of this build, one in memory and one with a state directory, in alternating ${p.windowMs / 1000} s windows (${p.rounds} rounds each after a warm-up window; medians), so that both meet the same load:`, "");
+    lines.push("| Phase (unit) | in memory units/s | server CPU µs / unit | with state dir units/s | server CPU µs / unit | in memory ÷ state dir (throughput) |");
+    lines.push("|---|--:|--:|--:|--:|--:|");
+    for (const row of p.rows) lines.push(`| ${row.name} (${row.unit}) | ${fmt(row.a.unitsPerSec)} | ${fmt(row.a.cpuUsPerUnit)} | ${fmt(row.b.unitsPerSec)} | ${fmt(row.b.cpuUsPerUnit)} | ${(row.a.unitsPerSec / row.b.unitsPerSec).toFixed(2)}× |`);
   }
   lines.push("", "| Process | start-up to first answer ms | peak RSS MB | req/s |", "|---|--:|--:|--:|");
   for (const t of r.targets) lines.push(`| ${t.kind} | ${ms(t.startupMs)} | ${fmt(t.peakRssMb, 1)} | ${t.error ? `not run: ${t.error.split("\n")[0]}` : ""} |`);
@@ -199,6 +187,10 @@ export function markdown(r: RunResult): string {
   for (const t of r.targets) {
     const bad = t.sdk.filter((c) => !c.ok);
     lines.push(`SDK correctness pass on ${t.kind}: ${t.sdk.length - bad.length}/${t.sdk.length} right${bad.length ? ` — wrong: ${bad.map((c) => `${c.phase} (${c.detail.replace(/\|/g, "/").slice(0, 140)})`).join("; ")}` : ""}.`);
+  }
+  if (r.persistence) {
+    const bad = r.persistence.sdk.filter((c) => !c.ok);
+    lines.push(`SDK correctness pass on ecs-local with a state directory: ${r.persistence.sdk.length - bad.length}/${r.persistence.sdk.length} right${bad.length ? ` — wrong: ${bad.map((c) => `${c.phase} (${c.detail.replace(/\|/g, "/").slice(0, 140)})`).join("; ")}` : ""}.`);
   }
   const errs = r.targets.flatMap((t) => t.phases.filter((p) => p.errors > 0 || p.setupError).map((p) => `${t.kind} / ${p.name}: ${p.setupError ?? Object.entries(p.errorSamples).map(([k, n]) => `${n}× ${k}`).slice(0, 2).join("; ")}`));
   if (errs.length) lines.push("", "Errors:", ...errs.map((e) => `- ${e.replace(/\|/g, "/").slice(0, 300)}`));

@@ -5,8 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Driver, latencyPercentiles, round, runLoad, summarize, type LoadResult } from "./driver.js";
 import { checkFidelity, sdkUserAgent } from "./fidelity.js";
-import { machine, markdown, PERSIST_LABEL, writeResults, type CpuShare, type PhaseResult, type RunResult, type TargetRun } from "./results.js";
-import { runAb } from "./ab.js";
+import { machine, markdown, writeResults, type CpuShare, type PhaseResult, type RunResult, type TargetRun } from "./results.js";
+import { compareAb, runAb } from "./ab.js";
 import { dockerMarkdown, runDocker } from "./docker.js";
 import { runScale } from "./scale.js";
 import { runSoak } from "./soak.js";
@@ -20,6 +20,9 @@ import { EcsWire, type UserAgent } from "./wire.js";
 import { elbv2Phases } from "./elbv2.js";
 import { companionPhases } from "./companions.js";
 import { DEFAULT_SIZES, phases, setup, type Bench, type Phase, type SetupReport } from "./workload.js";
+
+/** Rounds of alternating one-second windows for the state-directory comparison. */
+const PERSIST_ROUNDS = 4;
 
 /** Alternating starts the full run takes for its start-up verdict (`--startup` alone takes 9 by default). */
 const STARTUP_RUNS = 5;
@@ -173,23 +176,15 @@ async function heapSnapshot(pid: number, dir: string): Promise<void> {
   log("heap snapshot: none written within 5 minutes");
 }
 
-/** ecs-local again, keeping its state in a directory: the phases that write, to compare with the in-memory run. */
-interface Variant {
-  label: string;
-  serverArgs: string[];
-  writesOnly: boolean;
-}
-
-async function benchTarget(kind: TargetKind, opts: Options, agent: UserAgent, variant?: Variant): Promise<TargetRun> {
+async function benchTarget(kind: TargetKind, opts: Options, agent: UserAgent): Promise<TargetRun> {
   let target;
-  // The state-directory run's profile goes beside the in-memory one's.
-  const profileDir = opts.profileDir && (variant ? join(opts.profileDir, "state-dir") : opts.profileDir);
+  const profileDir = opts.profileDir;
   windows.length = 0;
-  const name = variant?.label ?? kind;
+  const name = kind;
   try {
     const profile = kind === "ecs-local" && profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
-    if (kind === "ecs-local" && !variant && opts.heapDir) profile.push("--heapsnapshot-signal=SIGUSR2", `--diagnostic-dir=${opts.heapDir}`);
-    target = await launch(kind, agent, profile, variant?.serverArgs ?? []);
+    if (kind === "ecs-local" && opts.heapDir) profile.push("--heapsnapshot-signal=SIGUSR2", `--diagnostic-dir=${opts.heapDir}`);
+    target = await launch(kind, agent, profile);
   } catch (e) {
     return { kind: name, phases: [], sdk: [], error: (e as Error).message };
   }
@@ -205,12 +200,11 @@ async function benchTarget(kind: TargetKind, opts: Options, agent: UserAgent, va
     for (const phase of [...phases(() => report, DEFAULT_SIZES, () => b), ...queryPhases(() => b), ...elbv2Phases(() => b), ...companionPhases(() => b)]) {
       // `--phase a|b` runs the phases whose names contain any of the alternatives.
       if (opts.only && !opts.only.toLowerCase().split("|").some((w) => phase.name.toLowerCase().includes(w))) continue;
-      if (variant?.writesOnly && !phase.writes) continue;
       const r = await runPhase(opts, b, phase);
       log(`${name}: ${phase.name}: ${r.opsPerSec} ops/s (server CPU ${r.serverCpuPct}%, driver CPU ${r.driverCpuPct}%), p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, ${r.errors} errors${r.setupError ? ` (${r.setupError})` : ""}${r.errors ? ` ${JSON.stringify(r.errorSamples).slice(0, 200)}` : ""}`);
       run.phases.push(r);
     }
-    if (kind === "ecs-local" && !variant && opts.heapDir) await heapSnapshot(target.pid, opts.heapDir);
+    if (kind === "ecs-local" && opts.heapDir) await heapSnapshot(target.pid, opts.heapDir);
     run.sdk = await sdkCheck(target, b.instanceIds);
     const mem = memoryOf(target.pid);
     run.peakRssMb = mem.peakRssMb;
@@ -268,10 +262,12 @@ async function main(): Promise<void> {
   result.startup = { runs: startup.runs, medians: startup.medians, ratio: startup.ratio };
   result.targets.push(await benchTarget("ecs-local", opts, agent));
   if (opts.persist) {
-    // The same build with a state directory, right after the in-memory run so that both meet the same load.
+    // The same build with a state directory against a fresh one in memory, in alternating windows
+    // of the phases that write, so that both meet the same load.
     const dir = mkdtempSync(join(tmpdir(), "ecs-local-bench-state-"));
     try {
-      result.targets.push(await benchTarget("ecs-local", opts, agent, { label: PERSIST_LABEL, serverArgs: ["--state-dir", dir], writesOnly: true }));
+      const { rows, sdk } = await compareAb({ a: opts.bin, bArgs: ["--state-dir", dir], writesOnly: true, rounds: PERSIST_ROUNDS, windowMs: 1000, concurrency: opts.concurrency }, agent, log);
+      result.persistence = { rows, sdk, rounds: PERSIST_ROUNDS, windowMs: 1000 };
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

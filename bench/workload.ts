@@ -47,13 +47,32 @@ export async function call<T = Record<string, unknown>>(b: Bench, operation: str
   return JSON.parse(reply.text!) as T;
 }
 
-const NO_FAILURES = /"failures":\s*\[\]/;
+const FAILURES = Buffer.from('"failures"');
+const NO_FAILURES = /^"failures":\s*\[\]/;
+
+/**
+ * Whether an answer's `failures` is an empty list, read from the bytes where the member is (found
+ * from the end: both servers write it last) rather than from the whole answer decoded: the driver
+ * must not spend on a 140 KB DescribeTasks answer what it does not spend on the ceiling's body.
+ */
+function noFailures(body: Buffer): boolean {
+  const at = body.lastIndexOf(FAILURES);
+  return at >= 0 && NO_FAILURES.test(body.toString("utf8", at, Math.min(body.length, at + 40)));
+}
 
 /** One request: an error is a non-200 answer, or a 200 whose `failures` is not empty when asked. */
 async function sendOne(b: Bench, req: WireRequest, checkFailures = false): Promise<OpOutcome> {
-  const reply: Reply = await b.driver.send(req, checkFailures);
+  if (checkFailures) {
+    const res = await b.driver.pool.send(req.raw);
+    if (res.status !== 200) return { requests: 1, error: errorCode({ status: res.status, text: res.body.toString("utf8") }) };
+    if (!noFailures(res.body)) {
+      const text = res.body.toString("utf8");
+      return { requests: 1, error: `failures: ${text.slice(text.indexOf('"failures"'), 200)}` };
+    }
+    return { requests: 1 };
+  }
+  const reply: Reply = await b.driver.send(req);
   if (reply.status !== 200) return { requests: 1, error: errorCode(reply) };
-  if (checkFailures && !NO_FAILURES.test(reply.text!)) return { requests: 1, error: `failures: ${reply.text!.slice(reply.text!.indexOf('"failures"'), 200)}` };
   return { requests: 1 };
 }
 

@@ -318,6 +318,8 @@ export class DockerRuntime implements ContainerRuntime {
       r.net.ip = info?.NetworkSettings?.IPAddress || undefined;
     }
     if (r.net.mode !== "bridge") return undefined;
+    // Only mapped ports are published (spec.ts): without one there is nothing to ask the engine.
+    if (!(b.plan.def.portMappings ?? []).some((pm) => pm.containerPort !== undefined)) return [];
     const info = await engine.call("GET", `/containers/${b.id}/json`).catch(() => undefined);
     return info ? boundPorts(info.NetworkSettings?.Ports) : undefined;
   }
@@ -372,8 +374,18 @@ export class DockerRuntime implements ContainerRuntime {
       );
       left = left.filter((b) => !batch.includes(b));
     }
-    // Exit codes arrive with the engine's die events, a moment after the stop calls return.
-    for (let i = 0; i < 40 && r.order.some((b) => b.state !== "exited"); i++) await sleep(50);
+    // Exit codes arrive with the engine's die events, a moment after the stop calls return: each
+    // event wakes the wait (looked at every 50 ms besides, 2 s at most).
+    for (let i = 0; i < 40 && r.order.some((b) => b.state !== "exited"); i++) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 50);
+        r.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+    r.wake = () => {};
     await Promise.race([Promise.all(r.order.map((b) => b.log?.stream?.done)), sleep(3000)]);
     this.tasks.delete(r.run.task.taskArn!);
     const c = this.connections.get(engine.endpoint);

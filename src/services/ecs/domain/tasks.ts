@@ -196,13 +196,35 @@ export function launchTask(ctx: EcsContext, rec: ClusterRecord, n: NewTask): Tas
 /** The id a task reference (id or ARN) names; a reference into another cluster is refused. */
 export function taskIdFromRef(rec: ClusterRecord, ref: string): string | undefined {
   if (!isArn(ref)) return ref;
+  const path = taskPath(ref);
+  // Old-format ARNs (task/<id>) carry no cluster name.
+  const slash = path.indexOf("/");
+  if (slash < 0) return path;
+  const cluster = path.slice(0, slash);
+  if (cluster !== rec.cluster.clusterName) throw wrongCluster(cluster, rec.cluster.clusterName!);
+  const end = path.indexOf("/", slash + 1);
+  return path.slice(slash + 1, end < 0 ? undefined : end);
+}
+
+/** parseArn's `(.+)` stops at a line terminator: a path holding one is left to it. */
+const oneLine = (s: string): boolean => s.indexOf("\n") < 0 && s.indexOf("\r") < 0 && s.indexOf("\u2028") < 0 && s.indexOf("\u2029") < 0;
+
+/**
+ * What follows `task/` in a task ARN. The common form, `arn:aws:ecs:<region>:<account>:task/…`, is
+ * read without parseArn's expression (DescribeTasks reads 100 at a time); anything else goes through it.
+ */
+function taskPath(ref: string): string {
+  if (ref.startsWith("arn:aws:ecs:")) {
+    const region = ref.indexOf(":", 12);
+    const account = region < 0 ? -1 : ref.indexOf(":", region + 1);
+    if (account > 0 && ref.startsWith("task/", account + 1) && ref.length > account + 6) {
+      const path = ref.slice(account + 6);
+      if (oneLine(path)) return path;
+    }
+  }
   const p = parseArn(ref);
   if (!p || p.type !== "task") throw new InvalidParameterException("Invalid identifier: Identifier is for an incorrect resource type.");
-  const parts = p.path.split("/");
-  // Old-format ARNs (task/<id>) carry no cluster name.
-  if (parts.length === 1) return parts[0];
-  if (parts[0] !== rec.cluster.clusterName) throw wrongCluster(parts[0], rec.cluster.clusterName!);
-  return parts[1];
+  return p.path;
 }
 
 export function findTask(rec: ClusterRecord, ref: string): Task | undefined {
