@@ -5,6 +5,7 @@ import { execFile } from "node:child_process";
 import { mkdtempSync, mkdirSync, rmSync, symlinkSync, copyFileSync, writeFileSync, existsSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { send } from "./http.js";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -101,12 +102,12 @@ const TARGETS = { ecs: "AmazonEC2ContainerServiceV20141113", logs: "Logs_2014032
 
 export async function call(url: string, service: keyof typeof TARGETS, op: string, input: unknown): Promise<any> {
   const target = `${TARGETS[service]}.${op}`;
-  const res = await fetch(url + "/", {
+  const res = await send(url + "/", {
     method: "POST",
     headers: { "Content-Type": "application/x-amz-json-1.1", "X-Amz-Target": target, Authorization: "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260101/us-east-1/ecs/aws4_request, SignedHeaders=host, Signature=0000" },
     body: JSON.stringify(input),
   });
-  const text = await res.text();
+  const text = res.text;
   if (res.status !== 200) throw new Error(`${op} failed with ${res.status}: ${text}`);
   const body = JSON.parse(text);
   const validate = validatorFor(service, op, "output");

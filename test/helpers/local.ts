@@ -8,6 +8,7 @@ import type { ConfigOverrides } from "../../src/config.js";
 import { ManualClock } from "../../src/engine/clock.js";
 import { OPERATION_ERRORS, TARGET_PREFIX, type Input, type Operation, type Output } from "../../src/services/ecs/generated/operations.js";
 import { validatorFor } from "../../src/protocol/validate.js";
+import { send } from "./http.js";
 
 export const PROTOCOL_ERRORS = ["SerializationException", "UnknownOperationException", "ValidationException", "RequestEntityTooLargeException", "UnsupportedMediaTypeException"];
 
@@ -53,7 +54,7 @@ export async function startLocal(config: ConfigOverrides = {}, options: Pick<App
   local.listening((server.address() as AddressInfo).port);
 
   const raw = async (target: string | undefined, body: string, headers: Record<string, string> = {}): Promise<RawResponse> => {
-    const res = await fetch(url + "/", {
+    const res = await send(url + "/", {
       method: "POST",
       headers: {
         "Content-Type": "application/x-amz-json-1.1",
@@ -63,7 +64,7 @@ export async function startLocal(config: ConfigOverrides = {}, options: Pick<App
       },
       body,
     });
-    const text = await res.text();
+    const text = res.text;
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);

@@ -16,6 +16,7 @@ import * as autoscaling from "../../src/services/autoscaling/generated/operation
 import * as autoscalingErrors from "../../src/services/autoscaling/generated/errors.js";
 import * as cloudformation from "../../src/services/cloudformation/generated/operations.js";
 import * as cloudformationErrors from "../../src/services/cloudformation/generated/errors.js";
+import { send as post } from "./http.js";
 import type { TestLocal } from "./local.js";
 
 type OperationsModule = { OPERATIONS: readonly string[]; OPERATION_ERRORS: Record<string, readonly string[]>; PROTOCOL: "query" | "ec2"; SIGNING_NAME: string; API_VERSION: string; XML_NAMESPACE: string };
@@ -81,10 +82,9 @@ export function queryCaller(t: Pick<TestLocal, "url">, service: QueryServiceName
     const signing = opts.signingName === undefined ? ops.SIGNING_NAME : opts.signingName;
     const headers: Record<string, string> = { "Content-Type": "application/x-www-form-urlencoded; charset=utf-8", ...opts.headers };
     if (signing !== null) headers.Authorization = signature(opts.accountId ?? "AKIDEXAMPLE", opts.region ?? "us-east-1", signing);
-    const res = await fetch(t.url + "/", { method: "POST", headers, body: new URLSearchParams(form).toString() });
-    const text = await res.text();
+    const res = await post(t.url + "/", { method: "POST", headers, body: new URLSearchParams(form).toString() });
     expect(res.headers.get("x-amzn-requestid")).toMatch(/^[0-9a-f-]{36}$/);
-    return { status: res.status, headers: res.headers, text };
+    return res;
   };
   const send = (op: string, input: Record<string, unknown>, opts?: QueryCallOptions) => {
     const form: [string, string][] = [["Action", op], ["Version", ops.API_VERSION]];

@@ -2,6 +2,7 @@
 // requests signed for s3, to look at what a client does not show (status, headers, the error document).
 import { S3Client } from "@aws-sdk/client-s3";
 import { parseStringPromise } from "xml2js";
+import { send } from "./http.js";
 import type { TestLocal } from "./local.js";
 
 export function s3Client(t: Pick<TestLocal, "url">, accessKeyId = "test", region = "us-east-1"): S3Client {
@@ -21,8 +22,8 @@ export interface RawS3 {
 }
 
 export async function rawS3(t: Pick<TestLocal, "url">, method: string, path: string, init: { body?: string | Buffer; headers?: Record<string, string> } = {}): Promise<RawS3> {
-  const res = await fetch(t.url + path, { method, headers: { Authorization: s3Auth(), "x-amz-content-sha256": "UNSIGNED-PAYLOAD", ...init.headers }, body: typeof init.body === "string" || init.body === undefined ? init.body : new Uint8Array(init.body) });
-  const text = await res.text();
+  const res = await send(t.url + path, { method, headers: { Authorization: s3Auth(), "x-amz-content-sha256": "UNSIGNED-PAYLOAD", ...init.headers }, body: init.body });
+  const text = res.text;
   let error: Record<string, string> | undefined;
   if (text.startsWith("<?xml") && text.includes("<Error>")) {
     const doc = (await parseStringPromise(text, { explicitArray: false })) as { Error: Record<string, string> };
