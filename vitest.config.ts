@@ -18,7 +18,7 @@ export default defineConfig({
     // aws CLI, npm, Docker, Chromium), so two files at a time take about a fifth less wall time.
     maxWorkers: 2,
     minWorkers: 1,
-    globalSetup: ["test/helpers/consoleBuild.ts"],
+    globalSetup: ["test/helpers/globalSetup.ts"],
     // ECS_LOCAL_TEST_CPU=<file>: the CPU each test file used, one JSON line per file (test/helpers/cpuReport.ts).
     setupFiles: process.env.ECS_LOCAL_TEST_CPU ? ["test/helpers/cpuReport.ts"] : [],
   },

@@ -11,26 +11,29 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
+/** How the command is bundled (the end-to-end tests bundle the sources the same way: test/helpers/serverBundle.ts). */
+export const BUNDLE_OPTIONS = {
+  bundle: true,
+  platform: "node",
+  format: "cjs",
+  target: ["node20"],
+  packages: "external",
+  // Code that finds files from its own place (src/paths.ts, the validators' require) gets the
+  // bundle's URL: both walk up to package.json or name dist/ paths from the root.
+  define: { "import.meta.url": "__bundleUrl" },
+  // The sources are ES modules, strict throughout: so is the bundle ("use strict" must come first).
+  banner: { js: '"use strict";\nconst __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
+  legalComments: "none",
+  logLevel: "warning",
+};
+
 /** @param {(options: object) => Promise<any>} build esbuild's build; @param {string} root the repository */
 export async function bundleServer(build, root) {
   const src = join(root, "dist", "src");
   const out = join(root, "dist", "bundle");
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
-  const common = {
-    bundle: true,
-    platform: "node",
-    format: "cjs",
-    target: ["node20"],
-    packages: "external",
-    // Code that finds files from its own place (src/paths.ts, the validators' require) gets the
-    // bundle's URL: both walk up to package.json or name dist/ paths from the root.
-    define: { "import.meta.url": "__bundleUrl" },
-    // The sources are ES modules, strict throughout: so is the bundle ("use strict" must come first).
-    banner: { js: '"use strict";\nconst __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
-    legalComments: "none",
-    logLevel: "warning",
-  };
+  const common = BUNDLE_OPTIONS;
   await build({ ...common, entryPoints: [join(src, "main.js")], outfile: join(out, "ecs-local.cjs") });
   await build({ ...common, entryPoints: [join(src, "index.js")], outfile: join(out, "index.cjs") });
   // Strict mode holds only if the directive opens the file (after the command's #! line).

@@ -18,8 +18,11 @@ export type Direction = "input" | "output";
 
 const require = createRequire(import.meta.url);
 // Precompiled validators belong to a build (dist/src, or its bundle in dist/bundle): a run from
-// the TypeScript sources (tsx, vitest) always compiles.
-const PRECOMPILED = fileURLToPath(import.meta.url).endsWith(".ts") ? undefined : join(REPO_ROOT, "dist", "validators");
+// the TypeScript sources (tsx, vitest, and the end-to-end tests' bundle of them, which defines
+// __ECS_LOCAL_SOURCES__: test/helpers/serverBundle.ts) always compiles.
+declare const __ECS_LOCAL_SOURCES__: boolean | undefined;
+const FROM_SOURCES = typeof __ECS_LOCAL_SOURCES__ !== "undefined" || fileURLToPath(import.meta.url).endsWith(".ts");
+const PRECOMPILED = FROM_SOURCES ? undefined : join(REPO_ROOT, "dist", "validators");
 const CACHE = PRECOMPILED ? undefined : join(REPO_ROOT, "node_modules", ".cache", "ecs-local-validators");
 // Compiled validators are pure functions of the committed schemas, the same for every server.
 const compiled = new Map<string, ValidateFunction>();

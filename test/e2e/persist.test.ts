@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../../src/paths.js";
 import { SUBNETS } from "../helpers/fixtures.js";
 import { tempDir } from "../helpers/tempDir.js";
+import { TEST_SERVER } from "../helpers/serverBundle.js";
 
 interface Spawned {
   child: ChildProcess;
@@ -15,7 +16,7 @@ interface Spawned {
 }
 
 async function spawnServer(stateDir: string): Promise<Spawned> {
-  const child = spawn(process.execPath, ["--import", "tsx", join(REPO_ROOT, "src/main.ts"), "--port", "0", "--host", "127.0.0.1", "--state-dir", stateDir, "--log-level", "warn"], {
+  const child = spawn(process.execPath, [TEST_SERVER, "--port", "0", "--host", "127.0.0.1", "--state-dir", stateDir, "--log-level", "warn"], {
     cwd: REPO_ROOT,
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -115,7 +116,7 @@ describe("--state-dir under kill -9", () => {
     const file = join(dir, "state.db");
     writeFileSync(file, "SQLite format 3\0 and then nothing a database would hold".repeat(200));
     const before = readFileSync(file);
-    const r = spawnSync(process.execPath, ["--import", "tsx", join(REPO_ROOT, "src/main.ts"), "--port", "0", "--state-dir", dir], { cwd: REPO_ROOT, encoding: "utf8", timeout: 90_000 });
+    const r = spawnSync(process.execPath, [TEST_SERVER, "--port", "0", "--state-dir", dir], { cwd: REPO_ROOT, encoding: "utf8", timeout: 90_000 });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(file);
     expect(r.stdout).not.toContain("listening");

@@ -1,7 +1,7 @@
-// Starts the real server entry point (src/main.ts) on a free port, as a user would, for the end-to-end tests.
+// Starts the real server entry point (src/main.ts, bundled as the package bundles it: test/helpers/serverBundle.ts) on a free port, as a user would, for the end-to-end tests.
 import { spawn, type ChildProcess } from "node:child_process";
-import { join } from "node:path";
 import { REPO_ROOT } from "../../src/paths.js";
+import { TEST_SERVER } from "../helpers/serverBundle.js";
 
 export interface RunningServer {
   url: string;
@@ -10,7 +10,7 @@ export interface RunningServer {
 }
 
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", join(REPO_ROOT, "src/main.ts"), "--port", "0", "--host", "127.0.0.1"], {
+  const child: ChildProcess = spawn(process.execPath, [TEST_SERVER, "--port", "0", "--host", "127.0.0.1"], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -2,9 +2,9 @@
 // exits 0; SIGINT on an idle server exits 0 at once. The real entry point, really signalled.
 import { spawn, type ChildProcess } from "node:child_process";
 import { connect } from "node:net";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../../src/paths.js";
+import { TEST_SERVER } from "../helpers/serverBundle.js";
 
 interface Spawned {
   child: ChildProcess;
@@ -14,7 +14,7 @@ interface Spawned {
 }
 
 async function spawnServer(args: string[]): Promise<Spawned> {
-  const child = spawn(process.execPath, ["--import", "tsx", join(REPO_ROOT, "src/main.ts"), "--port", "0", ...args], { cwd: REPO_ROOT, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [TEST_SERVER, "--port", "0", ...args], { cwd: REPO_ROOT, stdio: ["ignore", "pipe", "pipe"] });
   let err = "";
   child.stderr!.on("data", (c) => (err += c));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((resolve) => child.on("exit", (code, signal) => resolve({ code, signal, at: Date.now() })));
