@@ -19,7 +19,9 @@ export default defineConfig({
     // type check, the package build and the CDK keep a core busy: three files at a time fill the two
     // cores (a full run took 229 s against 283 s with two workers and the type check first).
     maxWorkers: 3,
-    minWorkers: 1,
+    // As many kept as started: a fork ended for being idle while the run closed made tinypool reject
+    // with "Terminating worker thread" once after every file had passed (see vitest-dev/vitest#8564).
+    minWorkers: 3,
     globalSetup: ["test/helpers/globalSetup.ts"],
     // ECS_LOCAL_TEST_CPU=<file>: the CPU each test file used, one JSON line per file (test/helpers/cpuReport.ts).
     setupFiles: process.env.ECS_LOCAL_TEST_CPU ? ["test/helpers/cpuReport.ts"] : [],
