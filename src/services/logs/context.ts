@@ -10,7 +10,7 @@ export interface LogsBackend {
   states: RegionalStore<LogsState>;
   timeline: Timeline;
   /** The pending retention sweep of each group, so one timer per group is enough. */
-  expiries: WeakMap<GroupRecord, Timer>;
+  expiries: Map<GroupRecord, Timer>;
 }
 
 export interface LogsContext {

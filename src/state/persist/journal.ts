@@ -106,6 +106,8 @@ export class Journal {
       // A checkpoint (WAL back into the database, with its syncs) blocks the event loop: every 16k
       // pages (64 MiB) instead of SQLite's 1k, so a write-heavy load meets one rarely.
       db.exec("PRAGMA wal_autocheckpoint = 16384");
+      // Snapshots came after the format: a journal without the table gets it (older builds ignore it).
+      db.exec("CREATE TABLE IF NOT EXISTS snapshots (seq INTEGER PRIMARY KEY, at REAL NOT NULL, data BLOB NOT NULL)");
       if (!existed) {
         db.exec(`CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
           CREATE TABLE entries (seq INTEGER PRIMARY KEY AUTOINCREMENT, at REAL NOT NULL, kind TEXT NOT NULL,
@@ -133,10 +135,9 @@ export class Journal {
     return (this.db.prepare("SELECT max(seq) AS seq FROM entries").get() as { seq: number | null }).seq ?? 0;
   }
 
-  /** Every entry in order, read a page at a time. */
-  *entries(): IterableIterator<StoredEntry> {
+  /** Every entry after `after` in order, read a page at a time. */
+  *entries(after = 0): IterableIterator<StoredEntry> {
     const page = this.db.prepare("SELECT seq, at, kind, service, operation, context, input FROM entries WHERE seq > ? ORDER BY seq LIMIT 1000");
-    let after = 0;
     for (;;) {
       const rows = page.all(after) as StoredEntry[];
       if (rows.length === 0) return;
@@ -153,10 +154,36 @@ export class Journal {
     });
   }
 
-  /** Deletes every entry and sets metadata in one transaction: the journal starts over from `meta`. */
+  /** The snapshots kept, newest first, without their data. */
+  snapshots(): { seq: number; at: number }[] {
+    return this.db.prepare("SELECT seq, at FROM snapshots ORDER BY seq DESC").all() as { seq: number; at: number }[];
+  }
+
+  snapshotData(seq: number): Uint8Array | undefined {
+    return (this.db.prepare("SELECT data FROM snapshots WHERE seq = ?").get(seq) as { data: Uint8Array } | undefined)?.data;
+  }
+
+  /**
+   * Stores the state as of entry `seq` in its own transaction (a write that dies half-way leaves the
+   * previous snapshots as they were), keeping the newest `keep`.
+   */
+  putSnapshot(seq: number, at: number, data: Uint8Array, keep = 2): void {
+    this.db.transaction(() => {
+      this.db.prepare("INSERT OR REPLACE INTO snapshots (seq, at, data) VALUES (?, ?, ?)").run(seq, at, data);
+      this.db.prepare("DELETE FROM snapshots WHERE seq NOT IN (SELECT seq FROM snapshots ORDER BY seq DESC LIMIT ?)").run(keep);
+    });
+  }
+
+  /** Deletes the snapshot of `seq` (one this build could not use). */
+  dropSnapshot(seq: number): void {
+    this.db.prepare("DELETE FROM snapshots WHERE seq = ?").run(seq);
+  }
+
+  /** Deletes every entry (and snapshot) and sets metadata in one transaction: the journal starts over from `meta`. */
   truncate(meta: [string, string][]): void {
     this.db.transaction(() => {
       this.db.exec("DELETE FROM entries");
+      this.db.exec("DELETE FROM snapshots");
       for (const [k, v] of meta) this.setMeta.run(k, v);
     });
   }

@@ -19,6 +19,7 @@ import { cloneData } from "../clone.js";
 import { decode, encode } from "./codec.js";
 import { Journal, StateDirError, type Entry } from "./journal.js";
 import { RecordingRuntime, recordSink, ReplayRuntime, type RuntimeEntry } from "./runtimeJournal.js";
+import { captureSnapshot, installSnapshot, SnapshotRefused } from "./snapshot.js";
 
 /** Operations that read and never change state: not journaled (they only wait for the pending commit), unless a service names one in `changesState`. */
 const READ_ONLY = /^(Describe|List|Get|Filter|Discover)/;
@@ -90,7 +91,9 @@ export interface Persistence {
   resumed: Promise<void>;
   /** Empties the journal at a reset (state forgotten), keeping where the clock and the ids stood. */
   reset(): void;
-  /** Commits what is pending and closes the file. */
+  /** Commits what is pending and writes a snapshot of the state as of the last entry; false when none was written (nothing new, or refused). */
+  snapshot(): boolean;
+  /** Commits what is pending, writes a snapshot when there is something new, and closes the file. */
   close(): void;
 }
 
@@ -104,6 +107,8 @@ export interface AttachOptions {
   resetAll(): void;
   /** Where the protocol runs due work before each operation; replaced here to record what fired. */
   setBeforeInvoke(fn: () => void): void;
+  /** Journal entries between snapshots (0: only at a clean stop). */
+  snapshotEvery?: number;
 }
 
 /** Replays the journal into the fresh services, then records every change from here on. */
@@ -118,7 +123,11 @@ export function attachPersistence(o: AttachOptions): Persistence {
   const real = registry.runtime();
   const replaying = real.kind === "simulated" ? undefined : new ReplayRuntime(real);
   if (replaying) registry.useRuntime(replaying);
-  replay(o, services, invokers, replaying);
+  const restored = restoreSnapshot(o);
+  let lastAt = replay(o, services, invokers, replaying, restored);
+  let snapshotSeq = journal.snapshots()[0]?.seq ?? 0;
+  let sinceSnapshot = journal.lastSeq() - snapshotSeq;
+  let refused: string | undefined;
 
   let closed = false;
   let pending: Entry[] = [];
@@ -135,6 +144,12 @@ export function attachPersistence(o: AttachOptions): Persistence {
     if (batch.length === 0) return resolve?.();
     try {
       journal.commit(batch);
+      for (const e of batch) if (e.at > lastAt) lastAt = e.at;
+      sinceSnapshot += batch.length;
+      if (o.snapshotEvery && sinceSnapshot >= o.snapshotEvery && !closed) {
+        sinceSnapshot = 0;
+        setImmediate(() => !closed && snapshot());
+      }
       resolve?.();
     } catch (e) {
       // What is in memory is no longer what is stored: every later answer says so instead of lying.
@@ -187,6 +202,29 @@ export function attachPersistence(o: AttachOptions): Persistence {
     };
   }
 
+  // The state as of the last committed entry: taken right after a flush, when memory is exactly what the journal says.
+  const snapshot = (): boolean => {
+    flush();
+    if (failed) return false;
+    const seq = journal.lastSeq();
+    if (seq === 0 || seq === snapshotSeq) return false;
+    const started = Date.now();
+    try {
+      const data = captureSnapshot(registry, timeline, lastAt);
+      journal.putSnapshot(seq, lastAt, data);
+      snapshotSeq = seq;
+      sinceSnapshot = 0;
+      refused = undefined;
+      logger.debug("snapshot written", { file: journal.file, seq, bytes: data.length, ms: Date.now() - started });
+      return true;
+    } catch (e) {
+      if (!(e instanceof SnapshotRefused)) logger.error(`cannot write a snapshot to ${journal.file}`, e);
+      else if (e.message !== refused) logger.warn(`no snapshot taken (${e.message}): a restart replays the journal from its start`, { file: journal.file });
+      if (e instanceof SnapshotRefused) refused = e.message;
+      return false;
+    }
+  };
+
   let resumed = Promise.resolve();
   if (replaying) {
     const recordEvent = (e: RuntimeEntry): void => record({ ...e, kind: "event", at: clock.holdForTurn() });
@@ -203,6 +241,8 @@ export function attachPersistence(o: AttachOptions): Persistence {
       flush();
       if (failed) return;
       const ids = Object.fromEntries([...idSources(registry)].map(([name, source]) => [name, source.save()]));
+      snapshotSeq = 0;
+      sinceSnapshot = 0;
       try {
         journal.truncate([
           ["base", JSON.stringify({ at: clock.holdForTurn(), ids })],
@@ -213,8 +253,10 @@ export function attachPersistence(o: AttachOptions): Persistence {
         logger.error(`cannot write ${journal.file}`, e);
       }
     },
+    snapshot,
     close: () => {
       flush();
+      if (!failed && journal.lastSeq() !== snapshotSeq) snapshot();
       closed = true;
       // Where the id source stood at a clean stop: the next start checks that replay ends there.
       const ids = idSourceOf(registry);
@@ -244,7 +286,29 @@ function idSourceOf(registry: Registry): SavedIds | undefined {
   return idSources(registry).get("ecs");
 }
 
-function replay(o: AttachOptions, services: Map<string, ServedService>, invokers: Map<ServedService, ServedService["invoke"]>, runtime: ReplayRuntime | undefined): void {
+/**
+ * Installs the newest snapshot this build can use (an older one when it cannot), or none: the journal
+ * then replays from its start. A snapshot that fails half-way is undone (state forgotten, ids back).
+ */
+function restoreSnapshot(o: AttachOptions): { seq: number; at: number } | undefined {
+  const { journal } = o.opened;
+  const sources = idSources(o.registry);
+  for (const { seq } of o.opened.journal.snapshots()) {
+    const before = new Map([...sources].map(([name, source]) => [name, source.save()]));
+    try {
+      const data = journal.snapshotData(seq)!;
+      const { at } = installSnapshot(data, o.registry, o.timeline);
+      return { seq, at };
+    } catch (e) {
+      o.logger.warn(`the snapshot at entry ${seq} cannot be used (${(e as Error).message}): replaying the journal instead`, { file: journal.file });
+      o.resetAll();
+      for (const [name, saved] of before) sources.get(name)!.load(saved);
+    }
+  }
+  return undefined;
+}
+
+function replay(o: AttachOptions, services: Map<string, ServedService>, invokers: Map<ServedService, ServedService["invoke"]>, runtime: ReplayRuntime | undefined, restored: { seq: number; at: number } | undefined): number {
   const { journal } = o.opened;
   const { timeline, clock, logger } = o;
   let count = 0;
@@ -253,14 +317,17 @@ function replay(o: AttachOptions, services: Map<string, ServedService>, invokers
   try {
     // The journal starts at the last reset: from where the clock and the ids stood then.
     const base = journal.meta("base");
-    if (base) {
+    if (restored) {
+      last = restored.at;
+      clock.hold(last);
+    } else if (base) {
       const { at, ids } = JSON.parse(base) as { at: number; ids: Record<string, string> };
       last = at;
       clock.hold(last);
       const sources = idSources(o.registry);
       for (const [name, saved] of Object.entries(ids)) sources.get(name)?.load(saved);
     }
-    for (const e of journal.entries()) {
+    for (const e of journal.entries(restored?.seq ?? 0)) {
       count++;
       last = Math.max(last, e.at);
       clock.hold(last);
@@ -300,5 +367,6 @@ function replay(o: AttachOptions, services: Map<string, ServedService>, invokers
   } finally {
     clock.release();
   }
-  if (count) logger.info(`state restored from ${journal.file}`, { entries: count, ms: Date.now() - started });
+  if (count || restored) logger.info(`state restored from ${journal.file}`, { snapshot: restored?.seq ?? 0, entries: count, ms: Date.now() - started });
+  return last;
 }
