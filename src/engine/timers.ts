@@ -21,3 +21,13 @@ export function timerHandler(name: string): TimerHandler {
   if (!fn) throw new Error(`no timer handler named ${name}`);
   return fn;
 }
+
+/** A callback kept in state (one service telling another of a change): a handler's name and its arguments, so a snapshot can keep it. */
+export interface NamedCall {
+  readonly name: string;
+  readonly args: readonly unknown[];
+}
+
+export function invokeCall(call: NamedCall): void {
+  timerHandler(call.name)(...call.args);
+}

@@ -128,6 +128,12 @@ export interface InstalledSnapshot {
   at: number;
 }
 
+/** A snapshot's graph decoded without installing it, each host object as `{ token: name }` (tests compare these). */
+export function readSnapshot(bytes: Uint8Array, registry: Registry, timeline: Timeline): unknown {
+  const names = [...hostTokens(registry, timeline).keys()];
+  return decodeGraph(bytes, new Map(names.map((name) => [name, { token: name }])));
+}
+
 /** Installs a snapshot into fresh services: their state, id positions and timers. Throws when it cannot be used. */
 export function installSnapshot(bytes: Uint8Array, registry: Registry, timeline: Timeline, extra: Record<string, SnapshotExtra> = {}): InstalledSnapshot {
   const root = decodeGraph(bytes, hostTokens(registry, timeline)) as Root;

@@ -13,7 +13,7 @@ export class SnapshotRefused extends Error {
   override name = "SnapshotRefused";
 }
 
-type Tagged = { [TAG]: "token"; t: string } | { [TAG]: "timer"; at: number; seq: number; name?: string; args?: unknown; live: boolean } | { [TAG]: "class"; c: string; f: Record<string, unknown> } | { [TAG]: "null"; f: Record<string, unknown> };
+type Tagged = { [TAG]: "frozen"; v: unknown } | { [TAG]: "token"; t: string } | { [TAG]: "timer"; at: number; seq: number; name?: string; args?: unknown; live: boolean } | { [TAG]: "class"; c: string; f: Record<string, unknown> } | { [TAG]: "null"; f: Record<string, unknown> };
 
 const PLAIN_KINDS = [Date, RegExp, ArrayBuffer];
 
@@ -52,6 +52,18 @@ class Encoder {
 
   private object(v: object): unknown {
     if (v instanceof Timer) return this.timer(v);
+    // Frozen data (constants shared by many records) comes back frozen: immutable, so shared or not alike.
+    if (Object.isFrozen(v) && (Array.isArray(v) || Object.getPrototypeOf(v) === Object.prototype)) {
+      const out = this.keep(v, { [TAG]: "frozen", v: undefined } as { [TAG]: "frozen"; v: unknown });
+      this.memo.delete(v);
+      out.v = this.plain(v);
+      this.memo.set(v, out);
+      return out;
+    }
+    return this.plain(v);
+  }
+
+  private plain(v: object): unknown {
     if (Array.isArray(v)) {
       const out = this.keep(v, new Array<unknown>(v.length));
       for (let i = 0; i < v.length; i++) out[i] = this.encode(v[i], i);
@@ -151,6 +163,11 @@ class Decoder {
 
   private tagged(v: Tagged): unknown {
     switch (v[TAG]) {
+      case "frozen": {
+        const out = Object.freeze(this.decode(v.v) as object);
+        this.memo.set(v, out);
+        return out;
+      }
       case "token": {
         if (!this.tokens.has(v.t)) throw new Error(`the snapshot refers to ${v.t}, which this server does not have`);
         const out = this.tokens.get(v.t);

@@ -115,7 +115,7 @@ export class Provisioning {
   capacityChanged(state: EcsState, rec: ClusterRecord): void {
     if (rec.waiting.size === 0) return;
     this.dirty.set(rec, state);
-    this.backend.timeline.at(this.backend.timeline.now(), () => {});
+    this.backend.timeline.wake();
   }
 
   clear(): void {
@@ -133,6 +133,6 @@ export class Provisioning {
       if (rec.waiting.size) this.backend.fleet.need(state, rec);
     }
     // What was placed changed tasks and instances: the service scheduler looks again in this batch.
-    if (placed) this.backend.timeline.at(this.backend.timeline.now(), () => {});
+    if (placed) this.backend.timeline.wake();
   }
 }

@@ -62,13 +62,13 @@ export class ManagedFleet {
   /** Tasks wait for a Managed Instances provider of the cluster: ECS looks at what to launch. */
   need(state: EcsState, rec: ClusterRecord): void {
     this.clusters.set(rec, state);
-    this.backend.timeline.at(this.backend.timeline.now(), () => {});
+    this.backend.timeline.wake();
   }
 
   /** An instance's tasks changed, or it joined: ECS looks at whether it is idle. */
   look(state: EcsState, mi: ManagedInstance): void {
     this.instances.set(mi, state);
-    this.backend.timeline.at(this.backend.timeline.now(), () => {});
+    this.backend.timeline.wake();
   }
 
   clear(): void {
