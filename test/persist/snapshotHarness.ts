@@ -24,14 +24,14 @@ export interface SnapshotWorkload {
   config?: Record<string, unknown>;
 }
 
-function copyDir(from: string, prefix: string): string {
+export function copyDir(from: string, prefix: string): string {
   const to = tempDir(prefix);
   cpSync(from, to, { recursive: true });
   return to;
 }
 
 /** Keeps only the snapshots `keep` says (none: the start replays the whole journal). */
-function keepSnapshots(dir: string, keep: (seq: number, newest: number) => boolean): void {
+export function keepSnapshots(dir: string, keep: (seq: number, newest: number) => boolean): void {
   const j = Journal.open(dir);
   const all = j.snapshots();
   for (const { seq } of all) if (!keep(seq, all[0].seq)) j.dropSnapshot(seq);
@@ -47,7 +47,7 @@ async function startCopy(dir: string, lines: string[], config: Record<string, un
 }
 
 /** The whole state graph as a snapshot holds it, decoded (host objects as tokens' targets, frozen data frozen). */
-function graph(app: EcsLocal): unknown {
+export function graph(app: EcsLocal): unknown {
   return readSnapshot(captureSnapshot(app.registry, app.timeline, 0), app.registry, app.timeline);
 }
 
@@ -88,7 +88,7 @@ export function canonical(root: unknown): string {
   return out.join("");
 }
 
-function expectSame(ga: unknown, gb: unknown): void {
+export function expectSame(ga: unknown, gb: unknown): void {
   // A readable difference first (structural), then the exact order, identities and members.
   expect(gb).toEqual(ga);
   const [ca, cb] = [canonical(ga), canonical(gb)];

@@ -19,7 +19,8 @@ import { cloneData } from "../clone.js";
 import { decode, encode } from "./codec.js";
 import { Journal, StateDirError, type Entry } from "./journal.js";
 import { RecordingRuntime, recordSink, ReplayRuntime, type RuntimeEntry } from "./runtimeJournal.js";
-import { captureSnapshot, installSnapshot, SnapshotRefused } from "./snapshot.js";
+import { captureSnapshot, installSnapshot, SnapshotRefused, type SnapshotExtra } from "./snapshot.js";
+import type { TaskRun } from "../../runtime/runtime.js";
 
 /** Operations that read and never change state: not journaled (they only wait for the pending commit), unless a service names one in `changesState`. */
 const READ_ONLY = /^(Describe|List|Get|Filter|Discover)/;
@@ -123,7 +124,12 @@ export function attachPersistence(o: AttachOptions): Persistence {
   const real = registry.runtime();
   const replaying = real.kind === "simulated" ? undefined : new ReplayRuntime(real);
   if (replaying) registry.useRuntime(replaying);
-  const restored = restoreSnapshot(o);
+  // Real containers: the tasks handed to the runtime are part of a snapshot (their reports follow in the tail).
+  let handed = replaying?.handed;
+  const extra: Record<string, SnapshotExtra> = replaying
+    ? { runtime: { save: () => handed!.live(), load: (runs) => replaying.restore(runs as Map<string, TaskRun>, (run) => registry.taskEvents(run)) } }
+    : {};
+  const restored = restoreSnapshot(o, extra);
   let lastAt = replay(o, services, invokers, replaying, restored);
   let snapshotSeq = journal.snapshots()[0]?.seq ?? 0;
   let sinceSnapshot = journal.lastSeq() - snapshotSeq;
@@ -210,7 +216,7 @@ export function attachPersistence(o: AttachOptions): Persistence {
     if (seq === 0 || seq === snapshotSeq) return false;
     const started = Date.now();
     try {
-      const data = captureSnapshot(registry, timeline, lastAt);
+      const data = captureSnapshot(registry, timeline, lastAt, extra);
       journal.putSnapshot(seq, lastAt, data);
       snapshotSeq = seq;
       sinceSnapshot = 0;
@@ -228,7 +234,10 @@ export function attachPersistence(o: AttachOptions): Persistence {
   let resumed = Promise.resolve();
   if (replaying) {
     const recordEvent = (e: RuntimeEntry): void => record({ ...e, kind: "event", at: clock.holdForTurn() });
-    registry.useRuntime(new RecordingRuntime(real, recordEvent));
+    const recording = new RecordingRuntime(real, recordEvent);
+    for (const run of replaying.handed.live().values()) recording.handed.note(run);
+    handed = recording.handed;
+    registry.useRuntime(recording);
     recordSink(registry.sink, recordEvent);
     resumed = registry.resumeTasks().catch((e: unknown) => logger.error("cannot take over the containers of the previous run", e));
   }
@@ -290,14 +299,14 @@ function idSourceOf(registry: Registry): SavedIds | undefined {
  * Installs the newest snapshot this build can use (an older one when it cannot), or none: the journal
  * then replays from its start. A snapshot that fails half-way is undone (state forgotten, ids back).
  */
-function restoreSnapshot(o: AttachOptions): { seq: number; at: number } | undefined {
+function restoreSnapshot(o: AttachOptions, extra: Record<string, SnapshotExtra>): { seq: number; at: number } | undefined {
   const { journal } = o.opened;
   const sources = idSources(o.registry);
   for (const { seq } of o.opened.journal.snapshots()) {
     const before = new Map([...sources].map(([name, source]) => [name, source.save()]));
     try {
       const data = journal.snapshotData(seq)!;
-      const { at } = installSnapshot(data, o.registry, o.timeline);
+      const { at } = installSnapshot(data, o.registry, o.timeline, extra);
       return { seq, at };
     } catch (e) {
       o.logger.warn(`the snapshot at entry ${seq} cannot be used (${(e as Error).message}): replaying the journal instead`, { file: journal.file });

@@ -2,6 +2,9 @@
 // no instance can take stays PROVISIONING, without a container instance, instead of failing; it is
 // placed (by the same placement as any task, with its strategies and constraints) when capacity
 // changes in its cluster (an instance joins, a task stops), and stops after a while if none comes.
+import type { RequestContext } from "../../../protocol/context.js";
+import { contextOf } from "../domain/timerContext.js";
+import { defineTimer } from "../../../engine/timers.js";
 import type { EcsBackend, EcsContext } from "../context.js";
 import type { ContainerInstance, Task, TaskStopCode } from "../generated/types.js";
 import { matchesExpression } from "../domain/clusterQuery.js";
@@ -30,11 +33,7 @@ export function awaitCapacity(ctx: EcsContext, rec: ClusterRecord, n: NewTask & 
   const id = taskId(task);
   rec.waiting.set(id, w);
   const { backend, state } = ctx;
-  w.timer = backend.timeline.after(PROVISIONING_TIMEOUT_MS, () => {
-    if (rec.waiting.get(id) !== w) return;
-    rec.waiting.delete(id);
-    if (task.desiredStatus !== "STOPPED") backend.lifecycle.stop(state, rec, task, failureReason(ctx, rec, w), STOP_CODE);
-  });
+  w.timer = backend.timeline.callAfter(PROVISIONING_TIMEOUT_MS, TIMED_OUT, backend, state, ctx.request, rec, id, w);
   // A Managed Instances provider launches what its waiting tasks need.
   backend.fleet.need(state, rec);
   return task;
@@ -136,3 +135,9 @@ export class Provisioning {
     if (placed) this.backend.timeline.wake();
   }
 }
+
+const TIMED_OUT = defineTimer("ecs.capacityWaitTimedOut", (backend: EcsBackend, state: EcsState, request: RequestContext, rec: ClusterRecord, id: string, w: WaitingTask) => {
+  if (rec.waiting.get(id) !== w) return;
+  rec.waiting.delete(id);
+  if (w.task.desiredStatus !== "STOPPED") backend.lifecycle.stop(state, rec, w.task, failureReason(contextOf(backend, state, request), rec, w), STOP_CODE);
+});

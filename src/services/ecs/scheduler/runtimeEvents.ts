@@ -138,6 +138,12 @@ const FAIL_START = defineTimer("ecs.taskFailedToStart", (backend: EcsBackend, st
   if (task.desiredStatus !== "STOPPED") backend.lifecycle.stop(state, rec, task, failure, "TaskFailedToStart");
 });
 
+/** The lifecycle's events for a task handed to the runtime before a snapshot (its reports in the journal's tail land there). */
+export function eventsForRun(backend: EcsBackend, run: TaskRun): TaskEvents {
+  const state = backend.states.get(run.accountId, run.region);
+  return taskEvents(backend, state, state.clusters.get(run.clusterName)!, run);
+}
+
 const IGNORED: TaskEvents = { started() {}, changed() {}, failed() {}, stopped() {} };
 
 /** Hands a task to the runtime when it enters a state the runtime acts on. */
