@@ -56,9 +56,9 @@ async function listAll(url: string, op: "ListClusters" | "ListTasks", body: obje
 }
 
 describe("--state-dir under kill -9", () => {
-  // The second: a snapshot every 10 entries, so the kill most likely lands while one is being written
-  // (a snapshot of hundreds of tasks takes longer than 10 writes); the restart starts from the last one
-  // committed and replays the tail.
+  // The second: a snapshot every 10 entries, each built by a worker thread that replays the directory
+  // beside the server and writes it there, so the kill lands while one is being built or written; the
+  // restart starts from the newest committed and replays the tail.
   it.each<[string, string[]]>([
     ["loses nothing that was acknowledged", []],
     ["loses nothing that was acknowledged, killed among snapshots being written", ["--snapshot-every", "10"]],
@@ -68,6 +68,21 @@ describe("--state-dir under kill -9", () => {
     expect((await call(a.url, "CreateCluster", { clusterName: "burst" })).status).toBe(200);
     const td = { family: "w", requiresCompatibilities: ["FARGATE"], networkMode: "awsvpc", cpu: "256", memory: "512", containerDefinitions: [{ name: "c", image: "nginx" }] };
     expect((await call(a.url, "RegisterTaskDefinition", td)).status).toBe(200);
+    if (extra.length) {
+      // A first snapshot (built by a worker thread) before the burst; during it, the next ones are under way.
+      for (let i = 0; i < 12; i++) expect((await call(a.url, "CreateCluster", { clusterName: `pre-${i}` })).status).toBe(200);
+      const deadline = Date.now() + 60_000;
+      const built = (): number => {
+        const j = Journal.open(dir, "normal", false);
+        try {
+          return j.snapshots().length;
+        } finally {
+          j.close();
+        }
+      };
+      while (built() === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      expect(built()).toBeGreaterThan(0);
+    }
 
     const clusters: string[] = [];
     const tasks: string[] = [];
@@ -101,12 +116,6 @@ describe("--state-dir under kill -9", () => {
     expect(tasks.length).toBeGreaterThan(0);
     expect(clusters.length).toBeGreaterThan(0);
 
-    if (extra.length) {
-      // Snapshots were committed during the burst: the restart below starts from the newest.
-      const j = Journal.open(dir);
-      expect(j.snapshots().length).toBeGreaterThan(0);
-      j.close();
-    }
     const b = await spawnServer(dir, extra);
     try {
       const haveClusters = new Set(await listAll(b.url, "ListClusters", {}, "clusterArns"));

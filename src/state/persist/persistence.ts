@@ -16,11 +16,12 @@ import { JsonText } from "../../protocol/json.js";
 import type { ServedService } from "../../protocol/service.js";
 import type { Registry } from "../../services/registry.js";
 import { cloneData } from "../clone.js";
-import { decode, encode } from "./codec.js";
+import { encode } from "./codec.js";
 import { Journal, StateDirError, type Entry } from "./journal.js";
 import { RecordingRuntime, recordSink, ReplayRuntime, type RuntimeEntry } from "./runtimeJournal.js";
-import { captureSnapshot, installSnapshot, SnapshotRefused, type SnapshotExtra } from "./snapshot.js";
-import type { TaskRun } from "../../runtime/runtime.js";
+import { captureSnapshot, SnapshotRefused } from "./snapshot.js";
+import type { SnapshotJob } from "./snapshotWorker.js";
+import { idSourceOf, idSources, replayJournal, restoreSnapshot, snapshotExtra } from "./replay.js";
 
 /** Operations that read and never change state: not journaled (they only wait for the pending commit), unless a service names one in `changesState`. */
 const READ_ONLY = /^(Describe|List|Get|Filter|Discover)/;
@@ -64,8 +65,8 @@ export interface OpenedState {
   seed: string;
 }
 
-export function openState(dir: string, sync: "normal" | "full", configuredSeed: string | undefined, logger: Logger, runtime: string): OpenedState {
-  const journal = Journal.open(dir, sync);
+export function openState(dir: string, sync: "normal" | "full", configuredSeed: string | undefined, logger: Logger, runtime: string, check = true): OpenedState {
+  const journal = Journal.open(dir, sync, check);
   // A history replays only on the runtime it was made with: what the simulated runtime's timers did,
   // a real one's engine reported, and replaying one as the other rewrites the past. An empty journal
   // (new, or just reset) takes any. Journals from before this was stored are the simulated runtime's,
@@ -94,6 +95,8 @@ export interface Persistence {
   reset(): void;
   /** Commits what is pending and writes a snapshot of the state as of the last entry; false when none was written (nothing new, or refused). */
   snapshot(): boolean;
+  /** Starts a snapshot as --snapshot-every does (off the main thread where it can be); settles once it is stored (true) or was not (false). */
+  snapshotSoon(): Promise<boolean>;
   /** Commits what is pending, writes a snapshot when there is something new, and closes the file. */
   close(): void;
 }
@@ -110,13 +113,14 @@ export interface AttachOptions {
   setBeforeInvoke(fn: () => void): void;
   /** Journal entries between snapshots (0: only at a clean stop). */
   snapshotEvery?: number;
+  /** Builds a snapshot off the main thread (snapshotWorker.ts); without it, they are taken on the main thread. */
+  buildSnapshot?: () => SnapshotJob;
 }
 
 /** Replays the journal into the fresh services, then records every change from here on. */
 export function attachPersistence(o: AttachOptions): Persistence {
   const { journal } = o.opened;
   const { registry, timeline, clock, logger } = o;
-  const services = new Map<string, ServedService>(registry.all.map((s) => [s.name, s]));
   const invokers = new Map<ServedService, ServedService["invoke"]>();
   for (const s of registry.all) invokers.set(s, s.invoke.bind(s));
 
@@ -126,11 +130,9 @@ export function attachPersistence(o: AttachOptions): Persistence {
   if (replaying) registry.useRuntime(replaying);
   // Real containers: the tasks handed to the runtime are part of a snapshot (their reports follow in the tail).
   let handed = replaying?.handed;
-  const extra: Record<string, SnapshotExtra> = replaying
-    ? { runtime: { save: () => handed!.live(), load: (runs) => replaying.restore(runs as Map<string, TaskRun>, (run) => registry.taskEvents(run)) } }
-    : {};
+  const extra = snapshotExtra(registry, replaying, () => handed!);
   const restored = restoreSnapshot(o, extra);
-  let lastAt = replay(o, services, invokers, replaying, restored);
+  let lastAt = replayJournal(o, invokers, replaying, restored, true).last;
   let snapshotSeq = journal.snapshots()[0]?.seq ?? 0;
   let sinceSnapshot = journal.lastSeq() - snapshotSeq;
   let refused: string | undefined;
@@ -154,7 +156,7 @@ export function attachPersistence(o: AttachOptions): Persistence {
       sinceSnapshot += batch.length;
       if (o.snapshotEvery && sinceSnapshot >= o.snapshotEvery && !closed) {
         sinceSnapshot = 0;
-        setImmediate(() => !closed && snapshot());
+        void snapshotSoon();
       }
       resolve?.();
     } catch (e) {
@@ -208,6 +210,47 @@ export function attachPersistence(o: AttachOptions): Persistence {
     };
   }
 
+  const refusedBecause = (e: unknown, refusal: boolean): void => {
+    const message = (e as Error).message;
+    if (!refusal) logger.error(`cannot write a snapshot to ${journal.file}`, e);
+    else if (message !== refused) logger.warn(`no snapshot taken (${message}): a restart replays the journal from its start`, { file: journal.file });
+    if (refusal) refused = message;
+  };
+  // Off the main thread when a builder is given (the simulated runtime): one at a time; what it built
+  // is stored unless a reset, a stop or a newer snapshot made it useless.
+  let building: SnapshotJob | undefined;
+  let generation = 0;
+  let stored: Promise<boolean> = Promise.resolve(false);
+  const snapshotSoon = (): Promise<boolean> => {
+    if (!o.buildSnapshot || replaying) return new Promise((resolve) => setImmediate(() => resolve(!closed && snapshot())));
+    if (building) return stored;
+    const job = (building = o.buildSnapshot());
+    const g = generation;
+    stored = job.done
+      .then(
+        (r) => {
+          if (!r.stored || g !== generation) return false;
+          snapshotSeq = Math.max(snapshotSeq, r.seq);
+          refused = undefined;
+          logger.debug("snapshot written", { file: journal.file, seq: r.seq, bytes: r.bytes, worker: true });
+          return true;
+        },
+        (e: unknown) => {
+          if (!closed && g === generation) refusedBecause(e, (e as { refused?: boolean }).refused === true);
+          return false;
+        },
+      )
+      .finally(() => {
+        if (building === job) building = undefined;
+      });
+    return stored;
+  };
+  const stopBuilding = (): void => {
+    generation++;
+    building?.stop();
+    building = undefined;
+  };
+
   // The state as of the last committed entry: taken right after a flush, when memory is exactly what the journal says.
   const snapshot = (): boolean => {
     flush();
@@ -224,9 +267,7 @@ export function attachPersistence(o: AttachOptions): Persistence {
       logger.debug("snapshot written", { file: journal.file, seq, bytes: data.length, ms: Date.now() - started });
       return true;
     } catch (e) {
-      if (!(e instanceof SnapshotRefused)) logger.error(`cannot write a snapshot to ${journal.file}`, e);
-      else if (e.message !== refused) logger.warn(`no snapshot taken (${e.message}): a restart replays the journal from its start`, { file: journal.file });
-      if (e instanceof SnapshotRefused) refused = e.message;
+      refusedBecause(e, e instanceof SnapshotRefused);
       return false;
     }
   };
@@ -250,6 +291,7 @@ export function attachPersistence(o: AttachOptions): Persistence {
       flush();
       if (failed) return;
       const ids = Object.fromEntries([...idSources(registry)].map(([name, source]) => [name, source.save()]));
+      stopBuilding();
       snapshotSeq = 0;
       sinceSnapshot = 0;
       try {
@@ -263,7 +305,9 @@ export function attachPersistence(o: AttachOptions): Persistence {
       }
     },
     snapshot,
+    snapshotSoon,
     close: () => {
+      stopBuilding();
       flush();
       if (!failed && journal.lastSeq() !== snapshotSeq) snapshot();
       closed = true;
@@ -273,109 +317,4 @@ export function attachPersistence(o: AttachOptions): Persistence {
       journal.close();
     },
   };
-}
-
-interface SavedIds {
-  save(): string;
-  load(saved: string): void;
-}
-
-/** Every service's own id source, by its backend's name: what a reset does not forget. */
-function idSources(registry: Registry): Map<string, SavedIds> {
-  const out = new Map<string, SavedIds>();
-  for (const [name, backend] of Object.entries(registry.backends)) {
-    const ids = (backend as { ids?: Partial<SavedIds> }).ids;
-    if (typeof ids?.save === "function" && typeof ids.load === "function") out.set(name, ids as SavedIds);
-  }
-  return out;
-}
-
-/** ECS's id source, whose position tells whether a replay ended where the run did. */
-function idSourceOf(registry: Registry): SavedIds | undefined {
-  return idSources(registry).get("ecs");
-}
-
-/**
- * Installs the newest snapshot this build can use (an older one when it cannot), or none: the journal
- * then replays from its start. A snapshot that fails half-way is undone (state forgotten, ids back).
- */
-function restoreSnapshot(o: AttachOptions, extra: Record<string, SnapshotExtra>): { seq: number; at: number } | undefined {
-  const { journal } = o.opened;
-  const sources = idSources(o.registry);
-  for (const { seq } of o.opened.journal.snapshots()) {
-    const before = new Map([...sources].map(([name, source]) => [name, source.save()]));
-    try {
-      const data = journal.snapshotData(seq)!;
-      const { at } = installSnapshot(data, o.registry, o.timeline, extra);
-      return { seq, at };
-    } catch (e) {
-      o.logger.warn(`the snapshot at entry ${seq} cannot be used (${(e as Error).message}): replaying the journal instead`, { file: journal.file });
-      o.resetAll();
-      for (const [name, saved] of before) sources.get(name)!.load(saved);
-    }
-  }
-  return undefined;
-}
-
-function replay(o: AttachOptions, services: Map<string, ServedService>, invokers: Map<ServedService, ServedService["invoke"]>, runtime: ReplayRuntime | undefined, restored: { seq: number; at: number } | undefined): number {
-  const { journal } = o.opened;
-  const { timeline, clock, logger } = o;
-  let count = 0;
-  let last = 0;
-  const started = Date.now();
-  try {
-    // The journal starts at the last reset: from where the clock and the ids stood then.
-    const base = journal.meta("base");
-    if (restored) {
-      last = restored.at;
-      clock.hold(last);
-    } else if (base) {
-      const { at, ids } = JSON.parse(base) as { at: number; ids: Record<string, string> };
-      last = at;
-      clock.hold(last);
-      const sources = idSources(o.registry);
-      for (const [name, saved] of Object.entries(ids)) sources.get(name)?.load(saved);
-    }
-    for (const e of journal.entries(restored?.seq ?? 0)) {
-      count++;
-      last = Math.max(last, e.at);
-      clock.hold(last);
-      if (e.kind === "reset") {
-        o.resetAll();
-        continue;
-      }
-      timeline.runDue();
-      if (e.kind === "event") runtime?.apply(e, o.registry.sink);
-      if (e.kind !== "op") continue;
-      const service = services.get(e.service!);
-      if (!service) throw new Error(`entry ${e.seq} is for a service this ecs-local does not serve: ${e.service}`);
-      try {
-        const out = invokers.get(service)!(e.operation!, decode(e.input!) as Record<string, unknown>, JSON.parse(e.context!) as RequestContext);
-        if (out instanceof Promise) out.catch(() => {});
-      } catch {
-        // It failed when it ran, and fails again: the error was the answer then, and changes nothing.
-      }
-    }
-    const stored = journal.meta("ids");
-    const ids = idSourceOf(o.registry);
-    if (stored && ids && stored.startsWith(`${journal.lastSeq()}:`) && `${journal.lastSeq()}:${ids.save()}` !== stored) {
-      logger.warn("the replayed state differs from the one stored (the id source ended elsewhere); ids stay unique, but some state may differ", { file: journal.file });
-    }
-    // The downtime: due work runs at the moments it was due, as if the server had been up.
-    const now = Date.now();
-    const ticks: Entry[] = [];
-    for (let at = timeline.nextAt(); at <= now; at = timeline.nextAt()) {
-      last = Math.max(last, at);
-      clock.hold(last);
-      if (timeline.runDue()) ticks.push({ kind: "tick", at: last });
-    }
-    if (ticks.length) journal.commit(ticks);
-  } catch (e) {
-    journal.close();
-    throw e;
-  } finally {
-    clock.release();
-  }
-  if (count || restored) logger.info(`state restored from ${journal.file}`, { snapshot: restored?.seq ?? 0, entries: count, ms: Date.now() - started });
-  return last;
 }
