@@ -19,7 +19,7 @@ import { cloneData } from "../clone.js";
 import { encode } from "./codec.js";
 import { Journal, StateDirError, type Entry } from "./journal.js";
 import { RecordingRuntime, recordSink, ReplayRuntime, type RuntimeEntry } from "./runtimeJournal.js";
-import { captureSnapshot, SnapshotRefused } from "./snapshot.js";
+import { Snapshots } from "./snapshots.js";
 import type { SnapshotJob } from "./snapshotWorker.js";
 import { idSourceOf, idSources, replayJournal, restoreSnapshot, snapshotExtra } from "./replay.js";
 
@@ -132,10 +132,7 @@ export function attachPersistence(o: AttachOptions): Persistence {
   let handed = replaying?.handed;
   const extra = snapshotExtra(registry, replaying, () => handed!);
   const restored = restoreSnapshot(o, extra);
-  let lastAt = replayJournal(o, invokers, replaying, restored, true).last;
-  let snapshotSeq = journal.snapshots()[0]?.seq ?? 0;
-  let sinceSnapshot = journal.lastSeq() - snapshotSeq;
-  let refused: string | undefined;
+  const lastAt = replayJournal(o, invokers, replaying, restored, true).last;
 
   let closed = false;
   let pending: Entry[] = [];
@@ -152,12 +149,7 @@ export function attachPersistence(o: AttachOptions): Persistence {
     if (batch.length === 0) return resolve?.();
     try {
       journal.commit(batch);
-      for (const e of batch) if (e.at > lastAt) lastAt = e.at;
-      sinceSnapshot += batch.length;
-      if (o.snapshotEvery && sinceSnapshot >= o.snapshotEvery && !closed) {
-        sinceSnapshot = 0;
-        void snapshotSoon();
-      }
+      snapshots.committed(batch);
       resolve?.();
     } catch (e) {
       // What is in memory is no longer what is stored: every later answer says so instead of lying.
@@ -210,67 +202,20 @@ export function attachPersistence(o: AttachOptions): Persistence {
     };
   }
 
-  const refusedBecause = (e: unknown, refusal: boolean): void => {
-    const message = (e as Error).message;
-    if (!refusal) logger.error(`cannot write a snapshot to ${journal.file}`, e);
-    else if (message !== refused) logger.warn(`no snapshot taken (${message}): a restart replays the journal from its start`, { file: journal.file });
-    if (refusal) refused = message;
-  };
-  // Off the main thread when a builder is given (the simulated runtime): one at a time; what it built
-  // is stored unless a reset, a stop or a newer snapshot made it useless.
-  let building: SnapshotJob | undefined;
-  let generation = 0;
-  let stored: Promise<boolean> = Promise.resolve(false);
-  const snapshotSoon = (): Promise<boolean> => {
-    if (!o.buildSnapshot || replaying) return new Promise((resolve) => setImmediate(() => resolve(!closed && snapshot())));
-    if (building) return stored;
-    const job = (building = o.buildSnapshot());
-    const g = generation;
-    stored = job.done
-      .then(
-        (r) => {
-          if (!r.stored || g !== generation) return false;
-          snapshotSeq = Math.max(snapshotSeq, r.seq);
-          refused = undefined;
-          logger.debug("snapshot written", { file: journal.file, seq: r.seq, bytes: r.bytes, worker: true });
-          return true;
-        },
-        (e: unknown) => {
-          if (!closed && g === generation) refusedBecause(e, (e as { refused?: boolean }).refused === true);
-          return false;
-        },
-      )
-      .finally(() => {
-        if (building === job) building = undefined;
-      });
-    return stored;
-  };
-  const stopBuilding = (): void => {
-    generation++;
-    building?.stop();
-    building = undefined;
-  };
-
-  // The state as of the last committed entry: taken right after a flush, when memory is exactly what the journal says.
-  const snapshot = (): boolean => {
-    flush();
-    if (failed) return false;
-    const seq = journal.lastSeq();
-    if (seq === 0 || seq === snapshotSeq) return false;
-    const started = Date.now();
-    try {
-      const data = captureSnapshot(registry, timeline, lastAt, extra);
-      journal.putSnapshot(seq, lastAt, data);
-      snapshotSeq = seq;
-      sinceSnapshot = 0;
-      refused = undefined;
-      logger.debug("snapshot written", { file: journal.file, seq, bytes: data.length, ms: Date.now() - started });
-      return true;
-    } catch (e) {
-      refusedBecause(e, e instanceof SnapshotRefused);
-      return false;
-    }
-  };
+  const snapshots = new Snapshots(
+    {
+      journal,
+      registry,
+      timeline,
+      logger,
+      extra,
+      every: o.snapshotEvery,
+      // Real containers' replay needs the real runtime's view of engines: their snapshots are taken here.
+      build: replaying ? undefined : o.buildSnapshot,
+      flush: () => (flush(), !failed),
+    },
+    lastAt,
+  );
 
   let resumed = Promise.resolve();
   if (replaying) {
@@ -291,9 +236,7 @@ export function attachPersistence(o: AttachOptions): Persistence {
       flush();
       if (failed) return;
       const ids = Object.fromEntries([...idSources(registry)].map(([name, source]) => [name, source.save()]));
-      stopBuilding();
-      snapshotSeq = 0;
-      sinceSnapshot = 0;
+      snapshots.reset();
       try {
         journal.truncate([
           ["base", JSON.stringify({ at: clock.holdForTurn(), ids })],
@@ -304,12 +247,10 @@ export function attachPersistence(o: AttachOptions): Persistence {
         logger.error(`cannot write ${journal.file}`, e);
       }
     },
-    snapshot,
-    snapshotSoon,
+    snapshot: () => snapshots.now(),
+    snapshotSoon: () => snapshots.soon(),
     close: () => {
-      stopBuilding();
-      flush();
-      if (!failed && journal.lastSeq() !== snapshotSeq) snapshot();
+      snapshots.close();
       closed = true;
       // Where the id source stood at a clean stop: the next start checks that replay ends there.
       const ids = idSourceOf(registry);

@@ -1,10 +1,9 @@
 // Service-linked role deletions: submitted, then done by the clock (at the next turn with the
 // `instant` timings, a few seconds later with `realistic`), never because somebody asked how it went.
-import type { IamContext, RoleRecord } from "../context.js";
+import type { IamContext, IamState, RoleRecord } from "../context.js";
 import { keyOf } from "./entities.js";
 import { countUse, managedPolicy } from "./policies.js";
 import { defineTimer } from "../../../engine/timers.js";
-import type { IamState } from "../context.js";
 
 export const TASK_ID = /^task\/aws-service-role\/[^/]+\/[^/]+\/[0-9a-f-]{36}$/;
 
