@@ -61,4 +61,25 @@ describe("snapshots built off the main thread", () => {
       await Promise.all([a.close(), b.close()]);
     }
   }, 90_000);
+
+  it("a reset while a worker builds makes its snapshot void: nothing from before the reset comes back", async () => {
+    const dir = tempDir("ecs-local-snap-worker-reset-");
+    const lines: string[] = [];
+    const app = await start(dir, lines);
+    const ecs = app.registry.json.find((x) => x.name === "ecs")!;
+    const request = { accountId: "000000000000", region: "us-east-1", requestId: "r" } as never;
+    for (let i = 0; i < 5; i++) await ecs.invoke("CreateCluster", { clusterName: `gone${i}` }, request);
+    const building = app.snapshotSoon();
+    app.reset();
+    await ecs.invoke("CreateCluster", { clusterName: "after" }, request);
+    // Not counted as this server's snapshot; whatever the worker read, no snapshot holds what the reset forgot.
+    expect(await building).toBe(false);
+    await app.close();
+    const again = await start(dir, lines);
+    try {
+      expect([...again.ecs.states.get("000000000000", "us-east-1").clusters.keys()]).toEqual(["after"]);
+    } finally {
+      await again.close();
+    }
+  }, 90_000);
 });
