@@ -159,6 +159,19 @@ export class Journal {
     });
   }
 
+  /**
+   * Runs `fn` in one read transaction: every read in it sees the file as it was when it began, whatever
+   * the server commits meanwhile (a snapshot builder's replay never mixes a reset's before and after).
+   */
+  reading<T>(fn: () => T): T {
+    this.db.exec("BEGIN");
+    try {
+      return fn();
+    } finally {
+      if (!this.closed) this.db.exec("COMMIT");
+    }
+  }
+
   /** The snapshots kept, newest first, without their data. */
   snapshots(): { seq: number; at: number }[] {
     return this.db.prepare("SELECT seq, at FROM snapshots ORDER BY seq DESC").all() as { seq: number; at: number }[];
@@ -175,8 +188,8 @@ export class Journal {
   putSnapshot(seq: number, at: number, data: Uint8Array, keep = 2, builder = false): boolean {
     let stored = false;
     this.db.transaction(() => {
-      // A builder's snapshot is of the journal as it was when it read it: a reset since (which
-      // deletes every entry) made it void.
+      // A builder's snapshot is of the journal as it was when it read it (in one read transaction):
+      // a reset since (which deletes every entry, and no seq is ever used again) made it void.
       if (builder && !this.db.prepare("SELECT 1 FROM entries WHERE seq = ?").get(seq)) return;
       this.db.prepare("INSERT OR REPLACE INTO snapshots (seq, at, data) VALUES (?, ?, ?)").run(seq, at, data);
       this.db.prepare("DELETE FROM snapshots WHERE seq NOT IN (SELECT seq FROM snapshots ORDER BY seq DESC LIMIT ?)").run(keep);

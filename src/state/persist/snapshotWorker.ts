@@ -96,7 +96,7 @@ async function runSnapshotWorker(input: WorkerInput): Promise<void> {
       const timeline = new Timeline(clock, false);
       const registry = createRegistry(config, timeline, { logger });
       await registry.load();
-      const built = buildSnapshot({ opened, registry, timeline, clock, logger, resetAll: () => (timeline.clear(), registry.reset()) });
+      const built = opened.journal.reading(() => buildSnapshot({ opened, registry, timeline, clock, logger, resetAll: () => (timeline.clear(), registry.reset()) }));
       // Written from here: the server's thread never holds the bytes, nor waits for their INSERT
       // (only a commit of its own that falls inside it waits, as SQLite has one writer at a time).
       parentPort!.postMessage({ writing: true });
