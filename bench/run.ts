@@ -1,4 +1,4 @@
-// npm run bench [-- --concurrency 16 --duration 5 --warmup 1 --no-moto --no-persist --phase NAME --profile DIR --heap-snapshot DIR --bin PATH --versus PATH | --versus-state-dir [--rounds 4] --docker [--docker-runs 10] --scale | --soak [--soak-seconds 600] | --startup [--startup-runs 9]]
+// npm run bench [-- --concurrency 16 --duration 5 --warmup 1 --no-moto --no-persist --phase NAME --profile DIR --heap-snapshot DIR --bin PATH --versus PATH | --versus-state-dir [--rounds 4] --docker [--docker-runs 10] --scale | --soak [--soak-seconds 600] | --startup [--startup-runs 9] | --restart [--restart-entries 1000000]]
 // Starts each target on a free loopback port, drives the same workload, writes bench/results/.
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -223,6 +223,12 @@ async function benchTarget(kind: TargetKind, opts: Options, agent: UserAgent): P
 async function main(): Promise<void> {
   const opts = parseArgs(process.argv.slice(2));
   useBin(opts.bin);
+  if (process.argv.includes("--restart")) {
+    const i = process.argv.indexOf("--restart-entries");
+    const { runRestartBench } = await import("./restart.js");
+    await runRestartBench(i >= 0 ? Number(process.argv[i + 1]) : 1_000_000, log);
+    return;
+  }
   const agent = await sdkUserAgent();
   if (opts.soak) {
     await runSoak({ concurrency: opts.concurrency, durationMs: opts.soakMs, retentionMs: opts.soakRetentionMs }, agent, log);

@@ -19,6 +19,7 @@ import type { TaskEndpoints } from "./dataplane/taskEndpoints.js";
 import type { RegistryPlane } from "./dataplane/registry/plane.js";
 import type { RequestContext } from "./protocol/context.js";
 import { attachPersistence, openState, PersistentClock, type Persistence } from "./state/persist/persistence.js";
+import { buildInWorker } from "./state/persist/snapshotWorker.js";
 
 export interface AppOptions {
   config?: ConfigOverrides;
@@ -56,6 +57,10 @@ export interface EcsLocal {
   taskEndpoints(): TaskEndpoints | undefined;
   /** ECR's registry under `/v2/`, loaded on first need. */
   registryPlane(): Promise<RegistryPlane>;
+  /** With a state directory: writes a snapshot of the state now (false when there is nothing new, or it was refused). */
+  snapshot(): boolean;
+  /** With a state directory: starts a snapshot as --snapshot-every does (in a worker thread with the simulated runtime); settles with whether it was stored. */
+  snapshotSoon(): Promise<boolean>;
   /** The port the server listens on, once known (port 0 picks one): repository URIs, registry pulls and the load balancers served by Host name it. */
   listening(port: number): void;
 }
@@ -122,7 +127,18 @@ export function createApp(options: AppOptions = {}): EcsLocal {
   // Replaying the journal runs operations, whose code the services load on first need: all of it first.
   const ready = opened
     ? Promise.all([runtimeReady, registry.load()]).then(() => {
-        persistence = attachPersistence({ opened, registry, timeline, clock: clock as PersistentClock, logger, resetAll: forget, setBeforeInvoke: (fn) => (protocol.beforeInvoke = fn) });
+        persistence = attachPersistence({
+          opened,
+          registry,
+          timeline,
+          clock: clock as PersistentClock,
+          logger,
+          resetAll: forget,
+          setBeforeInvoke: (fn) => (protocol.beforeInvoke = fn),
+          snapshotEvery: config.snapshotEvery,
+          // The simulated runtime's state follows from the journal alone: a worker can rebuild it.
+          buildSnapshot: config.runtime === "simulated" ? () => buildInWorker(config.stateDir!, { ...options.config, stateDir: undefined }) : undefined,
+        });
         return persistence.resumed;
       })
     : runtimeReady;
@@ -201,11 +217,14 @@ export function createApp(options: AppOptions = {}): EcsLocal {
     ready,
     dataplane,
     taskEndpoints: () => endpoints,
+    snapshot: () => persistence?.snapshot() ?? false,
+    snapshotSoon: () => persistence?.snapshotSoon() ?? Promise.resolve(false),
     registryPlane,
     listening: (port) => {
       config.port = port;
       dataplane.servedAt(port);
     },
-    close: () => (dataplane.close(), dns?.close(), timeline.clear(), persistence?.close(), Promise.all([registry.close(), endpoints?.close(), plane?.then((p) => p.close(), () => undefined)]).then(() => undefined)),
+    // Persistence first: the snapshot written at a clean stop holds the pending timers.
+    close: () => (persistence?.close(), dataplane.close(), dns?.close(), timeline.clear(), Promise.all([registry.close(), endpoints?.close(), plane?.then((p) => p.close(), () => undefined)]).then(() => undefined)),
   };
 }

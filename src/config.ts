@@ -65,6 +65,8 @@ export interface Config {
   stateDir?: string;
   /** `normal`: commits survive the process (kill -9); `full`: also the machine (a sync per commit). */
   stateSync: "normal" | "full";
+  /** Journal entries between snapshots of the state (0: only at a clean stop). */
+  snapshotEvery: number;
   logLevel: LogLevel;
   logFormat: LogFormat;
   maxBodyBytes: number;
@@ -117,6 +119,7 @@ export function defaultConfig(overrides: ConfigOverrides = {}): Config {
     shutdownTimeoutMs: 10_000,
     validateOutput: false,
     stateSync: "normal",
+    snapshotEvery: 50_000,
     ...overrides,
     timingProfile: profile,
     timings: { ...DEFAULT_TIMINGS, ...TIMING_PROFILES[profile], ...overrides.timings },

@@ -1,11 +1,32 @@
 // Work that is due at a moment: lifecycle transitions and service reconciliation run from here,
 // never because somebody called Describe. A min-heap keeps scheduling and firing O(log n).
 import type { Clock } from "./clock.js";
+import { defineTimer, timerHandler } from "./timers.js";
 
-export interface Timer {
-  readonly at: number;
-  readonly seq: number;
-  fn: (() => void) | undefined;
+const WAKE = defineTimer("timeline.wake", () => {});
+
+/** Due work: `fn` runs at `at` (ties in the order scheduled); a named timer also keeps its handler's name and arguments. */
+export class Timer {
+  constructor(
+    readonly at: number,
+    readonly seq: number,
+    public fn: (() => void) | undefined,
+    /** The handler defineTimer registered (named timers only): what a snapshot writes down instead of `fn`. */
+    readonly name?: string,
+    readonly args?: unknown[],
+  ) {}
+}
+
+/** The timeline as a snapshot keeps it: the next sequence number and the timers still pending, in heap order. */
+export interface TimelineImage {
+  seq: number;
+  pending: Timer[];
+}
+
+/** A named timer's callable, from its handler and arguments. */
+function bound(name: string, args: unknown[]): () => void {
+  const handler = timerHandler(name);
+  return () => handler(...args);
 }
 
 const MAX_TIMEOUT_MS = 2 ** 31 - 1;
@@ -31,14 +52,47 @@ export class Timeline {
   }
 
   at(at: number, fn: () => void): Timer {
-    const t: Timer = { at, seq: this.seq++, fn };
+    return this.schedule(new Timer(at, this.seq++, fn));
+  }
+
+  after(ms: number, fn: () => void): Timer {
+    return this.at(this.clock.now() + ms, fn);
+  }
+
+  /** Schedules the handler defineTimer registered as `name` with `args`: a timer a snapshot can keep. */
+  call(at: number, name: string, ...args: unknown[]): Timer {
+    return this.schedule(new Timer(at, this.seq++, bound(name, args), name, args));
+  }
+
+  callAfter(ms: number, name: string, ...args: unknown[]): Timer {
+    return this.call(this.clock.now() + ms, name, ...args);
+  }
+
+  /** Wakes the due-work run at this moment (after-run hooks pick up what changed) without a handler. */
+  wake(): void {
+    this.call(this.clock.now(), WAKE);
+  }
+
+  private schedule(t: Timer): Timer {
     this.push(t);
     this.arm();
     return t;
   }
 
-  after(ms: number, fn: () => void): Timer {
-    return this.at(this.clock.now() + ms, fn);
+  /** What a snapshot keeps: the pending timers (cancelled ones are dropped) and the next sequence number. */
+  image(): TimelineImage {
+    return { seq: this.seq, pending: this.heap.filter((t) => t.fn) };
+  }
+
+  /** Installs a snapshot's timers (restored objects, shared with the state that holds them): each named one gets its callable back. */
+  load(image: TimelineImage): void {
+    this.clear();
+    this.seq = image.seq;
+    for (const t of image.pending) {
+      t.fn = bound(t.name!, t.args ?? []);
+      this.push(t);
+    }
+    this.arm();
   }
 
   cancel(t: Timer | undefined): void {

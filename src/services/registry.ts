@@ -4,7 +4,7 @@ import type { Config } from "../config.js";
 import type { Logger } from "../log.js";
 import { configuredRuntime } from "../runtime/index.js";
 import type { LogSink } from "../runtime/awslogs.js";
-import type { ContainerRuntime } from "../runtime/runtime.js";
+import type { ContainerRuntime, TaskEvents, TaskRun } from "../runtime/runtime.js";
 import { SimulatedRuntime } from "../runtime/simulated.js";
 import type { Timeline } from "../engine/timeline.js";
 import type { JsonService } from "../protocol/json.js";
@@ -30,7 +30,7 @@ import { createEcrBackend, ecrJsonService } from "./ecr/service.js";
 import { inProcessClient } from "./inProcess.js";
 import type { CallerLookup } from "../protocol/context.js";
 import { connectInstanceAgent } from "./ecs/agent/instanceAgent.js";
-import { resumeTasks } from "./ecs/scheduler/runtimeEvents.js";
+import { eventsForRun, resumeTasks } from "./ecs/scheduler/runtimeEvents.js";
 import { connectManagedDraining } from "./ecs/capacity/draining.js";
 
 export type { Backends } from "./backends.js";
@@ -73,6 +73,8 @@ export interface Registry {
   useRuntime(runtime: ContainerRuntime): void;
   /** After a restart: the runtime takes over the tasks an earlier run left with it. */
   resumeTasks(): Promise<void>;
+  /** Where the runtime's reports on a task go (a snapshot's tasks, before the journal's tail replays). */
+  taskEvents(run: TaskRun): TaskEvents;
   /** Who an access key ecs-local issued belongs to: an STS session's role, an IAM user. */
   callers: CallerLookup;
 }
@@ -161,6 +163,7 @@ export function createRegistry(config: Config, timeline: Timeline, options: Regi
     runtime: () => backends.ecs.runtime,
     useRuntime: (r) => useRuntime(backends.ecs, r),
     resumeTasks: () => resumeTasks(backends.ecs),
+    taskEvents: (run) => eventsForRun(backends.ecs, run),
     callers: (accessKeyId, sessionToken) => callerOf(backends, accessKeyId, sessionToken),
   };
 }

@@ -24,6 +24,17 @@ export class RegionalStore<T> {
     yield* this.stores.values();
   }
 
+  /** The stores by key, as a snapshot keeps them. */
+  snapshot(): Map<string, T> {
+    return this.stores;
+  }
+
+  /** Replaces every store with a snapshot's. */
+  load(stores: Map<string, T>): void {
+    this.stores.clear();
+    for (const [k, v] of stores) this.stores.set(k, v);
+  }
+
   reset(): void {
     this.stores.clear();
   }

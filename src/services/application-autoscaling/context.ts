@@ -74,9 +74,9 @@ export interface ApplicationAutoScalingBackend extends ServiceBackend<Applicatio
   /** The other services' backends, through the ports they offer. */
   peers: Backends;
   /** Each target's pending evaluation (target tracking) and watch (a change under way), on the timeline. */
-  targetTimers: WeakMap<TargetRecord, TargetTimers>;
+  targetTimers: Map<TargetRecord, TargetTimers>;
   /** Each scheduled action's next run. */
-  actionTimers: WeakMap<ActionRecord, Timer>;
+  actionTimers: Map<ActionRecord, Timer>;
   /**
    * Sets a service's utilization through ecs-local's own operation, journaled as a request is (the
    * utilization endpoint, the Docker runtime's measurements); answers what was stored.

@@ -1,5 +1,6 @@
 // Application Auto Scaling behind the awsJson protocol: the backend and its handlers, and ecs-local's
 // own operation that sets a service's utilization (journaled like a request, never on the wire).
+import { snapshotBackend } from "../../state/snapshotRegistry.js";
 import type { Config } from "../../config.js";
 import type { Timeline } from "../../engine/timeline.js";
 import type { JsonService } from "../../protocol/json.js";
@@ -16,13 +17,16 @@ export function createApplicationAutoScalingState(accountId: string, region: str
   return { accountId, region, targets: new Map(), activities: [], utilization: new Map() };
 }
 
+// What a snapshot writes down of this backend (src/state/persist/snapshot.ts); the rest is rebuilt at start.
+snapshotBackend("applicationAutoScaling", { state: ["states", "targetTimers", "actionTimers"], host: ["config", "timeline", "peers"] });
+
 export function createApplicationAutoScalingBackend(config: Config, timeline: Timeline, peers: Backends): ApplicationAutoScalingBackend {
   const base = createServiceBackend(config, timeline, "application-autoscaling", createApplicationAutoScalingState);
   return {
     ...base,
     peers,
-    targetTimers: new WeakMap(),
-    actionTimers: new WeakMap(),
+    targetTimers: new Map(),
+    actionTimers: new Map(),
     setUtilization: () => Promise.reject(new Error("Application Auto Scaling is not served yet")),
   };
 }
@@ -35,6 +39,7 @@ export function applicationAutoScalingJsonService(backend: ApplicationAutoScalin
     operations: () => import("./operations/index.js"),
     operation: (name) => import(`./operations/${name}.js`),
     unsupportedCodes: ["ValidationException"],
+    reset: () => (backend.targetTimers.clear(), backend.actionTimers.clear()),
   });
   // Not an AWS operation, so the wire never reaches it (the protocol answers UnknownOperation); it
   // goes through `invoke` so that persistence journals and replays it as it does requests.

@@ -1,5 +1,6 @@
 // Amazon EC2 Auto Scaling behind its query protocol: the backend, the port ECS's capacity providers
 // use, the listener that hears EC2's instance changes, and its handlers.
+import { snapshotBackend } from "../../state/snapshotRegistry.js";
 import type { Config } from "../../config.js";
 import type { Timeline } from "../../engine/timeline.js";
 import type { QueryService } from "../../protocol/query.js";
@@ -17,6 +18,9 @@ export type { AutoScalingBackend } from "./context.js";
 export function createAutoScalingState(accountId: string, region: string): AutoScalingState {
   return { accountId, region, groups: new Map(), launchConfigurations: new Map(), activities: [], activityCounts: new Map(), instanceGroups: new Map() };
 }
+
+// What a snapshot writes down of this backend (src/state/persist/snapshot.ts); the rest is rebuilt at start.
+snapshotBackend("autoscaling", { state: ["states"], host: ["config", "timeline", "peers", "groups", "terminatingListeners"] });
 
 export function createAutoScalingBackend(config: Config, timeline: Timeline, peers: Backends): AutoScalingBackend {
   const backend = { ...createServiceBackend(config, timeline, "autoscaling", createAutoScalingState), peers, terminatingListeners: [] } as unknown as AutoScalingBackend;

@@ -144,13 +144,22 @@ export interface Run {
   imports: Set<string>;
 }
 
+/** A stack operation waiting for a running resource to settle. */
+export interface Waker {
+  state: CloudFormationState;
+  rec: StackRecord;
+  run: Run;
+  /** The step it waits with: another step since makes this look stale. */
+  timer: Timer;
+}
+
 export interface CloudFormationBackend extends ServiceBackend<CloudFormationState> {
   /** The other services' backends, through the ports they offer. */
   peers: Backends;
   /** How long each step of a stack operation takes, in ms: 0 completes a stack at the next turn; tests may step through it. */
   stepMs: number;
   /** Stack operations waiting on resources to settle, checked after each batch of due work (service.ts). */
-  wakers: Set<() => void>;
+  wakers: Set<Waker>;
 }
 
 export type CloudFormationContext = ServiceContext<CloudFormationState, CloudFormationBackend>;

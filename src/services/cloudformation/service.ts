@@ -1,4 +1,6 @@
 // CloudFormation behind its query protocol: the backend and its handlers.
+import { snapshotBackend } from "../../state/snapshotRegistry.js";
+import { wakeIfSettled } from "./engine/run.js";
 import type { Config } from "../../config.js";
 import type { Timeline } from "../../engine/timeline.js";
 import type { QueryService } from "../../protocol/query.js";
@@ -14,12 +16,15 @@ export function createCloudFormationState(accountId: string, region: string): Cl
   return { accountId, region, stacks: new Map(), names: new Map(), exports: new Map() };
 }
 
+// What a snapshot writes down of this backend (src/state/persist/snapshot.ts); the rest is rebuilt at start.
+snapshotBackend("cloudformation", { state: ["states", "wakers"], host: ["config", "timeline", "peers", "stepMs"] });
+
 export function createCloudFormationBackend(config: Config, timeline: Timeline, peers: Backends): CloudFormationBackend {
   const backend: CloudFormationBackend = { ...createServiceBackend(config, timeline, "cloudformation", createCloudFormationState), peers, stepMs: 0, wakers: new Set() };
   // Resources settle as their services' own work runs (an ECS service's tasks start on the clock):
   // after each batch of due work, the operations waiting on one look whether it has settled.
   timeline.onAfterRun(() => {
-    for (const wake of [...backend.wakers]) wake();
+    for (const w of [...backend.wakers]) wakeIfSettled(backend, w);
   });
   return backend;
 }

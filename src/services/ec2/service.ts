@@ -1,4 +1,5 @@
 // EC2 behind its query protocol: the backend (state per account and region) and its handlers.
+import { snapshotBackend } from "../../state/snapshotRegistry.js";
 import type { Config } from "../../config.js";
 import type { Timeline } from "../../engine/timeline.js";
 import type { QueryService } from "../../protocol/query.js";
@@ -25,6 +26,9 @@ export function createEc2State(accountId: string, region: string, ids: IdSource)
   seedNetworkDefaults(state);
   return state;
 }
+
+// What a snapshot writes down of this backend (src/state/persist/snapshot.ts); the rest is rebuilt at start.
+snapshotBackend("ec2", { state: ["states"], host: ["config", "timeline", "peers", "instanceListeners"] });
 
 export function createEc2Backend(config: Config, timeline: Timeline, peers: Backends): Ec2Backend {
   const base = createServiceBackend(config, timeline, "ec2", createEc2State);

@@ -1,6 +1,7 @@
 // ECR behind the awsJson protocol: repositories, their images (what the registry behind `/v2/`
 // accepted, src/dataplane/registry/), lifecycle and repository policies, scans, tags, registry
 // passwords and the registry's description.
+import { snapshotBackend } from "../../state/snapshotRegistry.js";
 import type { Config } from "../../config.js";
 import type { Timeline } from "../../engine/timeline.js";
 import type { JsonService } from "../../protocol/json.js";
@@ -14,6 +15,9 @@ import * as model from "./generated/operations.js";
 import { createEcrState } from "./store.js";
 
 export type { EcrBackend } from "./context.js";
+
+// What a snapshot writes down of this backend (src/state/persist/snapshot.ts); the rest is rebuilt at start.
+snapshotBackend("ecr", { state: ["states", "tokens", "lifecycleTimers"], host: ["config", "timeline", "peers", "registry"] });
 
 export function createEcrBackend(config: Config, timeline: Timeline, peers: Backends): EcrBackend {
   const base = { ...createServiceBackend(config, timeline, "ecr", createEcrState), peers, tokens: new Map(), lifecycleTimers: new Map() };

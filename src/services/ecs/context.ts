@@ -1,4 +1,5 @@
 // What an ECS operation receives besides its input, and the shape of the dispatch table.
+import type { ServiceRegistries } from "./scheduler/serviceRegistries.js";
 import type { Config } from "../../config.js";
 import type { ContainerRuntime } from "../../runtime/runtime.js";
 import type { Timeline } from "../../engine/timeline.js";
@@ -31,6 +32,8 @@ export interface EcsBackend {
   timeline: Timeline;
   taskListeners: TaskListener[];
   lifecycle: Lifecycle;
+  /** Registers service tasks in Cloud Map (Service Connect, service registries). */
+  registries: ServiceRegistries;
   /** The service scheduler, built with the backend; domain code wakes it through here. */
   reconciler: Reconciler;
   /** Places tasks that wait for a managed-scaling capacity provider's instances when capacity changes. */

@@ -31,6 +31,8 @@ import { DaemonDeployer } from "./daemons/deployer.js";
 import { connectExpress } from "./express/watch.js";
 import { loadExpressPeers } from "./express/peers.js";
 import { loadEc2 } from "./managedInstances/ec2.js";
+import { defineTimer } from "../../engine/timers.js";
+import { snapshotBackend } from "../../state/snapshotRegistry.js";
 
 export function createEcsBackend(config: Config, timeline: Timeline, peers: Backends, runtime: ContainerRuntime = new SimulatedRuntime()): EcsBackend {
   const ids = new IdSource(config.seed);
@@ -39,7 +41,7 @@ export function createEcsBackend(config: Config, timeline: Timeline, peers: Back
   backend.lifecycle = new Lifecycle(backend);
   // Before the reconciler, so a task is registered (or deregistered) before its service looks again.
   backend.loadBalancing = new LoadBalancing(backend);
-  new ServiceRegistries(backend);
+  backend.registries = new ServiceRegistries(backend);
   backend.reconciler = new Reconciler(backend);
   backend.provisioning = new Provisioning(backend);
   backend.fleet = new ManagedFleet(backend);
@@ -57,8 +59,30 @@ export function createEcsBackend(config: Config, timeline: Timeline, peers: Back
 /** Runs the backend's tasks on `runtime` from now on; its engines' comings and goings reach the lifecycle. */
 export function useRuntime(backend: EcsBackend, runtime: ContainerRuntime): void {
   backend.runtime = runtime;
-  runtime.onEngine = (endpoint, up) => void backend.timeline.at(backend.timeline.now(), () => engineChanged(backend, endpoint, up));
+  runtime.onEngine = (endpoint, up) => void backend.timeline.call(backend.timeline.now(), ENGINE_CHANGED, backend, endpoint, up);
 }
+
+const ENGINE_CHANGED = defineTimer("ecs.engineChanged", engineChanged);
+
+// What a snapshot writes down of this backend (src/state/persist/snapshot.ts): the stores and what
+// the scheduler's parts keep between turns; the rest (ports, listeners, the runtime, caches) is rebuilt at start.
+snapshotBackend("ecs", {
+  state: [
+    "states",
+    "lifecycle.deactivatingHolds",
+    "reconciler.dirty",
+    "reconciler.starved",
+    "reconciler.throttles",
+    "reconciler.counted",
+    "reconciler.ran",
+    "registries.held",
+    "provisioning.dirty",
+    "fleet.clusters",
+    "fleet.instances",
+    "daemons.dirty",
+  ],
+  host: ["config", "timeline", "taskJson", "taskListeners", "lifecycle", "loadBalancing", "reconciler", "registries", "provisioning", "fleet", "daemons", "peers", "runtime", "usage", "addresses", "serviceConnect", "endpoints"],
+});
 
 const KNOWN = new Set<string>(OPERATIONS);
 const ACTS_ON_GROUPS = new Set<string>(["CreateCapacityProvider", "UpdateCapacityProvider", "PutClusterCapacityProviders", "CreateCluster", "DeleteCluster"]);
@@ -100,6 +124,8 @@ export function ecsJsonService(backend: EcsBackend): JsonService {
     reset() {
       backend.states.reset();
       backend.reconciler.clear();
+      backend.lifecycle.clear();
+      backend.registries.clear();
       backend.provisioning.clear();
       backend.fleet.clear();
       backend.daemons.clear();

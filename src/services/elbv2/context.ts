@@ -1,4 +1,5 @@
 // What an ELBv2 operation receives besides its input, and the shape of its dispatch table.
+import type { NamedCall } from "../../engine/timers.js";
 import type { IdSource } from "../../state/ids.js";
 import type { Timer } from "../../engine/timeline.js";
 import type { Backends } from "../backends.js";
@@ -25,7 +26,7 @@ export interface TargetRecord {
   health: TargetHealth;
   timer?: Timer;
   /** Told when its health moves or it is gone (ECS, for the task it stands for). */
-  onChange?: () => void;
+  onChange?: NamedCall;
   /** Health checked for real by the data plane, rather than settled by the clock. */
   probed?: boolean;
   /** Checks passed or failed in a row (probed targets). */

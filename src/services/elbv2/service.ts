@@ -1,4 +1,5 @@
 // ELBv2 behind its query protocol: the backend (state per account and region) and its handlers.
+import { snapshotBackend } from "../../state/snapshotRegistry.js";
 import type { Config } from "../../config.js";
 import type { Timeline } from "../../engine/timeline.js";
 import type { QueryService } from "../../protocol/query.js";
@@ -17,6 +18,9 @@ export type { Elbv2Backend } from "./context.js";
 export function createElbv2State(accountId: string, region: string, ids: IdSource): Elbv2State {
   return { accountId, region, ids, loadBalancers: new Map(), listeners: new Map(), targetGroups: new Map(), tags: new Map() };
 }
+
+// What a snapshot writes down of this backend (src/state/persist/snapshot.ts); the rest is rebuilt at start.
+snapshotBackend("elbv2", { state: ["states"], host: ["config", "timeline", "peers", "targets", "traffic", "listenerWatchers"] });
 
 export function createElbv2Backend(config: Config, timeline: Timeline, peers: Backends): Elbv2Backend {
   const backend = { ...createServiceBackend(config, timeline, "elbv2", createElbv2State), peers, listenerWatchers: new Set() } as Elbv2Backend;

@@ -1,5 +1,6 @@
 // IAM behind its query protocol (global: one store per account, every region sees it): the backend,
 // the ports it offers other services, and its handlers.
+import { snapshotBackend } from "../../state/snapshotRegistry.js";
 import type { Config } from "../../config.js";
 import type { Timeline } from "../../engine/timeline.js";
 import { AwsError } from "../../protocol/errors.js";
@@ -15,6 +16,9 @@ export type { IamBackend } from "./context.js";
 export function createIamState(accountId: string, region: string): IamState {
   return { accountId, region, seq: 0, roles: new Map(), users: new Map(), instanceProfiles: new Map(), policies: new Map(), awsPolicyUsage: new Map(), aliases: [], deletionTasks: new Map() };
 }
+
+// What a snapshot writes down of this backend (src/state/persist/snapshot.ts); the rest is rebuilt at start.
+snapshotBackend("iam", { state: ["states", "keys"], host: ["config", "timeline", "peers"] });
 
 export function createIamBackend(config: Config, timeline: Timeline, peers: Backends): IamBackend {
   const base = createServiceBackend(config, timeline, "iam", createIamState, { global: true });

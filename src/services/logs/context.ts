@@ -1,16 +1,15 @@
 // What a CloudWatch Logs operation receives besides its input, and the shape of the dispatch table.
-import type { Timeline } from "../../engine/timeline.js";
+import type { Timeline, Timer } from "../../engine/timeline.js";
 import type { RequestContext } from "../../protocol/context.js";
 import type { RegionalStore } from "../../state/regional.js";
 import type { Input, Operation, Output } from "./generated/operations.js";
 import type { GroupRecord, LogsState } from "./store.js";
-import type { Timer } from "../../engine/timeline.js";
 
 export interface LogsBackend {
   states: RegionalStore<LogsState>;
   timeline: Timeline;
   /** The pending retention sweep of each group, so one timer per group is enough. */
-  expiries: WeakMap<GroupRecord, Timer>;
+  expiries: Map<GroupRecord, Timer>;
 }
 
 export interface LogsContext {

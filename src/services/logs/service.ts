@@ -1,4 +1,5 @@
 // CloudWatch Logs behind the awsJson protocol, and the sink the container runtimes write to.
+import { snapshotBackend } from "../../state/snapshotRegistry.js";
 import type { Timeline } from "../../engine/timeline.js";
 import { AwsError } from "../../protocol/errors.js";
 import type { JsonService } from "../../protocol/json.js";
@@ -12,9 +13,13 @@ import { OPERATION_ERRORS, OPERATIONS, TARGET_PREFIX, type Operation } from "./g
 import { createLogsState, type GroupRecord, type LogsState } from "./store.js";
 import { expire, nextExpiry } from "./domain/retention.js";
 import { lazyOperations } from "../lazy.js";
+import { defineTimer } from "../../engine/timers.js";
+
+// What a snapshot writes down of this backend (src/state/persist/snapshot.ts); the rest is rebuilt at start.
+snapshotBackend("logs", { state: ["states", "expiries"], host: ["timeline"] });
 
 export function createLogsBackend(timeline: Timeline): LogsBackend {
-  return { timeline, states: new RegionalStore(createLogsState), expiries: new WeakMap() };
+  return { timeline, states: new RegionalStore(createLogsState), expiries: new Map() };
 }
 
 /** Expires what is already past the group's retention and schedules the next sweep on the timeline. */
@@ -27,15 +32,14 @@ export function retain(backend: LogsBackend, state: LogsState, g: GroupRecord): 
   timeline.cancel(pending);
   backend.expiries.delete(g);
   if (at === undefined) return;
-  backend.expiries.set(
-    g,
-    timeline.at(at, () => {
-      backend.expiries.delete(g);
-      // A group deleted (or replaced by one of the same name) since has nothing left to expire.
-      if (state.groups.get(g.group.logGroupName!) === g) retain(backend, state, g);
-    }),
-  );
+  backend.expiries.set(g, timeline.call(at, SWEEP, backend, state, g));
 }
+
+const SWEEP = defineTimer("logs.retentionSweep", (backend: LogsBackend, state: LogsState, g: GroupRecord) => {
+  backend.expiries.delete(g);
+  // A group deleted (or replaced by one of the same name) since has nothing left to expire.
+  if (state.groups.get(g.group.logGroupName!) === g) retain(backend, state, g);
+});
 
 const KNOWN = new Set<string>(OPERATIONS);
 
@@ -62,7 +66,7 @@ export function logsJsonService(backend: LogsBackend): JsonService {
     has: (op) => KNOWN.has(op),
     implemented: (op) => operations.handler(op) !== null,
     load: (op) => operations.load(op),
-    reset: () => backend.states.reset(),
+    reset: () => (backend.states.reset(), backend.expiries.clear()),
     invoke(op, input, request) {
       const handler = operations.handler(op);
       if (!handler) throw unsupported(op as Operation);

@@ -1,5 +1,6 @@
 // S3 behind the rest-xml protocol: the backend (one namespace of buckets, the object bytes), the
 // port CloudFormation reads templates through, and S3's words for what the protocol refuses.
+import { snapshotBackend } from "../../state/snapshotRegistry.js";
 import { join } from "node:path";
 import type { Config } from "../../config.js";
 import type { Timeline } from "../../engine/timeline.js";
@@ -22,6 +23,9 @@ const PARTITION = "aws";
 
 /** The largest object one PUT takes (S3 takes 5 GiB; the bytes are held in memory here). */
 export const MAX_OBJECT_BYTES = 1024 * 1024 * 1024;
+
+// What a snapshot writes down of this backend (src/state/persist/snapshot.ts); the rest is rebuilt at start.
+snapshotBackend("s3", { state: ["states"], host: ["config", "timeline", "peers", "blobs"] });
 
 export function createS3Backend(config: Config, timeline: Timeline, peers: Backends): S3Backend {
   const base = createServiceBackend<S3State>(config, timeline, "s3", () => createS3State(), { global: true });

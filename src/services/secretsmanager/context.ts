@@ -18,7 +18,7 @@ export interface SecretsManagerBackend extends ServiceBackend<SecretsManagerStat
    */
   passwords: IdSource;
   /** The pending end of each secret's recovery window. */
-  deletions: WeakMap<SecretRecord, Timer>;
+  deletions: Map<SecretRecord, Timer>;
   /**
    * A secret's value as GetSecretValue gives it (ECS task `secrets` and `repositoryCredentials`,
    * CloudFormation's `{{resolve:secretsmanager:…}}`): by name or ARN (a partial ARN too; an ARN names its own account and Region), the

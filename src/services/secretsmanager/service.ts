@@ -1,5 +1,6 @@
 // Secrets Manager behind the awsJson protocol: the backend, the port other services read secret
 // values through, and the handlers.
+import { snapshotBackend } from "../../state/snapshotRegistry.js";
 import type { Config } from "../../config.js";
 import type { Timeline } from "../../engine/timeline.js";
 import type { JsonService } from "../../protocol/json.js";
@@ -17,6 +18,9 @@ import { createSecretsManagerState } from "./store.js";
 export type { SecretsManagerBackend } from "./context.js";
 export { createSecretsManagerState } from "./store.js";
 
+// What a snapshot writes down of this backend (src/state/persist/snapshot.ts); the rest is rebuilt at start.
+snapshotBackend("secretsmanager", { state: ["states", "deletions"], host: ["config", "timeline", "peers", "passwords"] });
+
 export function createSecretsManagerBackend(config: Config, timeline: Timeline, peers: Backends): SecretsManagerBackend {
   const base = createServiceBackend(config, timeline, "secretsmanager", createSecretsManagerState);
   const backend: SecretsManagerBackend = {
@@ -24,7 +28,7 @@ export function createSecretsManagerBackend(config: Config, timeline: Timeline, 
     peers,
     // Unseeded on purpose: see SecretsManagerBackend.passwords.
     passwords: new IdSource(),
-    deletions: new WeakMap(),
+    deletions: new Map(),
     secretValue: (accountId, region, secretId, select = {}) => secretValue(backend, accountId, region, secretId, select),
   };
   return backend;
@@ -58,6 +62,7 @@ export function secretsManagerJsonService(backend: SecretsManagerBackend): JsonS
     backend,
     operations: () => import("./operations/index.js"),
     operation: (name) => import(`./operations/${name}.js`),
+    reset: () => backend.deletions.clear(),
     unsupportedCodes: ["InvalidRequestException"],
     // Reading a value records the day it was read (LastAccessedDate): these reads are journaled.
     changesState: ["GetSecretValue", "BatchGetSecretValue"],

@@ -1,4 +1,5 @@
 // AWS Cloud Map (servicediscovery) behind the awsJson protocol: the backend, its port, its handlers.
+import { snapshotBackend } from "../../state/snapshotRegistry.js";
 import type { Config } from "../../config.js";
 import type { Timeline } from "../../engine/timeline.js";
 import type { JsonService } from "../../protocol/json.js";
@@ -11,6 +12,9 @@ import { registryPort } from "./registryPort.js";
 import { createServiceDiscoveryState } from "./store.js";
 
 export type { ServiceDiscoveryBackend } from "./context.js";
+
+// What a snapshot writes down of this backend (src/state/persist/snapshot.ts); the rest is rebuilt at start.
+snapshotBackend("servicediscovery", { state: ["states"], host: ["config", "timeline", "peers", "registry"] });
 
 export function createServiceDiscoveryBackend(config: Config, timeline: Timeline, peers: Backends): ServiceDiscoveryBackend {
   const backend = { ...createServiceBackend(config, timeline, "servicediscovery", createServiceDiscoveryState), peers } as ServiceDiscoveryBackend;

@@ -1,4 +1,5 @@
 // Systems Manager Parameter Store behind the awsJson protocol: the backend, its port, and its handlers.
+import { snapshotBackend } from "../../state/snapshotRegistry.js";
 import type { Config } from "../../config.js";
 import type { Timeline } from "../../engine/timeline.js";
 import type { JsonService } from "../../protocol/json.js";
@@ -12,6 +13,9 @@ import { createSsmState } from "./store.js";
 
 export type { SsmBackend } from "./context.js";
 export { createSsmState } from "./store.js";
+
+// What a snapshot writes down of this backend (src/state/persist/snapshot.ts); the rest is rebuilt at start.
+snapshotBackend("ssm", { state: ["states"], host: ["config", "timeline", "peers"] });
 
 export function createSsmBackend(config: Config, timeline: Timeline, peers: Backends): SsmBackend {
   const base = createServiceBackend(config, timeline, "ssm", createSsmState);

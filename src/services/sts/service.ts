@@ -1,5 +1,6 @@
 // STS behind its query protocol: the sessions it issues (found by access key id, in every account
 // and region) and its handlers.
+import { snapshotBackend } from "../../state/snapshotRegistry.js";
 import type { Config } from "../../config.js";
 import type { Timeline } from "../../engine/timeline.js";
 import type { QueryService } from "../../protocol/query.js";
@@ -16,6 +17,9 @@ export type { StsBackend } from "./context.js";
 export function createStsState(accountId: string, region: string): StsState {
   return { accountId, region };
 }
+
+// What a snapshot writes down of this backend (src/state/persist/snapshot.ts); the rest is rebuilt at start.
+snapshotBackend("sts", { state: ["states", "sessions"], host: ["config", "timeline", "peers"] });
 
 export function createStsBackend(config: Config, timeline: Timeline, peers: Backends): StsBackend {
   const backend: StsBackend = {

@@ -51,7 +51,8 @@ export class Journal {
   }
 
   /** Opens (or creates) `dir`/state.db; throws StateDirError naming the file when it cannot be used as it is. */
-  static open(dir: string, sync: "normal" | "full" = "normal"): Journal {
+  /** `check`: the integrity check of an existing file (a snapshot builder, opening it beside the server, skips it). */
+  static open(dir: string, sync: "normal" | "full" = "normal", check = true): Journal {
     const file = join(dir, "state.db");
     const refuse = (why: string): never => {
       throw new StateDirError(`${file}: ${why}; the state directory was left as it is (move it away, or point --state-dir elsewhere)`);
@@ -87,9 +88,11 @@ export class Journal {
       return refuse(`cannot be opened (${(e as Error).message})`);
     }
     try {
+      if (existed && check) {
+        const result = Object.values((db.prepare("PRAGMA quick_check").get() as object) ?? {})[0];
+        if (result !== "ok") throw new Error(`integrity check: ${String(result)}`);
+      }
       if (existed) {
-        const check = Object.values((db.prepare("PRAGMA quick_check").get() as object) ?? {})[0];
-        if (check !== "ok") throw new Error(`integrity check: ${String(check)}`);
         const hasMeta = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get();
         if (!hasMeta) throw new StateDirError("no format version: not an ecs-local state file");
         const format = (db.prepare("SELECT value FROM meta WHERE key = 'format'").get() as { value: string } | undefined)?.value;
@@ -106,6 +109,10 @@ export class Journal {
       // A checkpoint (WAL back into the database, with its syncs) blocks the event loop: every 16k
       // pages (64 MiB) instead of SQLite's 1k, so a write-heavy load meets one rarely.
       db.exec("PRAGMA wal_autocheckpoint = 16384");
+      // A snapshot builder writes beside the server: each waits for the other's transaction instead of failing.
+      db.exec("PRAGMA busy_timeout = 10000");
+      // Snapshots came after the format: a journal without the table gets it (older builds ignore it).
+      db.exec("CREATE TABLE IF NOT EXISTS snapshots (seq INTEGER PRIMARY KEY, at REAL NOT NULL, data BLOB NOT NULL)");
       if (!existed) {
         db.exec(`CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
           CREATE TABLE entries (seq INTEGER PRIMARY KEY AUTOINCREMENT, at REAL NOT NULL, kind TEXT NOT NULL,
@@ -133,10 +140,9 @@ export class Journal {
     return (this.db.prepare("SELECT max(seq) AS seq FROM entries").get() as { seq: number | null }).seq ?? 0;
   }
 
-  /** Every entry in order, read a page at a time. */
-  *entries(): IterableIterator<StoredEntry> {
+  /** Every entry after `after` in order, read a page at a time. */
+  *entries(after = 0): IterableIterator<StoredEntry> {
     const page = this.db.prepare("SELECT seq, at, kind, service, operation, context, input FROM entries WHERE seq > ? ORDER BY seq LIMIT 1000");
-    let after = 0;
     for (;;) {
       const rows = page.all(after) as StoredEntry[];
       if (rows.length === 0) return;
@@ -153,10 +159,55 @@ export class Journal {
     });
   }
 
-  /** Deletes every entry and sets metadata in one transaction: the journal starts over from `meta`. */
+  /**
+   * Runs `fn` in one read transaction: every read in it sees the file as it was when it began, whatever
+   * the server commits meanwhile (a snapshot builder's replay never mixes a reset's before and after).
+   */
+  reading<T>(fn: () => T): T {
+    this.db.exec("BEGIN");
+    try {
+      return fn();
+    } finally {
+      if (!this.closed) this.db.exec("COMMIT");
+    }
+  }
+
+  /** The snapshots kept, newest first, without their data. */
+  snapshots(): { seq: number; at: number }[] {
+    return this.db.prepare("SELECT seq, at FROM snapshots ORDER BY seq DESC").all() as { seq: number; at: number }[];
+  }
+
+  snapshotData(seq: number): Uint8Array | undefined {
+    return (this.db.prepare("SELECT data FROM snapshots WHERE seq = ?").get(seq) as { data: Uint8Array } | undefined)?.data;
+  }
+
+  /**
+   * Stores the state as of entry `seq` in its own transaction (a write that dies half-way leaves the
+   * previous snapshots as they were), keeping the newest `keep`.
+   */
+  putSnapshot(seq: number, at: number, data: Uint8Array, keep = 2, builder = false): boolean {
+    let stored = false;
+    this.db.transaction(() => {
+      // A builder's snapshot is of the journal as it was when it read it (in one read transaction):
+      // a reset since (which deletes every entry, and no seq is ever used again) made it void.
+      if (builder && !this.db.prepare("SELECT 1 FROM entries WHERE seq = ?").get(seq)) return;
+      this.db.prepare("INSERT OR REPLACE INTO snapshots (seq, at, data) VALUES (?, ?, ?)").run(seq, at, data);
+      this.db.prepare("DELETE FROM snapshots WHERE seq NOT IN (SELECT seq FROM snapshots ORDER BY seq DESC LIMIT ?)").run(keep);
+      stored = true;
+    });
+    return stored;
+  }
+
+  /** Deletes the snapshot of `seq` (one this build could not use). */
+  dropSnapshot(seq: number): void {
+    this.db.prepare("DELETE FROM snapshots WHERE seq = ?").run(seq);
+  }
+
+  /** Deletes every entry (and snapshot) and sets metadata in one transaction: the journal starts over from `meta`. */
   truncate(meta: [string, string][]): void {
     this.db.transaction(() => {
       this.db.exec("DELETE FROM entries");
+      this.db.exec("DELETE FROM snapshots");
       for (const [k, v] of meta) this.setMeta.run(k, v);
     });
   }

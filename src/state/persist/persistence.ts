@@ -16,9 +16,12 @@ import { JsonText } from "../../protocol/json.js";
 import type { ServedService } from "../../protocol/service.js";
 import type { Registry } from "../../services/registry.js";
 import { cloneData } from "../clone.js";
-import { decode, encode } from "./codec.js";
+import { encode } from "./codec.js";
 import { Journal, StateDirError, type Entry } from "./journal.js";
 import { RecordingRuntime, recordSink, ReplayRuntime, type RuntimeEntry } from "./runtimeJournal.js";
+import { Snapshots } from "./snapshots.js";
+import type { SnapshotJob } from "./snapshotWorker.js";
+import { idSourceOf, idSources, replayJournal, restoreSnapshot, snapshotExtra } from "./replay.js";
 
 /** Operations that read and never change state: not journaled (they only wait for the pending commit), unless a service names one in `changesState`. */
 const READ_ONLY = /^(Describe|List|Get|Filter|Discover)/;
@@ -62,8 +65,8 @@ export interface OpenedState {
   seed: string;
 }
 
-export function openState(dir: string, sync: "normal" | "full", configuredSeed: string | undefined, logger: Logger, runtime: string): OpenedState {
-  const journal = Journal.open(dir, sync);
+export function openState(dir: string, sync: "normal" | "full", configuredSeed: string | undefined, logger: Logger, runtime: string, check = true): OpenedState {
+  const journal = Journal.open(dir, sync, check);
   // A history replays only on the runtime it was made with: what the simulated runtime's timers did,
   // a real one's engine reported, and replaying one as the other rewrites the past. An empty journal
   // (new, or just reset) takes any. Journals from before this was stored are the simulated runtime's,
@@ -90,7 +93,11 @@ export interface Persistence {
   resumed: Promise<void>;
   /** Empties the journal at a reset (state forgotten), keeping where the clock and the ids stood. */
   reset(): void;
-  /** Commits what is pending and closes the file. */
+  /** Commits what is pending and writes a snapshot of the state as of the last entry; false when none was written (nothing new, or refused). */
+  snapshot(): boolean;
+  /** Starts a snapshot as --snapshot-every does (off the main thread where it can be); settles once it is stored (true) or was not (false). */
+  snapshotSoon(): Promise<boolean>;
+  /** Commits what is pending, writes a snapshot when there is something new, and closes the file. */
   close(): void;
 }
 
@@ -104,13 +111,16 @@ export interface AttachOptions {
   resetAll(): void;
   /** Where the protocol runs due work before each operation; replaced here to record what fired. */
   setBeforeInvoke(fn: () => void): void;
+  /** Journal entries between snapshots (0: only at a clean stop). */
+  snapshotEvery?: number;
+  /** Builds a snapshot off the main thread (snapshotWorker.ts); without it, they are taken on the main thread. */
+  buildSnapshot?: () => SnapshotJob;
 }
 
 /** Replays the journal into the fresh services, then records every change from here on. */
 export function attachPersistence(o: AttachOptions): Persistence {
   const { journal } = o.opened;
   const { registry, timeline, clock, logger } = o;
-  const services = new Map<string, ServedService>(registry.all.map((s) => [s.name, s]));
   const invokers = new Map<ServedService, ServedService["invoke"]>();
   for (const s of registry.all) invokers.set(s, s.invoke.bind(s));
 
@@ -118,7 +128,11 @@ export function attachPersistence(o: AttachOptions): Persistence {
   const real = registry.runtime();
   const replaying = real.kind === "simulated" ? undefined : new ReplayRuntime(real);
   if (replaying) registry.useRuntime(replaying);
-  replay(o, services, invokers, replaying);
+  // Real containers: the tasks handed to the runtime are part of a snapshot (their reports follow in the tail).
+  let handed = replaying?.handed;
+  const extra = snapshotExtra(registry, replaying, () => handed!);
+  const restored = restoreSnapshot(o, extra);
+  const lastAt = replayJournal(o, invokers, replaying, restored, true).last;
 
   let closed = false;
   let pending: Entry[] = [];
@@ -135,6 +149,7 @@ export function attachPersistence(o: AttachOptions): Persistence {
     if (batch.length === 0) return resolve?.();
     try {
       journal.commit(batch);
+      snapshots.committed(batch);
       resolve?.();
     } catch (e) {
       // What is in memory is no longer what is stored: every later answer says so instead of lying.
@@ -187,10 +202,28 @@ export function attachPersistence(o: AttachOptions): Persistence {
     };
   }
 
+  const snapshots = new Snapshots(
+    {
+      journal,
+      registry,
+      timeline,
+      logger,
+      extra,
+      every: o.snapshotEvery,
+      // Real containers' replay needs the real runtime's view of engines: their snapshots are taken here.
+      build: replaying ? undefined : o.buildSnapshot,
+      flush: () => (flush(), !failed),
+    },
+    lastAt,
+  );
+
   let resumed = Promise.resolve();
   if (replaying) {
     const recordEvent = (e: RuntimeEntry): void => record({ ...e, kind: "event", at: clock.holdForTurn() });
-    registry.useRuntime(new RecordingRuntime(real, recordEvent));
+    const recording = new RecordingRuntime(real, recordEvent);
+    for (const run of replaying.handed.live().values()) recording.handed.note(run);
+    handed = recording.handed;
+    registry.useRuntime(recording);
     recordSink(registry.sink, recordEvent);
     resumed = registry.resumeTasks().catch((e: unknown) => logger.error("cannot take over the containers of the previous run", e));
   }
@@ -203,6 +236,7 @@ export function attachPersistence(o: AttachOptions): Persistence {
       flush();
       if (failed) return;
       const ids = Object.fromEntries([...idSources(registry)].map(([name, source]) => [name, source.save()]));
+      snapshots.reset();
       try {
         journal.truncate([
           ["base", JSON.stringify({ at: clock.holdForTurn(), ids })],
@@ -213,8 +247,10 @@ export function attachPersistence(o: AttachOptions): Persistence {
         logger.error(`cannot write ${journal.file}`, e);
       }
     },
+    snapshot: () => snapshots.now(),
+    snapshotSoon: () => snapshots.soon(),
     close: () => {
-      flush();
+      snapshots.close();
       closed = true;
       // Where the id source stood at a clean stop: the next start checks that replay ends there.
       const ids = idSourceOf(registry);
@@ -222,83 +258,4 @@ export function attachPersistence(o: AttachOptions): Persistence {
       journal.close();
     },
   };
-}
-
-interface SavedIds {
-  save(): string;
-  load(saved: string): void;
-}
-
-/** Every service's own id source, by its backend's name: what a reset does not forget. */
-function idSources(registry: Registry): Map<string, SavedIds> {
-  const out = new Map<string, SavedIds>();
-  for (const [name, backend] of Object.entries(registry.backends)) {
-    const ids = (backend as { ids?: Partial<SavedIds> }).ids;
-    if (typeof ids?.save === "function" && typeof ids.load === "function") out.set(name, ids as SavedIds);
-  }
-  return out;
-}
-
-/** ECS's id source, whose position tells whether a replay ended where the run did. */
-function idSourceOf(registry: Registry): SavedIds | undefined {
-  return idSources(registry).get("ecs");
-}
-
-function replay(o: AttachOptions, services: Map<string, ServedService>, invokers: Map<ServedService, ServedService["invoke"]>, runtime: ReplayRuntime | undefined): void {
-  const { journal } = o.opened;
-  const { timeline, clock, logger } = o;
-  let count = 0;
-  let last = 0;
-  const started = Date.now();
-  try {
-    // The journal starts at the last reset: from where the clock and the ids stood then.
-    const base = journal.meta("base");
-    if (base) {
-      const { at, ids } = JSON.parse(base) as { at: number; ids: Record<string, string> };
-      last = at;
-      clock.hold(last);
-      const sources = idSources(o.registry);
-      for (const [name, saved] of Object.entries(ids)) sources.get(name)?.load(saved);
-    }
-    for (const e of journal.entries()) {
-      count++;
-      last = Math.max(last, e.at);
-      clock.hold(last);
-      if (e.kind === "reset") {
-        o.resetAll();
-        continue;
-      }
-      timeline.runDue();
-      if (e.kind === "event") runtime?.apply(e, o.registry.sink);
-      if (e.kind !== "op") continue;
-      const service = services.get(e.service!);
-      if (!service) throw new Error(`entry ${e.seq} is for a service this ecs-local does not serve: ${e.service}`);
-      try {
-        const out = invokers.get(service)!(e.operation!, decode(e.input!) as Record<string, unknown>, JSON.parse(e.context!) as RequestContext);
-        if (out instanceof Promise) out.catch(() => {});
-      } catch {
-        // It failed when it ran, and fails again: the error was the answer then, and changes nothing.
-      }
-    }
-    const stored = journal.meta("ids");
-    const ids = idSourceOf(o.registry);
-    if (stored && ids && stored.startsWith(`${journal.lastSeq()}:`) && `${journal.lastSeq()}:${ids.save()}` !== stored) {
-      logger.warn("the replayed state differs from the one stored (the id source ended elsewhere); ids stay unique, but some state may differ", { file: journal.file });
-    }
-    // The downtime: due work runs at the moments it was due, as if the server had been up.
-    const now = Date.now();
-    const ticks: Entry[] = [];
-    for (let at = timeline.nextAt(); at <= now; at = timeline.nextAt()) {
-      last = Math.max(last, at);
-      clock.hold(last);
-      if (timeline.runDue()) ticks.push({ kind: "tick", at: last });
-    }
-    if (ticks.length) journal.commit(ticks);
-  } catch (e) {
-    journal.close();
-    throw e;
-  } finally {
-    clock.release();
-  }
-  if (count) logger.info(`state restored from ${journal.file}`, { entries: count, ms: Date.now() - started });
 }

@@ -28,8 +28,28 @@ function recorded(run: TaskRun, events: TaskEvents, record: (e: RuntimeEntry) =>
   return { started: wrap("started"), changed: wrap("changed"), failed: wrap("failed"), stopped: wrap("stopped") };
 }
 
+/**
+ * The tasks handed to a runtime and not yet STOPPED, by ARN: what their reports land on. A snapshot
+ * keeps them (the run is state: its task, revision and instance), so that a replay of the journal's
+ * tail hands the reports it holds to the right task.
+ */
+export class HandedRuns {
+  readonly runs = new Map<string, TaskRun>();
+
+  note(run: TaskRun): void {
+    this.runs.set(run.task.taskArn!, run);
+  }
+
+  /** The runs whose tasks may still hear from the runtime. */
+  live(): Map<string, TaskRun> {
+    for (const [arn, run] of this.runs) if (run.task.lastStatus === "STOPPED") this.runs.delete(arn);
+    return this.runs;
+  }
+}
+
 /** The real runtime, with every report it makes recorded. */
 export class RecordingRuntime implements ContainerRuntime {
+  readonly handed = new HandedRuns();
   readonly kind: ContainerRuntime["kind"];
   onEngine?: (endpoint: string, up: boolean) => void;
   readonly endpointOf?: (instance: ContainerInstance) => string;
@@ -58,10 +78,12 @@ export class RecordingRuntime implements ContainerRuntime {
   }
 
   start(run: TaskRun, events: TaskEvents): void {
+    this.handed.note(run);
     this.real.start(run, recorded(run, events, this.record));
   }
 
   stop(run: TaskRun, events: TaskEvents): void {
+    this.handed.note(run);
     this.real.stop(run, recorded(run, events, this.record));
   }
 
@@ -74,6 +96,7 @@ export class RecordingRuntime implements ContainerRuntime {
   }
 
   reset(): Promise<void> {
+    this.handed.runs.clear();
     return this.real.reset();
   }
 
@@ -101,6 +124,7 @@ export class ReplayRuntime implements ContainerRuntime {
   onEngine?: (endpoint: string, up: boolean) => void;
   readonly endpointOf?: (instance: ContainerInstance) => string;
   private readonly events = new Map<string, TaskEvents>();
+  readonly handed = new HandedRuns();
 
   constructor(private readonly real: ContainerRuntime) {
     this.kind = real.kind;
@@ -112,15 +136,26 @@ export class ReplayRuntime implements ContainerRuntime {
   }
 
   start(run: TaskRun, events: TaskEvents): void {
+    this.handed.note(run);
     this.events.set(run.task.taskArn!, events);
   }
 
   stop(run: TaskRun, events: TaskEvents): void {
+    this.handed.note(run);
     this.events.set(run.task.taskArn!, events);
+  }
+
+  /** A snapshot's runs: where the tail's reports go, with the lifecycle's events made again for each. */
+  restore(runs: Map<string, TaskRun>, eventsOf: (run: TaskRun) => TaskEvents): void {
+    for (const [arn, run] of runs) {
+      this.handed.note(run);
+      this.events.set(arn, eventsOf(run));
+    }
   }
 
   async reset(): Promise<void> {
     this.events.clear();
+    this.handed.runs.clear();
   }
 
   async close(): Promise<void> {}

@@ -1,5 +1,6 @@
 // Changing a service's desired count on a target's behalf: through ECS's UpdateService, with the
 // activity that says why, watched until ECS runs the new count.
+import { defineTimer } from "../../../engine/timers.js";
 import type { RequestContext } from "../../../protocol/context.js";
 import { AwsError } from "../../../protocol/errors.js";
 import type { ApplicationAutoScalingBackend, ApplicationAutoScalingState, TargetRecord } from "../context.js";
@@ -47,13 +48,15 @@ export function keepWithinBounds(s: Scaling, rec: TargetRecord, view = readServi
 export function watch(backend: ApplicationAutoScalingBackend, state: ApplicationAutoScalingState, rec: TargetRecord): void {
   const timers = timersOf(backend, rec);
   if (timers.watch) return;
-  const look = (): void => {
-    timers.watch = undefined;
-    if (!isCurrent(state, rec)) return;
-    const ref = refOf(rec);
-    const view = readService(backend, ownRequest(backend, state), ecsResource(ref.ResourceId)!);
-    settleActivities(state, ref, view, backend.timeline.now() / 1000);
-    if (pendingActivities(state, ref).length) timers.watch = backend.timeline.after(WATCH_MS, look);
-  };
-  timers.watch = backend.timeline.after(WATCH_MS, look);
+  timers.watch = backend.timeline.callAfter(WATCH_MS, LOOK, backend, state, rec);
 }
+
+const LOOK = defineTimer("applicationAutoScaling.watch", (backend: ApplicationAutoScalingBackend, state: ApplicationAutoScalingState, rec: TargetRecord) => {
+  const timers = timersOf(backend, rec);
+  timers.watch = undefined;
+  if (!isCurrent(state, rec)) return;
+  const ref = refOf(rec);
+  const view = readService(backend, ownRequest(backend, state), ecsResource(ref.ResourceId)!);
+  settleActivities(state, ref, view, backend.timeline.now() / 1000);
+  if (pendingActivities(state, ref).length) timers.watch = backend.timeline.callAfter(WATCH_MS, LOOK, backend, state, rec);
+});

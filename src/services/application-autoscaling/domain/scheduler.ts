@@ -1,5 +1,6 @@
 // Scheduled actions on the server clock: each waits on the timeline for its next run, sets the
 // target's minimum and maximum capacity then, and the desired count follows into the new bounds.
+import { defineTimer } from "../../../engine/timers.js";
 import type { ActionRecord, ApplicationAutoScalingBackend, ApplicationAutoScalingState, TargetRecord } from "../context.js";
 import type { ScheduledAction } from "../generated/types.js";
 import { addActivity } from "./activities.js";
@@ -31,21 +32,20 @@ export function arm(backend: ApplicationAutoScalingBackend, state: ApplicationAu
   backend.actionTimers.delete(a);
   if (a.next === undefined) return;
   const at = a.next;
-  backend.actionTimers.set(
-    a,
-    backend.timeline.at(at, () => {
-      backend.actionTimers.delete(a);
-      if (!isCurrent(state, rec) || rec.actions.get(a.action.ScheduledActionName) !== a) return;
-      const s = { backend, state, request: ownRequest(backend, state), now: backend.timeline.now() / 1000 };
-      const view = readService(backend, s.request, ecsResource(rec.target.ResourceId)!);
-      if (!isActive(view)) return forget(backend, state, rec);
-      // A suspended target lets the run pass: resumed, only runs still to come are made.
-      if (!rec.target.SuspendedState?.ScheduledScalingSuspended) run(s, rec, a, view);
-      a.next = nextRun(scheduleOf(a.action), boundsOf(a.action, a.anchor), at);
-      arm(backend, state, rec, a);
-    }),
-  );
+  backend.actionTimers.set(a, backend.timeline.call(at, RUN, backend, state, rec, a, at));
 }
+
+const RUN = defineTimer("applicationAutoScaling.scheduledAction", (backend: ApplicationAutoScalingBackend, state: ApplicationAutoScalingState, rec: TargetRecord, a: ActionRecord, at: number) => {
+  backend.actionTimers.delete(a);
+  if (!isCurrent(state, rec) || rec.actions.get(a.action.ScheduledActionName) !== a) return;
+  const s = { backend, state, request: ownRequest(backend, state), now: backend.timeline.now() / 1000 };
+  const view = readService(backend, s.request, ecsResource(rec.target.ResourceId)!);
+  if (!isActive(view)) return forget(backend, state, rec);
+  // A suspended target lets the run pass: resumed, only runs still to come are made.
+  if (!rec.target.SuspendedState?.ScheduledScalingSuspended) run(s, rec, a, view);
+  a.next = nextRun(scheduleOf(a.action), boundsOf(a.action, a.anchor), at);
+  arm(backend, state, rec, a);
+});
 
 /** Sets the bounds the action names, with its activity; then the desired count follows them. */
 function run(s: Scaling, rec: TargetRecord, a: ActionRecord, view: ServiceView): void {

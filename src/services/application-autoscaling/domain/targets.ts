@@ -44,7 +44,10 @@ export function stopTimers(backend: ApplicationAutoScalingBackend, rec: TargetRe
   backend.timeline.cancel(t?.evaluation);
   backend.timeline.cancel(t?.watch);
   backend.targetTimers.delete(rec);
-  for (const a of rec.actions.values()) backend.timeline.cancel(backend.actionTimers.get(a));
+  for (const a of rec.actions.values()) {
+    backend.timeline.cancel(backend.actionTimers.get(a));
+    backend.actionTimers.delete(a);
+  }
 }
 
 /** A target whose ECS service was deleted goes with it, its policies and scheduled actions too. */

@@ -2,6 +2,7 @@
 // the policy's metric; AlarmHigh fires after 3 datapoints above the target value and AlarmLow after
 // 15 below 90 % of it, every minute they stay in ALARM. Scale-out is proportional and wins; scale-in
 // waits for every policy that scales in to agree, for its cooldown, and for ECS deployments to end.
+import { defineTimer } from "../../../engine/timers.js";
 import type { ApplicationAutoScalingBackend, ApplicationAutoScalingState, PolicyRecord, TargetRecord } from "../context.js";
 import type { NotScaledReason, TargetTrackingScalingPolicyConfiguration } from "../generated/types.js";
 import { addNotScaled, capacityText, settleActivities } from "./activities.js";
@@ -30,14 +31,16 @@ function metricOf(p: PolicyRecord): Metric | undefined {
 export function startEvaluation(backend: ApplicationAutoScalingBackend, state: ApplicationAutoScalingState, rec: TargetRecord): void {
   const timers = timersOf(backend, rec);
   if (timers.evaluation) return;
-  const tick = (): void => {
-    timers.evaluation = undefined;
-    if (!isCurrent(state, rec) || ![...rec.policies.values()].some(isTracking)) return;
-    timers.evaluation = backend.timeline.after(PERIOD_MS, tick);
-    evaluate({ backend, state, request: ownRequest(backend, state), now: backend.timeline.now() / 1000 }, rec);
-  };
-  timers.evaluation = backend.timeline.after(PERIOD_MS, tick);
+  timers.evaluation = backend.timeline.callAfter(PERIOD_MS, TICK, backend, state, rec);
 }
+
+const TICK = defineTimer("applicationAutoScaling.evaluate", (backend: ApplicationAutoScalingBackend, state: ApplicationAutoScalingState, rec: TargetRecord) => {
+  const timers = timersOf(backend, rec);
+  timers.evaluation = undefined;
+  if (!isCurrent(state, rec) || ![...rec.policies.values()].some(isTracking)) return;
+  timers.evaluation = backend.timeline.callAfter(PERIOD_MS, TICK, backend, state, rec);
+  evaluate({ backend, state, request: ownRequest(backend, state), now: backend.timeline.now() / 1000 }, rec);
+});
 
 function evaluate(s: Scaling, rec: TargetRecord): void {
   const view = readService(s.backend, s.request, ecsResource(rec.target.ResourceId)!);

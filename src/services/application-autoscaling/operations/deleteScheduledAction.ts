@@ -10,6 +10,7 @@ export const deleteScheduledAction: Handler<"DeleteScheduledAction"> = (input, c
   const a = rec?.actions.get(input.ScheduledActionName);
   if (!rec || !a) throw new ObjectNotFoundException(messages.actionNotFound(input, input.ScheduledActionName));
   ctx.backend.timeline.cancel(ctx.backend.actionTimers.get(a));
+  ctx.backend.actionTimers.delete(a);
   rec.actions.delete(input.ScheduledActionName);
   return {};
 };

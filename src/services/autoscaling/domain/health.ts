@@ -1,6 +1,7 @@
 // What Auto Scaling hears from EC2 about its instances: `running` brings a launch into service,
 // `terminated` ends a termination, and an instance EC2 stops or terminates behind the group's back
 // fails its EC2 health check (after the grace period) and is replaced (ReplaceUnhealthy).
+import { defineTimer } from "../../../engine/timers.js";
 import type { Ec2State, InstanceRecord } from "../../ec2/context.js";
 import type { AutoScalingBackend, AutoScalingState, GroupInstance, GroupRecord } from "../context.js";
 import { at } from "./activities.js";
@@ -43,11 +44,13 @@ export function onInstanceChange(backend: AutoScalingBackend, ec2State: Ec2State
 export function scheduleHealthCheck(backend: AutoScalingBackend, state: AutoScalingState, group: GroupRecord, inst: GroupInstance): void {
   if (inst.healthTimer?.fn) return;
   const graceEnd = inst.inServiceAt !== undefined ? inst.inServiceAt + group.healthCheckGracePeriod * 1000 : 0;
-  inst.healthTimer = backend.timeline.at(Math.max(backend.timeline.now(), graceEnd), () => {
-    inst.healthTimer = undefined;
-    healthCheck(backend, state, group, inst);
-  });
+  inst.healthTimer = backend.timeline.call(Math.max(backend.timeline.now(), graceEnd), HEALTH_CHECK, backend, state, group, inst);
 }
+
+const HEALTH_CHECK = defineTimer("autoscaling.healthCheck", (backend: AutoScalingBackend, state: AutoScalingState, group: GroupRecord, inst: GroupInstance) => {
+  inst.healthTimer = undefined;
+  healthCheck(backend, state, group, inst);
+});
 
 export function healthCheck(backend: AutoScalingBackend, state: AutoScalingState, group: GroupRecord, inst: GroupInstance): void {
   if (group.instances.get(inst.instanceId) !== inst || isTerminating(inst) || !GONE.has(inst.ec2State)) return;

@@ -1,5 +1,6 @@
 // Lifecycle hooks hold an instance in Pending:Wait or Terminating:Wait until each hook's action is
 // completed (CompleteLifecycleAction), or its heartbeat runs out and the hook's DefaultResult applies.
+import { defineTimer } from "../../../engine/timers.js";
 import type { AutoScalingBackend, AutoScalingState, GroupInstance, GroupRecord, PendingAction } from "../context.js";
 import type { LifecycleHook } from "../generated/types.js";
 import { abandonLaunch, continueLaunch, proceedTermination } from "./lifecycle.js";
@@ -15,11 +16,13 @@ export function hookDefaults(hook: LifecycleHook): LifecycleHook {
 
 function arm(backend: AutoScalingBackend, state: AutoScalingState, group: GroupRecord, inst: GroupInstance, action: PendingAction, hook: LifecycleHook): void {
   backend.timeline.cancel(action.timer);
-  action.timer = backend.timeline.at(Math.min(action.heartbeatAt, action.deadline), () => {
-    if (inst.actions.get(action.hook) !== action) return;
-    completeAction(backend, state, group, inst, action.hook, hook.DefaultResult ?? "ABANDON");
-  });
+  action.timer = backend.timeline.call(Math.min(action.heartbeatAt, action.deadline), TIMED_OUT, backend, state, group, inst, action, hook.DefaultResult ?? "ABANDON");
 }
+
+const TIMED_OUT = defineTimer("autoscaling.hookTimedOut", (backend: AutoScalingBackend, state: AutoScalingState, group: GroupRecord, inst: GroupInstance, action: PendingAction, result: string) => {
+  if (inst.actions.get(action.hook) !== action) return;
+  completeAction(backend, state, group, inst, action.hook, result);
+});
 
 /** Starts one action per hook of the transition; false when the group has none. */
 export function startActions(backend: AutoScalingBackend, state: AutoScalingState, group: GroupRecord, inst: GroupInstance, transition: string): boolean {

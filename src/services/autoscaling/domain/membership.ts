@@ -1,5 +1,6 @@
 // Instances joining and leaving a group by request: AttachInstances, DetachInstances, EnterStandby
 // and ExitStandby. Each is an activity that completes at the next turn of the clock.
+import { defineTimer } from "../../../engine/timers.js";
 import type { AutoScalingBackend, AutoScalingState, GroupInstance, GroupRecord } from "../context.js";
 import type { Activity } from "../generated/types.js";
 import { at, startActivity, updateActivity } from "./activities.js";
@@ -20,12 +21,27 @@ export function membersOf(group: GroupRecord, ids: string[], allowed: string[], 
   });
 }
 
-/** Runs `fn` at the next turn of the clock, if the instance is still the group's. */
-function next(backend: AutoScalingBackend, state: AutoScalingState, group: GroupRecord, inst: GroupInstance, fn: () => void): void {
-  backend.timeline.at(backend.timeline.now(), () => {
-    if (state.groups.get(group.name) === group && group.instances.get(inst.instanceId) === inst) fn();
-  });
+type Step = "detached" | "standby" | "exitedStandby" | "attached";
+
+/** Runs `step` at the next turn of the clock, if the instance is still the group's. */
+function next(backend: AutoScalingBackend, state: AutoScalingState, group: GroupRecord, inst: GroupInstance, step: Step, activityId?: string): void {
+  backend.timeline.call(backend.timeline.now(), NEXT, backend, state, group, inst, step, activityId);
 }
+
+const NEXT = defineTimer("autoscaling.membershipStep", (backend: AutoScalingBackend, state: AutoScalingState, group: GroupRecord, inst: GroupInstance, step: Step, activityId?: string) => {
+  if (state.groups.get(group.name) !== group || group.instances.get(inst.instanceId) !== inst) return;
+  if (step === "detached") {
+    inst.lifecycle = "Detached";
+    updateActivity(backend, state, activityId!, "Successful");
+    removeInstance(backend, state, group, inst);
+    scheduleReconcile(backend, state, group);
+  } else if (step === "standby") {
+    inst.lifecycle = "Standby";
+    updateActivity(backend, state, activityId!, "Successful");
+  } else if (step === "attached") {
+    if (inst.lifecycle === "Pending") enterService(backend, state, group, inst);
+  } else if (inst.lifecycle === "Pending" && inst.ec2State === "running") enterService(backend, state, group, inst);
+});
 
 export function detach(backend: AutoScalingBackend, state: AutoScalingState, group: GroupRecord, insts: GroupInstance[], decrement: boolean): Activity[] {
   const now = backend.timeline.now();
@@ -36,12 +52,7 @@ export function detach(backend: AutoScalingBackend, state: AutoScalingState, gro
     inst.lifecycle = "Detaching";
     deregister(backend, state, group, inst);
     const a = startActivity(backend, state, group, { description: `Detaching EC2 instance: ${inst.instanceId}`, cause: at(now, `instance ${inst.instanceId} was detached in response to a user request${shrink}.`), progress: 50, inst });
-    next(backend, state, group, inst, () => {
-      inst.lifecycle = "Detached";
-      updateActivity(backend, state, a.ActivityId, "Successful");
-      removeInstance(backend, state, group, inst);
-      scheduleReconcile(backend, state, group);
-    });
+    next(backend, state, group, inst, "detached", a.ActivityId);
     return { ...a };
   });
 }
@@ -55,10 +66,7 @@ export function enterStandby(backend: AutoScalingBackend, state: AutoScalingStat
     inst.lifecycle = "EnteringStandby";
     deregister(backend, state, group, inst);
     const a = startActivity(backend, state, group, { description: `Moving EC2 instance to Standby: ${inst.instanceId}`, cause: at(now, `instance ${inst.instanceId} was moved to standby in response to a user request${shrink}.`), progress: 50, inst });
-    next(backend, state, group, inst, () => {
-      inst.lifecycle = "Standby";
-      updateActivity(backend, state, a.ActivityId, "Successful");
-    });
+    next(backend, state, group, inst, "standby", a.ActivityId);
     scheduleReconcile(backend, state, group);
     return { ...a };
   });
@@ -72,9 +80,7 @@ export function exitStandby(backend: AutoScalingBackend, state: AutoScalingState
     group.desiredCapacity = capacity + 1;
     inst.lifecycle = "Pending";
     const a = startActivity(backend, state, group, { description: `Moving EC2 instance out of Standby: ${inst.instanceId}`, cause: at(now, `instance ${inst.instanceId} was moved out of standby in response to a user request, increasing the capacity from ${capacity++} to ${capacity}.`), status: "PreInService", progress: 30, inst });
-    next(backend, state, group, inst, () => {
-      if (inst.lifecycle === "Pending" && inst.ec2State === "running") enterService(backend, state, group, inst);
-    });
+    next(backend, state, group, inst, "exitedStandby");
     return { ...a };
   });
 }
@@ -130,8 +136,6 @@ export function attach(backend: AutoScalingBackend, state: AutoScalingState, gro
     const a = startActivity(backend, state, group, { description: `Attaching an existing EC2 instance: ${inst.instanceId}`, cause: at(now, `an instance was added in response to user request. Keeping the capacity at the new ${group.desiredCapacity}.`), progress: 50, place: { zone: inst.zone } });
     inst.activityId = a.ActivityId;
     inst.subnetId = e.SubnetId;
-    next(backend, state, group, inst, () => {
-      if (inst.lifecycle === "Pending") enterService(backend, state, group, inst);
-    });
+    next(backend, state, group, inst, "attached");
   }
 }

@@ -1,6 +1,7 @@
 // The group's reconciler: on the server's clock (never because someone called Describe) it brings
 // the instances counted toward the desired capacity to it, launching or terminating, unless the
 // Launch or Terminate process is suspended; a group being deleted loses its instances, then itself.
+import { defineTimer } from "../../../engine/timers.js";
 import type { AutoScalingBackend, AutoScalingState, GroupRecord } from "../context.js";
 import { at } from "./activities.js";
 import { countedInstances, isTerminating } from "./groups.js";
@@ -13,11 +14,13 @@ import { chooseForScaleIn, placeLaunches } from "./selection.js";
 export function scheduleReconcile(backend: AutoScalingBackend, state: AutoScalingState, group: GroupRecord, atMs = backend.timeline.now()): void {
   if (group.reconcileTimer?.fn && group.reconcileTimer.at <= atMs) return;
   backend.timeline.cancel(group.reconcileTimer);
-  group.reconcileTimer = backend.timeline.at(atMs, () => {
-    group.reconcileTimer = undefined;
-    if (state.groups.get(group.name) === group) reconcile(backend, state, group);
-  });
+  group.reconcileTimer = backend.timeline.call(atMs, RECONCILE, backend, state, group);
 }
+
+const RECONCILE = defineTimer("autoscaling.reconcile", (backend: AutoScalingBackend, state: AutoScalingState, group: GroupRecord) => {
+  group.reconcileTimer = undefined;
+  if (state.groups.get(group.name) === group) reconcile(backend, state, group);
+});
 
 function takeCause(group: GroupRecord, sentence: string): string {
   const cause = group.pendingCause ? `${group.pendingCause}  ${sentence}` : sentence;

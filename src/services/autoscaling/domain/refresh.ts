@@ -2,6 +2,7 @@
 // of the desired capacity in service and warmed up; replacements launch from the desired
 // configuration, which becomes the group's when the refresh succeeds. Driven by the clock: each
 // step runs when an instance has warmed up or a termination ended, never because of a Describe.
+import { defineTimer } from "../../../engine/timers.js";
 import type { AutoScalingBackend, AutoScalingState, GroupInstance, GroupRecord, LaunchSource, RefreshRecord } from "../context.js";
 import type { InstanceRefresh, RefreshPreferences } from "../generated/types.js";
 import { at } from "./activities.js";
@@ -51,11 +52,13 @@ export function toReplace(group: GroupRecord, prefs: RefreshPreferences, target:
 export function scheduleStep(backend: AutoScalingBackend, state: AutoScalingState, group: GroupRecord, rec: RefreshRecord, atMs: number): void {
   if (rec.timer?.fn && rec.timer.at <= atMs) return;
   backend.timeline.cancel(rec.timer);
-  rec.timer = backend.timeline.at(atMs, () => {
-    rec.timer = undefined;
-    if (state.groups.get(group.name) === group) step(backend, state, group, rec);
-  });
+  rec.timer = backend.timeline.call(atMs, STEP, backend, state, group, rec);
 }
+
+const STEP = defineTimer("autoscaling.refreshStep", (backend: AutoScalingBackend, state: AutoScalingState, group: GroupRecord, rec: RefreshRecord) => {
+  rec.timer = undefined;
+  if (state.groups.get(group.name) === group) step(backend, state, group, rec);
+});
 
 /** A termination ended (now), or an instance went InService (once it has warmed up): the group's refresh may go on. */
 export function nudgeRefresh(backend: AutoScalingBackend, state: AutoScalingState, group: GroupRecord, warming = false): void {

@@ -1,6 +1,7 @@
 // Scheduled actions act on the server's clock: a one-time action at its start time (then it is
 // gone), a recurring one at each time its cron recurrence names in its time zone, between its start
 // and end times. Each sets the group's min, max and desired capacity as a scaling activity's cause.
+import { defineTimer } from "../../../engine/timers.js";
 import type { AutoScalingBackend, AutoScalingState, GroupRecord, ScheduledRecord } from "../context.js";
 import type { ScheduledUpdateGroupAction, ScheduledUpdateGroupActionRequest } from "../generated/types.js";
 import { scheduledActionArn } from "./arns.js";
@@ -72,14 +73,16 @@ export function removeAction(backend: AutoScalingBackend, group: GroupRecord, na
 function arm(backend: AutoScalingBackend, state: AutoScalingState, group: GroupRecord, rec: ScheduledRecord, afterMs: number): void {
   const at = nextAt(rec.action, afterMs);
   if (at === undefined) return;
-  rec.timer = backend.timeline.at(at, () => {
-    rec.timer = undefined;
-    if (group.scheduled.get(rec.action.ScheduledActionName!) !== rec || state.groups.get(group.name) !== group) return;
-    if (!group.suspended.has("ScheduledActions")) run(backend, state, group, rec.action);
-    if (rec.action.Recurrence === undefined) group.scheduled.delete(rec.action.ScheduledActionName!);
-    else arm(backend, state, group, rec, at);
-  });
+  rec.timer = backend.timeline.call(at, RUN, backend, state, group, rec, at);
 }
+
+const RUN = defineTimer("autoscaling.scheduledAction", (backend: AutoScalingBackend, state: AutoScalingState, group: GroupRecord, rec: ScheduledRecord, at: number) => {
+  rec.timer = undefined;
+  if (group.scheduled.get(rec.action.ScheduledActionName!) !== rec || state.groups.get(group.name) !== group) return;
+  if (!group.suspended.has("ScheduledActions")) run(backend, state, group, rec.action);
+  if (rec.action.Recurrence === undefined) group.scheduled.delete(rec.action.ScheduledActionName!);
+  else arm(backend, state, group, rec, at);
+});
 
 /** After ResumeProcesses: actions whose timers were left unarmed get their next run. */
 export function rearmSchedule(backend: AutoScalingBackend, state: AutoScalingState, group: GroupRecord): void {

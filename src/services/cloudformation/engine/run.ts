@@ -1,7 +1,8 @@
 // A stack operation on the server's clock: each step settles what is running, starts every action
 // whose dependencies are done, and moves the stack through its statuses when a phase ends. Steps are
 // timeline timers, so a replayed journal repeats them and tests step through them by moving the clock.
-import type { Action, CloudFormationBackend, CloudFormationState, Run, RunKind, StackRecord } from "../context.js";
+import { defineTimer } from "../../../engine/timers.js";
+import type { Action, CloudFormationBackend, CloudFormationState, Run, RunKind, StackRecord, Waker } from "../context.js";
 import type { RequestContext } from "../../../protocol/context.js";
 import { resourceEvent } from "../domain/events.js";
 import { envOf, type Env } from "./env.js";
@@ -27,35 +28,39 @@ export function startRun(backend: CloudFormationBackend, state: CloudFormationSt
   rec.run = run;
   schedule(backend, state, rec, backend.stepMs);
   if (timeoutMs !== undefined) {
-    backend.timeline.after(timeoutMs, () => {
-      if (rec.run !== run || run.phase !== "main") return;
-      const then = rec.onFailureDelete ? "Delete" : "Rollback";
-      Object.assign(run, { cancelled: true, reason: `Stack creation time exceeded the specified timeout.${rec.current.disableRollback ? "" : ` ${then} requested by user.`}` });
-      backend.timeline.cancel(run.timer);
-      schedule(backend, state, rec, 0);
-    });
+    backend.timeline.callAfter(timeoutMs, TIMED_OUT, backend, state, rec, run);
   }
 }
 
+const TIMED_OUT = defineTimer("cloudformation.timedOut", (backend: CloudFormationBackend, state: CloudFormationState, rec: StackRecord, run: Run) => {
+  if (rec.run !== run || run.phase !== "main") return;
+  const then = rec.onFailureDelete ? "Delete" : "Rollback";
+  Object.assign(run, { cancelled: true, reason: `Stack creation time exceeded the specified timeout.${rec.current.disableRollback ? "" : ` ${then} requested by user.`}` });
+  backend.timeline.cancel(run.timer);
+  schedule(backend, state, rec, 0);
+});
+
 export function schedule(backend: CloudFormationBackend, state: CloudFormationState, rec: StackRecord, delay: number): void {
   const run = rec.run!;
-  run.timer = backend.timeline.after(delay, () => step(backend, state, rec, run));
+  run.timer = backend.timeline.callAfter(delay, STEP, backend, state, rec, run);
 }
 
 const finished = (a: Action | undefined) => a === undefined || a.state === "done" || a.state === "skipped";
 
 /** Looks after each batch of due work whether a running resource has settled, and steps at once when one has. */
 function wakeWhenSettled(backend: CloudFormationBackend, state: CloudFormationState, rec: StackRecord, run: Run): void {
-  const timer = run.timer;
-  const wake = () => {
-    if (rec.run !== run || run.timer !== timer) return void backend.wakers.delete(wake);
-    const env = envOf(backend, state, rec);
-    if (!run.actions.some((a) => a.state === "running" && settledNow(env, rec, a))) return;
-    backend.wakers.delete(wake);
-    backend.timeline.cancel(timer);
-    schedule(backend, state, rec, backend.stepMs);
-  };
-  backend.wakers.add(wake);
+  backend.wakers.add({ state, rec, run, timer: run.timer! });
+}
+
+/** A waiting operation's look after a batch of due work (service.ts). */
+export function wakeIfSettled(backend: CloudFormationBackend, w: Waker): void {
+  const { state, rec, run, timer } = w;
+  if (rec.run !== run || run.timer !== timer) return void backend.wakers.delete(w);
+  const env = envOf(backend, state, rec);
+  if (!run.actions.some((a) => a.state === "running" && settledNow(env, rec, a))) return;
+  backend.wakers.delete(w);
+  backend.timeline.cancel(timer);
+  schedule(backend, state, rec, backend.stepMs);
 }
 
 function step(backend: CloudFormationBackend, state: CloudFormationState, rec: StackRecord, run: Run): void {
@@ -87,6 +92,8 @@ function step(backend: CloudFormationBackend, state: CloudFormationState, rec: S
   if (stopping() || (run.phase === "main" && run.actions.some((a) => a.state === "failed"))) failRun(env, rec, run, run.reason);
   else finishPhase(env, rec, run);
 }
+
+const STEP = defineTimer("cloudformation.step", step);
 
 function cancelRunning(env: Env, rec: StackRecord, run: Run): void {
   for (const a of run.actions) {

@@ -1,4 +1,5 @@
 import type { CloudFormationContext, Deployment, Handler, StackRecord } from "../context.js";
+import { defineTimer } from "../../../engine/timers.js";
 import { AlreadyExistsException } from "../generated/errors.js";
 import { commonErrors } from "../../../protocol/errors.js";
 import { prepareDeployment } from "../domain/deployment.js";
@@ -80,10 +81,12 @@ export const createChangeSet: Handler<"CreateChangeSet"> = (input, ctx) =>
     };
     rec.changeSets.set(id, cs);
     const target = rec;
-    backend.timeline.after(backend.stepMs, () => {
-      if (target.changeSets.get(id) !== cs) return;
-      if (empty) Object.assign(cs, { status: "FAILED", statusReason: NO_CHANGES });
-      else Object.assign(cs, { status: "CREATE_COMPLETE", executionStatus: "AVAILABLE" });
-    });
+    backend.timeline.callAfter(backend.stepMs, CREATED, target, id, cs, empty);
     return { Id: id, StackId: rec.stack.StackId };
   });
+
+const CREATED = defineTimer("cloudformation.changeSetCreated", (target: StackRecord, id: string, cs: object, empty: boolean) => {
+  if (target.changeSets.get(id) !== cs) return;
+  if (empty) Object.assign(cs, { status: "FAILED", statusReason: NO_CHANGES });
+  else Object.assign(cs, { status: "CREATE_COMPLETE", executionStatus: "AVAILABLE" });
+});

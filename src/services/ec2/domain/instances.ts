@@ -1,5 +1,6 @@
 // Instances and their states, moved by the clock: pending → running, stopping → stopped,
 // shutting-down → terminated. Every change is told to the backend's instance listeners.
+import { defineTimer } from "../../../engine/timers.js";
 import type { Ec2Backend, Ec2State, InstanceRecord } from "../context.js";
 import type { Instance, InstanceState, InstanceStateChange, InstanceStateName } from "../generated/types.js";
 import { deleteInterface } from "./interfaces.js";
@@ -42,11 +43,17 @@ export function setState(backend: Ec2Backend, state: Ec2State, rec: InstanceReco
   }
   const next = NEXT[name];
   if (next) {
-    const timer = backend.timeline.after(backend.config.timings[next.stay], () => setState(backend, state, rec, next.to));
-    rec.timer = timer;
+    rec.timer = backend.timeline.callAfter(backend.config.timings[next.stay], SET_STATE, backend, state, rec, next.to);
   }
   for (const listener of backend.instanceListeners) listener(state, rec, previous);
 }
+
+const SET_STATE = defineTimer("ec2.instanceState", setState);
+
+/** An instance launched or started runs once `instancePendingMs` has passed, unless something moved it since. */
+export const RUN_IF_PENDING = defineTimer("ec2.runIfPending", (backend: Ec2Backend, state: Ec2State, rec: InstanceRecord) => {
+  if (rec.instance.State?.Name === "pending") setState(backend, state, rec, "running");
+});
 
 const NEXT: Partial<Record<InstanceStateName, { to: InstanceStateName; stay: "instancePendingMs" | "instanceStoppingMs" | "instanceShuttingDownMs" }>> = {
   pending: { to: "running", stay: "instancePendingMs" },

@@ -1,6 +1,7 @@
 // NAT gateways and their states, moved by the clock (`natGatewayProvisioningMs`): pending → available
 // (or failed, as EC2 fails one whose VPC has no internet gateway or whose Elastic IP is taken), and
 // deleting → deleted; a deleted one stays describable for an hour, as EC2 keeps them.
+import { defineTimer } from "../../../engine/timers.js";
 import type { Ec2Backend, Ec2State } from "../context.js";
 import type { NatGateway, NatGatewayAddress } from "../generated/types.js";
 import type { NatGatewayRecord } from "../networkState.js";
@@ -23,9 +24,9 @@ export function natGatewayView(state: Ec2State, rec: NatGatewayRecord): NatGatew
   return { ...structuredClone(rec.nat), ...(tags ? { Tags: tags } : {}) };
 }
 
-function schedule(backend: Ec2Backend, rec: NatGatewayRecord, ms: number, fn: () => void): void {
+function schedule(backend: Ec2Backend, state: Ec2State, rec: NatGatewayRecord, ms: number, step: string): void {
   backend.timeline.cancel(rec.timer);
-  rec.timer = backend.timeline.after(ms, fn);
+  rec.timer = backend.timeline.callAfter(ms, step, backend, state, rec);
 }
 
 function fail(backend: Ec2Backend, state: Ec2State, rec: NatGatewayRecord, now: number, code: string, message: string): void {
@@ -57,7 +58,7 @@ function provision(backend: Ec2Backend, state: Ec2State, rec: NatGatewayRecord):
 }
 
 export function startNatGateway(backend: Ec2Backend, state: Ec2State, rec: NatGatewayRecord): void {
-  schedule(backend, rec, backend.config.timings.natGatewayProvisioningMs, () => provision(backend, state, rec));
+  schedule(backend, state, rec, backend.config.timings.natGatewayProvisioningMs, PROVISION);
 }
 
 /** DeleteNatGateway: `deleting` now; the clock releases the interface and the Elastic IP's association. */
@@ -65,26 +66,33 @@ export function deleteNatGateway(backend: Ec2Backend, state: Ec2State, rec: NatG
   const nat = rec.nat;
   nat.State = "deleting";
   nat.DeleteTime = backend.timeline.now() / 1000;
-  schedule(backend, rec, backend.config.timings.natGatewayProvisioningMs, () => {
-    for (const a of nat.NatGatewayAddresses ?? []) {
-      const eip = a.AllocationId ? state.addresses.get(a.AllocationId) : undefined;
-      if (eip && eip.natGatewayId === nat.NatGatewayId) disassociate(state, eip, false);
-      if (a.NetworkInterfaceId) deleteInterface(state, a.NetworkInterfaceId);
-      delete a.AssociationId;
-      a.Status = "succeeded";
-    }
-    nat.State = "deleted";
-    forgetLater(backend, state, rec);
-  });
+  schedule(backend, state, rec, backend.config.timings.natGatewayProvisioningMs, DELETED);
 }
+
+const PROVISION = defineTimer("ec2.natGatewayProvisioned", provision);
+
+const DELETED = defineTimer("ec2.natGatewayDeleted", (backend: Ec2Backend, state: Ec2State, rec: NatGatewayRecord) => {
+  const nat = rec.nat;
+  for (const a of nat.NatGatewayAddresses ?? []) {
+    const eip = a.AllocationId ? state.addresses.get(a.AllocationId) : undefined;
+    if (eip && eip.natGatewayId === nat.NatGatewayId) disassociate(state, eip, false);
+    if (a.NetworkInterfaceId) deleteInterface(state, a.NetworkInterfaceId);
+    delete a.AssociationId;
+    a.Status = "succeeded";
+  }
+  nat.State = "deleted";
+  forgetLater(backend, state, rec);
+});
 
 /** A deleted or failed gateway is forgotten an hour later. */
 function forgetLater(backend: Ec2Backend, state: Ec2State, rec: NatGatewayRecord): void {
-  schedule(backend, rec, KEPT_AFTER_DELETION_MS, () => {
-    state.natGateways.delete(rec.nat.NatGatewayId!);
-    state.tags.delete(rec.nat.NatGatewayId!);
-  });
+  schedule(backend, state, rec, KEPT_AFTER_DELETION_MS, FORGET);
 }
+
+const FORGET = defineTimer("ec2.natGatewayForgotten", (_backend: Ec2Backend, state: Ec2State, rec: NatGatewayRecord) => {
+  state.natGateways.delete(rec.nat.NatGatewayId!);
+  state.tags.delete(rec.nat.NatGatewayId!);
+});
 
 export function primaryAddress(allocationId: string | undefined, eniId: string, privateIp: string | undefined, status: NatGatewayAddress["Status"]): NatGatewayAddress {
   return { ...(allocationId ? { AllocationId: allocationId } : {}), NetworkInterfaceId: eniId, PrivateIp: privateIp, IsPrimary: true, Status: status };

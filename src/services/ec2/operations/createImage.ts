@@ -1,4 +1,5 @@
 import { AwsError } from "../../../protocol/errors.js";
+import { defineTimer } from "../../../engine/timers.js";
 import type { Handler } from "../context.js";
 import type { BlockDeviceMapping, Image } from "../generated/types.js";
 import { ec2Id } from "../domain/ids.js";
@@ -65,8 +66,10 @@ export const createImage: Handler<"CreateImage"> = (input, ctx) => {
   };
   state.images.set(id, image);
   putTags(state, id, tagsFor(input.TagSpecifications, "image"));
-  backend.timeline.after(backend.config.timings.instancePendingMs, () => {
-    if (image.State === "pending") image.State = "available";
-  });
+  backend.timeline.callAfter(backend.config.timings.instancePendingMs, AVAILABLE, image);
   return { ImageId: id };
 };
+
+const AVAILABLE = defineTimer("ec2.imageAvailable", (image: { State?: string }) => {
+  if (image.State === "pending") image.State = "available";
+});

@@ -2,7 +2,7 @@ import { AwsError } from "../../../protocol/errors.js";
 import type { Handler, InstanceRecord } from "../context.js";
 import { ec2Id } from "../domain/ids.js";
 import { buildInstance } from "../domain/instanceBuild.js";
-import { describeInstance, setState } from "../domain/instances.js";
+import { describeInstance, RUN_IF_PENDING } from "../domain/instances.js";
 import { applyLaunchTemplate, templateTags } from "../domain/launchRequest.js";
 import { planLaunch } from "../domain/launchPlan.js";
 import { mapPublicIpAtLaunch } from "../domain/publicAddresses.js";
@@ -35,9 +35,7 @@ export const runInstances: Handler<"RunInstances"> = (input, ctx) => {
   for (const a of answer) a.MetadataOptions!.State = "pending";
   // The answer shows them pending; the clock takes them to running.
   for (const rec of records) {
-    rec.timer = backend.timeline.after(backend.config.timings.instancePendingMs, () => {
-      if (rec.instance.State?.Name === "pending") setState(backend, state, rec, "running");
-    });
+    rec.timer = backend.timeline.callAfter(backend.config.timings.instancePendingMs, RUN_IF_PENDING, backend, state, rec);
     rec.instance.NetworkInterfaces![0].Attachment!.Status = "attached";
     mapPublicIpAtLaunch(state, rec, plan.associatePublicIp);
   }

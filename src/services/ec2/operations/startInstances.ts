@@ -2,7 +2,7 @@ import { AwsError } from "../../../protocol/errors.js";
 import type { Handler } from "../context.js";
 import type { InstanceStateName } from "../generated/types.js";
 import { findInstances } from "../domain/instanceIds.js";
-import { setState, stateChange } from "../domain/instances.js";
+import { RUN_IF_PENDING, setState, stateChange } from "../domain/instances.js";
 
 export const startInstances: Handler<"StartInstances"> = (input, ctx) => {
   const { state, backend } = ctx;
@@ -19,9 +19,7 @@ export const startInstances: Handler<"StartInstances"> = (input, ctx) => {
       if (previous === "stopped") {
         r.instance.StateTransitionReason = "";
         setState(backend, state, r, "pending");
-        r.timer = backend.timeline.after(backend.config.timings.instancePendingMs, () => {
-          if (r.instance.State?.Name === "pending") setState(backend, state, r, "running");
-        });
+        r.timer = backend.timeline.callAfter(backend.config.timings.instancePendingMs, RUN_IF_PENDING, backend, state, r);
       }
       return stateChange(r.instance.InstanceId!, previous, r.instance.State!.Name!);
     }),

@@ -2,6 +2,7 @@
 // an image pushed when it expires something, and again when an age rule's deadline passes. (ECR
 // says images expire within 24 hours of becoming eligible; here it is the next turn: chosen, so that
 // tests and scripts see the outcome without waiting.)
+import { defineTimer } from "../../../engine/timers.js";
 import type { EcrBackend, EcrState } from "../context.js";
 import type { RepositoryRecord } from "../store.js";
 import { removeImage } from "./images.js";
@@ -25,16 +26,15 @@ export function scheduleLifecycle(backend: EcrBackend, state: EcrState, repo: Re
     if (deadline !== undefined) at = Math.floor(deadline * 1000) + 1;
   }
   if (at === undefined) return;
-  backend.lifecycleTimers.set(
-    key,
-    timeline.at(at, () => {
-      backend.lifecycleTimers.delete(key);
-      if (state.repositories.get(repo.name) !== repo || repo.lifecyclePolicy === undefined) return;
-      for (const { image } of expiring(repo.lifecyclePolicy, [...repo.images.values()], timeline.now() / 1000)) removeImage(repo, image);
-      scheduleLifecycle(backend, state, repo);
-    }),
-  );
+  backend.lifecycleTimers.set(key, timeline.call(at, APPLY, backend, state, repo, key));
 }
+
+const APPLY = defineTimer("ecr.applyLifecyclePolicy", (backend: EcrBackend, state: EcrState, repo: RepositoryRecord, key: string) => {
+  backend.lifecycleTimers.delete(key);
+  if (state.repositories.get(repo.name) !== repo || repo.lifecyclePolicy === undefined) return;
+  for (const { image } of expiring(repo.lifecyclePolicy, [...repo.images.values()], backend.timeline.now() / 1000)) removeImage(repo, image);
+  scheduleLifecycle(backend, state, repo);
+});
 
 /** Forgets the pending application of a repository's policy (the repository or its policy is gone). */
 export function cancelLifecycle(backend: EcrBackend, state: EcrState, repo: RepositoryRecord): void {

@@ -2,6 +2,7 @@
 // COMPLETE at the next turn of the clock ("The scan was completed successfully.", the CLI's example).
 // There is no vulnerability database offline: a scan finds nothing, and says so with empty findings.
 // One scan an image a day, pushes included (the model's documentation of StartImageScan).
+import { defineTimer } from "../../../engine/timers.js";
 import type { EcrContext } from "../context.js";
 import { LimitExceededException, ScanNotFoundException } from "../generated/errors.js";
 import type { ImageScanFindings, ImageScanFindingsSummary, ImageScanStatus } from "../generated/types.js";
@@ -33,12 +34,14 @@ export function startScan(ctx: EcrContext, image: ImageRecord): void {
   const scan: ScanRecord = { status: "IN_PROGRESS", startedAt: now };
   image.scan = scan;
   const { timeline } = ctx.backend;
-  timeline.at(timeline.now(), () => {
-    if (image.scan !== scan) return;
-    scan.status = "COMPLETE";
-    scan.completedAt = timeline.now() / 1000;
-  });
+  timeline.call(timeline.now(), COMPLETE, ctx.backend, image, scan);
 }
+
+const COMPLETE = defineTimer("ecr.scanComplete", (backend: EcrContext["backend"], image: ImageRecord, scan: ScanRecord) => {
+  if (image.scan !== scan) return;
+  scan.status = "COMPLETE";
+  scan.completedAt = backend.timeline.now() / 1000;
+});
 
 export const scanNotFound = (ctx: EcrContext, repo: RepositoryRecord, image: ImageRecord, tag: string | undefined) =>
   new ScanNotFoundException(`Image scan does not exist for the image with '${imageIdText({ imageDigest: image.digest, imageTag: tag })}' in the repository with name '${repo.name}' in the registry with id '${ctx.state.accountId}'`);

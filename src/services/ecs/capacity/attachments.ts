@@ -4,6 +4,11 @@
 // settings plans them (PRECREATED, or DELETING) with attachmentsStatus UPDATE_IN_PROGRESS; at the next
 // turn of the clock ECS makes or removes the resources on the Auto Scaling group and the attachments
 // settle (CREATED, or gone; FAILED when the group refused) with UPDATE_COMPLETE or UPDATE_FAILED.
+import type { EcsBackend } from "../../../services/ecs/context.js";
+import type { EcsState } from "../../../services/ecs/store.js";
+import type { RequestContext } from "../../../protocol/context.js";
+import { contextOf } from "../domain/timerContext.js";
+import { defineTimer } from "../../../engine/timers.js";
 import type { EcsContext } from "../context.js";
 import type { Attachment, CapacityProvider } from "../generated/types.js";
 import { isFargateProvider } from "../domain/capacityProviders.js";
@@ -58,7 +63,7 @@ export function planAttachments(ctx: EcsContext, rec: ClusterRecord): void {
   if (!changed && !stale) return;
   rec.cluster.attachments = current;
   rec.cluster.attachmentsStatus = "UPDATE_IN_PROGRESS";
-  ctx.backend.timeline.at(ctx.backend.timeline.now(), () => settleAttachments(ctx, rec));
+  ctx.backend.timeline.call(ctx.backend.timeline.now(), SETTLE, ctx.backend, ctx.state, ctx.request, rec);
 }
 
 function policyStale(ctx: EcsContext, a: Attachment): boolean {
@@ -95,3 +100,5 @@ export function settleAttachments(ctx: EcsContext, rec: ClusterRecord): void {
 export function clustersWith(ctx: EcsContext, provider: string): ClusterRecord[] {
   return [...ctx.state.clusters.values()].filter((rec) => (rec.cluster.capacityProviders ?? []).includes(provider) || (rec.cluster.attachments ?? []).some((a) => attachmentProvider(a) === provider));
 }
+
+const SETTLE = defineTimer("ecs.attachmentsSettled", (backend: EcsBackend, state: EcsState, request: RequestContext, rec: ClusterRecord) => settleAttachments(contextOf(backend, state, request), rec));

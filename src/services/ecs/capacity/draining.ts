@@ -3,6 +3,7 @@
 // DRAINING, so that the service scheduler moves its service tasks, and completes the lifecycle action
 // (CONTINUE) once no task but a daemon's is left on it. Standalone tasks keep running until they stop,
 // or until the hook's heartbeat runs out (an hour) and the group goes on, as on AWS.
+import { defineTimer } from "../../../engine/timers.js";
 import type { EcsBackend, EcsContext } from "../context.js";
 import type { ContainerInstance } from "../generated/types.js";
 import { bump } from "../domain/containerInstances.js";
@@ -45,10 +46,14 @@ export function connectManagedDraining(ecs: EcsBackend): void {
     const state = ecs.states.get(accountId, region);
     state.drainingHooks.set(instanceId, group);
     // Not in Auto Scaling's turn: the group is still moving the instance into Terminating:Wait.
-    ecs.timeline.at(ecs.timeline.now(), () => drain(ownContext(ecs, state), instanceId));
+    ecs.timeline.call(ecs.timeline.now(), DRAIN, ecs, state, instanceId);
   });
   ecs.taskListeners.push((state, _rec, task) => {
     if (task.lastStatus !== "STOPPED" || state.drainingHooks.size === 0) return;
-    ecs.timeline.at(ecs.timeline.now(), () => completeDrained(ownContext(ecs, state)));
+    ecs.timeline.call(ecs.timeline.now(), DRAINED, ecs, state);
   });
 }
+
+const DRAIN = defineTimer("ecs.drainForHook", (ecs: EcsBackend, state: EcsState, instanceId: string) => drain(ownContext(ecs, state), instanceId));
+
+const DRAINED = defineTimer("ecs.drainedForHook", (ecs: EcsBackend, state: EcsState) => completeDrained(ownContext(ecs, state)));

@@ -3,6 +3,10 @@
 // after 1 datapoint above the target, -AlarmLow after 15 consecutive ones below it), changing the
 // group's desired capacity through Auto Scaling, with the cause Auto Scaling writes for an alarm that
 // triggered ECSManagedAutoScalingPolicy-<uuid>. Never because someone called Describe.
+import type { EcsBackend } from "../../../services/ecs/context.js";
+import type { EcsState } from "../../../services/ecs/store.js";
+import type { Timer } from "../../../engine/timeline.js";
+import { defineTimer } from "../../../engine/timers.js";
 import { AwsError } from "../../../protocol/errors.js";
 import type { GroupView } from "../../autoscaling/context.js";
 import type { EcsContext } from "../context.js";
@@ -23,17 +27,15 @@ export const LOW_DATAPOINTS = 15;
 export function startEvaluations(ctx: EcsContext, provider: string): void {
   const m = ctx.state.managed.get(provider);
   if (!m || m.timer?.fn) return;
-  const { backend, state } = ctx;
-  const arm = (): void => {
-    m.timer = backend.timeline.after(PERIOD_MS, () => {
-      m.timer = undefined;
-      if (!m.policy) return;
-      evaluate(ownContext(backend, state), provider);
-      if (m.policy && !m.timer) arm();
-    });
-  };
-  arm();
+  m.timer = ctx.backend.timeline.callAfter(PERIOD_MS, EVALUATE, ctx.backend, ctx.state, m, provider);
 }
+
+const EVALUATE = defineTimer("ecs.managedScalingEvaluation", (backend: EcsBackend, state: EcsState, m: { timer?: Timer; policy?: unknown }, provider: string) => {
+  m.timer = undefined;
+  if (!m.policy) return;
+  evaluate(ownContext(backend, state), provider);
+  if (m.policy && !m.timer) m.timer = backend.timeline.callAfter(PERIOD_MS, EVALUATE, backend, state, m, provider);
+});
 
 export function stopEvaluations(ctx: EcsContext, provider: string): void {
   const m = ctx.state.managed.get(provider);

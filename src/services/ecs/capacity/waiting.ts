@@ -2,6 +2,9 @@
 // no instance can take stays PROVISIONING, without a container instance, instead of failing; it is
 // placed (by the same placement as any task, with its strategies and constraints) when capacity
 // changes in its cluster (an instance joins, a task stops), and stops after a while if none comes.
+import type { RequestContext } from "../../../protocol/context.js";
+import { contextOf } from "../domain/timerContext.js";
+import { defineTimer } from "../../../engine/timers.js";
 import type { EcsBackend, EcsContext } from "../context.js";
 import type { ContainerInstance, Task, TaskStopCode } from "../generated/types.js";
 import { matchesExpression } from "../domain/clusterQuery.js";
@@ -30,11 +33,7 @@ export function awaitCapacity(ctx: EcsContext, rec: ClusterRecord, n: NewTask & 
   const id = taskId(task);
   rec.waiting.set(id, w);
   const { backend, state } = ctx;
-  w.timer = backend.timeline.after(PROVISIONING_TIMEOUT_MS, () => {
-    if (rec.waiting.get(id) !== w) return;
-    rec.waiting.delete(id);
-    if (task.desiredStatus !== "STOPPED") backend.lifecycle.stop(state, rec, task, failureReason(ctx, rec, w), STOP_CODE);
-  });
+  w.timer = backend.timeline.callAfter(PROVISIONING_TIMEOUT_MS, TIMED_OUT, backend, state, ctx.request, rec, id, w);
   // A Managed Instances provider launches what its waiting tasks need.
   backend.fleet.need(state, rec);
   return task;
@@ -115,7 +114,7 @@ export class Provisioning {
   capacityChanged(state: EcsState, rec: ClusterRecord): void {
     if (rec.waiting.size === 0) return;
     this.dirty.set(rec, state);
-    this.backend.timeline.at(this.backend.timeline.now(), () => {});
+    this.backend.timeline.wake();
   }
 
   clear(): void {
@@ -133,6 +132,12 @@ export class Provisioning {
       if (rec.waiting.size) this.backend.fleet.need(state, rec);
     }
     // What was placed changed tasks and instances: the service scheduler looks again in this batch.
-    if (placed) this.backend.timeline.at(this.backend.timeline.now(), () => {});
+    if (placed) this.backend.timeline.wake();
   }
 }
+
+const TIMED_OUT = defineTimer("ecs.capacityWaitTimedOut", (backend: EcsBackend, state: EcsState, request: RequestContext, rec: ClusterRecord, id: string, w: WaitingTask) => {
+  if (rec.waiting.get(id) !== w) return;
+  rec.waiting.delete(id);
+  if (w.task.desiredStatus !== "STOPPED") backend.lifecycle.stop(state, rec, w.task, failureReason(contextOf(backend, state, request), rec, w), STOP_CODE);
+});

@@ -16,7 +16,7 @@ export class DaemonDeployer {
   changed(state: EcsState, cluster: string): void {
     if (state.daemons.size === 0) return;
     this.dirty.set(`${state.accountId}/${state.region}/${cluster}`, state);
-    this.backend.timeline.at(this.backend.timeline.now(), () => {});
+    this.backend.timeline.wake();
   }
 
   clear(): void {

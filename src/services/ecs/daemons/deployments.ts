@@ -3,6 +3,8 @@
 // target revision's daemon task before any application task), bake, repeat; SUCCESSFUL once every
 // instance runs the target. Daemon tasks of the target that fail to start count against the circuit
 // breaker; when it trips, the deployment rolls back to the revision it replaced.
+import type { EcsBackend } from "../../../services/ecs/context.js";
+import { defineTimer } from "../../../engine/timers.js";
 import type { EcsContext } from "../context.js";
 import type { DaemonDeploymentConfiguration, DaemonDeploymentRevisionDetail } from "../generated/types.js";
 import type { EcsState } from "../store.js";
@@ -67,7 +69,7 @@ export function startDeployment(ctx: EcsContext, d: DaemonRecord, goal: string |
   d.deployments.unshift(arn);
   d.deploymentArn = arn;
   const { backend } = ctx;
-  backend.timeline.after(0, () => begin(ownContext(backend, state), dep));
+  backend.timeline.callAfter(0, BEGIN, backend, state, dep);
   return dep;
 }
 
@@ -107,10 +109,7 @@ export function advance(ctx: EcsContext, dep: DeploymentRecord): void {
   if (outdated.length === 0) return finish(ctx, dep);
   const bake = (dep.deployment.deploymentConfiguration!.bakeTimeInMinutes ?? 0) * 60_000;
   if (dep.drained.length && bake > 0 && dep.bakedAt === undefined) {
-    dep.bakeTimer = backend.timeline.after(bake, () => {
-      dep.bakedAt = backend.timeline.now();
-      advance(ownContext(backend, state), dep);
-    });
+    dep.bakeTimer = backend.timeline.callAfter(bake, BAKED, backend, state, dep);
     return;
   }
   dep.bakedAt = undefined;
@@ -183,3 +182,10 @@ export function revisionDetail(state: EcsState, dep: DeploymentRecord, arn: stri
     totalDrainingInstanceCount: capacityProviders.reduce((n, c) => n + c.drainingInstanceCount, 0),
   };
 }
+
+const BEGIN = defineTimer("ecs.daemonDeploymentBegin", (backend: EcsBackend, state: EcsState, dep: DeploymentRecord) => begin(ownContext(backend, state), dep));
+
+const BAKED = defineTimer("ecs.daemonDeploymentBaked", (backend: EcsBackend, state: EcsState, dep: DeploymentRecord) => {
+  dep.bakedAt = backend.timeline.now();
+  advance(ownContext(backend, state), dep);
+});

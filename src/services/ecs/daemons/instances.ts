@@ -1,6 +1,7 @@
 // Daemon tasks on managed instances: when an instance joins, ECS starts one task of each of its
 // provider's daemons before anything else (the instance takes no application task until they all
 // run); a daemon task that stops when ECS did not stop it makes ECS replace the instance (auto repair).
+import { defineTimer } from "../../../engine/timers.js";
 import type { EcsBackend, EcsContext } from "../context.js";
 import type { ContainerInstance, Task } from "../generated/types.js";
 import type { ClusterRecord, EcsState } from "../store.js";
@@ -81,10 +82,12 @@ function onTask(backend: EcsBackend, state: EcsState, rec: ClusterRecord, task: 
   if (!ci || !mi) return;
   if (task.lastStatus === "RUNNING") return readyIfRunning(ctx, rec, ci);
   if (task.desiredStatus === "STOPPED" && !stoppedByEcs(task) && !mi.retiring) {
-    backend.timeline.at(backend.timeline.now(), () => repair(ownContext(backend, state), mi));
+    backend.timeline.call(backend.timeline.now(), REPAIR, backend, state, mi);
   }
 }
 
 export function connectDaemonTasks(backend: EcsBackend): void {
   backend.taskListeners.push((state, rec, task) => onTask(backend, state, rec, task));
 }
+
+const REPAIR = defineTimer("ecs.repairManagedInstance", (backend: EcsBackend, state: EcsState, mi: ManagedInstance) => repair(ownContext(backend, state), mi));

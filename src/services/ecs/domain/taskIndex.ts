@@ -1,6 +1,7 @@
 // Indexes over a cluster's tasks, kept as tasks change so that no request scans every task:
 // start order (for ListTasks pages), counts by status, tasks per instance, group members per instance.
 // Everything here can be rebuilt from the tasks themselves; it is derived, never the source of truth.
+import { snapshotClass } from "../../../state/snapshotRegistry.js";
 import type { Task } from "../generated/types.js";
 
 const key = (launchType: string | undefined, status: string | undefined): string => `${launchType ?? ""}|${status ?? ""}`;
@@ -133,3 +134,6 @@ export class TaskIndex {
     if (m.size === 0) this.groups.delete(group);
   }
 }
+
+// Kept whole in a snapshot: the order of its slots is ListTasks' order, and it shares the tasks themselves.
+snapshotClass("ecs.TaskIndex", TaskIndex);

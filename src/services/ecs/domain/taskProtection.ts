@@ -1,5 +1,7 @@
 // Task scale-in protection: which service tasks the scheduler must not stop, and until when.
 // Only the expiry is stored; whether a task is protected is worked out against the clock when asked.
+import type { EcsBackend } from "../../../services/ecs/context.js";
+import { defineTimer } from "../../../engine/timers.js";
 import type { EcsContext } from "../context.js";
 import { InvalidParameterException } from "../generated/errors.js";
 import type { Failure, ProtectedTask, Task } from "../generated/types.js";
@@ -59,11 +61,7 @@ function serviceOf(rec: ClusterRecord, task: Task) {
  */
 export function setProtection(ctx: EcsContext, rec: ClusterRecord, task: Task, enabled: boolean, minutes: number): void {
   const arn = task.taskArn!;
-  const wake = () => {
-    const sr = serviceOf(rec, task);
-    // Through the backend, not an import: the reconciler depends on this module, not the other way.
-    if (sr) ctx.backend.reconciler.serviceChanged(ctx.state, rec, sr);
-  };
+  const wake = () => wakeService(ctx.backend, ctx.state, rec, task);
   if (!enabled) {
     ctx.state.taskProtection.delete(arn);
     wake();
@@ -71,9 +69,17 @@ export function setProtection(ctx: EcsContext, rec: ClusterRecord, task: Task, e
   }
   const until = ctx.now() + minutes * 60;
   ctx.state.taskProtection.set(arn, until);
-  ctx.backend.timeline.at(until * 1000, () => {
-    if (ctx.state.taskProtection.get(arn) !== until) return;
-    ctx.state.taskProtection.delete(arn);
-    wake();
-  });
+  ctx.backend.timeline.call(until * 1000, EXPIRED, ctx.backend, ctx.state, rec, task, until);
 }
+
+function wakeService(backend: EcsBackend, state: EcsState, rec: ClusterRecord, task: Task): void {
+  const sr = serviceOf(rec, task);
+  // Through the backend, not an import: the reconciler depends on this module, not the other way.
+  if (sr) backend.reconciler.serviceChanged(state, rec, sr);
+}
+
+const EXPIRED = defineTimer("ecs.taskProtectionExpired", (backend: EcsBackend, state: EcsState, rec: ClusterRecord, task: Task, until: number) => {
+  if (state.taskProtection.get(task.taskArn!) !== until) return;
+  state.taskProtection.delete(task.taskArn!);
+  wakeService(backend, state, rec, task);
+});

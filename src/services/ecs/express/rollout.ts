@@ -1,6 +1,9 @@
 // An Express service's update, as a canary on the clock: the new revision's tasks start beside the
 // old ones, in the other target group; once they all run, the rule sends them 5 % of the traffic for
 // 10 minutes (the model's canary defaults), then all of it, and the old tasks go.
+import type { EcsBackend } from "../../../services/ecs/context.js";
+import type { EcsState } from "../../../services/ecs/store.js";
+import { defineTimer } from "../../../engine/timers.js";
 import type { EcsContext } from "../context.js";
 import type { ExpressGatewayServiceConfiguration } from "../generated/types.js";
 import { updateService } from "../operations/updateService.js";
@@ -50,7 +53,7 @@ export function stepRollout(ctx: EcsContext, x: ExpressRecord): void {
   weigh(ctx, x, next.targetGroupArn, CANARY.canaryPercent);
   x.rollout.phase = "canary";
   const { backend, state } = ctx;
-  x.rollout.timer = backend.timeline.after(CANARY.canaryBakeTimeInMinutes * 60_000, () => shift(ownContext(backend, state), x));
+  x.rollout.timer = backend.timeline.callAfter(CANARY.canaryBakeTimeInMinutes * 60_000, SHIFT, backend, state, x);
 }
 
 function shift(ctx: EcsContext, x: ExpressRecord): void {
@@ -74,3 +77,5 @@ function abandon(ctx: EcsContext, x: ExpressRecord): void {
   x.configs = [x.configs[0]];
   if (sr) sr.holdLeaving = false;
 }
+
+const SHIFT = defineTimer("ecs.expressShift", (backend: EcsBackend, state: EcsState, x: ExpressRecord) => shift(ownContext(backend, state), x));

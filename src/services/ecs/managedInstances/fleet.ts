@@ -2,6 +2,7 @@
 // instances that hold them (the cheapest eligible type, packed), counting what is already on its way;
 // every change to a managed instance's tasks looks at whether it went idle. Runs after each batch of
 // due work, on the clock, never because someone called Describe.
+import { defineTimer } from "../../../engine/timers.js";
 import type { EcsBackend, EcsContext } from "../context.js";
 import type { CapacityProvider, Task } from "../generated/types.js";
 import type { ClusterRecord, EcsState } from "../store.js";
@@ -62,13 +63,13 @@ export class ManagedFleet {
   /** Tasks wait for a Managed Instances provider of the cluster: ECS looks at what to launch. */
   need(state: EcsState, rec: ClusterRecord): void {
     this.clusters.set(rec, state);
-    this.backend.timeline.at(this.backend.timeline.now(), () => {});
+    this.backend.timeline.wake();
   }
 
   /** An instance's tasks changed, or it joined: ECS looks at whether it is idle. */
   look(state: EcsState, mi: ManagedInstance): void {
     this.instances.set(mi, state);
-    this.backend.timeline.at(this.backend.timeline.now(), () => {});
+    this.backend.timeline.wake();
   }
 
   clear(): void {
@@ -119,9 +120,10 @@ export class ManagedFleet {
     for (let i = 0; i < choice.count; i++) {
       const made = launchInstance(ctx, rec, cp, choice.type, arch);
       if (typeof made !== "string") continue;
-      const state = ctx.state;
-      this.backend.timeline.after(RETRY_MS, () => this.need(state, rec));
+      this.backend.timeline.callAfter(RETRY_MS, RETRY, this.backend, ctx.state, rec);
       return;
     }
   }
 }
+
+const RETRY = defineTimer("ecs.managedFleetRetry", (backend: EcsBackend, state: EcsState, rec: ClusterRecord) => backend.fleet.need(state, rec));

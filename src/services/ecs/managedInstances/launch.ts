@@ -3,6 +3,11 @@
 // and monitoring, its tags when propagated), the instance's user data naming the cluster so that its
 // agent joins it, and the clock of its life: drained on day 14, terminated by day 21 (the guide's
 // patching lifecycle).
+import type { EcsBackend } from "../../../services/ecs/context.js";
+import type { EcsState } from "../../../services/ecs/store.js";
+import type { RequestContext } from "../../../protocol/context.js";
+import { contextOf } from "../domain/timerContext.js";
+import { defineTimer } from "../../../engine/timers.js";
 import { AwsError } from "../../../protocol/errors.js";
 import type { EcsContext } from "../context.js";
 import type { CapacityProvider } from "../generated/types.js";
@@ -61,7 +66,11 @@ export function launchInstance(ctx: EcsContext, rec: ClusterRecord, cp: Capacity
   const { backend, state } = ctx;
   const mi: ManagedInstance = { instanceId: out.Instances[0].InstanceId, provider: cp.name!, cluster: rec.cluster.clusterName!, instanceType: type, launchedAt: backend.timeline.now() };
   state.managedInstances.set(mi.instanceId, mi);
-  mi.drainTimer = backend.timeline.after(DRAIN_AFTER_MS, () => retire(ctx, mi, "lifetime"));
-  mi.endTimer = backend.timeline.after(TERMINATE_AFTER_MS, () => terminate(ctx, mi));
+  mi.drainTimer = backend.timeline.callAfter(DRAIN_AFTER_MS, LIFETIME, backend, state, ctx.request, mi);
+  mi.endTimer = backend.timeline.callAfter(TERMINATE_AFTER_MS, END, backend, state, ctx.request, mi);
   return mi;
 }
+
+const LIFETIME = defineTimer("ecs.managedInstanceLifetime", (backend: EcsBackend, state: EcsState, request: RequestContext, mi: ManagedInstance) => retire(contextOf(backend, state, request), mi, "lifetime"));
+
+const END = defineTimer("ecs.managedInstanceEnd", (backend: EcsBackend, state: EcsState, request: RequestContext, mi: ManagedInstance) => terminate(contextOf(backend, state, request), mi));

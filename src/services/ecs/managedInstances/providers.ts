@@ -1,5 +1,8 @@
 // Managed Instances capacity providers: created in one cluster (launching nothing yet), updated for
 // the instances launched later, deleted by taking their instances out.
+import type { EcsBackend } from "../../../services/ecs/context.js";
+import type { EcsState } from "../../../services/ecs/store.js";
+import { defineTimer } from "../../../engine/timers.js";
 import type { EcsContext } from "../context.js";
 import { ClientException, InvalidParameterException } from "../generated/errors.js";
 import type { CapacityProvider, CreateCapacityProviderRequest, CreateCapacityProviderResponse, UpdateCapacityProviderRequest } from "../generated/types.js";
@@ -47,11 +50,7 @@ export function updateManagedInstancesProvider(ctx: EcsContext, cp: CapacityProv
   cp.updateStatus = "UPDATE_IN_PROGRESS";
   delete cp.updateStatusReason;
   const answer = describeCapacityProvider(ctx.state, cp, false);
-  ctx.backend.timeline.after(0, () => {
-    if (cp.updateStatus !== "UPDATE_IN_PROGRESS") return;
-    cp.managedInstancesProvider = next;
-    cp.updateStatus = "UPDATE_COMPLETE";
-  });
+  ctx.backend.timeline.callAfter(0, UPDATED, cp, next);
   return answer;
 }
 
@@ -61,11 +60,19 @@ export function deleteManagedInstancesProvider(ctx: EcsContext, cp: CapacityProv
   cp.status = "DEPROVISIONING";
   cp.updateStatus = "DELETE_IN_PROGRESS";
   delete cp.updateStatusReason;
-  backend.timeline.after(0, () => {
-    if (cp.status !== "DEPROVISIONING") return;
-    const own = ownContext(backend, state);
-    for (const mi of instancesOf(own, cp.name!)) terminate(own, mi);
-    cp.status = "INACTIVE";
-    cp.updateStatus = "DELETE_COMPLETE";
-  });
+  backend.timeline.callAfter(0, DEPROVISIONED, backend, state, cp);
 }
+
+const UPDATED = defineTimer("ecs.managedProviderUpdated", (cp: CapacityProvider, next: CapacityProvider["managedInstancesProvider"]) => {
+  if (cp.updateStatus !== "UPDATE_IN_PROGRESS") return;
+  cp.managedInstancesProvider = next;
+  cp.updateStatus = "UPDATE_COMPLETE";
+});
+
+const DEPROVISIONED = defineTimer("ecs.managedProviderDeprovisioned", (backend: EcsBackend, state: EcsState, cp: CapacityProvider) => {
+  if (cp.status !== "DEPROVISIONING") return;
+  const own = ownContext(backend, state);
+  for (const mi of instancesOf(own, cp.name!)) terminate(own, mi);
+  cp.status = "INACTIVE";
+  cp.updateStatus = "DELETE_COMPLETE";
+});

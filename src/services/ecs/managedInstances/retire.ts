@@ -1,6 +1,9 @@
 // Taking a managed instance out, as ECS Managed Instances does: it drains (its container instance
 // DRAINING, so the service scheduler moves its service tasks elsewhere), and is terminated through
 // EC2 once nothing but daemon tasks runs on it. Idle instances go after `scaleInAfter`.
+import type { EcsBackend } from "../../../services/ecs/context.js";
+import type { EcsState } from "../../../services/ecs/store.js";
+import { defineTimer } from "../../../engine/timers.js";
 import { AwsError } from "../../../protocol/errors.js";
 import type { EcsContext } from "../context.js";
 import type { ContainerInstance } from "../generated/types.js";
@@ -83,13 +86,15 @@ export function watch(ctx: EcsContext, mi: ManagedInstance): void {
   }
   if (mi.idleTimer?.fn) return;
   const { backend, state } = ctx;
-  mi.idleTimer = backend.timeline.after(after * 1000, () => {
-    mi.idleTimer = undefined;
-    const own = ownContext(backend, state);
-    const now = joined(own, mi);
-    if (now && appTasksOn(now.rec, now.ci) === 0) retire(own, mi, "idle");
-  });
+  mi.idleTimer = backend.timeline.callAfter(after * 1000, IDLE, backend, state, mi);
 }
+
+const IDLE = defineTimer("ecs.managedInstanceIdle", (backend: EcsBackend, state: EcsState, mi: ManagedInstance) => {
+  mi.idleTimer = undefined;
+  const own = ownContext(backend, state);
+  const now = joined(own, mi);
+  if (now && appTasksOn(now.rec, now.ci) === 0) retire(own, mi, "idle");
+});
 
 /** A daemon task of the instance stopped or turned unhealthy: ECS drains and replaces the instance (auto repair). */
 export function repair(ctx: EcsContext, mi: ManagedInstance): void {

@@ -1,4 +1,8 @@
 import type { Handler } from "../context.js";
+import type { CapacityProvider } from "../../../services/ecs/generated/types.js";
+import type { EcsBackend } from "../../../services/ecs/context.js";
+import type { EcsState } from "../../../services/ecs/store.js";
+import { defineTimer } from "../../../engine/timers.js";
 import { ClientException } from "../generated/errors.js";
 import { checkProviderCluster, deleteManagedInstancesProvider } from "../managedInstances/providers.js";
 import { capacityProviderName, clustersUsing, describeCapacityProvider, isFargateProvider, usableCapacityProvider } from "../domain/capacityProviders.js";
@@ -24,14 +28,16 @@ export const deleteCapacityProvider: Handler<"DeleteCapacityProvider"> = (input,
   }
   cp.updateStatus = "DELETE_IN_PROGRESS";
   delete cp.updateStatusReason;
-  ctx.backend.timeline.after(0, () => {
-    if (cp.updateStatus !== "DELETE_IN_PROGRESS") return;
-    cp.status = "INACTIVE";
-    cp.updateStatus = "DELETE_COMPLETE";
-    // Disassociated, it holds nothing on its group any more: what managed scaling kept goes with it.
-    const m = state.managed.get(name);
-    if (m) ctx.backend.timeline.cancel(m.timer);
-    state.managed.delete(name);
-  });
+  ctx.backend.timeline.callAfter(0, DELETED, ctx.backend, state, cp, name);
   return { capacityProvider: describeCapacityProvider(state, cp, false) };
 };
+
+const DELETED = defineTimer("ecs.capacityProviderDeleted", (backend: EcsBackend, state: EcsState, cp: CapacityProvider, name: string) => {
+  if (cp.updateStatus !== "DELETE_IN_PROGRESS") return;
+  cp.status = "INACTIVE";
+  cp.updateStatus = "DELETE_COMPLETE";
+  // Disassociated, it holds nothing on its group any more: what managed scaling kept goes with it.
+  const m = state.managed.get(name);
+  if (m) backend.timeline.cancel(m.timer);
+  state.managed.delete(name);
+});

@@ -1,7 +1,9 @@
 import type { Handler } from "../context.js";
+import { defineTimer } from "../../../engine/timers.js";
 import { ClusterContainsCapacityProviderException, ClusterContainsContainerInstancesException, ClusterContainsServicesException, ClusterContainsTasksException } from "../generated/errors.js";
 import { activeCluster, describeCluster } from "../domain/clusters.js";
 import { planAttachments } from "../capacity/attachments.js";
+import type { ClusterRecord, EcsState } from "../store.js";
 
 export const deleteCluster: Handler<"DeleteCluster"> = (input, ctx) => {
   const { state, backend } = ctx;
@@ -24,11 +26,13 @@ export const deleteCluster: Handler<"DeleteCluster"> = (input, ctx) => {
   planAttachments(ctx, rec);
   // ECS keeps a deleted cluster listed and describable as INACTIVE for a while, then forgets it
   // (unless a cluster of the same name was created meanwhile).
-  backend.timeline.after(backend.config.timings.inactiveClusterRetentionMs, () => {
-    const name = rec.cluster.clusterName!;
-    if (state.clusters.get(name) !== rec || rec.cluster.status !== "INACTIVE") return;
-    state.clusters.delete(name);
-    state.tags.delete(rec.cluster.clusterArn!);
-  });
+  backend.timeline.callAfter(backend.config.timings.inactiveClusterRetentionMs, FORGET_CLUSTER, state, rec);
   return { cluster: describeCluster(state, rec) };
 };
+
+const FORGET_CLUSTER = defineTimer("ecs.forgetCluster", (state: EcsState, rec: ClusterRecord) => {
+  const name = rec.cluster.clusterName!;
+  if (state.clusters.get(name) !== rec || rec.cluster.status !== "INACTIVE") return;
+  state.clusters.delete(name);
+  state.tags.delete(rec.cluster.clusterArn!);
+});

@@ -1,4 +1,5 @@
 import type { Handler } from "../context.js";
+import { defineTimer } from "../../../engine/timers.js";
 import { ClientException } from "../generated/errors.js";
 import { DAEMON_TD_BEING_DELETED, DAEMON_TD_NOT_FOUND, findDaemonTd, parseDaemonTdRef } from "../daemons/taskDefinitions.js";
 import { settleDeletions } from "../daemons/tdDeletion.js";
@@ -14,6 +15,8 @@ export const deleteDaemonTaskDefinition: Handler<"DeleteDaemonTaskDefinition"> =
   dtd.status = "DELETE_IN_PROGRESS";
   dtd.deleteRequestedAt = ctx.now();
   const { backend } = ctx;
-  backend.timeline.after(0, () => settleDeletions(state));
+  backend.timeline.callAfter(0, SETTLE, state);
   return { daemonTaskDefinitionArn: dtd.daemonTaskDefinitionArn };
 };
+
+const SETTLE = defineTimer("ecs.daemonTaskDefinitionsSettled", settleDeletions);

@@ -1,4 +1,8 @@
 import type { EcsContext, Handler } from "../context.js";
+import type { EcsBackend } from "../../../services/ecs/context.js";
+import type { EcsState } from "../../../services/ecs/store.js";
+import type { ExpressRecord } from "../../../services/ecs/express/types.js";
+import { defineTimer } from "../../../engine/timers.js";
 import type { DeleteExpressGatewayServiceRequest, DeleteExpressGatewayServiceResponse } from "../generated/types.js";
 import { activeExpress } from "../express/lookup.js";
 import { loadExpressPeers } from "../express/peers.js";
@@ -11,7 +15,7 @@ function remove(input: DeleteExpressGatewayServiceRequest, ctx: EcsContext): Del
   const x = activeExpress(state, input.serviceArn);
   beginDelete(ctx, x);
   // A service without tasks has nothing to drain: its resources go at the next turn.
-  backend.timeline.after(0, () => finishDelete(ownContext(backend, state), x));
+  backend.timeline.callAfter(0, FINISH, backend, state, x);
   return { service: expressView(state, x) };
 }
 
@@ -19,3 +23,5 @@ export const deleteExpressGatewayService: Handler<"DeleteExpressGatewayService">
   const loading = loadExpressPeers(ctx.backend);
   return loading ? loading.then(() => remove(input, ctx)) : remove(input, ctx);
 };
+
+const FINISH = defineTimer("ecs.expressDeleted", (backend: EcsBackend, state: EcsState, x: ExpressRecord) => finishDelete(ownContext(backend, state), x));

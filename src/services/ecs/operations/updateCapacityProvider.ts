@@ -1,4 +1,9 @@
 import type { EcsContext, Handler } from "../context.js";
+import type { EcsBackend } from "../../../services/ecs/context.js";
+import type { EcsState } from "../../../services/ecs/store.js";
+import type { RequestContext } from "../../../protocol/context.js";
+import { contextOf } from "../domain/timerContext.js";
+import { defineTimer } from "../../../engine/timers.js";
 import { ClientException, InvalidParameterException } from "../generated/errors.js";
 import type { AutoScalingGroupProviderUpdate, CapacityProvider, UpdateCapacityProviderRequest, UpdateCapacityProviderResponse } from "../generated/types.js";
 import { clustersUsing, describeCapacityProvider, isFargateProvider, managedScaling, usableCapacityProvider } from "../domain/capacityProviders.js";
@@ -54,7 +59,7 @@ function update(input: UpdateCapacityProviderRequest, ctx: EcsContext): UpdateCa
   m.pendingUpdate = next;
   cp.updateStatus = "UPDATE_IN_PROGRESS";
   delete cp.updateStatusReason;
-  ctx.backend.timeline.after(0, () => apply(ctx, cp));
+  ctx.backend.timeline.callAfter(0, APPLY, ctx.backend, ctx.state, ctx.request, cp);
   return { capacityProvider: describeCapacityProvider(state, cp, false) };
 }
 
@@ -62,3 +67,5 @@ export const updateCapacityProvider: Handler<"UpdateCapacityProvider"> = (input,
   const loading = [loadAutoScaling(ctx.backend), loadEc2(ctx.backend)].filter((p) => p !== undefined);
   return loading.length ? Promise.all(loading).then(() => update(input, ctx)) : update(input, ctx);
 };
+
+const APPLY = defineTimer("ecs.capacityProviderUpdated", (backend: EcsBackend, state: EcsState, request: RequestContext, cp: CapacityProvider) => apply(contextOf(backend, state, request), cp));

@@ -1,5 +1,6 @@
 // The task lifecycle as data: each state, how long a task stays in it, and what entering it changes.
 // Transitions are timers on the timeline; a timer that finds its task elsewhere does nothing.
+import { defineTimer } from "../../../engine/timers.js";
 import type { LifecycleTimings } from "../../../config.js";
 import type { EcsBackend, EcsContext } from "../context.js";
 import type { Task, TaskStopCode } from "../generated/types.js";
@@ -86,9 +87,14 @@ function setEni(t: Task, status: string): void {
 
 export class Lifecycle {
   /** Extra time a task stays DEACTIVATING: its load balancer targets draining. */
-  private readonly deactivatingHolds = new WeakMap<Task, number>();
+  private readonly deactivatingHolds = new Map<Task, number>();
 
   constructor(private readonly backend: EcsBackend) {}
+
+  /** Forgets the tasks it held (the state they lived in was reset). */
+  clear(): void {
+    this.deactivatingHolds.clear();
+  }
 
   /** Keeps the task DEACTIVATING `ms` longer than the configured time (called before it gets there). */
   holdDeactivating(task: Task, ms: number): void {
@@ -139,7 +145,7 @@ export class Lifecycle {
     task.stoppedReason = reason;
     task.stopCode = stopCode;
     this.changed(state, rec, task);
-    this.backend.timeline.at(this.backend.timeline.now(), () => this.enter(state, rec, task, "DEACTIVATING", STOPPING));
+    this.backend.timeline.call(this.backend.timeline.now(), BEGIN_STOP, this.backend, state, rec, task);
   }
 
   private schedule(state: EcsState, rec: ClusterRecord, task: Task, table: Partial<Record<Status, Step>>): void {
@@ -147,13 +153,23 @@ export class Lifecycle {
     const step = table[from];
     if (!step || this.backend.runtime.holds(from)) return;
     const hold = from === "DEACTIVATING" ? (this.deactivatingHolds.get(task) ?? 0) : 0;
+    if (from === "DEACTIVATING") this.deactivatingHolds.delete(task);
     const at = this.backend.timeline.now() + this.backend.config.timings[step.stay] + hold;
-    this.backend.timeline.at(at, () => {
-      if (task.lastStatus !== from) return;
-      // A stop overtakes a start: the stop path is already on its way.
-      if (table === STARTING && task.desiredStatus === "STOPPED") return;
-      this.enter(state, rec, task, step.next, table);
-    });
+    this.backend.timeline.call(at, STEP, this.backend, state, rec, task, from, table === STARTING ? "starting" : "stopping");
+  }
+
+  /** A scheduled step, if the task is still where it was when the step was planned. */
+  step(state: EcsState, rec: ClusterRecord, task: Task, from: string, path: "starting" | "stopping"): void {
+    if (task.lastStatus !== from) return;
+    // A stop overtakes a start: the stop path is already on its way.
+    if (path === "starting" && task.desiredStatus === "STOPPED") return;
+    const table = path === "starting" ? STARTING : STOPPING;
+    this.enter(state, rec, task, table[from as Status]!.next, table);
+  }
+
+  /** The first step of a stop (scheduled by stop()). */
+  beginStop(state: EcsState, rec: ClusterRecord, task: Task): void {
+    this.enter(state, rec, task, "DEACTIVATING", STOPPING);
   }
 
   private enter(state: EcsState, rec: ClusterRecord, task: Task, status: Status, table: Partial<Record<Status, Step>>): void {
@@ -188,14 +204,8 @@ export class Lifecycle {
       const bindings = (task.containers ?? []).flatMap((c) => c.networkBindings ?? []);
       release(ci, Number(task.cpu ?? 0), Number(task.memory ?? 0), bindings, dynamicPortsOf(rec, ci));
     }
-    const id = task.taskArn!.split("/").pop()!;
-    this.backend.timeline.after(this.backend.config.timings.stoppedTaskRetentionMs, () => {
-      if (rec.tasks.get(id) !== task) return;
-      rec.tasks.delete(id);
-      rec.index.remove(task);
-      state.tags.delete(task.taskArn!);
-      state.taskProtection.delete(task.taskArn!);
-    });
+    this.deactivatingHolds.delete(task);
+    this.backend.timeline.callAfter(this.backend.config.timings.stoppedTaskRetentionMs, FORGET, state, rec, task);
   }
 
   /** Stops every task on an instance that leaves the cluster. */
@@ -210,3 +220,19 @@ export class Lifecycle {
 export function stopTasksOnInstance(ctx: EcsContext, rec: ClusterRecord, instanceArn: string, reason: string): void {
   ctx.backend.lifecycle.stopTasksOnInstance(ctx.state, rec, instanceArn, reason);
 }
+
+const STEP = defineTimer("ecs.taskStep", (backend: EcsBackend, state: EcsState, rec: ClusterRecord, task: Task, from: string, path: "starting" | "stopping") =>
+  backend.lifecycle.step(state, rec, task, from, path),
+);
+
+const BEGIN_STOP = defineTimer("ecs.taskStop", (backend: EcsBackend, state: EcsState, rec: ClusterRecord, task: Task) => backend.lifecycle.beginStop(state, rec, task));
+
+/** A stopped task is forgotten after the retention time (unless its id was reused meanwhile). */
+const FORGET = defineTimer("ecs.forgetTask", (state: EcsState, rec: ClusterRecord, task: Task) => {
+  const id = task.taskArn!.split("/").pop()!;
+  if (rec.tasks.get(id) !== task) return;
+  rec.tasks.delete(id);
+  rec.index.remove(task);
+  state.tags.delete(task.taskArn!);
+  state.taskProtection.delete(task.taskArn!);
+});

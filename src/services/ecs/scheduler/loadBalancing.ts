@@ -1,6 +1,7 @@
 // Services behind a load balancer, as ECS runs them: a task is registered in the service's target
 // groups once it runs, counts as healthy once its targets are, and is deregistered when asked to
 // stop, staying DEACTIVATING while its targets drain. ELBv2 is reached through `peers.elbv2.targets`.
+import { defineTimer } from "../../../engine/timers.js";
 import type { EcsBackend } from "../context.js";
 import type { Task } from "../generated/types.js";
 import type { ClusterRecord, EcsState, RegisteredTarget, ServiceRecord } from "../store.js";
@@ -73,10 +74,7 @@ export class LoadBalancing {
     const now = this.backend.timeline.now() / 1000;
     // A target's health moving is a change the service's deployment waits for, and an unhealthy
     // target past the grace period stops its task.
-    const changed = () => {
-      this.checkHealth(state, rec, sr, task);
-      this.backend.reconciler.serviceChanged(state, rec, sr);
-    };
+    const changed = { name: TARGET_CHANGED, args: [this.backend, state, rec, sr, task] };
     for (const [tg, list] of byGroup(targets)) {
       port.register(state.accountId, state.region, tg, list, changed);
       addEvent(state.ids, sr, now, lbMessages.registered(sr.service.serviceName!, list.length, tg));
@@ -105,7 +103,7 @@ export class LoadBalancing {
    * its failure counts toward the deployment's circuit breaker. A task all of whose targets are
    * healthy starts the count again.
    */
-  private checkHealth(state: EcsState, rec: ClusterRecord, sr: ServiceRecord, task: Task): void {
+  checkHealth(state: EcsState, rec: ClusterRecord, sr: ServiceRecord, task: Task): void {
     if (task.desiredStatus === "STOPPED" || task.lastStatus !== "RUNNING") return;
     const held = sr.targets?.get(taskId(task)) ?? [];
     const port = this.backend.peers.elbv2.targets;
@@ -120,7 +118,7 @@ export class LoadBalancing {
     const timeline = this.backend.timeline;
     const graceEnds = ((task.startedAt ?? 0) + (sr.service.healthCheckGracePeriodSeconds ?? 0)) * 1000;
     if (timeline.now() < graceEnds) {
-      timeline.at(graceEnds, () => this.checkHealth(state, rec, sr, task));
+      timeline.call(graceEnds, CHECK_HEALTH, this.backend, state, rec, sr, task);
       return;
     }
     const name = sr.service.serviceName!;
@@ -141,3 +139,10 @@ export class LoadBalancing {
     return held.every((t) => port.healthy(state.accountId, state.region, t.targetGroupArn, t));
   }
 }
+
+const CHECK_HEALTH = defineTimer("ecs.checkTargetHealth", (backend: EcsBackend, state: EcsState, rec: ClusterRecord, sr: ServiceRecord, task: Task) => backend.loadBalancing.checkHealth(state, rec, sr, task));
+
+const TARGET_CHANGED = defineTimer("ecs.targetChanged", (backend: EcsBackend, state: EcsState, rec: ClusterRecord, sr: ServiceRecord, task: Task) => {
+  backend.loadBalancing.checkHealth(state, rec, sr, task);
+  backend.reconciler.serviceChanged(state, rec, sr);
+});

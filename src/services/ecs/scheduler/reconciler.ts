@@ -1,5 +1,6 @@
 // The service scheduler, event-driven: a task change or an API call marks its service dirty, and
 // after each batch of due timers only the dirty services are brought towards what they want.
+import { defineTimer } from "../../../engine/timers.js";
 import type { EcsBackend, EcsContext } from "../context.js";
 import type { ContainerInstance, Task } from "../generated/types.js";
 import type { ClusterRecord, EcsState, ServiceRecord } from "../store.js";
@@ -25,11 +26,11 @@ export class Reconciler {
   /** Services that could not place every task they want, per cluster: retried when capacity changes. */
   private starved = new Map<ClusterRecord, Map<ServiceRecord, EcsState>>();
   /** Services whose tasks keep failing to start, with how long their launches wait. */
-  private throttles = new WeakMap<ServiceRecord, LaunchThrottle>();
+  private throttles = new Map<ServiceRecord, LaunchThrottle>();
   /** Tasks already counted as failures: a task reports its stop more than once (STOPPING, STOPPED). */
-  private counted = new WeakSet<Task>();
+  private counted = new Set<Task>();
   /** Tasks seen RUNNING: only reaching RUNNING resets the throttle, not later changes of a running task. */
-  private ran = new WeakSet<Task>();
+  private ran = new Set<Task>();
 
   constructor(private readonly backend: EcsBackend) {
     backend.taskListeners.push((state, rec, task) => this.onTask(state, rec, task));
@@ -43,7 +44,7 @@ export class Reconciler {
   /** Reconciles the service at the next run of due work (before the next request, or in the background). */
   serviceChanged(state: EcsState, rec: ClusterRecord, sr: ServiceRecord): void {
     this.mark(state, rec, sr);
-    this.backend.timeline.at(this.backend.timeline.now(), () => {});
+    this.backend.timeline.wake();
   }
 
   /** Instances came, went or changed state: the cluster's services look again (DAEMON ones, drained tasks). */
@@ -52,7 +53,7 @@ export class Reconciler {
     this.backend.provisioning.capacityChanged(state, rec);
     if (rec.services.size === 0) return;
     for (const sr of rec.services.values()) if (sr.service.status !== "INACTIVE") this.mark(state, rec, sr);
-    this.backend.timeline.at(this.backend.timeline.now(), () => {});
+    this.backend.timeline.wake();
   }
 
   starve(state: EcsState, rec: ClusterRecord, sr: ServiceRecord, starving: boolean): void {
@@ -67,7 +68,9 @@ export class Reconciler {
   clear(): void {
     this.dirty.clear();
     this.starved.clear();
-    this.throttles = new WeakMap();
+    this.throttles = new Map();
+    this.counted.clear();
+    this.ran.clear();
   }
 
   /**
@@ -84,8 +87,7 @@ export class Reconciler {
     }
     if (t.wakeAt !== t.until) {
       t.wakeAt = t.until;
-      const state = ctx.state;
-      this.backend.timeline.at(t.until, () => this.mark(state, rec, sr));
+      this.backend.timeline.call(t.until, MARK, this.backend, ctx.state, rec, sr);
     }
     return true;
   }
@@ -122,8 +124,12 @@ export class Reconciler {
     if (!sr) return;
     const id = task.taskArn!.split("/").pop()!;
     if (sr.tasks.has(id)) this.throttleOn(sr, task);
-    if (task.lastStatus === "STOPPED") sr.tasks.delete(id);
-    else sr.tasks.set(id, task);
+    if (task.lastStatus === "STOPPED") {
+      sr.tasks.delete(id);
+      // A stopped task reports nothing more: what was noted of it is done with.
+      this.counted.delete(task);
+      this.ran.delete(task);
+    } else sr.tasks.set(id, task);
     this.mark(state, rec, sr);
   }
 
@@ -170,19 +176,26 @@ function drain(ctx: EcsContext, rec: ClusterRecord, sr: ServiceRecord): void {
   refreshCounts(sr, ctx.now());
   if (sr.tasks.size > 0 || sr.retiring) return;
   sr.retiring = true;
-  ctx.backend.timeline.after(ctx.backend.config.timings.serviceDrainMs, () => {
-    if (s.status !== "DRAINING") return;
-    s.status = "INACTIVE";
-    for (const d of s.deployments ?? []) d.updatedAt = ctx.now();
-    // ECS forgets an INACTIVE service after a while; keeping them all would grow without bound.
-    ctx.backend.timeline.after(ctx.backend.config.timings.inactiveServiceRetentionMs, () => {
-      const name = s.serviceName!;
-      if (rec.services.get(name) !== sr) return;
-      rec.services.delete(name);
-      ctx.state.tags.delete(s.serviceArn!);
-    });
-  });
+  ctx.backend.timeline.callAfter(ctx.backend.config.timings.serviceDrainMs, INACTIVE, ctx.backend, ctx.state, rec, sr);
 }
+
+const MARK = defineTimer("ecs.markService", (backend: EcsBackend, state: EcsState, rec: ClusterRecord, sr: ServiceRecord) => backend.reconciler.mark(state, rec, sr));
+
+const INACTIVE = defineTimer("ecs.serviceInactive", (backend: EcsBackend, state: EcsState, rec: ClusterRecord, sr: ServiceRecord) => {
+  const s = sr.service;
+  if (s.status !== "DRAINING") return;
+  s.status = "INACTIVE";
+  for (const d of s.deployments ?? []) d.updatedAt = backend.timeline.now() / 1000;
+  // ECS forgets an INACTIVE service after a while; keeping them all would grow without bound.
+  backend.timeline.callAfter(backend.config.timings.inactiveServiceRetentionMs, FORGET_SERVICE, state, rec, sr);
+});
+
+const FORGET_SERVICE = defineTimer("ecs.forgetService", (state: EcsState, rec: ClusterRecord, sr: ServiceRecord) => {
+  const name = sr.service.serviceName!;
+  if (rec.services.get(name) !== sr) return;
+  rec.services.delete(name);
+  state.tags.delete(sr.service.serviceArn!);
+});
 
 function reconcile(ctx: EcsContext, rec: ClusterRecord, sr: ServiceRecord, r: Reconciler): void {
   const s = sr.service;

@@ -1,6 +1,8 @@
 // Rolling a service deployment back: a new PRIMARY deployment launches the revision the stopped one
 // replaced, and the reconciler brings the tasks back to it. The service deployment itself records the
 // rollback and finishes as ROLLBACK_SUCCESSFUL once the old revision alone runs the desired count.
+import type { EcsBackend } from "../../../services/ecs/context.js";
+import { defineTimer } from "../../../engine/timers.js";
 import type { EcsContext } from "../context.js";
 import { InvalidParameterException } from "../generated/errors.js";
 import type { ClusterRecord, ServiceRecord } from "../store.js";
@@ -69,10 +71,12 @@ export function rollBack(ctx: EcsContext, found: FoundDeployment, reason: string
   Object.assign(sd, { status: "ROLLBACK_REQUESTED", updatedAt: now, rollback: { reason, startedAt: now, serviceRevisionArn: target } });
   // The request is acknowledged first; the rollback is under way from the scheduler's next pass.
   const timeline = ctx.backend.timeline;
-  timeline.at(timeline.now(), () => {
-    if (sd.status !== "ROLLBACK_REQUESTED") return;
-    sd.status = "ROLLBACK_IN_PROGRESS";
-    sd.updatedAt = timeline.now() / 1000;
-  });
+  timeline.call(timeline.now(), ROLLING_BACK, ctx.backend, sd);
   serviceChanged(ctx, rec, sr);
 }
+
+const ROLLING_BACK = defineTimer("ecs.rollbackInProgress", (backend: EcsBackend, sd: { status?: string; updatedAt?: number }) => {
+  if (sd.status !== "ROLLBACK_REQUESTED") return;
+  sd.status = "ROLLBACK_IN_PROGRESS";
+  sd.updatedAt = backend.timeline.now() / 1000;
+});

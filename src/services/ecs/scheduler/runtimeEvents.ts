@@ -1,5 +1,6 @@
 // Between the lifecycle and the container runtime: what a runtime is told about a task, and how
 // its reports (started, exited, unhealthy, stopped) become task state changes with ECS's codes.
+import { defineTimer } from "../../../engine/timers.js";
 import { OUT_OF_MEMORY, type ContainerReport, type TaskEvents, type TaskRun } from "../../../runtime/runtime.js";
 import type { EcsBackend } from "../context.js";
 import type { Container, ContainerInstance, NetworkBinding, Task } from "../generated/types.js";
@@ -92,35 +93,55 @@ function apply(run: TaskRun, rec: ClusterRecord, r: ContainerReport): Container 
 
 /** Where the runtime's reports on one task land: each is applied on the timeline, so services react after it. */
 export function taskEvents(backend: EcsBackend, state: EcsState, rec: ClusterRecord, run: TaskRun): TaskEvents {
-  const { task } = run;
-  const later = (fn: () => void): void => void backend.timeline.at(backend.timeline.now(), fn);
-  const lc = backend.lifecycle;
-  const stop = (reason: string, code: Parameters<typeof lc.stop>[4]): void => {
-    if (task.desiredStatus !== "STOPPED") lc.stop(state, rec, task, reason, code);
-  };
+  const later = (kind: keyof TaskEvents, args: unknown[]): void => void backend.timeline.call(backend.timeline.now(), REPORT, backend, state, rec, run, kind, args);
   return {
-    started: (reports, ip) =>
-      later(() => {
-        for (const r of reports) apply(run, rec, r);
-        if (ip) readdress(task, ip);
-        lc.release(state, rec, task, "PENDING");
-      }),
-    changed: (r) =>
-      later(() => {
-        const c = apply(run, rec, r);
-        if (!c) return;
-        lc.touch(state, rec, task);
-        if (!essential(run, r.name)) return;
-        if (r.status === "STOPPED") stop(r.reason === OUT_OF_MEMORY ? OUT_OF_MEMORY : ESSENTIAL_EXITED, "EssentialContainerExited");
-        else if (r.health === "UNHEALTHY" && run.service) stop(HEALTH_CHECKS_FAILED, "ServiceSchedulerInitiated");
-      }),
-    failed: (code, reason) =>
-      later(() => {
-        for (const c of task.containers ?? []) if (c.lastStatus === "PENDING") c.reason ??= reason;
-        stop(reason, code);
-      }),
-    stopped: () => later(() => lc.release(state, rec, task, "STOPPING")),
+    started: (...args) => later("started", args),
+    changed: (...args) => later("changed", args),
+    failed: (...args) => later("failed", args),
+    stopped: () => later("stopped", []),
   };
+}
+
+function stopUnlessStopping(backend: EcsBackend, state: EcsState, rec: ClusterRecord, task: Task, reason: string, code: Parameters<EcsBackend["lifecycle"]["stop"]>[4]): void {
+  if (task.desiredStatus !== "STOPPED") backend.lifecycle.stop(state, rec, task, reason, code);
+}
+
+/** One report of the runtime on a task, applied at the turn after it came. */
+function applyReport(backend: EcsBackend, state: EcsState, rec: ClusterRecord, run: TaskRun, kind: keyof TaskEvents, args: unknown[]): void {
+  const { task } = run;
+  const lc = backend.lifecycle;
+  if (kind === "started") {
+    const [reports, ip] = args as Parameters<TaskEvents["started"]>;
+    for (const r of reports) apply(run, rec, r);
+    if (ip) readdress(task, ip);
+    lc.release(state, rec, task, "PENDING");
+  } else if (kind === "changed") {
+    const [r] = args as Parameters<TaskEvents["changed"]>;
+    const c = apply(run, rec, r);
+    if (!c) return;
+    lc.touch(state, rec, task);
+    if (!essential(run, r.name)) return;
+    if (r.status === "STOPPED") stopUnlessStopping(backend, state, rec, task, r.reason === OUT_OF_MEMORY ? OUT_OF_MEMORY : ESSENTIAL_EXITED, "EssentialContainerExited");
+    else if (r.health === "UNHEALTHY" && run.service) stopUnlessStopping(backend, state, rec, task, HEALTH_CHECKS_FAILED, "ServiceSchedulerInitiated");
+  } else if (kind === "failed") {
+    const [code, reason] = args as Parameters<TaskEvents["failed"]>;
+    for (const c of task.containers ?? []) if (c.lastStatus === "PENDING") c.reason ??= reason;
+    stopUnlessStopping(backend, state, rec, task, reason, code);
+  } else lc.release(state, rec, task, "STOPPING");
+}
+
+const REPORT = defineTimer("ecs.runtimeReport", applyReport);
+
+const RELEASE = defineTimer("ecs.runtimeRelease", (backend: EcsBackend, state: EcsState, rec: ClusterRecord, task: Task, status: string) => backend.lifecycle.release(state, rec, task, status));
+
+const FAIL_START = defineTimer("ecs.taskFailedToStart", (backend: EcsBackend, state: EcsState, rec: ClusterRecord, task: Task, failure: string) => {
+  if (task.desiredStatus !== "STOPPED") backend.lifecycle.stop(state, rec, task, failure, "TaskFailedToStart");
+});
+
+/** The lifecycle's events for a task handed to the runtime before a snapshot (its reports in the journal's tail land there). */
+export function eventsForRun(backend: EcsBackend, run: TaskRun): TaskEvents {
+  const state = backend.states.get(run.accountId, run.region);
+  return taskEvents(backend, state, state.clusters.get(run.clusterName)!, run);
 }
 
 const IGNORED: TaskEvents = { started() {}, changed() {}, failed() {}, stopped() {} };
@@ -134,7 +155,7 @@ export function runtimeEntered(backend: EcsBackend, state: EcsState, rec: Cluste
   if (!holds && status === "STOPPING") return;
   const run = taskRun(state, rec, task);
   // Without its task definition there is nothing to run: the task moves on as a simulated one would.
-  if (!run) return void (holds && backend.timeline.at(backend.timeline.now(), () => backend.lifecycle.release(state, rec, task, status)));
+  if (!run) return void (holds && backend.timeline.call(backend.timeline.now(), RELEASE, backend, state, rec, task, status));
   // Only containers use credentials: a runtime that runs none is handed no roles.
   if (status === "PENDING" && holds && !assumeRoles(backend, state, rec, run)) return;
   if (status === "PENDING" && !readSecrets(backend, state, rec, run)) return;
@@ -147,10 +168,7 @@ export function runtimeEntered(backend: EcsBackend, state: EcsState, rec: Cluste
 function assumeRoles(backend: EcsBackend, state: EcsState, rec: ClusterRecord, run: TaskRun): boolean {
   const failure = startTaskCredentials(backend, state, run);
   if (failure === undefined) return true;
-  const { task } = run;
-  backend.timeline.at(backend.timeline.now(), () => {
-    if (task.desiredStatus !== "STOPPED") backend.lifecycle.stop(state, rec, task, failure, "TaskFailedToStart");
-  });
+  backend.timeline.call(backend.timeline.now(), FAIL_START, backend, state, rec, run.task, failure);
   return false;
 }
 
@@ -168,10 +186,7 @@ function readSecrets(backend: EcsBackend, state: EcsState, rec: ClusterRecord, r
     return true;
   }
   const failure = "failure" in secrets ? secrets.failure : (files as { failure: string }).failure;
-  const { task } = run;
-  backend.timeline.at(backend.timeline.now(), () => {
-    if (task.desiredStatus !== "STOPPED") backend.lifecycle.stop(state, rec, task, failure, "TaskFailedToStart");
-  });
+  backend.timeline.call(backend.timeline.now(), FAIL_START, backend, state, rec, run.task, failure);
   return false;
 }
 

@@ -55,7 +55,7 @@ export function registriesOf(sr: ServiceRecord, task: Task): ServiceRegistry[] {
 
 export class ServiceRegistries {
   /** Task id → the registry ARNs it is registered in. */
-  private readonly held = new WeakMap<ServiceRecord, Map<string, string[]>>();
+  private readonly held = new Map<ServiceRecord, Map<string, string[]>>();
 
   constructor(private readonly backend: EcsBackend) {
     backend.taskListeners.push((state, rec, task) => this.onTask(state, rec, task));
@@ -85,8 +85,14 @@ export class ServiceRegistries {
     } else if (held && (task.desiredStatus === "STOPPED" || task.lastStatus === "STOPPED")) {
       byTask!.delete(taskId(task));
       for (const arn of held) port.deregister(state.accountId, state.region, arn, taskId(task));
+      if (byTask!.size === 0) this.held.delete(sr);
       if (sr.service.status !== "ACTIVE" && byTask!.size === 0) this.release(state, sr);
     }
+  }
+
+  /** Forgets the services it held (the state they lived in was reset). */
+  clear(): void {
+    this.held.clear();
   }
 
   /** The Cloud Map services ECS made for a deleted service's Service Connect, once its tasks have left them. */

@@ -3,6 +3,7 @@
 // the task id as the session name, and refreshes the credentials before they expire for as long as
 // the task runs. Issued inside the lifecycle's own steps (an operation or a timer), from STS's seeded
 // ids, so that a journal replay issues the same credentials at the same moments.
+import { defineTimer } from "../../../engine/timers.js";
 import type { TaskRun } from "../../../runtime/runtime.js";
 import type { EcsBackend } from "../context.js";
 import type { Task } from "../generated/types.js";
@@ -58,17 +59,19 @@ export function startTaskCredentials(backend: EcsBackend, state: EcsState, run: 
 /** Before the credentials expire, new ones replace them (the old ones stay valid until then, as STS's do). */
 function scheduleRefresh(backend: EcsBackend, state: EcsState, task: Task, entry: TaskCredentials): void {
   const { timeline } = backend;
-  timeline.at(timeline.now() + CREDENTIALS_SECONDS * 1000 - REFRESH_BEFORE_MS, () => {
-    if (state.taskCredentials.get(task.taskArn!) !== entry || task.lastStatus === "STOPPED") return;
-    for (const kind of ["task", "execution"] as const) {
-      const held: RoleCredentials | undefined = entry[kind];
-      // A role deleted (or no longer trusting ECS) meanwhile: the task keeps what it has until it expires.
-      const accessKeyId = held && assume(backend, task, held.roleArn);
-      if (held && accessKeyId) held.accessKeyId = accessKeyId;
-    }
-    scheduleRefresh(backend, state, task, entry);
-  });
+  timeline.call(timeline.now() + CREDENTIALS_SECONDS * 1000 - REFRESH_BEFORE_MS, REFRESH, backend, state, task, entry);
 }
+
+const REFRESH = defineTimer("ecs.refreshTaskCredentials", (backend: EcsBackend, state: EcsState, task: Task, entry: TaskCredentials) => {
+  if (state.taskCredentials.get(task.taskArn!) !== entry || task.lastStatus === "STOPPED") return;
+  for (const kind of ["task", "execution"] as const) {
+    const held: RoleCredentials | undefined = entry[kind];
+    // A role deleted (or no longer trusting ECS) meanwhile: the task keeps what it has until it expires.
+    const accessKeyId = held && assume(backend, task, held.roleArn);
+    if (held && accessKeyId) held.accessKeyId = accessKeyId;
+  }
+  scheduleRefresh(backend, state, task, entry);
+});
 
 /** A stopped task's credentials are no longer served (those handed out stay valid until they expire). */
 export function endTaskCredentials(state: EcsState, task: Task): void {

@@ -1,6 +1,7 @@
 // Registered targets and their health, moved by the clock: a group some load balancer uses checks
 // each new target (`initial`, then `healthy` after interval × healthy threshold); a deregistered
 // one drains for the deregistration delay, then is gone. A group no load balancer uses checks nothing.
+import { defineTimer, invokeCall, type NamedCall } from "../../../engine/timers.js";
 import type { Elbv2Backend, Elbv2State, TargetGroupRecord, TargetRecord } from "../context.js";
 import type { TargetDescription, TargetHealth, TargetHealthDescription } from "../generated/types.js";
 import { nextHealth, type ProbeOutcome } from "./health.js";
@@ -39,7 +40,7 @@ export function forwardsTo(a: { TargetGroupArn?: string; ForwardConfig?: { Targe
 
 function set(t: TargetRecord, health: TargetHealth): void {
   t.health = { ...health };
-  t.onChange?.();
+  if (t.onChange) invokeCall(t.onChange);
 }
 
 /**
@@ -55,16 +56,20 @@ function check(backend: Elbv2Backend, state: Elbv2State, tg: TargetGroupRecord, 
   if (t.probed) return;
   const interval = tg.tg.HealthCheckIntervalSeconds ?? 30;
   const threshold = tg.tg.HealthyThresholdCount ?? 5;
-  t.timer = backend.timeline.after(elbMs(backend, interval), () => {
-    set(t, HEALTH.checking);
-    t.timer = backend.timeline.after(elbMs(backend, interval * (threshold - 1)), () => {
-      t.timer = undefined;
-      set(t, HEALTH.healthy);
-    });
-  });
+  t.timer = backend.timeline.callAfter(elbMs(backend, interval), CHECKING, backend, t, elbMs(backend, interval * (threshold - 1)));
 }
 
-export function register(backend: Elbv2Backend, state: Elbv2State, tg: TargetGroupRecord, targets: TargetDescription[], onChange?: () => void): void {
+const CHECKING = defineTimer("elbv2.targetChecking", (backend: Elbv2Backend, t: TargetRecord, untilHealthy: number) => {
+  set(t, HEALTH.checking);
+  t.timer = backend.timeline.callAfter(untilHealthy, HEALTHY, t);
+});
+
+const HEALTHY = defineTimer("elbv2.targetHealthy", (t: TargetRecord) => {
+  t.timer = undefined;
+  set(t, HEALTH.healthy);
+});
+
+export function register(backend: Elbv2Backend, state: Elbv2State, tg: TargetGroupRecord, targets: TargetDescription[], onChange?: NamedCall): void {
   const used = loadBalancersOf(state, tg.tg.TargetGroupArn!).length > 0;
   for (const d of targets) {
     const port = d.Port ?? tg.tg.Port;
@@ -99,7 +104,7 @@ export function deregister(backend: Elbv2Backend, state: Elbv2State, tg: TargetG
     }
     set(t, HEALTH.draining);
     longest = Math.max(longest, delay);
-    t.timer = backend.timeline.after(delay, () => remove(tg, key, t));
+    t.timer = backend.timeline.callAfter(delay, REMOVE, tg, key, t);
   }
   return longest;
 }
@@ -108,8 +113,10 @@ function remove(tg: TargetGroupRecord, key: string, t: TargetRecord): void {
   if (tg.targets.get(key) !== t) return;
   tg.targets.delete(key);
   t.timer = undefined;
-  t.onChange?.();
+  if (t.onChange) invokeCall(t.onChange);
 }
+
+const REMOVE = defineTimer("elbv2.targetDrained", remove);
 
 /** A listener or rule started or stopped forwarding to the group: its targets start checks, or go unused. */
 export function usageChanged(backend: Elbv2Backend, state: Elbv2State, tgArn: string): void {

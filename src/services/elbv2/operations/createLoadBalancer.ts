@@ -1,4 +1,5 @@
 import { commonErrors } from "../../../protocol/errors.js";
+import { defineTimer } from "../../../engine/timers.js";
 import type { Elbv2Context, Handler, LoadBalancerRecord } from "../context.js";
 import { DuplicateLoadBalancerNameException } from "../generated/errors.js";
 import type { CreateLoadBalancerInput, LoadBalancer } from "../generated/types.js";
@@ -62,8 +63,10 @@ export const createLoadBalancer: Handler<"CreateLoadBalancer"> = (input, ctx: El
   const rec: LoadBalancerRecord = { lb, attributes: loadBalancerDefaults(type) };
   state.loadBalancers.set(lb.LoadBalancerArn!, rec);
   addTags(state, lb.LoadBalancerArn!, input.Tags);
-  ctx.backend.timeline.after(ctx.backend.config.timings.loadBalancerProvisioningMs, () => {
-    if (lb.State?.Code === "provisioning") lb.State = { Code: "active" };
-  });
+  ctx.backend.timeline.callAfter(ctx.backend.config.timings.loadBalancerProvisioningMs, ACTIVE, lb);
   return { LoadBalancers: [structuredClone(lb)] };
 };
+
+const ACTIVE = defineTimer("elbv2.loadBalancerActive", (lb: { State?: { Code?: string } }) => {
+  if (lb.State?.Code === "provisioning") lb.State = { Code: "active" };
+});

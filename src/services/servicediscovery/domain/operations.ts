@@ -4,6 +4,12 @@ import type { ServiceDiscoveryBackend } from "../context.js";
 import type { ServiceDiscoveryState } from "../store.js";
 import type { OperationTargetType, OperationType } from "../generated/types.js";
 import { operationId } from "./ids.js";
+import { defineTimer } from "../../../engine/timers.js";
+
+const SUCCEED = defineTimer("servicediscovery.operationSucceeded", (backend: ServiceDiscoveryBackend, op: { Status: string; UpdateDate: number }) => {
+  op.Status = "SUCCESS";
+  op.UpdateDate = backend.timeline.now() / 1000;
+});
 
 export function startOperation(ctx: { state: ServiceDiscoveryState; backend: ServiceDiscoveryBackend }, type: OperationType, targets: Partial<Record<OperationTargetType, string>>): string {
   const { state, backend } = ctx;
@@ -11,9 +17,6 @@ export function startOperation(ctx: { state: ServiceDiscoveryState; backend: Ser
   const now = backend.timeline.now() / 1000;
   const op = { Id: id, Type: type, Status: "SUBMITTED" as const, CreateDate: now, UpdateDate: now, Targets: targets };
   state.operations.set(id, op);
-  backend.timeline.after(0, () => {
-    op.Status = "SUCCESS" as never;
-    op.UpdateDate = backend.timeline.now() / 1000;
-  });
+  backend.timeline.callAfter(0, SUCCEED, backend, op);
   return id;
 }

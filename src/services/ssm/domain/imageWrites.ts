@@ -5,6 +5,7 @@
 import type { SsmBackend, SsmContext } from "../context.js";
 import type { SsmState } from "../store.js";
 import { appendVersion, type PutPlan } from "./put.js";
+import { defineTimer } from "../../../engine/timers.js";
 
 /** Chosen: how long the check takes (AWS: "up to a few minutes", usually seconds). */
 export const IMAGE_VALIDATION_MS = 2_000;
@@ -13,7 +14,7 @@ const AMI_ID = /^ami-([0-9a-f]{8}|[0-9a-f]{17})$/;
 
 export function scheduleImageWrite(ctx: SsmContext, plan: PutPlan): void {
   const { state, backend } = ctx;
-  const timer = backend.timeline.after(IMAGE_VALIDATION_MS, () => finishImageWrite(backend, state, plan));
+  const timer = backend.timeline.callAfter(IMAGE_VALIDATION_MS, FINISH, backend, state, plan);
   state.pending.set(plan.key, { name: plan.name, version: plan.version, tags: plan.tags, timer });
 }
 
@@ -26,6 +27,8 @@ function finishImageWrite(backend: SsmBackend, state: SsmState, plan: PutPlan): 
   if (latest && latest.version >= plan.version.version) return;
   appendVersion(state, plan);
 }
+
+const FINISH = defineTimer("ssm.finishImageWrite", finishImageWrite);
 
 /** A deleted parameter's write in progress is dropped with it. */
 export function cancelImageWrite(backend: SsmBackend, state: SsmState, key: string): void {

@@ -1,0 +1,161 @@
+// Replay: a start installs the newest snapshot it can use, then runs the journal's entries after it
+// against the fresh services on a clock held at each entry's moment, then (a server, not a snapshot
+// builder) walks the clock through the downtime. A snapshot builder (snapshotWorker.ts) does the
+// same off the main thread and writes down the state it reached.
+import type { Timeline } from "../../engine/timeline.js";
+import type { Logger } from "../../log.js";
+import type { RequestContext } from "../../protocol/context.js";
+import type { ServedService } from "../../protocol/service.js";
+import type { TaskRun } from "../../runtime/runtime.js";
+import type { Registry } from "../../services/registry.js";
+import { decode } from "./codec.js";
+import type { Entry } from "./journal.js";
+import type { OpenedState, PersistentClock } from "./persistence.js";
+import { HandedRuns, ReplayRuntime } from "./runtimeJournal.js";
+import { captureSnapshot, installSnapshot, type SnapshotExtra } from "./snapshot.js";
+
+/** What replay needs of the server (or of a snapshot builder). */
+export interface ReplayOptions {
+  opened: OpenedState;
+  registry: Registry;
+  timeline: Timeline;
+  clock: PersistentClock;
+  logger: Logger;
+  /** Forgets all state, as the app's reset does. */
+  resetAll(): void;
+}
+
+/** With real containers, the tasks handed to the runtime: saved from `handed()`, restored into the replay runtime. */
+export function snapshotExtra(registry: Registry, replaying: ReplayRuntime | undefined, handed: () => HandedRuns): Record<string, SnapshotExtra> {
+  if (!replaying) return {};
+  return { runtime: { save: () => handed().live(), load: (runs) => replaying.restore(runs as Map<string, TaskRun>, (run) => registry.taskEvents(run)) } };
+}
+
+interface SavedIds {
+  save(): string;
+  load(saved: string): void;
+}
+
+/** Every service's own id source, by its backend's name: what a reset does not forget. */
+export function idSources(registry: Registry): Map<string, SavedIds> {
+  const out = new Map<string, SavedIds>();
+  for (const [name, backend] of Object.entries(registry.backends)) {
+    const ids = (backend as { ids?: Partial<SavedIds> }).ids;
+    if (typeof ids?.save === "function" && typeof ids.load === "function") out.set(name, ids as SavedIds);
+  }
+  return out;
+}
+
+/** ECS's id source, whose position tells whether a replay ended where the run did. */
+export function idSourceOf(registry: Registry): SavedIds | undefined {
+  return idSources(registry).get("ecs");
+}
+
+/**
+ * Installs the newest snapshot this build can use (an older one when it cannot), or none: the journal
+ * then replays from its start. A snapshot that fails half-way is undone (state forgotten, ids back).
+ */
+export function restoreSnapshot(o: ReplayOptions, extra: Record<string, SnapshotExtra>): { seq: number; at: number } | undefined {
+  const { journal } = o.opened;
+  const sources = idSources(o.registry);
+  for (const { seq } of o.opened.journal.snapshots()) {
+    const before = new Map([...sources].map(([name, source]) => [name, source.save()]));
+    try {
+      const data = journal.snapshotData(seq)!;
+      const { at } = installSnapshot(data, o.registry, o.timeline, extra);
+      return { seq, at };
+    } catch (e) {
+      o.logger.warn(`the snapshot at entry ${seq} cannot be used (${(e as Error).message}): replaying the journal instead`, { file: journal.file });
+      o.resetAll();
+      for (const [name, saved] of before) sources.get(name)!.load(saved);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Runs the journal's entries after `restored` (or from the last reset); with `downtime`, then the
+ * timers that fell due while the server was down, committed as ticks. Answers the clock and the
+ * sequence number the state stands at.
+ */
+export function replayJournal(o: ReplayOptions, invokers: Map<ServedService, ServedService["invoke"]>, runtime: ReplayRuntime | undefined, restored: { seq: number; at: number } | undefined, downtime: boolean): { last: number; seq: number } {
+  const { journal } = o.opened;
+  const { timeline, clock, logger } = o;
+  const services = new Map<string, ServedService>(o.registry.all.map((s) => [s.name, s]));
+  let count = 0;
+  let last = 0;
+  let seq = restored?.seq ?? 0;
+  const started = Date.now();
+  try {
+    // The journal starts at the last reset: from where the clock and the ids stood then.
+    const base = journal.meta("base");
+    if (restored) {
+      last = restored.at;
+      clock.hold(last);
+    } else if (base) {
+      const { at, ids } = JSON.parse(base) as { at: number; ids: Record<string, string> };
+      last = at;
+      clock.hold(last);
+      const sources = idSources(o.registry);
+      for (const [name, saved] of Object.entries(ids)) sources.get(name)?.load(saved);
+    }
+    for (const e of journal.entries(seq)) {
+      count++;
+      seq = e.seq;
+      last = Math.max(last, e.at);
+      clock.hold(last);
+      if (e.kind === "reset") {
+        o.resetAll();
+        continue;
+      }
+      timeline.runDue();
+      if (e.kind === "event") runtime?.apply(e, o.registry.sink);
+      if (e.kind !== "op") continue;
+      const service = services.get(e.service!);
+      if (!service) throw new Error(`entry ${e.seq} is for a service this ecs-local does not serve: ${e.service}`);
+      try {
+        const out = invokers.get(service)!(e.operation!, decode(e.input!) as Record<string, unknown>, JSON.parse(e.context!) as RequestContext);
+        if (out instanceof Promise) out.catch(() => {});
+      } catch {
+        // It failed when it ran, and fails again: the error was the answer then, and changes nothing.
+      }
+    }
+    if (!downtime) return { last, seq };
+    const stored = journal.meta("ids");
+    const ids = idSourceOf(o.registry);
+    if (stored && ids && stored.startsWith(`${journal.lastSeq()}:`) && `${journal.lastSeq()}:${ids.save()}` !== stored) {
+      logger.warn("the replayed state differs from the one stored (the id source ended elsewhere); ids stay unique, but some state may differ", { file: journal.file });
+    }
+    // The downtime: due work runs at the moments it was due, as if the server had been up.
+    const now = Date.now();
+    const ticks: Entry[] = [];
+    for (let at = timeline.nextAt(); at <= now; at = timeline.nextAt()) {
+      last = Math.max(last, at);
+      clock.hold(last);
+      if (timeline.runDue()) ticks.push({ kind: "tick", at: last });
+    }
+    if (ticks.length) journal.commit(ticks);
+  } catch (e) {
+    journal.close();
+    throw e;
+  } finally {
+    clock.release();
+  }
+  if (count || restored) logger.info(`state restored from ${journal.file}`, { snapshot: restored?.seq ?? 0, entries: count, ms: Date.now() - started });
+  return { last, seq };
+}
+
+/**
+ * A snapshot made by replay, as a snapshot builder makes it: the newest snapshot installed, the
+ * entries after it run, the state written down (nothing is journaled, no downtime is walked).
+ */
+export function buildSnapshot(o: ReplayOptions): { seq: number; at: number; bytes: Uint8Array } {
+  const real = o.registry.runtime();
+  const replaying = real.kind === "simulated" ? undefined : new ReplayRuntime(real);
+  if (replaying) o.registry.useRuntime(replaying);
+  const extra = snapshotExtra(o.registry, replaying, () => replaying!.handed);
+  const restored = restoreSnapshot(o, extra);
+  const invokers = new Map<ServedService, ServedService["invoke"]>(o.registry.all.map((s) => [s, s.invoke.bind(s)]));
+  const { last, seq } = replayJournal(o, invokers, replaying, restored, false);
+  return { seq, at: last, bytes: captureSnapshot(o.registry, o.timeline, last, extra) };
+}

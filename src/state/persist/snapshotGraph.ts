@@ -1,0 +1,202 @@
+// One object graph to bytes and back with its identities kept: v8.serialize keeps maps, sets, dates,
+// typed arrays, cycles and shared references, but not prototypes, and refuses functions. Before it
+// runs, this walk turns instances of registered classes into tagged records, the host's own objects
+// (backends, the timeline, config) into tokens, and timers into their handler's name and arguments;
+// anything else that is not plain data refuses the whole snapshot with the path where it was found.
+import { deserialize, serialize } from "node:v8";
+import { Timer } from "../../engine/timeline.js";
+import { snapshotClassNamed, snapshotClassOf } from "../snapshotRegistry.js";
+
+const TAG = "\u0000snap";
+
+export class SnapshotRefused extends Error {
+  override name = "SnapshotRefused";
+}
+
+type Tagged = { [TAG]: "frozen"; v: unknown } | { [TAG]: "token"; t: string } | { [TAG]: "timer"; at: number; seq: number; name?: string; args?: unknown; live: boolean } | { [TAG]: "class"; c: string; f: Record<string, unknown> } | { [TAG]: "null"; f: Record<string, unknown> };
+
+const PLAIN_KINDS = [Date, RegExp, ArrayBuffer];
+
+class Encoder {
+  private readonly memo = new Map<object, unknown>();
+  private readonly path: (string | number)[] = [];
+
+  constructor(private readonly tokens: ReadonlyMap<object, string>) {}
+
+  private refuse(what: string): never {
+    throw new SnapshotRefused(`${what} at ${this.path.join(".") || "(root)"}`);
+  }
+
+  encode(v: unknown, key: string | number): unknown {
+    if (v === null || (typeof v !== "object" && typeof v !== "function")) {
+      if (typeof v === "symbol") this.path.push(key), this.refuse("a symbol");
+      return v;
+    }
+    const seen = this.memo.get(v);
+    if (seen !== undefined) return seen;
+    this.path.push(key);
+    try {
+      if (typeof v === "function") return this.refuse(`a function (${v.name || "anonymous"})`);
+      const token = this.tokens.get(v);
+      if (token !== undefined) return this.keep(v, { [TAG]: "token", t: token });
+      return this.object(v);
+    } finally {
+      this.path.pop();
+    }
+  }
+
+  private keep<T>(v: object, out: T): T {
+    this.memo.set(v, out);
+    return out;
+  }
+
+  private object(v: object): unknown {
+    if (v instanceof Timer) return this.timer(v);
+    // Frozen data (constants shared by many records) comes back frozen: immutable, so shared or not alike.
+    if (Object.isFrozen(v) && (Array.isArray(v) || Object.getPrototypeOf(v) === Object.prototype)) {
+      const out = this.keep(v, { [TAG]: "frozen", v: undefined } as { [TAG]: "frozen"; v: unknown });
+      this.memo.delete(v);
+      out.v = this.plain(v);
+      this.memo.set(v, out);
+      return out;
+    }
+    return this.plain(v);
+  }
+
+  private plain(v: object): unknown {
+    if (Array.isArray(v)) {
+      const out = this.keep(v, new Array<unknown>(v.length));
+      for (let i = 0; i < v.length; i++) out[i] = this.encode(v[i], i);
+      return out;
+    }
+    if (v instanceof Map) {
+      const out = this.keep(v, new Map());
+      let i = 0;
+      for (const [k, x] of v) {
+        const key = this.encode(k, `<key ${i}>`);
+        out.set(key, this.encode(x, typeof k === "string" || typeof k === "number" ? k : `<value ${i}>`));
+        i++;
+      }
+      return out;
+    }
+    if (v instanceof Set) {
+      const out = this.keep(v, new Set());
+      let i = 0;
+      for (const x of v) out.add(this.encode(x, `<member ${i++}>`));
+      return out;
+    }
+    if (ArrayBuffer.isView(v) || PLAIN_KINDS.some((k) => v instanceof k)) return this.keep(v, v);
+    const proto = Object.getPrototypeOf(v) as object | null;
+    if (proto === Object.prototype) return this.fields(v, this.keep(v, {}), undefined);
+    if (proto === null) {
+      const out = this.keep(v, { [TAG]: "null", f: {} } as Tagged & { f: Record<string, unknown> });
+      return this.fields(v, out.f, undefined), out;
+    }
+    const cls = snapshotClassOf(proto);
+    if (!cls) return this.refuse(`an instance of ${(v as { constructor?: { name?: string } }).constructor?.name ?? "an unknown class"} (not registered for snapshots)`);
+    const out = this.keep(v, { [TAG]: "class", c: cls.name, f: {} } as Tagged & { f: Record<string, unknown> });
+    this.fields(v, out.f, cls.skip);
+    return out;
+  }
+
+  private fields(v: object, out: Record<string, unknown>, skip: readonly string[] | undefined): Record<string, unknown> {
+    for (const k of Object.keys(v)) {
+      if (skip?.includes(k)) continue;
+      out[k] = this.encode((v as Record<string, unknown>)[k], k);
+    }
+    return out;
+  }
+
+  private timer(t: Timer): unknown {
+    if (t.fn && !t.name) return this.refuse("a pending timer with a closure (not a named timer)");
+    const out = this.keep(t, { [TAG]: "timer", at: t.at, seq: t.seq, live: !!t.fn } as Tagged & { args?: unknown; name?: string });
+    if (t.name) {
+      out.name = t.name;
+      out.args = this.encode(t.args ?? [], "args");
+    }
+    return out;
+  }
+}
+
+/** The graph as bytes; throws SnapshotRefused naming the path of the first thing that cannot be kept. */
+export function encodeGraph(root: unknown, tokens: ReadonlyMap<object, string>): Buffer {
+  return serialize(new Encoder(tokens).encode(root, ""));
+}
+
+class Decoder {
+  private readonly memo = new Map<object, unknown>();
+
+  constructor(private readonly tokens: ReadonlyMap<string, unknown>) {}
+
+  decode(v: unknown): unknown {
+    if (v === null || typeof v !== "object") return v;
+    const seen = this.memo.get(v);
+    if (seen !== undefined) return seen;
+    if (Array.isArray(v)) {
+      this.memo.set(v, v);
+      for (let i = 0; i < v.length; i++) v[i] = this.decode(v[i]);
+      return v;
+    }
+    if (v instanceof Map) {
+      this.memo.set(v, v);
+      const entries = [...v];
+      v.clear();
+      for (const [k, x] of entries) v.set(this.decode(k), this.decode(x));
+      return v;
+    }
+    if (v instanceof Set) {
+      this.memo.set(v, v);
+      const members = [...v];
+      v.clear();
+      for (const x of members) v.add(this.decode(x));
+      return v;
+    }
+    if (ArrayBuffer.isView(v) || PLAIN_KINDS.some((k) => v instanceof k)) return v;
+    const tag = (v as Record<string, unknown>)[TAG] as Tagged[typeof TAG] | undefined;
+    if (tag === undefined) {
+      this.memo.set(v, v);
+      for (const k of Object.keys(v)) (v as Record<string, unknown>)[k] = this.decode((v as Record<string, unknown>)[k]);
+      return v;
+    }
+    return this.tagged(v as Tagged);
+  }
+
+  private tagged(v: Tagged): unknown {
+    switch (v[TAG]) {
+      case "frozen": {
+        const out = Object.freeze(this.decode(v.v) as object);
+        this.memo.set(v, out);
+        return out;
+      }
+      case "token": {
+        if (!this.tokens.has(v.t)) throw new Error(`the snapshot refers to ${v.t}, which this server does not have`);
+        const out = this.tokens.get(v.t);
+        this.memo.set(v, out);
+        return out;
+      }
+      case "timer": {
+        // Arguments may refer back to the timer's holder: the timer exists before they are decoded.
+        const args: unknown[] = [];
+        const t = new Timer(v.at, v.seq, undefined, v.name, v.name ? args : undefined);
+        this.memo.set(v, t);
+        if (v.name) args.push(...(this.decode(v.args) as unknown[]));
+        return t;
+      }
+      case "null":
+      case "class": {
+        const cls = v[TAG] === "class" ? snapshotClassNamed(v.c) : undefined;
+        if (v[TAG] === "class" && !cls) throw new Error(`the snapshot holds a ${v.c}, which this server does not know`);
+        const out = Object.create(cls ? (cls.ctor.prototype as object) : null) as Record<string, unknown>;
+        this.memo.set(v, out);
+        for (const k of Object.keys(v.f)) out[k] = this.decode(v.f[k]);
+        cls?.revive?.(out);
+        return out;
+      }
+    }
+  }
+}
+
+/** The graph back, with registered classes' prototypes, timers and the tokens resolved to `tokens`' objects. */
+export function decodeGraph(bytes: Uint8Array, tokens: ReadonlyMap<string, unknown>): unknown {
+  return new Decoder(tokens).decode(deserialize(bytes));
+}

@@ -1,0 +1,128 @@
+// When snapshots are taken, and by whom: every `every` committed entries (off the main thread when a
+// builder is given: the simulated runtime), and at a clean stop on the main thread. A refusal is
+// logged once per reason; a builder's snapshot a reset or a stop made void is not counted.
+import type { Timeline } from "../../engine/timeline.js";
+import type { Logger } from "../../log.js";
+import type { Registry } from "../../services/registry.js";
+import type { Entry, Journal } from "./journal.js";
+import { captureSnapshot, SnapshotRefused, type SnapshotExtra } from "./snapshot.js";
+import type { SnapshotJob } from "./snapshotWorker.js";
+
+export interface SnapshotsOptions {
+  journal: Journal;
+  registry: Registry;
+  timeline: Timeline;
+  logger: Logger;
+  extra: Record<string, SnapshotExtra>;
+  /** Journal entries between snapshots (0 or none: only at a clean stop). */
+  every?: number;
+  /** Builds one off the main thread (snapshotWorker.ts). */
+  build?: () => SnapshotJob;
+  /** Commits what is pending; false once the journal cannot be written. */
+  flush(): boolean;
+}
+
+export class Snapshots {
+  /** The entry the newest stored snapshot includes. */
+  private seq: number;
+  private since: number;
+  private refused: string | undefined;
+  private building: SnapshotJob | undefined;
+  private generation = 0;
+  private stored: Promise<boolean> = Promise.resolve(false);
+  private closed = false;
+
+  /** `lastAt`: the clock of the last entry committed (what a snapshot's clock is). */
+  constructor(
+    private readonly o: SnapshotsOptions,
+    public lastAt: number,
+  ) {
+    this.seq = o.journal.snapshots()[0]?.seq ?? 0;
+    this.since = o.journal.lastSeq() - this.seq;
+  }
+
+  /** A batch of entries was committed. */
+  committed(batch: Entry[]): void {
+    for (const e of batch) if (e.at > this.lastAt) this.lastAt = e.at;
+    this.since += batch.length;
+    if (this.o.every && this.since >= this.o.every && !this.closed) {
+      this.since = 0;
+      void this.soon();
+    }
+  }
+
+  /** Starts one (in a worker where it can be); settles with whether it was stored. */
+  soon(): Promise<boolean> {
+    if (!this.o.build) return new Promise((resolve) => setImmediate(() => resolve(!this.closed && this.now())));
+    if (this.building) return this.stored;
+    const job = (this.building = this.o.build());
+    const g = this.generation;
+    this.stored = job.done
+      .then(
+        (r) => {
+          if (!r.stored || g !== this.generation) return false;
+          this.seq = Math.max(this.seq, r.seq);
+          this.refused = undefined;
+          this.o.logger.debug("snapshot written", { file: this.o.journal.file, seq: r.seq, bytes: r.bytes, worker: true });
+          return true;
+        },
+        (e: unknown) => {
+          if (!this.closed && g === this.generation) this.failed(e, (e as { refused?: boolean }).refused === true);
+          return false;
+        },
+      )
+      .finally(() => {
+        if (this.building === job) this.building = undefined;
+      });
+    return this.stored;
+  }
+
+  /** The state as of the last committed entry, on this thread: right after a flush, memory is exactly what the journal says. */
+  now(): boolean {
+    const { journal, logger } = this.o;
+    if (!this.o.flush()) return false;
+    const seq = journal.lastSeq();
+    if (seq === 0 || seq === this.seq) return false;
+    const started = Date.now();
+    try {
+      const data = captureSnapshot(this.o.registry, this.o.timeline, this.lastAt, this.o.extra);
+      journal.putSnapshot(seq, this.lastAt, data);
+      this.seq = seq;
+      this.since = 0;
+      this.refused = undefined;
+      logger.debug("snapshot written", { file: journal.file, seq, bytes: data.length, ms: Date.now() - started });
+      return true;
+    } catch (e) {
+      this.failed(e, e instanceof SnapshotRefused);
+      return false;
+    }
+  }
+
+  /** The journal starts over (a reset deletes the snapshots): a builder under way is void. */
+  reset(): void {
+    this.stopBuilding();
+    this.seq = 0;
+    this.since = 0;
+  }
+
+  /** At a clean stop: one on this thread when there is something new. */
+  close(): void {
+    this.stopBuilding();
+    if (this.o.flush() && this.o.journal.lastSeq() !== this.seq) this.now();
+    this.closed = true;
+  }
+
+  private stopBuilding(): void {
+    this.generation++;
+    this.building?.stop();
+    this.building = undefined;
+  }
+
+  private failed(e: unknown, refusal: boolean): void {
+    const message = (e as Error).message;
+    const file = this.o.journal.file;
+    if (!refusal) this.o.logger.error(`cannot write a snapshot to ${file}`, e);
+    else if (message !== this.refused) this.o.logger.warn(`no snapshot taken (${message}): a restart replays the journal from its start`, { file });
+    if (refusal) this.refused = message;
+  }
+}
