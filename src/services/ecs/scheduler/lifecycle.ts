@@ -1,5 +1,6 @@
 // The task lifecycle as data: each state, how long a task stays in it, and what entering it changes.
 // Transitions are timers on the timeline; a timer that finds its task elsewhere does nothing.
+import { lastSegment } from "../domain/arn.js";
 import type { LifecycleTimings } from "../../../config.js";
 import type { EcsBackend, EcsContext } from "../context.js";
 import type { Task, TaskStopCode } from "../generated/types.js";
@@ -182,13 +183,13 @@ export class Lifecycle {
 
   /** A stopped task gives its resources back, and is forgotten after the retention time. */
   private finish(state: EcsState, rec: ClusterRecord, task: Task): void {
-    const instanceId = task.containerInstanceArn?.split("/").pop();
+    const instanceId = task.containerInstanceArn === undefined ? undefined : lastSegment(task.containerInstanceArn);
     const ci = instanceId ? rec.instances.get(instanceId) : undefined;
     if (ci) {
       const bindings = (task.containers ?? []).flatMap((c) => c.networkBindings ?? []);
       release(ci, Number(task.cpu ?? 0), Number(task.memory ?? 0), bindings, dynamicPortsOf(rec, ci));
     }
-    const id = task.taskArn!.split("/").pop()!;
+    const id = lastSegment(task.taskArn!);
     this.backend.timeline.after(this.backend.config.timings.stoppedTaskRetentionMs, () => {
       if (rec.tasks.get(id) !== task) return;
       rec.tasks.delete(id);
