@@ -37,11 +37,15 @@ interface Slot {
   rnd: number;
 }
 
-function attributeOf(ci: ContainerInstance, field: string): string {
+/** How a spread field reads an instance: its ARN (instanceId, host) or an attribute's value; worked out once per field. */
+function attributeReader(field: string): (ci: ContainerInstance) => string {
   const f = field.toLowerCase();
-  if (f === "instanceid" || f === "host") return ci.containerInstanceArn ?? "";
+  if (f === "instanceid" || f === "host") return (ci) => ci.containerInstanceArn ?? "";
   const name = field.startsWith("attribute:") ? field.slice("attribute:".length) : field;
-  return ci.attributes?.find((a) => a.name === name)?.value ?? "";
+  return (ci) => {
+    for (const a of ci.attributes ?? []) if (a.name === name) return a.value ?? "";
+    return "";
+  };
 }
 
 /**
@@ -91,8 +95,9 @@ function rulesOf(strategies: PlacementStrategy[], slots: Slot[]): { rules: Rule[
     if (at < 0) {
       at = fields.push(field) - 1;
       const counts = new Map<string, number>();
+      const read = attributeReader(field);
       for (const slot of slots) {
-        const v = attributeOf(slot.c.instance, field);
+        const v = read(slot.c.instance);
         slot.spread.push(v);
         counts.set(v, (counts.get(v) ?? 0) + slot.c.groupTasks);
       }

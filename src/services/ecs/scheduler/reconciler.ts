@@ -18,6 +18,9 @@ interface Home {
   rec: ClusterRecord;
 }
 
+/** A timer that only makes the timeline run (and its after-run work, the reconciler) at once. */
+const WAKE = (): void => {};
+
 /** Rounds of reconciling within one batch before the rest waits for the next batch. */
 const MAX_ROUNDS = 100;
 
@@ -38,13 +41,15 @@ export class Reconciler {
   }
 
   mark(state: EcsState, rec: ClusterRecord, sr: ServiceRecord): void {
-    this.dirty.set(sr, { state, rec });
+    // A service is marked at every step of each of its tasks: once is enough until the next run.
+    const home = this.dirty.get(sr);
+    if (home?.state !== state || home.rec !== rec) this.dirty.set(sr, { state, rec });
   }
 
   /** Reconciles the service at the next run of due work (before the next request, or in the background). */
   serviceChanged(state: EcsState, rec: ClusterRecord, sr: ServiceRecord): void {
     this.mark(state, rec, sr);
-    this.backend.timeline.at(this.backend.timeline.now(), () => {});
+    this.backend.timeline.at(this.backend.timeline.now(), WAKE);
   }
 
   /** Instances came, went or changed state: the cluster's services look again (DAEMON ones, drained tasks). */
@@ -53,7 +58,7 @@ export class Reconciler {
     this.backend.provisioning.capacityChanged(state, rec);
     if (rec.services.size === 0) return;
     for (const sr of rec.services.values()) if (sr.service.status !== "INACTIVE") this.mark(state, rec, sr);
-    this.backend.timeline.at(this.backend.timeline.now(), () => {});
+    this.backend.timeline.at(this.backend.timeline.now(), WAKE);
   }
 
   starve(state: EcsState, rec: ClusterRecord, sr: ServiceRecord, starving: boolean): void {
