@@ -27,6 +27,9 @@ export interface PlacementResult {
   failures: Failure[];
 }
 
+/** The spread values of a slot when no strategy spreads (most RunTask calls): shared, never written. */
+const NO_SPREAD: string[] = [];
+
 interface Slot {
   c: Candidate;
   avail: Availability;
@@ -98,6 +101,7 @@ function rulesOf(strategies: PlacementStrategy[], slots: Slot[]): { rules: Rule[
       const read = attributeReader(field);
       for (const slot of slots) {
         const v = read(slot.c.instance);
+        if (slot.spread === NO_SPREAD) slot.spread = [];
         slot.spread.push(v);
         counts.set(v, (counts.get(v) ?? 0) + slot.c.groupTasks);
       }
@@ -112,7 +116,7 @@ export function place(req: PlacementRequest): PlacementResult {
   const random = req.random ?? Math.random;
   const distinct = req.constraints.some((c) => c.type === "distinctInstance");
   const memberOf = req.constraints.filter((c) => c.type === "memberOf" && c.expression).map((c) => c.expression!);
-  const slots: Slot[] = req.candidates.map((c) => ({ c, avail: available(c.instance, c.dynamicPorts), placed: 0, spread: [], rnd: 0 }));
+  const slots: Slot[] = req.candidates.map((c) => ({ c, avail: available(c.instance, c.dynamicPorts), placed: 0, spread: NO_SPREAD, rnd: 0 }));
   const failures = new Map<string, Failure>();
   const fail = (s: Slot, reason: string): void => {
     const arn = s.c.instance.containerInstanceArn!;
