@@ -14,6 +14,7 @@ import { serviceChanged } from "../scheduler/reconciler.js";
 import { checkLaunch, resolveLaunch } from "../scheduler/start.js";
 import type { ServiceLaunch, ServiceRecord } from "../store.js";
 import { checkNetworkResources } from "../domain/network.js";
+import { flat } from "../../../state/ids.js";
 
 /**
  * The same request twice is the same service; key order and the client token do not matter. The
@@ -21,7 +22,8 @@ import { checkNetworkResources } from "../domain/network.js";
  * sorted copies of every object.
  */
 function canonical(input: CreateServiceRequest): string {
-  return sortedJson(input, "clientToken");
+  // Kept as long as the service: flat, not the tree of pieces `+=` leaves.
+  return flat(sortedJson(input, "clientToken"));
 }
 
 function sortedJson(v: unknown, skip?: string): string {
