@@ -42,17 +42,39 @@ export class JsonText<T = unknown> {
 
 const JSON_TYPES = new Set(["application/x-amz-json-1.1", "application/x-amz-json-1.0", "application/json"]);
 
+/**
+ * Below this many characters an answer goes to the socket as a string: node:http then writes its
+ * head and body as one string, encoded once in C++, where a Buffer costs an allocation in JavaScript
+ * and a gather write. Above it the answer is encoded once into a Buffer, since measuring a string and
+ * then writing it would encode it twice.
+ */
+const STRING_ANSWER = 16_384;
+
 export function sendJson(res: ServerResponse, status: number, body: unknown, requestId: string, extra?: Record<string, string>): void {
-  // Encoded once: measuring the string and then writing it would encode large answers twice.
-  const chunks = body instanceof JsonText ? body.chunks : [Buffer.from(JSON.stringify(body), "utf8")];
-  let length = 0;
-  for (const c of chunks) length += c.length;
-  res.writeHead(status, {
+  if (!(body instanceof JsonText)) {
+    const text = JSON.stringify(body);
+    if (text.length <= STRING_ANSWER) {
+      res.writeHead(status, head(Buffer.byteLength(text, "utf8"), requestId, extra));
+      return void res.end(text, "utf8");
+    }
+    return sendChunks(res, status, [Buffer.from(text, "utf8")], requestId, extra);
+  }
+  sendChunks(res, status, body.chunks, requestId, extra);
+}
+
+function head(length: number, requestId: string, extra: Record<string, string> | undefined): Record<string, string | number> {
+  return {
     "Content-Type": "application/x-amz-json-1.1",
     "Content-Length": length,
     "x-amzn-RequestId": requestId,
     ...extra,
-  });
+  };
+}
+
+function sendChunks(res: ServerResponse, status: number, chunks: Buffer[], requestId: string, extra: Record<string, string> | undefined): void {
+  let length = 0;
+  for (const c of chunks) length += c.length;
+  res.writeHead(status, head(length, requestId, extra));
   if (chunks.length === 1) return void res.end(chunks[0]);
   res.cork();
   for (const c of chunks) res.write(c);

@@ -202,3 +202,21 @@ describe("ARNs of another account or region", () => {
     expect((await t.ecs("ListTasks", { cluster: "arn:aws:ecs:us-east-1:000000000000:cluster/shared-name" })).taskArns).toEqual([]);
   });
 });
+
+describe("answer bodies", () => {
+  // Small answers are written as a string and large ones as bytes: both must say their length in bytes, not characters.
+  it.each([
+    ["small (written as a string)", 1],
+    ["large (written as bytes)", 50],
+  ])("declares a %s answer's Content-Length in bytes when it holds multi-byte characters", async (_kind, count) => {
+    const tags = Array.from({ length: count }, (_, i) => ({ key: `k${i}-${"é".repeat(120)}`, value: `ü中ж-${"中".repeat(240)}` }));
+    const { cluster } = await t.ecs("CreateCluster", { clusterName: `utf8-${count}` });
+    // Three at a time: this file's server takes bodies of at most 4,096 bytes.
+    for (let i = 0; i < tags.length; i += 3) await t.ecs("TagResource", { resourceArn: cluster!.clusterArn!, tags: tags.slice(i, i + 3) });
+    const r = await t.raw(`${T}.ListTagsForResource`, JSON.stringify({ resourceArn: cluster!.clusterArn }));
+    expect(r.status).toBe(200);
+    expect(Number(r.headers.get("content-length"))).toBe(Buffer.byteLength(r.text, "utf8"));
+    expect(r.text.length > 16_384).toBe(count === 50);
+    expect(r.body.tags).toEqual(tags);
+  });
+});

@@ -27,6 +27,11 @@ export function parseArn(arn: string): ParsedArn | undefined {
   return m ? { region: m[1], accountId: m[2], type: m[3], path: m[4] } : undefined;
 }
 
+/** What follows an ARN's last slash (a task's or an instance's id): `split("/").pop()` without the array. */
+export function lastSegment(arn: string): string {
+  return arn.slice(arn.lastIndexOf("/") + 1);
+}
+
 export function isArn(ref: string): boolean {
   return ref.startsWith("arn:");
 }

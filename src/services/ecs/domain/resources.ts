@@ -58,7 +58,9 @@ export function taskNeeds(td: TaskDefinition, overrides?: TaskOverride): TaskNee
 }
 
 function resource(ci: ContainerInstance, which: "remainingResources" | "registeredResources", name: string): Resource | undefined {
-  return ci[which]?.find((r) => r.name === name);
+  // A loop, not find(): placement reads two of these for every instance of the cluster per request.
+  for (const r of ci[which] ?? []) if (r.name === name) return r;
+  return undefined;
 }
 
 export interface Availability {

@@ -2,7 +2,8 @@
 // can be described (and rolled back to) after the deployment and its tasks are long gone.
 import type { Deployment, ServiceRevision } from "../generated/types.js";
 import type { EcsState, ServiceLaunch, ServiceRecord, ServiceRevisionStore } from "../store.js";
-import { ecsArn, parseArn } from "./arn.js";
+import { ecsArn, parseArn, lastSegment } from "./arn.js";
+import { cloneData } from "../../../state/clone.js";
 
 const DEPLOYMENT_PREFIX = "ecs-svc/";
 
@@ -13,10 +14,10 @@ function storeOf(sr: ServiceRecord): ServiceRevisionStore {
 /** Snapshots the service's configuration as deployment `d` launches it; answers the revision's ARN. */
 export function recordRevision(state: EcsState, sr: ServiceRecord, d: Deployment, launch: ServiceLaunch, now: number): string {
   const s = sr.service;
-  const cluster = s.clusterArn!.split("/").pop()!;
+  const cluster = lastSegment(s.clusterArn!);
   // A revision is numbered like the deployment that made it.
   const arn = ecsArn(state, `service-revision/${cluster}/${s.serviceName}/${d.id!.slice(DEPLOYMENT_PREFIX.length)}`);
-  const revision: ServiceRevision = structuredClone({
+  const revision: ServiceRevision = cloneData({
     serviceRevisionArn: arn,
     serviceArn: s.serviceArn,
     clusterArn: s.clusterArn,

@@ -14,16 +14,32 @@ import { serviceChanged } from "../scheduler/reconciler.js";
 import { checkLaunch, resolveLaunch } from "../scheduler/start.js";
 import type { ServiceLaunch, ServiceRecord } from "../store.js";
 import { checkNetworkResources } from "../domain/network.js";
+import { flat } from "../../../state/ids.js";
 
-/** The same request twice is the same service; key order and the client token do not matter. */
+/**
+ * The same request twice is the same service; key order and the client token do not matter. The
+ * text is JSON.stringify of the request with its keys sorted, written directly rather than through
+ * sorted copies of every object.
+ */
 function canonical(input: CreateServiceRequest): string {
-  const sort = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(sort);
-    if (v && typeof v === "object") return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sort((v as Record<string, unknown>)[k])]));
-    return v;
-  };
-  const { clientToken: _token, ...rest } = input;
-  return JSON.stringify(sort(rest));
+  // Kept as long as the service: flat, not the tree of pieces `+=` leaves.
+  return flat(sortedJson(input, "clientToken"));
+}
+
+function sortedJson(v: unknown, skip?: string): string {
+  if (Array.isArray(v)) {
+    let out = "[";
+    for (let i = 0; i < v.length; i++) out += (i ? "," : "") + (v[i] === undefined ? "null" : sortedJson(v[i]));
+    return out + "]";
+  }
+  if (v === null || typeof v !== "object") return JSON.stringify(v);
+  const o = v as Record<string, unknown>;
+  let out = "{";
+  for (const k of Object.keys(o).sort()) {
+    if (k === skip || o[k] === undefined) continue;
+    out += (out.length > 1 ? "," : "") + JSON.stringify(k) + ":" + sortedJson(o[k]);
+  }
+  return out + "}";
 }
 
 function roleArn(ctx: EcsContext, role: string | undefined): string {

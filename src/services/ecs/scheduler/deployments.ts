@@ -1,10 +1,11 @@
 // Service deployments: making one, counting its tasks, the rolling-update arithmetic, and completion.
 import type { Deployment, DeploymentConfiguration, ServiceDeployment, Task } from "../generated/types.js";
-import { ecsArn } from "../domain/arn.js";
+import { ecsArn, lastSegment } from "../domain/arn.js";
 import type { IdSource } from "../../../state/ids.js";
 import { FARGATE_PLATFORM_VERSION } from "../domain/tasks.js";
 import type { EcsState, ServiceLaunch, ServiceRecord } from "../store.js";
 import { recordRevision, revisionArnOf } from "../domain/serviceRevisions.js";
+import { cloneData } from "../../../state/clone.js";
 
 export const inProgress = (id: string): string => `ECS deployment ${id} in progress.`;
 export const completed = (id: string): string => `ECS deployment ${id} completed.`;
@@ -47,9 +48,9 @@ export function installDeployment(ids: IdSource, sr: ServiceRecord, launch: Serv
     failedTasks: 0,
     createdAt: now,
     updatedAt: now,
-    ...(launch.capacityProviderName ? { capacityProviderStrategy: structuredClone(s.capacityProviderStrategy ?? []) } : { launchType: launch.launchType }),
+    ...(launch.capacityProviderName ? { capacityProviderStrategy: cloneData(s.capacityProviderStrategy ?? []) } : { launchType: launch.launchType }),
     ...(fargate ? { platformVersion: launch.platformVersion ?? FARGATE_PLATFORM_VERSION, platformFamily: "Linux" } : {}),
-    ...(launch.networkConfiguration ? { networkConfiguration: structuredClone(launch.networkConfiguration) } : {}),
+    ...(launch.networkConfiguration ? { networkConfiguration: cloneData(launch.networkConfiguration) } : {}),
     rolloutState: "IN_PROGRESS",
     rolloutStateReason: inProgress(id),
     ...(wiring.serviceConnectConfiguration ? { serviceConnectConfiguration: wiring.serviceConnectConfiguration } : {}),
@@ -67,7 +68,7 @@ const UNFINISHED = new Set(["PENDING", "IN_PROGRESS", "ROLLBACK_REQUESTED", "ROL
 
 function recordServiceDeployment(state: EcsState, sr: ServiceRecord, id: string, target: string, now: number): void {
   const s = sr.service;
-  const [cluster, name] = [s.clusterArn!.split("/").pop()!, s.serviceName!];
+  const [cluster, name] = [lastSegment(s.clusterArn!), s.serviceName!];
   const revision = (n: string) => ecsArn(state, `service-revision/${cluster}/${name}/${n}`);
   const sources = (s.deployments ?? []).slice(1).map((d) => ({ arn: revisionArnOf(sr, d.id!) ?? revision(d.id!.slice("ecs-svc/".length)), requestedTaskCount: d.desiredCount, runningTaskCount: d.runningCount, pendingTaskCount: d.pendingCount }));
   for (const h of sr.history) {
@@ -88,7 +89,7 @@ function recordServiceDeployment(state: EcsState, sr: ServiceRecord, id: string,
     sourceServiceRevisions: sources,
     targetServiceRevision: { arn: target, requestedTaskCount: s.desiredCount ?? 0, runningTaskCount: 0, pendingTaskCount: 0 },
     status: "IN_PROGRESS",
-    deploymentConfiguration: structuredClone(s.deploymentConfiguration),
+    deploymentConfiguration: cloneData(s.deploymentConfiguration),
     deploymentCircuitBreaker: { status: "DISABLED", failureCount: 0, threshold: 0 },
     alarms: { status: "DISABLED" },
   };

@@ -1,6 +1,7 @@
 // The task lifecycle as data: each state, how long a task stays in it, and what entering it changes.
 // Transitions are timers on the timeline; a timer that finds its task elsewhere does nothing.
 import { defineTimer } from "../../../engine/timers.js";
+import { lastSegment } from "../domain/arn.js";
 import type { LifecycleTimings } from "../../../config.js";
 import type { EcsBackend, EcsContext } from "../context.js";
 import type { Task, TaskStopCode } from "../generated/types.js";
@@ -198,7 +199,7 @@ export class Lifecycle {
 
   /** A stopped task gives its resources back, and is forgotten after the retention time. */
   private finish(state: EcsState, rec: ClusterRecord, task: Task): void {
-    const instanceId = task.containerInstanceArn?.split("/").pop();
+    const instanceId = task.containerInstanceArn === undefined ? undefined : lastSegment(task.containerInstanceArn);
     const ci = instanceId ? rec.instances.get(instanceId) : undefined;
     if (ci) {
       const bindings = (task.containers ?? []).flatMap((c) => c.networkBindings ?? []);
@@ -229,7 +230,7 @@ const BEGIN_STOP = defineTimer("ecs.taskStop", (backend: EcsBackend, state: EcsS
 
 /** A stopped task is forgotten after the retention time (unless its id was reused meanwhile). */
 const FORGET = defineTimer("ecs.forgetTask", (state: EcsState, rec: ClusterRecord, task: Task) => {
-  const id = task.taskArn!.split("/").pop()!;
+  const id = lastSegment(task.taskArn!);
   if (rec.tasks.get(id) !== task) return;
   rec.tasks.delete(id);
   rec.index.remove(task);

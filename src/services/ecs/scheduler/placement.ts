@@ -27,83 +27,128 @@ export interface PlacementResult {
   failures: Failure[];
 }
 
+/** The spread values of a slot when no strategy spreads (most RunTask calls): shared, never written. */
+const NO_SPREAD: string[] = [];
+
 interface Slot {
   c: Candidate;
   avail: Availability;
   placed: number;
+  /** The instance's value of each spread strategy's field, in the order of the strategies (read once per placement). */
+  spread: string[];
+  /** This task's draw for a random strategy. */
+  rnd: number;
 }
 
-function attributeOf(ci: ContainerInstance, field: string): string {
+/** How a spread field reads an instance: its ARN (instanceId, host) or an attribute's value; worked out once per field. */
+function attributeReader(field: string): (ci: ContainerInstance) => string {
   const f = field.toLowerCase();
-  if (f === "instanceid" || f === "host") return ci.containerInstanceArn ?? "";
+  if (f === "instanceid" || f === "host") return (ci) => ci.containerInstanceArn ?? "";
   const name = field.startsWith("attribute:") ? field.slice("attribute:".length) : field;
-  return ci.attributes?.find((a) => a.name === name)?.value ?? "";
+  return (ci) => {
+    for (const a of ci.attributes ?? []) if (a.name === name) return a.value ?? "";
+    return "";
+  };
 }
 
-function remaining(avail: Availability, field: string | undefined): number {
-  return field?.toLowerCase() === "cpu" ? avail.cpu : avail.memory;
+/**
+ * A strategy as placement reads it, worked out once per call rather than once per comparison: the
+ * spread counts of its field (shared by strategies that spread over the same field), and where the
+ * slots keep their value of it.
+ */
+interface Rule {
+  type: string;
+  counts?: Map<string, number>;
+  /** Index into each slot's `spread`. */
+  at: number;
+  /** A binpack on CPU (any other field packs on memory). */
+  cpu: boolean;
 }
 
 /** Orders two slots by the strategies in turn; ties fall to spreading over instances, then registration order. */
-function compare(a: Slot, b: Slot, strategies: PlacementStrategy[], spreadCounts: Map<string, Map<string, number>>, rnd: Map<Slot, number>): number {
-  for (const s of strategies) {
+function compare(a: Slot, b: Slot, rules: Rule[]): number {
+  for (const r of rules) {
     let d = 0;
-    if (s.type === "spread") {
-      const counts = spreadCounts.get(s.field ?? "instanceId")!;
-      const field = s.field ?? "instanceId";
-      d = (counts.get(attributeOf(a.c.instance, field)) ?? 0) - (counts.get(attributeOf(b.c.instance, field)) ?? 0);
-    } else if (s.type === "binpack") d = remaining(a.avail, s.field) - remaining(b.avail, s.field);
-    else if (s.type === "random") d = rnd.get(a)! - rnd.get(b)!;
+    if (r.type === "spread") d = (r.counts!.get(a.spread[r.at]) ?? 0) - (r.counts!.get(b.spread[r.at]) ?? 0);
+    else if (r.type === "binpack") d = r.cpu ? a.avail.cpu - b.avail.cpu : a.avail.memory - b.avail.memory;
+    else if (r.type === "random") d = a.rnd - b.rnd;
     if (d !== 0) return d;
   }
   return a.c.groupTasks + a.placed - (b.c.groupTasks + b.placed);
+}
+
+function failsMemberOf(expressions: string[], matches: PlacementRequest["matches"], ci: ContainerInstance): boolean {
+  for (const e of expressions) if (!matches(e, ci)) return true;
+  return false;
+}
+
+/** The strategies as rules, with each spread field's group counts over the slots (whose `spread` values it fills in). */
+function rulesOf(strategies: PlacementStrategy[], slots: Slot[]): { rules: Rule[]; spreadCounts: Map<string, Map<string, number>> } {
+  // Tasks of the group per value of each spread field, so spreading balances the whole group.
+  const spreadCounts = new Map<string, Map<string, number>>();
+  const fields: string[] = [];
+  const rules: Rule[] = [];
+  for (const s of strategies) {
+    if (s.type !== "spread") {
+      rules.push({ type: s.type ?? "", at: -1, cpu: s.field?.toLowerCase() === "cpu" });
+      continue;
+    }
+    const field = s.field ?? "instanceId";
+    let at = fields.indexOf(field);
+    if (at < 0) {
+      at = fields.push(field) - 1;
+      const counts = new Map<string, number>();
+      const read = attributeReader(field);
+      for (const slot of slots) {
+        const v = read(slot.c.instance);
+        if (slot.spread === NO_SPREAD) slot.spread = [];
+        slot.spread.push(v);
+        counts.set(v, (counts.get(v) ?? 0) + slot.c.groupTasks);
+      }
+      spreadCounts.set(field, counts);
+    }
+    rules.push({ type: "spread", counts: spreadCounts.get(field), at, cpu: false });
+  }
+  return { rules, spreadCounts };
 }
 
 export function place(req: PlacementRequest): PlacementResult {
   const random = req.random ?? Math.random;
   const distinct = req.constraints.some((c) => c.type === "distinctInstance");
   const memberOf = req.constraints.filter((c) => c.type === "memberOf" && c.expression).map((c) => c.expression!);
-  const slots: Slot[] = req.candidates.map((c) => ({ c, avail: available(c.instance, c.dynamicPorts), placed: 0 }));
+  const slots: Slot[] = req.candidates.map((c) => ({ c, avail: available(c.instance, c.dynamicPorts), placed: 0, spread: NO_SPREAD, rnd: 0 }));
   const failures = new Map<string, Failure>();
   const fail = (s: Slot, reason: string): void => {
     const arn = s.c.instance.containerInstanceArn!;
     if (!failures.has(arn)) failures.set(arn, { arn, reason });
   };
-
-  // Tasks of the group per value of each spread field, so spreading balances the whole group.
-  const spreadCounts = new Map<string, Map<string, number>>();
-  for (const s of req.strategies) {
-    if (s.type !== "spread") continue;
-    const field = s.field ?? "instanceId";
-    const counts = new Map<string, number>();
-    for (const slot of slots) {
-      const v = attributeOf(slot.c.instance, field);
-      counts.set(v, (counts.get(v) ?? 0) + slot.c.groupTasks);
-    }
-    spreadCounts.set(field, counts);
-  }
+  const { rules, spreadCounts } = rulesOf(req.strategies, slots);
+  const draws = rules.some((r) => r.type === "random");
 
   const placements: ContainerInstance[] = [];
+  const fit: Slot[] = [];
   for (let n = 0; n < req.count; n++) {
-    const fit: Slot[] = [];
+    fit.length = 0;
     for (const s of slots) {
       const lack = shortfall(req.needs, s.avail);
       if (lack) fail(s, lack);
-      else if (memberOf.some((e) => !req.matches(e, s.c.instance))) fail(s, "MemberOf placement constraint unsatisfied.");
+      else if (memberOf.length && failsMemberOf(memberOf, req.matches, s.c.instance)) fail(s, "MemberOf placement constraint unsatisfied.");
       else if (distinct && s.c.groupTasks + s.placed > 0) fail(s, "DistinctInstance placement constraint unsatisfied.");
       else fit.push(s);
     }
     if (fit.length === 0) break;
-    const rnd = new Map(req.strategies.some((s) => s.type === "random") ? fit.map((s) => [s, random()]) : []);
+    // One draw per candidate that fits, in their order, for each task.
+    if (draws) for (const s of fit) s.rnd = random();
     // The best candidate in one pass: placing a task needs the first, not a sorted list.
     let chosen = fit[0];
-    for (let i = 1; i < fit.length; i++) if (compare(fit[i], chosen, req.strategies, spreadCounts, rnd) < 0) chosen = fit[i];
+    for (let i = 1; i < fit.length; i++) if (compare(fit[i], chosen, rules) < 0) chosen = fit[i];
     chosen.placed++;
     chosen.avail.cpu -= req.needs.cpu;
     chosen.avail.memory -= req.needs.memory;
     for (const p of req.needs.ports) if (p.hostPort !== 0) (p.protocol === "udp" ? chosen.avail.udp : chosen.avail.tcp).add(String(p.hostPort));
-    for (const [field, counts] of spreadCounts) {
-      const v = attributeOf(chosen.c.instance, field);
+    let at = 0;
+    for (const counts of spreadCounts.values()) {
+      const v = chosen.spread[at++];
       counts.set(v, (counts.get(v) ?? 0) + 1);
     }
     placements.push(chosen.c.instance);

@@ -1,6 +1,7 @@
 // The service scheduler, event-driven: a task change or an API call marks its service dirty, and
 // after each batch of due timers only the dirty services are brought towards what they want.
 import { defineTimer } from "../../../engine/timers.js";
+import { lastSegment } from "../domain/arn.js";
 import type { EcsBackend, EcsContext } from "../context.js";
 import type { ContainerInstance, Task } from "../generated/types.js";
 import type { ClusterRecord, EcsState, ServiceRecord } from "../store.js";
@@ -38,7 +39,9 @@ export class Reconciler {
   }
 
   mark(state: EcsState, rec: ClusterRecord, sr: ServiceRecord): void {
-    this.dirty.set(sr, { state, rec });
+    // A service is marked at every step of each of its tasks: once is enough until the next run.
+    const home = this.dirty.get(sr);
+    if (home?.state !== state || home.rec !== rec) this.dirty.set(sr, { state, rec });
   }
 
   /** Reconciles the service at the next run of due work (before the next request, or in the background). */
@@ -122,7 +125,7 @@ export class Reconciler {
     if (task.lastStatus === "STOPPED") this.wakeStarved(rec);
     const sr = serviceOfTask(rec, task);
     if (!sr) return;
-    const id = task.taskArn!.split("/").pop()!;
+    const id = lastSegment(task.taskArn!);
     if (sr.tasks.has(id)) this.throttleOn(sr, task);
     if (task.lastStatus === "STOPPED") {
       sr.tasks.delete(id);
@@ -159,13 +162,13 @@ export function clusterChanged(ctx: EcsContext, rec: ClusterRecord): void {
 }
 
 function instanceOf(rec: ClusterRecord, t: Task): ContainerInstance | undefined {
-  return t.containerInstanceArn ? rec.instances.get(t.containerInstanceArn.split("/").pop()!) : undefined;
+  return t.containerInstanceArn ? rec.instances.get(lastSegment(t.containerInstanceArn)) : undefined;
 }
 
 function stopTasks(ctx: EcsContext, rec: ClusterRecord, sr: ServiceRecord, tasks: Task[], deploymentId: string): void {
   if (tasks.length === 0) return;
   for (const t of tasks) ctx.backend.lifecycle.stop(ctx.state, rec, t, scalingReason(deploymentId), "ServiceSchedulerInitiated");
-  addEvent(ctx.state.ids, sr, ctx.now(), messages.stopped(sr.service.serviceName!, tasks.map((t) => t.taskArn!.split("/").pop()!)));
+  addEvent(ctx.state.ids, sr, ctx.now(), messages.stopped(sr.service.serviceName!, tasks.map((t) => lastSegment(t.taskArn!))));
 }
 
 /** A DRAINING service stops everything, then turns INACTIVE once its last task has stopped. */
@@ -249,8 +252,8 @@ function reconcile(ctx: EcsContext, rec: ClusterRecord, sr: ServiceRecord, r: Re
   if (plan.start > 0 && (!mayLaunch || r.launchHeld(ctx, rec, sr, launch.td.taskDefinitionArn!))) r.starve(ctx.state, rec, sr, false);
   else if (plan.start > 0) {
     const started = daemon ? startDaemonTasks(ctx, rec, sr, launch, eligible, plan.start) : startReplicaTasks(ctx, rec, sr, launch, plan.start);
-    for (const t of started.tasks) sr.tasks.set(t.taskArn!.split("/").pop()!, t);
-    if (started.tasks.length) addEvent(ctx.state.ids, sr, now, messages.started(s.serviceName!, started.tasks.map((t) => t.taskArn!.split("/").pop()!)));
+    for (const t of started.tasks) sr.tasks.set(lastSegment(t.taskArn!), t);
+    if (started.tasks.length) addEvent(ctx.state.ids, sr, now, messages.started(s.serviceName!, started.tasks.map((t) => lastSegment(t.taskArn!))));
     if (started.problem) addProblem(ctx.state.ids, sr, now, started.problem);
     else sr.lastProblem = undefined;
     r.starve(ctx.state, rec, sr, started.problem !== undefined);

@@ -14,7 +14,7 @@ import type {
   TaskDefinition,
   TaskOverride,
 } from "../generated/types.js";
-import { launchTask } from "../domain/tasks.js";
+import { launchTask, type NewTask } from "../domain/tasks.js";
 import type { ClusterRecord, EcsState } from "../store.js";
 import { place } from "./placement.js";
 import { candidates } from "./candidates.js";
@@ -117,7 +117,12 @@ function startOn(ctx: EcsContext, rec: ClusterRecord, given: StartSpec, count: n
   // Tasks through a Managed Instances provider run with that launch type, whatever the strategy's first provider.
   const spec: StartSpec = isManagedInstancesProvider(ctx.state, given.capacityProviderName) ? { ...given, launchType: "MANAGED_INSTANCES" } : given;
   const needs = taskNeeds(spec.td, spec.overrides);
-  const launch = (instance?: ContainerInstance): Task => launchTask(ctx, rec, { ...spec, needs, instance });
+  // One description of the task for all of them, its instance set for each: launchTask reads it and keeps none of it.
+  const each: NewTask = { ...spec, needs, instance: undefined };
+  const launch = (instance?: ContainerInstance): Task => {
+    each.instance = instance;
+    return launchTask(ctx, rec, each);
+  };
   if (spec.launchType === "FARGATE") {
     return { tasks: Array.from({ length: count }, () => launch()), failures: [], noInstances: false };
   }
