@@ -15,8 +15,9 @@ RUN ["npm", "ci", "--omit=dev", "--no-audit", "--no-fund", "--ignore-scripts"]
 COPY scripts/image-native.mjs ./scripts/
 COPY package.json node_modules/better-sqlite3/build/Release/better_sqlite3.nod[e] /tmp/native/
 RUN ["node", "scripts/image-native.mjs", "/tmp/native"]
-COPY tsconfig.json tsconfig.build.json ./
-COPY scripts/image-compile.mjs scripts/build-validators.mjs scripts/console-bundle.mjs scripts/server-bundle.mjs ./scripts/
+# esbuild reads the compiler options that change emitted code (class fields) from tsconfig.json.
+COPY tsconfig.json ./
+COPY scripts/image-compile.mjs scripts/transpile.mjs scripts/build-validators.mjs scripts/console-bundle.mjs scripts/server-bundle.mjs ./scripts/
 COPY schemas ./schemas
 COPY src ./src
 RUN ["node", "scripts/image-compile.mjs", "/tmp/tools"]

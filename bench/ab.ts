@@ -68,7 +68,11 @@ async function side(label: string, bin: string | undefined, agent: UserAgent, co
 async function window(s: Side, phase: Phase, opts: AbOptions, next: { i: number }): Promise<Window> {
   const pid = s.bench.target.pid;
   const cpu0 = cpuSecondsOf(pid);
-  const r = await runLoad({ concurrency: opts.concurrency, durationMs: opts.windowMs, maxOps: Number.MAX_SAFE_INTEGER, op: () => phase.op(s.bench, next.i++) });
+  // Each window (the warm-up and every round) gets an equal share of the units a phase has room
+  // for (its requests built ahead, its cluster's capacity): a fast build must not use them all up
+  // in its first windows and leave the other side's, or its own later ones, with nothing.
+  const share = Math.max(1, Math.floor(phase.maxOps / (opts.rounds + 1)));
+  const r = await runLoad({ concurrency: opts.concurrency, durationMs: opts.windowMs, maxOps: Math.min(share, phase.maxOps - next.i), op: () => phase.op(s.bench, next.i++) });
   return { units: r.ops - r.errors, cpuUs: (cpuSecondsOf(pid) - cpu0) * 1e6, seconds: r.elapsedMs / 1000 };
 }
 

@@ -23,6 +23,6 @@ if (out) {
   // From the file's first hook: a worker runs several files (vitest.config.ts, isolate: false), and
   // the modules they share are loaded by whichever file comes first.
   afterAll(() => {
-    appendFileSync(out, `${JSON.stringify({ file, pid: process.pid, cpu: (ticks() - start) / 100, wall: (Date.now() - wall) / 1000 })}\n`);
+    appendFileSync(out, `${JSON.stringify({ file, pid: process.pid, cpu: (ticks() - start) / 100, wall: (Date.now() - wall) / 1000, startedAt: wall })}\n`);
   });
 }
