@@ -9,19 +9,17 @@
 // journal, which then starts from where the clock and the ids stood.
 import { randomBytes } from "node:crypto";
 import type { Clock } from "../../engine/clock.js";
-import type { Timeline } from "../../engine/timeline.js";
 import type { Logger } from "../../log.js";
 import type { RequestContext } from "../../protocol/context.js";
 import { JsonText } from "../../protocol/json.js";
 import type { ServedService } from "../../protocol/service.js";
-import type { Registry } from "../../services/registry.js";
 import { cloneData } from "../clone.js";
 import { encode } from "./codec.js";
 import { Journal, StateDirError, type Entry } from "./journal.js";
 import { RecordingRuntime, recordSink, ReplayRuntime, type RuntimeEntry } from "./runtimeJournal.js";
 import { Snapshots } from "./snapshots.js";
 import type { SnapshotJob } from "./snapshotWorker.js";
-import { idSourceOf, idSources, replayJournal, restoreSnapshot, snapshotExtra } from "./replay.js";
+import { idSourceOf, idSources, replayJournal, restoreSnapshot, snapshotExtra, type ReplayOptions } from "./replay.js";
 
 /** Operations that read and never change state: not journaled (they only wait for the pending commit), unless a service names one in `changesState`. */
 const READ_ONLY = /^(Describe|List|Get|Filter|Discover)/;
@@ -101,14 +99,7 @@ export interface Persistence {
   close(): void;
 }
 
-export interface AttachOptions {
-  opened: OpenedState;
-  registry: Registry;
-  timeline: Timeline;
-  clock: PersistentClock;
-  logger: Logger;
-  /** Forgets all state, as the app's reset does. */
-  resetAll(): void;
+export interface AttachOptions extends ReplayOptions {
   /** Where the protocol runs due work before each operation; replaced here to record what fired. */
   setBeforeInvoke(fn: () => void): void;
   /** Journal entries between snapshots (0: only at a clean stop). */
