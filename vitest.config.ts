@@ -16,13 +16,13 @@ export default defineConfig({
     sequence: { sequencer: LongestFirst },
     // Vitest's default on two cores is one worker. Much of the suite waits on other processes (the
     // aws CLI, npm, a Docker engine building an image or starting containers, Chromium) while the
-    // type check, the package build and the CDK keep a core busy: four files at a time fill the two
-    // cores (on an idle machine a full run took 198 s with four workers, 236 s with three, 283 s
-    // with two and the type check first).
-    maxWorkers: 4,
+    // type check, the package build and the CDK keep a core busy: three files at a time fill the two
+    // cores (a clean clone's npm test took 216 s with three, 222 s with four: the suite is CPU-bound
+    // beyond three, and 283 s with two and the type check first).
+    maxWorkers: 3,
     // As many kept as started: a fork ended for being idle while the run closed made tinypool reject
     // with "Terminating worker thread" once after every file had passed (see vitest-dev/vitest#8564).
-    minWorkers: 4,
+    minWorkers: 3,
     globalSetup: ["test/helpers/globalSetup.ts"],
     // ECS_LOCAL_TEST_CPU=<file>: the CPU each test file used, one JSON line per file (test/helpers/cpuReport.ts).
     setupFiles: process.env.ECS_LOCAL_TEST_CPU ? ["test/helpers/cpuReport.ts"] : [],
