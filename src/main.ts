@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The ecs-local command: read configuration, listen, print where, and shut down cleanly on a signal.
-import { inSnapshotWorker } from "./state/persist/snapshotWorker.js";
+import { inSnapshotWorker } from "./state/persist/snapshotThread.js";
 import { ConfigError, helpText, parseCommandLine } from "./config.js";
 import { createLogger } from "./log.js";
 import type { EcsLocalServer } from "./server.js";
@@ -63,5 +63,7 @@ async function main(): Promise<void> {
   );
 }
 
-// A snapshot builder runs this file too (the bundle): it starts no server (src/state/persist/snapshotWorker.ts).
-if (!inSnapshotWorker) void main();
+// A snapshot builder runs this file too (the bundle): it loads the builder, which does its work, and
+// starts no server (src/state/persist/snapshotWorker.ts).
+if (inSnapshotWorker) void import("./state/persist/snapshotWorker.js");
+else void main();

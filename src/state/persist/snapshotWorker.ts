@@ -7,13 +7,14 @@
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+import { parentPort, Worker, workerData } from "node:worker_threads";
 import { defaultConfig, type ConfigOverrides } from "../../config.js";
 import { Timeline } from "../../engine/timeline.js";
 import { createLogger } from "../../log.js";
 import { createRegistry } from "../../services/registry.js";
 import { openState, PersistentClock } from "./persistence.js";
 import { buildSnapshot } from "./replay.js";
+import { inSnapshotWorker, SNAPSHOT_WORKER_MARK } from "./snapshotThread.js";
 
 /** A snapshot the worker wrote to the state directory itself (stored: false when a reset since made it void). */
 export interface SnapshotBuilt {
@@ -30,15 +31,13 @@ export interface SnapshotJob {
 }
 
 interface WorkerInput {
-  ecsLocalSnapshotWorker: true;
+  [SNAPSHOT_WORKER_MARK]: true;
   dir: string;
   config: ConfigOverrides;
 }
 
 type WorkerOutput = { built: SnapshotBuilt } | { error: string; refused: boolean };
 
-/** Whether this thread is a snapshot builder: the server's entry point starts nothing then. */
-export const inSnapshotWorker = !isMainThread && (workerData as Partial<WorkerInput> | undefined)?.ecsLocalSnapshotWorker === true;
 
 /** Why a worker gave no snapshot: refused (something in the state cannot be kept) or failed. */
 export class SnapshotWorkerError extends Error {
@@ -59,7 +58,7 @@ function tsxApi(): string {
 /** Starts a worker that builds a snapshot of the state directory `dir` (configured as the server is). */
 export function buildInWorker(dir: string, config: ConfigOverrides): SnapshotJob {
   const here = import.meta.url;
-  const data: WorkerInput = { ecsLocalSnapshotWorker: true, dir, config };
+  const data: WorkerInput = { [SNAPSHOT_WORKER_MARK]: true, dir, config };
   const worker = here.endsWith(".ts")
     ? new Worker(`import(${JSON.stringify(tsxApi())}).then((m) => m.register()).then(() => import(${JSON.stringify(here)}))`, { eval: true, workerData: data })
     : new Worker(fileURLToPath(here), { workerData: data });
