@@ -32,8 +32,8 @@ export async function splitCommand(build, { entry, eager, outfile, options, head
   const work = join(out, ".split");
   rmSync(work, { recursive: true, force: true });
   rmSync(join(out, LAZY_DIR), { recursive: true, force: true });
-  const { banner: _b, outfile: _o, format: _f, ...common } = options;
-  const split = await build({ ...common, bundle: true, format: "esm", splitting: true, entryPoints: [entry], outdir: work, entryNames: "[name]-[hash]", chunkNames: "[name]-[hash]", metafile: true, write: true });
+  const { banner: _b, outfile: _o, format: _f, plugins = [], ...common } = options;
+  const split = await build({ ...common, plugins, bundle: true, format: "esm", splitting: true, entryPoints: [entry], outdir: work, entryNames: "[name]-[hash]", chunkNames: "[name]-[hash]", metafile: true, write: true });
   try {
     const outputs = Object.fromEntries(Object.entries(split.metafile.outputs).map(([p, o]) => [basename(p), { ...o, file: resolve(p) }]));
     const starts = [resolve(entry), ...eager.map((e) => resolve(dirname(entry), e))];
