@@ -58,11 +58,13 @@ export async function splitCommand(build, { entry, eager, outfile, options, head
     writeFileSync(entryFile, entrySource);
     const isLazy = new Set(lazy);
     const external = { name: "lazy-chunks", setup: (b) => b.onResolve({ filter: /^\.\// }, (a) => (isLazy.has(basename(a.path)) ? { path: a.path, external: true } : undefined)) };
-    const first = await build({ ...common, bundle: true, format: "cjs", entryPoints: [entryFile], write: false, plugins: [external], banner: { js: head + LOADER } });
-    writeFileSync(outfile, link(first.outputFiles[0].text, isLazy, basename(outfile)));
-    // The other chunks, each as CommonJS (one esbuild run for all), then wrapped for the loader.
+    // The other chunks, each as CommonJS (one esbuild run for all, beside the first file's), then wrapped for the loader.
     const { packages: _p, ...one } = common;
-    const cjs = await build({ ...one, bundle: false, format: "cjs", entryPoints: lazy.map((n) => outputs[n].file), outdir: join(work, "cjs"), write: false });
+    const [first, cjs] = await Promise.all([
+      build({ ...common, bundle: true, format: "cjs", entryPoints: [entryFile], write: false, plugins: [external], banner: { js: head + LOADER } }),
+      build({ ...one, bundle: false, format: "cjs", entryPoints: lazy.map((n) => outputs[n].file), outdir: join(work, "cjs"), write: false }),
+    ]);
+    writeFileSync(outfile, link(first.outputFiles[0].text, isLazy, basename(outfile)));
     const text = new Map(cjs.outputFiles.map((f) => [basename(f.path), f.text]));
     mkdirSync(join(out, LAZY_DIR), { recursive: true });
     for (const name of lazy) {
