@@ -27,16 +27,17 @@ export type JsonProtocolOptions = ProtocolOptions;
 
 /**
  * An answer whose JSON an operation already has, encoded, in pieces (from a cache): the pieces go
- * to the socket as they are, in one gather write, never joined or encoded again.
+ * to the socket as they are, in one gather write, never joined or encoded again. Or as one string
+ * (an answer fixed as it stood when its operation ran, sent later): written as any answer is.
  */
 export class JsonText<T = unknown> {
   constructor(
     readonly value: T,
-    readonly chunks: Buffer[],
+    readonly chunks: Buffer[] | string,
   ) {}
 
   text(): string {
-    return Buffer.concat(this.chunks).toString("utf8");
+    return typeof this.chunks === "string" ? this.chunks : Buffer.concat(this.chunks).toString("utf8");
   }
 }
 
@@ -51,15 +52,13 @@ const JSON_TYPES = new Set(["application/x-amz-json-1.1", "application/x-amz-jso
 const STRING_ANSWER = 16_384;
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, requestId: string, extra?: Record<string, string>): void {
-  if (!(body instanceof JsonText)) {
-    const text = JSON.stringify(body);
-    if (text.length <= STRING_ANSWER) {
-      res.writeHead(status, head(Buffer.byteLength(text, "utf8"), requestId, extra));
-      return void res.end(text, "utf8");
-    }
-    return sendChunks(res, status, [Buffer.from(text, "utf8")], requestId, extra);
+  const text = body instanceof JsonText ? body.chunks : JSON.stringify(body);
+  if (typeof text !== "string") return sendChunks(res, status, text, requestId, extra);
+  if (text.length <= STRING_ANSWER) {
+    res.writeHead(status, head(Buffer.byteLength(text, "utf8"), requestId, extra));
+    return void res.end(text, "utf8");
   }
-  sendChunks(res, status, body.chunks, requestId, extra);
+  sendChunks(res, status, [Buffer.from(text, "utf8")], requestId, extra);
 }
 
 function head(length: number, requestId: string, extra: Record<string, string> | undefined): Record<string, string | number> {

@@ -32,8 +32,13 @@ export interface StoredEntry extends Entry {
   seq: number;
 }
 
+/** The most entries one INSERT statement takes (a turn's entries go in as few statements as this allows). */
+const ROWS_PER_INSERT = 32;
+const ENTRY_COLUMNS = "INSERT INTO entries (at, kind, service, operation, context, input) VALUES ";
+
 export class Journal {
-  private readonly insert: Statement;
+  /** By row count: the INSERT of that many entries at once (one call into SQLite instead of one per entry). */
+  private readonly inserts: Statement[] = [];
   private readonly setMeta: Statement;
   private closed = false;
 
@@ -41,7 +46,6 @@ export class Journal {
     private readonly db: Sqlite,
     readonly file: string,
   ) {
-    this.insert = db.prepare("INSERT INTO entries (at, kind, service, operation, context, input) VALUES (?, ?, ?, ?, ?, ?)");
     this.setMeta = db.prepare("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
   }
 
@@ -153,10 +157,30 @@ export class Journal {
 
   /** Appends entries and sets metadata in one transaction, durable when this returns. */
   commit(entries: Entry[], meta: [string, string][] = []): void {
+    // One statement is a transaction of its own (all of its rows or none): a turn's entries, as a
+    // rule a few, skip the BEGIN and COMMIT that cost more than the rows.
+    if (meta.length === 0 && entries.length <= ROWS_PER_INSERT) return void (entries.length && this.insertRows(entries, 0, entries.length));
     this.db.transaction(() => {
-      for (const e of entries) this.insert.run(e.at, e.kind, e.service ?? null, e.operation ?? null, e.context ?? null, e.input ?? null);
+      for (let from = 0; from < entries.length; from += ROWS_PER_INSERT) this.insertRows(entries, from, Math.min(entries.length, from + ROWS_PER_INSERT));
       for (const [k, v] of meta) this.setMeta.run(k, v);
     });
+  }
+
+  /** Inserts entries[from, to) in one statement: the rows take their sequence numbers in this order. */
+  private insertRows(entries: Entry[], from: number, to: number): void {
+    const rows = to - from;
+    const insert = (this.inserts[rows] ??= this.db.prepare(ENTRY_COLUMNS + Array<string>(rows).fill("(?, ?, ?, ?, ?, ?)").join(", ")));
+    const params: unknown[] = new Array(rows * 6);
+    for (let i = from, p = 0; i < to; i++) {
+      const e = entries[i];
+      params[p++] = e.at;
+      params[p++] = e.kind;
+      params[p++] = e.service ?? null;
+      params[p++] = e.operation ?? null;
+      params[p++] = e.context ?? null;
+      params[p++] = e.input ?? null;
+    }
+    insert.run(...params);
   }
 
   /**

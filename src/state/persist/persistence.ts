@@ -186,7 +186,7 @@ export function attachPersistence(o: AttachOptions): Persistence {
       const wait = durable;
       // The answer is encoded now, as it stands when the operation ran: the commit takes a turn.
       const settle = (out: unknown): Promise<unknown> => {
-        const fixed = json ? (out instanceof JsonText || out == null ? out : new JsonText(out, [Buffer.from(JSON.stringify(out), "utf8")])) : cloneData(out);
+        const fixed = json ? (out instanceof JsonText || out == null ? out : new JsonText(out, JSON.stringify(out))) : cloneData(out);
         return wait.then(() => fixed);
       };
       return output instanceof Promise ? output.then(settle) : settle(output);

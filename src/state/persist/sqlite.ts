@@ -45,19 +45,22 @@ function binding(): { name: string; open: Open } {
 export function openSqlite(file: string): Sqlite {
   const chosen = binding();
   const db = chosen.open(file);
+  // Prepared once: exec parses its text at every call, and the journal begins and commits once a turn.
+  let begin: Statement | undefined;
+  let commit: Statement | undefined;
   return {
     binding: chosen.name,
     exec: (sql) => void db.exec(sql),
     prepare: (sql) => db.prepare(sql),
     transaction(fn) {
-      db.exec("BEGIN IMMEDIATE");
+      (begin ??= db.prepare("BEGIN IMMEDIATE")).run();
       try {
         fn();
       } catch (e) {
         db.exec("ROLLBACK");
         throw e;
       }
-      db.exec("COMMIT");
+      (commit ??= db.prepare("COMMIT")).run();
     },
     close: () => db.close(),
   };
