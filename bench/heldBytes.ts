@@ -130,17 +130,20 @@ async function runUnits(s: Server, unit: Unit, from: number, to: number): Promis
   s.local.timeline.advance(60_000, (at) => s.clock.set(at));
 }
 
+const WARMUP = 1000;
+
 /** With `--heap-snapshot DIR`, the heap before and after the counted units, to diff by constructor. */
 let snapshotDir: string | undefined;
 
 async function measure(unit: Unit, n: number): Promise<number> {
   const s = await start();
   await unit.setup?.(s);
-  // Warm-up: code loaded, validators compiled, caches and pools filled before counting.
-  await runUnits(s, unit, 0, 300);
+  // Warm-up: code loaded, validators compiled, optimized code made (a few hundred bytes a unit when
+  // counted in), caches and pools filled (the public addresses: 762) before counting.
+  await runUnits(s, unit, 0, WARMUP);
   const before = heap();
   if (snapshotDir) writeHeapSnapshot(join(snapshotDir, "before.heapsnapshot"));
-  await runUnits(s, unit, 300, 300 + n);
+  await runUnits(s, unit, WARMUP, WARMUP + n);
   const after = heap();
   if (snapshotDir) writeHeapSnapshot(join(snapshotDir, "after.heapsnapshot"));
   await s.local.close();
