@@ -91,8 +91,6 @@ export interface StackRecord {
   policy?: string;
   /** An update that failed with rollback disabled (UPDATE_FAILED): what RollbackStack undoes. */
   failedUpdate?: Run;
-  /** Set after a delete: when the deleted stack is forgotten. */
-  forgetTimer?: Timer;
 }
 
 export interface ChangeSetRecord {

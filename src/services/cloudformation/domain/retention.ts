@@ -11,7 +11,8 @@ export const DELETED_STACK_RETENTION_MS = 90 * 24 * 3600 * 1000;
 
 export function forgetLater(env: Pick<Env, "backend" | "state">, rec: StackRecord): void {
   compactDeleted(rec);
-  rec.forgetTimer = env.backend.timeline.callAfter(DELETED_STACK_RETENTION_MS, FORGET, env.state, rec);
+  // Not kept on the record (nothing cancels it: FORGET checks the record is still the stack's).
+  env.backend.timeline.callAfter(DELETED_STACK_RETENTION_MS, FORGET, env.state, rec);
 }
 
 const FORGET = defineTimer("cloudformation.forgetStack", (state: Env["state"], rec: StackRecord) => {
@@ -76,6 +77,10 @@ function keptDeployment(d: Deployment): Deployment {
 }
 
 function keptResource(r: ResourceRecord): ResourceRecord {
+  // The usual resource in a literal of its exact size (one with spreads keeps room for them).
+  if (r.physicalId !== undefined && r.reason === undefined && r.metadata === undefined) {
+    return { logicalId: r.logicalId, type: r.type, physicalId: r.physicalId, status: r.status, updated: r.updated, attributes: NOTHING };
+  }
   return {
     logicalId: r.logicalId,
     type: r.type,
