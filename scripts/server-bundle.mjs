@@ -1,17 +1,20 @@
-// What ships: tsc's output (dist/src) bundled by esbuild into dist/bundle, one file for the command
-// and one for the library, because Node starts one file far faster than a hundred ES modules (each
-// is resolved, read and compiled on its own; README, "Start-up"). The command is CommonJS: Node 20
-// then never starts its ES module loader, and a module loaded lazily in the sources (the server
-// behind --help, each operation, Express, the Docker runtime) stays lazy, evaluated on first use.
+// What ships: tsc's output (dist/src) bundled by esbuild into dist/bundle, because Node starts one
+// file far faster than a hundred ES modules (each is resolved, read and compiled on its own; README,
+// "Start-up"). The command is CommonJS: Node 20 then never starts its ES module loader. Its first
+// file holds only what every start runs; what the sources load lazily (each operation, the server's
+// optional parts: Express, the Docker runtime, the data planes) is in files of its own under lazy/,
+// compiled on first use (scripts/split-bundle.mjs), since V8 pre-parses every byte of the file Node
+// starts. The library is one file.
 // Packages stay in node_modules, required where the sources import them. The library is the same
 // bundle behind a small ES module, so that it is what its typings (dist/src/index.d.ts) say.
 // Plain JavaScript, with esbuild's `build` passed in: `npm run build` and `prepack` run this file,
 // the image's build stage (scripts/image-compile.mjs) calls bundleServer with the esbuild it fetched.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { splitCommand } from "./split-bundle.mjs";
 
-/** How the command is bundled (the end-to-end tests bundle the sources the same way: test/helpers/serverBundle.ts). */
+/** How the server is bundled (the end-to-end tests bundle the sources the same way: test/helpers/serverBundle.ts, with bundleCommand). */
 export const BUNDLE_OPTIONS = {
   bundle: true,
   platform: "node",
@@ -27,6 +30,19 @@ export const BUNDLE_OPTIONS = {
   logLevel: "warning",
 };
 
+/** What every start runs, beside main.js itself, in the command's first file (the rest loads on first use). */
+export const EAGER = ["server.js"];
+
+/**
+ * The command: its first file (what every start runs) and lazy/ (the rest, loaded on first use),
+ * scripts/split-bundle.mjs. Whitespace and syntax minified, names kept: less for V8 to scan at
+ * start, and stack traces and `constructor.name` read as before.
+ */
+export function bundleCommand(build, entry, outfile, options = BUNDLE_OPTIONS) {
+  const command = { ...options, minifyWhitespace: true, minifySyntax: true };
+  return splitCommand(build, { entry, eager: EAGER, outfile, options: command, head: `#!/usr/bin/env node\n${options.banner.js}\n` }).then((r) => (chmodSync(outfile, 0o755), r));
+}
+
 /** @param {(options: object) => Promise<any>} build esbuild's build; @param {string} root the repository */
 export async function bundleServer(build, root) {
   const src = join(root, "dist", "src");
@@ -34,7 +50,7 @@ export async function bundleServer(build, root) {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   const common = BUNDLE_OPTIONS;
-  await build({ ...common, entryPoints: [join(src, "main.js")], outfile: join(out, "ecs-local.cjs") });
+  await bundleCommand(build, join(src, "main.js"), join(out, "ecs-local.cjs"));
   await build({ ...common, entryPoints: [join(src, "index.js")], outfile: join(out, "index.cjs") });
   // Strict mode holds only if the directive opens the file (after the command's #! line).
   for (const [file, head] of [["ecs-local.cjs", '#!/usr/bin/env node\n"use strict";\n'], ["index.cjs", '"use strict";\n']]) {

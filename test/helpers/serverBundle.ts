@@ -1,11 +1,11 @@
 // The end-to-end tests start the server as a process, about forty times in a run. Started by tsx
 // from the sources, each start took about 1.1 s of CPU (Node's ES module loader resolving and
-// compiling some hundreds of modules); from one bundled file, as the package ships it, 0.16 s. So
+// compiling some hundreds of modules); from the bundle, as the package ships it, 0.16 s. So
 // the global set-up builds the command the way the package's build does (scripts/transpile.mjs,
 // then scripts/server-bundle.mjs's options), from the sources as they are now, in about a second.
 import { join } from "node:path";
 import { build } from "esbuild";
-import { BUNDLE_OPTIONS } from "../../scripts/server-bundle.mjs";
+import { BUNDLE_OPTIONS, bundleCommand } from "../../scripts/server-bundle.mjs";
 import { transpileSources } from "../../scripts/transpile.mjs";
 import { REPO_ROOT } from "../../src/paths.js";
 
@@ -16,6 +16,6 @@ export async function bundleTestServer(): Promise<string> {
   // Two levels below the root, as dist/src is: code that walks up to package.json finds the same root.
   const js = await transpileSources(build, REPO_ROOT, join(REPO_ROOT, "dist", "test-src"));
   // Validators compile from the schemas and are cached as in a run from the sources (src/protocol/validate.ts).
-  await build({ ...BUNDLE_OPTIONS, define: { ...BUNDLE_OPTIONS.define, __ECS_LOCAL_SOURCES__: "true" }, entryPoints: [join(js, "main.js")], outfile: TEST_SERVER });
+  await bundleCommand(build, join(js, "main.js"), TEST_SERVER, { ...BUNDLE_OPTIONS, define: { ...BUNDLE_OPTIONS.define, __ECS_LOCAL_SOURCES__: "true" } });
   return TEST_SERVER;
 }
