@@ -19,6 +19,14 @@ export interface CloudFormationState {
   exports: Map<string, { stackId: string; value: string }>;
 }
 
+/**
+ * A stack event as the stack keeps it: what DescribeStackEvents shows (domain/events.ts, showEvent)
+ * less what follows from the stack: its id and name always; for the stack's own events, their logical
+ * and physical ids and type; for a resource's, the event id (its logical id, status and time). Kept
+ * for 90 days after a delete, many per stack: each field left out is left out of every one.
+ */
+export type StoredEvent = Omit<StackEvent, "StackId" | "StackName" | "EventId"> & Partial<Pick<StackEvent, "StackId" | "StackName" | "EventId">>;
+
 /** A resource as the stack holds it: what was declared, what was made of it. */
 export interface ResourceRecord {
   logicalId: string;
@@ -68,8 +76,8 @@ export interface StackRecord {
   previous?: Deployment;
   resources: Map<string, ResourceRecord>;
   outputs: { OutputKey: string; OutputValue: string; Description?: string; ExportName?: string }[];
-  /** Newest first, as DescribeStackEvents lists them. */
-  events: StackEvent[];
+  /** Newest first, as DescribeStackEvents lists them (through showEvent). */
+  events: StoredEvent[];
   changeSets: Map<string, ChangeSetRecord>;
   /** ClientRequestToken of the last stack operation with the operation it named. */
   token?: { value: string; operation: string };
@@ -83,8 +91,6 @@ export interface StackRecord {
   policy?: string;
   /** An update that failed with rollback disabled (UPDATE_FAILED): what RollbackStack undoes. */
   failedUpdate?: Run;
-  /** Set after a delete: when the deleted stack is forgotten. */
-  forgetTimer?: Timer;
 }
 
 export interface ChangeSetRecord {

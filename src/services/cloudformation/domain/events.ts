@@ -1,7 +1,8 @@
 // Stack events: one for each status change of the stack or of one of its resources, newest first.
-import type { CloudFormationBackend, ResourceRecord, StackRecord } from "../context.js";
-import type { ResourceStatus } from "../generated/types.js";
-import { flat } from "../../../state/ids.js";
+import type { CloudFormationBackend, ResourceRecord, StackRecord, StoredEvent } from "../context.js";
+import type { ResourceStatus, StackEvent } from "../generated/types.js";
+// A resource's two events of its creation (and stacks made from one template) carry the same properties text: kept once.
+import { sharedText } from "../../../state/shared.js";
 
 const iso = (seconds: number) => new Date(seconds * 1000).toISOString();
 
@@ -29,13 +30,9 @@ export function stackEvent(backend: CloudFormationBackend, rec: StackRecord, sta
   if (reason === undefined) delete rec.stack.StackStatusReason;
   else rec.stack.StackStatusReason = reason;
   if (NO_EVENT.has(status)) return;
+  // The stack's own event: its logical and physical ids and type follow from the stack (showEvent).
   rec.events.unshift({
-    StackId: rec.stack.StackId!,
     EventId: backend.ids.uuid(),
-    StackName: rec.stack.StackName,
-    LogicalResourceId: rec.stack.StackName,
-    PhysicalResourceId: rec.stack.StackId,
-    ResourceType: "AWS::CloudFormation::Stack",
     Timestamp: now,
     ResourceStatus: status as ResourceStatus,
     ...(reason !== undefined ? { ResourceStatusReason: reason } : {}),
@@ -49,17 +46,37 @@ export function resourceEvent(backend: CloudFormationBackend, rec: StackRecord, 
   r.updated = now;
   if (reason === undefined) delete r.reason;
   else r.reason = reason;
+  // A resource's event: its id follows from its logical id, status and time (showEvent).
   rec.events.unshift({
-    StackId: rec.stack.StackId!,
-    EventId: flat(`${r.logicalId}-${status}-${iso(now)}`),
-    StackName: rec.stack.StackName,
     LogicalResourceId: r.logicalId,
     PhysicalResourceId: r.physicalId ?? "",
     ResourceType: r.type,
     Timestamp: now,
     ResourceStatus: status,
     ...(reason !== undefined ? { ResourceStatusReason: reason } : {}),
-    ...(r.properties && status.endsWith("IN_PROGRESS") && !status.startsWith("DELETE") ? { ResourceProperties: JSON.stringify(r.properties) } : {}),
+    ...(r.properties && status.endsWith("IN_PROGRESS") && !status.startsWith("DELETE") ? { ResourceProperties: sharedText(JSON.stringify(r.properties)) } : {}),
     ...(rec.run?.token ? { ClientRequestToken: rec.run.token } : {}),
   });
+}
+
+const STACK_TYPE = "AWS::CloudFormation::Stack";
+
+/**
+ * An event as DescribeStackEvents shows it, from what the stack keeps of it (StoredEvent). Events
+ * kept whole (a snapshot of an earlier build) show as they are.
+ */
+export function showEvent(rec: StackRecord, e: StoredEvent): StackEvent {
+  return {
+    StackId: rec.stack.StackId!,
+    EventId: e.EventId ?? `${e.LogicalResourceId}-${e.ResourceStatus}-${iso(e.Timestamp)}`,
+    StackName: rec.stack.StackName,
+    LogicalResourceId: e.LogicalResourceId ?? rec.stack.StackName,
+    PhysicalResourceId: e.PhysicalResourceId ?? rec.stack.StackId,
+    ResourceType: e.ResourceType ?? STACK_TYPE,
+    Timestamp: e.Timestamp,
+    ...(e.ResourceStatus !== undefined ? { ResourceStatus: e.ResourceStatus } : {}),
+    ...(e.ResourceStatusReason !== undefined ? { ResourceStatusReason: e.ResourceStatusReason } : {}),
+    ...(e.ResourceProperties !== undefined ? { ResourceProperties: e.ResourceProperties } : {}),
+    ...(e.ClientRequestToken !== undefined ? { ClientRequestToken: e.ClientRequestToken } : {}),
+  };
 }

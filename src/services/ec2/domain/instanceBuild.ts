@@ -9,10 +9,17 @@ import { instanceState } from "./instances.js";
 import { createInterface } from "./interfaces.js";
 import type { LaunchPlan } from "./launchPlan.js";
 import { createVolumes } from "./volumes.js";
+import { EMPTY, shared, sharedData, sharedText } from "../../../state/shared.js";
+
+// What many instances hold alike is one frozen object (src/state/shared.ts): every change to an
+// instance replaces these, never edits them.
+const CAPACITY_OPEN = Object.freeze({ CapacityReservationPreference: "open" }) as Instance["CapacityReservationSpecification"];
+const DNS_IP_NAME = Object.freeze({ HostnameType: "ip-name", EnableResourceNameDnsARecord: false, EnableResourceNameDnsAAAARecord: false }) as Instance["PrivateDnsNameOptions"];
+const flag = (on: boolean | undefined) => shared(`ec2.enabled.${on ?? false}`, () => ({ Enabled: on ?? false }));
 
 function cpuOptions(plan: LaunchPlan): Instance["CpuOptions"] {
   const threads = plan.info.vcpus > 1 && plan.info.architecture === "x86_64" ? 2 : 1;
-  return { CoreCount: Math.max(1, Math.floor(plan.info.vcpus / threads)), ThreadsPerCore: threads };
+  return sharedData("ec2.cpu", { CoreCount: Math.max(1, Math.floor(plan.info.vcpus / threads)), ThreadsPerCore: threads });
 }
 
 function interfaceView(state: Ec2State, plan: LaunchPlan, eni: NetworkInterface, now: number): InstanceNetworkInterface {
@@ -20,8 +27,8 @@ function interfaceView(state: Ec2State, plan: LaunchPlan, eni: NetworkInterface,
   return {
     Attachment: { AttachTime: now, AttachmentId: eni.Attachment!.AttachmentId, DeleteOnTermination: nic?.DeleteOnTermination ?? true, DeviceIndex: 0, Status: "attaching", NetworkCardIndex: 0 },
     Description: eni.Description,
-    Groups: plan.groups,
-    Ipv6Addresses: [],
+    Groups: sharedData("ec2.groups", plan.groups),
+    Ipv6Addresses: EMPTY,
     MacAddress: eni.MacAddress,
     NetworkInterfaceId: eni.NetworkInterfaceId,
     OwnerId: state.accountId,
@@ -59,18 +66,19 @@ export function buildInstance(state: Ec2State, plan: LaunchPlan, index: number, 
   const r = plan.request;
   const instance: Instance = {
     InstanceId: id,
-    ImageId: plan.imageId,
+    // The image's own text: the request's is a slice of the whole request body, kept alive by it.
+    ImageId: sharedText(plan.imageId),
     State: instanceState("pending"),
     PrivateDnsName: eni.PrivateDnsName,
     PublicDnsName: "",
     StateTransitionReason: "",
     ...(r.KeyName !== undefined ? { KeyName: r.KeyName } : {}),
     AmiLaunchIndex: index,
-    ProductCodes: [],
+    ProductCodes: EMPTY,
     InstanceType: plan.type as Instance["InstanceType"],
     LaunchTime: now,
-    Placement: { AvailabilityZone: subnet.AvailabilityZone, AvailabilityZoneId: subnet.AvailabilityZoneId, GroupName: r.Placement?.GroupName ?? "", Tenancy: r.Placement?.Tenancy ?? "default" },
-    Monitoring: { State: r.Monitoring?.Enabled ? "pending" : "disabled" },
+    Placement: sharedData("ec2.placement", { AvailabilityZone: subnet.AvailabilityZone, AvailabilityZoneId: subnet.AvailabilityZoneId, GroupName: r.Placement?.GroupName ?? "", Tenancy: r.Placement?.Tenancy ?? "default" }),
+    Monitoring: sharedData("ec2.monitoring", { State: r.Monitoring?.Enabled ? "pending" : "disabled" }),
     SubnetId: plan.subnetId,
     VpcId: plan.vpcId,
     PrivateIpAddress: eni.PrivateIpAddress,
@@ -83,20 +91,20 @@ export function buildInstance(state: Ec2State, plan: LaunchPlan, index: number, 
     NetworkInterfaces: [interfaceView(state, plan, eni, now)],
     RootDeviceName: plan.devices.rootDeviceName,
     RootDeviceType: "ebs",
-    SecurityGroups: plan.groups,
+    SecurityGroups: sharedData("ec2.groups", plan.groups),
     SourceDestCheck: true,
     VirtualizationType: "hvm",
     CpuOptions: cpuOptions(plan),
-    CapacityReservationSpecification: { CapacityReservationPreference: "open" },
-    HibernationOptions: { Configured: r.HibernationOptions?.Configured ?? false },
-    MetadataOptions: { ...plan.metadata },
-    EnclaveOptions: { Enabled: r.EnclaveOptions?.Enabled ?? false },
+    CapacityReservationSpecification: CAPACITY_OPEN,
+    HibernationOptions: sharedData("ec2.hibernation", { Configured: r.HibernationOptions?.Configured ?? false }),
+    MetadataOptions: sharedData("ec2.metadata", plan.metadata),
+    EnclaveOptions: flag(r.EnclaveOptions?.Enabled),
     UsageOperationUpdateTime: now,
-    PrivateDnsNameOptions: { HostnameType: "ip-name", EnableResourceNameDnsARecord: false, EnableResourceNameDnsAAAARecord: false },
-    MaintenanceOptions: { AutoRecovery: r.MaintenanceOptions?.AutoRecovery ?? "default" },
+    PrivateDnsNameOptions: DNS_IP_NAME,
+    MaintenanceOptions: sharedData("ec2.maintenance", { AutoRecovery: r.MaintenanceOptions?.AutoRecovery ?? "default" }),
     ...imageFacts(plan),
   };
-  const rec: InstanceRecord = { instance, reservationId, ...(r.UserData !== undefined ? { userData: r.UserData } : {}), settings: { ...plan.settings } };
+  const rec: InstanceRecord = { instance, reservationId, ...(r.UserData !== undefined ? { userData: r.UserData } : {}), settings: sharedData("ec2.settings", plan.settings) };
   state.instances.set(id, rec);
   indexInstance(state, rec);
   return rec;

@@ -34,9 +34,9 @@ function typeChange(type: string): Change {
         rec.instance.InstanceType = type as Instance["InstanceType"];
         const threads = info.vcpus > 1 && info.architecture === "x86_64" ? 2 : 1;
         rec.instance.CpuOptions = { CoreCount: Math.max(1, Math.floor(info.vcpus / threads)), ThreadsPerCore: threads };
-        const settings = rec.settings!;
-        if (!isBurstable(type)) delete settings.cpuCredits;
-        else settings.cpuCredits ??= defaultCredits(type);
+        // Settings are shared between instances launched alike (frozen): replaced, never edited.
+        const { cpuCredits, ...rest } = rec.settings!;
+        rec.settings = isBurstable(type) ? { ...rest, cpuCredits: cpuCredits ?? defaultCredits(type) } : rest;
       };
     },
   };
@@ -94,7 +94,7 @@ function shutdownChange(value: string): Change {
   return simple(
     "instanceInitiatedShutdownBehavior",
     false,
-    (rec) => (rec.settings!.shutdownBehavior = value as "stop" | "terminate"),
+    (rec) => (rec.settings = { ...rec.settings!, shutdownBehavior: value as "stop" | "terminate" }),
     () => {
       if (value !== "stop" && value !== "terminate") throw ec2Errors.invalidParameter(`Value (${value}) for parameter instanceInitiatedShutdownBehavior is invalid. Valid values: stop, terminate`);
     },
@@ -112,9 +112,9 @@ export function requestedChanges(input: ModifyInstanceAttributeRequest): Change[
   if (userData !== undefined) out.push(simple("userData", true, (rec) => (rec.userData = userData), () => checkUserData(userData)));
   if (input.Groups?.length) out.push(groupsChange(input.Groups));
   const term = input.DisableApiTermination?.Value ?? (attr === "disableApiTermination" && v !== undefined ? bool(v) : undefined);
-  if (term !== undefined) out.push(simple("disableApiTermination", false, (rec) => (rec.settings!.disableApiTermination = term)));
+  if (term !== undefined) out.push(simple("disableApiTermination", false, (rec) => (rec.settings = { ...rec.settings!, disableApiTermination: term })));
   const stop = input.DisableApiStop?.Value ?? (attr === "disableApiStop" && v !== undefined ? bool(v) : undefined);
-  if (stop !== undefined) out.push(simple("disableApiStop", false, (rec) => (rec.settings!.disableApiStop = stop)));
+  if (stop !== undefined) out.push(simple("disableApiStop", false, (rec) => (rec.settings = { ...rec.settings!, disableApiStop: stop })));
   const shutdown = input.InstanceInitiatedShutdownBehavior?.Value ?? (attr === "instanceInitiatedShutdownBehavior" ? v : undefined);
   if (shutdown !== undefined) out.push(shutdownChange(shutdown));
   const sdc = input.SourceDestCheck?.Value ?? (attr === "sourceDestCheck" && v !== undefined ? bool(v) : undefined);

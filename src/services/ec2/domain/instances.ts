@@ -9,8 +9,11 @@ import { releaseVolumes } from "./volumes.js";
 
 export const STATE_CODES: Record<InstanceStateName, number> = { pending: 0, running: 16, "shutting-down": 32, terminated: 48, stopping: 64, stopped: 80 };
 
+/** One frozen state per name: records and answers share it, and a change of state replaces it. */
+const STATES = Object.fromEntries(Object.entries(STATE_CODES).map(([name, code]) => [name, Object.freeze({ Code: code, Name: name })])) as Record<InstanceStateName, InstanceState>;
+
 export function instanceState(name: InstanceStateName): InstanceState {
-  return { Code: STATE_CODES[name], Name: name };
+  return STATES[name];
 }
 
 /** `User initiated (2026-01-01 00:00:00 GMT)`, as EC2 words a transition the user asked for. */

@@ -23,7 +23,8 @@ export const modifyInstanceCreditSpecification: Handler<"ModifyInstanceCreditSpe
     } else if (rec.settings?.cpuCredits === undefined) {
       failed.push({ InstanceId: id, Error: { Code: "InstanceCreditSpecification.NotSupported", Message: computeErrors.notBurstable(id).message } });
     } else {
-      if (s.CpuCredits) rec.settings.cpuCredits = s.CpuCredits;
+      // Replaced, not edited: instances launched alike share one frozen settings object.
+      if (s.CpuCredits) rec.settings = { ...rec.settings, cpuCredits: s.CpuCredits };
       done.push({ InstanceId: id });
     }
   }
