@@ -164,7 +164,9 @@ export class DockerRuntime implements ContainerRuntime {
   private async exited(c: Connection, r: Running, b: Box): Promise<void> {
     // The engine may record an OOM kill a moment after the exit (its oom and die events race): a
     // SIGKILLed container is looked at again for a little while before it counts as killed otherwise.
-    for (let i = 0; i < 6 && !b.oom && b.id && (b.exitCode === 137 || b.exitCode === undefined); i++) {
+    // Two seconds: on a busy two-core machine the oom event was seen to come more than 0.6 s late.
+    // A StopTask's kill (r.stopping) is not waited for.
+    for (let i = 0; i < 20 && !b.oom && b.id && (b.exitCode === 137 || b.exitCode === undefined); i++) {
       const info = await c.engine.call("GET", `/containers/${b.id}/json`).catch(() => undefined);
       b.oom ||= info?.State?.OOMKilled === true;
       b.exitCode ??= info?.State?.ExitCode;
