@@ -28,7 +28,11 @@ export function shared<T>(key: string, make: () => T): T {
   return v;
 }
 
-/** The one frozen copy of a plain-data value, found by its JSON text. */
+/**
+ * The one frozen value equal to `value`, found by its JSON text. Not a copy: the first value given
+ * for a text is frozen in place and kept, so give only a value made for the record (never one
+ * something else still holds and changes).
+ */
 export function sharedData<T>(kind: string, value: T): T {
   return shared(`${kind}\u0000${JSON.stringify(value)}`, () => value);
 }

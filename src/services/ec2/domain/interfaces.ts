@@ -53,7 +53,7 @@ export function createInterface(state: Ec2State, n: NewInterface): NetworkInterf
     SubnetId: n.subnetId,
     VpcId: subnet.subnet.VpcId,
   };
-  if (n.instanceId && attachmentId) {
+  if (attachmentId) {
     eni.Attachment = { AttachTime: n.now, AttachmentId: attachmentId, DeleteOnTermination: (n.deviceIndex ?? 0) === 0, DeviceIndex: n.deviceIndex ?? 0, NetworkCardIndex: 0, InstanceId: n.instanceId, InstanceOwnerId: state.accountId, Status: "attached" };
   }
   state.networkInterfaces.set(id, eni);
