@@ -47,8 +47,8 @@ export interface EcsLocal {
   reset(): void;
   /** Settles once the configured runtime is loaded and the state directory's journal replayed; serve only after it. */
   ready: Promise<void>;
-  /** Compiles every validator ahead of need, a little at a time (the server, after it starts listening). */
-  warm(): void;
+  /** Operations' code and validators to load ahead of need, a step at a time (src/warmUp.ts runs them). */
+  warmSteps(): Iterator<() => Promise<void> | undefined>;
   /** ELBv2 listeners and health checks (src/dataplane). */
   dataplane: DataPlane;
   /** Stops background work; with a container runtime, removes the containers it started (unless kept). */
@@ -213,7 +213,7 @@ export function createApp(options: AppOptions = {}): EcsLocal {
     ecs: registry.backends.ecs,
     logger,
     reset,
-    warm: () => registry.warm(),
+    warmSteps: () => registry.warmSteps(),
     ready,
     dataplane,
     taskEndpoints: () => endpoints,

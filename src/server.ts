@@ -5,6 +5,7 @@ import type { AddressInfo } from "node:net";
 import { createApp, type EcsLocal } from "./app.js";
 import { defaultConfig, type ConfigOverrides } from "./config.js";
 import { createLogger, type Logger } from "./log.js";
+import { startWarmUp } from "./warmUp.js";
 
 export interface StartServerOptions extends ConfigOverrides {
   /** Where request lines and faults go; by default stderr at `logLevel` (which defaults to "warn" here). */
@@ -58,10 +59,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Ecs
   });
   server.on("error", (e) => logger.error("server error", e));
 
-  // Validators compile on first use; the rest are compiled a moment later, one per turn of the
-  // event loop, so that start-up and the first requests never wait behind them.
-  const warm = setTimeout(() => local.warm(), 1000);
-  warm.unref();
+  // Operations and validators load on first use; the rest load a second later, while no request waits.
+  const warm = startWarmUp(local.warmSteps(), (e) => logger.debug("warm-up step failed", { error: (e as Error).message }));
+  server.on("request", warm.touch);
 
   const port = (server.address() as AddressInfo).port;
   local.listening(port);
@@ -71,7 +71,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Ecs
 
   const stop = (): Promise<void> =>
     (stopping ??= new Promise<void>((resolve) => {
-      clearTimeout(warm);
+      warm.stop();
       const closed = new Promise<void>((done) => server.close(() => done()));
       // Keep-alive connections go as soon as they are idle; busy ones finish their request first.
       server.closeIdleConnections();

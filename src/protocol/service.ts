@@ -20,6 +20,8 @@ export interface ServedService {
    * validating, so only an operation's first request waits).
    */
   load?(operation?: string): Promise<void> | undefined;
+  /** Loads the operation's own code ahead of need, if it has any (the warm-up after start). */
+  preload?(operation: string): Promise<void> | undefined;
   /** Runs a validated request; resolves to the output object. */
   invoke(operation: string, input: Record<string, unknown>, ctx: RequestContext): unknown;
   /** Forgets every resource of every account and region. */

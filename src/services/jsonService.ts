@@ -58,6 +58,7 @@ export function jsonService<S, B extends ServiceBackend<S>>(def: JsonServiceDefi
     has: (op) => known.has(op),
     implemented: (op) => generated.has(op) && operations.handler(op) !== null,
     load: (op) => (op !== undefined && !generated.has(op) ? undefined : operations.load(op)),
+    preload: (op) => (generated.has(op) ? operations.preload(op) : undefined),
     unsupported: (op) => (generated.has(op) ? undefined : unsupported(op)),
     changesState: def.changesState,
     constraintError: def.constraintError,

@@ -17,6 +17,11 @@ export interface LazyOperations<H> {
    * loaded, so that callers await only the first time.
    */
   load(operation?: string): Promise<void> | undefined;
+  /**
+   * Loads the operation's own file ahead of its first request, and nothing else: an operation
+   * without one (ecs-local lacks it) is left for its first request, which loads the table.
+   */
+  preload(operation: string): Promise<void> | undefined;
 }
 
 /** The name of an operation's file and handler: `ListClusters` → `listClusters`. */
@@ -69,6 +74,18 @@ export function lazyOperations<H>(importTable: () => Promise<OperationTable<H>>,
       if (operation === undefined || !/^[A-Za-z0-9]+$/.test(operation)) return loadTable();
       if (one.has(operation)) return undefined;
       return loading.get(operation) ?? loadOne(operation);
+    },
+    preload(operation) {
+      if (table || one.has(operation) || loading.has(operation)) return undefined;
+      const name = operationFile(operation);
+      return Promise.resolve(name)
+        .then(importFile)
+        .then(
+          (m) => {
+            if (typeof m[name] === "function" && !one.has(operation)) one.set(operation, m[name] as H);
+          },
+          () => undefined,
+        );
     },
   };
 }

@@ -47,6 +47,7 @@ export function queryService<S, B extends ServiceBackend<S>>(def: QueryServiceDe
     has: (op) => known.has(op),
     implemented: (op) => operations.handler(op) !== null,
     load: (op) => operations.load(op),
+    preload: (op) => operations.preload(op),
     changesState: def.changesState,
     reset() {
       backend.states.reset();

@@ -11,7 +11,7 @@ import type { JsonService } from "../protocol/json.js";
 import type { QueryService } from "../protocol/query.js";
 import type { RestXmlService } from "../protocol/restXml.js";
 import type { ServedService } from "../protocol/service.js";
-import { warmValidators } from "../protocol/validate.js";
+import { inputSchemaOperations, validatorFor } from "../protocol/validate.js";
 import type { Backends } from "./backends.js";
 import { createEcsBackend, ecsJsonService, useRuntime } from "./ecs/service.js";
 import { createEc2Backend, ec2QueryService } from "./ec2/service.js";
@@ -60,8 +60,11 @@ export interface Registry {
   /** Loads every service's operations (each loads on its own first request otherwise). */
   load(): Promise<void>;
   reset(): void;
-  /** Loads every operation and compiles every service's validators ahead of need, one at a time. */
-  warm(): void;
+  /**
+   * What a warm-up does ahead of need, in small steps: each loads one operation's code or compiles
+   * one input validator (a step may return a promise: the step is over when it settles).
+   */
+  warmSteps(): Iterator<() => Promise<void> | undefined>;
   /** Settles once the configured container runtime is loaded; serve only after it. */
   ready: Promise<void>;
   /** Stops what runs in the background of the services: the container runtime removes what it started. */
@@ -152,10 +155,10 @@ export function createRegistry(config: Config, timeline: Timeline, options: Regi
     reset: () => {
       for (const s of all) s.reset();
     },
-    warm: () => {
-      // What the first requests did not load: every operation (a failure is retried, and reported, by a request).
-      load().catch(() => undefined);
-      for (const s of all) warmValidators(s.name);
+    *warmSteps() {
+      // What a step fails to load, the operation's first request loads again (and reports).
+      for (const s of all) for (const op of s.operations) yield () => s.preload?.(op)?.catch(() => undefined);
+      for (const s of all) for (const op of inputSchemaOperations(s.name)) yield () => void validatorFor(s.name, op, "input");
     },
     ready,
     close: () => backends.ecs.runtime.close(),

@@ -49,6 +49,7 @@ export function restXmlService<S, B extends ServiceBackend<S>>(def: RestXmlServi
     has: (op) => known.has(op),
     implemented: (op) => generated.has(op) && operations.handler(op) !== null,
     load: (op) => (op !== undefined && !generated.has(op) ? undefined : operations.load(op)),
+    preload: (op) => (generated.has(op) ? operations.preload(op) : undefined),
     changesState: def.changesState,
     reset() {
       backend.states.reset();

@@ -66,6 +66,49 @@ describe("lazy operations", () => {
     expect(ops.handler("ListThings")!()).toBe("list");
   });
 
+  it("preload loads an operation's own file and never the table; a missing file is left for its request", async () => {
+    const loaded: string[] = [];
+    const ops = lazyOperations(
+      async () => (loaded.push("index"), { handlers: { ListThings: () => "list", DeleteThing: null } }),
+      (name) => {
+        loaded.push(name);
+        if (name === "listThings") return Promise.resolve({ listThings: () => "list" });
+        throw new Error(`Module not found in bundle: ./operations/${name}.js`);
+      },
+    );
+    await ops.preload("ListThings");
+    await ops.preload("DeleteThing");
+    expect(loaded).toEqual(["listThings", "deleteThing"]);
+    expect(ops.handler("ListThings")!()).toBe("list");
+    // Loaded ahead: its first request awaits nothing.
+    expect(ops.load("ListThings")).toBeUndefined();
+    expect(ops.preload("ListThings")).toBeUndefined();
+    expect(() => ops.handler("DeleteThing")).toThrow(/before it was loaded/);
+    await ops.load("DeleteThing");
+    expect(loaded).toEqual(["listThings", "deleteThing", "deleteThing", "index"]);
+    expect(ops.handler("DeleteThing")).toBeNull();
+  });
+
+  it("a server's warm-up has a step for each operation of every service and for each input validator", async () => {
+    const local = createApp({ clock: new ManualClock() });
+    const preloaded: string[] = [];
+    for (const s of local.registry.all) {
+      const preload = s.preload!.bind(s);
+      s.preload = (op) => (preloaded.push(`${s.name} ${op}`), preload(op));
+    }
+    const steps = local.warmSteps();
+    let count = 0;
+    for (let next = steps.next(); !next.done; next = steps.next()) {
+      await next.value();
+      count++;
+    }
+    const operations = local.registry.all.flatMap((s) => s.operations.map((op) => `${s.name} ${op}`));
+    expect(preloaded).toEqual(operations);
+    const schemas = local.registry.all.reduce((n, s) => n + readdirSync(join(REPO_ROOT, "schemas", s.name)).filter((f) => f.endsWith(".input.json")).length, 0);
+    expect(count).toBe(operations.length + schemas);
+    await local.close();
+  }, 60_000);
+
   it("a server answers its first request having loaded only that operation, and health loads them all", async () => {
     const local = createApp({ clock: new ManualClock() });
     const ecs = local.registry.json.find((s) => s.name === "ecs")!;

@@ -121,6 +121,7 @@ export function ecsJsonService(backend: EcsBackend): JsonService {
       ].filter((p): p is Promise<void> => p !== undefined);
       return pending.length ? Promise.all(pending).then(() => undefined) : undefined;
     },
+    preload: (op) => operations.preload(op),
     reset() {
       backend.states.reset();
       backend.reconciler.clear();

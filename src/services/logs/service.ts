@@ -66,6 +66,7 @@ export function logsJsonService(backend: LogsBackend): JsonService {
     has: (op) => KNOWN.has(op),
     implemented: (op) => operations.handler(op) !== null,
     load: (op) => operations.load(op),
+    preload: (op) => operations.preload(op),
     reset: () => (backend.states.reset(), backend.expiries.clear()),
     invoke(op, input, request) {
       const handler = operations.handler(op);
