@@ -49,7 +49,7 @@ const JSON_TYPES = new Set(["application/x-amz-json-1.1", "application/x-amz-jso
  * and a gather write. Above it the answer is encoded once into a Buffer, since measuring a string and
  * then writing it would encode it twice.
  */
-const STRING_ANSWER = 16_384;
+export const STRING_ANSWER = 16_384;
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, requestId: string, extra?: Record<string, string>): void {
   const text = body instanceof JsonText ? body.chunks : JSON.stringify(body);

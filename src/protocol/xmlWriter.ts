@@ -32,7 +32,20 @@ export function escapeAttribute(s: string): string {
 /** `<name>content</name>`, or `<name/>` when there is no content. */
 export const element = (name: string, content: string): string => (content === "" ? `<${name}/>` : `<${name}>${content}</${name}>`);
 
-const isoTime = (value: unknown): string => new Date(Number(value) * 1000).toISOString();
+// Formatting a date costs more than writing the rest of its element, and answers repeat the same few
+// moments (records made in one request, a Describe of the same records again and again): the latest
+// texts are kept, forgotten all at once when there are too many.
+const isoTimes = new Map<number, string>();
+function isoTime(value: unknown): string {
+  const seconds = Number(value);
+  let text = isoTimes.get(seconds);
+  if (text === undefined) {
+    if (isoTimes.size >= 4096) isoTimes.clear();
+    text = new Date(seconds * 1000).toISOString();
+    isoTimes.set(seconds, text);
+  }
+  return text;
+}
 
 /** Compiled writers of one schema's definitions, by definition object (refs resolved to their target). */
 const compiled = new WeakMap<Json, WeakMap<Json, ElementWriter>>();
