@@ -1,9 +1,10 @@
 // npm run bench -- --versus PATH [--bin PATH] [--phase NAME] [--rounds 4] [--duration 1]: two builds
 // of ecs-local side by side, each phase measured in short windows that alternate between them, so
 // that a shared machine's load falls on both alike. Per phase: each build's server CPU per unit and
-// throughput (medians over the windows), and B's CPU per unit as a share of A's.
+// throughput (medians over the windows), B's CPU per unit as a share of A's, and each build's p50 and
+// p99 over all its windows' units together (a window of 1 s holds too few units for a p99 of its own).
 // `--versus-state-dir` instead: the same build in memory (A) and with a state directory (B).
-import { Driver, runLoad } from "./driver.js";
+import { Driver, percentile, runLoad } from "./driver.js";
 import { syntheticInstances } from "./motoEc2.js";
 import { writeResults } from "./results.js";
 import { Signer } from "./sigv4.js";
@@ -40,14 +41,23 @@ interface Side {
 export interface AbRow {
   name: string;
   unit: string;
-  a: { unitsPerSec: number; cpuUsPerUnit: number; windows: number };
-  b: { unitsPerSec: number; cpuUsPerUnit: number; windows: number };
+  a: SideStats;
+  b: SideStats;
+}
+
+interface SideStats {
+  unitsPerSec: number;
+  cpuUsPerUnit: number;
+  windows: number;
+  p50Ms: number;
+  p99Ms: number;
 }
 
 interface Window {
   units: number;
   cpuUs: number;
   seconds: number;
+  latencies: number[];
 }
 
 const median = (xs: number[]): number => {
@@ -73,7 +83,7 @@ async function window(s: Side, phase: Phase, opts: AbOptions, next: { i: number 
   // in its first windows and leave the other side's, or its own later ones, with nothing.
   const share = Math.max(1, Math.floor(phase.maxOps / (opts.rounds + 1)));
   const r = await runLoad({ concurrency: opts.concurrency, durationMs: opts.windowMs, maxOps: Math.min(share, phase.maxOps - next.i), op: () => phase.op(s.bench, next.i++) });
-  return { units: r.ops - r.errors, cpuUs: (cpuSecondsOf(pid) - cpu0) * 1e6, seconds: r.elapsedMs / 1000 };
+  return { units: r.ops - r.errors, cpuUs: (cpuSecondsOf(pid) - cpu0) * 1e6, seconds: r.elapsedMs / 1000, latencies: r.latencies };
 }
 
 /** Measures each phase on two servers in alternating windows; B gets the SDK correctness pass after. */
@@ -108,12 +118,13 @@ export async function compareAb(opts: AbOptions, agent: UserAgent, log: (line: s
       }
       pa.done?.();
       pb.done?.();
-      const stats = (ws: Window[]) => {
+      const stats = (ws: Window[]): SideStats => {
         const ok = ws.filter((w) => w.units > 0);
-        return { unitsPerSec: median(ok.map((w) => w.units / w.seconds)), cpuUsPerUnit: median(ok.map((w) => w.cpuUs / w.units)), windows: ok.length };
+        const latencies = ok.flatMap((w) => w.latencies).sort((x, y) => x - y);
+        return { unitsPerSec: median(ok.map((w) => w.units / w.seconds)), cpuUsPerUnit: median(ok.map((w) => w.cpuUs / w.units)), windows: ok.length, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99) };
       };
       const row: AbRow = { name: pa.name, unit: pa.unit, a: stats(wa), b: stats(wb) };
-      log(`${row.name}: A ${Math.round(row.a.unitsPerSec)} units/s ${Math.round(row.a.cpuUsPerUnit)} µs/unit, B ${Math.round(row.b.unitsPerSec)} units/s ${Math.round(row.b.cpuUsPerUnit)} µs/unit`);
+      log(`${row.name}: A ${Math.round(row.a.unitsPerSec)} units/s ${Math.round(row.a.cpuUsPerUnit)} µs/unit p99 ${row.a.p99Ms.toFixed(2)} ms, B ${Math.round(row.b.unitsPerSec)} units/s ${Math.round(row.b.cpuUsPerUnit)} µs/unit p99 ${row.b.p99Ms.toFixed(2)} ms`);
       rows.push(row);
     }
     sdk = await sdkCheck(b.target, b.side.bench.instanceIds);
@@ -127,15 +138,16 @@ export async function compareAb(opts: AbOptions, agent: UserAgent, log: (line: s
 }
 
 const fmt = (n: number): string => Math.round(n).toLocaleString("en-US");
+const ms = (n: number): string => (Number.isFinite(n) ? n.toFixed(2) : "–");
 
 export async function runAb(opts: AbOptions, agent: UserAgent, log: (line: string) => void): Promise<void> {
   const { rows, bName } = await compareAb(opts, agent, log);
   const md = [
     `A/B of ${new Date().toISOString()}: A = ${opts.a ?? "the package's bin"}, B = ${bName}; windows of ${opts.windowMs / 1000} s alternating, ${opts.rounds} rounds, concurrency ${opts.concurrency}; medians over the windows.`,
     "",
-    "| Phase | A units/s | A server CPU µs / unit | B units/s | B server CPU µs / unit | B's CPU per unit as a share of A's | windows A / B |",
-    "|---|--:|--:|--:|--:|--:|--:|",
-    ...rows.map((r) => `| ${r.name} | ${fmt(r.a.unitsPerSec)} | ${fmt(r.a.cpuUsPerUnit)} | ${fmt(r.b.unitsPerSec)} | ${fmt(r.b.cpuUsPerUnit)} | ${((r.b.cpuUsPerUnit / r.a.cpuUsPerUnit) * 100).toFixed(0)}% | ${r.a.windows} / ${r.b.windows} |`),
+    "| Phase | A units/s | A server CPU µs / unit | A p50 / p99 ms | B units/s | B server CPU µs / unit | B p50 / p99 ms | B's CPU per unit as a share of A's | windows A / B |",
+    "|---|--:|--:|--:|--:|--:|--:|--:|--:|",
+    ...rows.map((r) => `| ${r.name} | ${fmt(r.a.unitsPerSec)} | ${fmt(r.a.cpuUsPerUnit)} | ${ms(r.a.p50Ms)} / ${ms(r.a.p99Ms)} | ${fmt(r.b.unitsPerSec)} | ${fmt(r.b.cpuUsPerUnit)} | ${ms(r.b.p50Ms)} / ${ms(r.b.p99Ms)} | ${((r.b.cpuUsPerUnit / r.a.cpuUsPerUnit) * 100).toFixed(0)}% | ${r.a.windows} / ${r.b.windows} |`),
     "",
   ].join("\n");
   writeResults("ab-latest", { a: opts.a, b: bName, rows }, md);
