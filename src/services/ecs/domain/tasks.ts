@@ -189,7 +189,8 @@ export function launchTask(ctx: EcsContext, rec: ClusterRecord, n: NewTask): Tas
     taskDefinitionArn: n.td.taskDefinitionArn,
     version: 1,
   };
-  rec.tasks.set(id, task);
+  // Keyed by a slice of its ARN (which the task holds anyway) rather than the id's own copy.
+  rec.tasks.set(taskArn.slice(taskArn.length - id.length), task);
   rec.index.add(task);
   const groups = n.networkConfiguration?.awsvpcConfiguration?.securityGroups;
   if (attachment && groups?.length) state.taskSecurityGroups.set(taskArn, [...groups]);
