@@ -1,4 +1,4 @@
-// The same EC2 and CloudFormation requests against a server of this tree, every answer printed (request
+// The same EC2, CloudFormation and ECS (answersEcs.ts) requests against a server of this tree, every answer printed (request
 // ids left out): run it from two trees (a copy of this file in each) and compare the outputs, to show
 // that a change inside the stores moved no byte on the wire. Instances launched alike, changed one
 // by one; stacks created, deleted, and read by id after their deletion.
@@ -8,6 +8,7 @@ import { createServer, request, Agent } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createApp } from "../src/app.js";
 import { ManualClock } from "../src/engine/clock.js";
+import { ecsAnswers } from "./answersEcs.js";
 
 async function main(): Promise<void> {
   const VERSIONS: Record<string, string> = { ec2: "2016-11-15", cloudformation: "2010-05-15" };
@@ -83,6 +84,19 @@ async function main(): Promise<void> {
   advance(60_000);
   await q("cloudformation", { Action: "DescribeStackEvents", StackName: "wire" });
   await q("cloudformation", { Action: "ListExports" });
+
+  await ecsAnswers(async (operation, input) => {
+    const body = JSON.stringify(input);
+    const text: string = await new Promise((resolve, reject) => {
+      const headers = { "content-type": "application/x-amz-json-1.1", "x-amz-target": `AmazonEC2ContainerServiceV20141113.${operation}`, authorization: "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260101/us-east-1/ecs/aws4_request, SignedHeaders=host, Signature=0", "content-length": Buffer.byteLength(body) };
+      const req = request(url, { method: "POST", agent, headers }, (res) => {
+        const c: Buffer[] = []; res.on("data", (d) => c.push(d)); res.on("end", () => resolve(`${res.statusCode} ${Buffer.concat(c).toString()}`));
+      });
+      req.on("error", reject); req.end(body);
+    });
+    console.log(`### ecs ${operation}\n${text}`);
+    return text;
+  }, advance);
   process.exit(0);
 }
 

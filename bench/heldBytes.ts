@@ -10,6 +10,8 @@ import { join } from "node:path";
 import { writeHeapSnapshot } from "node:v8";
 import { createApp, type EcsLocal } from "../src/app.js";
 import { ManualClock } from "../src/engine/clock.js";
+import { syntheticInstances } from "./motoEc2.js";
+import { CONTAINER, INSTANCE_RESOURCES, TASK_FAMILY, instanceDocument } from "./workload.js";
 
 const REGION = "us-east-1";
 const VERSIONS: Record<string, string> = { ec2: "2016-11-15", iam: "2010-05-08", autoscaling: "2011-01-01", cloudformation: "2010-05-15" };
@@ -49,17 +51,60 @@ async function ssm(s: Server, operation: string, input: object): Promise<string>
   return reply.text;
 }
 
+async function ecs(s: Server, operation: string, input: object): Promise<string> {
+  const reply = await post(s, { "content-type": "application/x-amz-json-1.1", "x-amz-target": `AmazonEC2ContainerServiceV20141113.${operation}`, authorization: auth("ecs") }, JSON.stringify(input));
+  if (reply.status !== 200) throw new Error(`ecs ${operation}: HTTP ${reply.status} ${reply.text.slice(0, 300)}`);
+  return reply.text;
+}
+
+/** A cluster with `count` container instances and the bench's task definition, as bench/workload.ts sets them up. */
+async function ecsCluster(s: Server, cluster: string, count: number): Promise<void> {
+  await ecs(s, "CreateCluster", { clusterName: cluster });
+  await ecs(s, "RegisterTaskDefinition", { family: TASK_FAMILY, containerDefinitions: [CONTAINER] });
+  const ids = syntheticInstances(count);
+  for (let i = 0; i < count; i++) await ecs(s, "RegisterContainerInstance", { cluster, instanceIdentityDocument: instanceDocument(ids, i), totalResources: INSTANCE_RESOURCES });
+}
+
+/** RunTask as the bench's phases send it (64 instances, a client token per request); held bytes are per task. */
+function runTaskUnit(count: number): Unit {
+  return {
+    name: `RunTask (count ${count})`,
+    per: count,
+    setup: (s) => ecsCluster(s, "held-run", 64),
+    run: async (s, i) => {
+      const out = await ecs(s, "RunTask", { taskDefinition: TASK_FAMILY, cluster: "held-run", count, clientToken: `held-${count}-${i}` });
+      if (out.includes('"failures":[{')) throw new Error(`RunTask failures: ${out.slice(out.indexOf('"failures"'), 300)}`);
+    },
+  };
+}
+
 const TRUST = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "ecs-tasks.amazonaws.com" }, Action: "sts:AssumeRole" }] });
 const TEMPLATE = JSON.stringify({ Resources: { Logs: { Type: "AWS::Logs::LogGroup", Properties: { RetentionInDays: 7 } } } });
 
 interface Unit {
   name: string;
   setup?: (s: Server) => Promise<void>;
+  /** What one unit holds is divided by this (RunTask count 10: per task). */
+  per?: number;
   run: (s: Server, i: number) => Promise<void>;
 }
 
 /** The units of the bench's phases (bench/queryWorkload.ts, bench/companions.ts), with the same requests. */
 const UNITS: Unit[] = [
+  {
+    name: "ECS service chain (create→describe→update→delete)",
+    setup: (s) => ecsCluster(s, "held-svc", 4),
+    run: async (s, i) => {
+      const serviceName = `held-svc-${i}`;
+      const cluster = "held-svc";
+      await ecs(s, "CreateService", { serviceName, cluster, taskDefinition: TASK_FAMILY, desiredCount: 1, launchType: "EC2" });
+      await ecs(s, "DescribeServices", { services: [serviceName], cluster });
+      await ecs(s, "UpdateService", { service: serviceName, cluster, desiredCount: 0 });
+      await ecs(s, "DeleteService", { service: serviceName, cluster });
+    },
+  },
+  runTaskUnit(1),
+  runTaskUnit(10),
   {
     name: "EC2 instance (RunInstances count 1)",
     run: async (s, i) => void (await query(s, "ec2", { Action: "RunInstances", ImageId: "ami-0123456789abcdef0", InstanceType: "m5.large", MaxCount: "1", MinCount: "1", "Placement.AvailabilityZone": `${REGION}${"abc"[i % 3]}` })),
@@ -147,7 +192,7 @@ async function measure(unit: Unit, n: number): Promise<number> {
   const after = heap();
   if (snapshotDir) writeHeapSnapshot(join(snapshotDir, "after.heapsnapshot"));
   await s.local.close();
-  return (after - before) / n;
+  return (after - before) / n / (unit.per ?? 1);
 }
 
 async function main(): Promise<void> {

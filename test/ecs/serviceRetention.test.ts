@@ -40,4 +40,35 @@ describe("INACTIVE services", () => {
     t.advance(RETENTION);
     expect((await describe1("api")).services![0].status).toBe("ACTIVE");
   });
+
+  it("answer every read as they did while DRAINING once the scheduler's state is let go, and a service of their name starts afresh", async () => {
+    // Long enough a drain to read the service while DRAINING, after its task stopped.
+    t.local.config.timings.serviceDrainMs = 10_000;
+    await create("api");
+    await t.ecs("UpdateService", { cluster: "c", service: "api", desiredCount: 0 });
+    t.advance(1_000);
+    await t.ecs("DeleteService", { cluster: "c", service: "api" });
+    t.advance(1_000);
+    const reads = async () => {
+      const svc = (await describe1("api")).services![0];
+      const list = await t.ecs("ListServiceDeployments", { cluster: "c", service: "api" });
+      const arns = list.serviceDeployments!.map((d) => d.serviceDeploymentArn!);
+      const deployments = await t.ecs("DescribeServiceDeployments", { serviceDeploymentArns: arns });
+      const revisions = await t.ecs("DescribeServiceRevisions", { serviceRevisionArns: deployments.serviceDeployments!.map((d) => d.targetServiceRevision!.arn!) });
+      return { svc, list, deployments, revisions };
+    };
+    const draining = await reads();
+    expect(draining.svc.status).toBe("DRAINING");
+    expect(draining.revisions.serviceRevisions).toHaveLength(1);
+    t.advance(10_000);
+    const inactive = await reads();
+    expect(inactive.svc.status).toBe("INACTIVE");
+    // Turning INACTIVE touches the deployments' updatedAt, as it always did; nothing else moves.
+    expect(inactive.svc.deployments![0].updatedAt).not.toEqual(draining.svc.deployments![0].updatedAt);
+    expect({ ...inactive, svc: { ...inactive.svc, status: "DRAINING", deployments: draining.svc.deployments } }).toEqual(draining);
+    await create("api");
+    t.advance(1_000);
+    const again = (await describe1("api")).services![0];
+    expect([again.status, again.runningCount, again.events!.length]).toEqual(["ACTIVE", 1, 3]);
+  });
 });

@@ -45,6 +45,32 @@ describe("snapshots: ECS", () => {
     expect(r.pendingAtStart).toBeGreaterThanOrEqual(8);
   }, 60_000);
 
+  it("INACTIVE services (their scheduler state let go, one shared empty map) restart from a snapshot as from the whole journal", async () => {
+    const chain = async (s: EcsLocalServer, name: string) => {
+      await call(s, "CreateService", { cluster: "keep", serviceName: name, taskDefinition: "web", desiredCount: 1, launchType: "FARGATE", networkConfiguration: SUBNETS });
+      await call(s, "DescribeServices", { cluster: "keep", services: [name] });
+      await call(s, "UpdateService", { cluster: "keep", service: name, desiredCount: 0 });
+      await call(s, "DeleteService", { cluster: "keep", service: name });
+    };
+    let status: string[] = [];
+    await compareSnapshotRestarts(servers, {
+      first: async (s) => {
+        await call(s, "CreateCluster", { clusterName: "keep" });
+        await call(s, "RegisterTaskDefinition", TD);
+        await chain(s, "a");
+        await chain(s, "b");
+      },
+      second: async (s) => {
+        status = (await call(s, "DescribeServices", { cluster: "keep", services: ["a", "b"] })).services.map((x: { status: string }) => x.status);
+        await chain(s, "c");
+        await chain(s, "a");
+        await call(s, "ListServices", { cluster: "keep" });
+      },
+      advanceMs: 2 * 3_600_000,
+    });
+    expect(status).toEqual(["INACTIVE", "INACTIVE"]);
+  }, 60_000);
+
   it("refuses a snapshot whose graph holds a function or an unregistered class, naming where; the start then replays the journal", async () => {
     const dir = tempDir("ecs-local-snap-refuse-");
     const lines: string[] = [];

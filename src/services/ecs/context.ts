@@ -52,6 +52,8 @@ export interface EcsBackend {
   ids: IdSource;
   /** Encoded task JSON kept for DescribeTasks pollers. */
   taskJson: TaskJsonCache;
+  /** The empty map every INACTIVE service holds as its launches and tasks (domain/serviceRetention.ts); refuses entries. */
+  noEntries: Map<string, never>;
   /** What a service's running tasks use, for Application Auto Scaling's target tracking. */
   usage: ServiceUsagePort;
   /** Where a load balancer's target really is (the data plane's probes and forwarding). */

@@ -33,11 +33,12 @@ import { loadExpressPeers } from "./express/peers.js";
 import { loadEc2 } from "./managedInstances/ec2.js";
 import { defineTimer } from "../../engine/timers.js";
 import { snapshotBackend } from "../../state/snapshotRegistry.js";
+import { NoEntries } from "./domain/serviceRetention.js";
 
 export function createEcsBackend(config: Config, timeline: Timeline, peers: Backends, runtime: ContainerRuntime = new SimulatedRuntime()): EcsBackend {
   const ids = new IdSource(config.seed);
   const states = new RegionalStore((account, region) => createEcsState(account, region, ids));
-  const backend = { config, timeline, states, ids, taskJson: new TaskJsonCache(), taskListeners: [], peers, runtime } as unknown as EcsBackend;
+  const backend = { config, timeline, states, ids, taskJson: new TaskJsonCache(), noEntries: new NoEntries(), taskListeners: [], peers, runtime } as unknown as EcsBackend;
   backend.lifecycle = new Lifecycle(backend);
   // Before the reconciler, so a task is registered (or deregistered) before its service looks again.
   backend.loadBalancing = new LoadBalancing(backend);
@@ -81,7 +82,8 @@ snapshotBackend("ecs", {
     "fleet.instances",
     "daemons.dirty",
   ],
-  host: ["config", "timeline", "taskJson", "taskListeners", "lifecycle", "loadBalancing", "reconciler", "registries", "provisioning", "fleet", "daemons", "peers", "runtime", "usage", "addresses", "serviceConnect", "endpoints"],
+  // The shared empty map is the host's: a restart refers INACTIVE services to its own, as a replay would.
+  host: ["config", "timeline", "taskJson", "noEntries", "taskListeners", "lifecycle", "loadBalancing", "reconciler", "registries", "provisioning", "fleet", "daemons", "peers", "runtime", "usage", "addresses", "serviceConnect", "endpoints"],
 });
 
 const KNOWN = new Set<string>(OPERATIONS);

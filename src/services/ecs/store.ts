@@ -85,10 +85,15 @@ export interface RegisteredTarget {
   port: number;
 }
 
+/**
+ * Lists rather than maps: a service has a revision or two, and two maps of one entry each held about
+ * 400 bytes for as long as the service (an INACTIVE one an hour) is kept.
+ */
 export interface ServiceRevisionStore {
-  byArn: Map<string, { revision: ServiceRevision; launch: ServiceLaunch }>;
-  /** The revision each deployment (by id) launches; a rollback's deployment launches an older one. */
-  byDeployment: Map<string, string>;
+  /** Each revision with the launch it was made from (let go once the service is INACTIVE: nothing launches again), oldest first. */
+  revisions: { revision: ServiceRevision; launch?: ServiceLaunch }[];
+  /** The revision each deployment launches, as pairs [deployment id, revision ARN, …]; a rollback's deployment launches an older one. */
+  byDeployment: string[];
 }
 
 export interface ServiceLaunch {

@@ -10,7 +10,7 @@ import { backendShape } from "../snapshotRegistry.js";
 import { decodeGraph, encodeGraph, SnapshotRefused } from "./snapshotGraph.js";
 
 /** Bumped whenever what a snapshot holds changes meaning: a snapshot of another version is not used (full replay). */
-export const SNAPSHOT_VERSION = 1;
+export const SNAPSHOT_VERSION = 2;
 
 interface Root {
   version: number;

@@ -8,7 +8,9 @@ const TROUBLESHOOTING = "For more information, see the Troubleshooting section o
 
 export function addEvent(ids: IdSource, sr: ServiceRecord, now: number, message: string): void {
   const events = (sr.service.events ??= []);
-  events.unshift({ id: ids.uuid(), createdAt: now, message: flat(message) });
+  // A text the service's events already hold (a steady state reached again) is kept once.
+  const again = events.find((e) => e.message === message)?.message;
+  events.unshift({ id: ids.uuid(), createdAt: now, message: again ?? flat(message) });
   if (events.length > MAX_EVENTS) events.length = MAX_EVENTS;
 }
 

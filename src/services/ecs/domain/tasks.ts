@@ -6,6 +6,7 @@ import { effectiveNetworkMode, reserve, type TaskNeeds } from "./resources.js";
 import { dynamicPortsOf, type ClusterRecord, type EcsState } from "../store.js";
 import { ecsArn, isArn, parseArn, wrongCluster } from "./arn.js";
 import { flat, type IdSource } from "../../../state/ids.js";
+import { sharedText } from "../../../state/shared.js";
 import { putTags } from "./tags.js";
 import { subnetZone, type InterfaceAllocator } from "./network.js";
 
@@ -28,6 +29,11 @@ export interface NewTask {
 }
 
 export const FARGATE_PLATFORM_VERSION = "1.4.0";
+
+/** The group of a task started without one: one copy of the text for all the family's tasks. */
+export function familyGroup(family: string): string {
+  return sharedText(`family:${family}`);
+}
 
 const NONE: never[] = Object.freeze([]) as never[];
 const X86_64 = Object.freeze([Object.freeze({ name: "ecs.cpu-architecture", value: "x86_64" })]) as Attribute[];
@@ -183,7 +189,8 @@ export function launchTask(ctx: EcsContext, rec: ClusterRecord, n: NewTask): Tas
     taskDefinitionArn: n.td.taskDefinitionArn,
     version: 1,
   };
-  rec.tasks.set(id, task);
+  // Keyed by a slice of its ARN (which the task holds anyway) rather than the id's own copy.
+  rec.tasks.set(taskArn.slice(taskArn.length - id.length), task);
   rec.index.add(task);
   const groups = n.networkConfiguration?.awsvpcConfiguration?.securityGroups;
   if (attachment && groups?.length) state.taskSecurityGroups.set(taskArn, [...groups]);

@@ -15,6 +15,7 @@ import { checkLaunch, resolveLaunch } from "../scheduler/start.js";
 import type { ServiceLaunch, ServiceRecord } from "../store.js";
 import { checkNetworkResources } from "../domain/network.js";
 import { flat } from "../../../state/ids.js";
+import { EMPTY, sharedText } from "../../../state/shared.js";
 
 /**
  * The same request twice is the same service; key order and the client token do not matter. The
@@ -42,11 +43,15 @@ function sortedJson(v: unknown, skip?: string): string {
   return out + "}";
 }
 
+/** One copy of the role's ARN for all the services that name it (most name none: the service-linked role). */
 function roleArn(ctx: EcsContext, role: string | undefined): string {
   const account = ctx.state.accountId;
-  if (!role) return `arn:aws:iam::${account}:role/aws-service-role/ecs.amazonaws.com/AWSServiceRoleForECS`;
-  return role.startsWith("arn:") ? role : `arn:aws:iam::${account}:role/${role.replace(/^\//, "")}`;
+  if (!role) return sharedText(`arn:aws:iam::${account}:role/aws-service-role/ecs.amazonaws.com/AWSServiceRoleForECS`);
+  return sharedText(role.startsWith("arn:") ? role : `arn:aws:iam::${account}:role/${role.replace(/^\//, "")}`);
 }
+
+/** The controller a service has when CreateService names none; UpdateService replaces it, never edits it. */
+const ECS_CONTROLLER = Object.freeze({ type: "ECS" as const });
 
 function checkScheduling(input: CreateServiceRequest, daemon: boolean): void {
   if (!daemon && input.desiredCount === undefined) throw new InvalidParameterException("The replica scheduling strategy requires a desired count.");
@@ -100,8 +105,8 @@ function create(input: CreateServiceRequest, ctx: EcsContext): CreateServiceResp
     serviceArn: arn,
     serviceName: name,
     clusterArn: rec.cluster.clusterArn,
-    loadBalancers: input.loadBalancers ?? [],
-    serviceRegistries: input.serviceRegistries ?? [],
+    loadBalancers: input.loadBalancers ?? EMPTY,
+    serviceRegistries: input.serviceRegistries ?? EMPTY,
     status: "ACTIVE",
     desiredCount: daemon ? 0 : input.desiredCount,
     runningCount: 0,
@@ -114,25 +119,26 @@ function create(input: CreateServiceRequest, ctx: EcsContext): CreateServiceResp
     roleArn: roleArn(ctx, input.role),
     events: [],
     createdAt: now,
-    placementConstraints: input.placementConstraints ?? [],
-    placementStrategy: input.placementStrategy ?? [],
+    placementConstraints: input.placementConstraints ?? EMPTY,
+    placementStrategy: input.placementStrategy ?? EMPTY,
     ...(networkConfiguration ? { networkConfiguration } : {}),
     ...(input.healthCheckGracePeriodSeconds !== undefined || input.loadBalancers?.length ? { healthCheckGracePeriodSeconds: input.healthCheckGracePeriodSeconds ?? 0 } : {}),
     schedulingStrategy: daemon ? "DAEMON" : "REPLICA",
-    deploymentController: input.deploymentController ?? { type: "ECS" },
-    createdBy: `arn:aws:iam::${state.accountId}:root`,
+    deploymentController: input.deploymentController ?? ECS_CONTROLLER,
+    createdBy: sharedText(`arn:aws:iam::${state.accountId}:root`),
     enableECSManagedTags: input.enableECSManagedTags ?? false,
     propagateTags: input.propagateTags ?? "NONE",
     enableExecuteCommand: input.enableExecuteCommand ?? false,
     availabilityZoneRebalancing: input.availabilityZoneRebalancing ?? "ENABLED",
   };
-  const sr: ServiceRecord = { service, launches: new Map(), tasks: new Map(), created: canonical(input), steady: false, history: [] };
+  // Every member the record comes to hold, in one order: they stay in the object, not in a second array beside it.
+  const sr: ServiceRecord = { service, launches: new Map(), tasks: new Map(), created: canonical(input), lastProblem: undefined, steady: false, retiring: undefined, history: [], revisions: undefined };
   const spec: ServiceLaunch = {
     td,
     ...launch,
     networkConfiguration,
-    strategies: input.placementStrategy ?? [],
-    constraints: input.placementConstraints ?? [],
+    strategies: input.placementStrategy ?? EMPTY,
+    constraints: input.placementConstraints ?? EMPTY,
     platformVersion: input.platformVersion === "LATEST" ? undefined : input.platformVersion,
     enableExecuteCommand: input.enableExecuteCommand,
   };

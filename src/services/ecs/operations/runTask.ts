@@ -1,4 +1,5 @@
 import type { Handler } from "../context.js";
+import { familyGroup } from "../domain/tasks.js";
 import { InvalidParameterException } from "../generated/errors.js";
 import { activeCluster } from "../domain/clusters.js";
 import { checkTags, tagsOf } from "../domain/tags.js";
@@ -25,7 +26,7 @@ export const runTask: Handler<"RunTask"> = (input, ctx) => {
     {
       td,
       ...launch,
-      group: input.group ?? `family:${td.family}`,
+      group: input.group ?? familyGroup(td.family!),
       startedBy: input.startedBy,
       overrides: input.overrides,
       networkConfiguration: input.networkConfiguration,

@@ -5,7 +5,7 @@ import { activeCluster } from "../domain/clusters.js";
 import { findInstance, missingInstance } from "../domain/containerInstances.js";
 import { checkTags } from "../domain/tags.js";
 import { resolveTaskDefinition } from "../domain/taskDefinitions.js";
-import { launchTask } from "../domain/tasks.js";
+import { familyGroup, launchTask } from "../domain/tasks.js";
 import { available, shortfall, taskNeeds } from "../domain/resources.js";
 import { checkLaunch } from "../scheduler/start.js";
 import { checkNetworkResources } from "../domain/network.js";
@@ -39,7 +39,7 @@ export const startTask: Handler<"StartTask"> = (input, ctx) => {
         launchType: "EC2",
         needs,
         instance: ci,
-        group: input.group ?? `family:${td.family}`,
+        group: input.group ?? familyGroup(td.family!),
         startedBy: input.startedBy,
         overrides: input.overrides,
         networkConfiguration: input.networkConfiguration,

@@ -6,13 +6,21 @@ import { FARGATE_PLATFORM_VERSION } from "../domain/tasks.js";
 import type { EcsState, ServiceLaunch, ServiceRecord } from "../store.js";
 import { recordRevision, revisionArnOf } from "../domain/serviceRevisions.js";
 import { cloneData } from "../../../state/clone.js";
+import { EMPTY } from "../../../state/shared.js";
 
 export const inProgress = (id: string): string => `ECS deployment ${id} in progress.`;
 export const completed = (id: string): string => `ECS deployment ${id} completed.`;
 
 const STARTING = new Set(["PROVISIONING", "PENDING", "ACTIVATING"]);
 
+/** A service's configuration when CreateService gives none: one frozen value per scheduling strategy (UpdateService replaces, never edits, it). */
+const DEFAULT_CONFIGURATION = [false, true].map((daemon) => Object.freeze({ ...defaults(daemon, undefined), deploymentCircuitBreaker: Object.freeze({ enable: false, rollback: false }) }));
+
 export function defaultDeploymentConfiguration(daemon: boolean, given: DeploymentConfiguration | undefined): DeploymentConfiguration {
+  return given ? defaults(daemon, given) : DEFAULT_CONFIGURATION[Number(daemon)];
+}
+
+function defaults(daemon: boolean, given: DeploymentConfiguration | undefined): DeploymentConfiguration {
   return {
     deploymentCircuitBreaker: { enable: false, rollback: false },
     maximumPercent: daemon ? 100 : 200,
@@ -64,6 +72,10 @@ export function installDeployment(ids: IdSource, sr: ServiceRecord, launch: Serv
   return d;
 }
 
+/** What a service deployment shows until its circuit breaker or alarms act (circuitBreaker.ts replaces it then). */
+const BREAKER_DISABLED = Object.freeze({ status: "DISABLED", failureCount: 0, threshold: 0 } as const);
+const ALARMS_DISABLED = Object.freeze({ status: "DISABLED" } as const);
+
 const UNFINISHED = new Set(["PENDING", "IN_PROGRESS", "ROLLBACK_REQUESTED", "ROLLBACK_IN_PROGRESS"]);
 
 function recordServiceDeployment(state: EcsState, sr: ServiceRecord, id: string, target: string, now: number): void {
@@ -86,12 +98,13 @@ function recordServiceDeployment(state: EcsState, sr: ServiceRecord, id: string,
     createdAt: now,
     startedAt: now,
     updatedAt: now,
-    sourceServiceRevisions: sources,
+    sourceServiceRevisions: sources.length ? sources : EMPTY,
     targetServiceRevision: { arn: target, requestedTaskCount: s.desiredCount ?? 0, runningTaskCount: 0, pendingTaskCount: 0 },
     status: "IN_PROGRESS",
-    deploymentConfiguration: cloneData(s.deploymentConfiguration),
-    deploymentCircuitBreaker: { status: "DISABLED", failureCount: 0, threshold: 0 },
-    alarms: { status: "DISABLED" },
+    // Frozen values are never edited (replaced when they change), so the record may hold the service's own.
+    deploymentConfiguration: Object.isFrozen(s.deploymentConfiguration) ? s.deploymentConfiguration : cloneData(s.deploymentConfiguration),
+    deploymentCircuitBreaker: BREAKER_DISABLED,
+    alarms: ALARMS_DISABLED,
   };
   sr.history.unshift({ deploymentId: id, serviceDeployment: sd });
   s.currentServiceDeployment = sd.serviceDeploymentArn;

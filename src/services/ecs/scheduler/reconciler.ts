@@ -13,6 +13,7 @@ import { reconcileTaskSets } from "./taskSets.js";
 import { checkCircuitBreaker } from "./circuitBreaker.js";
 import { failedToStart, holdFor, recordFailure, type LaunchThrottle } from "./throttle.js";
 import { serviceOfTask } from "../domain/services.js";
+import { compactInactive } from "../domain/serviceRetention.js";
 
 interface Home {
   state: EcsState;
@@ -189,6 +190,7 @@ const INACTIVE = defineTimer("ecs.serviceInactive", (backend: EcsBackend, state:
   if (s.status !== "DRAINING") return;
   s.status = "INACTIVE";
   for (const d of s.deployments ?? []) d.updatedAt = backend.timeline.now() / 1000;
+  compactInactive(sr, backend.noEntries);
   // ECS forgets an INACTIVE service after a while; keeping them all would grow without bound.
   backend.timeline.callAfter(backend.config.timings.inactiveServiceRetentionMs, FORGET_SERVICE, state, rec, sr);
 });
