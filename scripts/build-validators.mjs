@@ -3,7 +3,7 @@
 // of compiling them (and never loads ajv's compiler). Each module carries the hash of the schema text
 // it was made from; the server compiles afresh when the schema changed since. Plain JavaScript run
 // after tsc (it takes the options from the compiled src/protocol/ajvOptions.js); `npm run build` runs it.
-//   node scripts/build-validators.mjs [--share-cache]
+//   node scripts/build-validators.mjs [--share-cache] [--js DIR]   (DIR: the sources as JavaScript, default dist/src)
 // A module is also stamped with the hash of what else decides its code (ajv's version, the options,
 // this script): one whose two hashes match is kept rather than compiled again (some 5 ms each,
 // 1,404 of them), so only a clean tree (a fresh clone, CI) compiles them all.
@@ -17,12 +17,13 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { Ajv } from "ajv";
 import standalone from "ajv/dist/standalone/index.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const { AJV_OPTIONS } = await import(join(root, "dist/src/protocol/ajvOptions.js"));
+const js = process.argv.includes("--js") ? join(process.cwd(), process.argv[process.argv.indexOf("--js") + 1]) : join(root, "dist/src");
+const { AJV_OPTIONS } = await import(pathToFileURL(join(js, "protocol/ajvOptions.js")).href);
 const out = join(root, "dist/validators");
 const cache = process.argv.includes("--share-cache") ? join(root, "node_modules", ".cache", "ecs-local-validators") : undefined;
 const sha1 = (text) => createHash("sha1").update(text).digest("hex");
