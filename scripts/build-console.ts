@@ -1,5 +1,6 @@
 // Bundles the console (src/console/web) into static files in dist/console (scripts/console-bundle.mjs
-// says how). Run by `npm run build`, `prepack` and the test run's global set-up.
+// says how, and skips the bundle when its inputs are unchanged): the test run's global set-up calls
+// it; `npm run build` and prepack run console-bundle.mjs itself, without tsx's start.
 import { build } from "esbuild";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";

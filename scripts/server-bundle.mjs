@@ -1,10 +1,11 @@
-// What ships: tsc's output (dist/src) bundled by esbuild into dist/bundle, because Node starts one
-// file far faster than a hundred ES modules (each is resolved, read and compiled on its own; README,
-// "Start-up"). The command is CommonJS: Node 20 then never starts its ES module loader. Its first
-// file holds only what every start runs; what the sources load lazily (each operation, the server's
-// optional parts: Express, the Docker runtime, the data planes) is in files of its own under lazy/,
-// compiled on first use (scripts/split-bundle.mjs), since V8 pre-parses every byte of the file Node
-// starts. The library is one file.
+// What ships: the sources as JavaScript (dist/src, from tsc or scripts/transpile.mjs; prepack's
+// dist/js) bundled by esbuild into dist/bundle, because Node starts one file far faster than a
+// hundred ES modules (each is resolved, read and compiled on its own; README, "Start-up"). The
+// command is CommonJS: Node 20 then never starts its ES module loader. Its first file holds only
+// what every start runs; what the sources load lazily (each operation, the server's optional
+// parts: Express, the Docker runtime, the data planes) is in files of its own under lazy/,
+// compiled on first use (scripts/split-bundle.mjs), since V8 pre-parses every byte of the file
+// Node starts. The library is one file.
 // Packages stay in node_modules, required where the sources import them. The library is the same
 // bundle behind a small ES module, so that it is what its typings (dist/src/index.d.ts) say.
 // Plain JavaScript, with esbuild's `build` passed in: `npm run build` and `prepack` run this file,
@@ -43,9 +44,8 @@ export function bundleCommand(build, entry, outfile, options = BUNDLE_OPTIONS) {
   return splitCommand(build, { entry, eager: EAGER, outfile, options: command, head: `#!/usr/bin/env node\n${options.banner.js}\n` }).then((r) => (chmodSync(outfile, 0o755), r));
 }
 
-/** @param {(options: object) => Promise<any>} build esbuild's build; @param {string} root the repository */
-export async function bundleServer(build, root) {
-  const src = join(root, "dist", "src");
+/** @param {(options: object) => Promise<any>} build esbuild's build; @param {string} root the repository; @param {string} src the sources as JavaScript */
+export async function bundleServer(build, root, src = join(root, "dist", "src")) {
   const out = join(root, "dist", "bundle");
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
@@ -60,7 +60,7 @@ export async function bundleServer(build, root) {
   // Node finds them in the CommonJS bundle (esbuild marks them for its export scan), and a name it
   // did not find fails the import instead of going missing.
   const names = await exportNames(build, join(src, "index.js"));
-  if (names.length === 0) throw new Error("server-bundle: dist/src/index.js exports nothing");
+  if (names.length === 0) throw new Error(`server-bundle: ${join(src, "index.js")} exports nothing`);
   writeFileSync(join(out, "index.js"), `// ecs-local as a library (scripts/server-bundle.mjs): the bundle, as an ES module.\nexport { ${names.join(", ")} } from "./index.cjs";\n`);
   return { out, names };
 }
@@ -72,6 +72,7 @@ async function exportNames(build, entry) {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const { build } = await import("esbuild");
-  const { out, names } = await bundleServer(build, join(fileURLToPath(new URL(".", import.meta.url)), ".."));
+  // node scripts/server-bundle.mjs [dir of the sources as JavaScript]   (default dist/src; prepack: dist/js)
+  const { out, names } = await bundleServer(build, join(fileURLToPath(new URL(".", import.meta.url)), ".."), process.argv[2] ? join(process.cwd(), process.argv[2]) : undefined);
   process.stdout.write(`server-bundle: ecs-local.cjs, index.cjs and index.js (${names.length} exports) in ${out}\n`);
 }

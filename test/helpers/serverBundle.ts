@@ -13,8 +13,10 @@ import { REPO_ROOT } from "../../src/paths.js";
 export const TEST_SERVER = join(REPO_ROOT, "dist", "test-bundle", "ecs-local.cjs");
 
 export async function bundleTestServer(): Promise<string> {
-  // Two levels below the root, as dist/src is: code that walks up to package.json finds the same root.
-  const js = await transpileSources(build, REPO_ROOT, join(REPO_ROOT, "dist", "test-src"));
+  // Where the package's build (prepack) transpiles too: it finds these files fresh (same sources by
+  // hash, scripts/transpile.mjs) rather than writing them again. Two levels below the root, as
+  // dist/src is: code that walks up to package.json finds the same root.
+  const js = await transpileSources(build, REPO_ROOT, join(REPO_ROOT, "dist", "js"));
   // Validators compile from the schemas and are cached as in a run from the sources (src/protocol/validate.ts).
   await bundleCommand(build, join(js, "main.js"), TEST_SERVER, { ...BUNDLE_OPTIONS, define: { ...BUNDLE_OPTIONS.define, __ECS_LOCAL_SOURCES__: "true" } });
   return TEST_SERVER;
