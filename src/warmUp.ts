@@ -39,11 +39,12 @@ export function startWarmUp(steps: Iterator<() => Promise<void> | undefined>, on
     }
     const end = performance.now() + sliceMs;
     do {
-      const next = steps.next();
-      if (next.done) return;
       try {
+        const next = steps.next();
+        if (next.done) return;
         await next.value();
       } catch (e) {
+        // A step that failed is reported and the next one runs; steps that cannot be listed end the warm-up.
         onError(e);
       }
     } while (!stopped && performance.now() < end);

@@ -29,6 +29,20 @@ describe("warm-up", () => {
     expect(errors.map((e) => (e as Error).message)).toEqual(["step 7 failed"]);
   });
 
+  it("ends, reporting it, when its steps cannot be listed", async () => {
+    const errors: unknown[] = [];
+    let ran = 0;
+    function* steps(): Generator<() => undefined> {
+      yield () => void ran++;
+      throw new Error("no schemas");
+    }
+    startWarmUp(steps(), (e) => errors.push(e), { delayMs: 0, idleMs: 0 });
+    await until(() => errors.length > 0);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(ran).toBe(1);
+    expect(errors.map((e) => (e as Error).message)).toEqual(["no schemas"]);
+  });
+
   it("runs nothing while requests keep coming", async () => {
     const { ran, steps } = recorder(5);
     const warm = startWarmUp(steps, () => undefined, { delayMs: 0, idleMs: 60_000 });
