@@ -49,16 +49,20 @@ const JSON_TYPES = new Set(["application/x-amz-json-1.1", "application/x-amz-jso
  * and a gather write. Above it the answer is encoded once into a Buffer, since measuring a string and
  * then writing it would encode it twice.
  */
-export const STRING_ANSWER = 16_384;
+const STRING_ANSWER = 16_384;
+
+/** An answer's text as it goes to the socket: itself when small, else encoded once (every protocol's answers). */
+export function answerBody(text: string): string | Buffer {
+  return text.length <= STRING_ANSWER ? text : Buffer.from(text, "utf8");
+}
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, requestId: string, extra?: Record<string, string>): void {
   const text = body instanceof JsonText ? body.chunks : JSON.stringify(body);
   if (typeof text !== "string") return sendChunks(res, status, text, requestId, extra);
-  if (text.length <= STRING_ANSWER) {
-    res.writeHead(status, head(Buffer.byteLength(text, "utf8"), requestId, extra));
-    return void res.end(text, "utf8");
-  }
-  sendChunks(res, status, [Buffer.from(text, "utf8")], requestId, extra);
+  const out = answerBody(text);
+  if (typeof out !== "string") return sendChunks(res, status, [out], requestId, extra);
+  res.writeHead(status, head(Buffer.byteLength(out, "utf8"), requestId, extra));
+  res.end(out, "utf8");
 }
 
 function head(length: number, requestId: string, extra: Record<string, string> | undefined): Record<string, string | number> {

@@ -8,7 +8,7 @@ import { CredentialError, credentialScope, faultFields, requestContext, sessionT
 import { decodeForm, formValue, parseForm } from "./form.js";
 import { ec2ValidationError, queryValidationError } from "./queryMessages.js";
 import { readBody } from "./body.js";
-import { STRING_ANSWER } from "./json.js";
+import { answerBody } from "./json.js";
 import { logsRequests, type ProtocolOptions, type ServedService } from "./service.js";
 import { checkOutput, inputErrors, schemaFor } from "./validate.js";
 import { ec2Error, ec2Response, queryError, queryResponse } from "./xml.js";
@@ -67,7 +67,7 @@ function route(services: QueryService[], signedFor: string | undefined, action: 
 
 function send(res: ServerResponse, status: number, xml: string, requestId: string): void {
   // A large answer is encoded once: measuring the string and then writing it would encode it twice.
-  const body = xml.length <= STRING_ANSWER ? xml : Buffer.from(xml, "utf8");
+  const body = answerBody(xml);
   res.writeHead(status, { "Content-Type": "text/xml", "Content-Length": Buffer.byteLength(body), "x-amzn-RequestId": requestId });
   res.end(body);
 }

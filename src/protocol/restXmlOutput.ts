@@ -3,6 +3,7 @@
 // element), and the other members are the children of the root element the API reference names.
 import { Builder } from "xml2js";
 import { resolveRef } from "./form.js";
+import { isoTime } from "./xmlWriter.js";
 
 type Json = Record<string, any>;
 
@@ -18,7 +19,6 @@ const builder = new Builder({ xmldec: { version: "1.0", encoding: "UTF-8" }, ren
 const NOT_XML = /[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 const xmlText = (s: string): string => s.replace(NOT_XML, "\uFFFD");
 
-const isoTime = (seconds: number): string => new Date(seconds * 1000).toISOString();
 /** `Sun, 06 Dec 2026 05:31:25 GMT`: headers carry HTTP dates. */
 export const httpDate = (seconds: number): string => new Date(seconds * 1000).toUTCString();
 
@@ -44,12 +44,12 @@ function toXml(value: unknown, def: Json, schema: Json): unknown {
     const entries = Object.entries(value as Json).map(([k, v]) => ({ [aws.key]: k, [aws.value]: toXml(v, def.additionalProperties, schema) }));
     return aws.entry ? { [aws.entry]: entries } : entries;
   }
-  if (def.aws?.timestamp) return isoTime(Number(value));
+  if (def.aws?.timestamp) return isoTime(value);
   return xmlText(String(value));
 }
 
 function headerValue(value: unknown, def: Json, schema: Json): string {
-  if (def.aws?.timestamp) return def.aws.format === "iso8601" ? isoTime(Number(value)) : httpDate(Number(value));
+  if (def.aws?.timestamp) return def.aws.format === "iso8601" ? isoTime(value) : httpDate(Number(value));
   if (def.type === "array") return (value as unknown[]).map((v) => headerValue(v, resolveRef(schema, def.items), schema)).join(", ");
   return String(value);
 }

@@ -36,7 +36,7 @@ export const element = (name: string, content: string): string => (content === "
 // moments (records made in one request, a Describe of the same records again and again): the latest
 // texts are kept, forgotten all at once when there are too many.
 const isoTimes = new Map<number, string>();
-function isoTime(value: unknown): string {
+export function isoTime(value: unknown): string {
   const seconds = Number(value);
   let text = isoTimes.get(seconds);
   if (text === undefined) {
