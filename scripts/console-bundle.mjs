@@ -8,43 +8,19 @@
 // this script and esbuild's version, and of the files written. The test run's global set-up bundles
 // the console; the package's build in test/e2e/pack.test.ts then finds it fresh, and a clean clone,
 // with no record, bundles.
-import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { join } from "node:path";
+import { copyFileSync, mkdirSync } from "node:fs";
+import { join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { recordHolds, toolHash, writeRecord } from "./buildRecord.mjs";
 
 const OUTPUTS = ["app.js", "index.html", "style.css"];
-const sha1 = (file) => createHash("sha1").update(readFileSync(file)).digest("hex");
-
-/** What else decides the output: this script, and the esbuild the repository installs (none in the image's build stage). */
-function toolHash(root) {
-  let esbuild = "none";
-  try {
-    esbuild = JSON.parse(readFileSync(createRequire(join(root, "package.json")).resolve("esbuild/package.json"), "utf8")).version;
-  } catch {
-    // Without a record from an earlier bundle, nothing is compared with it.
-  }
-  return createHash("sha1").update(readFileSync(fileURLToPath(import.meta.url))).update(esbuild).digest("hex");
-}
-
-function isFresh(root, outDir, record) {
-  if (!existsSync(record)) return false;
-  try {
-    const { tool, inputs, outputs } = JSON.parse(readFileSync(record, "utf8"));
-    if (tool !== toolHash(root)) return false;
-    for (const [file, hash] of Object.entries(inputs)) if (!existsSync(join(root, file)) || sha1(join(root, file)) !== hash) return false;
-    return OUTPUTS.every((f) => existsSync(join(outDir, f)) && sha1(join(outDir, f)) === outputs[f]);
-  } catch {
-    return false;
-  }
-}
 
 /** @param {(options: object) => Promise<any>} build esbuild's build; @param {string} root the repository; @param {string} outDir */
 export async function bundleConsole(build, root, outDir = join(root, "dist", "console")) {
   const web = join(root, "src", "console", "web");
   const record = `${outDir}.inputs.json`;
-  if (isFresh(root, outDir, record)) return;
+  const tool = toolHash(root, fileURLToPath(import.meta.url));
+  if (recordHolds(root, record, tool)) return;
   mkdirSync(outDir, { recursive: true });
   const result = await build({
     entryPoints: [join(web, "main.ts")],
@@ -63,14 +39,7 @@ export async function bundleConsole(build, root, outDir = join(root, "dist", "co
   copyFileSync(join(web, "style.css"), join(outDir, "style.css"));
   // esbuild names its inputs relative to absWorkingDir; the two copied files are inputs too.
   const inputs = [...Object.keys(result.metafile.inputs), "src/console/web/index.html", "src/console/web/style.css"];
-  writeFileSync(
-    record,
-    JSON.stringify({
-      tool: toolHash(root),
-      inputs: Object.fromEntries(inputs.map((f) => [f, sha1(join(root, f))])),
-      outputs: Object.fromEntries(OUTPUTS.map((f) => [f, sha1(join(outDir, f))])),
-    }),
-  );
+  writeRecord(root, record, tool, inputs, OUTPUTS.map((f) => relative(root, join(outDir, f))));
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {

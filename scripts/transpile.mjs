@@ -10,11 +10,10 @@
 // this script and esbuild's version, and of the files written. The test run's global set-up writes
 // dist/js for the tests' bundle (test/helpers/serverBundle.ts); the package's build in
 // test/e2e/pack.test.ts then finds it fresh, and a clean clone, with no record, transpiles.
-import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { readdirSync, rmSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { forgetRecord, recordHolds, toolHash, writeRecord } from "./buildRecord.mjs";
 
 function sources(dir) {
   return readdirSync(dir).flatMap((name) => {
@@ -29,43 +28,16 @@ function sources(dir) {
 export async function transpileSources(build, root, outDir = join(root, "dist", "src")) {
   const src = join(root, "src");
   const files = sources(src);
-  const outputs = files.map((f) => join(outDir, relative(src, f)).replace(/\.ts$/, ".js"));
+  const inputs = [join(root, "tsconfig.json"), ...files].map((f) => relative(root, f));
+  const outputs = files.map((f) => relative(root, join(outDir, relative(src, f)).replace(/\.ts$/, ".js")));
   const record = `${outDir}.inputs.json`;
-  const inputs = inputsHash(root, files);
-  if (isFresh(record, inputs, outputs)) return outDir;
-  rmSync(record, { force: true });
+  const tool = toolHash(root, fileURLToPath(import.meta.url));
+  if (recordHolds(root, record, tool, inputs)) return outDir;
+  forgetRecord(record);
   rmSync(outDir, { recursive: true, force: true });
   await build({ entryPoints: files, outdir: outDir, outbase: src, format: "esm", platform: "node", target: ["node20"], logLevel: "warning" });
-  writeFileSync(record, JSON.stringify({ inputs, outputs: outputsHash(outputs) }));
+  writeRecord(root, record, tool, inputs, outputs);
   return outDir;
-}
-
-function inputsHash(root, files) {
-  const h = createHash("sha1");
-  let esbuild = "none";
-  try {
-    esbuild = JSON.parse(readFileSync(createRequire(join(root, "package.json")).resolve("esbuild/package.json"), "utf8")).version;
-  } catch {
-    // The image's build stage fetches its own esbuild; it has no earlier record to compare with.
-  }
-  h.update(esbuild).update("\0").update(readFileSync(fileURLToPath(import.meta.url)));
-  for (const f of [join(root, "tsconfig.json"), ...files]) h.update("\0").update(relative(root, f)).update("\0").update(readFileSync(f));
-  return h.digest("hex");
-}
-
-function outputsHash(outputs) {
-  const h = createHash("sha1");
-  for (const f of outputs) h.update("\0").update(f).update("\0").update(readFileSync(f));
-  return h.digest("hex");
-}
-
-function isFresh(record, inputs, outputs) {
-  try {
-    const kept = JSON.parse(readFileSync(record, "utf8"));
-    return kept.inputs === inputs && outputs.every((f) => existsSync(f)) && kept.outputs === outputsHash(outputs);
-  } catch {
-    return false;
-  }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
