@@ -222,6 +222,15 @@ export class Journal {
     return stored;
   }
 
+  /**
+   * Copies what the log holds into the database as far as no reader needs it, without waiting for
+   * anyone (PASSIVE): a builder runs it after writing a snapshot, so that the tens of megabytes it
+   * just added are not copied by the server's next commit, on the event loop.
+   */
+  checkpoint(): void {
+    this.db.exec("PRAGMA wal_checkpoint(PASSIVE)");
+  }
+
   /** Deletes the snapshot of `seq` (one this build could not use). */
   dropSnapshot(seq: number): void {
     this.db.prepare("DELETE FROM snapshots WHERE seq = ?").run(seq);

@@ -15,6 +15,7 @@ import { createRegistry } from "../../services/registry.js";
 import { openState, PersistentClock } from "./persistence.js";
 import { buildSnapshot } from "./replay.js";
 import { inSnapshotWorker, SNAPSHOT_WORKER_MARK } from "./snapshotThread.js";
+import { toBackground } from "./threadPriority.js";
 
 /** A snapshot the worker wrote to the state directory itself (stored: false when a reset since made it void). */
 export interface SnapshotBuilt {
@@ -95,11 +96,16 @@ async function runSnapshotWorker(input: WorkerInput): Promise<void> {
       const timeline = new Timeline(clock, false);
       const registry = createRegistry(config, timeline, { logger });
       await registry.load();
+      const priority = toBackground();
       const built = opened.journal.reading(() => buildSnapshot({ opened, registry, timeline, clock, logger, resetAll: () => (timeline.clear(), registry.reset()) }));
       // Written from here: the server's thread never holds the bytes, nor waits for their INSERT
-      // (only a commit of its own that falls inside it waits, as SQLite has one writer at a time).
+      // (only a commit of its own that falls inside it waits, as SQLite has one writer at a time),
+      // and at the server's own priority, since its commits may wait for this one.
+      priority.restore();
       parentPort!.postMessage({ writing: true });
       const stored = opened.journal.putSnapshot(built.seq, built.at, built.bytes, 2, true);
+      // The snapshot's pages leave the log here rather than in a checkpoint the server's next commit would run.
+      opened.journal.checkpoint();
       out = { built: { seq: built.seq, at: built.at, bytes: built.bytes.length, stored } };
     } finally {
       opened.journal.close();
