@@ -78,6 +78,7 @@ function runTaskUnit(count: number): Unit {
   };
 }
 
+const RCI_INSTANCES = syntheticInstances(20_000);
 const TRUST = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "ecs-tasks.amazonaws.com" }, Action: "sts:AssumeRole" }] });
 const TEMPLATE = JSON.stringify({ Resources: { Logs: { Type: "AWS::Logs::LogGroup", Properties: { RetentionInDays: 7 } } } });
 
@@ -102,6 +103,15 @@ const UNITS: Unit[] = [
       await ecs(s, "UpdateService", { service: serviceName, cluster, desiredCount: 0 });
       await ecs(s, "DeleteService", { service: serviceName, cluster });
     },
+  },
+  {
+    name: "RegisterTaskDefinition (a revision)",
+    run: async (s) => void (await ecs(s, "RegisterTaskDefinition", { family: "bench-rtd", containerDefinitions: [CONTAINER] })),
+  },
+  {
+    name: "RegisterContainerInstance",
+    setup: (s) => ecs(s, "CreateCluster", { clusterName: "held-rci" }).then(() => undefined),
+    run: async (s, i) => void (await ecs(s, "RegisterContainerInstance", { cluster: "held-rci", instanceIdentityDocument: instanceDocument(RCI_INSTANCES, i), totalResources: INSTANCE_RESOURCES })),
   },
   runTaskUnit(1),
   runTaskUnit(10),

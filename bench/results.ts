@@ -30,8 +30,22 @@ export interface PhaseResult extends PhaseStats, CpuShare {
 export const MOTO_FACTOR = 20;
 /** Issue #17: with a state directory, the writing phases within 1.3× of in-memory throughput. */
 export const PERSIST_FACTOR = 1.3;
-/** Issue #17: peak RSS after a full run below the 2026-12-02 figure for the same phases (as the issue gives it). */
+/** Issue #17: peak RSS below the 2026-12-02 figure "for the same phases" (as the issue gives it). */
 export const PEAK_RSS_MB = 355;
+/** The phases the 2026-12-02 figure was measured over: the companion phases (IAM, SSM, Auto Scaling, CloudFormation) came later. */
+export const PHASES_OF_2026_12_02 = [
+  "RegisterTaskDefinition",
+  "RegisterContainerInstance",
+  "RunTask (count 1)",
+  "RunTask (count 10)",
+  "DescribeTasks (100 ARNs)",
+  "ListTasks (walk 1000 tasks)",
+  "Service create→describe→update→delete",
+  "RunInstances (count 1)",
+  "DescribeInstances (10 ids)",
+  "GetCallerIdentity",
+  "DescribeTargetHealth (10 targets)",
+];
 
 export interface TargetRun {
   kind: string;
@@ -128,8 +142,14 @@ export function verdicts(r: RunResult): Verdict[] {
     if (!(x > 0) || !Number.isFinite(x)) out.push({ target: what, met: false, detail: "nothing to compare" });
     else out.push({ target: what, met: x <= PERSIST_FACTOR, detail: `in memory ${fmt(row.a.unitsPerSec)}, with a state directory ${fmt(row.b.unitsPerSec)} units/s (${x.toFixed(2)}×), medians of ${row.a.windows} / ${row.b.windows} alternating windows` });
   }
+  const same = ours.phases.filter((p) => PHASES_OF_2026_12_02.includes(p.name));
+  const lastSame = same[same.length - 1];
+  if (same.length === PHASES_OF_2026_12_02.length && lastSame.peakRssMb !== undefined && !ours.error) {
+    out.push({ target: `peak RSS after the ${same.length} phases of 2026-12-02 < ${PEAK_RSS_MB} MB (that day's figure)`, met: lastSame.peakRssMb < PEAK_RSS_MB, detail: `${fmt(lastSame.peakRssMb, 1)} MB, after ${lastSame.name}` });
+  }
   if (ours.peakRssMb !== undefined && !ours.error) {
-    out.push({ target: `peak RSS after the run < ${PEAK_RSS_MB} MB (2026-12-02)`, met: ours.peakRssMb < PEAK_RSS_MB, detail: `${fmt(ours.peakRssMb, 1)} MB` });
+    // The phases added since have no figure of that day to be held to: shown, not judged.
+    out.push({ target: "peak RSS after the whole run, the phases added since 2026-12-02 included", met: undefined, detail: `${fmt(ours.peakRssMb, 1)} MB` });
   }
   if (r.startup) {
     // Issue #10: start-up within 1.5× a bare node:http server's. One start of each is at the mercy of
