@@ -6,7 +6,7 @@ import { isFargateSize } from "./fargate.js";
 import { requiredAttributes } from "./taskDefinitionAttributes.js";
 import type { TaskSize } from "./taskDefinitionValidation.js";
 import { taskDefinitionArn } from "./taskDefinitions.js";
-import { flat } from "../../../state/ids.js";
+import { shared, sharedText } from "../../../state/shared.js";
 
 /** Log drivers a Fargate task may use. */
 const FARGATE_LOG_DRIVERS = ["awslogs", "splunk", "awsfirelens"];
@@ -74,12 +74,23 @@ function compatibilities(input: RegisterTaskDefinitionRequest, size: TaskSize): 
   return fargateCompatible(input, size) ? EC2_FARGATE : EC2_ONLY;
 }
 
+/**
+ * The containers of a revision, one frozen copy for every revision that registers the same ones (a
+ * deploy script registering a revision per run, changing only what it changes). The copy is made
+ * from the JSON text, which is also what decides sameness: never the request's own objects, which
+ * an in-process caller may still hold.
+ */
+function sharedContainers(containers: ContainerDefinition[]): ContainerDefinition[] {
+  const text = JSON.stringify(containers);
+  return shared(`containerDefinitions\u0000${text}`, () => JSON.parse(text) as ContainerDefinition[]);
+}
+
 export function buildTaskDefinition(state: EcsState, input: RegisterTaskDefinitionRequest, size: TaskSize, revision: number, now: number): TaskDefinition {
   const attributes = requiredAttributes(input);
   const optional = <K extends keyof RegisterTaskDefinitionRequest>(key: K) => (input[key] === undefined ? {} : { [key]: input[key] });
   return {
     taskDefinitionArn: taskDefinitionArn(state, input.family, revision),
-    containerDefinitions: input.containerDefinitions.map((c) => withContainerDefaults(c, input.networkMode)),
+    containerDefinitions: sharedContainers(input.containerDefinitions.map((c) => withContainerDefaults(c, input.networkMode))),
     family: input.family,
     ...optional("taskRoleArn"),
     ...optional("executionRoleArn"),
@@ -100,7 +111,7 @@ export function buildTaskDefinition(state: EcsState, input: RegisterTaskDefiniti
     ...optional("ipcMode"),
     ...optional("proxyConfiguration"),
     registeredAt: now,
-    registeredBy: flat(`arn:aws:iam::${state.accountId}:root`),
+    registeredBy: sharedText(`arn:aws:iam::${state.accountId}:root`),
     ...optional("ephemeralStorage"),
     ...optional("enableFaultInjection"),
   };
