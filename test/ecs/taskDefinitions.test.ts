@@ -218,15 +218,14 @@ describe("functionality", () => {
 describe("revisions registering the same containers", () => {
   it("answer each revision's own containers, and a later change reaches only its own revision", async () => {
     const containers = [web({ environment: [{ name: "A", value: "1" }], portMappings: [{ containerPort: 80 }] })];
-    type Answer = { taskDefinition: { revision: number; containerDefinitions: Record<string, unknown>[] } };
-    const r1 = await t.ecs<Answer>("RegisterTaskDefinition", { family: "same-containers", containerDefinitions: containers });
-    const r2 = await t.ecs<Answer>("RegisterTaskDefinition", { family: "same-containers", containerDefinitions: containers });
+    const r1 = await t.ecs("RegisterTaskDefinition", { family: "same-containers", containerDefinitions: containers });
+    const r2 = await t.ecs("RegisterTaskDefinition", { family: "same-containers", containerDefinitions: containers });
     const changed = [web({ environment: [{ name: "A", value: "2" }], portMappings: [{ containerPort: 80 }] })];
-    const r3 = await t.ecs<Answer>("RegisterTaskDefinition", { family: "same-containers", containerDefinitions: changed });
-    expect(r2.taskDefinition.containerDefinitions).toEqual(r1.taskDefinition.containerDefinitions);
-    expect(r3.taskDefinition.containerDefinitions[0].environment).toEqual([{ name: "A", value: "2" }]);
+    const r3 = await t.ecs("RegisterTaskDefinition", { family: "same-containers", containerDefinitions: changed });
+    expect(r2.taskDefinition!.containerDefinitions).toEqual(r1.taskDefinition!.containerDefinitions);
+    expect(r3.taskDefinition!.containerDefinitions![0].environment).toEqual([{ name: "A", value: "2" }]);
     const described = async (rev: number) =>
-      (await t.ecs<Answer>("DescribeTaskDefinition", { taskDefinition: `same-containers:${rev}` })).taskDefinition.containerDefinitions[0];
+      (await t.ecs("DescribeTaskDefinition", { taskDefinition: `same-containers:${rev}` })).taskDefinition!.containerDefinitions![0];
     expect((await described(1)).environment).toEqual([{ name: "A", value: "1" }]);
     expect((await described(2)).environment).toEqual([{ name: "A", value: "1" }]);
     expect((await described(2)).portMappings).toEqual([{ containerPort: 80, hostPort: 0, protocol: "tcp" }]);

@@ -11,6 +11,7 @@ import { clusterChanged } from "../scheduler/reconciler.js";
 import { providerOfInstance } from "../capacity/providerGroup.js";
 import { managedJoined } from "../managedInstances/join.js";
 import { cloneData } from "../../../state/clone.js";
+import { sharedData } from "../../../state/shared.js";
 
 /** What the agent reports when it does not say: a recent ECS-optimized Amazon Linux 2 agent. */
 const DEFAULT_VERSION: VersionInfo = { agentVersion: "1.89.0", agentHash: "c1bb4ab5", dockerVersion: "DockerVersion: 25.0.8" };
@@ -64,9 +65,9 @@ function reregister(ctx: EcsContext, rec: ClusterRecord, input: RegisterContaine
       const used = (before.integerValue ?? 0) - (left.integerValue ?? 0);
       return { ...r, integerValue: (r.integerValue ?? 0) - used };
     });
-    ci.registeredResources = registered;
+    ci.registeredResources = sharedData("registeredResources", registered);
   }
-  if (input.versionInfo) ci.versionInfo = { ...ci.versionInfo, ...input.versionInfo };
+  if (input.versionInfo) ci.versionInfo = sharedData("versionInfo", { ...ci.versionInfo, ...input.versionInfo });
   ci.attributes = mergeAttributes(ci.attributes ?? [], custom);
   ci.agentConnected = true;
   bump(ci);
@@ -102,9 +103,11 @@ export const registerContainerInstance: Handler<"RegisterContainerInstance"> = (
     containerInstanceArn: arn,
     ec2InstanceId: host.instanceId,
     version: 1,
-    versionInfo: { ...DEFAULT_VERSION, ...input.versionInfo },
+    versionInfo: sharedData("versionInfo", { ...DEFAULT_VERSION, ...input.versionInfo }),
     remainingResources: cloneData(registered),
-    registeredResources: registered,
+    // What the agent registered changes only by a new registration, which replaces it: instances
+    // of one type registered alike hold one frozen copy.
+    registeredResources: sharedData("registeredResources", registered),
     status: "ACTIVE",
     agentConnected: true,
     runningTasksCount: 0,
