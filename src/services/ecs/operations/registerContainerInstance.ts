@@ -14,7 +14,42 @@ import { cloneData } from "../../../state/clone.js";
 import { sharedData } from "../../../state/shared.js";
 
 /** What the agent reports when it does not say: a recent ECS-optimized Amazon Linux 2 agent. */
-const DEFAULT_VERSION: VersionInfo = { agentVersion: "1.89.0", agentHash: "c1bb4ab5", dockerVersion: "DockerVersion: 25.0.8" };
+const DEFAULT_VERSION: VersionInfo = Object.freeze({ agentVersion: "1.89.0", agentHash: "c1bb4ab5", dockerVersion: "DockerVersion: 25.0.8" });
+
+/** Version info as an instance holds it: replaced by a registration, never edited, so shared between instances that report the same. */
+function versionInfo(before: VersionInfo, given: VersionInfo | undefined): VersionInfo {
+  return given ? sharedData("versionInfo", { ...before, ...given }) : before;
+}
+
+function sameResource(a: Resource, b: Resource): boolean {
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) {
+    const k = ka[i] as keyof Resource;
+    if (k !== kb[i]) return false;
+    const x = a[k];
+    const y = b[k];
+    if (Array.isArray(x) && Array.isArray(y)) {
+      if (x.length !== y.length || x.some((v, j) => v !== y[j])) return false;
+    } else if (x !== y) return false;
+  }
+  return true;
+}
+
+/** The last registered resources shared: instances of a fleet register alike, one after another. */
+let lastRegistered: Resource[] | undefined;
+
+/**
+ * What the agent registered changes only by a new registration, which replaces it: instances
+ * registered alike hold one frozen copy. Compared member by member with the last one kept (a
+ * JSON text as the key cost a tenth of a registration's CPU), else kept by its JSON text.
+ */
+function sharedResources(registered: Resource[]): Resource[] {
+  const last = lastRegistered;
+  if (last && last.length === registered.length && last.every((r, i) => sameResource(r, registered[i]))) return last;
+  return (lastRegistered = sharedData("registeredResources", registered));
+}
 
 interface Identity extends HostFacts {
   instanceId: string;
@@ -65,9 +100,9 @@ function reregister(ctx: EcsContext, rec: ClusterRecord, input: RegisterContaine
       const used = (before.integerValue ?? 0) - (left.integerValue ?? 0);
       return { ...r, integerValue: (r.integerValue ?? 0) - used };
     });
-    ci.registeredResources = sharedData("registeredResources", registered);
+    ci.registeredResources = sharedResources(registered);
   }
-  if (input.versionInfo) ci.versionInfo = sharedData("versionInfo", { ...ci.versionInfo, ...input.versionInfo });
+  if (input.versionInfo) ci.versionInfo = versionInfo(ci.versionInfo ?? {}, input.versionInfo);
   ci.attributes = mergeAttributes(ci.attributes ?? [], custom);
   ci.agentConnected = true;
   bump(ci);
@@ -103,11 +138,9 @@ export const registerContainerInstance: Handler<"RegisterContainerInstance"> = (
     containerInstanceArn: arn,
     ec2InstanceId: host.instanceId,
     version: 1,
-    versionInfo: sharedData("versionInfo", { ...DEFAULT_VERSION, ...input.versionInfo }),
+    versionInfo: versionInfo(DEFAULT_VERSION, input.versionInfo),
     remainingResources: cloneData(registered),
-    // What the agent registered changes only by a new registration, which replaces it: instances
-    // of one type registered alike hold one frozen copy.
-    registeredResources: sharedData("registeredResources", registered),
+    registeredResources: sharedResources(registered),
     status: "ACTIVE",
     agentConnected: true,
     runningTasksCount: 0,
