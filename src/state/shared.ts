@@ -45,3 +45,36 @@ export function sharedData<T>(kind: string, value: T): T {
 export function sharedText(text: string): string {
   return shared(`text\u0000${text}`, () => Buffer.from(text, "utf8").toString("utf8"));
 }
+
+/**
+ * Whether two plain data values would be written as the same JSON text, checked member by member
+ * (stricter where it is cheaper: members in the same order, an absent member and an undefined one
+ * differ). Much cheaper than writing both texts out to compare.
+ */
+export function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameData(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) {
+    if (ka[i] !== kb[i] || !sameData((a as Record<string, unknown>)[ka[i]], (b as Record<string, unknown>)[kb[i]])) return false;
+  }
+  return true;
+}
+
+/**
+ * `previous` when `value` is the same data, else a frozen copy of `value` made from its JSON text
+ * (never `value`'s own objects, which a caller may still hold and change): records made one after
+ * another alike (a family's revisions, a fleet's instances) hold one copy.
+ */
+export function sameOrFrozenCopy<T>(previous: T | undefined, value: T): T {
+  if (previous !== undefined && sameData(previous, value)) return previous;
+  return deepFreeze(JSON.parse(JSON.stringify(value)) as T);
+}

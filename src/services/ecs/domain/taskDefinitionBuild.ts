@@ -6,7 +6,7 @@ import { isFargateSize } from "./fargate.js";
 import { requiredAttributes } from "./taskDefinitionAttributes.js";
 import type { TaskSize } from "./taskDefinitionValidation.js";
 import { taskDefinitionArn } from "./taskDefinitions.js";
-import { shared, sharedText } from "../../../state/shared.js";
+import { sameOrFrozenCopy, sharedText } from "../../../state/shared.js";
 
 /** Log drivers a Fargate task may use. */
 const FARGATE_LOG_DRIVERS = ["awslogs", "splunk", "awsfirelens"];
@@ -75,22 +75,15 @@ function compatibilities(input: RegisterTaskDefinitionRequest, size: TaskSize): 
 }
 
 /**
- * The containers of a revision, one frozen copy for every revision that registers the same ones (a
- * deploy script registering a revision per run, changing only what it changes). The copy is made
- * from the JSON text, which is also what decides sameness: never the request's own objects, which
- * an in-process caller may still hold.
+ * A revision's containers are those of the revision before when they are the same (a deploy script
+ * registering a revision per run, changing only what it changes): one frozen copy for all of them.
  */
-function sharedContainers(containers: ContainerDefinition[]): ContainerDefinition[] {
-  const text = JSON.stringify(containers);
-  return shared(`containerDefinitions\u0000${text}`, () => JSON.parse(text) as ContainerDefinition[]);
-}
-
-export function buildTaskDefinition(state: EcsState, input: RegisterTaskDefinitionRequest, size: TaskSize, revision: number, now: number): TaskDefinition {
+export function buildTaskDefinition(state: EcsState, input: RegisterTaskDefinitionRequest, size: TaskSize, revision: number, now: number, previous?: TaskDefinition): TaskDefinition {
   const attributes = requiredAttributes(input);
   const optional = <K extends keyof RegisterTaskDefinitionRequest>(key: K) => (input[key] === undefined ? {} : { [key]: input[key] });
   return {
     taskDefinitionArn: taskDefinitionArn(state, input.family, revision),
-    containerDefinitions: sharedContainers(input.containerDefinitions.map((c) => withContainerDefaults(c, input.networkMode))),
+    containerDefinitions: sameOrFrozenCopy(previous?.containerDefinitions, input.containerDefinitions.map((c) => withContainerDefaults(c, input.networkMode))),
     family: input.family,
     ...optional("taskRoleArn"),
     ...optional("executionRoleArn"),

@@ -11,7 +11,7 @@ import { clusterChanged } from "../scheduler/reconciler.js";
 import { providerOfInstance } from "../capacity/providerGroup.js";
 import { managedJoined } from "../managedInstances/join.js";
 import { cloneData } from "../../../state/clone.js";
-import { sharedData } from "../../../state/shared.js";
+import { sameOrFrozenCopy, sharedData } from "../../../state/shared.js";
 
 /** What the agent reports when it does not say: a recent ECS-optimized Amazon Linux 2 agent. */
 const DEFAULT_VERSION: VersionInfo = Object.freeze({ agentVersion: "1.89.0", agentHash: "c1bb4ab5", dockerVersion: "DockerVersion: 25.0.8" });
@@ -21,34 +21,16 @@ function versionInfo(before: VersionInfo, given: VersionInfo | undefined): Versi
   return given ? sharedData("versionInfo", { ...before, ...given }) : before;
 }
 
-function sameResource(a: Resource, b: Resource): boolean {
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  if (ka.length !== kb.length) return false;
-  for (let i = 0; i < ka.length; i++) {
-    const k = ka[i] as keyof Resource;
-    if (k !== kb[i]) return false;
-    const x = a[k];
-    const y = b[k];
-    if (Array.isArray(x) && Array.isArray(y)) {
-      if (x.length !== y.length || x.some((v, j) => v !== y[j])) return false;
-    } else if (x !== y) return false;
-  }
-  return true;
-}
-
 /** The last registered resources shared: instances of a fleet register alike, one after another. */
 let lastRegistered: Resource[] | undefined;
 
 /**
  * What the agent registered changes only by a new registration, which replaces it: instances
- * registered alike hold one frozen copy. Compared member by member with the last one kept (a
- * JSON text as the key cost a tenth of a registration's CPU), else kept by its JSON text.
+ * registered alike hold one frozen copy (compared member by member: a JSON text as a table's key
+ * cost a tenth of a registration's CPU).
  */
 function sharedResources(registered: Resource[]): Resource[] {
-  const last = lastRegistered;
-  if (last && last.length === registered.length && last.every((r, i) => sameResource(r, registered[i]))) return last;
-  return (lastRegistered = sharedData("registeredResources", registered));
+  return (lastRegistered = sameOrFrozenCopy(lastRegistered, registered));
 }
 
 interface Identity extends HostFacts {

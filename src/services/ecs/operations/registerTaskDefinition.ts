@@ -9,7 +9,7 @@ export const registerTaskDefinition: Handler<"RegisterTaskDefinition"> = (input,
   const size = validateTaskDefinition(input);
   checkTags(input.tags);
   const revisions = state.taskDefinitions.get(input.family) ?? [];
-  const td = buildTaskDefinition(state, input, size, revisions.length + 1, ctx.now());
+  const td = buildTaskDefinition(state, input, size, revisions.length + 1, ctx.now(), revisions[revisions.length - 1]);
   revisions.push(td);
   state.taskDefinitions.set(input.family, revisions);
   state.tags.delete(td.taskDefinitionArn!);
