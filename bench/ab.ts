@@ -23,6 +23,8 @@ export interface AbOptions {
   b?: string;
   /** B's own server arguments (a state directory). */
   bArgs?: string[];
+  /** Node's flags for B (a V8 setting to try against the same build without it). */
+  bNodeFlags?: string[];
   only?: string;
   /** Only the phases whose requests change state (the state-directory comparison). */
   writesOnly?: boolean;
@@ -66,9 +68,9 @@ const median = (xs: number[]): number => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
-async function side(label: string, bin: string | undefined, agent: UserAgent, concurrency: number, serverArgs: string[] = []): Promise<{ side: Side; target: Target }> {
+async function side(label: string, bin: string | undefined, agent: UserAgent, concurrency: number, serverArgs: string[] = [], nodeFlags: string[] = []): Promise<{ side: Side; target: Target }> {
   useBin(bin);
-  const target = await launch("ecs-local", agent, [], serverArgs);
+  const target = await launch("ecs-local", agent, nodeFlags, serverArgs);
   const bench: Bench = { driver: new Driver(target.origin, concurrency), wire: new EcsWire(new Signer(CREDENTIALS), REGION, target.host, agent), target, instanceIds: syntheticInstances(128) };
   const report: SetupReport = await setup(bench, DEFAULT_SIZES);
   const list = [...phases(() => report, DEFAULT_SIZES, () => bench), ...queryPhases(() => bench), ...elbv2Phases(() => bench), ...companionPhases(() => bench)];
@@ -89,8 +91,8 @@ async function window(s: Side, phase: Phase, opts: AbOptions, next: { i: number 
 /** Measures each phase on two servers in alternating windows; B gets the SDK correctness pass after. */
 export async function compareAb(opts: AbOptions, agent: UserAgent, log: (line: string) => void): Promise<{ rows: AbRow[]; bName: string; sdk: SdkCheck[] }> {
   const a = await side("A", opts.a, agent, opts.concurrency);
-  const b = await side("B", opts.b ?? opts.a, agent, opts.concurrency, opts.bArgs);
-  const bName = `${opts.b ?? opts.a ?? "the package's bin"}${opts.bArgs?.length ? ` ${opts.bArgs.join(" ")}` : ""}`;
+  const b = await side("B", opts.b ?? opts.a, agent, opts.concurrency, opts.bArgs, opts.bNodeFlags);
+  const bName = `${opts.bNodeFlags?.length ? `node ${opts.bNodeFlags.join(" ")} ` : ""}${opts.b ?? opts.a ?? "the package's bin"}${opts.bArgs?.length ? ` ${opts.bArgs.join(" ")}` : ""}`;
   log(`A: ${opts.a ?? "the package's bin"} (pid ${a.target.pid}); B: ${bName} (pid ${b.target.pid})`);
   const rows: AbRow[] = [];
   let sdk: SdkCheck[] = [];

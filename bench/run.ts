@@ -1,4 +1,4 @@
-// npm run bench [-- --concurrency 16 --duration 5 --warmup 1 --no-moto --no-persist --phase NAME --profile DIR --heap-snapshot DIR --bin PATH --versus PATH | --versus-state-dir [--rounds 4] --docker [--docker-runs 10] --scale | --soak [--soak-seconds 600] | --startup [--startup-runs 9] | --restart [--restart-entries 1000000]]
+// npm run bench [-- --concurrency 16 --duration 5 --warmup 1 --no-moto --no-persist --phase NAME --profile DIR --heap-snapshot DIR --bin PATH --versus PATH | --versus-state-dir | --versus-node-flags FLAGS [--rounds 4] --docker [--docker-runs 10] --scale | --soak [--soak-seconds 600] | --startup [--startup-runs 9] | --restart [--restart-entries 1000000]]
 // Starts each target on a free loopback port, drives the same workload, writes bench/results/.
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -55,6 +55,8 @@ interface Options {
   versus?: string;
   /** The same build with a state directory against it in memory, in alternating windows. */
   versusStateDir: boolean;
+  /** Node's flags for B in an A/B (`--versus-node-flags "--max-semi-space-size=4"`; B is A's build unless --versus names one). */
+  versusNodeFlags?: string[];
   rounds: number;
 }
 
@@ -86,6 +88,7 @@ function parseArgs(argv: string[]): Options {
     persist: !argv.includes("--no-persist"),
     heapDir: value("heap-snapshot"),
     versus: value("versus"),
+    versusNodeFlags: value("versus-node-flags")?.split(/\s+/).filter(Boolean),
     versusStateDir: argv.includes("--versus-state-dir"),
     docker: argv.includes("--docker"),
     dockerRuns: Math.round(num("docker-runs", 10)),
@@ -242,11 +245,11 @@ async function main(): Promise<void> {
     await runStartup(opts.startupRuns, agent, log);
     return;
   }
-  if (opts.versus || opts.versusStateDir) {
+  if (opts.versus || opts.versusStateDir || opts.versusNodeFlags) {
     const windowMs = process.argv.some((a) => a.startsWith("--duration")) ? opts.phaseMs : 1000;
     const dir = opts.versusStateDir ? mkdtempSync(join(tmpdir(), "ecs-local-bench-state-")) : undefined;
     try {
-      await runAb({ a: opts.bin, b: opts.versus, bArgs: dir ? ["--state-dir", dir] : [], only: opts.only, rounds: opts.rounds, windowMs, concurrency: opts.concurrency }, agent, log);
+      await runAb({ a: opts.bin, b: opts.versus, bArgs: dir ? ["--state-dir", dir] : [], bNodeFlags: opts.versusNodeFlags, only: opts.only, rounds: opts.rounds, windowMs, concurrency: opts.concurrency }, agent, log);
     } finally {
       if (dir) rmSync(dir, { recursive: true, force: true });
     }
