@@ -9,7 +9,8 @@
 //   (or npm run build && node dist/bench/requestCost.js)
 //
 // --server: another tree's src/server.ts (an A/B: run the two alternately, several times each).
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { fork } from "node:child_process";
 
 interface Plan {
@@ -31,6 +32,8 @@ interface Args {
   server: string;
   only?: string;
   rounds: number;
+  /** Where to write phases.json: the measured rounds' window per phase, for profile.js --phase (run under node --cpu-prof). */
+  windows?: string;
 }
 
 function args(): Args {
@@ -38,7 +41,7 @@ function args(): Args {
     const i = process.argv.indexOf(name);
     return i >= 0 ? process.argv[i + 1] : undefined;
   };
-  return { server: arg("--server") ?? "../src/server.js", only: arg("--only"), rounds: Number(arg("--rounds") ?? 5) };
+  return { server: arg("--server") ?? "../src/server.js", only: arg("--only"), rounds: Number(arg("--rounds") ?? 5), windows: arg("--windows") };
 }
 
 /** This thread's CPU time in µs (Linux: the scheduler's own count, in ns). */
@@ -115,19 +118,25 @@ async function main(): Promise<void> {
   worker.send({ origin: server.endpoint, host: `127.0.0.1:${server.port}`, plans, rounds: a.rounds });
   const results = new Map<string, { server: number[]; mainThread: number[]; driver: number[] }>();
   let current = "";
+  const windows: { phase: string; fromUs: number; toUs: number }[] = [];
+  const nowUs = () => Number(process.hrtime.bigint() / 1000n);
   let p0 = 0;
   let m0 = 0;
   await new Promise<void>((resolve, reject) => {
     worker.on("error", reject);
     worker.on("message", (m: ToMain) => {
       if (m.kind === "phase") results.set((current = m.name), { server: [], mainThread: [], driver: [] });
-      else if (m.kind === "begin") (p0 = processCpuUs()), (m0 = threadCpuUs());
+      else if (m.kind === "begin") {
+        (p0 = processCpuUs()), (m0 = threadCpuUs());
+        if (windows.at(-1)?.phase !== current) windows.push({ phase: current, fromUs: nowUs(), toUs: 0 });
+      }
       else if (m.kind === "end") {
         const units = plans.find((p) => p.name === current)!.units;
         const r = results.get(current)!;
         r.server.push((processCpuUs() - p0) / units);
         r.mainThread.push((threadCpuUs() - m0) / units);
         r.driver.push(m.driverUs / units);
+        windows.at(-1)!.toUs = nowUs();
         if (m.errors.length) reject(new Error(`${current}: ${m.errors.join("; ")}`));
       } else if (m.kind === "done") return resolve();
       worker.send("ack");
@@ -135,6 +144,7 @@ async function main(): Promise<void> {
   });
 
   await server.stop();
+  if (a.windows) mkdirSync(a.windows, { recursive: true }), writeFileSync(join(a.windows, "phases.json"), JSON.stringify(windows, null, 1) + "\n");
   console.log(`server: ${a.server}; ${a.rounds} rounds; µs of CPU per unit, median (min–max)\n`);
   console.log("| Phase | units/round | server process | server main thread | driver process |\n|---|--:|--:|--:|--:|");
   const fmt = (xs: number[]) => `${median(xs).toFixed(0)} (${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)})`;
