@@ -16,7 +16,8 @@ import { clusterChanged } from "./reconciler.js";
 export const HEALTH_CHECKS_FAILED = "Task failed container health checks";
 
 function instanceOf(rec: ClusterRecord, task: Task): ContainerInstance | undefined {
-  const id = task.containerInstanceArn?.split("/").pop();
+  const arn = task.containerInstanceArn;
+  const id = arn === undefined ? undefined : arn.slice(arn.lastIndexOf("/") + 1);
   return id ? rec.instances.get(id) : undefined;
 }
 
