@@ -96,6 +96,11 @@ export class TaskIndex {
     return this.groups.get(group)?.get(instanceArn) ?? 0;
   }
 
+  /** Tasks of `group` meant to run, by instance ARN (absent: none anywhere): for asking of many instances at once. */
+  groupCounts(group: string): ReadonlyMap<string, number> | undefined {
+    return this.groups.get(group);
+  }
+
   seq(task: Task): number | undefined {
     return this.seqOf.get(task);
   }

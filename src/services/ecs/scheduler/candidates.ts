@@ -11,6 +11,7 @@ const managed = (state: EcsState, name: string | undefined): boolean => name !==
 export function candidates(state: EcsState, rec: ClusterRecord, group: string, provider: string | undefined): Candidate[] {
   const out: Candidate[] = [];
   const strict = managed(state, provider);
+  const counts = rec.index.groupCounts(group);
   // The map's key is the instance's id (the tail of its ARN): no need to cut it again.
   for (const [id, ci] of rec.instances) {
     if (ci.status !== "ACTIVE" || ci.agentConnected === false) continue;
@@ -19,7 +20,7 @@ export function candidates(state: EcsState, rec: ClusterRecord, group: string, p
     if (strict ? ci.capacityProviderName !== provider : managed(state, ci.capacityProviderName)) continue;
     const arn = ci.containerInstanceArn!;
     if (rec.unready?.has(id)) continue;
-    out.push({ instance: ci, groupTasks: rec.index.groupCount(group, arn), dynamicPorts: rec.dynamicPorts.get(id) });
+    out.push({ instance: ci, groupTasks: counts?.get(arn) ?? 0, dynamicPorts: rec.dynamicPorts.get(id) });
   }
   return out;
 }
