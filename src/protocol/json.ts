@@ -162,12 +162,15 @@ export async function handleJson(req: IncomingMessage, res: ServerResponse, serv
   try {
     ctx = contextOf(req, opts, requestId);
     const raw = await readBody(req, opts.maxBodyBytes, protocolErrors.tooLarge);
-    const type = (req.headers["content-type"] ?? "").split(";")[0].trim().toLowerCase();
+    const given = req.headers["content-type"] ?? "";
+    // The SDKs' own header is one of ours exactly: nothing to cut or fold.
+    const type = JSON_TYPES.has(given) ? given : given.split(";")[0].trim().toLowerCase();
     if (type !== "" && !JSON_TYPES.has(type)) throw protocolErrors.unsupportedMediaType(type);
     const input = parseBody(raw);
     const target = String(req.headers["x-amz-target"] ?? "");
     const dot = target.lastIndexOf(".");
-    service = services.find((s) => s.targetPrefix === target.slice(0, dot));
+    const prefix = target.slice(0, dot);
+    service = services.find((s) => s.targetPrefix === prefix);
     operation = target.slice(dot + 1);
     if (!service || !service.has(operation)) throw protocolErrors.unknownOperation(`Unknown operation ${JSON.stringify(target)}.`);
     // An operation's code loads on its first request; after that this awaits nothing.
