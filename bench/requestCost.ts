@@ -1,14 +1,20 @@
-// The server CPU one request costs, in process and independent of the machine's load: the server
-// (startServer, as the bin runs it) on a loopback port in this process, the bench's own driver and
-// prepared requests (workload.ts, wire.ts, http1.ts: 16 in flight) in a child process, a fixed
-// number of units per round after a warm-up, and per round this process's CPU (process.cpuUsage):
-// the server's alone, its GC threads included as the bench's /proc figure includes them (the main
-// thread's own share beside it). Medians of the rounds.
+// The server CPU one request costs, in process and far less moved by the machine's load than a
+// throughput: the server (startServer, as the bin runs it) on a loopback port in this process, the
+// bench's own driver and prepared requests (workload.ts, wire.ts, http1.ts: 16 in flight) in a child
+// process, a fixed number of units per round after a warm-up, and per round this process's CPU
+// (process.cpuUsage): the server's alone, its GC threads included as the bench's /proc figure
+// includes them (the main thread's own share beside it; the driver's CPU is never in the figure).
+// Many short rounds; the least, the lower quartile and the median of what a unit cost in them.
 //
-//   node --import tsx bench/requestCost.ts [--server PATH/src/server.ts] [--only NAME] [--rounds 5]
-//   (or npm run build && node dist/bench/requestCost.js)
+//   npm run build && node dist/bench/requestCost.js [--only NAME|NAME] [--rounds 40] [--windows DIR]
+//   node --import tsx bench/requestCost.ts --server /abs/path/to/a/tree/dist/rt-js/server.js
 //
-// --server: another tree's src/server.ts (an A/B: run the two alternately, several times each).
+// --server: the server module of another build, for an A/B (run the two alternately, several times
+// each). Compare JavaScript as it ships, not the sources through tsx: tsx keeps function names with
+// a helper call wherever a function is made, which costs per request. In each tree
+// `node scripts/transpile.mjs dist/rt-js` writes src/ as esbuild's JavaScript (what the bundle is made of).
+// --windows DIR: under `node --cpu-prof`, writes DIR/phases.json with each phase's measured rounds, so
+// that `bench/profile.ts … --phase NAME` reads only those samples.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fork } from "node:child_process";
