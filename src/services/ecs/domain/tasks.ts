@@ -134,7 +134,7 @@ export function launchTask(ctx: EcsContext, rec: ClusterRecord, n: NewTask): Tas
     const o = byName?.get(c.name);
     const memory = o?.memory ?? c.memory;
     const memoryReservation = o?.memoryReservation ?? c.memoryReservation;
-    const container: Container = {
+    return {
       containerArn: ecsArn(state, `container/${clusterName}/${id}/${ids.uuid()}`),
       taskArn,
       name: c.name,
@@ -144,11 +144,11 @@ export function launchTask(ctx: EcsContext, rec: ClusterRecord, n: NewTask): Tas
       networkInterfaces: NONE,
       healthStatus: "UNKNOWN",
       cpu: String(o?.cpu ?? c.cpu ?? 0),
+      // Spread into the literal rather than set after it: a member added to a finished literal takes
+      // an out-of-object store (about 20 bytes more for every task kept).
+      ...(memory !== undefined ? { memory: String(memory) } : {}),
+      ...(memoryReservation !== undefined ? { memoryReservation: String(memoryReservation) } : {}),
     };
-    // Set after, in this order, rather than spread into the literal (a spread copies through the runtime).
-    if (memory !== undefined) container.memory = String(memory);
-    if (memoryReservation !== undefined) container.memoryReservation = String(memoryReservation);
-    return container;
   });
 
   const fargate = n.launchType === "FARGATE";
