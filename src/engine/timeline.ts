@@ -198,7 +198,10 @@ export class Timeline {
     while (i > 0) {
       const p = (i - 1) >> 1;
       if (!this.less(h[i], h[p])) break;
-      [h[i], h[p]] = [h[p], h[i]];
+      // A plain swap: a destructuring one goes through an array (and its iterator) each time.
+      const held = h[i];
+      h[i] = h[p];
+      h[p] = held;
       i = p;
     }
   }
@@ -217,7 +220,9 @@ export class Timeline {
         if (l < h.length && this.less(h[l], h[m])) m = l;
         if (r < h.length && this.less(h[r], h[m])) m = r;
         if (m === i) break;
-        [h[i], h[m]] = [h[m], h[i]];
+        const held = h[i];
+        h[i] = h[m];
+        h[m] = held;
         i = m;
       }
     }

@@ -53,7 +53,9 @@ const STRING_ANSWER = 16_384;
 
 /** An answer's text as it goes to the socket: itself when small, else encoded once (every protocol's answers). */
 export function answerBody(text: string): string | Buffer {
-  return text.length <= STRING_ANSWER ? text : Buffer.from(text, "utf8");
+  if (text.length <= STRING_ANSWER) return text;
+  // All ASCII (as many bytes as characters): latin1 gives the same bytes by copying, not encoding.
+  return Buffer.from(text, Buffer.byteLength(text, "utf8") === text.length ? "latin1" : "utf8");
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, requestId: string, extra?: Record<string, string>): void {
@@ -61,8 +63,11 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, req
   if (typeof text !== "string") return sendChunks(res, status, text, requestId, extra);
   const out = answerBody(text);
   if (typeof out !== "string") return sendChunks(res, status, [out], requestId, extra);
-  res.writeHead(status, head(Buffer.byteLength(out, "utf8"), requestId, extra));
-  res.end(out, "utf8");
+  const length = Buffer.byteLength(out, "utf8");
+  res.writeHead(status, head(length, requestId, extra));
+  // As many bytes as characters: every character is ASCII, whose UTF-8 is its latin1, and the socket
+  // then copies the text instead of encoding it (the same bytes, for less: most answers are ASCII).
+  res.end(out, length === out.length ? "latin1" : "utf8");
 }
 
 function head(length: number, requestId: string, extra: Record<string, string> | undefined): Record<string, string | number> {
@@ -157,12 +162,15 @@ export async function handleJson(req: IncomingMessage, res: ServerResponse, serv
   try {
     ctx = contextOf(req, opts, requestId);
     const raw = await readBody(req, opts.maxBodyBytes, protocolErrors.tooLarge);
-    const type = (req.headers["content-type"] ?? "").split(";")[0].trim().toLowerCase();
+    const given = req.headers["content-type"] ?? "";
+    // The SDKs' own header is one of ours exactly: nothing to cut or fold.
+    const type = JSON_TYPES.has(given) ? given : given.split(";")[0].trim().toLowerCase();
     if (type !== "" && !JSON_TYPES.has(type)) throw protocolErrors.unsupportedMediaType(type);
     const input = parseBody(raw);
     const target = String(req.headers["x-amz-target"] ?? "");
     const dot = target.lastIndexOf(".");
-    service = services.find((s) => s.targetPrefix === target.slice(0, dot));
+    const prefix = target.slice(0, dot);
+    service = services.find((s) => s.targetPrefix === prefix);
     operation = target.slice(dot + 1);
     if (!service || !service.has(operation)) throw protocolErrors.unknownOperation(`Unknown operation ${JSON.stringify(target)}.`);
     // An operation's code loads on its first request; after that this awaits nothing.

@@ -68,8 +68,11 @@ function route(services: QueryService[], signedFor: string | undefined, action: 
 function send(res: ServerResponse, status: number, xml: string, requestId: string): void {
   // A large answer is encoded once: measuring the string and then writing it would encode it twice.
   const body = answerBody(xml);
-  res.writeHead(status, { "Content-Type": "text/xml", "Content-Length": Buffer.byteLength(body), "x-amzn-RequestId": requestId });
-  res.end(body);
+  const length = Buffer.byteLength(body);
+  res.writeHead(status, { "Content-Type": "text/xml", "Content-Length": length, "x-amzn-RequestId": requestId });
+  // All ASCII: the same bytes copied as latin1 rather than encoded (as JSON answers, json.ts).
+  if (typeof body === "string") res.end(body, length === body.length ? "latin1" : "utf8");
+  else res.end(body);
 }
 
 function sendError(res: ServerResponse, err: AwsError, protocol: "query" | "ec2", requestId: string, xmlns?: string): void {

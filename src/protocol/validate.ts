@@ -25,7 +25,8 @@ const FROM_SOURCES = typeof __ECS_LOCAL_SOURCES__ !== "undefined" || fileURLToPa
 const PRECOMPILED = FROM_SOURCES ? undefined : join(REPO_ROOT, "dist", "validators");
 const CACHE = PRECOMPILED ? undefined : join(REPO_ROOT, "node_modules", ".cache", "ecs-local-validators");
 // Compiled validators are pure functions of the committed schemas, the same for every server.
-const compiled = new Map<string, ValidateFunction>();
+/** Validators by direction, service and operation: no key text built per request to find one. */
+const compiled = { input: new Map<string, Map<string, ValidateFunction>>(), output: new Map<string, Map<string, ValidateFunction>>() };
 const parsed = new Map<string, Record<string, any>>();
 
 /** The generated schema itself: the query protocols read and write the wire by its `aws` annotations. */
@@ -83,11 +84,12 @@ function load(service: string, operation: string, dir: Direction): ValidateFunct
 }
 
 export function validatorFor(service: string, operation: string, dir: Direction): ValidateFunction {
-  const key = `${service}/${operation}.${dir}`;
-  let fn = compiled.get(key);
+  let byOperation = compiled[dir].get(service);
+  if (!byOperation) compiled[dir].set(service, (byOperation = new Map()));
+  let fn = byOperation.get(operation);
   if (!fn) {
     fn = load(service, operation, dir);
-    compiled.set(key, fn);
+    byOperation.set(operation, fn);
   }
   return fn;
 }

@@ -113,12 +113,14 @@ export function ecsJsonService(backend: EcsBackend): JsonService {
     has: (op) => KNOWN.has(op),
     implemented: (op) => operations.handler(op) !== null,
     load: (op) => {
+      const own = operations.load(op);
+      if (op === undefined || !(ACTS_ON_GROUPS.has(op) || ACTS_ON_EC2.has(op) || EXPRESS.has(op))) return own;
       // These act on Auto Scaling groups in process, in their own turn: loading one loads those too.
       const pending = [
-        operations.load(op),
-        op !== undefined && ACTS_ON_GROUPS.has(op) ? loadAutoScaling(backend) : undefined,
-        op !== undefined && ACTS_ON_EC2.has(op) ? loadEc2(backend) : undefined,
-        op !== undefined && EXPRESS.has(op) ? loadExpressPeers(backend) : undefined,
+        own,
+        ACTS_ON_GROUPS.has(op) ? loadAutoScaling(backend) : undefined,
+        ACTS_ON_EC2.has(op) ? loadEc2(backend) : undefined,
+        EXPRESS.has(op) ? loadExpressPeers(backend) : undefined,
         op === "CreateExpressGatewayService" ? loadAutoScaling(backend) : undefined,
       ].filter((p): p is Promise<void> => p !== undefined);
       return pending.length ? Promise.all(pending).then(() => undefined) : undefined;

@@ -44,7 +44,9 @@ export interface ClusterRecord {
 
 /** The dynamic host ports in use on one of the cluster's instances. */
 export function dynamicPortsOf(rec: ClusterRecord, ci: ContainerInstance): Set<string> {
-  const id = ci.containerInstanceArn!.split("/").pop()!;
+  const arn = ci.containerInstanceArn!;
+  // Cut, not split: every task placed asks this of its instance.
+  const id = arn.slice(arn.lastIndexOf("/") + 1);
   let ports = rec.dynamicPorts.get(id);
   if (!ports) {
     ports = new Set();

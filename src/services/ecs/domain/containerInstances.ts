@@ -66,9 +66,10 @@ function numeric(r: Resource): number {
 
 /**
  * Registered resources from the agent's totalResources: CPU and MEMORY as integers, PORTS/PORTS_UDP as
- * sets, anything missing taken from `fallback`; other resources (GPU, …) kept as sent.
+ * sets, anything missing taken from `fallback`; other resources (GPU, …) kept as sent. A fallback
+ * made for this call alone (`fallbackOwned`) is taken as it is; any other is copied, never shared.
  */
-export function resourcesFrom(total: Resource[], fallback: Resource[]): Resource[] {
+export function resourcesFrom(total: Resource[], fallback: Resource[], fallbackOwned = false): Resource[] {
   const byName = new Map(total.filter((r) => r.name).map((r) => [r.name!, r]));
   for (const r of total) {
     if (r.name === undefined || r.name === "") throw new ClientException("Resource name cannot be empty.");
@@ -76,7 +77,7 @@ export function resourcesFrom(total: Resource[], fallback: Resource[]): Resource
   }
   const out: Resource[] = fallback.map((f) => {
     const given = byName.get(f.name!);
-    if (!given) return structuredClone(f);
+    if (!given) return fallbackOwned ? f : structuredClone(f);
     return f.type === "INTEGER" ? integerResource(f.name!, numeric(given)) : stringSetResource(f.name!, [...(given.stringSetValue ?? [])]);
   });
   for (const r of total) {

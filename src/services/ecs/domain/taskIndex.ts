@@ -4,7 +4,21 @@
 import { snapshotClass } from "../../../state/snapshotRegistry.js";
 import type { Task } from "../generated/types.js";
 
-const key = (launchType: string | undefined, status: string | undefined): string => `${launchType ?? ""}|${status ?? ""}`;
+/** The keys made so far, by launch type and status: a key is asked for on every status change, and building it each time cost a string and its hash. */
+const KEYS = new Map<string, Map<string, string>>();
+
+const key = (launchType: string | undefined, status: string | undefined): string => {
+  const lt = launchType ?? "";
+  const st = status ?? "";
+  let byStatus = KEYS.get(lt);
+  const k = byStatus?.get(st);
+  if (k !== undefined) return k;
+  const made = `${lt}|${st}`;
+  // Launch types and statuses are the model's enums: a few dozen keys at most are kept.
+  if (!byStatus && KEYS.size < 16) KEYS.set(lt, (byStatus = new Map()));
+  if (byStatus && byStatus.size < 32) byStatus.set(st, made);
+  return made;
+};
 
 export class TaskIndex {
   /** Tasks in start order; removed ones leave holes until compaction. */
@@ -80,6 +94,11 @@ export class TaskIndex {
   /** Tasks of `group` meant to run on an instance (desired RUNNING). */
   groupCount(group: string, instanceArn: string): number {
     return this.groups.get(group)?.get(instanceArn) ?? 0;
+  }
+
+  /** Tasks of `group` meant to run, by instance ARN (absent: none anywhere): for asking of many instances at once. */
+  groupCounts(group: string): ReadonlyMap<string, number> | undefined {
+    return this.groups.get(group);
   }
 
   seq(task: Task): number | undefined {

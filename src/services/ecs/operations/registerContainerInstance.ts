@@ -67,7 +67,8 @@ function identity(ctx: EcsContext, doc: string | undefined): Identity {
 function registeredResources(host: Identity, total: Resource[] | undefined): Resource[] {
   const capacity = registeredCapacity(host.instanceType) ?? registeredCapacity(DEFAULT_INSTANCE_TYPE)!;
   const fallback = defaultResources(capacity.cpu, capacity.memory);
-  return total?.length ? resourcesFrom(total, fallback) : fallback;
+  // The fallback is made here for this instance alone: what the agent did not send is taken from it as it is.
+  return total?.length ? resourcesFrom(total, fallback, true) : fallback;
 }
 
 /** The agent reconnecting: same instance, fresh version info, resources and attributes. */

@@ -11,15 +11,16 @@ const managed = (state: EcsState, name: string | undefined): boolean => name !==
 export function candidates(state: EcsState, rec: ClusterRecord, group: string, provider: string | undefined): Candidate[] {
   const out: Candidate[] = [];
   const strict = managed(state, provider);
-  for (const ci of rec.instances.values()) {
+  const counts = rec.index.groupCounts(group);
+  // The map's key is the instance's id (the tail of its ARN): no need to cut it again.
+  for (const [id, ci] of rec.instances) {
     if (ci.status !== "ACTIVE" || ci.agentConnected === false) continue;
     // An instance known to belong to one provider's Auto Scaling group serves only that provider.
     if (provider && ci.capacityProviderName && ci.capacityProviderName !== provider) continue;
     if (strict ? ci.capacityProviderName !== provider : managed(state, ci.capacityProviderName)) continue;
     const arn = ci.containerInstanceArn!;
-    const id = arn.slice(arn.lastIndexOf("/") + 1);
     if (rec.unready?.has(id)) continue;
-    out.push({ instance: ci, groupTasks: rec.index.groupCount(group, arn), dynamicPorts: rec.dynamicPorts.get(id) });
+    out.push({ instance: ci, groupTasks: counts?.get(arn) ?? 0, dynamicPorts: rec.dynamicPorts.get(id) });
   }
   return out;
 }

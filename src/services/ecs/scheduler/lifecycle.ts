@@ -125,7 +125,8 @@ export class Lifecycle {
 
   /** Puts a new task in its first state and sets it on its way to RUNNING. */
   begin(state: EcsState, rec: ClusterRecord, task: Task): void {
-    const needsEni = (task.attachments ?? []).some((a) => a.type === "ElasticNetworkInterface");
+    let needsEni = false;
+    for (const a of task.attachments ?? []) if (a.type === "ElasticNetworkInterface") needsEni = true;
     const first = FIRST[needsEni ? "withEni" : "withoutEni"];
     if (task.lastStatus !== first) {
       const from = task.lastStatus;

@@ -126,22 +126,23 @@ export function place(req: PlacementRequest): PlacementResult {
   const draws = rules.some((r) => r.type === "random");
 
   const placements: ContainerInstance[] = [];
-  const fit: Slot[] = [];
   for (let n = 0; n < req.count; n++) {
-    fit.length = 0;
+    // The best candidate in the same pass that finds which fit: placing a task needs the first, not
+    // a sorted list. Each one that fits draws (for a random strategy) when it is reached, which is
+    // the order the draws have always been made in: the candidates' order, before any comparison
+    // that reads them.
+    let chosen: Slot | undefined;
     for (const s of slots) {
       const lack = shortfall(req.needs, s.avail);
       if (lack) fail(s, lack);
       else if (memberOf.length && failsMemberOf(memberOf, req.matches, s.c.instance)) fail(s, "MemberOf placement constraint unsatisfied.");
       else if (distinct && s.c.groupTasks + s.placed > 0) fail(s, "DistinctInstance placement constraint unsatisfied.");
-      else fit.push(s);
+      else {
+        if (draws) s.rnd = random();
+        if (!chosen || compare(s, chosen, rules) < 0) chosen = s;
+      }
     }
-    if (fit.length === 0) break;
-    // One draw per candidate that fits, in their order, for each task.
-    if (draws) for (const s of fit) s.rnd = random();
-    // The best candidate in one pass: placing a task needs the first, not a sorted list.
-    let chosen = fit[0];
-    for (let i = 1; i < fit.length; i++) if (compare(fit[i], chosen, rules) < 0) chosen = fit[i];
+    if (!chosen) break;
     chosen.placed++;
     chosen.avail.cpu -= req.needs.cpu;
     chosen.avail.memory -= req.needs.memory;

@@ -16,12 +16,28 @@ import { clusterChanged } from "./reconciler.js";
 export const HEALTH_CHECKS_FAILED = "Task failed container health checks";
 
 function instanceOf(rec: ClusterRecord, task: Task): ContainerInstance | undefined {
-  const id = task.containerInstanceArn?.split("/").pop();
+  const arn = task.containerInstanceArn;
+  const id = arn === undefined ? undefined : arn.slice(arn.lastIndexOf("/") + 1);
   return id ? rec.instances.get(id) : undefined;
 }
 
+/**
+ * The last reference read in each state (a pure function of its account, region and the ARN): tasks
+ * started together share one, and its ARN is read with a regular expression. Held weakly: a state
+ * reset away is not kept for it.
+ */
+const lastRefs = new WeakMap<EcsState, { arn: string; ref: ReturnType<typeof parseTaskDefinitionRef> }>();
+
+function definitionRef(state: EcsState, arn: string): ReturnType<typeof parseTaskDefinitionRef> {
+  const last = lastRefs.get(state);
+  if (last?.arn === arn) return last.ref;
+  const ref = parseTaskDefinitionRef(state, arn);
+  lastRefs.set(state, { arn, ref });
+  return ref;
+}
+
 export function taskRun(state: EcsState, rec: ClusterRecord, task: Task): TaskRun | undefined {
-  const ref = parseTaskDefinitionRef(state, task.taskDefinitionArn!);
+  const ref = definitionRef(state, task.taskDefinitionArn!);
   const td = ref?.revision ? findRevision(state, ref.family, ref.revision) : undefined;
   if (!td) return undefined;
   return {

@@ -117,8 +117,23 @@ function startOn(ctx: EcsContext, rec: ClusterRecord, given: StartSpec, count: n
   // Tasks through a Managed Instances provider run with that launch type, whatever the strategy's first provider.
   const spec: StartSpec = isManagedInstancesProvider(ctx.state, given.capacityProviderName) ? { ...given, launchType: "MANAGED_INSTANCES" } : given;
   const needs = taskNeeds(spec.td, spec.overrides);
-  // One description of the task for all of them, its instance set for each: launchTask reads it and keeps none of it.
-  const each: NewTask = { ...spec, needs, instance: undefined };
+  // One description of the task for all of them, its instance set for each: launchTask reads it and
+  // keeps none of it. Written out member by member rather than spread from the spec: a spread copies
+  // through the runtime, and an object of the spec's many shapes made every read of it in launchTask slow.
+  const each: NewTask = {
+    td: spec.td,
+    launchType: spec.launchType,
+    needs,
+    group: spec.group,
+    instance: undefined,
+    startedBy: spec.startedBy,
+    overrides: spec.overrides,
+    networkConfiguration: spec.networkConfiguration,
+    enableExecuteCommand: spec.enableExecuteCommand,
+    platformVersion: spec.platformVersion,
+    capacityProviderName: spec.capacityProviderName,
+    tags: spec.tags,
+  };
   const launch = (instance?: ContainerInstance): Task => {
     each.instance = instance;
     return launchTask(ctx, rec, each);
