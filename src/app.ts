@@ -14,12 +14,12 @@ import { createRegistry, type Registry } from "./services/registry.js";
 import type { ContainerRuntime } from "./runtime/runtime.js";
 import { createLogger, type Logger } from "./log.js";
 import { DataPlane } from "./dataplane/index.js";
-import { ContainerDns } from "./dataplane/dns/server.js";
+import type { ContainerDns } from "./dataplane/dns/server.js";
 import type { TaskEndpoints } from "./dataplane/taskEndpoints.js";
 import type { RegistryPlane } from "./dataplane/registry/plane.js";
 import type { RequestContext } from "./protocol/context.js";
-import { attachPersistence, openState, PersistentClock, type Persistence } from "./state/persist/persistence.js";
-import { buildInWorker } from "./state/persist/snapshotWorker.js";
+import { openState, PersistentClock } from "./state/persist/open.js";
+import type { Persistence } from "./state/persist/persistence.js";
 
 export interface AppOptions {
   config?: ConfigOverrides;
@@ -73,10 +73,20 @@ export function createApp(options: AppOptions = {}): EcsLocal {
   if (opened) config = { ...config, seed: opened.seed };
   const clock = options.clock ?? (opened ? new PersistentClock() : systemClock);
   const timeline = new Timeline(clock, clock === systemClock || clock instanceof PersistentClock);
-  // Containers resolve Cloud Map names through the data plane's name server (Docker runtime only).
-  const dns = config.runtime === "docker" && config.containerDns && !options.runtime ? new ContainerDns(logger) : undefined;
-  const registry = createRegistry(config, timeline, { logger, runtime: options.runtime, dnsFor: dns && ((engine) => dns.addressFor(engine)) });
-  dns?.attach(registry.backends.servicediscovery.registry, (name) => registry.backends.ecs.serviceConnect.resolve(name));
+  // Containers resolve Cloud Map names through the data plane's name server (Docker runtime only),
+  // loaded only then: it brings node:dgram and node:dns, which every other start would pay for.
+  const dns: Promise<ContainerDns | undefined> | undefined =
+    config.runtime === "docker" && config.containerDns && !options.runtime
+      ? import("./dataplane/dns/server.js").then(
+          (m) => {
+            const server = new m.ContainerDns(logger);
+            server.attach(registry.backends.servicediscovery.registry, (name) => registry.backends.ecs.serviceConnect.resolve(name));
+            return server;
+          },
+          (e: unknown) => void logger.warn("containers keep the engine's default DNS: the name server's code does not load", { error: (e as Error).message }),
+        )
+      : undefined;
+  const registry = createRegistry(config, timeline, { logger, runtime: options.runtime, dnsFor: dns && ((engine) => dns.then((server) => server?.addressFor(engine))) });
   const protocol: ProtocolOptions = {
     defaultAccount: config.accountId,
     defaultRegion: config.region,
@@ -124,9 +134,12 @@ export function createApp(options: AppOptions = {}): EcsLocal {
           await endpoints.start();
         })
       : registry.ready;
-  // Replaying the journal runs operations, whose code the services load on first need: all of it first.
+  // Replaying the journal runs operations, whose code the services load on first need: all of it
+  // first, with persistence's own (recording, replay, snapshots, the snapshot builder), which a
+  // start without a state directory never loads.
+  const simulated = config.runtime === "simulated";
   const ready = opened
-    ? Promise.all([runtimeReady, registry.load()]).then(() => {
+    ? Promise.all([runtimeReady, registry.load(), import("./state/persist/persistence.js"), simulated ? import("./state/persist/snapshotWorker.js") : undefined]).then(([, , { attachPersistence }, worker]) => {
         persistence = attachPersistence({
           opened,
           registry,
@@ -137,7 +150,7 @@ export function createApp(options: AppOptions = {}): EcsLocal {
           setBeforeInvoke: (fn) => (protocol.beforeInvoke = fn),
           snapshotEvery: config.snapshotEvery,
           // The simulated runtime's state follows from the journal alone: a worker can rebuild it.
-          buildSnapshot: config.runtime === "simulated" ? () => buildInWorker(config.stateDir!, { ...options.config, stateDir: undefined }) : undefined,
+          buildSnapshot: worker && (() => worker.buildInWorker(config.stateDir!, { ...options.config, stateDir: undefined })),
         });
         return persistence.resumed;
       })
@@ -225,6 +238,6 @@ export function createApp(options: AppOptions = {}): EcsLocal {
       dataplane.servedAt(port);
     },
     // Persistence first: the snapshot written at a clean stop holds the pending timers.
-    close: () => (persistence?.close(), dataplane.close(), dns?.close(), timeline.clear(), Promise.all([registry.close(), endpoints?.close(), plane?.then((p) => p.close(), () => undefined)]).then(() => undefined)),
+    close: () => (persistence?.close(), dataplane.close(), void dns?.then((server) => server?.close()), timeline.clear(), Promise.all([registry.close(), endpoints?.close(), plane?.then((p) => p.close(), () => undefined)]).then(() => undefined)),
   };
 }

@@ -25,6 +25,16 @@ describe("the command's files", () => {
     expect([...lazy.values()].filter((t) => t.includes("function wakeIfSettled("))).toHaveLength(1);
   });
 
+  it("keeps what a start does not run out of the first file: persistence's replay, the snapshot builder, Auto Scaling's group code, ECS's Express watcher and instance agent", () => {
+    // Each is the definition of one module (or a Node module only it needs), present in one lazy file.
+    const parts = ["function attachPersistence(", "function replayJournal(", "function onInstanceChange(", "function followExpress(", "function instanceAgent(", 'require("node:worker_threads")', 'require("node:v8")', 'require("node:dgram")'];
+    for (const part of parts) {
+      expect(first, part).not.toContain(part);
+      expect([...lazy.values()].filter((t) => t.includes(part)), part).toHaveLength(1);
+    }
+    expect(first).not.toContain('require("node:perf_hooks")');
+  });
+
   it("every lazy file's imports are lazy files or chunks the first file hands out, and no relative path is left", () => {
     const missing: string[] = [];
     for (const [file, text] of lazy) {

@@ -1,6 +1,5 @@
 // The awsJson1_1 protocol: POST / with X-Amz-Target, JSON in and out, one error path.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { performance } from "node:perf_hooks";
 import { randomUUID } from "node:crypto";
 import { AwsError, protocolErrors } from "./errors.js";
 import { CredentialError, credentialScope, faultFields, requestContext, sessionTokenOf, type RequestContext } from "./context.js";

@@ -1,7 +1,6 @@
 // The query protocols (STS, ELBv2: "query"; EC2: "ec2"): a form in, XML out, one error path.
 // Route → decode the form by the model → validate → invoke → serialize, as awsJson does.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { performance } from "node:perf_hooks";
 import { randomUUID } from "node:crypto";
 import { AwsError, commonErrors } from "./errors.js";
 import { CredentialError, credentialScope, faultFields, requestContext, sessionTokenOf, type RequestContext } from "./context.js";

@@ -43,8 +43,10 @@ export interface JsonServiceDefinition<S, B extends ServiceBackend<S>> {
 export function jsonService<S, B extends ServiceBackend<S>>(def: JsonServiceDefinition<S, B>): JsonService {
   const { backend, model } = def;
   const operations = lazyOperations(def.operations, def.operation);
-  const known = new Set(model.MODEL_OPERATIONS);
-  const generated = new Set(model.OPERATIONS);
+  // Built on first use: every service is made at start, and most are never called.
+  let known: Set<string> | undefined;
+  let generatedOps: Set<string> | undefined;
+  const generated = { has: (op: string): boolean => (generatedOps ??= new Set<string>(model.OPERATIONS)).has(op) };
   const unsupported = (op: string): AwsError => {
     const listed = model.OPERATION_ERRORS[op] ?? [];
     const code = def.unsupportedCodes.find((c) => listed.includes(c)) ?? "ValidationException";
@@ -55,7 +57,7 @@ export function jsonService<S, B extends ServiceBackend<S>>(def: JsonServiceDefi
     signingName: model.SIGNING_NAME,
     targetPrefix: model.TARGET_PREFIX,
     operations: model.MODEL_OPERATIONS,
-    has: (op) => known.has(op),
+    has: (op) => (known ??= new Set(model.MODEL_OPERATIONS)).has(op),
     implemented: (op) => generated.has(op) && operations.handler(op) !== null,
     load: (op) => (op !== undefined && !generated.has(op) ? undefined : operations.load(op)),
     preload: (op) => (generated.has(op) ? operations.preload(op) : undefined),

@@ -36,7 +36,8 @@ export interface QueryServiceDefinition<S, B extends ServiceBackend<S>> {
 export function queryService<S, B extends ServiceBackend<S>>(def: QueryServiceDefinition<S, B>): QueryService {
   const { backend, model } = def;
   const operations = lazyOperations(def.operations, def.operation);
-  const known = new Set(model.MODEL_OPERATIONS);
+  // Built on first use: every service is made at start, and most are never called.
+  let known: Set<string> | undefined;
   return {
     name: def.name,
     protocol: model.PROTOCOL,
@@ -44,7 +45,7 @@ export function queryService<S, B extends ServiceBackend<S>>(def: QueryServiceDe
     apiVersion: model.API_VERSION,
     xmlNamespace: model.XML_NAMESPACE,
     operations: model.MODEL_OPERATIONS,
-    has: (op) => known.has(op),
+    has: (op) => (known ??= new Set(model.MODEL_OPERATIONS)).has(op),
     implemented: (op) => operations.handler(op) !== null,
     load: (op) => operations.load(op),
     preload: (op) => operations.preload(op),

@@ -29,7 +29,7 @@ import { createS3Backend, s3RestXmlService } from "./s3/service.js";
 import { createEcrBackend, ecrJsonService } from "./ecr/service.js";
 import { inProcessClient } from "./inProcess.js";
 import type { CallerLookup } from "../protocol/context.js";
-import { connectInstanceAgent } from "./ecs/agent/instanceAgent.js";
+import { connectInstanceAgent, loadInstanceAgent } from "./ecs/agent/lazyAgent.js";
 import { eventsForRun, resumeTasks } from "./ecs/scheduler/runtimeEvents.js";
 import { connectManagedDraining } from "./ecs/capacity/draining.js";
 
@@ -112,6 +112,7 @@ export function createRegistry(config: Config, timeline: Timeline, options: Regi
   backends.s3 = createS3Backend(config, timeline, backends);
   backends.ecr = createEcrBackend(config, timeline, backends);
   // ECS's agent runs on EC2's instances: EC2 tells of instance changes, the agent registers and leaves.
+  // Its code loads with EC2's operations (no instance changes before one has run).
   connectInstanceAgent(backends.ecs, backends.ec2);
   // Auto Scaling groups hear of their instances the same way (running, stopped, terminated).
   connectAutoScaling(backends.autoscaling);
@@ -131,7 +132,7 @@ export function createRegistry(config: Config, timeline: Timeline, options: Regi
     stsQueryService(backends.sts),
     iamQueryService(backends.iam),
     elbv2QueryService(backends.elbv2),
-    ec2QueryService(backends.ec2),
+    loadWith(ec2QueryService(backends.ec2), loadInstanceAgent),
     autoScalingQueryService(backends.autoscaling),
     cloudFormationQueryService(backends.cloudformation),
   ];
@@ -169,6 +170,19 @@ export function createRegistry(config: Config, timeline: Timeline, options: Regi
     taskEvents: (run) => eventsForRun(backends.ecs, run),
     callers: (accessKeyId, sessionToken) => callerOf(backends, accessKeyId, sessionToken),
   };
+}
+
+/**
+ * The service, whose every load of operations then loads `also` (code that runs only once one has):
+ * after, not beside, since vitest's module runner can deadlock on two imports of one cycle at once.
+ */
+function loadWith<S extends ServedService>(service: S, also: () => Promise<void> | undefined): S {
+  const load = service.load?.bind(service);
+  service.load = (operation) => {
+    const own = load?.(operation);
+    return own ? own.then(() => also()) : also();
+  };
+  return service;
 }
 
 /** The owner of a key ecs-local issued: a role session (STS) or an IAM user; undefined for any other key. */

@@ -34,8 +34,10 @@ export interface RestXmlServiceDefinition<S, B extends ServiceBackend<S>> {
 export function restXmlService<S, B extends ServiceBackend<S>>(def: RestXmlServiceDefinition<S, B>): RestXmlService {
   const { backend, model } = def;
   const operations = lazyOperations(def.operations, def.operation);
-  const known = new Set(model.MODEL_OPERATIONS);
-  const generated = new Set(model.OPERATIONS);
+  // Built on first use: every service is made at start, and most are never called.
+  let known: Set<string> | undefined;
+  let generatedOps: Set<string> | undefined;
+  const generated = { has: (op: string): boolean => (generatedOps ??= new Set<string>(model.OPERATIONS)).has(op) };
   return {
     name: def.name,
     protocol: "rest-xml",
@@ -46,7 +48,7 @@ export function restXmlService<S, B extends ServiceBackend<S>>(def: RestXmlServi
     errors: def.errors,
     maxBlobBytes: def.maxBlobBytes,
     operations: model.MODEL_OPERATIONS,
-    has: (op) => known.has(op),
+    has: (op) => (known ??= new Set(model.MODEL_OPERATIONS)).has(op),
     implemented: (op) => generated.has(op) && operations.handler(op) !== null,
     load: (op) => (op !== undefined && !generated.has(op) ? undefined : operations.load(op)),
     preload: (op) => (generated.has(op) ? operations.preload(op) : undefined),

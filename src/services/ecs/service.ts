@@ -28,7 +28,7 @@ import { taskEndpointsPort } from "./domain/taskEndpoints.js";
 import { ManagedFleet } from "./managedInstances/fleet.js";
 import { connectDaemonTasks } from "./daemons/instances.js";
 import { DaemonDeployer } from "./daemons/deployer.js";
-import { connectExpress } from "./express/watch.js";
+import { connectExpress, loadExpressWatch } from "./express/lazyWatch.js";
 import { loadExpressPeers } from "./express/peers.js";
 import { loadEc2 } from "./managedInstances/ec2.js";
 import { defineTimer } from "../../engine/timers.js";
@@ -123,7 +123,10 @@ export function ecsJsonService(backend: EcsBackend): JsonService {
         EXPRESS.has(op) ? loadExpressPeers(backend) : undefined,
         op === "CreateExpressGatewayService" ? loadAutoScaling(backend) : undefined,
       ].filter((p): p is Promise<void> => p !== undefined);
-      return pending.length ? Promise.all(pending).then(() => undefined) : undefined;
+      // Express services are followed by code loaded with their operations (express/lazyWatch.ts),
+      // after them: vitest's module runner can deadlock on two imports of one cycle at once.
+      const watch = op === undefined || EXPRESS.has(op) ? loadExpressWatch : () => undefined;
+      return pending.length ? Promise.all(pending).then(() => watch()) : watch();
     },
     preload: (op) => operations.preload(op),
     reset() {

@@ -10,7 +10,7 @@ import type { TaskRun } from "../../runtime/runtime.js";
 import type { Registry } from "../../services/registry.js";
 import { decode } from "./codec.js";
 import type { Entry } from "./journal.js";
-import type { OpenedState, PersistentClock } from "./persistence.js";
+import type { OpenedState, PersistentClock } from "./open.js";
 import { HandedRuns, ReplayRuntime } from "./runtimeJournal.js";
 import { captureSnapshot, installSnapshot, type SnapshotExtra } from "./snapshot.js";
 

@@ -61,8 +61,8 @@ export function buildInWorker(dir: string, config: ConfigOverrides): SnapshotJob
   const here = import.meta.url;
   const data: WorkerInput = { [SNAPSHOT_WORKER_MARK]: true, dir, config };
   const worker = here.endsWith(".ts")
-    ? new Worker(`import(${JSON.stringify(tsxApi())}).then((m) => m.register()).then(() => import(${JSON.stringify(here)}))`, { eval: true, workerData: data })
-    : new Worker(fileURLToPath(here), { workerData: data });
+    ? new Worker(`import(${JSON.stringify(tsxApi())}).then((m) => m.register()).then(() => import(${JSON.stringify(here)}))`, { eval: true, workerData: data, argv: [SNAPSHOT_WORKER_MARK] })
+    : new Worker(fileURLToPath(here), { workerData: data, argv: [SNAPSHOT_WORKER_MARK] });
   worker.unref();
   // Once it writes, it is left to finish: a transaction cut off could hold the file's write lock.
   let writing = false;

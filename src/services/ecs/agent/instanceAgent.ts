@@ -4,7 +4,7 @@
 // path as the RegisterContainerInstance API (the real agent calls that API); when the instance stops
 // the agent disconnects and its tasks stop; when it terminates the instance is deregistered.
 // EC2 knows nothing of ECS: it only tells its instance listeners what changed.
-import type { Ec2Backend, Ec2State, InstanceRecord } from "../../ec2/context.js";
+import type { Ec2Backend, Ec2State, InstanceListener, InstanceRecord } from "../../ec2/context.js";
 import type { EcsBackend, EcsContext } from "../context.js";
 import { findCluster, DEFAULT_CLUSTER } from "../domain/clusters.js";
 import { bump } from "../domain/containerInstances.js";
@@ -116,7 +116,12 @@ function onTerminated(ctx: EcsContext, inst: InstanceRecord): void {
 
 /** Runs the agent on every instance EC2 starts, stops and terminates. */
 export function connectInstanceAgent(ecs: EcsBackend, ec2: Ec2Backend): void {
-  ec2.instanceListeners.push((ec2State, inst) => {
+  ec2.instanceListeners.push(instanceAgent(ecs, ec2));
+}
+
+/** EC2's listener that is the agent (lazyAgent.ts adds it once loaded). */
+export function instanceAgent(ecs: EcsBackend, ec2: Ec2Backend): InstanceListener {
+  return (ec2State, inst) => {
     const ctx = contextFor(ecs, ec2State);
     switch (inst.instance.State?.Name) {
       case "running":
@@ -130,5 +135,5 @@ export function connectInstanceAgent(ecs: EcsBackend, ec2: Ec2Backend): void {
         onTerminated(ctx, inst);
         break;
     }
-  });
+  };
 }

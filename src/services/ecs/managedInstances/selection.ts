@@ -34,7 +34,9 @@ function facts(type: string): TypeFacts | undefined {
   return { type, vcpus: info.vcpus, memoryMiB: info.memoryMiB, architecture: info.architecture, manufacturer, burstable: BURSTABLE.has(family), generation: family === "m1" ? "previous" : "current", price };
 }
 
-const TABLE: readonly TypeFacts[] = knownInstanceTypes().map(facts).filter((f): f is TypeFacts => f !== undefined);
+// Built on first use, not when the module loads: every start loads it (the fleet is made with ECS's backend).
+let table: readonly TypeFacts[] | undefined;
+const typeTable = (): readonly TypeFacts[] => (table ??= knownInstanceTypes().map(facts).filter((f): f is TypeFacts => f !== undefined));
 
 /** `m5.*`, `*.large`, `c6?.xlarge`: EC2's wildcards in allowed and excluded instance types. */
 function wildcard(pattern: string): RegExp {
@@ -63,7 +65,7 @@ export function satisfies(f: TypeFacts, req: InstanceRequirementsRequest | undef
 
 /** The types a provider may launch for tasks of an architecture, cheapest first. */
 export function eligibleTypes(req: InstanceRequirementsRequest | undefined, architecture: Architecture): TypeFacts[] {
-  return TABLE.filter((f) => f.architecture === architecture && satisfies(f, req)).sort((a, b) => a.price - b.price || a.vcpus - b.vcpus || (a.type < b.type ? -1 : 1));
+  return typeTable().filter((f) => f.architecture === architecture && satisfies(f, req)).sort((a, b) => a.price - b.price || a.vcpus - b.vcpus || (a.type < b.type ? -1 : 1));
 }
 
 export interface LaunchChoice {
