@@ -89,3 +89,30 @@ export function lazyOperations<H>(importTable: () => Promise<OperationTable<H>>,
     },
   };
 }
+
+/** Code loaded once, on first need (a part of a service that only its operations make work for). */
+export interface LazyCode<T> {
+  /** The code, once `load()` has settled; undefined before. */
+  get(): T | undefined;
+  /** Loads it; undefined once loaded, so that callers await only the first time. */
+  load(): Promise<void> | undefined;
+}
+
+export function lazyCode<T>(importCode: () => Promise<T>): LazyCode<T> {
+  let code: T | undefined;
+  let loading: Promise<void> | undefined;
+  return {
+    get: () => code,
+    load() {
+      if (code !== undefined) return undefined;
+      return (loading ??= importCode().then(
+        (c) => void (code = c),
+        (e: unknown) => {
+          // A failed load (a file missing from a broken install) is tried again by the next call.
+          loading = undefined;
+          throw e;
+        },
+      ));
+    },
+  };
+}

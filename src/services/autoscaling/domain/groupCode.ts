@@ -7,37 +7,27 @@
 import type { Ec2State, InstanceRecord } from "../../ec2/context.js";
 import type { AutoScalingBackend, AutoScalingPort } from "../context.js";
 import { liveGroup } from "./groups.js";
+import { lazyCode } from "../../lazy.js";
 
-interface GroupCode {
-  onInstanceChange: typeof import("./health.js").onInstanceChange;
-  groupsPort: typeof import("./port.js").groupsPort;
-}
-
-let code: GroupCode | undefined;
-let loading: Promise<void> | undefined;
+const code = lazyCode(() =>
+  Promise.all([import("./health.js"), import("./port.js")]).then(([health, port]) => ({ onInstanceChange: health.onInstanceChange, groupsPort: port.groupsPort })),
+);
 
 /** Loads the code; undefined once loaded (await only then). */
-export function loadGroupCode(): Promise<void> | undefined {
-  if (code) return undefined;
-  return (loading ??= Promise.all([import("./health.js"), import("./port.js")]).then(
-    ([health, port]) => void (code = { onInstanceChange: health.onInstanceChange, groupsPort: port.groupsPort }),
-    (e: unknown) => {
-      // A failed load (a file missing from a broken install) is tried again by the next operation.
-      loading = undefined;
-      throw e;
-    },
-  ));
-}
+export const loadGroupCode = (): Promise<void> | undefined => code.load();
 
 /** EC2's listener: every instance state change, of any account. */
 export function instanceChanged(backend: AutoScalingBackend, ec2State: Ec2State, rec: InstanceRecord): void {
-  code?.onInstanceChange(backend, ec2State, rec);
+  code.get()?.onInstanceChange(backend, ec2State, rec);
 }
 
 /** The port, answering as port.ts does once the code is loaded, and as it would with no group before. */
 export function lazyGroupsPort(backend: AutoScalingBackend): AutoScalingPort {
   let loaded: AutoScalingPort | undefined;
-  const port = (): AutoScalingPort | undefined => (code ? (loaded ??= code.groupsPort(backend)) : undefined);
+  const port = (): AutoScalingPort | undefined => {
+    const loadedCode = code.get();
+    return loadedCode ? (loaded ??= loadedCode.groupsPort(backend)) : undefined;
+  };
   // Changing a group before any exists fails as port.ts's lookup does (AWS's not-found error).
   const noGroup = (accountId: string, region: string, nameOrArn: string): void => {
     liveGroup(backend.states.get(accountId, region), nameOrArn);

@@ -6,27 +6,18 @@
 // same place among EC2's instance listeners.
 import type { Ec2Backend, InstanceListener } from "../../ec2/context.js";
 import type { EcsBackend } from "../context.js";
+import { lazyCode } from "../../lazy.js";
 
-let agent: typeof import("./instanceAgent.js").instanceAgent | undefined;
-let loading: Promise<void> | undefined;
+const agent = lazyCode(() => import("./instanceAgent.js").then((m) => m.instanceAgent));
 
 /** Loads the agent's code; undefined once loaded (await only then). */
-export function loadInstanceAgent(): Promise<void> | undefined {
-  if (agent) return undefined;
-  return (loading ??= import("./instanceAgent.js").then(
-    (m) => void (agent = m.instanceAgent),
-    (e: unknown) => {
-      // A failed load (a file missing from a broken install) is tried again by the next operation.
-      loading = undefined;
-      throw e;
-    },
-  ));
-}
+export const loadInstanceAgent = (): Promise<void> | undefined => agent.load();
 
 /** Runs the agent on every instance EC2 starts, stops and terminates, once its code is loaded. */
 export function connectInstanceAgent(ecs: EcsBackend, ec2: Ec2Backend): void {
   let listener: InstanceListener | undefined;
   ec2.instanceListeners.push((state, rec, previous) => {
-    if (agent) (listener ??= agent(ecs, ec2))(state, rec, previous);
+    const make = agent.get();
+    if (make) (listener ??= make(ecs, ec2))(state, rec, previous);
   });
 }

@@ -3,23 +3,13 @@
 // Express service exists before one of them has run, so until then there is nothing to follow. The
 // hook itself is registered when the backend is made, in the same place among the timeline's hooks.
 import type { EcsBackend } from "../context.js";
+import { lazyCode } from "../../lazy.js";
 
-let follow: ((backend: EcsBackend) => void) | undefined;
-let loading: Promise<void> | undefined;
+const watch = lazyCode(() => import("./watch.js").then((m) => m.followExpress));
 
 export function connectExpress(backend: EcsBackend): void {
-  backend.timeline.onAfterRun(() => follow?.(backend));
+  backend.timeline.onAfterRun(() => watch.get()?.(backend));
 }
 
 /** Loads the watcher; undefined once loaded (await only then, so that timers never wait). */
-export function loadExpressWatch(): Promise<void> | undefined {
-  if (follow) return undefined;
-  return (loading ??= import("./watch.js").then(
-    (m) => void (follow = m.followExpress),
-    (e: unknown) => {
-      // A failed load (a file missing from a broken install) is tried again by the next operation.
-      loading = undefined;
-      throw e;
-    },
-  ));
-}
+export const loadExpressWatch = (): Promise<void> | undefined => watch.load();
