@@ -104,8 +104,13 @@ async function runSnapshotWorker(input: WorkerInput): Promise<void> {
       priority.restore();
       parentPort!.postMessage({ writing: true });
       const stored = opened.journal.putSnapshot(built.seq, built.at, built.bytes, 2, true);
-      // The snapshot's pages leave the log here rather than in a checkpoint the server's next commit would run.
-      opened.journal.checkpoint();
+      // The snapshot's pages leave the log here rather than in a checkpoint the server's next commit
+      // would run; should it fail, that commit's checkpoint does it as before.
+      try {
+        opened.journal.checkpoint();
+      } catch {
+        // left to the server's own checkpoint
+      }
       out = { built: { seq: built.seq, at: built.at, bytes: built.bytes.length, stored } };
     } finally {
       opened.journal.close();
