@@ -114,17 +114,18 @@ export function ecsJsonService(backend: EcsBackend): JsonService {
     implemented: (op) => operations.handler(op) !== null,
     load: (op) => {
       const own = operations.load(op);
-      if (op === undefined || !(ACTS_ON_GROUPS.has(op) || ACTS_ON_EC2.has(op) || EXPRESS.has(op))) return own;
+      // Most operations load only themselves; a whole load (a replay, health) goes on to the watcher.
+      if (op !== undefined && !(ACTS_ON_GROUPS.has(op) || ACTS_ON_EC2.has(op) || EXPRESS.has(op))) return own;
       // These act on Auto Scaling groups in process, in their own turn: loading one loads those too.
       const pending = [
         own,
-        ACTS_ON_GROUPS.has(op) ? loadAutoScaling(backend) : undefined,
-        ACTS_ON_EC2.has(op) ? loadEc2(backend) : undefined,
-        EXPRESS.has(op) ? loadExpressPeers(backend) : undefined,
+        op !== undefined && ACTS_ON_GROUPS.has(op) ? loadAutoScaling(backend) : undefined,
+        op !== undefined && ACTS_ON_EC2.has(op) ? loadEc2(backend) : undefined,
+        op !== undefined && EXPRESS.has(op) ? loadExpressPeers(backend) : undefined,
         op === "CreateExpressGatewayService" ? loadAutoScaling(backend) : undefined,
       ].filter((p): p is Promise<void> => p !== undefined);
-      // Express services are followed by code loaded with their operations (express/lazyWatch.ts),
-      // after them: vitest's module runner can deadlock on two imports of one cycle at once.
+      // Express services are followed by code loaded with their operations or a whole load
+      // (express/lazyWatch.ts), after them: vitest's module runner can deadlock on two imports of one cycle at once.
       const watch = op === undefined || EXPRESS.has(op) ? loadExpressWatch : () => undefined;
       return pending.length ? Promise.all(pending).then(() => watch()) : watch();
     },
