@@ -11,23 +11,24 @@ import { clusterChanged } from "../scheduler/reconciler.js";
 import { providerOfInstance } from "../capacity/providerGroup.js";
 import { managedJoined } from "../managedInstances/join.js";
 import { cloneData } from "../../../state/clone.js";
-import { sameOrFrozenCopy, sharedData } from "../../../state/shared.js";
+import { sameOrFrozenCopy } from "../../../state/shared.js";
 
 /** What the agent reports when it does not say: a recent ECS-optimized Amazon Linux 2 agent. */
 const DEFAULT_VERSION: VersionInfo = Object.freeze({ agentVersion: "1.89.0", agentHash: "c1bb4ab5", dockerVersion: "DockerVersion: 25.0.8" });
 
+/** What the last registration kept: instances of a fleet register alike, one after another. */
+let lastVersion: VersionInfo | undefined;
+let lastRegistered: Resource[] | undefined;
+
 /** Version info as an instance holds it: replaced by a registration, never edited, so shared between instances that report the same. */
 function versionInfo(before: VersionInfo, given: VersionInfo | undefined): VersionInfo {
-  return given ? sharedData("versionInfo", { ...before, ...given }) : before;
+  return given ? (lastVersion = sameOrFrozenCopy(lastVersion, { ...before, ...given })) : before;
 }
-
-/** The last registered resources shared: instances of a fleet register alike, one after another. */
-let lastRegistered: Resource[] | undefined;
 
 /**
  * What the agent registered changes only by a new registration, which replaces it: instances
- * registered alike hold one frozen copy (compared member by member: a JSON text as a table's key
- * cost a tenth of a registration's CPU).
+ * registered alike hold one frozen copy (compared member by member with the last: a JSON text as a
+ * table's key cost a tenth of a registration's CPU).
  */
 function sharedResources(registered: Resource[]): Resource[] {
   return (lastRegistered = sameOrFrozenCopy(lastRegistered, registered));
