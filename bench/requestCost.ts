@@ -32,6 +32,8 @@ const PLANS: Plan[] = [
   { name: "RunTask (count 1)", warmup: 1000, units: 300 },
   { name: "RunTask (count 10)", warmup: 300, units: 60 },
   { name: "Service create→describe→update→delete", warmup: 500, units: 100 },
+  // Read only: its 1,000 prepared requests go round again.
+  { name: "DescribeTasks (100 ARNs)", warmup: 1000, units: 300 },
 ];
 
 interface Args {

@@ -63,6 +63,11 @@ function resource(ci: ContainerInstance, which: "remainingResources" | "register
   return undefined;
 }
 
+/** An instance's remaining CPU or MEMORY units. */
+export function remaining(ci: ContainerInstance, name: "CPU" | "MEMORY"): number {
+  return resource(ci, "remainingResources", name)?.integerValue ?? 0;
+}
+
 export interface Availability {
   cpu: number;
   memory: number;
@@ -84,8 +89,8 @@ class Remaining implements Availability {
     private readonly ci: ContainerInstance,
     private readonly dynamic: ReadonlySet<string> | undefined,
   ) {
-    this.cpu = resource(ci, "remainingResources", "CPU")?.integerValue ?? 0;
-    this.memory = resource(ci, "remainingResources", "MEMORY")?.integerValue ?? 0;
+    this.cpu = remaining(ci, "CPU");
+    this.memory = remaining(ci, "MEMORY");
   }
 
   get tcp(): Set<string> {
@@ -121,6 +126,11 @@ export function available(ci: ContainerInstance, dynamic?: ReadonlySet<string>):
 export function shortfall(needs: TaskNeeds, a: Availability): "RESOURCE:CPU" | "RESOURCE:MEMORY" | "RESOURCE:PORTS" | undefined {
   if (needs.cpu > a.cpu) return "RESOURCE:CPU";
   if (needs.memory > a.memory) return "RESOURCE:MEMORY";
+  return portShortfall(needs, a);
+}
+
+/** Whether a host port the task asks for is taken (or asked for twice): the last of shortfall's checks. */
+export function portShortfall(needs: TaskNeeds, a: Pick<Availability, "tcp" | "udp">): "RESOURCE:PORTS" | undefined {
   if (needs.ports.length === 0) return undefined;
   const wanted = new Set<string>();
   for (const p of needs.ports) {

@@ -240,6 +240,10 @@ function taskPath(ref: string): string {
 }
 
 export function findTask(rec: ClusterRecord, ref: string): Task | undefined {
+  // Most references are the ARNs ECS handed out (pollers send them back 100 at a time): a task whose
+  // own ARN is the reference is the task the full reading below would find, read or refused nothing.
+  const own = rec.tasks.get(ref.slice(ref.lastIndexOf("/") + 1));
+  if (own?.taskArn === ref) return own;
   const id = taskIdFromRef(rec, ref);
   return id === undefined ? undefined : rec.tasks.get(id);
 }

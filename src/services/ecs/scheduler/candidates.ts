@@ -12,15 +12,18 @@ export function candidates(state: EcsState, rec: ClusterRecord, group: string, p
   const out: Candidate[] = [];
   const strict = managed(state, provider);
   const counts = rec.index.groupCounts(group);
+  // Lookups in maps that are empty (most clusters have no unready instance and no dynamic port) are skipped.
+  const unready = rec.unready?.size ? rec.unready : undefined;
+  const dynamic = rec.dynamicPorts.size ? rec.dynamicPorts : undefined;
+  // forEach rather than for…of over entries: no [key, value] pair made per instance per call.
   // The map's key is the instance's id (the tail of its ARN): no need to cut it again.
-  for (const [id, ci] of rec.instances) {
-    if (ci.status !== "ACTIVE" || ci.agentConnected === false) continue;
+  rec.instances.forEach((ci, id) => {
+    if (ci.status !== "ACTIVE" || ci.agentConnected === false) return;
     // An instance known to belong to one provider's Auto Scaling group serves only that provider.
-    if (provider && ci.capacityProviderName && ci.capacityProviderName !== provider) continue;
-    if (strict ? ci.capacityProviderName !== provider : managed(state, ci.capacityProviderName)) continue;
-    const arn = ci.containerInstanceArn!;
-    if (rec.unready?.has(id)) continue;
-    out.push({ instance: ci, groupTasks: counts?.get(arn) ?? 0, dynamicPorts: rec.dynamicPorts.get(id) });
-  }
+    if (provider && ci.capacityProviderName && ci.capacityProviderName !== provider) return;
+    if (strict ? ci.capacityProviderName !== provider : managed(state, ci.capacityProviderName)) return;
+    if (unready?.has(id)) return;
+    out.push({ instance: ci, groupTasks: counts?.get(ci.containerInstanceArn!) ?? 0, dynamicPorts: dynamic?.get(id) });
+  });
   return out;
 }
