@@ -1,7 +1,7 @@
 // The journal's file: a turn's entries, written by as few INSERT statements as they fit in, come back
 // in the order they were recorded, every field as it was; a commit that fails stores none of them.
 import { describe, expect, it } from "vitest";
-import { Journal, type Entry } from "../../src/state/persist/journal.js";
+import { Journal, SNAPSHOT_PART_BYTES, type Entry } from "../../src/state/persist/journal.js";
 import { tempDir } from "../helpers/tempDir.js";
 
 const op = (i: number): Entry => ({ kind: "op", at: 1_765_000_000_000 + i, service: "ecs", operation: `Op${i}`, context: `{"requestId":"r${i}"}`, input: `{"n":${i}}` });
@@ -45,5 +45,77 @@ describe("journal", () => {
     } finally {
       journal.close();
     }
+  });
+
+  describe("a builder's snapshot in parts", () => {
+    // Two and a half parts of bytes that differ from part to part, so that parts out of order would show.
+    const bytes = (seed: number) => Uint8Array.from({ length: Math.floor(SNAPSHOT_PART_BYTES * 2.5) }, (_, i) => (i * 7 + seed + Math.floor(i / SNAPSHOT_PART_BYTES)) & 0xff);
+
+    it("reads back as it was written, and the server commits between its parts", () => {
+      const dir = tempDir("ecs-local-journal-");
+      const builder = Journal.open(dir);
+      const server = Journal.open(dir, "normal", false);
+      try {
+        server.commit([op(0), op(1)]);
+        let pauses = 0;
+        // The server's commits land while the builder rests between its parts: none waits for the whole snapshot.
+        const stored = builder.putSnapshotInParts(2, 5, bytes(1), 2, () => server.commit([op(100 + pauses++)]));
+        expect(stored).toBe(true);
+        expect(pauses).toBe(3);
+        expect(server.snapshots()).toEqual([{ seq: 2, at: 5 }]);
+        expect(Buffer.from(server.snapshotData(2)!).equals(Buffer.from(bytes(1)))).toBe(true);
+        expect(server.lastSeq()).toBe(5);
+      } finally {
+        builder.close();
+        server.close();
+      }
+    });
+
+    it("replaces older snapshots, their parts dropped; a snapshot of one blob (a stop's) drops what no kept one reads", () => {
+      const dir = tempDir("ecs-local-journal-");
+      const journal = Journal.open(dir);
+      try {
+        journal.commit([op(0), op(1), op(2)]);
+        journal.putSnapshotInParts(1, 1, bytes(1), 1, () => undefined);
+        let pauses = 0;
+        journal.putSnapshotInParts(2, 2, bytes(2), 1, () => pauses++);
+        // Three parts written, then the three of the replaced snapshot dropped one by one.
+        expect(pauses).toBe(6);
+        expect(journal.snapshots()).toEqual([{ seq: 2, at: 2 }]);
+        expect(journal.snapshotData(1)).toBeUndefined();
+        expect(Buffer.from(journal.snapshotData(2)!).equals(Buffer.from(bytes(2)))).toBe(true);
+        journal.putSnapshot(3, 3, Uint8Array.of(1, 2, 3), 1);
+        expect(journal.snapshots()).toEqual([{ seq: 3, at: 3 }]);
+        expect([...journal.snapshotData(3)!]).toEqual([1, 2, 3]);
+        // Nothing of the parts is left: a snapshot in parts at the same seq again reads only its own.
+        journal.putSnapshotInParts(3, 3, Uint8Array.of(9), 1, () => undefined);
+        expect([...journal.snapshotData(3)!]).toEqual([9]);
+      } finally {
+        journal.close();
+      }
+    });
+
+    it("is void after a reset while it was written: nothing stored, no part left behind", () => {
+      const dir = tempDir("ecs-local-journal-");
+      const builder = Journal.open(dir);
+      const server = Journal.open(dir, "normal", false);
+      try {
+        server.commit([op(0), op(1)]);
+        let pauses = 0;
+        const stored = builder.putSnapshotInParts(2, 5, bytes(1), 2, () => {
+          if (pauses++ === 1) server.truncate([["base", "{}"]]);
+        });
+        expect(stored).toBe(false);
+        expect(server.snapshots()).toEqual([]);
+        // The reset took the two parts written before it; the one written after it is dropped by the builder.
+        expect(pauses).toBe(3 + 1);
+        server.commit([op(3)]);
+        server.putSnapshotInParts(server.lastSeq(), 6, Uint8Array.of(4), 2, () => undefined);
+        expect([...server.snapshotData(server.lastSeq())!]).toEqual([4]);
+      } finally {
+        builder.close();
+        server.close();
+      }
+    });
   });
 });

@@ -32,9 +32,20 @@ export interface StoredEntry extends Entry {
   seq: number;
 }
 
+/** Log pages a commit lets pile up before it copies them back (where no checkpointer thread does it). */
+export const AUTOCHECKPOINT_PAGES = 16384;
+
 /** The most entries one INSERT statement takes (a turn's entries go in as few statements as this allows). */
 const ROWS_PER_INSERT = 32;
 const ENTRY_COLUMNS = "INSERT INTO entries (at, kind, service, operation, context, input) VALUES ";
+
+/** A builder's snapshot part: a transaction short enough (a millisecond or two) for the server's commits to wait on. */
+export const SNAPSHOT_PART_BYTES = 1 << 20;
+/** The log is copied back into the database every this many parts (each copy ends with a sync of the file). */
+const PARTS_PER_CHECKPOINT = 8;
+/** The parts of snapshots that are not kept. */
+const ORPHAN_PARTS = "seq NOT IN (SELECT seq FROM snapshots)";
+const EMPTY = new Uint8Array(0);
 
 export class Journal {
   /** By row count: the INSERT of that many entries at once (one call into SQLite instead of one per entry). */
@@ -112,11 +123,14 @@ export class Journal {
       db.exec(`PRAGMA synchronous = ${sync === "full" ? "FULL" : "NORMAL"}`);
       // A checkpoint (WAL back into the database, with its syncs) blocks the event loop: every 16k
       // pages (64 MiB) instead of SQLite's 1k, so a write-heavy load meets one rarely.
-      db.exec("PRAGMA wal_autocheckpoint = 16384");
+      db.exec(`PRAGMA wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
       // A snapshot builder writes beside the server: each waits for the other's transaction instead of failing.
       db.exec("PRAGMA busy_timeout = 10000");
       // Snapshots came after the format: a journal without the table gets it (older builds ignore it).
       db.exec("CREATE TABLE IF NOT EXISTS snapshots (seq INTEGER PRIMARY KEY, at REAL NOT NULL, data BLOB NOT NULL)");
+      // A builder's snapshot goes in a part at a time (see putSnapshotInParts); its row in snapshots
+      // then holds no bytes. Older builds find an empty snapshot, refuse it and replay the journal.
+      db.exec("CREATE TABLE IF NOT EXISTS snapshot_parts (seq INTEGER NOT NULL, part INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (seq, part))");
       if (!existed) {
         db.exec(`CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
           CREATE TABLE entries (seq INTEGER PRIMARY KEY AUTOINCREMENT, at REAL NOT NULL, kind TEXT NOT NULL,
@@ -202,7 +216,10 @@ export class Journal {
   }
 
   snapshotData(seq: number): Uint8Array | undefined {
-    return (this.db.prepare("SELECT data FROM snapshots WHERE seq = ?").get(seq) as { data: Uint8Array } | undefined)?.data;
+    const data = (this.db.prepare("SELECT data FROM snapshots WHERE seq = ?").get(seq) as { data: Uint8Array } | undefined)?.data;
+    if (data === undefined || data.length > 0) return data;
+    const parts = this.db.prepare("SELECT data FROM snapshot_parts WHERE seq = ? ORDER BY part").all(seq) as { data: Uint8Array }[];
+    return Buffer.concat(parts.map((p) => p.data));
   }
 
   /**
@@ -217,9 +234,56 @@ export class Journal {
       if (builder && !this.db.prepare("SELECT 1 FROM entries WHERE seq = ?").get(seq)) return;
       this.db.prepare("INSERT OR REPLACE INTO snapshots (seq, at, data) VALUES (?, ?, ?)").run(seq, at, data);
       this.db.prepare("DELETE FROM snapshots WHERE seq NOT IN (SELECT seq FROM snapshots ORDER BY seq DESC LIMIT ?)").run(keep);
+      this.db.exec(`DELETE FROM snapshot_parts WHERE ${ORPHAN_PARTS}`);
       stored = true;
     });
     return stored;
+  }
+
+  /**
+   * putSnapshot for a builder beside a running server, which never holds SQLite's one write lock for
+   * long: a snapshot of a large state is a hundred megabytes and more, and written in one transaction
+   * it held the server's commits (and every request waiting on one) for a third of a second and more.
+   * Here each part is a transaction of its own, the log is copied back after each (off the server's
+   * thread: else the server's next commit would copy it), and `pause` gives the server room to
+   * commit; the snapshot counts only once its row is in, in a last small transaction, and the parts
+   * of the snapshots it replaces go a few at a time after it.
+   */
+  putSnapshotInParts(seq: number, at: number, data: Uint8Array, keep: number, pause: () => void): boolean {
+    const exists = this.db.prepare("SELECT 1 FROM entries WHERE seq = ?");
+    // A reset since the builder read the journal made its snapshot void.
+    if (!exists.get(seq)) return false;
+    const insert = this.db.prepare("INSERT OR REPLACE INTO snapshot_parts (seq, part, data) VALUES (?, ?, ?)");
+    for (let part = 0, from = 0; from < data.length; part++, from += SNAPSHOT_PART_BYTES) {
+      insert.run(seq, part, data.subarray(from, Math.min(data.length, from + SNAPSHOT_PART_BYTES)));
+      if (part % PARTS_PER_CHECKPOINT === PARTS_PER_CHECKPOINT - 1) this.checkpoint();
+      pause();
+    }
+    this.checkpoint();
+    const parts = Math.ceil(data.length / SNAPSHOT_PART_BYTES);
+    let stored = false;
+    this.db.transaction(() => {
+      // Void after a reset, or when the server's own snapshot at a stop took parts it did not know of.
+      if (!exists.get(seq) || (this.db.prepare("SELECT count(*) AS n FROM snapshot_parts WHERE seq = ?").get(seq) as { n: number }).n !== parts) return;
+      this.db.prepare("INSERT OR REPLACE INTO snapshots (seq, at, data) VALUES (?, ?, ?)").run(seq, at, EMPTY);
+      this.db.prepare("DELETE FROM snapshots WHERE seq NOT IN (SELECT seq FROM snapshots ORDER BY seq DESC LIMIT ?)").run(keep);
+      stored = true;
+    });
+    // What no kept snapshot reads (the replaced ones', or this one's when a reset made it void).
+    const drop = this.db.prepare("DELETE FROM snapshot_parts WHERE seq = ? AND part = ?");
+    const orphans = this.db.prepare(`SELECT seq, part FROM snapshot_parts WHERE ${ORPHAN_PARTS}`).all() as { seq: number; part: number }[];
+    orphans.forEach(({ seq: old, part }, i) => {
+      drop.run(old, part);
+      if (i % PARTS_PER_CHECKPOINT === PARTS_PER_CHECKPOINT - 1) this.checkpoint();
+      pause();
+    });
+    this.checkpoint();
+    return stored;
+  }
+
+  /** How many pages of log a commit on this connection lets pile up before it copies them back itself (0: never). */
+  autocheckpoint(pages: number): void {
+    this.db.exec(`PRAGMA wal_autocheckpoint = ${Math.max(0, Math.floor(pages))}`);
   }
 
   /**
@@ -233,7 +297,10 @@ export class Journal {
 
   /** Deletes the snapshot of `seq` (one this build could not use). */
   dropSnapshot(seq: number): void {
-    this.db.prepare("DELETE FROM snapshots WHERE seq = ?").run(seq);
+    this.db.transaction(() => {
+      this.db.prepare("DELETE FROM snapshots WHERE seq = ?").run(seq);
+      this.db.prepare("DELETE FROM snapshot_parts WHERE seq = ?").run(seq);
+    });
   }
 
   /** Deletes every entry (and snapshot) and sets metadata in one transaction: the journal starts over from `meta`. */
@@ -241,6 +308,7 @@ export class Journal {
     this.db.transaction(() => {
       this.db.exec("DELETE FROM entries");
       this.db.exec("DELETE FROM snapshots");
+      this.db.exec("DELETE FROM snapshot_parts");
       for (const [k, v] of meta) this.setMeta.run(k, v);
     });
   }

@@ -1,7 +1,7 @@
 // Snapshots built off the main thread. The services are deterministic given the journal, so a worker
 // can open the same state directory, build fresh services, install the newest snapshot, replay the
-// entries after it and write the state it reached down: the server only decides when, and stores
-// the bytes the worker hands back (one INSERT). The worker runs this very module: from sources it
+// entries after it and write the state it reached down, a part at a time so that the server's own
+// commits never wait long for SQLite's one write lock: the server only decides when. The worker runs this very module: from sources it
 // registers tsx first (a worker does not inherit the loader), from the bundle it runs the bundle,
 // whose modules see the worker's data and do nothing else (main.ts starts no server there).
 import { createRequire } from "node:module";
@@ -30,6 +30,14 @@ export interface SnapshotJob {
   /** Ends the worker, unless it is writing (a reset or a stop made its snapshot useless: it checks, and stores nothing then). */
   stop(): void;
 }
+
+/**
+ * The builder's rest after each part it writes: the server commits once per turn of its event loop
+ * (a millisecond or so under load), so it finds the lock free in this time rather than sleeping in
+ * SQLite's busy handler until the whole snapshot is in.
+ */
+const PAUSE_MS = 2;
+const sleep = (ms: number): void => void Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
 interface WorkerInput {
   [SNAPSHOT_WORKER_MARK]: true;
@@ -103,14 +111,9 @@ async function runSnapshotWorker(input: WorkerInput): Promise<void> {
       // and at the server's own priority, since its commits may wait for this one.
       priority.restore();
       parentPort!.postMessage({ writing: true });
-      const stored = opened.journal.putSnapshot(built.seq, built.at, built.bytes, 2, true);
-      // The snapshot's pages leave the log here rather than in a checkpoint the server's next commit
-      // would run; should it fail, that commit's checkpoint does it as before.
-      try {
-        opened.journal.checkpoint();
-      } catch {
-        // left to the server's own checkpoint
-      }
+      // A part at a time, with the log copied back as it goes (not by the server's next commit) and a
+      // pause after each part in which the server's commits get the write lock.
+      const stored = opened.journal.putSnapshotInParts(built.seq, built.at, built.bytes, 2, () => sleep(PAUSE_MS));
       out = { built: { seq: built.seq, at: built.at, bytes: built.bytes.length, stored } };
     } finally {
       opened.journal.close();
