@@ -27,11 +27,15 @@ describe("the command's files", () => {
 
   it("keeps what a start does not run out of the first file: persistence's replay, the snapshot builder, Auto Scaling's group code, ECS's Express watcher and instance agent", () => {
     // Each is the definition of one module (or a Node module only it needs), present in one lazy file.
-    const parts = ["function attachPersistence(", "function replayJournal(", "function onInstanceChange(", "function followExpress(", "function instanceAgent(", 'require("node:worker_threads")', 'require("node:v8")', 'require("node:dgram")'];
+    const parts = ["function attachPersistence(", "function replayJournal(", "function onInstanceChange(", "function followExpress(", "function instanceAgent(", 'require("node:v8")', 'require("node:dgram")'];
     for (const part of parts) {
       expect(first, part).not.toContain(part);
       expect([...lazy.values()].filter((t) => t.includes(part)), part).toHaveLength(1);
     }
+    // Threads: the snapshot builder's and the checkpointer's (persistence's), both loaded with a state directory only.
+    const threads = 'require("node:worker_threads")';
+    expect(first, threads).not.toContain(threads);
+    expect([...lazy.values()].filter((t) => t.includes(threads))).toHaveLength(2);
     expect(first).not.toContain('require("node:perf_hooks")');
   });
 

@@ -11,6 +11,7 @@ import type { RequestContext } from "../../protocol/context.js";
 import { JsonText } from "../../protocol/json.js";
 import type { ServedService } from "../../protocol/service.js";
 import { cloneData } from "../clone.js";
+import { Checkpointer } from "./checkpointer.js";
 import { encode } from "./codec.js";
 import type { Entry } from "./journal.js";
 import { RecordingRuntime, recordSink, ReplayRuntime, type RuntimeEntry } from "./runtimeJournal.js";
@@ -62,6 +63,8 @@ export function attachPersistence(o: AttachOptions): Persistence {
   const restored = restoreSnapshot(o, extra);
   const lastAt = replayJournal(o, invokers, replaying, restored, true).last;
 
+  // From here on the server commits: the log's copies back into the file run on a thread of their own.
+  const checkpointer = new Checkpointer(journal, logger);
   let closed = false;
   let pending: Entry[] = [];
   let durable: Promise<void> | undefined;
@@ -77,6 +80,7 @@ export function attachPersistence(o: AttachOptions): Persistence {
     if (batch.length === 0) return resolve?.();
     try {
       journal.commit(batch);
+      checkpointer.committed();
       snapshots.committed(batch);
       resolve?.();
     } catch (e) {
@@ -183,6 +187,8 @@ export function attachPersistence(o: AttachOptions): Persistence {
       // Where the id source stood at a clean stop: the next start checks that replay ends there.
       const ids = idSourceOf(registry);
       if (!failed && ids) journal.putMeta("ids", `${journal.lastSeq()}:${ids.save()}`);
+      // Its connection closes on its own thread; what is left in the log stays there, as safe as in the file.
+      void checkpointer.close();
       journal.close();
     },
   };

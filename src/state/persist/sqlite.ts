@@ -42,6 +42,14 @@ function binding(): { name: string; open: Open } {
   throw new Error(`no SQLite binding loads on Node ${process.version} (${problems.join("; ")}); run \`npm rebuild better-sqlite3\`, or use Node 22.5 or later`);
 }
 
+/**
+ * What another thread loads to open the same file with the same binding: better-sqlite3's module path
+ * (resolved here, where the package's own require finds it), or undefined for node:sqlite.
+ */
+export function bindingModule(name: string): string | undefined {
+  return name === "better-sqlite3" ? require.resolve("better-sqlite3") : undefined;
+}
+
 export function openSqlite(file: string): Sqlite {
   const chosen = binding();
   const db = chosen.open(file);
