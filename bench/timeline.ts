@@ -1,0 +1,124 @@
+// npm run build && node dist/bench/timeline.js [--phase "a|b"] [--bucket 100] [--state-dir] [-- node flags for the server…]
+//
+// Where in a phase its slow units fall. The bench's setup and phases against one ecs-local, each
+// phase with the bench's budgets (a warm-up of 1 s or a tenth of its units, then 5 s or the rest),
+// every unit's start and latency kept; for the phases asked for, per slice of time: units finished,
+// their p99, and the milliseconds the server's collector held its thread (a PerformanceObserver the
+// server loads with --require). A p99 made in a phase's first few hundred milliseconds (the JIT still
+// compiling the phase's code) reads differently from one made by pauses spread through it.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Driver, percentile } from "./driver.js";
+import { sdkUserAgent } from "./fidelity.js";
+import { syntheticInstances } from "./motoEc2.js";
+import { Signer } from "./sigv4.js";
+import { CREDENTIALS, launch, REGION } from "./targets.js";
+import { EcsWire } from "./wire.js";
+import { companionPhases } from "./companions.js";
+import { elbv2Phases } from "./elbv2.js";
+import { queryPhases } from "./queryWorkload.js";
+import { DEFAULT_SIZES, phases, setup, type Bench, type Phase } from "./workload.js";
+
+const CONCURRENCY = 16;
+const WARMUP_MS = 1000;
+const PHASE_MS = 5000;
+
+/** Loaded by the server (--require): its GC pauses, on the wall clock the driver's times use. */
+const GC_OBSERVER = `
+const { PerformanceObserver, performance } = require("node:perf_hooks");
+const pauses = [];
+new PerformanceObserver((list) => { for (const e of list.getEntries()) pauses.push([performance.timeOrigin + e.startTime, e.duration]); }).observe({ entryTypes: ["gc"] });
+process.on("exit", () => require("node:fs").writeFileSync(process.env.ECS_LOCAL_TIMELINE_GC, JSON.stringify(pauses)));
+`;
+
+interface Unit {
+  /** Wall-clock ms at its start. */
+  at: number;
+  ms: number;
+}
+
+function args(): { only: string[]; bucketMs: number; stateDir: boolean; nodeFlags: string[] } {
+  const argv = process.argv.slice(2);
+  const value = (name: string) => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const dash = argv.indexOf("--");
+  return {
+    only: (value("--phase") ?? "").toLowerCase().split("|").filter(Boolean),
+    bucketMs: Number(value("--bucket") ?? 100),
+    // A server with a state directory: its journal's commits and snapshot builds in the same slices.
+    stateDir: argv.includes("--state-dir"),
+    nodeFlags: dash >= 0 ? argv.slice(dash + 1) : [],
+  };
+}
+
+/** Runs units until the time or the count is spent; each unit's start and latency. */
+async function load(b: Bench, phase: Phase, from: number, count: number, ms: number): Promise<{ units: Unit[]; next: number }> {
+  const units: Unit[] = [];
+  const deadline = performance.now() + ms;
+  let next = from;
+  const worker = async (): Promise<void> => {
+    while (next < from + count && performance.now() < deadline) {
+      const i = next++;
+      const t0 = performance.now();
+      const out = await phase.op(b, i);
+      if (!out.error) units.push({ at: performance.timeOrigin + t0, ms: performance.now() - t0 });
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  return { units, next };
+}
+
+function report(name: string, warm: Unit[], measured: Unit[], pauses: [number, number][], bucketMs: number): string[] {
+  const p = (units: Unit[], q: number) => percentile(units.map((u) => u.ms).sort((x, y) => x - y), q);
+  const start = measured[0]?.at ?? 0;
+  const end = measured.reduce((m, u) => Math.max(m, u.at + u.ms), start);
+  const half = measured.filter((u) => u.at >= start + (end - start) / 2);
+  const lines = [
+    `${name}: warm-up ${warm.length} units; measured ${measured.length} units in ${Math.round(end - start)} ms, p50 ${p(measured, 50).toFixed(2)} ms, p99 ${p(measured, 99).toFixed(2)} ms (its second half alone: p99 ${p(half, 99).toFixed(2)} ms)`,
+  ];
+  const buckets = new Map<number, number[]>();
+  for (const u of measured) {
+    const k = Math.floor((u.at - start) / bucketMs);
+    buckets.set(k, [...(buckets.get(k) ?? []), u.ms]);
+  }
+  const gc = new Map<number, number>();
+  for (const [at, ms] of pauses) if (at >= start && at <= end) gc.set(Math.floor((at - start) / bucketMs), (gc.get(Math.floor((at - start) / bucketMs)) ?? 0) + ms);
+  const cells = [...buckets.entries()].map(([k, v]) => `${v.length}:${percentile(v.sort((x, y) => x - y), 99).toFixed(1)}/${(gc.get(k) ?? 0).toFixed(0)}`);
+  lines.push(`  per ${bucketMs} ms (units : p99 ms / GC ms): ${cells.join(" ")}`);
+  return lines;
+}
+
+async function main(): Promise<void> {
+  const { only, bucketMs, stateDir, nodeFlags } = args();
+  const dir = mkdtempSync(join(tmpdir(), "ecs-local-timeline-"));
+  const observer = join(dir, "gc.cjs");
+  writeFileSync(observer, GC_OBSERVER);
+  process.env.ECS_LOCAL_TIMELINE_GC = join(dir, "gc.json");
+  const agent = await sdkUserAgent();
+  const target = await launch("ecs-local", agent, ["--require", observer, ...nodeFlags], stateDir ? ["--state-dir", join(dir, "state")] : []);
+  const driver = new Driver(target.origin, CONCURRENCY);
+  const b: Bench = { driver, wire: new EcsWire(new Signer(CREDENTIALS), REGION, target.host, agent), target, instanceIds: syntheticInstances(64) };
+  const kept: { name: string; warm: Unit[]; measured: Unit[] }[] = [];
+  try {
+    const report0 = await setup(b, DEFAULT_SIZES);
+    for (const phase of [...phases(() => report0, DEFAULT_SIZES, () => b), ...queryPhases(() => b), ...elbv2Phases(() => b), ...companionPhases(() => b)]) {
+      await phase.prepare(b);
+      // The bench's budgets: the warm-up ends at 1 s or a tenth of the phase's units, whichever comes first.
+      const warm = await load(b, phase, 0, Math.floor(phase.maxOps / 10), WARMUP_MS);
+      const measured = await load(b, phase, warm.next, phase.maxOps - warm.next, PHASE_MS);
+      phase.done?.();
+      if (only.length === 0 || only.some((w) => phase.name.toLowerCase().includes(w))) kept.push({ name: phase.name, warm: warm.units, measured: measured.units });
+    }
+  } finally {
+    await driver.close();
+    await target.stop();
+  }
+  const pauses = JSON.parse(readFileSync(process.env.ECS_LOCAL_TIMELINE_GC, "utf8")) as [number, number][];
+  rmSync(dir, { recursive: true, force: true });
+  for (const k of kept) for (const line of report(k.name, k.warm, k.measured, pauses, bucketMs)) console.log(line);
+}
+
+await main();
