@@ -8,6 +8,7 @@
 //
 //   npm run build && node dist/bench/requestCost.js [--only NAME|NAME] [--rounds 40] [--windows DIR]
 //   node --import tsx bench/requestCost.ts --server /abs/path/to/a/tree/dist/rt-js/server.js
+//   … [--state-dir DIR]: the server with a state directory (ECS_LOCAL_SNAPSHOT_EVERY=0: without the snapshot builder)
 //
 // --server: the server module of another build, for an A/B (run the two alternately, several times
 // each). Compare JavaScript as it ships, not the sources through tsx: tsx keeps function names with
@@ -42,6 +43,8 @@ interface Args {
   rounds: number;
   /** Where to write phases.json: the measured rounds' window per phase, for profile.js --phase (run under node --cpu-prof). */
   windows?: string;
+  /** A state directory for the server (its journal's cost per request, in the main thread's column). */
+  stateDir?: string;
 }
 
 function args(): Args {
@@ -49,7 +52,7 @@ function args(): Args {
     const i = process.argv.indexOf(name);
     return i >= 0 ? process.argv[i + 1] : undefined;
   };
-  return { server: arg("--server") ?? "../src/server.js", only: arg("--only"), rounds: Math.min(40, Number(arg("--rounds") ?? 40)), windows: arg("--windows") };
+  return { server: arg("--server") ?? "../src/server.js", only: arg("--only"), rounds: Math.min(40, Number(arg("--rounds") ?? 40)), windows: arg("--windows"), stateDir: arg("--state-dir") };
 }
 
 /** This thread's CPU time in µs (Linux: the scheduler's own count, in ns). */
@@ -120,7 +123,7 @@ const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math
 async function main(): Promise<void> {
   const a = args();
   const { startServer } = (await import(a.server)) as typeof import("../src/server.js");
-  const server = await startServer({ port: 0, host: "127.0.0.1", logLevel: "warn" });
+  const server = await startServer({ port: 0, host: "127.0.0.1", logLevel: "warn", ...(a.stateDir ? { stateDir: a.stateDir } : {}) });
   const plans = PLANS.filter((p) => !a.only || a.only.toLowerCase().split("|").some((w) => p.name.toLowerCase().includes(w)));
   const worker = fork(new URL(import.meta.url), ["--driver"], { execArgv: process.execArgv });
   worker.send({ origin: server.endpoint, host: `127.0.0.1:${server.port}`, plans, rounds: a.rounds });

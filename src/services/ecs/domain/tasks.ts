@@ -264,13 +264,16 @@ export class TaskJsonCache {
   private next = 0;
 
   /**
-   * A task's JSON, encoded, made again only when the task changed: every change goes through the
-   * lifecycle, which bumps `version` as ECS does, so the version says when the bytes are stale.
+   * A task's JSON as a member of a list after the first (a comma, then the task), encoded, made again
+   * only when the task changed: every change goes through the lifecycle, which bumps `version` as ECS
+   * does, so the version says when the bytes are stale. The comma comes with the task so that a list
+   * of 100 goes to the socket in about 100 pieces rather than 200 (each piece is a write through
+   * node:http's stream: a quarter of DescribeTasks' CPU went to those writes).
    */
   get(task: Task): Buffer {
     const hit = this.texts.get(task);
     if (hit?.json && hit.version === task.version) return hit.json;
-    const json = Buffer.from(JSON.stringify(task), "utf8");
+    const json = Buffer.from("," + JSON.stringify(task), "utf8");
     if (hit) {
       hit.version = task.version ?? 0;
       hit.json = json;

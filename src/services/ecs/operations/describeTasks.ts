@@ -7,7 +7,6 @@ import { ecsArn } from "../domain/arn.js";
 import { describeTask, findTask } from "../domain/tasks.js";
 
 const OPEN = Buffer.from('{"tasks":[');
-const COMMA = Buffer.from(",");
 
 // The call every waiter polls: answered from each task's cached JSON when tags are not asked for.
 export const describeTasks: Handler<"DescribeTasks"> = (input, ctx) => {
@@ -25,9 +24,10 @@ export const describeTasks: Handler<"DescribeTasks"> = (input, ctx) => {
   }
   if (withTags) return { tasks: tasks.map((t) => describeTask(ctx.state, t, true)), failures };
   const chunks: Buffer[] = [OPEN];
+  // Each task's bytes begin with the comma that separates it from the one before: the first goes without it.
   tasks.forEach((t, i) => {
-    if (i > 0) chunks.push(COMMA);
-    chunks.push(ctx.backend.taskJson.get(t));
+    const listed = ctx.backend.taskJson.get(t);
+    chunks.push(i === 0 ? listed.subarray(1) : listed);
   });
   chunks.push(Buffer.from(`],"failures":${JSON.stringify(failures)}}`));
   return new JsonText<DescribeTasksResponse>({ tasks, failures }, chunks);
