@@ -181,7 +181,7 @@ export function markdown(r: RunResult): string {
   const moto = r.targets.find((t) => t.kind === "moto");
   const lines: string[] = [];
   const m = r.machine;
-  lines.push(`Run of ${r.date} on ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GiB, Node ${m.node}${m.moto ? `, moto ${m.moto}` : ""}; concurrency ${r.options.concurrency}, ${r.options.phaseMs / 1000} s per phase after ${r.options.warmupMs / 1000} s warm-up.`, "");
+  lines.push(`Run of ${r.date} on ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GiB, Node ${m.node}${m.moto ? `, moto ${m.moto}` : ""}; concurrency ${r.options.concurrency}, ${r.options.phaseMs / 1000} s per phase after ${r.options.warmupMs / 1000} s warm-up, or less where a phase's unit budget runs out first (its warm-up then a tenth of the budget).`, "");
   lines.push("| Phase (unit) | ecs-local ops/s | p50 ms | p99 ms | errors | moto ops/s | p50 ms | p99 ms | errors | throughput × moto | moto p99 ÷ ours | req/s as % of ceiling | CPU % server / driver | server CPU µs / unit | RSS MB after (peak) |");
   lines.push("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
   for (const p of ours?.phases ?? moto?.phases ?? []) {
