@@ -51,12 +51,22 @@ describe("journal", () => {
     // Two and a half parts of bytes that differ from part to part, so that parts out of order would show.
     const bytes = (seed: number) => Uint8Array.from({ length: Math.floor(SNAPSHOT_PART_BYTES * 2.5) }, (_, i) => (i * 7 + seed + Math.floor(i / SNAPSHOT_PART_BYTES)) & 0xff);
 
-    it("reads back as it was written, and the server commits between its parts", () => {
+    /** A builder's connection and the server's to one fresh file, two entries committed. */
+    const besideServer = (fn: (builder: Journal, server: Journal) => void) => {
       const dir = tempDir("ecs-local-journal-");
       const builder = Journal.open(dir);
       const server = Journal.open(dir, "normal", false);
       try {
         server.commit([op(0), op(1)]);
+        fn(builder, server);
+      } finally {
+        builder.close();
+        server.close();
+      }
+    };
+
+    it("reads back as it was written, and the server commits between its parts", () => {
+      besideServer((builder, server) => {
         let pauses = 0;
         // The server's commits land while the builder rests between its parts: none waits for the whole snapshot.
         const stored = builder.putSnapshotInParts(2, 5, bytes(1), 2, () => server.commit([op(100 + pauses++)]));
@@ -65,10 +75,7 @@ describe("journal", () => {
         expect(server.snapshots()).toEqual([{ seq: 2, at: 5 }]);
         expect(Buffer.from(server.snapshotData(2)!).equals(Buffer.from(bytes(1)))).toBe(true);
         expect(server.lastSeq()).toBe(5);
-      } finally {
-        builder.close();
-        server.close();
-      }
+      });
     });
 
     it("replaces older snapshots, their parts dropped; a snapshot of one blob (a stop's) drops what no kept one reads", () => {
@@ -96,11 +103,7 @@ describe("journal", () => {
     });
 
     it("is void after a reset while it was written: nothing stored, no part left behind", () => {
-      const dir = tempDir("ecs-local-journal-");
-      const builder = Journal.open(dir);
-      const server = Journal.open(dir, "normal", false);
-      try {
-        server.commit([op(0), op(1)]);
+      besideServer((builder, server) => {
         let pauses = 0;
         const stored = builder.putSnapshotInParts(2, 5, bytes(1), 2, () => {
           if (pauses++ === 1) server.truncate([["base", "{}"]]);
@@ -112,10 +115,7 @@ describe("journal", () => {
         server.commit([op(3)]);
         server.putSnapshotInParts(server.lastSeq(), 6, Uint8Array.of(4), 2, () => undefined);
         expect([...server.snapshotData(server.lastSeq())!]).toEqual([4]);
-      } finally {
-        builder.close();
-        server.close();
-      }
+      });
     });
   });
 });
