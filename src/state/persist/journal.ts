@@ -121,8 +121,9 @@ export class Journal {
       // as the disk keeps its word), at a few milliseconds per commit on the event loop.
       db.exec("PRAGMA journal_mode = WAL");
       db.exec(`PRAGMA synchronous = ${sync === "full" ? "FULL" : "NORMAL"}`);
-      // A checkpoint (WAL back into the database, with its syncs) blocks the event loop: every 16k
-      // pages (64 MiB) instead of SQLite's 1k, so a write-heavy load meets one rarely.
+      // A checkpoint (WAL back into the database, with its syncs) blocks the thread that runs it: every
+      // 16k pages (64 MiB) instead of SQLite's 1k. The server's own connection leaves them to the
+      // checkpointer's thread (checkpointer.ts) and comes back to this only if that thread fails.
       db.exec(`PRAGMA wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
       // A snapshot builder writes beside the server: each waits for the other's transaction instead of failing.
       db.exec("PRAGMA busy_timeout = 10000");
@@ -244,10 +245,10 @@ export class Journal {
    * putSnapshot for a builder beside a running server, which never holds SQLite's one write lock for
    * long: a snapshot of a large state is a hundred megabytes and more, and written in one transaction
    * it held the server's commits (and every request waiting on one) for a third of a second and more.
-   * Here each part is a transaction of its own, the log is copied back after each (off the server's
-   * thread: else the server's next commit would copy it), and `pause` gives the server room to
-   * commit; the snapshot counts only once its row is in, in a last small transaction, and the parts
-   * of the snapshots it replaces go a few at a time after it.
+   * Here each part is a transaction of its own, the log is copied back every few parts (here, off the
+   * server's thread), and `pause` after each gives the server room to commit; the snapshot counts
+   * only once its row is in, in a last small transaction, and the parts of the snapshots it replaces
+   * go one at a time after it.
    */
   putSnapshotInParts(seq: number, at: number, data: Uint8Array, keep: number, pause: () => void): boolean {
     const exists = this.db.prepare("SELECT 1 FROM entries WHERE seq = ?");
