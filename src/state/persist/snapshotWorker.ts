@@ -1,9 +1,10 @@
 // Snapshots built off the main thread. The services are deterministic given the journal, so a worker
 // can open the same state directory, build fresh services, install the newest snapshot, replay the
 // entries after it and write the state it reached down, a part at a time so that the server's own
-// commits never wait long for SQLite's one write lock: the server only decides when. The worker runs this very module: from sources it
-// registers tsx first (a worker does not inherit the loader), from the bundle it runs the bundle,
-// whose modules see the worker's data and do nothing else (main.ts starts no server there).
+// commits never wait long for SQLite's one write lock: the server only decides when. The worker
+// runs this very module: from sources it registers tsx first (a worker does not inherit the
+// loader), from the bundle it runs the bundle, whose modules see the worker's data and do nothing
+// else (main.ts starts no server there).
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
