@@ -19,6 +19,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fork } from "node:child_process";
+import { companionPhases } from "./companions.js";
 
 interface Plan {
   /** The bench's phase name. */
@@ -35,6 +36,8 @@ const PLANS: Plan[] = [
   { name: "Service create→describe→update→delete", warmup: 500, units: 100 },
   // Read only: its 1,000 prepared requests go round again.
   { name: "DescribeTasks (100 ARNs)", warmup: 1000, units: 300 },
+  { name: "SSM parameter put→get→delete (chain of 3)", warmup: 500, units: 200 },
+  { name: "Auto Scaling group create→describe→delete (chain of 3)", warmup: 500, units: 200 },
 ];
 
 interface Args {
@@ -87,7 +90,7 @@ async function driverProcess(): Promise<void> {
   const b = { driver, wire: new EcsWire(new Signer(CREDENTIALS), REGION, host, agent), target: { origin, host }, instanceIds: syntheticInstances(128) } as unknown as Bench;
   const report = await setup(b, DEFAULT_SIZES);
   if (Object.keys(report.errors).length) throw new Error(`setup: ${JSON.stringify(report.errors)}`);
-  const all = phases(() => report, DEFAULT_SIZES, () => b);
+  const all = [...phases(() => report, DEFAULT_SIZES, () => b), ...companionPhases(() => b)];
   let next = 0;
   const errors: string[] = [];
   const run = async (phase: (typeof all)[number], end: number) => {
