@@ -4,7 +4,7 @@
 // throughput (medians over the windows), B's CPU per unit as a share of A's, and each build's p50 and
 // p99 over all its windows' units together (a window of 1 s holds too few units for a p99 of its own).
 // `--versus-state-dir` instead: the same build in memory (A) and with a state directory (B).
-import { Driver, percentile, runLoad } from "./driver.js";
+import { Driver, median, percentile, runLoad } from "./driver.js";
 import { syntheticInstances } from "./motoEc2.js";
 import { writeResults } from "./results.js";
 import { Signer } from "./sigv4.js";
@@ -61,12 +61,6 @@ interface Window {
   seconds: number;
   latencies: number[];
 }
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((x, y) => x - y);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 
 async function side(label: string, bin: string | undefined, agent: UserAgent, concurrency: number, serverArgs: string[] = [], nodeFlags: string[] = []): Promise<{ side: Side; target: Target }> {
   useBin(bin);

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { DEFAULT_SOCKET, Engine } from "../src/runtime/docker/engine.js";
-import { Driver, errorCode } from "./driver.js";
+import { Driver, errorCode, median } from "./driver.js";
 import { machine, writeResults } from "./results.js";
 import { Signer } from "./sigv4.js";
 import { CREDENTIALS, launch, REGION, type Target } from "./targets.js";
@@ -34,11 +34,6 @@ export interface DockerResult {
   medians?: { ecsRun: number; ecsStop: number; bareRun: number; bareStop: number };
 }
 
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 const round = (n: number): number => Math.round(n * 10) / 10;
 
 /** Why the Docker mode cannot run here, or undefined. */

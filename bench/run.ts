@@ -3,7 +3,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Driver, latencyPercentiles, round, runLoad, summarize, type LoadResult, type OpOutcome } from "./driver.js";
+import { Driver, latencyPercentiles, median, round, runLoad, summarize, type LoadResult, type OpOutcome } from "./driver.js";
 import { checkFidelity, sdkUserAgent } from "./fidelity.js";
 import { machine, markdown, writeResults, type CpuShare, type PhaseResult, type RunResult, type TargetRun } from "./results.js";
 import { compareAb, runAb } from "./ab.js";
@@ -129,14 +129,19 @@ function ceilingRequests(host: string, agent: UserAgent) {
   return Array.from({ length: 1000 }, () => wire.build("DescribeTasks", { tasks: arns, cluster: "bench-list" }));
 }
 
+/** One request to the ceiling, its prepared requests in turn. */
+function ceilingOp(driver: Driver, reqs: ReturnType<typeof ceilingRequests>): (i: number) => Promise<OpOutcome> {
+  return async (i) => {
+    const r = await driver.send(reqs[i % reqs.length]);
+    return r.status === 200 ? { requests: 1 } : { requests: 1, error: `HTTP ${r.status}` };
+  };
+}
+
 async function ceiling(opts: Options, agent: UserAgent, bodyBytes = 0): Promise<RunResult["ceiling"]> {
   const target = await launch("ceiling", agent, bodyBytes ? [String(bodyBytes)] : []);
   const driver = new Driver(target.origin, opts.concurrency);
   const reqs = ceilingRequests(target.host, agent);
-  const result = await measure(opts, target.pid, Number.MAX_SAFE_INTEGER, async (i) => {
-    const r = await driver.send(reqs[i % reqs.length]);
-    return r.status === 200 ? { requests: 1 } : { requests: 1, error: `HTTP ${r.status}` };
-  });
+  const result = await measure(opts, target.pid, Number.MAX_SAFE_INTEGER, ceilingOp(driver, reqs));
   const mem = memoryOf(target.pid);
   await driver.close();
   await target.stop();
@@ -173,10 +178,7 @@ async function describeVersusCeiling(opts: Options, b: Bench, phase: Phase, agen
       process.kill(b.target.pid, "SIGSTOP");
       let c: number;
       try {
-        c = await window(async (i) => {
-          const res = await driver.send(reqs[i % reqs.length]);
-          return res.status === 200 ? { requests: 1 } : { requests: 1, error: `HTTP ${res.status}` };
-        });
+        c = await window(ceilingOp(driver, reqs));
       } finally {
         process.kill(b.target.pid, "SIGCONT");
       }
@@ -188,7 +190,6 @@ async function describeVersusCeiling(opts: Options, b: Bench, phase: Phase, agen
     await driver.close();
     await target.stop();
   }
-  const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
   log(`DescribeTasks(100) and the ceiling alternating: ${Math.round(median(ours))} and ${Math.round(median(bare))} req/s`);
   return { rounds: DESCRIBE_ROUNDS, windowMs: 1000, ecsLocal: Math.round(median(ours)), ceiling: Math.round(median(bare)) };
 }

@@ -1,6 +1,7 @@
 // npm run bench -- --startup [--startup-runs N]: only the start-up measure, the same one the full run
 // takes (spawn to the first answered ListClusters), N times for each of ecs-local and the bare
 // node:http server, alternating so that both see the same load on a shared machine; medians decide.
+import { median } from "./driver.js";
 import { machine, writeResults } from "./results.js";
 import { launch, type TargetKind } from "./targets.js";
 import type { UserAgent } from "./wire.js";
@@ -14,11 +15,7 @@ export interface StartupResult {
   ratio: number;
 }
 
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : Math.round(((s[m - 1] + s[m]) / 2) * 10) / 10;
-};
+const tenth = (n: number): number => Math.round(n * 10) / 10;
 
 /** N alternating starts of each; the medians and their ratio decide (the full run takes this too). */
 export async function sampleStartup(runs: number, agent: UserAgent, log: (line: string) => void): Promise<StartupResult> {
@@ -31,7 +28,7 @@ export async function sampleStartup(runs: number, agent: UserAgent, log: (line: 
     }
     log(`start-up run ${i + 1}/${runs}: ecs-local ${samples["ecs-local"][i]} ms, bare node:http ${samples.ceiling[i]} ms`);
   }
-  const medians = { "ecs-local": median(samples["ecs-local"]), ceiling: median(samples.ceiling) };
+  const medians = { "ecs-local": tenth(median(samples["ecs-local"])), ceiling: tenth(median(samples.ceiling)) };
   const ratio = Math.round((medians["ecs-local"] / medians.ceiling) * 100) / 100;
   return { date: new Date().toISOString(), machine: machine(), runs, samples, medians, ratio };
 }

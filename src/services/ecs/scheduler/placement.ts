@@ -126,7 +126,7 @@ function slotsOf(cands: Candidate[], needs: TaskNeeds, random: boolean): Slots {
 }
 
 /** The first reason candidate i cannot take the task now, in the order ECS reports them. */
-function lackOf(needs: TaskNeeds, slots: Slots, i: number): string | undefined {
+function lackOf(needs: TaskNeeds, slots: Slots, i: number): ReturnType<typeof portShortfall> | "RESOURCE:CPU" | "RESOURCE:MEMORY" {
   if (needs.cpu > slots.cpu[i]) return "RESOURCE:CPU";
   if (needs.memory > slots.memory[i]) return "RESOURCE:MEMORY";
   const ports = slots.ports[i];
