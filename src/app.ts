@@ -150,7 +150,7 @@ export function createApp(options: AppOptions = {}): EcsLocal {
           setBeforeInvoke: (fn) => (protocol.beforeInvoke = fn),
           snapshotEvery: config.snapshotEvery,
           // The simulated runtime's state follows from the journal alone: a worker can rebuild it.
-          buildSnapshot: worker && (() => worker.buildInWorker(config.stateDir!, { ...options.config, stateDir: undefined })),
+          snapshotBuilder: worker?.snapshotBuilder(config.stateDir!, { ...options.config, stateDir: undefined }),
         });
         return persistence.resumed;
       })

@@ -47,6 +47,38 @@ describe("journal", () => {
     }
   });
 
+  it("never uses a sequence number twice: a reset leaves one entry, itself, and the next entries follow it", () => {
+    const dir = tempDir("ecs-local-journal-");
+    const journal = Journal.open(dir);
+    try {
+      journal.commit([op(0), op(1), op(2)]);
+      expect(journal.holdsChanges()).toBe(true);
+      journal.truncate([["base", "{}"]], 9);
+      expect([...journal.entries()]).toEqual([{ seq: 4, kind: "reset", at: 9, service: null, operation: null, context: null, input: null }]);
+      expect(journal.holdsChanges()).toBe(false);
+      expect(journal.hasEntry(3)).toBe(false);
+      journal.commit([op(3)]);
+      journal.truncate([["base", "{}"]], 10);
+      journal.commit([op(4), op(5)]);
+      expect([...journal.entries()].map((e) => [e.seq, e.kind])).toEqual([
+        [6, "reset"],
+        [7, "op"],
+        [8, "op"],
+      ]);
+    } finally {
+      journal.close();
+    }
+    // And after the file is opened again.
+    const again = Journal.open(dir);
+    try {
+      again.truncate([["base", "{}"]], 11);
+      again.commit([op(6)]);
+      expect([...again.entries()].map((e) => e.seq)).toEqual([9, 10]);
+    } finally {
+      again.close();
+    }
+  });
+
   describe("a builder's snapshot in parts", () => {
     // Two and a half parts of bytes that differ from part to part, so that parts out of order would show.
     const bytes = (seed: number) => Uint8Array.from({ length: Math.floor(SNAPSHOT_PART_BYTES * 2.5) }, (_, i) => (i * 7 + seed + Math.floor(i / SNAPSHOT_PART_BYTES)) & 0xff);
@@ -106,7 +138,7 @@ describe("journal", () => {
       besideServer((builder, server) => {
         let pauses = 0;
         const stored = builder.putSnapshotInParts(2, 5, bytes(1), 2, () => {
-          if (pauses++ === 1) server.truncate([["base", "{}"]]);
+          if (pauses++ === 1) server.truncate([["base", "{}"]], 5);
         });
         expect(stored).toBe(false);
         expect(server.snapshots()).toEqual([]);

@@ -96,13 +96,14 @@ describe("--state-dir: restart", () => {
     const entries = () => {
       const db = openSqlite(join(d, "state.db"));
       try {
-        return (db.prepare("SELECT count(*) AS n FROM entries").get() as { n: number }).n;
+        return (db.prepare("SELECT count(*) AS n FROM entries WHERE kind != 'reset'").get() as { n: number }).n;
       } finally {
         db.close();
       }
     };
     expect(entries()).toBeGreaterThanOrEqual(3);
     await fetch(a.endpoint + "/_ecs-local/reset", { method: "POST" });
+    // Nothing but the reset's own entry, which keeps sequence numbers going on.
     expect(entries()).toBe(0);
     await call(a, "CreateCluster", { clusterName: "kept" });
     await call(a, "RegisterTaskDefinition", FARGATE_TD);

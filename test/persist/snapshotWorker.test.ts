@@ -82,4 +82,46 @@ describe("snapshots built off the main thread", () => {
       await again.close();
     }
   }, 90_000);
+
+  it("the worker keeps its copy: a second snapshot replays only the entries since the first, and a start from it equals a full replay", async () => {
+    const dir = tempDir("ecs-local-snap-worker-follow-");
+    const lines: string[] = [];
+    const app = createApp({ config: { stateDir: dir, snapshotEvery: 0 }, logger: createLogger({ level: "debug", write: (l) => void lines.push(l) }) });
+    await app.ready;
+    const ecs = app.registry.json.find((x) => x.name === "ecs")!;
+    const request = { accountId: "000000000000", region: "us-east-1", requestId: "r" } as never;
+    const replayed = () => lines.filter((l) => l.includes("snapshot written") && l.includes("worker=true")).map((l) => Number(/replayed=(\d+)/.exec(l)![1]));
+    for (let i = 0; i < 6; i++) await ecs.invoke("CreateCluster", { clusterName: `a${i}` }, request);
+    expect(await app.snapshotSoon()).toBe(true);
+    for (let i = 0; i < 4; i++) await ecs.invoke("CreateCluster", { clusterName: `b${i}`, tags: [{ key: "n", value: String(i) }] }, request);
+    await ecs.invoke("DeleteCluster", { cluster: "a0" }, request);
+    expect(await app.snapshotSoon()).toBe(true);
+    // The first ran the six entries; the second only the five since (ticks, if any, are entries too).
+    const [first, second] = replayed();
+    expect(first).toBeGreaterThanOrEqual(6);
+    expect(second).toBeGreaterThanOrEqual(5);
+    expect(second).toBeLessThan(first + 5);
+    // A reset ends the worker's copy: the next snapshot holds nothing from before it.
+    app.reset();
+    await ecs.invoke("CreateCluster", { clusterName: "after" }, request);
+    expect(await app.snapshotSoon()).toBe(true);
+    expect(replayed()[2]).toBeLessThanOrEqual(2);
+    await ecs.invoke("CreateCluster", { clusterName: "later" }, request);
+    const last = snapshots(dir)[0];
+    await app.close();
+
+    const full = copyDir(dir, "ecs-local-snap-worker-follow-full-");
+    keepSnapshots(full, () => false);
+    keepSnapshots(dir, (seq) => seq === last);
+    const [fl, tl] = [[] as string[], [] as string[]];
+    const a = await start(full, fl);
+    const b = await start(dir, tl);
+    try {
+      expect(tl.find((l) => l.includes("state restored"))).toMatch(new RegExp(`snapshot\\W+${last}\\W`));
+      expect([...b.ecs.states.get("000000000000", "us-east-1").clusters.keys()]).toEqual(["after", "later"]);
+      expectSame(graph(a), graph(b));
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  }, 90_000);
 });

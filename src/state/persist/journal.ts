@@ -134,7 +134,7 @@ export class Journal {
       db.exec("CREATE TABLE IF NOT EXISTS snapshot_parts (seq INTEGER NOT NULL, part INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (seq, part))");
       if (!existed) {
         db.exec(`CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-          CREATE TABLE entries (seq INTEGER PRIMARY KEY AUTOINCREMENT, at REAL NOT NULL, kind TEXT NOT NULL,
+          CREATE TABLE entries (seq INTEGER PRIMARY KEY, at REAL NOT NULL, kind TEXT NOT NULL,
             service TEXT, operation TEXT, context TEXT, input TEXT);`);
         db.prepare("INSERT INTO meta (key, value) VALUES ('format', ?)").run(FORMAT_VERSION);
       }
@@ -157,6 +157,16 @@ export class Journal {
   /** The sequence number of the last entry (0 when there is none). */
   lastSeq(): number {
     return (this.db.prepare("SELECT max(seq) AS seq FROM entries").get() as { seq: number | null }).seq ?? 0;
+  }
+
+  /** Whether the journal holds anything to replay: an entry other than a reset (a reset leaves one, itself). */
+  holdsChanges(): boolean {
+    return this.db.prepare("SELECT 1 FROM entries WHERE kind != 'reset' LIMIT 1").get() != null;
+  }
+
+  /** Whether entry `seq` is in the journal (a reset deletes every entry, and no seq is used again). */
+  hasEntry(seq: number): boolean {
+    return this.db.prepare("SELECT 1 FROM entries WHERE seq = ?").get(seq) != null;
   }
 
   /** Every entry after `after` in order, read a page at a time. */
@@ -304,10 +314,18 @@ export class Journal {
     });
   }
 
-  /** Deletes every entry (and snapshot) and sets metadata in one transaction: the journal starts over from `meta`. */
-  truncate(meta: [string, string][]): void {
+  /**
+   * Deletes every entry (and snapshot) and sets metadata in one transaction: the journal starts over
+   * from `meta`, with one entry, the reset at `at`. A sequence number is never used twice (a builder
+   * tells by it that a reset voided what it read): that entry takes the next one, and every later
+   * entry follows it. (SQLite's AUTOINCREMENT would keep that for us at a second row written by every
+   * commit, a third of an entry's cost; files made before this keep it.)
+   */
+  truncate(meta: [string, string][], at: number): void {
     this.db.transaction(() => {
+      const next = this.lastSeq() + 1;
       this.db.exec("DELETE FROM entries");
+      this.db.prepare("INSERT INTO entries (seq, at, kind) VALUES (?, ?, 'reset')").run(next, at);
       this.db.exec("DELETE FROM snapshots");
       this.db.exec("DELETE FROM snapshot_parts");
       for (const [k, v] of meta) this.setMeta.run(k, v);

@@ -52,7 +52,7 @@ export function openState(dir: string, sync: "normal" | "full", configuredSeed: 
   // a real one's engine reported, and replaying one as the other rewrites the past. An empty journal
   // (new, or just reset) takes any. Journals from before this was stored are the simulated runtime's,
   // the only one persistence took then.
-  const empty = journal.lastSeq() === 0;
+  const empty = !journal.holdsChanges();
   const madeWith = journal.meta("runtime") ?? (empty ? undefined : "simulated");
   if (!empty && madeWith !== runtime) {
     journal.close();

@@ -16,7 +16,7 @@ import { encode } from "./codec.js";
 import type { Entry } from "./journal.js";
 import { RecordingRuntime, recordSink, ReplayRuntime, type RuntimeEntry } from "./runtimeJournal.js";
 import { Snapshots } from "./snapshots.js";
-import type { SnapshotJob } from "./snapshotWorker.js";
+import type { SnapshotBuilder } from "./snapshotWorker.js";
 import { idSourceOf, idSources, replayJournal, restoreSnapshot, snapshotExtra, type ReplayOptions } from "./replay.js";
 
 export { openState, PersistentClock, type OpenedState } from "./open.js";
@@ -42,8 +42,8 @@ export interface AttachOptions extends ReplayOptions {
   setBeforeInvoke(fn: () => void): void;
   /** Journal entries between snapshots (0: only at a clean stop). */
   snapshotEvery?: number;
-  /** Builds a snapshot off the main thread (snapshotWorker.ts); without it, they are taken on the main thread. */
-  buildSnapshot?: () => SnapshotJob;
+  /** Builds snapshots off the main thread (snapshotWorker.ts); without it, they are taken on the main thread. */
+  snapshotBuilder?: SnapshotBuilder;
 }
 
 /** Replays the journal into the fresh services, then records every change from here on. */
@@ -143,7 +143,7 @@ export function attachPersistence(o: AttachOptions): Persistence {
       extra,
       every: o.snapshotEvery,
       // Real containers' replay needs the real runtime's view of engines: their snapshots are taken here.
-      build: replaying ? undefined : o.buildSnapshot,
+      builder: replaying ? undefined : o.snapshotBuilder,
       flush: () => (flush(), !failed),
     },
     lastAt,
@@ -169,11 +169,15 @@ export function attachPersistence(o: AttachOptions): Persistence {
       if (failed) return;
       const ids = Object.fromEntries([...idSources(registry)].map(([name, source]) => [name, source.save()]));
       snapshots.reset();
+      const at = clock.holdForTurn();
       try {
-        journal.truncate([
-          ["base", JSON.stringify({ at: clock.holdForTurn(), ids })],
-          ["ids", ""],
-        ]);
+        journal.truncate(
+          [
+            ["base", JSON.stringify({ at, ids })],
+            ["ids", ""],
+          ],
+          at,
+        );
       } catch (e) {
         failed = e;
         logger.error(`cannot write ${journal.file}`, e);

@@ -14,7 +14,7 @@ import { Timeline } from "../../engine/timeline.js";
 import { createLogger } from "../../log.js";
 import { createRegistry } from "../../services/registry.js";
 import { openState, PersistentClock } from "./persistence.js";
-import { buildSnapshot } from "./replay.js";
+import { JournalFollower } from "./replay.js";
 import { inSnapshotWorker, SNAPSHOT_WORKER_MARK } from "./snapshotThread.js";
 import { toBackground } from "./threadPriority.js";
 
@@ -23,13 +23,28 @@ export interface SnapshotBuilt {
   seq: number;
   at: number;
   bytes: number;
+  /** The journal entries replayed for it (the worker keeps its state: only those since its last). */
+  replayed: number;
   stored: boolean;
 }
 
 export interface SnapshotJob {
   done: Promise<SnapshotBuilt>;
-  /** Ends the worker, unless it is writing (a reset or a stop made its snapshot useless: it checks, and stores nothing then). */
-  stop(): void;
+}
+
+/**
+ * One worker for the server's life, or while it is needed: it keeps the state it rebuilt, so each
+ * snapshot after the first replays only the entries since the one before (see JournalFollower).
+ */
+export interface SnapshotBuilder {
+  /** Starts a snapshot (one at a time): the worker starts with the first one. */
+  build(): SnapshotJob;
+  /**
+   * Ends the worker and the state it holds (a reset, a stop, or no snapshot for a while): at once,
+   * unless it is writing (a transaction cut off could hold the file's write lock): then once it has
+   * written, and what it wrote a reset made void is not stored (it checks).
+   */
+  discard(): void;
 }
 
 /**
@@ -39,6 +54,8 @@ export interface SnapshotJob {
  */
 const PAUSE_MS = 2;
 const sleep = (ms: number): void => void Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+/** A worker no snapshot has needed for this long ends, and its copy of the state with it. */
+export const BUILDER_IDLE_MS = 60_000;
 
 interface WorkerInput {
   [SNAPSHOT_WORKER_MARK]: true;
@@ -46,8 +63,8 @@ interface WorkerInput {
   config: ConfigOverrides;
 }
 
-type WorkerOutput = { built: SnapshotBuilt } | { error: string; refused: boolean };
-
+type WorkerOutput = { writing: true } | { built: SnapshotBuilt } | { error: string; refused: boolean };
+type WorkerCommand = "build" | "exit";
 
 /** Why a worker gave no snapshot: refused (something in the state cannot be kept) or failed. */
 export class SnapshotWorkerError extends Error {
@@ -65,64 +82,120 @@ function tsxApi(): string {
   return pathToFileURL(join(dirname(pkg), "dist", "esm", "api", "index.mjs")).href;
 }
 
-/** Starts a worker that builds a snapshot of the state directory `dir` (configured as the server is). */
-export function buildInWorker(dir: string, config: ConfigOverrides): SnapshotJob {
+function startWorker(dir: string, config: ConfigOverrides): Worker {
   const here = import.meta.url;
   const data: WorkerInput = { [SNAPSHOT_WORKER_MARK]: true, dir, config };
   const worker = here.endsWith(".ts")
     ? new Worker(`import(${JSON.stringify(tsxApi())}).then((m) => m.register()).then(() => import(${JSON.stringify(here)}))`, { eval: true, workerData: data, argv: [SNAPSHOT_WORKER_MARK] })
     : new Worker(fileURLToPath(here), { workerData: data, argv: [SNAPSHOT_WORKER_MARK] });
   worker.unref();
-  // Once it writes, it is left to finish: a transaction cut off could hold the file's write lock.
+  return worker;
+}
+
+/** The builder of the state directory `dir` (configured as the server is). */
+export function snapshotBuilder(dir: string, config: ConfigOverrides): SnapshotBuilder {
+  let worker: Worker | undefined;
   let writing = false;
-  const done = new Promise<SnapshotBuilt>((resolve, reject) => {
-    worker.on("message", (m: WorkerOutput | { writing: true }) => {
-      if ("writing" in m) writing = true;
-      else if ("built" in m) resolve(m.built);
-      else reject(new SnapshotWorkerError(m.error, m.refused));
+  let idle: NodeJS.Timeout | undefined;
+  let settle: { resolve(b: SnapshotBuilt): void; reject(e: unknown): void } | undefined;
+
+  const ended = (w: Worker, why: unknown): void => {
+    if (worker !== w) return;
+    worker = undefined;
+    writing = false;
+    settle?.reject(why);
+    settle = undefined;
+  };
+  const discard = (): void => {
+    clearTimeout(idle);
+    const w = worker;
+    if (!w) return;
+    // Forgotten at once: the next build starts a fresh worker, whatever this one still finishes.
+    ended(w, new SnapshotWorkerError("the snapshot worker was ended", false));
+    if (writing) w.postMessage("exit" satisfies WorkerCommand);
+    else void w.terminate();
+  };
+  const open = (): Worker => {
+    const w = startWorker(dir, config);
+    w.on("message", (m: WorkerOutput) => {
+      if (worker !== w) return;
+      if ("writing" in m) return void (writing = true);
+      writing = false;
+      const s = settle;
+      settle = undefined;
+      if ("built" in m) s?.resolve(m.built);
+      else s?.reject(new SnapshotWorkerError(m.error, m.refused));
+      idle = setTimeout(discard, BUILDER_IDLE_MS).unref();
     });
-    worker.once("error", reject);
-    worker.once("exit", (code) => reject(new SnapshotWorkerError(`the snapshot worker ended (exit code ${code})`, false)));
-  });
-  done.catch(() => {});
+    w.once("error", (e) => ended(w, e));
+    w.once("exit", (code) => ended(w, new SnapshotWorkerError(`the snapshot worker ended (exit code ${code})`, false)));
+    return w;
+  };
   return {
-    done,
-    stop: () => {
-      if (!writing) void worker.terminate();
+    build: () => {
+      clearTimeout(idle);
+      const done = new Promise<SnapshotBuilt>((resolve, reject) => {
+        if (settle) return reject(new SnapshotWorkerError("a snapshot is already being built", false));
+        settle = { resolve, reject };
+        (worker ??= open()).postMessage("build" satisfies WorkerCommand);
+      });
+      done.catch(() => {});
+      return { done };
     },
+    discard,
   };
 }
 
+/** The worker's side: builds on each "build", keeping the state it reached between builds. */
 async function runSnapshotWorker(input: WorkerInput): Promise<void> {
+  const port = parentPort!;
   const logger = createLogger({ level: "silent" });
-  let out: WorkerOutput;
-  try {
-    const base = defaultConfig({ ...input.config, stateDir: input.dir });
-    const opened = openState(input.dir, base.stateSync, undefined, logger, base.runtime, false);
-    try {
-      const config = { ...base, seed: opened.seed };
-      const clock = new PersistentClock();
-      const timeline = new Timeline(clock, false);
-      const registry = createRegistry(config, timeline, { logger });
-      await registry.load();
-      const priority = toBackground();
-      const built = opened.journal.reading(() => buildSnapshot({ opened, registry, timeline, clock, logger, resetAll: () => (timeline.clear(), registry.reset()) }));
-      // Written from here: the server's thread never holds the bytes, nor waits for their INSERT
-      // (only a commit of its own that falls inside it waits, as SQLite has one writer at a time),
-      // and at the server's own priority, since its commits may wait for this one.
-      priority.restore();
-      parentPort!.postMessage({ writing: true });
-      // A part at a time, with the log copied back as it goes (not by the server's next commit) and a
-      // pause after each part in which the server's commits get the write lock.
-      const stored = opened.journal.putSnapshotInParts(built.seq, built.at, built.bytes, 2, () => sleep(PAUSE_MS));
-      out = { built: { seq: built.seq, at: built.at, bytes: built.bytes.length, stored } };
-    } finally {
-      opened.journal.close();
+  const post = (m: WorkerOutput): void => port.postMessage(m);
+  const base = defaultConfig({ ...input.config, stateDir: input.dir });
+  let opened: ReturnType<typeof openState> | undefined;
+  const ready = (async () => {
+    opened = openState(input.dir, base.stateSync, undefined, logger, base.runtime, false);
+    const config = { ...base, seed: opened.seed };
+    const clock = new PersistentClock();
+    const timeline = new Timeline(clock, false);
+    const registry = createRegistry(config, timeline, { logger });
+    await registry.load();
+    return { journal: opened.journal, follower: new JournalFollower({ opened, registry, timeline, clock, logger, resetAll: () => (timeline.clear(), registry.reset()) }) };
+  })();
+  ready.catch(() => {});
+  port.on("message", (command: WorkerCommand) => {
+    if (command === "exit") {
+      opened?.journal.close();
+      return void port.close();
     }
-  } catch (e) {
-    out = { error: (e as Error).message, refused: (e as Error).name === "SnapshotRefused" };
-  }
-  parentPort!.postMessage(out);
+    void ready.then(
+      ({ journal, follower }) => {
+        try {
+          const priority = toBackground();
+          const built = journal.reading(() => follower.snapshot());
+          // Written from here: the server's thread never holds the bytes, nor waits for their INSERT
+          // (only a commit of its own that falls inside it waits, as SQLite has one writer at a time),
+          // and at the server's own priority, since its commits may wait for this one.
+          priority.restore();
+          post({ writing: true });
+          // A part at a time, with the log copied back as it goes (not by the server's next commit) and a
+          // pause after each part in which the server's commits get the write lock.
+          const stored = journal.putSnapshotInParts(built.seq, built.at, built.bytes, 2, () => sleep(PAUSE_MS));
+          post({ built: { seq: built.seq, at: built.at, bytes: built.bytes.length, replayed: built.replayed, stored } });
+        } catch (e) {
+          const refused = (e as Error).name === "SnapshotRefused";
+          post({ error: (e as Error).message, refused });
+          // A refusal comes after the replay, whose copy stays whole; any other failure may have cut
+          // it (or the file) half-way: this worker ends, and the next build starts a fresh one.
+          if (!refused) {
+            journal.close();
+            port.close();
+          }
+        }
+      },
+      (e: unknown) => post({ error: (e as Error).message, refused: false }),
+    );
+  });
 }
 
 if (inSnapshotWorker) void runSnapshotWorker(workerData as WorkerInput);

@@ -11,7 +11,7 @@ import type { Logger } from "../../log.js";
 import type { Registry } from "../../services/registry.js";
 import type { Entry, Journal } from "./journal.js";
 import { captureSnapshot, SnapshotRefused, type SnapshotExtra } from "./snapshot.js";
-import type { SnapshotJob } from "./snapshotWorker.js";
+import type { SnapshotBuilder, SnapshotJob } from "./snapshotWorker.js";
 
 export interface SnapshotsOptions {
   journal: Journal;
@@ -21,8 +21,8 @@ export interface SnapshotsOptions {
   extra: Record<string, SnapshotExtra>;
   /** Journal entries between snapshots (0 or none: only at a clean stop). */
   every?: number;
-  /** Builds one off the main thread (snapshotWorker.ts). */
-  build?: () => SnapshotJob;
+  /** Builds them off the main thread (snapshotWorker.ts). */
+  builder?: SnapshotBuilder;
   /** Commits what is pending; false once the journal cannot be written. */
   flush(): boolean;
 }
@@ -63,9 +63,9 @@ export class Snapshots {
 
   /** Starts one (in a worker where it can be); settles with whether it was stored. */
   soon(): Promise<boolean> {
-    if (!this.o.build) return new Promise((resolve) => setImmediate(() => resolve(!this.closed && this.now())));
+    if (!this.o.builder) return new Promise((resolve) => setImmediate(() => resolve(!this.closed && this.now())));
     if (this.building) return this.stored;
-    const job = (this.building = this.o.build());
+    const job = (this.building = this.o.builder.build());
     const g = this.generation;
     const started = Date.now();
     this.stored = job.done
@@ -74,7 +74,7 @@ export class Snapshots {
           if (!r.stored || g !== this.generation) return false;
           this.seq = Math.max(this.seq, r.seq);
           this.refused = undefined;
-          this.o.logger.debug("snapshot written", { file: this.o.journal.file, seq: r.seq, bytes: r.bytes, worker: true });
+          this.o.logger.debug("snapshot written", { file: this.o.journal.file, seq: r.seq, bytes: r.bytes, replayed: r.replayed, worker: true });
           return true;
         },
         (e: unknown) => {
@@ -125,9 +125,10 @@ export class Snapshots {
     this.closed = true;
   }
 
+  /** A build under way is void, and so is the builder's copy of the state (it ends). */
   private stopBuilding(): void {
     this.generation++;
-    this.building?.stop();
+    this.o.builder?.discard();
     this.building = undefined;
   }
 
