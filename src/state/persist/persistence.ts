@@ -46,6 +46,17 @@ export interface AttachOptions extends ReplayOptions {
   snapshotBuilder?: SnapshotBuilder;
 }
 
+/**
+ * Adds `e` to a turn's entries. Replay runs due work before every entry, at its moment: a tick just
+ * before another entry of the same moment (most often a write whose request first ran what was due)
+ * adds nothing to a replay, and is left out.
+ */
+export function appendEntry(pending: Entry[], e: Entry): void {
+  const before = pending[pending.length - 1];
+  if (before?.kind === "tick" && before.at === e.at && e.kind !== "reset") pending.pop();
+  pending.push(e);
+}
+
 /** Replays the journal into the fresh services, then records every change from here on. */
 export function attachPersistence(o: AttachOptions): Persistence {
   const { journal } = o.opened;
@@ -93,7 +104,7 @@ export function attachPersistence(o: AttachOptions): Persistence {
   const record = (e: Entry): void => {
     // What the runtime reports while the server stops is not kept: the next start reads it from the engine.
     if (closed) return;
-    pending.push(e);
+    appendEntry(pending, e);
     if (!durable) {
       durable = new Promise<void>((res, rej) => ((resolveDurable = res), (rejectDurable = rej)));
       durable.catch(() => {});
