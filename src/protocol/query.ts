@@ -19,6 +19,23 @@ export interface QueryService extends ServedService {
   xmlNamespace: string;
 }
 
+/**
+ * An answer written as it stood when its operation ran, for an operation whose answer waits a turn
+ * (persistence holds answers until their commit): kept as its XML, not as a copy of its objects.
+ */
+export class XmlText {
+  constructor(
+    readonly value: object,
+    readonly xml: string,
+  ) {}
+}
+
+/** The XML of an operation's answer, in the service's protocol. */
+export function answerXml(service: QueryService, operation: string, output: object, requestId: string): string {
+  const schema = schemaFor(service.name, operation, "output");
+  return service.protocol === "ec2" ? ec2Response(operation, output, schema, service.xmlNamespace, requestId) : queryResponse(operation, output, schema, service.xmlNamespace, requestId);
+}
+
 /** Errors of the query protocols themselves, raised before an operation runs. */
 export const queryErrors = {
   missingAction: () => new AwsError("MissingAction", "The request is missing an action or a required parameter.", 400),
@@ -111,13 +128,8 @@ export async function handleQuery(req: IncomingMessage, res: ServerResponse, ser
     opts.beforeInvoke();
     // Serialized in the same turn as the operation ran, before a timer can move state on.
     const output = (await service.invoke(operation, input, ctx)) ?? {};
-    if (opts.validateOutput) checkOutput(service.name, operation, output);
-    const schema = schemaFor(service.name, operation, "output");
-    const xml =
-      service.protocol === "ec2"
-        ? ec2Response(operation, output, schema, service.xmlNamespace, ctx.requestId)
-        : queryResponse(operation, output, schema, service.xmlNamespace, ctx.requestId);
-    send(res, 200, xml, ctx.requestId);
+    if (opts.validateOutput) checkOutput(service.name, operation, output instanceof XmlText ? output.value : output);
+    send(res, 200, output instanceof XmlText ? output.xml : answerXml(service, operation, output, ctx.requestId), ctx.requestId);
   } catch (e) {
     const protocol = service?.protocol ?? "query";
     const err = e instanceof AwsError ? e : e instanceof CredentialError ? queryErrors.credentials(protocol, e) : queryErrors.server(protocol);

@@ -9,6 +9,7 @@
 // journal, which then starts from where the clock and the ids stood.
 import type { RequestContext } from "../../protocol/context.js";
 import { JsonText } from "../../protocol/json.js";
+import { answerXml, XmlText, type QueryService } from "../../protocol/query.js";
 import type { ServedService } from "../../protocol/service.js";
 import { cloneData } from "../clone.js";
 import { Checkpointer } from "./checkpointer.js";
@@ -124,8 +125,9 @@ export function attachPersistence(o: AttachOptions): Persistence {
   for (const s of registry.all) {
     const invoke = invokers.get(s)!;
     const json = registry.json.includes(s as never);
+    const query = registry.query.includes(s as never) ? (s as QueryService) : undefined;
     // A JSON body or a form decodes to plain JSON values: only rest-xml inputs carry bytes or dates.
-    const plain = json || registry.query.includes(s as never);
+    const plain = json || query !== undefined;
     const changing = new Set(s.changesState ?? []);
     s.invoke = (operation: string, input: Record<string, unknown>, ctx: RequestContext): unknown => {
       if (failed) throw failed;
@@ -138,7 +140,13 @@ export function attachPersistence(o: AttachOptions): Persistence {
       const wait = durable;
       // The answer is encoded now, as it stands when the operation ran: the commit takes a turn.
       const settle = (out: unknown): Promise<unknown> => {
-        const fixed = json ? (out instanceof JsonText || out == null ? out : new JsonText(out, JSON.stringify(out))) : cloneData(out);
+        const fixed = json
+          ? out instanceof JsonText || out == null
+            ? out
+            : new JsonText(out, JSON.stringify(out))
+          : query
+            ? new XmlText(out ?? {}, answerXml(query, operation, out ?? {}, ctx.requestId))
+            : cloneData(out);
         return wait.then(() => fixed);
       };
       return output instanceof Promise ? output.then(settle) : settle(output);
