@@ -38,6 +38,7 @@ const PLANS: Plan[] = [
   { name: "DescribeTasks (100 ARNs)", warmup: 1000, units: 300 },
   { name: "SSM parameter put→get→delete (chain of 3)", warmup: 500, units: 200 },
   { name: "Auto Scaling group create→describe→delete (chain of 3)", warmup: 500, units: 200 },
+  { name: "CloudFormation stack create→describe→delete (chain of 3)", warmup: 500, units: 200 },
 ];
 
 interface Args {
