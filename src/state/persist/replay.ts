@@ -166,8 +166,10 @@ export class JournalFollower {
     this.invokers = new Map(o.registry.all.map((s) => [s, s.invoke.bind(s)]));
   }
 
-  /** The state as of the journal's last entry (call it inside one read transaction of the journal). */
-  /** `replayed`: the journal entries this one ran (every one since the stored snapshot, for the first). */
+  /**
+   * The state as of the journal's last entry (call it inside one read transaction of the journal);
+   * `replayed`: the journal entries this one ran (every one since the stored snapshot, for the first).
+   */
   snapshot(): { seq: number; at: number; bytes: Uint8Array; replayed: number } {
     const { o } = this;
     // A reset empties the journal (no seq is used twice): a copy made before it starts over.

@@ -108,11 +108,11 @@ export function snapshotBuilder(dir: string, config: ConfigOverrides): SnapshotB
   };
   const discard = (): void => {
     clearTimeout(idle);
-    const w = worker;
+    const [w, wasWriting] = [worker, writing];
     if (!w) return;
     // Forgotten at once: the next build starts a fresh worker, whatever this one still finishes.
     ended(w, new SnapshotWorkerError("the snapshot worker was ended", false));
-    if (writing) w.postMessage("exit" satisfies WorkerCommand);
+    if (wasWriting) w.postMessage("exit" satisfies WorkerCommand);
     else void w.terminate();
   };
   const open = (): Worker => {
@@ -172,11 +172,16 @@ async function runSnapshotWorker(input: WorkerInput): Promise<void> {
       ({ journal, follower }) => {
         try {
           const priority = toBackground();
-          const built = journal.reading(() => follower.snapshot());
-          // Written from here: the server's thread never holds the bytes, nor waits for their INSERT
-          // (only a commit of its own that falls inside it waits, as SQLite has one writer at a time),
-          // and at the server's own priority, since its commits may wait for this one.
-          priority.restore();
+          let built: ReturnType<JournalFollower["snapshot"]>;
+          try {
+            built = journal.reading(() => follower.snapshot());
+          } finally {
+            // Written from here: the server's thread never holds the bytes, nor waits for their INSERT
+            // (only a commit of its own that falls inside it waits, as SQLite has one writer at a time),
+            // and at the server's own priority, since its commits may wait for this one (and a worker
+            // that refused goes on to the next build at it too).
+            priority.restore();
+          }
           post({ writing: true });
           // A part at a time, with the log copied back as it goes (not by the server's next commit) and a
           // pause after each part in which the server's commits get the write lock.
