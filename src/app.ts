@@ -238,6 +238,12 @@ export function createApp(options: AppOptions = {}): EcsLocal {
       dataplane.servedAt(port);
     },
     // Persistence first: the snapshot written at a clean stop holds the pending timers.
-    close: () => (persistence?.close(), dataplane.close(), void dns?.then((server) => server?.close()), timeline.clear(), Promise.all([registry.close(), endpoints?.close(), plane?.then((p) => p.close(), () => undefined)]).then(() => undefined)),
+    close: () => {
+      const stored = persistence?.close();
+      dataplane.close();
+      void dns?.then((server) => server?.close());
+      timeline.clear();
+      return Promise.all([stored, registry.close(), endpoints?.close(), plane?.then((p) => p.close(), () => undefined)]).then(() => undefined);
+    },
   };
 }

@@ -71,6 +71,8 @@ export class Checkpointer {
     this.worker = undefined;
     if (!worker) return Promise.resolve();
     return new Promise<void>((resolve) => {
+      // Waited for: an unreferenced thread would let the process end before it is done.
+      worker.ref();
       worker.once("exit", () => resolve());
       worker.postMessage("close");
     });

@@ -34,8 +34,8 @@ export interface Persistence {
   snapshot(): boolean;
   /** Starts a snapshot as --snapshot-every does (off the main thread where it can be); settles once it is stored (true) or was not (false). */
   snapshotSoon(): Promise<boolean>;
-  /** Commits what is pending, writes a snapshot when there is something new, and closes the file. */
-  close(): void;
+  /** Commits what is pending, writes a snapshot when there is something new, and closes the file; settles once persistence's threads have ended. */
+  close(): Promise<void>;
 }
 
 export interface AttachOptions extends ReplayOptions {
@@ -205,14 +205,15 @@ export function attachPersistence(o: AttachOptions): Persistence {
     snapshot: () => snapshots.now(),
     snapshotSoon: () => snapshots.soon(),
     close: () => {
-      snapshots.close();
+      const builder = snapshots.close();
       closed = true;
       // Where the id source stood at a clean stop: the next start checks that replay ends there.
       const ids = idSourceOf(registry);
       if (!failed && ids) journal.putMeta("ids", `${journal.lastSeq()}:${ids.save()}`);
       // Its connection closes on its own thread; what is left in the log stays there, as safe as in the file.
-      void checkpointer.close();
+      const checkpoints = checkpointer.close();
       journal.close();
+      return Promise.all([builder, checkpoints]).then(() => undefined);
     },
   };
 }

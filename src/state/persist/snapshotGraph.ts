@@ -132,9 +132,29 @@ class Decoder {
     if (v === null || typeof v !== "object") return v;
     const seen = this.memo.get(v);
     if (seen !== undefined) return seen;
+    // Most of a state is plain records: they are told first, by their prototype (what deserialize
+    // gives every object it does not know as something else), and only what is not a primitive is
+    // decoded and written back.
+    if (Object.getPrototypeOf(v) === Object.prototype) {
+      const o = v as Record<string, unknown>;
+      if (o[TAG] !== undefined) return this.tagged(v as Tagged);
+      this.memo.set(v, v);
+      for (const k of Object.keys(o)) {
+        const x = o[k];
+        if (x === null || typeof x !== "object") continue;
+        const d = this.decode(x);
+        if (d !== x) o[k] = d;
+      }
+      return v;
+    }
     if (Array.isArray(v)) {
       this.memo.set(v, v);
-      for (let i = 0; i < v.length; i++) v[i] = this.decode(v[i]);
+      for (let i = 0; i < v.length; i++) {
+        const x: unknown = v[i];
+        if (x === null || typeof x !== "object") continue;
+        const d = this.decode(x);
+        if (d !== x) v[i] = d;
+      }
       return v;
     }
     if (v instanceof Map) {
@@ -151,14 +171,8 @@ class Decoder {
       for (const x of members) v.add(this.decode(x));
       return v;
     }
-    if (ArrayBuffer.isView(v) || PLAIN_KINDS.some((k) => v instanceof k)) return v;
-    const tag = (v as Record<string, unknown>)[TAG] as Tagged[typeof TAG] | undefined;
-    if (tag === undefined) {
-      this.memo.set(v, v);
-      for (const k of Object.keys(v)) (v as Record<string, unknown>)[k] = this.decode((v as Record<string, unknown>)[k]);
-      return v;
-    }
-    return this.tagged(v as Tagged);
+    // Dates, regular expressions, buffers and typed arrays: as they are.
+    return v;
   }
 
   private tagged(v: Tagged): unknown {

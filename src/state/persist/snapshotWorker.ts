@@ -42,9 +42,10 @@ export interface SnapshotBuilder {
   /**
    * Ends the worker and the state it holds (a reset, a stop, or no snapshot for a while): at once,
    * unless it is writing (a transaction cut off could hold the file's write lock): then once it has
-   * written, and what it wrote a reset made void is not stored (it checks).
+   * written, and what it wrote a reset made void is not stored (it checks). Settles once its thread
+   * (and its connection to the file) has ended.
    */
-  discard(): void;
+  discard(): Promise<void>;
 }
 
 /**
@@ -106,17 +107,23 @@ export function snapshotBuilder(dir: string, config: ConfigOverrides): SnapshotB
     settle?.reject(why);
     settle = undefined;
   };
-  const discard = (): void => {
+  /** Each worker's end (its thread, and with it its connection to the file). */
+  const exits = new WeakMap<Worker, Promise<void>>();
+  const discard = (): Promise<void> => {
     clearTimeout(idle);
     const [w, wasWriting] = [worker, writing];
-    if (!w) return;
+    if (!w) return Promise.resolve();
     // Forgotten at once: the next build starts a fresh worker, whatever this one still finishes.
     ended(w, new SnapshotWorkerError("the snapshot worker was ended", false));
+    // Waited for (a stop settles once it has ended): an unreferenced thread would let the process end first.
+    w.ref();
     if (wasWriting) w.postMessage("exit" satisfies WorkerCommand);
     else void w.terminate();
+    return exits.get(w)!;
   };
   const open = (): Worker => {
     const w = startWorker(dir, config);
+    exits.set(w, new Promise<void>((resolve) => w.once("exit", () => resolve())));
     w.on("message", (m: WorkerOutput) => {
       if (worker !== w) return;
       if ("writing" in m) return void (writing = true);
@@ -125,7 +132,7 @@ export function snapshotBuilder(dir: string, config: ConfigOverrides): SnapshotB
       settle = undefined;
       if ("built" in m) s?.resolve(m.built);
       else s?.reject(new SnapshotWorkerError(m.error, m.refused));
-      idle = setTimeout(discard, BUILDER_IDLE_MS).unref();
+      idle = setTimeout(() => void discard(), BUILDER_IDLE_MS).unref();
     });
     w.once("error", (e) => ended(w, e));
     w.once("exit", (code) => ended(w, new SnapshotWorkerError(`the snapshot worker ended (exit code ${code})`, false)));

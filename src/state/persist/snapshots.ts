@@ -113,23 +113,24 @@ export class Snapshots {
 
   /** The journal starts over (a reset deletes the snapshots): a builder under way is void. */
   reset(): void {
-    this.stopBuilding();
+    void this.stopBuilding();
     this.seq = 0;
     this.since = 0;
   }
 
-  /** At a clean stop: one on this thread when there is something new. */
-  close(): void {
-    this.stopBuilding();
+  /** At a clean stop: one on this thread when there is something new. Settles once the builder's thread has ended. */
+  close(): Promise<void> {
+    const ended = this.stopBuilding();
     if (this.o.flush() && this.o.journal.lastSeq() !== this.seq) this.now();
     this.closed = true;
+    return ended;
   }
 
   /** A build under way is void, and so is the builder's copy of the state (it ends). */
-  private stopBuilding(): void {
+  private stopBuilding(): Promise<void> {
     this.generation++;
-    this.o.builder?.discard();
     this.building = undefined;
+    return this.o.builder?.discard() ?? Promise.resolve();
   }
 
   private failed(e: unknown, refusal: boolean): void {
