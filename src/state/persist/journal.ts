@@ -242,7 +242,7 @@ export class Journal {
     this.db.transaction(() => {
       // A builder's snapshot is of the journal as it was when it read it (in one read transaction):
       // a reset since (which deletes every entry, and no seq is ever used again) made it void.
-      if (builder && !this.db.prepare("SELECT 1 FROM entries WHERE seq = ?").get(seq)) return;
+      if (builder && !this.hasEntry(seq)) return;
       this.db.prepare("INSERT OR REPLACE INTO snapshots (seq, at, data) VALUES (?, ?, ?)").run(seq, at, data);
       this.db.prepare("DELETE FROM snapshots WHERE seq NOT IN (SELECT seq FROM snapshots ORDER BY seq DESC LIMIT ?)").run(keep);
       this.db.exec(`DELETE FROM snapshot_parts WHERE ${ORPHAN_PARTS}`);
@@ -261,9 +261,8 @@ export class Journal {
    * go one at a time after it.
    */
   putSnapshotInParts(seq: number, at: number, data: Uint8Array, keep: number, pause: () => void): boolean {
-    const exists = this.db.prepare("SELECT 1 FROM entries WHERE seq = ?");
     // A reset since the builder read the journal made its snapshot void.
-    if (!exists.get(seq)) return false;
+    if (!this.hasEntry(seq)) return false;
     const insert = this.db.prepare("INSERT OR REPLACE INTO snapshot_parts (seq, part, data) VALUES (?, ?, ?)");
     for (let part = 0, from = 0; from < data.length; part++, from += SNAPSHOT_PART_BYTES) {
       insert.run(seq, part, data.subarray(from, Math.min(data.length, from + SNAPSHOT_PART_BYTES)));
@@ -275,7 +274,7 @@ export class Journal {
     let stored = false;
     this.db.transaction(() => {
       // Void after a reset, or when the server's own snapshot at a stop took parts it did not know of.
-      if (!exists.get(seq) || (this.db.prepare("SELECT count(*) AS n FROM snapshot_parts WHERE seq = ?").get(seq) as { n: number }).n !== parts) return;
+      if (!this.hasEntry(seq) || (this.db.prepare("SELECT count(*) AS n FROM snapshot_parts WHERE seq = ?").get(seq) as { n: number }).n !== parts) return;
       this.db.prepare("INSERT OR REPLACE INTO snapshots (seq, at, data) VALUES (?, ?, ?)").run(seq, at, EMPTY);
       this.db.prepare("DELETE FROM snapshots WHERE seq NOT IN (SELECT seq FROM snapshots ORDER BY seq DESC LIMIT ?)").run(keep);
       stored = true;

@@ -107,11 +107,11 @@ export function snapshotBuilder(dir: string, config: ConfigOverrides): SnapshotB
     settle?.reject(why);
     settle = undefined;
   };
-  /** Each worker's end (its thread, and with it its connection to the file). */
-  const exits = new WeakMap<Worker, Promise<void>>();
+  /** The current worker's end (its thread, and with it its connection to the file). */
+  let exited = Promise.resolve();
   const discard = (): Promise<void> => {
     clearTimeout(idle);
-    const [w, wasWriting] = [worker, writing];
+    const [w, wasWriting, gone] = [worker, writing, exited];
     if (!w) return Promise.resolve();
     // Forgotten at once: the next build starts a fresh worker, whatever this one still finishes.
     ended(w, new SnapshotWorkerError("the snapshot worker was ended", false));
@@ -119,11 +119,11 @@ export function snapshotBuilder(dir: string, config: ConfigOverrides): SnapshotB
     w.ref();
     if (wasWriting) w.postMessage("exit" satisfies WorkerCommand);
     else void w.terminate();
-    return exits.get(w)!;
+    return gone;
   };
   const open = (): Worker => {
     const w = startWorker(dir, config);
-    exits.set(w, new Promise<void>((resolve) => w.once("exit", () => resolve())));
+    exited = new Promise<void>((resolve) => w.once("exit", () => resolve()));
     w.on("message", (m: WorkerOutput) => {
       if (worker !== w) return;
       if ("writing" in m) return void (writing = true);
