@@ -17,31 +17,79 @@ type Tagged = { [TAG]: "frozen"; v: unknown } | { [TAG]: "token"; t: string } | 
 
 const PLAIN_KINDS = [Date, RegExp, ArrayBuffer];
 
+/** A record or array whose fields are being encoded; `out` once it needs a copy (a field encoded to something else). */
+class Open {
+  out: Record<string | number, unknown> | undefined;
+  /** Fields encoded so far: each to itself while there is no copy. */
+  done = 0;
+
+  constructor(
+    private readonly v: object,
+    private readonly keys: string[] | undefined,
+  ) {}
+
+  copy(memo: Map<object, unknown>): Record<string | number, unknown> {
+    if (this.out) return this.out;
+    const source = this.v as Record<string | number, unknown>;
+    const out = (this.keys ? {} : new Array<unknown>((this.v as unknown[]).length)) as Record<string | number, unknown>;
+    for (let i = 0; i < this.done; i++) {
+      const k = this.keys ? this.keys[i] : i;
+      out[k] = source[k];
+    }
+    memo.set(this.v, out);
+    return (this.out = out);
+  }
+}
+
+/** Whether `n` fields of `v` (its `keys`, or its indices) are all primitives other than symbols. */
+function primitivesOnly(v: Record<string | number, unknown>, keys: string[] | undefined, n: number): boolean {
+  for (let i = 0; i < n; i++) {
+    const x = v[keys ? keys[i] : i];
+    if (x !== null && (typeof x === "object" || typeof x === "function" || typeof x === "symbol")) return false;
+  }
+  return true;
+}
+
+/** What cannot be kept, with the path to it filled in on the way up (no path is kept while all goes well). */
+class Refusal {
+  readonly path: (string | number)[] = [];
+  constructor(readonly what: string) {}
+}
+
 class Encoder {
   private readonly memo = new Map<object, unknown>();
-  private readonly path: (string | number)[] = [];
 
   constructor(private readonly tokens: ReadonlyMap<object, string>) {}
 
-  private refuse(what: string): never {
-    throw new SnapshotRefused(`${what} at ${this.path.join(".") || "(root)"}`);
+  /** The graph from `root`, or SnapshotRefused naming what could not be kept and where. */
+  root(root: unknown): unknown {
+    try {
+      return this.encode(root, "");
+    } catch (e) {
+      if (e instanceof Refusal) throw new SnapshotRefused(`${e.what} at ${e.path.join(".") || "(root)"}`);
+      throw e;
+    }
   }
 
-  encode(v: unknown, key: string | number): unknown {
+  private encode(v: unknown, key: string | number): unknown {
     if (v === null || (typeof v !== "object" && typeof v !== "function")) {
-      if (typeof v === "symbol") this.path.push(key), this.refuse("a symbol");
+      if (typeof v === "symbol") {
+        const r = new Refusal("a symbol");
+        r.path.push(key);
+        throw r;
+      }
       return v;
     }
     const seen = this.memo.get(v);
-    if (seen !== undefined) return seen;
-    this.path.push(key);
+    if (seen !== undefined) return seen instanceof Open ? seen.copy(this.memo) : seen;
     try {
-      if (typeof v === "function") return this.refuse(`a function (${v.name || "anonymous"})`);
+      if (typeof v === "function") throw new Refusal(`a function (${v.name || "anonymous"})`);
       const token = this.tokens.get(v);
       if (token !== undefined) return this.keep(v, { [TAG]: "token", t: token });
       return this.object(v);
-    } finally {
-      this.path.pop();
+    } catch (e) {
+      if (e instanceof Refusal) e.path.unshift(key);
+      throw e;
     }
   }
 
@@ -51,9 +99,12 @@ class Encoder {
   }
 
   private object(v: object): unknown {
+    // Most of a state is plain records and arrays: told first, by their prototype.
+    const plain = Array.isArray(v) || Object.getPrototypeOf(v) === Object.prototype;
+    if (plain && !Object.isFrozen(v)) return this.reused(v, Array.isArray(v) ? undefined : Object.keys(v));
     if (v instanceof Timer) return this.timer(v);
     // Frozen data (constants shared by many records) comes back frozen: immutable, so shared or not alike.
-    if (Object.isFrozen(v) && (Array.isArray(v) || Object.getPrototypeOf(v) === Object.prototype)) {
+    if (plain) {
       const out = this.keep(v, { [TAG]: "frozen", v: undefined } as { [TAG]: "frozen"; v: unknown });
       this.memo.delete(v);
       out.v = this.plain(v);
@@ -64,11 +115,7 @@ class Encoder {
   }
 
   private plain(v: object): unknown {
-    if (Array.isArray(v)) {
-      const out = this.keep(v, new Array<unknown>(v.length));
-      for (let i = 0; i < v.length; i++) out[i] = this.encode(v[i], i);
-      return out;
-    }
+    if (Array.isArray(v)) return this.reused(v, undefined);
     if (v instanceof Map) {
       const out = this.keep(v, new Map());
       let i = 0;
@@ -87,16 +134,43 @@ class Encoder {
     }
     if (ArrayBuffer.isView(v) || PLAIN_KINDS.some((k) => v instanceof k)) return this.keep(v, v);
     const proto = Object.getPrototypeOf(v) as object | null;
-    if (proto === Object.prototype) return this.fields(v, this.keep(v, {}), undefined);
+    if (proto === Object.prototype) return this.reused(v, Object.keys(v));
     if (proto === null) {
       const out = this.keep(v, { [TAG]: "null", f: {} } as Tagged & { f: Record<string, unknown> });
       return this.fields(v, out.f, undefined), out;
     }
     const cls = snapshotClassOf(proto);
-    if (!cls) return this.refuse(`an instance of ${(v as { constructor?: { name?: string } }).constructor?.name ?? "an unknown class"} (not registered for snapshots)`);
+    if (!cls) throw new Refusal(`an instance of ${(v as { constructor?: { name?: string } }).constructor?.name ?? "an unknown class"} (not registered for snapshots)`);
     const out = this.keep(v, { [TAG]: "class", c: cls.name, f: {} } as Tagged & { f: Record<string, unknown> });
     this.fields(v, out.f, cls.skip);
     return out;
+  }
+
+  /**
+   * A plain record or an array: itself when every field encodes to itself (most of a state: records
+   * of strings, numbers and other such records), else a copy holding the encoded fields. Until that
+   * is known it stays open in the memo: a field that leads back to it (a cycle) makes the copy then.
+   */
+  private reused(v: object, keys: string[] | undefined): unknown {
+    const source = v as Record<string | number, unknown>;
+    const n = keys ? keys.length : (v as unknown[]).length;
+    // A record of primitives only (a tag, an attribute, a port binding: about half of a state's
+    // objects) is itself with no memo entry at all: it leads nowhere, so no cycle runs through it, and
+    // the serializer keeps its sharing on its own.
+    if (primitivesOnly(source, keys, n)) return v;
+    const open = new Open(v, keys);
+    this.memo.set(v, open);
+    for (let i = 0; i < n; i++) {
+      const k = keys ? keys[i] : i;
+      const x = source[k];
+      const e = this.encode(x, k);
+      if (e !== x && !open.out) open.copy(this.memo);
+      if (open.out) open.out[k] = e;
+      open.done = i + 1;
+    }
+    if (open.out) return open.out;
+    this.memo.set(v, v);
+    return v;
   }
 
   private fields(v: object, out: Record<string, unknown>, skip: readonly string[] | undefined): Record<string, unknown> {
@@ -108,7 +182,7 @@ class Encoder {
   }
 
   private timer(t: Timer): unknown {
-    if (t.fn && !t.name) return this.refuse("a pending timer with a closure (not a named timer)");
+    if (t.fn && !t.name) throw new Refusal("a pending timer with a closure (not a named timer)");
     const out = this.keep(t, { [TAG]: "timer", at: t.at, seq: t.seq, live: !!t.fn } as Tagged & { args?: unknown; name?: string });
     if (t.name) {
       out.name = t.name;
@@ -120,7 +194,7 @@ class Encoder {
 
 /** The graph as bytes; throws SnapshotRefused naming the path of the first thing that cannot be kept. */
 export function encodeGraph(root: unknown, tokens: ReadonlyMap<object, string>): Buffer {
-  return serialize(new Encoder(tokens).encode(root, ""));
+  return serialize(new Encoder(tokens).root(root));
 }
 
 class Decoder {
@@ -138,8 +212,11 @@ class Decoder {
     if (Object.getPrototypeOf(v) === Object.prototype) {
       const o = v as Record<string, unknown>;
       if (o[TAG] !== undefined) return this.tagged(v as Tagged);
+      const keys = Object.keys(o);
+      // A record of primitives decodes to itself, with no memo entry (as it was encoded).
+      if (primitivesOnly(o, keys, keys.length)) return v;
       this.memo.set(v, v);
-      for (const k of Object.keys(o)) {
+      for (const k of keys) {
         const x = o[k];
         if (x === null || typeof x !== "object") continue;
         const d = this.decode(x);
@@ -148,6 +225,7 @@ class Decoder {
       return v;
     }
     if (Array.isArray(v)) {
+      if (primitivesOnly(v as unknown as Record<number, unknown>, undefined, v.length)) return v;
       this.memo.set(v, v);
       for (let i = 0; i < v.length; i++) {
         const x: unknown = v[i];
