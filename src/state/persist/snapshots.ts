@@ -6,6 +6,11 @@
 // for good (a full bench run read 1.6× slower writes with a state directory). So after each build
 // the next waits four times as long as the last one took: builders work a fifth of the time at most,
 // and a start replays at most `every` entries or what came in that wait, whichever is more.
+// What a build costs besides its replay grows with the state (writing down 190 MB took 2–3 s of a
+// core), and on a small machine a thread at the lowest priority still takes that from the server
+// (a busy nice-19 thread cost the bench's writes 27–40% of their throughput on two cores). So a
+// large state also waits for more entries: one per BYTES_PER_ENTRY of the last snapshot. Replaying
+// those takes about twice as long as installing that snapshot, which bounds what a restart replays.
 import type { Timeline } from "../../engine/timeline.js";
 import type { Logger } from "../../log.js";
 import type { Registry } from "../../services/registry.js";
@@ -30,6 +35,9 @@ export interface SnapshotsOptions {
 /** How long builders rest for each millisecond they worked. */
 const REST_PER_BUILD = 4;
 
+/** Bytes of the last snapshot per journal entry the next one waits for (when more than `every`). */
+export const BYTES_PER_ENTRY = 1000;
+
 export class Snapshots {
   /** The entry the newest stored snapshot includes. */
   private seq: number;
@@ -41,6 +49,8 @@ export class Snapshots {
   private closed = false;
   /** When a builder may start again (wall clock, ms). */
   private restAfter = 0;
+  /** The size of the last snapshot written (0: none yet by this process). */
+  private lastBytes = 0;
 
   /** `lastAt`: the clock of the last entry committed (what a snapshot's clock is). */
   constructor(
@@ -55,7 +65,7 @@ export class Snapshots {
   committed(batch: Entry[]): void {
     for (const e of batch) if (e.at > this.lastAt) this.lastAt = e.at;
     this.since += batch.length;
-    if (this.o.every && this.since >= this.o.every && !this.closed && !this.building && Date.now() >= this.restAfter) {
+    if (this.o.every && this.since >= this.o.every && this.since >= this.lastBytes / BYTES_PER_ENTRY && !this.closed && !this.building && Date.now() >= this.restAfter) {
       this.since = 0;
       void this.soon();
     }
@@ -73,6 +83,7 @@ export class Snapshots {
         (r) => {
           if (!r.stored || g !== this.generation) return false;
           this.seq = Math.max(this.seq, r.seq);
+          this.lastBytes = r.bytes;
           this.refused = undefined;
           this.o.logger.debug("snapshot written", { file: this.o.journal.file, seq: r.seq, bytes: r.bytes, replayed: r.replayed, worker: true });
           return true;
@@ -102,6 +113,7 @@ export class Snapshots {
       journal.putSnapshot(seq, this.lastAt, data);
       this.seq = seq;
       this.since = 0;
+      this.lastBytes = data.length;
       this.refused = undefined;
       logger.debug("snapshot written", { file: journal.file, seq, bytes: data.length, ms: Date.now() - started });
       return true;
@@ -116,6 +128,7 @@ export class Snapshots {
     void this.stopBuilding();
     this.seq = 0;
     this.since = 0;
+    this.lastBytes = 0;
   }
 
   /** At a clean stop: one on this thread when there is something new. Settles once the builder's thread has ended. */
