@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // The ecs-local command: read configuration, listen, print where, and shut down cleanly on a signal.
+import "./jitTiering.js";
 import { inSnapshotWorker } from "./state/persist/snapshotThread.js";
 import { ConfigError, helpText, parseCommandLine } from "./config.js";
 import { createLogger } from "./log.js";
