@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // The ecs-local command: read configuration, listen, print where, and shut down cleanly on a signal.
+// First: V8 gives a function the budget in force when the function is made (src/jitTiering.ts).
 import "./jitTiering.js";
 import { inSnapshotWorker } from "./state/persist/snapshotThread.js";
 import { ConfigError, helpText, parseCommandLine } from "./config.js";
