@@ -7,7 +7,7 @@
 // the next waits four times as long as the last one took: builders work a fifth of the time at most,
 // and a start replays at most `every` entries or what came in that wait, whichever is more.
 // What a build costs besides its replay grows with the state (writing down 191 MB took 3–4.5 s of
-// core), and on a small machine a thread at the lowest priority still takes that from the server
+// CPU), and on a small machine a thread at the lowest priority still takes that from the server
 // (a busy nice-19 thread cost the bench's writes 27–40% of their throughput on two cores). So a
 // large state also waits for more entries: one per BYTES_PER_ENTRY of the last snapshot. Replaying
 // those takes about twice as long as installing that snapshot, which bounds what a restart replays.
