@@ -4,6 +4,9 @@
 // while it replays. It must not hold SQLite's write lock at that priority, though (the server's
 // commits would wait behind a thread that scarcely runs), and lowering a nice value back needs
 // privilege (root, CAP_SYS_NICE or RLIMIT_NICE): the builder only goes low where it can come back.
+// It orders who runs first, not what running costs: on the two-core VM of the bench a busy nice-19
+// thread still cost the server 27–40% of its throughput (README, "Round ten"), so how often a
+// snapshot is built is decided by its cost (snapshots.ts), not left to this.
 import { readlinkSync } from "node:fs";
 import { getPriority, setPriority } from "node:os";
 
