@@ -1,5 +1,6 @@
 # ecs-local in a container:
 #   docker build -t ecs-local . && docker run -p 4566:4566 ecs-local
+# With no npm registry at hand, after npm ci: node scripts/image-vendor.mjs, then docker build.
 # The base is any image with node (20–24) on its PATH; by default Node 24, the newest LTS line the
 # project is tested on: --build-arg BASE_IMAGE=node:22-bookworm-slim for another.
 # Every instruction runs node or npm directly (no shell), so a base holding only node and npm will do.
@@ -8,8 +9,12 @@ ARG BASE_IMAGE=node:24-bookworm-slim
 FROM ${BASE_IMAGE} AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-# Production dependencies only: these are what the image ships.
-RUN ["npm", "ci", "--omit=dev", "--no-audit", "--no-fund", "--ignore-scripts"]
+# Production dependencies only: these are what the image ships. From the context's vendor/ when it
+# holds the lockfile's (scripts/image-vendor.mjs writes it after npm ci: a build with no registry),
+# else fetched by npm ci. package.json is named beside vendo[r] so that the COPY holds without it.
+COPY scripts/image-packages.mjs scripts/image-deps.mjs ./scripts/
+COPY package.json vendo[r] /tmp/vendor/
+RUN ["node", "scripts/image-deps.mjs", "/tmp/vendor"]
 # better-sqlite3 is native and its build step was skipped: image-native.mjs makes it load (or checks
 # that node:sqlite is there instead). The second source is the context's own build, when there is one.
 COPY scripts/image-native.mjs ./scripts/
@@ -20,7 +25,7 @@ COPY tsconfig.json ./
 COPY scripts/image-compile.mjs scripts/buildRecord.mjs scripts/transpile.mjs scripts/build-validators.mjs scripts/console-bundle.mjs scripts/server-bundle.mjs scripts/split-bundle.mjs ./scripts/
 COPY schemas ./schemas
 COPY src ./src
-RUN ["node", "scripts/image-compile.mjs", "/tmp/tools"]
+RUN ["node", "scripts/image-compile.mjs", "/tmp/tools", "/tmp/vendor/tools"]
 # Where state is kept, owned by the user the server runs as.
 RUN ["node", "-e", "require('fs').mkdirSync('/app/data')"]
 

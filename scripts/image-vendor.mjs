@@ -1,0 +1,50 @@
+// Puts what the image's build stage would fetch from the npm registry into vendor/ of a build
+// context, from this clone's node_modules (after `npm ci`): the production packages the lockfile
+// lists (vendor/node_modules) and esbuild with its platform's binary (vendor/tools/node_modules).
+// The Dockerfile takes them when they are there and match the lockfile (scripts/image-deps.mjs,
+// scripts/image-compile.mjs), so `docker build` then needs no registry; without vendor/ it fetches.
+//   node scripts/image-vendor.mjs [context directory, default: this clone]
+// Plain JavaScript on node's own modules, like the other image scripts.
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { dirname, join, relative, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import { productionPackages } from "./image-packages.mjs";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const vendor = join(process.argv[2] ?? root, "vendor");
+const lock = JSON.parse(readFileSync(join(root, "package-lock.json"), "utf8"));
+rmSync(vendor, { recursive: true, force: true });
+
+// A package's folder without the packages nested in it (each of those is an entry of its own) and
+// without what a build left beside a native module's binary (objects, makefiles: only the binary loads).
+const copyPackage = (path, into) => {
+  const from = join(root, path);
+  const build = join(from, "build");
+  cpSync(from, join(into, path), {
+    recursive: true,
+    filter: (src) => {
+      const inside = relative(from, src);
+      if (inside === "node_modules" || inside.startsWith(`node_modules${sep}`)) return false;
+      if (src === build || !src.startsWith(`${build}${sep}`)) return true;
+      return src === join(build, "Release") || src.endsWith(".node");
+    },
+  });
+};
+
+const missing = [];
+for (const path of productionPackages(lock)) {
+  if (existsSync(join(root, path, "package.json"))) copyPackage(path, vendor);
+  else if (!lock.packages[path].optional) missing.push(path);
+}
+if (missing.length) {
+  rmSync(vendor, { recursive: true, force: true });
+  console.error(`image-vendor: not installed here (run npm ci first): ${missing.join(", ")}`);
+  process.exit(1);
+}
+// esbuild's own package, and the platform package that carries its binary (whichever is installed).
+const tools = join(vendor, "tools");
+mkdirSync(tools, { recursive: true });
+copyPackage("node_modules/esbuild", tools);
+const platforms = Object.keys(lock.packages).filter((p) => p.startsWith("node_modules/@esbuild/") && existsSync(join(root, p, "package.json")));
+for (const p of platforms) copyPackage(p, tools);
+console.log(`image-vendor: ${relative(process.cwd(), vendor) || "."}: ${productionPackages(lock).length} production packages, esbuild ${lock.packages["node_modules/esbuild"].version}${platforms.length ? ` (${platforms.map((p) => p.slice(13)).join(", ")})` : ""}`);
