@@ -77,7 +77,7 @@ function report(name: string, warm: Unit[], measured: Unit[], pauses: [number, n
   const end = measured.reduce((m, u) => Math.max(m, u.at + u.ms), start);
   const half = measured.filter((u) => u.at >= start + (end - start) / 2);
   const lines = [
-    `${name}: warm-up ${warm.length} units; measured ${measured.length} units in ${Math.round(end - start)} ms, p50 ${p(measured, 50).toFixed(2)} ms, p99 ${p(measured, 99).toFixed(2)} ms (its second half alone: p99 ${p(half, 99).toFixed(2)} ms)`,
+    `${name}: warm-up ${warm.length} units; measured ${measured.length} units in ${Math.round(end - start)} ms from ${Math.round(start)} (wall clock, ms), p50 ${p(measured, 50).toFixed(2)} ms, p99 ${p(measured, 99).toFixed(2)} ms (its second half alone: p99 ${p(half, 99).toFixed(2)} ms)`,
   ];
   const buckets = new Map<number, number[]>();
   for (const u of measured) {
