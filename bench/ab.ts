@@ -1,8 +1,9 @@
 // npm run bench -- --versus PATH [--bin PATH] [--phase NAME] [--rounds 4] [--duration 1]: two builds
-// of ecs-local side by side, each phase measured in short windows that alternate between them, so
-// that a shared machine's load falls on both alike. Per phase: each build's server CPU per unit and
-// throughput (medians over the windows), B's CPU per unit as a share of A's, and each build's p50 and
-// p99 over all its windows' units together (a window of 1 s holds too few units for a p99 of its own).
+// of ecs-local side by side, each phase measured in short windows that alternate between them (the
+// other stopped meanwhile), so that a shared machine's load falls on both alike. Per phase: each
+// build's server CPU per unit and throughput (medians over the windows), B's CPU per unit as a share
+// of A's, and each build's p50 and p99 over all its windows' units together (a window of 1 s holds
+// too few units for a p99 of its own).
 // `--versus-state-dir` instead: the same build in memory (A) and with a state directory (B).
 import { Driver, median, percentile, runLoad } from "./driver.js";
 import { syntheticInstances } from "./motoEc2.js";
@@ -71,7 +72,20 @@ async function side(label: string, bin: string | undefined, agent: UserAgent, co
   return { side: { label, bench, phases: list }, target };
 }
 
-async function window(s: Side, phase: Phase, opts: AbOptions, next: { i: number }): Promise<Window> {
+/**
+ * Only `s`'s server runs: the other is stopped (SIGSTOP) for the window. Work a server does in the
+ * background (a state directory's snapshot builds and checkpoints, the JIT's and the collector's
+ * threads) otherwise ran on through the other side's windows, slowing that side and showing in
+ * neither's CPU: a build of seconds was charged half to the server without a state directory.
+ * What a stopped server's timers held back runs when it continues, in its own window.
+ */
+function runOnly(s: Side | undefined, all: Side[]): void {
+  for (const t of all) if (t !== s) process.kill(t.bench.target.pid, "SIGSTOP");
+  for (const t of all) if (t === s || !s) process.kill(t.bench.target.pid, "SIGCONT");
+}
+
+async function window(s: Side, phase: Phase, opts: AbOptions, next: { i: number }, all: Side[]): Promise<Window> {
+  runOnly(s, all);
   const pid = s.bench.target.pid;
   const cpu0 = cpuSecondsOf(pid);
   // Each window (the warm-up and every round) gets an equal share of the units a phase has room
@@ -79,7 +93,9 @@ async function window(s: Side, phase: Phase, opts: AbOptions, next: { i: number 
   // in its first windows and leave the other side's, or its own later ones, with nothing.
   const share = Math.max(1, Math.floor(phase.maxOps / (opts.rounds + 1)));
   const r = await runLoad({ concurrency: opts.concurrency, durationMs: opts.windowMs, maxOps: Math.min(share, phase.maxOps - next.i), op: () => phase.op(s.bench, next.i++) });
-  return { units: r.ops - r.errors, cpuUs: (cpuSecondsOf(pid) - cpu0) * 1e6, seconds: r.elapsedMs / 1000, latencies: r.latencies };
+  const cpuUs = (cpuSecondsOf(pid) - cpu0) * 1e6;
+  runOnly(undefined, all);
+  return { units: r.ops - r.errors, cpuUs, seconds: r.elapsedMs / 1000, latencies: r.latencies };
 }
 
 /** Measures each phase on two servers in alternating windows; B gets the SDK correctness pass after. */
@@ -88,6 +104,7 @@ export async function compareAb(opts: AbOptions, agent: UserAgent, log: (line: s
   const b = await side("B", opts.b ?? opts.a, agent, opts.concurrency, opts.bArgs, opts.bNodeFlags);
   const bName = `${opts.bNodeFlags?.length ? `node ${opts.bNodeFlags.join(" ")} ` : ""}${opts.b ?? opts.a ?? "the package's bin"}${opts.bArgs?.length ? ` ${opts.bArgs.join(" ")}` : ""}`;
   log(`A: ${opts.a ?? "the package's bin"} (pid ${a.target.pid}); B: ${bName} (pid ${b.target.pid})`);
+  const sides = [a.side, b.side];
   const rows: AbRow[] = [];
   let sdk: SdkCheck[] = [];
   try {
@@ -100,8 +117,8 @@ export async function compareAb(opts: AbOptions, agent: UserAgent, log: (line: s
       const na = { i: 0 };
       const nb = { i: 0 };
       // A warm-up window each, not counted; then the rounds, each starting with the other build.
-      await window(a.side, pa, opts, na);
-      await window(b.side, pb, opts, nb);
+      await window(a.side, pa, opts, na, sides);
+      await window(b.side, pb, opts, nb, sides);
       const wa: Window[] = [];
       const wb: Window[] = [];
       for (let r = 0; r < opts.rounds; r++) {
@@ -109,7 +126,7 @@ export async function compareAb(opts: AbOptions, agent: UserAgent, log: (line: s
         for (const [s, phase, next, out] of order) {
           // Units are bounded as in the full run (requests built ahead): a phase stops where it runs out.
           if (next.i >= phase.maxOps) continue;
-          out.push(await window(s, phase, opts, next));
+          out.push(await window(s, phase, opts, next, sides));
         }
       }
       pa.done?.();
@@ -125,6 +142,7 @@ export async function compareAb(opts: AbOptions, agent: UserAgent, log: (line: s
     }
     sdk = await sdkCheck(b.target, b.side.bench.instanceIds);
   } finally {
+    runOnly(undefined, sides);
     for (const s of [a, b]) {
       await s.side.bench.driver.close();
       await s.target.stop();

@@ -202,7 +202,7 @@ export function markdown(r: RunResult): string {
   }
   if (r.persistence) {
     const p = r.persistence;
-    lines.push("", `With a state directory (\`--state-dir\`, the default \`--state-sync normal\`): the phases that write, on two fresh servers of this build, one in memory and one with a state directory, in alternating ${p.windowMs / 1000} s windows (${p.rounds} rounds each after a warm-up window; medians), so that both meet the same load:`, "");
+    lines.push("", `With a state directory (\`--state-dir\`, the default \`--state-sync normal\`): the phases that write, on two fresh servers of this build, one in memory and one with a state directory, in alternating ${p.windowMs / 1000} s windows (${p.rounds} rounds each after a warm-up window; medians; the other server stopped during each window, so that neither's background work lands in the other's), so that both meet the same load:`, "");
     lines.push("| Phase (unit) | in memory units/s | server CPU µs / unit | with state dir units/s | server CPU µs / unit | in memory ÷ state dir (throughput) |");
     lines.push("|---|--:|--:|--:|--:|--:|");
     for (const row of p.rows) lines.push(`| ${row.name} (${row.unit}) | ${fmt(row.a.unitsPerSec)} | ${fmt(row.a.cpuUsPerUnit)} | ${fmt(row.b.unitsPerSec)} | ${fmt(row.b.cpuUsPerUnit)} | ${(row.a.unitsPerSec / row.b.unitsPerSec).toFixed(2)}× |`);
