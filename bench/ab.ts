@@ -73,15 +73,14 @@ async function side(label: string, bin: string | undefined, agent: UserAgent, co
 }
 
 /**
- * Only `s`'s server runs: the other is stopped (SIGSTOP) for the window. Work a server does in the
+ * Only `s`'s server runs (every one, without `s`): the other is stopped (SIGSTOP) for the window. Work a server does in the
  * background (a state directory's snapshot builds and checkpoints, the JIT's and the collector's
  * threads) otherwise ran on through the other side's windows, slowing that side and showing in
  * neither's CPU: a build of seconds was charged half to the server without a state directory.
  * What a stopped server's timers held back runs when it continues, in its own window.
  */
 function runOnly(s: Side | undefined, all: Side[]): void {
-  for (const t of all) if (t !== s) process.kill(t.bench.target.pid, "SIGSTOP");
-  for (const t of all) if (t === s || !s) process.kill(t.bench.target.pid, "SIGCONT");
+  for (const t of all) process.kill(t.bench.target.pid, !s || t === s ? "SIGCONT" : "SIGSTOP");
 }
 
 async function window(s: Side, phase: Phase, opts: AbOptions, next: { i: number }, all: Side[]): Promise<Window> {

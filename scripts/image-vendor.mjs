@@ -42,6 +42,11 @@ if (missing.length) {
   process.exit(1);
 }
 // esbuild's own package, and the platform package that carries its binary (whichever is installed).
+if (!existsSync(join(root, "node_modules/esbuild/package.json"))) {
+  rmSync(vendor, { recursive: true, force: true });
+  console.error("image-vendor: esbuild is not installed here (run npm ci first, development packages included)");
+  process.exit(1);
+}
 const tools = join(vendor, "tools");
 mkdirSync(tools, { recursive: true });
 copyPackage("node_modules/esbuild", tools);
