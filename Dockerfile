@@ -32,7 +32,7 @@ RUN ["node", "-e", "require('fs').mkdirSync('/app/data')"]
 FROM ${BASE_IMAGE}
 WORKDIR /app
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=4566 ECS_LOCAL_STATE_DIR=/data
-COPY --from=build /app/package.json ./
+COPY --from=build /app/package.json /app/build-info.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist/bundle ./dist/bundle
 COPY --from=build /app/dist/validators ./dist/validators

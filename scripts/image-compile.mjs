@@ -7,7 +7,7 @@
 // node and npm, nothing else.
 //   node scripts/image-compile.mjs <folder to fetch into> [the context's vendor/tools/]
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { bundleConsole } from "./console-bundle.mjs";
 import { bundleServer } from "./server-bundle.mjs";
@@ -34,14 +34,19 @@ async function vendored(dir) {
 }
 
 let esbuild = await vendored(process.argv[3]);
+let source;
 if (typeof esbuild === "string") {
-  console.log(`esbuild: fetched (${esbuild})`);
+  source = `${pinned("esbuild")} fetched (${esbuild})`;
   execFileSync(npm, ["install", "--prefix", tools, "--no-save", "--no-package-lock", "--no-audit", "--no-fund", "--ignore-scripts", pinned("esbuild")], { stdio: "inherit" });
   // esbuild's binary comes as its platform's optional dependency; its install script only checks it.
   esbuild = await load(tools);
 } else {
-  console.log(`esbuild: ${pinned("esbuild")} from the build context's vendor/tools/`);
+  source = `${pinned("esbuild")} from the build context's vendor/tools/`;
 }
+console.log(`esbuild: ${source}`);
+// Beside where the production dependencies came from (scripts/image-deps.mjs wrote the file).
+const info = existsSync("build-info.json") ? JSON.parse(readFileSync("build-info.json", "utf8")) : {};
+writeFileSync("build-info.json", `${JSON.stringify({ ...info, esbuild: source })}\n`);
 await transpileSources(esbuild.build, process.cwd());
 execFileSync(process.execPath, ["scripts/build-validators.mjs"], { stdio: "inherit" });
 await bundleConsole(esbuild.build, process.cwd());
