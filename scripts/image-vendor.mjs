@@ -15,17 +15,18 @@ const vendor = join(process.argv[2] ?? root, "vendor");
 const lock = JSON.parse(readFileSync(join(root, "package-lock.json"), "utf8"));
 rmSync(vendor, { recursive: true, force: true });
 
-// A package's folder without the packages nested in it (each of those is an entry of its own) and
-// without what a build left beside a native module's binary (objects, makefiles: only the binary loads).
+// A package's folder without the packages nested in it (each of those is an entry of its own) and,
+// for a native module (one with a binding.gyp), without what its build left beside the binary in
+// build/ (objects, makefiles: only the binary loads). Any other package's build/ is its own content.
 const copyPackage = (path, into) => {
   const from = join(root, path);
-  const build = join(from, "build");
+  const build = existsSync(join(from, "binding.gyp")) ? join(from, "build") : undefined;
   cpSync(from, join(into, path), {
     recursive: true,
     filter: (src) => {
       const inside = relative(from, src);
       if (inside === "node_modules" || inside.startsWith(`node_modules${sep}`)) return false;
-      if (src === build || !src.startsWith(`${build}${sep}`)) return true;
+      if (!build || src === build || !src.startsWith(`${build}${sep}`)) return true;
       return src === join(build, "Release") || src.endsWith(".node");
     },
   });
