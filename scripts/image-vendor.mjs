@@ -13,6 +13,15 @@ import { productionPackages } from "./image-packages.mjs";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const vendor = join(process.argv[2] ?? root, "vendor");
 const lock = JSON.parse(readFileSync(join(root, "package-lock.json"), "utf8"));
+const production = productionPackages(lock);
+const installed = (path) => existsSync(join(root, path, "package.json"));
+// What the build stage would fetch must all be here: nothing is written otherwise.
+const missing = production.filter((path) => !installed(path) && !lock.packages[path].optional);
+if (!installed("node_modules/esbuild")) missing.push("node_modules/esbuild (a development package)");
+if (missing.length) {
+  console.error(`image-vendor: not installed here (run npm ci first): ${missing.join(", ")}`);
+  process.exit(1);
+}
 rmSync(vendor, { recursive: true, force: true });
 
 // A package's folder without the packages nested in it (each of those is an entry of its own) and,
@@ -32,25 +41,11 @@ const copyPackage = (path, into) => {
   });
 };
 
-const missing = [];
-for (const path of productionPackages(lock)) {
-  if (existsSync(join(root, path, "package.json"))) copyPackage(path, vendor);
-  else if (!lock.packages[path].optional) missing.push(path);
-}
-if (missing.length) {
-  rmSync(vendor, { recursive: true, force: true });
-  console.error(`image-vendor: not installed here (run npm ci first): ${missing.join(", ")}`);
-  process.exit(1);
-}
+for (const path of production) if (installed(path)) copyPackage(path, vendor);
 // esbuild's own package, and the platform package that carries its binary (whichever is installed).
-if (!existsSync(join(root, "node_modules/esbuild/package.json"))) {
-  rmSync(vendor, { recursive: true, force: true });
-  console.error("image-vendor: esbuild is not installed here (run npm ci first, development packages included)");
-  process.exit(1);
-}
 const tools = join(vendor, "tools");
 mkdirSync(tools, { recursive: true });
 copyPackage("node_modules/esbuild", tools);
-const platforms = Object.keys(lock.packages).filter((p) => p.startsWith("node_modules/@esbuild/") && existsSync(join(root, p, "package.json")));
+const platforms = Object.keys(lock.packages).filter((p) => p.startsWith("node_modules/@esbuild/") && installed(p));
 for (const p of platforms) copyPackage(p, tools);
-console.log(`image-vendor: ${relative(process.cwd(), vendor) || "."}: ${productionPackages(lock).length} production packages, esbuild ${lock.packages["node_modules/esbuild"].version}${platforms.length ? ` (${platforms.map((p) => p.slice(13)).join(", ")})` : ""}`);
+console.log(`image-vendor: ${relative(process.cwd(), vendor) || "."}: ${production.length} production packages, esbuild ${lock.packages["node_modules/esbuild"].version}${platforms.length ? ` (${platforms.map((p) => p.slice(13)).join(", ")})` : ""}`);

@@ -7,6 +7,7 @@ import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
+import { productionPackages } from "../../scripts/image-packages.mjs";
 import { REPO_ROOT } from "../../src/paths.js";
 import { VERSION } from "../../src/version.js";
 
@@ -26,10 +27,7 @@ const docker = (args: string[], timeout = 60_000) => run("docker", args, { cwd: 
 let container = "";
 
 let vendored = false;
-const productionCount = () => {
-  const lock = JSON.parse(readFileSync(join(REPO_ROOT, "package-lock.json"), "utf8")) as { packages: Record<string, { dev?: boolean; link?: boolean }> };
-  return Object.entries(lock.packages).filter(([path, e]) => path !== "" && !e.dev && !e.link).length;
-};
+const productionCount = () => productionPackages(JSON.parse(readFileSync(join(REPO_ROOT, "package-lock.json"), "utf8"))).length;
 
 afterAll(async () => {
   if (container) await docker(["rm", "-f", container]).catch(() => undefined);
