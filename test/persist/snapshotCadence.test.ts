@@ -8,22 +8,26 @@ import type { Registry } from "../../src/services/registry.js";
 import type { Timeline } from "../../src/engine/timeline.js";
 import { createLogger } from "../../src/log.js";
 
-function harness(every: number, sizes: number[]) {
+/** `build`: how long each build takes on the wall clock, and how much of that it worked (the rest it was paced). */
+function harness(every: number, sizes: number[], build = { wallMs: 0, workedMs: 0 }) {
   const builds: number[] = [];
   let committed = 0;
   const builder: SnapshotBuilder = {
     build: () => {
       builds.push(committed);
       const bytes = sizes[Math.min(builds.length - 1, sizes.length - 1)];
-      return { done: Promise.resolve({ seq: committed, at: 0, bytes, replayed: 0, stored: true }) };
+      vi.setSystemTime(Date.now() + build.wallMs);
+      return { done: Promise.resolve({ seq: committed, at: 0, bytes, replayed: 0, workedMs: build.workedMs, stored: true }) };
     },
     discard: () => Promise.resolve(),
+    touch: () => {},
   };
   const journal = { snapshots: () => [], lastSeq: () => 0, file: "state.db" } as unknown as Journal;
   const snapshots = new Snapshots({ journal, registry: {} as Registry, timeline: {} as Timeline, logger: createLogger({ level: "silent" }), extra: {}, every, builder, flush: () => true }, 0);
-  /** Commits `n` entries one at a time, letting each started build settle. */
-  const commit = async (n: number) => {
+  /** Commits `n` entries one at a time, `msEach` apart on the wall clock, letting each started build settle. */
+  const commit = async (n: number, msEach = 0) => {
     for (let i = 0; i < n; i++) {
+      vi.setSystemTime(Date.now() + msEach);
       committed++;
       snapshots.committed([{ at: committed } as Entry]);
       await new Promise((r) => setImmediate(r));
@@ -48,5 +52,14 @@ describe("snapshot cadence", () => {
     const h = harness(100, [250 * BYTES_PER_ENTRY, 120 * BYTES_PER_ENTRY, 1_000]);
     await h.commit(700);
     expect(h.builds).toEqual([100, 350, 470, 570, 670]);
+  });
+
+  it("the rest after a build is four times what it worked, not how long it took while paced", async () => {
+    // 10 s on the wall clock, 1 s of it working: the next waits 4 s (4,000 entries at 1 ms), not 40 s.
+    const h = harness(100, [1_000], { wallMs: 10_000, workedMs: 1_000 });
+    await h.commit(6_000, 1);
+    expect(h.builds).toHaveLength(2);
+    expect(h.builds[1]).toBeGreaterThanOrEqual(4_100);
+    expect(h.builds[1]).toBeLessThan(4_200);
   });
 });

@@ -101,6 +101,8 @@ describe("snapshots built off the main thread", () => {
     expect(first).toBeGreaterThanOrEqual(6);
     expect(second).toBeGreaterThanOrEqual(5);
     expect(second).toBeLessThan(first + 5);
+    // What it worked, its rests while paced left out (pacer.ts): told for each build, and what the next one's wait counts.
+    for (const l of lines.filter((x) => x.includes("snapshot written") && x.includes("worker=true"))) expect(Number(/workedMs=(\d+)/.exec(l)?.[1])).toBeGreaterThanOrEqual(0);
     // A reset ends the worker's copy: the next snapshot holds nothing from before it.
     app.reset();
     await ecs.invoke("CreateCluster", { clusterName: "after" }, request);

@@ -113,7 +113,9 @@ export function attachPersistence(o: AttachOptions): Persistence {
     }
   };
 
+  const builder = o.snapshotBuilder;
   o.setBeforeInvoke(() => {
+    builder?.touch();
     const at = clock.holdForTurn();
     if (timeline.runDue()) record({ kind: "tick", at });
   });

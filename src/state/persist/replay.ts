@@ -11,6 +11,7 @@ import type { Registry } from "../../services/registry.js";
 import { decode } from "./codec.js";
 import type { Entry } from "./journal.js";
 import type { OpenedState, PersistentClock } from "./open.js";
+import { UNPACED, type Pace } from "./pacer.js";
 import { HandedRuns, ReplayRuntime } from "./runtimeJournal.js";
 import { captureSnapshot, installSnapshot, type SnapshotExtra } from "./snapshot.js";
 
@@ -78,7 +79,7 @@ export function restoreSnapshot(o: ReplayOptions, extra: Record<string, Snapshot
  * timers that fell due while the server was down, committed as ticks. Answers the clock and the
  * sequence number the state stands at.
  */
-export function replayJournal(o: ReplayOptions, invokers: Map<ServedService, ServedService["invoke"]>, runtime: ReplayRuntime | undefined, restored: { seq: number; at: number } | undefined, downtime: boolean): { last: number; seq: number; count: number } {
+export function replayJournal(o: ReplayOptions, invokers: Map<ServedService, ServedService["invoke"]>, runtime: ReplayRuntime | undefined, restored: { seq: number; at: number } | undefined, downtime: boolean, pace: Pace = UNPACED): { last: number; seq: number; count: number } {
   const { journal } = o.opened;
   const { timeline, clock, logger } = o;
   const services = new Map<string, ServedService>(o.registry.all.map((s) => [s.name, s]));
@@ -100,6 +101,7 @@ export function replayJournal(o: ReplayOptions, invokers: Map<ServedService, Ser
       for (const [name, saved] of Object.entries(ids)) sources.get(name)?.load(saved);
     }
     for (const e of journal.entries(seq)) {
+      pace.step();
       count++;
       seq = e.seq;
       last = Math.max(last, e.at);
@@ -170,7 +172,7 @@ export class JournalFollower {
    * The state as of the journal's last entry (call it inside one read transaction of the journal);
    * `replayed`: the journal entries this one ran (every one since the stored snapshot, for the first).
    */
-  snapshot(): { seq: number; at: number; bytes: Uint8Array; replayed: number } {
+  snapshot(pace: Pace = UNPACED): { seq: number; at: number; bytes: Uint8Array; replayed: number } {
     const { o } = this;
     // A reset empties the journal (no seq is used twice): a copy made before it starts over.
     if (this.reached && this.reached.seq > 0 && !o.opened.journal.hasEntry(this.reached.seq)) {
@@ -178,8 +180,8 @@ export class JournalFollower {
       this.reached = undefined;
     }
     const from = this.reached ?? restoreSnapshot(o, this.extra);
-    const { last, seq, count } = replayJournal(o, this.invokers, this.replaying, from, false);
+    const { last, seq, count } = replayJournal(o, this.invokers, this.replaying, from, false, pace);
     this.reached = { seq, at: last };
-    return { seq, at: last, bytes: captureSnapshot(o.registry, o.timeline, last, this.extra), replayed: count };
+    return { seq, at: last, bytes: captureSnapshot(o.registry, o.timeline, last, this.extra, pace), replayed: count };
   }
 }

@@ -7,6 +7,7 @@ import type { Registry } from "../../services/registry.js";
 import { IdSource } from "../ids.js";
 import { RegionalStore } from "../regional.js";
 import { backendShape } from "../snapshotRegistry.js";
+import { UNPACED, type Pace } from "./pacer.js";
 import { decodeGraph, encodeGraph, SnapshotRefused } from "./snapshotGraph.js";
 
 /** Bumped whenever what a snapshot holds changes meaning: a snapshot of another version is not used (full replay). */
@@ -109,7 +110,7 @@ function declared(key: string, backend: Backend): readonly string[] {
 }
 
 /** The state as one graph's bytes; throws SnapshotRefused (naming why) when something in it cannot be kept. */
-export function captureSnapshot(registry: Registry, timeline: Timeline, at: number, extra: Record<string, SnapshotExtra> = {}): Buffer {
+export function captureSnapshot(registry: Registry, timeline: Timeline, at: number, extra: Record<string, SnapshotExtra> = {}, pace: Pace = UNPACED): Buffer {
   const tokens = hostTokens(registry, timeline);
   const root: Root = { version: SNAPSHOT_VERSION, at, ids: {}, backends: {}, timeline: timeline.image(), extra: {} };
   for (const [key, backend] of backendsOf(registry)) {
@@ -120,7 +121,7 @@ export function captureSnapshot(registry: Registry, timeline: Timeline, at: numb
     root.backends[key] = parts;
   }
   for (const [name, part] of Object.entries(extra)) root.extra[name] = part.save();
-  return encodeGraph(root, reverse(tokens));
+  return encodeGraph(root, reverse(tokens), pace);
 }
 
 /** The clock (epoch ms) a snapshot was taken at, and its version, without decoding its graph. */

@@ -6,6 +6,7 @@
 import { deserialize, serialize } from "node:v8";
 import { Timer } from "../../engine/timeline.js";
 import { snapshotClassNamed, snapshotClassOf } from "../snapshotRegistry.js";
+import { UNPACED, type Pace } from "./pacer.js";
 
 const TAG = "\u0000snap";
 
@@ -59,7 +60,10 @@ class Refusal {
 class Encoder {
   private readonly memo = new Map<object, unknown>();
 
-  constructor(private readonly tokens: ReadonlyMap<object, string>) {}
+  constructor(
+    private readonly tokens: ReadonlyMap<object, string>,
+    private readonly pace: Pace,
+  ) {}
 
   /** The graph from `root`, or SnapshotRefused naming what could not be kept and where. */
   root(root: unknown): unknown {
@@ -82,6 +86,7 @@ class Encoder {
     }
     const seen = this.memo.get(v);
     if (seen !== undefined) return seen instanceof Open ? seen.copy(this.memo) : seen;
+    this.pace.step();
     try {
       if (typeof v === "function") throw new Refusal(`a function (${v.name || "anonymous"})`);
       const token = this.tokens.get(v);
@@ -193,8 +198,13 @@ class Encoder {
 }
 
 /** The graph as bytes; throws SnapshotRefused naming the path of the first thing that cannot be kept. */
-export function encodeGraph(root: unknown, tokens: ReadonlyMap<object, string>): Buffer {
-  return serialize(new Encoder(tokens).root(root));
+export function encodeGraph(root: unknown, tokens: ReadonlyMap<object, string>, pace: Pace = UNPACED): Buffer {
+  const graph = new Encoder(tokens, pace).root(root);
+  pace.look();
+  // One call (shared objects stay shared only within one): a builder's longest unit of work.
+  const bytes = serialize(graph);
+  pace.look();
+  return bytes;
 }
 
 class Decoder {

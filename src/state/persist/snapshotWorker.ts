@@ -14,6 +14,7 @@ import { Timeline } from "../../engine/timeline.js";
 import { createLogger } from "../../log.js";
 import { createRegistry } from "../../services/registry.js";
 import { openState, PersistentClock } from "./persistence.js";
+import { activityCounter, Pacer, restFor, touch } from "./pacer.js";
 import { JournalFollower } from "./replay.js";
 import { inSnapshotWorker, SNAPSHOT_WORKER_MARK } from "./snapshotThread.js";
 import { toBackground } from "./threadPriority.js";
@@ -25,6 +26,8 @@ export interface SnapshotBuilt {
   bytes: number;
   /** The journal entries replayed for it (the worker keeps its state: only those since its last). */
   replayed: number;
+  /** Milliseconds the worker worked on it, its rests while the server was busy left out (pacer.ts). */
+  workedMs: number;
   stored: boolean;
 }
 
@@ -46,6 +49,8 @@ export interface SnapshotBuilder {
    * (and its connection to the file) has ended.
    */
   discard(): Promise<void>;
+  /** A request came in (the server's thread, every request): a build under way goes slower meanwhile. */
+  touch(): void;
 }
 
 /**
@@ -54,7 +59,6 @@ export interface SnapshotBuilder {
  * SQLite's busy handler until the whole snapshot is in.
  */
 const PAUSE_MS = 2;
-const sleep = (ms: number): void => void Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 /** A worker no snapshot has needed for this long ends, and its copy of the state with it. */
 export const BUILDER_IDLE_MS = 60_000;
 
@@ -62,6 +66,8 @@ interface WorkerInput {
   [SNAPSHOT_WORKER_MARK]: true;
   dir: string;
   config: ConfigOverrides;
+  /** The server's request counter (pacer.ts). */
+  activity: SharedArrayBuffer;
 }
 
 type WorkerOutput = { writing: true } | { built: SnapshotBuilt } | { error: string; refused: boolean };
@@ -83,9 +89,9 @@ function tsxApi(): string {
   return pathToFileURL(join(dirname(pkg), "dist", "esm", "api", "index.mjs")).href;
 }
 
-function startWorker(dir: string, config: ConfigOverrides): Worker {
+function startWorker(dir: string, config: ConfigOverrides, activity: Int32Array): Worker {
   const here = import.meta.url;
-  const data: WorkerInput = { [SNAPSHOT_WORKER_MARK]: true, dir, config };
+  const data: WorkerInput = { [SNAPSHOT_WORKER_MARK]: true, dir, config, activity: activity.buffer as SharedArrayBuffer };
   const worker = here.endsWith(".ts")
     ? new Worker(`import(${JSON.stringify(tsxApi())}).then((m) => m.register()).then(() => import(${JSON.stringify(here)}))`, { eval: true, workerData: data, argv: [SNAPSHOT_WORKER_MARK] })
     : new Worker(fileURLToPath(here), { workerData: data, argv: [SNAPSHOT_WORKER_MARK] });
@@ -95,6 +101,7 @@ function startWorker(dir: string, config: ConfigOverrides): Worker {
 
 /** The builder of the state directory `dir` (configured as the server is). */
 export function snapshotBuilder(dir: string, config: ConfigOverrides): SnapshotBuilder {
+  const activity = activityCounter();
   let worker: Worker | undefined;
   let writing = false;
   let idle: NodeJS.Timeout | undefined;
@@ -122,7 +129,7 @@ export function snapshotBuilder(dir: string, config: ConfigOverrides): SnapshotB
     return gone;
   };
   const open = (): Worker => {
-    const w = startWorker(dir, config);
+    const w = startWorker(dir, config, activity);
     exited = new Promise<void>((resolve) => w.once("exit", () => resolve()));
     w.on("message", (m: WorkerOutput) => {
       if (worker !== w) return;
@@ -150,6 +157,7 @@ export function snapshotBuilder(dir: string, config: ConfigOverrides): SnapshotB
       return { done };
     },
     discard,
+    touch: () => touch(activity),
   };
 }
 
@@ -160,6 +168,7 @@ async function runSnapshotWorker(input: WorkerInput): Promise<void> {
   const post = (m: WorkerOutput): void => port.postMessage(m);
   const base = defaultConfig({ ...input.config, stateDir: input.dir });
   let opened: ReturnType<typeof openState> | undefined;
+  const activity = new Int32Array(input.activity);
   const ready = (async () => {
     opened = openState(input.dir, base.stateSync, undefined, logger, base.runtime, false);
     const config = { ...base, seed: opened.seed };
@@ -178,10 +187,11 @@ async function runSnapshotWorker(input: WorkerInput): Promise<void> {
     void ready.then(
       ({ journal, follower }) => {
         try {
+          const pace = new Pacer(activity);
           const priority = toBackground();
           let built: ReturnType<JournalFollower["snapshot"]>;
           try {
-            built = journal.reading(() => follower.snapshot());
+            built = journal.reading(() => follower.snapshot(pace));
           } finally {
             // Written from here: the server's thread never holds the bytes, nor waits for their INSERT
             // (only a commit of its own that falls inside it waits, as SQLite has one writer at a time),
@@ -192,8 +202,8 @@ async function runSnapshotWorker(input: WorkerInput): Promise<void> {
           post({ writing: true });
           // A part at a time, with the log copied back as it goes (not by the server's next commit) and a
           // pause after each part in which the server's commits get the write lock.
-          const stored = journal.putSnapshotInParts(built.seq, built.at, built.bytes, 2, () => sleep(PAUSE_MS));
-          post({ built: { seq: built.seq, at: built.at, bytes: built.bytes.length, replayed: built.replayed, stored } });
+          const stored = journal.putSnapshotInParts(built.seq, built.at, built.bytes, 2, () => (restFor(PAUSE_MS), pace.look()));
+          post({ built: { seq: built.seq, at: built.at, bytes: built.bytes.length, replayed: built.replayed, workedMs: Math.round(pace.worked()), stored } });
         } catch (e) {
           const refused = (e as Error).name === "SnapshotRefused";
           post({ error: (e as Error).message, refused });

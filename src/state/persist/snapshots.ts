@@ -4,8 +4,9 @@
 // A builder replays and writes down the whole state, seconds of a core for a large one: under a
 // steady stream of writes it would start again as soon as it ended and take a core from the server
 // for good (a full bench run read 1.6× slower writes with a state directory). So after each build
-// the next waits four times as long as the last one took: builders work a fifth of the time at most,
-// and a start replays at most `every` entries or what came in that wait, whichever is more.
+// the next waits four times as long as the last one worked (a build is paced while the server is
+// busy, pacer.ts: its rests are not counted): builders work a fifth of the time at most, and a start
+// replays at most `every` entries or what came in while one was built or waited, whichever is more.
 // What a build costs besides its replay grows with the state (writing down 191 MB took 3–4.5 s of
 // CPU), and on a small machine a thread at the lowest priority still takes that from the server
 // (a busy nice-19 thread cost the bench's writes 27–40% of their throughput on two cores). So a
@@ -78,14 +79,16 @@ export class Snapshots {
     const job = (this.building = this.o.builder.build());
     const g = this.generation;
     const started = Date.now();
+    let worked: number | undefined;
     this.stored = job.done
       .then(
         (r) => {
+          worked = r.workedMs;
           if (!r.stored || g !== this.generation) return false;
           this.seq = Math.max(this.seq, r.seq);
           this.lastBytes = r.bytes;
           this.refused = undefined;
-          this.o.logger.debug("snapshot written", { file: this.o.journal.file, seq: r.seq, bytes: r.bytes, replayed: r.replayed, worker: true });
+          this.o.logger.debug("snapshot written", { file: this.o.journal.file, seq: r.seq, bytes: r.bytes, replayed: r.replayed, workedMs: r.workedMs, worker: true });
           return true;
         },
         (e: unknown) => {
@@ -95,8 +98,9 @@ export class Snapshots {
       )
       .finally(() => {
         if (this.building === job) this.building = undefined;
+        // What it worked, not how long it took: a paced build rests while the server is busy.
         const ended = Date.now();
-        this.restAfter = ended + REST_PER_BUILD * (ended - started);
+        this.restAfter = ended + REST_PER_BUILD * (worked ?? ended - started);
       });
     return this.stored;
   }

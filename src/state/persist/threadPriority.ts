@@ -6,7 +6,8 @@
 // privilege (root, CAP_SYS_NICE or RLIMIT_NICE): the builder only goes low where it can come back.
 // It orders who runs first, not what running costs: on the two-core VM of the bench a busy nice-19
 // thread still cost the server 27–40% of its throughput (README, "Round ten"), so how often a
-// snapshot is built is decided by its cost (snapshots.ts), not left to this.
+// snapshot is built is decided by its cost (snapshots.ts), and how fast by the server's load
+// (pacer.ts), not left to this.
 import { readlinkSync } from "node:fs";
 import { getPriority, setPriority } from "node:os";
 
