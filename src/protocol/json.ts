@@ -6,6 +6,7 @@ import { CredentialError, credentialScope, faultFields, requestContext, sessionT
 import { readBody } from "./body.js";
 import { logsRequests, type ProtocolOptions, type ServedService } from "./service.js";
 import type { ConstraintErrorWording, EnumErrorWording } from "./messages.js";
+import { writeAtTurnEnd } from "./turnEnd.js";
 import { checkOutput, validateInput } from "./validate.js";
 
 export interface JsonService extends ServedService {
@@ -57,11 +58,17 @@ export function answerBody(text: string): string | Buffer {
   return Buffer.from(text, Buffer.byteLength(text, "utf8") === text.length ? "latin1" : "utf8");
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, requestId: string, extra?: Record<string, string>): void {
+/** `later`: a small answer waits for the end of the turn (its text made now), see turnEnd.ts. */
+export function sendJson(res: ServerResponse, status: number, body: unknown, requestId: string, extra?: Record<string, string>, later?: (e: unknown) => void): void {
   const text = body instanceof JsonText ? body.chunks : JSON.stringify(body);
   if (typeof text !== "string") return sendChunks(res, status, text, requestId, extra);
   const out = answerBody(text);
   if (typeof out !== "string") return sendChunks(res, status, [out], requestId, extra);
+  if (later) return writeAtTurnEnd(() => sendText(res, status, out, requestId, extra), later);
+  sendText(res, status, out, requestId, extra);
+}
+
+function sendText(res: ServerResponse, status: number, out: string, requestId: string, extra: Record<string, string> | undefined): void {
   const length = Buffer.byteLength(out, "utf8");
   res.writeHead(status, head(length, requestId, extra));
   // As many bytes as characters: every character is ASCII, whose UTF-8 is its latin1, and the socket
@@ -183,7 +190,7 @@ export async function handleJson(req: IncomingMessage, res: ServerResponse, serv
     // timer can move state on: operations may return live state objects without copying them.
     const output = (await service.invoke(operation, input, ctx)) ?? {};
     if (opts.validateOutput) checkOutput(service.name, operation, output instanceof JsonText ? JSON.parse(output.text()) : output);
-    sendJson(res, 200, output, ctx.requestId);
+    sendJson(res, 200, output, ctx.requestId, undefined, opts.answersAtTurnEnd ? (e) => opts.logger.error("cannot write an answer", e, faultFields(ctx, service?.name, operation)) : undefined);
   } catch (e) {
     const err = (failure = e instanceof AwsError ? e : e instanceof CredentialError ? credentialFailure(e) : protocolErrors.server());
     // The stack is a field of its own (JSON logs), beside what finds the request line.

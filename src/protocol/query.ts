@@ -9,6 +9,7 @@ import { ec2ValidationError, queryValidationError } from "./queryMessages.js";
 import { readBody } from "./body.js";
 import { answerBody } from "./json.js";
 import { logsRequests, type ProtocolOptions, type ServedService } from "./service.js";
+import { writeAtTurnEnd } from "./turnEnd.js";
 import { checkOutput, inputErrors, schemaFor } from "./validate.js";
 import { ec2Error, ec2Response, queryError, queryResponse } from "./xml.js";
 
@@ -81,9 +82,15 @@ function route(services: QueryService[], signedFor: string | undefined, action: 
   );
 }
 
-function send(res: ServerResponse, status: number, xml: string, requestId: string): void {
+/** `later`: a small answer waits for the end of the turn (its text made now), see turnEnd.ts. */
+function send(res: ServerResponse, status: number, xml: string, requestId: string, later?: (e: unknown) => void): void {
   // A large answer is encoded once: measuring the string and then writing it would encode it twice.
   const body = answerBody(xml);
+  if (later && typeof body === "string") return writeAtTurnEnd(() => write(res, status, body, requestId), later);
+  write(res, status, body, requestId);
+}
+
+function write(res: ServerResponse, status: number, body: string | Buffer, requestId: string): void {
   const length = Buffer.byteLength(body);
   res.writeHead(status, { "Content-Type": "text/xml", "Content-Length": length, "x-amzn-RequestId": requestId });
   // All ASCII: the same bytes copied as latin1 rather than encoded (as JSON answers, json.ts).
@@ -129,7 +136,8 @@ export async function handleQuery(req: IncomingMessage, res: ServerResponse, ser
     // Serialized in the same turn as the operation ran, before a timer can move state on.
     const output = (await service.invoke(operation, input, ctx)) ?? {};
     if (opts.validateOutput) checkOutput(service.name, operation, output instanceof XmlText ? output.value : output);
-    send(res, 200, output instanceof XmlText ? output.xml : answerXml(service, operation, output, ctx.requestId), ctx.requestId);
+    const failed = opts.answersAtTurnEnd ? (e: unknown) => opts.logger.error("cannot write an answer", e, faultFields(ctx, service?.name, operation)) : undefined;
+    send(res, 200, output instanceof XmlText ? output.xml : answerXml(service, operation, output, ctx.requestId), ctx.requestId, failed);
   } catch (e) {
     const protocol = service?.protocol ?? "query";
     const err = e instanceof AwsError ? e : e instanceof CredentialError ? queryErrors.credentials(protocol, e) : queryErrors.server(protocol);
