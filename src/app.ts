@@ -95,8 +95,7 @@ export function createApp(options: AppOptions = {}): EcsLocal {
     logger,
     // Work that fell due runs once per request, whichever service is called, before anyone looks.
     beforeInvoke: () => timeline.runDue(),
-    // With a state directory a turn's answers already leave together, after its commit.
-    answersAtTurnEnd: !opened,
+    answersAtTurnEnd: true,
     callers: registry.callers,
   };
   const served = registry.all.map((s) => s.signingName);

@@ -43,8 +43,8 @@ export interface ProtocolOptions {
   /** Runs once per request, after validation and before the operation: the work that fell due. */
   beforeInvoke(): void;
   /**
-   * Small answers are written at the end of the turn that made them, together (turnEnd.ts). Off
-   * with a state directory: answers wait for their turn's commit there, and leave together after it.
+   * Small answers are written at the end of the turn that made them, together (turnEnd.ts); those a
+   * state directory's commit holds are written as they come, since they come together after it.
    */
   answersAtTurnEnd?: boolean;
   /** Who an access key ecs-local issued belongs to (IAM users' keys, STS sessions). */

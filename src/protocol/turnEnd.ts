@@ -30,6 +30,22 @@ function writeAll(): void {
   }
 }
 
+const afterCommit = new WeakSet<object>();
+
+/**
+ * An operation's answer that a commit holds (persistence): it comes once its turn's commit is done,
+ * with the turn's other held answers, and is written then rather than a turn later.
+ */
+export function heldByCommit<T extends object>(answer: T): T {
+  afterCommit.add(answer);
+  return answer;
+}
+
+/** Whether an answer is one a commit holds (written as it comes) rather than one to queue. */
+export function isHeldByCommit(answer: unknown): boolean {
+  return typeof answer === "object" && answer !== null && afterCommit.has(answer);
+}
+
 /** Runs `write` once the current turn's I/O callbacks are done, with every other write queued in it. */
 export function writeAtTurnEnd(write: () => void, failed: (e: unknown) => void): void {
   if (pending.push({ write, failed }) === 1) setImmediate(writeAll);

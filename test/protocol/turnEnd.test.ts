@@ -3,7 +3,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { sendJson } from "../../src/protocol/json.js";
-import { writeAtTurnEnd } from "../../src/protocol/turnEnd.js";
+import { heldByCommit, isHeldByCommit, writeAtTurnEnd } from "../../src/protocol/turnEnd.js";
 
 describe("answers at the end of the turn", () => {
   it("writes nothing during the turn, then every queued write in order; one that throws does not stop the others", async () => {
@@ -19,6 +19,14 @@ describe("answers at the end of the turn", () => {
     await new Promise((r) => setImmediate(r));
     expect(done).toEqual(["a", "c"]);
     expect(failed).toEqual([new Error("gone")]);
+  });
+
+  it("tells an answer a commit holds (written as it comes) from one to queue", () => {
+    const held = heldByCommit(Promise.resolve({}));
+    expect(isHeldByCommit(held)).toBe(true);
+    expect(isHeldByCommit(Promise.resolve({}))).toBe(false);
+    expect(isHeldByCommit({})).toBe(false);
+    expect(isHeldByCommit(undefined)).toBe(false);
   });
 
   let server: Server | undefined;

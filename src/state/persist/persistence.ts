@@ -11,6 +11,7 @@ import type { RequestContext } from "../../protocol/context.js";
 import { JsonText } from "../../protocol/json.js";
 import { answerXml, XmlText, type QueryService } from "../../protocol/query.js";
 import type { ServedService } from "../../protocol/service.js";
+import { heldByCommit } from "../../protocol/turnEnd.js";
 import { cloneData } from "../clone.js";
 import { Checkpointer } from "./checkpointer.js";
 import { encode } from "./codec.js";
@@ -151,7 +152,7 @@ export function attachPersistence(o: AttachOptions): Persistence {
             : cloneData(out);
         return wait.then(() => fixed);
       };
-      return output instanceof Promise ? output.then(settle) : settle(output);
+      return heldByCommit(output instanceof Promise ? output.then(settle) : settle(output));
     };
   }
 
