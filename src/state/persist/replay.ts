@@ -169,10 +169,10 @@ export class JournalFollower {
   }
 
   /**
-   * The state as of the journal's last entry (call it inside one read transaction of the journal);
+   * Brings the copy to the journal's last entry (call it inside one read transaction of the journal);
    * `replayed`: the journal entries this one ran (every one since the stored snapshot, for the first).
    */
-  snapshot(pace: Pace = UNPACED): { seq: number; at: number; bytes: Uint8Array; replayed: number } {
+  follow(pace: Pace = UNPACED): { seq: number; at: number; replayed: number } {
     const { o } = this;
     // A reset empties the journal (no seq is used twice): a copy made before it starts over.
     if (this.reached && this.reached.seq > 0 && !o.opened.journal.hasEntry(this.reached.seq)) {
@@ -182,6 +182,15 @@ export class JournalFollower {
     const from = this.reached ?? restoreSnapshot(o, this.extra);
     const { last, seq, count } = replayJournal(o, this.invokers, this.replaying, from, false, pace);
     this.reached = { seq, at: last };
-    return { seq, at: last, bytes: captureSnapshot(o.registry, o.timeline, last, this.extra, pace), replayed: count };
+    return { seq, at: last, replayed: count };
+  }
+
+  /**
+   * The copy as it stands, written down (after follow). It reads nothing of the journal, so it runs
+   * outside the read transaction: a paced build would otherwise hold the log's copying back for
+   * longer than its replay, and the log would grow meanwhile.
+   */
+  capture(pace: Pace = UNPACED): Uint8Array {
+    return captureSnapshot(this.o.registry, this.o.timeline, this.reached?.at ?? 0, this.extra, pace);
   }
 }

@@ -189,9 +189,10 @@ async function runSnapshotWorker(input: WorkerInput): Promise<void> {
         try {
           const pace = new Pacer(activity);
           const priority = toBackground();
-          let built: ReturnType<JournalFollower["snapshot"]>;
+          let built: ReturnType<JournalFollower["follow"]> & { bytes: Uint8Array };
           try {
-            built = journal.reading(() => follower.snapshot(pace));
+            const reached = journal.reading(() => follower.follow(pace));
+            built = { ...reached, bytes: follower.capture(pace) };
           } finally {
             // Written from here: the server's thread never holds the bytes, nor waits for their INSERT
             // (only a commit of its own that falls inside it waits, as SQLite has one writer at a time),
