@@ -4,13 +4,13 @@
 // much as one at nice 0 (the scheduler keeps the server and its client on one core rather than
 // leave the other to a background thread). Priority does not order it, so time does: while the
 // server is answering requests, the builder works in short slices and rests after each for
-// (1 / BUSY_SHARE − 1) times as long, so it takes about a fifth of a core, spread thin instead of
+// (1 / BUSY_SHARE − 1) times as long, so it takes about a tenth of a core, spread thin instead of
 // all of one for seconds. When nobody is asking, it runs at full speed. What a builder does while
 // paced costs what it cost before; it only takes longer, and the journal it has not yet written
 // down grows meanwhile (a start replays it: see snapshots.ts).
 
 /** The share of the time a builder works while the server is busy. */
-export const BUSY_SHARE = 0.2;
+export const BUSY_SHARE = 0.1;
 /** How long a slice of work is before the builder looks whether the server was busy meanwhile. */
 export const SLICE_MS = 10;
 /** Steps between looks at the clock (a step is an entry replayed, an object written down). */

@@ -5,7 +5,8 @@
 // steady stream of writes it would start again as soon as it ended and take a core from the server
 // for good (a full bench run read 1.6× slower writes with a state directory). So after each build
 // the next waits four times as long as the last one worked (a build is paced while the server is
-// busy, pacer.ts: its rests are not counted): builders work a fifth of the time at most, and a start
+// busy, pacer.ts: its rests are not counted): builders work a fifth of the time at most (a tenth while
+// the server is busy), and a start
 // replays at most `every` entries or what came in while one was built or waited, whichever is more.
 // What a build costs besides its replay grows with the state (writing down 191 MB took 3–4.5 s of
 // CPU), and on a small machine a thread at the lowest priority still takes that from the server
