@@ -1,8 +1,8 @@
 // A snapshot builder's pace. A build is seconds of CPU (replaying the entries since the last one,
 // writing a state of 100+ MB down, storing it), and on a small machine whatever else runs takes it
-// from the server and its clients: on the bench's two cores a thread at nice 19 cost the server as
-// much as one at nice 0 (the scheduler keeps the server and its client on one core rather than
-// leave the other to a background thread). Priority does not order it, so time does: while the
+// from the server and its clients: on the bench's two cores a CPU burner at nice 19 cost the server
+// about as much as one at nice 0 (the scheduler keeps the server and its client on one core rather
+// than leave the other to a background thread). Priority does not order it, so time does: while the
 // server is answering requests, the builder works in short slices and rests after each for
 // (1 / BUSY_SHARE − 1) times as long, so it takes about a tenth of a core, spread thin instead of
 // all of one for seconds. When nobody is asking, it runs at full speed. What a builder does while
