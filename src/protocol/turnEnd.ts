@@ -6,10 +6,10 @@
 // together once the turn's operations are done, the clients' next requests come back together too.
 // Against the build before (`--versus`, alternating windows), that build spent 120–181% of this
 // one's CPU per request in the bench's phases of small answers, DescribeInstances aside (93%;
-// README, "Round twelve"). A large answer
-// (DescribeTasks of 100 tasks, 138 KB) is written at once: held, 16 of them went out in one burst
-// the client then read one after another, and throughput fell by 40%. With a state directory, the
-// answers its commit holds already come together after it, and are written as they come.
+// README, "Round twelve"). A large answer (DescribeTasks of 100 tasks, 138 KB) is written at once:
+// held, 16 of them went out in one burst the client then read one after another, and throughput
+// fell by 40%. With a state directory, the answers its commit holds already come together after
+// it, and are written as they come.
 // The answer's bytes are made before it waits (operations may return live state: what is sent is
 // the state when the operation ran), so only the write moves.
 
