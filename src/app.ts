@@ -95,7 +95,6 @@ export function createApp(options: AppOptions = {}): EcsLocal {
     logger,
     // Work that fell due runs once per request, whichever service is called, before anyone looks.
     beforeInvoke: () => timeline.runDue(),
-    answersAtTurnEnd: true,
     callers: registry.callers,
   };
   const served = registry.all.map((s) => s.signingName);

@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { AwsError, protocolErrors } from "./errors.js";
 import { CredentialError, credentialScope, faultFields, requestContext, sessionTokenOf, type RequestContext } from "./context.js";
 import { readBody } from "./body.js";
-import { logsRequests, type ProtocolOptions, type ServedService } from "./service.js";
+import { logsRequests, writeFailure, type ProtocolOptions, type ServedService } from "./service.js";
 import type { ConstraintErrorWording, EnumErrorWording } from "./messages.js";
 import { isHeldByCommit, writeAtTurnEnd } from "./turnEnd.js";
 import { checkOutput, validateInput } from "./validate.js";
@@ -188,11 +188,12 @@ export async function handleJson(req: IncomingMessage, res: ServerResponse, serv
     opts.beforeInvoke();
     // Answers are serialized in the same turn of the event loop as the operation ran, before any
     // timer can move state on: operations may return live state objects without copying them.
+    // Small answers leave at the turn's end, those a commit holds as they come after it (turnEnd.ts).
     const answer = service.invoke(operation, input, ctx);
-    const queued = opts.answersAtTurnEnd && !isHeldByCommit(answer);
+    const queued = !isHeldByCommit(answer);
     const output = (await answer) ?? {};
     if (opts.validateOutput) checkOutput(service.name, operation, output instanceof JsonText ? JSON.parse(output.text()) : output);
-    sendJson(res, 200, output, ctx.requestId, undefined, queued ? (e) => opts.logger.error("cannot write an answer", e, faultFields(ctx, service?.name, operation)) : undefined);
+    sendJson(res, 200, output, ctx.requestId, undefined, queued ? writeFailure(opts.logger, ctx, service.name, operation) : undefined);
   } catch (e) {
     const err = (failure = e instanceof AwsError ? e : e instanceof CredentialError ? credentialFailure(e) : protocolErrors.server());
     // The stack is a field of its own (JSON logs), beside what finds the request line.

@@ -8,7 +8,7 @@ import { decodeForm, formValue, parseForm } from "./form.js";
 import { ec2ValidationError, queryValidationError } from "./queryMessages.js";
 import { readBody } from "./body.js";
 import { answerBody } from "./json.js";
-import { logsRequests, type ProtocolOptions, type ServedService } from "./service.js";
+import { logsRequests, writeFailure, type ProtocolOptions, type ServedService } from "./service.js";
 import { isHeldByCommit, writeAtTurnEnd } from "./turnEnd.js";
 import { checkOutput, inputErrors, schemaFor } from "./validate.js";
 import { ec2Error, ec2Response, queryError, queryResponse } from "./xml.js";
@@ -134,11 +134,12 @@ export async function handleQuery(req: IncomingMessage, res: ServerResponse, ser
     if (errors) throw service.protocol === "ec2" ? ec2ValidationError(errors, input, inputSchema) : queryValidationError(errors, input);
     opts.beforeInvoke();
     // Serialized in the same turn as the operation ran, before a timer can move state on.
+    // Small answers leave at the turn's end, those a commit holds as they come after it (turnEnd.ts).
     const answer = service.invoke(operation, input, ctx);
-    const queued = opts.answersAtTurnEnd && !isHeldByCommit(answer);
+    const queued = !isHeldByCommit(answer);
     const output = (await answer) ?? {};
     if (opts.validateOutput) checkOutput(service.name, operation, output instanceof XmlText ? output.value : output);
-    const failed = queued ? (e: unknown) => opts.logger.error("cannot write an answer", e, faultFields(ctx, service?.name, operation)) : undefined;
+    const failed = queued ? writeFailure(opts.logger, ctx, service.name, operation) : undefined;
     send(res, 200, output instanceof XmlText ? output.xml : answerXml(service, operation, output, ctx.requestId), ctx.requestId, failed);
   } catch (e) {
     const protocol = service?.protocol ?? "query";

@@ -1,6 +1,6 @@
 // What every protocol needs from a service it serves, and what the app needs to run them.
 import type { Logger } from "../log.js";
-import type { CallerLookup, RequestContext } from "./context.js";
+import { faultFields, type CallerLookup, type RequestContext } from "./context.js";
 
 /** A service the registry holds, whatever its protocol. */
 export interface ServedService {
@@ -42,13 +42,13 @@ export interface ProtocolOptions {
   logger: Logger;
   /** Runs once per request, after validation and before the operation: the work that fell due. */
   beforeInvoke(): void;
-  /**
-   * Small answers are written at the end of the turn that made them, together (turnEnd.ts); those a
-   * state directory's commit holds are written as they come, since they come together after it.
-   */
-  answersAtTurnEnd?: boolean;
   /** Who an access key ecs-local issued belongs to (IAM users' keys, STS sessions). */
   callers?: CallerLookup;
+}
+
+/** Where a queued answer's write that threw is reported (turnEnd.ts), as a failed operation is. */
+export function writeFailure(logger: Logger, ctx: RequestContext, service: string | undefined, operation: string): (e: unknown) => void {
+  return (e) => logger.error("cannot write an answer", e, faultFields(ctx, service, operation));
 }
 
 /** Request lines cost nothing when the level drops them. */
