@@ -1,7 +1,7 @@
 // --state-dir in one process: a restarted server has what the stopped one had (ECS and CloudWatch
 // Logs), ids go on instead of repeating, timers pending at the stop are rebuilt and count the
 // downtime, and a state file that is damaged or of another format is refused and left byte for byte.
-import { readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { type EcsLocalServer } from "../../src/index.js";
@@ -93,10 +93,17 @@ describe("--state-dir: restart", () => {
     await call(a, "CreateCluster", { clusterName: "gone" });
     await call(a, "RegisterTaskDefinition", FARGATE_TD);
     const before = (await call(a, "RunTask", { cluster: "gone", taskDefinition: "web", launchType: "FARGATE", networkConfiguration: NET, count: 3 })).tasks.map((t: any) => idOf(t.taskArn));
+    // The journal: what state.db holds, and the lines the server appended that its writer has not committed yet (tail.ts).
     const entries = () => {
       const db = openSqlite(join(d, "state.db"));
       try {
-        return (db.prepare("SELECT count(*) AS n FROM entries WHERE kind != 'reset'").get() as { n: number }).n;
+        const last = (db.prepare("SELECT max(seq) AS seq FROM entries").get() as { seq: number }).seq;
+        const stored = (db.prepare("SELECT count(*) AS n FROM entries WHERE kind != 'reset'").get() as { n: number }).n;
+        const lines = readdirSync(d)
+          .filter((f) => /^tail\.\d+\.log$/.test(f))
+          .flatMap((f) => readFileSync(join(d, f), "utf8").split("\n").filter(Boolean))
+          .map((l) => l.split("\t"));
+        return stored + lines.filter(([seq, , kind]) => Number(seq) > last && kind !== "reset").length;
       } finally {
         db.close();
       }

@@ -32,7 +32,7 @@ export interface StoredEntry extends Entry {
   seq: number;
 }
 
-/** Log pages a commit lets pile up before it copies them back (where no checkpointer thread does it). */
+/** Log pages a commit on the server's own connection lets pile up before it copies them back (its commits are few: tail.ts's writer commits the entries). */
 export const AUTOCHECKPOINT_PAGES = 16384;
 
 /** The most entries one INSERT statement takes (a turn's entries go in as few statements as this allows). */
@@ -56,6 +56,8 @@ export class Journal {
   private constructor(
     private readonly db: Sqlite,
     readonly file: string,
+    /** PRAGMA synchronous of every connection that writes entries (tail.ts's writer). */
+    readonly sync: "NORMAL" | "FULL",
   ) {
     this.setMeta = db.prepare("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
   }
@@ -122,8 +124,8 @@ export class Journal {
       db.exec("PRAGMA journal_mode = WAL");
       db.exec(`PRAGMA synchronous = ${sync === "full" ? "FULL" : "NORMAL"}`);
       // A checkpoint (WAL back into the database, with its syncs) blocks the thread that runs it: every
-      // 16k pages (64 MiB) instead of SQLite's 1k. The server's own connection leaves them to the
-      // checkpointer's thread (checkpointer.ts) and comes back to this only if that thread fails.
+      // 16k pages (64 MiB) instead of SQLite's 1k. The entries are committed, and the log copied back,
+      // by the journal's writer on its own thread (tail.ts); the server's connection writes little.
       db.exec(`PRAGMA wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
       // A snapshot builder writes beside the server: each waits for the other's transaction instead of failing.
       db.exec("PRAGMA busy_timeout = 10000");
@@ -143,7 +145,7 @@ export class Journal {
       if (e instanceof StateDirError) return refuse(e.message);
       return refuse(`damaged (${(e as Error).message})`);
     }
-    return new Journal(db, file);
+    return new Journal(db, file, sync === "full" ? "FULL" : "NORMAL");
   }
 
   meta(key: string): string | undefined {
@@ -289,11 +291,6 @@ export class Journal {
     });
     this.checkpoint();
     return stored;
-  }
-
-  /** How many pages of log a commit on this connection lets pile up before it copies them back itself (0: never). */
-  autocheckpoint(pages: number): void {
-    this.db.exec(`PRAGMA wal_autocheckpoint = ${Math.max(0, Math.floor(pages))}`);
   }
 
   /**

@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import type { Clock } from "../../engine/clock.js";
 import type { Logger } from "../../log.js";
 import { Journal, StateDirError } from "./journal.js";
+import { recoverTail } from "./tail.js";
 
 /**
  * The server's clock when state is kept: the wall clock, never earlier than the last moment stored,
@@ -46,8 +47,17 @@ export interface OpenedState {
   seed: string;
 }
 
+/** `check`: the server's own open (the file's integrity checked, the tail files a crash left committed); a snapshot builder, opening it beside the server, does neither. */
 export function openState(dir: string, sync: "normal" | "full", configuredSeed: string | undefined, logger: Logger, runtime: string, check = true): OpenedState {
   const journal = Journal.open(dir, sync, check);
+  if (check) {
+    try {
+      recoverTail(journal);
+    } catch (e) {
+      journal.close();
+      throw new StateDirError(`${(e as Error).message}; the tail files were left as they are (move the state directory away, or point --state-dir elsewhere)`);
+    }
+  }
   // A history replays only on the runtime it was made with: what the simulated runtime's timers did,
   // a real one's engine reported, and replaying one as the other rewrites the past. An empty journal
   // (new, or just reset) takes any. Journals from before this was stored are the simulated runtime's,

@@ -3,8 +3,9 @@
 // fresh services on a clock set to those moments, then walks the clock through the downtime. The
 // services' code is deterministic given the clock and the seed (every id comes from the seeded id
 // source), so replay rebuilds their state and their pending timers (retention, draining, protection,
-// anything a service schedules) without a line of per-service code. Entries are committed in one
-// transaction per turn of the event loop, and no answer leaves before the commit holding its request.
+// anything a service schedules) without a line of per-service code. Each turn of the event loop's
+// entries are written at its end in one write (tail.ts), and no answer leaves before the write
+// holding its request.
 // With real containers the runtime's reports are entries too (runtimeJournal.ts); a reset empties the
 // journal, which then starts from where the clock and the ids stood.
 import type { RequestContext } from "../../protocol/context.js";
@@ -13,11 +14,11 @@ import { answerXml, XmlText, type QueryService } from "../../protocol/query.js";
 import type { ServedService } from "../../protocol/service.js";
 import { heldByCommit } from "../../protocol/turnEnd.js";
 import { cloneData } from "../clone.js";
-import { Checkpointer } from "./checkpointer.js";
 import { encode } from "./codec.js";
 import type { Entry } from "./journal.js";
 import { RecordingRuntime, recordSink, ReplayRuntime, type RuntimeEntry } from "./runtimeJournal.js";
 import { Snapshots } from "./snapshots.js";
+import { TailLog } from "./tail.js";
 import type { SnapshotBuilder } from "./snapshotWorker.js";
 import { idSourceOf, idSources, replayJournal, restoreSnapshot, snapshotExtra, type ReplayOptions } from "./replay.js";
 
@@ -76,8 +77,8 @@ export function attachPersistence(o: AttachOptions): Persistence {
   const restored = restoreSnapshot(o, extra);
   const lastAt = replayJournal(o, invokers, replaying, restored, true).last;
 
-  // From here on the server commits: the log's copies back into the file run on a thread of their own.
-  const checkpointer = new Checkpointer(journal, logger);
+  // From here on each turn's entries go to the tail files, and a thread of their own takes them into state.db.
+  const tail = new TailLog(journal);
   let closed = false;
   let pending: Entry[] = [];
   let durable: Promise<void> | undefined;
@@ -85,6 +86,11 @@ export function attachPersistence(o: AttachOptions): Persistence {
   let rejectDurable: ((e: unknown) => void) | undefined;
   let failed: unknown;
 
+  const failWith = (e: unknown): void => {
+    // What is in memory is no longer what is stored: every later answer says so instead of lying.
+    if (!failed) logger.error(`cannot write ${journal.file}`, e);
+    failed ??= e;
+  };
   const flush = (): void => {
     const batch = pending;
     const [resolve, reject] = [resolveDurable, rejectDurable];
@@ -92,16 +98,26 @@ export function attachPersistence(o: AttachOptions): Persistence {
     durable = resolveDurable = rejectDurable = undefined;
     if (batch.length === 0) return resolve?.();
     try {
-      journal.commit(batch);
-      checkpointer.committed();
+      const stopped = tail.failure();
+      if (stopped) throw stopped;
+      tail.append(batch);
       snapshots.committed(batch);
       resolve?.();
     } catch (e) {
-      // What is in memory is no longer what is stored: every later answer says so instead of lying.
-      failed = e;
-      logger.error(`cannot write ${journal.file}`, e);
+      failWith(e);
       reject?.(e);
     }
+  };
+  /** Every entry so far in state.db before this returns (what a snapshot, a reset or a stop reads); false once the journal cannot be written. */
+  const settle = (): boolean => {
+    flush();
+    if (failed) return false;
+    try {
+      tail.drain();
+    } catch (e) {
+      failWith(e);
+    }
+    return !failed;
   };
   const record = (e: Entry): void => {
     // What the runtime reports while the server stops is not kept: the next start reads it from the engine.
@@ -166,7 +182,7 @@ export function attachPersistence(o: AttachOptions): Persistence {
       every: o.snapshotEvery,
       // Real containers' replay needs the real runtime's view of engines: their snapshots are taken here.
       builder: replaying ? undefined : o.snapshotBuilder,
-      flush: () => (flush(), !failed),
+      flush: settle,
     },
     lastAt,
   );
@@ -187,8 +203,7 @@ export function attachPersistence(o: AttachOptions): Persistence {
     reset: () => {
       // A reset forgets everything but where the ids stand: the journal starts over from there, so it
       // never replays what a reset made void, and a suite that resets between tests keeps it small.
-      flush();
-      if (failed) return;
+      if (!settle()) return;
       const ids = Object.fromEntries([...idSources(registry)].map(([name, source]) => [name, source.save()]));
       snapshots.reset();
       const at = clock.holdForTurn();
@@ -200,9 +215,9 @@ export function attachPersistence(o: AttachOptions): Persistence {
           ],
           at,
         );
+        tail.restart();
       } catch (e) {
-        failed = e;
-        logger.error(`cannot write ${journal.file}`, e);
+        failWith(e);
       }
     },
     snapshot: () => snapshots.now(),
@@ -213,10 +228,10 @@ export function attachPersistence(o: AttachOptions): Persistence {
       // Where the id source stood at a clean stop: the next start checks that replay ends there.
       const ids = idSourceOf(registry);
       if (!failed && ids) journal.putMeta("ids", `${journal.lastSeq()}:${ids.save()}`);
-      // Its connection closes on its own thread; what is left in the log stays there, as safe as in the file.
-      const checkpoints = checkpointer.close();
+      // The writer's connection closes on its own thread; what is left in SQLite's log stays there, as safe as in the file.
+      const written = tail.close();
       journal.close();
-      return Promise.all([builder, checkpoints]).then(() => undefined);
+      return Promise.all([builder, written]).then(() => undefined);
     },
   };
 }

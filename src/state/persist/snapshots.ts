@@ -30,7 +30,7 @@ export interface SnapshotsOptions {
   every?: number;
   /** Builds them off the main thread (snapshotWorker.ts). */
   builder?: SnapshotBuilder;
-  /** Commits what is pending; false once the journal cannot be written. */
+  /** Puts every entry so far in state.db (tail.ts); false once the journal cannot be written. */
   flush(): boolean;
 }
 
@@ -77,6 +77,8 @@ export class Snapshots {
   soon(): Promise<boolean> {
     if (!this.o.builder) return new Promise((resolve) => setImmediate(() => resolve(!this.closed && this.now())));
     if (this.building) return this.stored;
+    // The builder reads state.db: what the journal's writer has not committed yet would be left out.
+    if (!this.o.flush()) return Promise.resolve(false);
     const job = (this.building = this.o.builder.build());
     const g = this.generation;
     const started = Date.now();
