@@ -315,10 +315,15 @@ export class TailLog {
     for (const e of batch) {
       text += `${this.nextSeq++}\t${e.at}\t${e.kind}\t${e.service ?? ""}\t${e.operation ?? ""}\t${e.context ?? ""}\t${e.input ?? ""}\n`;
     }
-    const data = Buffer.from(text, "utf8");
-    for (let written = 0; written < data.length; ) written += writeSync(this.fd!, data, written);
+    // The string as it is (no Buffer made for it); a short write, which a regular file does not make but
+    // for a full disk (then the next throws), goes on from where it stopped.
+    let bytes = writeSync(this.fd!, text);
+    if (bytes < Buffer.byteLength(text, "utf8")) {
+      const data = Buffer.from(text, "utf8");
+      while (bytes < data.length) bytes += writeSync(this.fd!, data, bytes);
+    }
     if (this.journal.sync === "FULL") fdatasyncSync(this.fd!);
-    this.bytes += data.length;
+    this.bytes += bytes;
     Atomics.store(this.state, PUBLISHED_BYTES, this.bytes);
     if (this.bytes >= this.fileBytes) this.next();
   }
