@@ -74,7 +74,7 @@ describe("journal tail", () => {
     writeFileSync(join(dir, "tail.2.log"), line(4, op(4)) + line(5, { kind: "tick", at: 5 }) + line(6, op(6)).slice(0, 20));
     journal = Journal.open(dir);
     try {
-      recoverTail(journal);
+      expect(recoverTail(journal)).toBe(3);
       expect(stored(journal).map((e) => e.seq)).toEqual([1, 2, 3, 4, 5]);
       expect(stored(journal)[3]).toEqual({ seq: 4, service: null, operation: null, context: null, input: null, ...op(4) });
       expect(stored(journal)[4]).toEqual({ seq: 5, kind: "tick", at: 5, service: null, operation: null, context: null, input: null });

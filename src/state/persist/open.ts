@@ -52,7 +52,8 @@ export function openState(dir: string, sync: "normal" | "full", configuredSeed: 
   const journal = Journal.open(dir, sync, check);
   if (check) {
     try {
-      recoverTail(journal);
+      const recovered = recoverTail(journal);
+      if (recovered) logger.info("entries the last run left in its tail files committed", { file: journal.file, entries: recovered });
     } catch (e) {
       journal.close();
       throw new StateDirError(`${(e as Error).message}; the tail files were left as they are (move the state directory away, or point --state-dir elsewhere)`);

@@ -48,7 +48,8 @@ const WAKE = 5; // bumped by a server that waits (what the writer sleeps on)
 const FAILED = 6; // 1 once the writer cannot go on
 const ERROR_LENGTH = 7;
 const CLOSING = 8; // 1: catch up, delete the last file, close
-const SLOTS = 9;
+const RECOVERED = 9; // the entries a recovery committed
+const SLOTS = 10;
 const ERROR_ROOM = 2048;
 
 const ROWS_PER_INSERT = 32;
@@ -133,6 +134,7 @@ function readFrom(fd, from, to) {
 }
 
 function recover() {
+  const before = last;
   const files = fs.readdirSync(dir).map((n) => /^tail\\.(\\d+)\\.log$/.exec(n)).filter(Boolean).map((m) => Number(m[1])).sort((a, b) => a - b);
   for (const n of files) {
     if (cut) break;
@@ -144,6 +146,7 @@ function recover() {
     }
   }
   for (const n of files) fs.unlinkSync(tailPath(n));
+  Atomics.store(state, ${RECOVERED}, last - before);
 }
 
 function publish() {
@@ -259,15 +262,16 @@ function waitFor(state: Int32Array, done: () => boolean): boolean {
 
 /**
  * At a server's start, before anything reads state.db: commits what the tail files left by a run
- * that did not stop cleanly hold, and deletes them. Throws when it cannot.
+ * that did not stop cleanly hold, and deletes them; how many entries that was. Throws when it cannot.
  */
-export function recoverTail(journal: Journal): void {
-  if (tailFiles(dirname(journal.file)).length === 0) return;
+export function recoverTail(journal: Journal): number {
+  if (tailFiles(dirname(journal.file)).length === 0) return 0;
   const { worker, state, errorText } = startWriter(journal, "recover");
   const answered = waitFor(state, () => Atomics.load(state, PROGRESS) > 0);
   const error = errorOf(journal, state, errorText) ?? (answered ? undefined : new Error(`${journal.file}: the tail files were not committed within ${WAIT_LIMIT_MS / 1000} s`));
   void worker.terminate();
   if (error) throw error;
+  return Atomics.load(state, RECOVERED);
 }
 
 /** The server's side: appends each turn's entries to the newest tail file; a thread commits them into state.db. */
