@@ -14,6 +14,33 @@ const tails = (dir: string) => readdirSync(dir).filter((f) => f.startsWith("tail
 const line = (seq: number, e: Entry) => `${seq}\t${e.at}\t${e.kind}\t${e.service ?? ""}\t${e.operation ?? ""}\t${e.context ?? ""}\t${e.input ?? ""}\n`;
 const stored = (journal: Journal) => [...journal.entries()].map(({ seq, ...e }) => ({ seq, ...e }));
 
+/** A fresh journal with its tail: `fn` runs with both, and both are closed after it. */
+async function withTail(fn: (journal: Journal, tail: TailLog, dir: string) => void): Promise<void> {
+  const dir = tempDir("ecs-local-tail-");
+  const journal = Journal.open(dir);
+  const tail = new TailLog(journal);
+  try {
+    fn(journal, tail, dir);
+  } finally {
+    await tail.close();
+    journal.close();
+  }
+}
+
+/** The sequence numbers a start finds in a new journal whose directory holds these tail files. */
+function recovered(files: Record<string, string>): number[] {
+  const dir = tempDir("ecs-local-tail-");
+  Journal.open(dir).close();
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  const journal = Journal.open(dir);
+  try {
+    recoverTail(journal);
+    return stored(journal).map((e) => e.seq);
+  } finally {
+    journal.close();
+  }
+}
+
 describe("journal tail", () => {
   it("puts every entry appended into state.db, in order and whole, and deletes each file once committed", async () => {
     const dir = tempDir("ecs-local-tail-");
@@ -43,11 +70,8 @@ describe("journal tail", () => {
     reopened.close();
   });
 
-  it("goes on after a reset rewrote state.db, its entries numbered after the reset's", async () => {
-    const dir = tempDir("ecs-local-tail-");
-    const journal = Journal.open(dir);
-    const tail = new TailLog(journal);
-    try {
+  it("goes on after a reset rewrote state.db, its entries numbered after the reset's", () =>
+    withTail((journal, tail) => {
       tail.append([op(1), op(2)]);
       tail.drain();
       journal.truncate([["ids", "x"]], 99);
@@ -58,11 +82,7 @@ describe("journal tail", () => {
         [3, "reset"],
         [4, "op"],
       ]);
-    } finally {
-      await tail.close();
-      journal.close();
-    }
-  });
+    }));
 
   it("commits at the next open what a crash left in the files, skipping what state.db holds and a last line cut short", () => {
     const dir = tempDir("ecs-local-tail-");
@@ -85,46 +105,17 @@ describe("journal tail", () => {
   });
 
   it("ends the recovered journal before a damaged line or a gap: nothing after it is committed", () => {
-    const dir = tempDir("ecs-local-tail-");
-    writeFileSync(join(dir, "placeholder"), "");
-    let journal = Journal.open(dir);
-    journal.close();
-    writeFileSync(join(dir, "tail.1.log"), line(1, op(1)) + "\0\0\0\0\n" + line(3, op(3)));
-    writeFileSync(join(dir, "tail.2.log"), line(4, op(4)));
-    journal = Journal.open(dir);
-    try {
-      recoverTail(journal);
-      expect(stored(journal).map((e) => e.seq)).toEqual([1]);
-    } finally {
-      journal.close();
-    }
-    const gap = tempDir("ecs-local-tail-");
-    journal = Journal.open(gap);
-    journal.close();
-    writeFileSync(join(gap, "tail.1.log"), line(1, op(1)) + line(3, op(3)));
-    journal = Journal.open(gap);
-    try {
-      recoverTail(journal);
-      expect(stored(journal).map((e) => e.seq)).toEqual([1]);
-    } finally {
-      journal.close();
-    }
+    expect(recovered({ "tail.1.log": line(1, op(1)) + "\0\0\0\0\n" + line(3, op(3)), "tail.2.log": line(4, op(4)) })).toEqual([1]);
+    expect(recovered({ "tail.1.log": line(1, op(1)) + line(3, op(3)) })).toEqual([1]);
   });
 
-  it("fails the journal when the writer cannot commit: drain throws why, and failure() says so from then on", async () => {
-    const dir = tempDir("ecs-local-tail-");
-    const journal = Journal.open(dir);
-    const tail = new TailLog(journal);
-    try {
+  it("fails the journal when the writer cannot commit: drain throws why, and failure() says so from then on", () =>
+    withTail((journal, tail, dir) => {
       // Entry 1 taken behind the writer's back: the line numbered 1 cannot go in.
       journal.commit([op(0)]);
       tail.append([op(1)]);
       expect(() => tail.drain()).toThrow(/out of order|UNIQUE/);
       expect(tail.failure()?.message).toContain(journal.file);
       expect(existsSync(join(dir, "tail.1.log"))).toBe(true);
-    } finally {
-      await tail.close();
-      journal.close();
-    }
-  });
+    }));
 });
