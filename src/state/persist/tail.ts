@@ -81,8 +81,8 @@ function fail(e) {
 
 // Lines "seq at kind service operation context input", tab-separated (JSON text holds no raw tab or
 // newline); an empty field is a null. Each follows on from state.db's last entry without a gap
-// (recovering, lines it holds already are skipped). Recovering, the journal ends before the first line that is cut
-// short or damaged (what a crash of the machine may leave), and \`cut\` says so.
+// (recovering, lines it holds already are skipped). Recovering, the journal ends before the first
+// line that is cut short or damaged (what a crash of the machine may leave), and \`cut\` says so.
 let cut = false;
 function parse(text, recovering) {
   const rows = [];
