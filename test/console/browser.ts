@@ -72,3 +72,14 @@ export function rows(page: Page): Locator {
   return page.locator("main table tbody tr");
 }
 
+/**
+ * The cells of the first row holding `row` in the table named `table`, once that row is shown: a
+ * page's heading can come before a table it loads with a request of its own, and reading the cells
+ * at once then read none.
+ */
+export async function cells(page: Page, table: string, row: string): Promise<string[]> {
+  const found = page.getByRole("table", { name: table }).locator("tbody tr").filter({ hasText: row }).first();
+  await found.waitFor({ state: "visible", timeout: STEP_MS });
+  return found.locator("td").allInnerTexts();
+}
+

@@ -5,7 +5,7 @@
 // Called from services.test.ts, which owns the browser and the server.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { rows, see, shot, STEP_MS, until, type Browser } from "./browser.js";
+import { cells, rows, see, shot, STEP_MS, until, type Browser } from "./browser.js";
 import type { TestLocal } from "../helpers/local.js";
 import { queryCaller, type QueryCaller } from "../helpers/query.js";
 import { jsonCalls, type JsonCalls } from "../helpers/json.js";
@@ -16,7 +16,6 @@ const EXECUTION_POLICY = "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExec
 /** What must never reach the page. */
 const VALUES = ["hunter2-first-VALUE", "hunter2-second-VALUE", "db.internal.VALUE", "s3cr3t-api-VALUE"];
 
-const cells = async (page: Page, table: string, row: string) => page.getByRole("table", { name: table }).locator("tbody tr").filter({ hasText: row }).first().locator("td").allInnerTexts();
 
 export function identityTests(browser: () => Browser, server: () => TestLocal): void {
   let t: TestLocal;

@@ -5,12 +5,11 @@
 import { createHash } from "node:crypto";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { rows, see, shot, STEP_MS, type Browser } from "./browser.js";
+import { cells, rows, see, shot, STEP_MS, type Browser } from "./browser.js";
 import type { TestLocal } from "../helpers/local.js";
 import { jsonCalls, type JsonCalls } from "../helpers/json.js";
 
 const sha = (text: string) => `sha256:${createHash("sha256").update(text).digest("hex")}`;
-const cells = async (page: Page, table: string, row: string) => page.getByRole("table", { name: table }).locator("tbody tr").filter({ hasText: row }).first().locator("td").allInnerTexts();
 
 export function repositoryTests(browser: () => Browser, server: () => TestLocal): void {
   let t: TestLocal;

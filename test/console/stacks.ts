@@ -4,7 +4,7 @@
 // does not serve CloudFormation yet. Called from services.test.ts, which owns the browser and the server.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { rows, see, shot, STEP_MS, until, type Browser } from "./browser.js";
+import { cells, rows, see, shot, STEP_MS, until, type Browser } from "./browser.js";
 import type { TestLocal } from "../helpers/local.js";
 import { queryCaller, type QueryCaller } from "../helpers/query.js";
 import { SUBNET_A } from "../helpers/fixtures.js";
@@ -32,7 +32,6 @@ const TEMPLATE = {
 
 const BROKEN = { Resources: { Reserved: { Type: "AWS::SSM::Parameter", Properties: { Name: "/aws/mine", Type: "String", Value: "x" } } } };
 
-const cells = async (page: Page, table: string, row: string) => page.getByRole("table", { name: table }).locator("tbody tr").filter({ hasText: row }).first().locator("td").allInnerTexts();
 
 export function stackTests(browser: () => Browser, server: () => TestLocal): void {
   let t: TestLocal;
