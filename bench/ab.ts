@@ -5,6 +5,7 @@
 // of A's, and each build's p50 and p99 over all its windows' units together (a window of 1 s holds
 // too few units for a p99 of its own).
 // `--versus-state-dir` instead: the same build in memory (A) and with a state directory (B).
+import { collectDriverGarbage } from "./driverGc.js";
 import { Driver, median, percentile, runLoad } from "./driver.js";
 import { syntheticInstances } from "./motoEc2.js";
 import { writeResults } from "./results.js";
@@ -130,6 +131,7 @@ export async function compareAb(opts: AbOptions, agent: UserAgent, log: (line: s
       }
       pa.done?.();
       pb.done?.();
+      collectDriverGarbage();
       const stats = (ws: Window[]): SideStats => {
         const ok = ws.filter((w) => w.units > 0);
         const latencies = ok.flatMap((w) => w.latencies).sort((x, y) => x - y);

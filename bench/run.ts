@@ -1,5 +1,6 @@
 // npm run bench [-- --concurrency 16 --duration 5 --warmup 1 --no-moto --no-persist --phase NAME --profile DIR --heap-snapshot DIR --bin PATH --versus PATH | --versus-state-dir | --versus-node-flags FLAGS [--rounds 4] --docker [--docker-runs 10] --scale | --soak [--soak-seconds 600] | --startup [--startup-runs 9] | --restart [--restart-entries 1000000]]
 // Starts each target on a free loopback port, drives the same workload, writes bench/results/.
+import { collectDriverGarbage } from "./driverGc.js";
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -214,6 +215,7 @@ async function runPhase(opts: Options, b: Bench, phase: Phase): Promise<PhaseRes
   const stats = summarize(result);
   const perRequest = phase.requestLatencies ? { reqPerSec: stats.reqPerSec, ...latencyPercentiles(phase.requestLatencies) } : undefined;
   phase.done?.();
+  collectDriverGarbage();
   if (phase.requestLatencies) phase.requestLatencies.length = 0;
   return { name: phase.name, unit: phase.unit, ...stats, serverCpuPct: result.serverCpuPct, driverCpuPct: result.driverCpuPct, rssMb: mem.rssMb, peakRssMb: mem.peakRssMb, perRequest };
 }

@@ -6,6 +6,7 @@
 // their p99, and the milliseconds the server's collector held its thread (a PerformanceObserver the
 // server loads with --require). A p99 made in a phase's first few hundred milliseconds (the JIT still
 // compiling the phase's code) reads differently from one made by pauses spread through it.
+import { collectDriverGarbage } from "./driverGc.js";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -110,6 +111,7 @@ async function main(): Promise<void> {
       const warm = await load(b, phase, 0, Math.floor(phase.maxOps / 10), WARMUP_MS);
       const measured = await load(b, phase, warm.next, phase.maxOps - warm.next, PHASE_MS);
       phase.done?.();
+      collectDriverGarbage();
       if (only.length === 0 || only.some((w) => phase.name.toLowerCase().includes(w))) kept.push({ name: phase.name, warm: warm.units, measured: measured.units });
     }
   } finally {
