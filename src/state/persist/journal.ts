@@ -33,11 +33,17 @@ export interface StoredEntry extends Entry {
 }
 
 /** Log pages a commit on the server's own connection lets pile up before it copies them back (its commits are few: tail.ts's writer commits the entries). */
-export const AUTOCHECKPOINT_PAGES = 16384;
+const AUTOCHECKPOINT_PAGES = 16384;
 
 /** The most entries one INSERT statement takes (a turn's entries go in as few statements as this allows). */
-const ROWS_PER_INSERT = 32;
-const ENTRY_COLUMNS = "INSERT INTO entries (at, kind, service, operation, context, input) VALUES ";
+export const ROWS_PER_INSERT = 32;
+
+/** The INSERT of `rows` entries in one statement; `withSeq`: each row's sequence number first (tail.ts's writer sets them). */
+export function insertEntriesSql(rows: number, withSeq = false): string {
+  const columns = withSeq ? "seq, at, kind, service, operation, context, input" : "at, kind, service, operation, context, input";
+  const row = withSeq ? "(?, ?, ?, ?, ?, ?, ?)" : "(?, ?, ?, ?, ?, ?)";
+  return `INSERT INTO entries (${columns}) VALUES ` + Array<string>(rows).fill(row).join(", ");
+}
 
 /** A builder's snapshot part: a transaction short enough (a millisecond or two) for the server's commits to wait on. */
 export const SNAPSHOT_PART_BYTES = 1 << 20;
@@ -196,7 +202,7 @@ export class Journal {
   /** Inserts entries[from, to) in one statement: the rows take their sequence numbers in this order. */
   private insertRows(entries: Entry[], from: number, to: number): void {
     const rows = to - from;
-    const insert = (this.inserts[rows] ??= this.db.prepare(ENTRY_COLUMNS + Array<string>(rows).fill("(?, ?, ?, ?, ?, ?)").join(", ")));
+    const insert = (this.inserts[rows] ??= this.db.prepare(insertEntriesSql(rows)));
     const params: unknown[] = new Array(rows * 6);
     for (let i = from, p = 0; i < to; i++) {
       const e = entries[i];

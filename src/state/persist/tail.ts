@@ -12,11 +12,11 @@
 // first commits what tail files are left (recoverTail); a line whose sequence number state.db already
 // holds was committed before the crash and is skipped, and a last line without its end was never
 // acknowledged and is dropped.
-import { closeSync, existsSync, fdatasyncSync, openSync, readdirSync, unlinkSync, writeSync } from "node:fs";
+import { closeSync, fdatasyncSync, openSync, readdirSync, writeSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { Worker } from "node:worker_threads";
-import type { Entry, Journal } from "./journal.js";
+import { insertEntriesSql, ROWS_PER_INSERT, type Entry, type Journal } from "./journal.js";
 import { bindingModule } from "./sqlite.js";
 
 /** A tail file is left for the next once it holds this much (the writer deletes it once committed). */
@@ -51,10 +51,6 @@ const CLOSING = 8; // 1: catch up, delete the last file, close
 const RECOVERED = 9; // the entries a recovery committed
 const SLOTS = 10;
 const ERROR_ROOM = 2048;
-
-const ROWS_PER_INSERT = 32;
-const insertSql = (rows: number): string =>
-  "INSERT INTO entries (seq, at, kind, service, operation, context, input) VALUES " + Array<string>(rows).fill("(?, ?, ?, ?, ?, ?, ?)").join(", ");
 
 // CommonJS run by the thread as it is (eval): it loads no more than the binding. In "recover" mode it
 // commits what the files in the directory hold and ends; in "follow" mode it follows the server.
@@ -220,7 +216,7 @@ if (db) try { db.close(); } catch {}
 function startWriter(journal: Journal, mode: "recover" | "follow"): { worker: Worker; state: Int32Array; errorText: Uint8Array } {
   const state = new Int32Array(new SharedArrayBuffer(SLOTS * 4));
   const errorText = new Uint8Array(new SharedArrayBuffer(ERROR_ROOM));
-  const statements = Array.from({ length: ROWS_PER_INSERT + 1 }, (_, n) => (n ? insertSql(n) : ""));
+  const statements = Array.from({ length: ROWS_PER_INSERT + 1 }, (_, n) => (n ? insertEntriesSql(n, true) : ""));
   // Loaded here, not with the module: open.ts imports this at every start, and node:worker_threads costs a start a few milliseconds (README, "Start-up").
   const { Worker } = createRequire(import.meta.url)("node:worker_threads") as typeof import("node:worker_threads");
   const worker = new Worker(WRITER, {
@@ -369,9 +365,8 @@ export class TailLog {
     if (this.fd !== undefined) closeSync(this.fd);
     const file = this.file + 1;
     const path = tailPath(this.dir, file);
-    // Left by nothing this run wrote (recoverTail deleted every file before): a stray copy is not appended to.
-    if (existsSync(path)) unlinkSync(path);
-    this.fd = openSync(path, "a");
+    // Truncated if there: nothing this run wrote (recoverTail deleted every file before it), so a stray copy is not appended to.
+    this.fd = openSync(path, "w");
     this.file = file;
     this.bytes = 0;
     Atomics.store(this.state, PUBLISHED_BYTES, 0);
