@@ -22,7 +22,7 @@ COPY package.json node_modules/better-sqlite3/build/Release/better_sqlite3.nod[e
 RUN ["node", "scripts/image-native.mjs", "/tmp/native"]
 # esbuild reads the compiler options that change emitted code (class fields) from tsconfig.json.
 COPY tsconfig.json ./
-COPY scripts/image-compile.mjs scripts/buildRecord.mjs scripts/transpile.mjs scripts/build-validators.mjs scripts/console-bundle.mjs scripts/server-bundle.mjs scripts/split-bundle.mjs ./scripts/
+COPY scripts/image-compile.mjs scripts/buildRecord.mjs scripts/transpile.mjs scripts/build-validators.mjs scripts/console-bundle.mjs scripts/server-bundle.mjs scripts/split-bundle.mjs scripts/code-cache.mjs ./scripts/
 COPY schemas ./schemas
 COPY src ./src
 RUN ["node", "scripts/image-compile.mjs", "/tmp/tools", "/tmp/vendor/tools"]

@@ -29,7 +29,7 @@ const PHASE_MS = 5000;
 const GC_OBSERVER = `
 const { PerformanceObserver, performance } = require("node:perf_hooks");
 const pauses = [];
-new PerformanceObserver((list) => { for (const e of list.getEntries()) pauses.push([performance.timeOrigin + e.startTime, e.duration]); }).observe({ entryTypes: ["gc"] });
+new PerformanceObserver((list) => { for (const e of list.getEntries()) pauses.push([performance.timeOrigin + e.startTime, e.duration, e.detail?.kind ?? 0]); }).observe({ entryTypes: ["gc"] });
 process.on("exit", () => require("node:fs").writeFileSync(process.env.ECS_LOCAL_TIMELINE_GC, JSON.stringify(pauses)));
 `;
 
@@ -72,9 +72,13 @@ async function load(b: Bench, phase: Phase, from: number, count: number, ms: num
   return { units, next };
 }
 
-function report(name: string, warm: Unit[], measured: Unit[], pauses: [number, number][], bucketMs: number): string[] {
+/** perf_hooks' kinds of collection. */
+const GC_KINDS: Record<number, string> = { 1: "minor", 2: "major", 4: "incremental", 8: "weak callbacks" };
+
+function report(name: string, warm: Unit[], measured: Unit[], pauses: [number, number, number][], bucketMs: number): string[] {
   const p = (units: Unit[], q: number) => percentile(units.map((u) => u.ms).sort((x, y) => x - y), q);
-  const start = measured[0]?.at ?? 0;
+  // Units are kept in the order they finish: the first to start is not the first kept.
+  const start = measured.reduce((m, u) => Math.min(m, u.at), measured[0]?.at ?? 0);
   const end = measured.reduce((m, u) => Math.max(m, u.at + u.ms), start);
   const half = measured.filter((u) => u.at >= start + (end - start) / 2);
   const lines = [
@@ -87,8 +91,10 @@ function report(name: string, warm: Unit[], measured: Unit[], pauses: [number, n
   }
   const gc = new Map<number, number>();
   for (const [at, ms] of pauses) if (at >= start && at <= end) gc.set(Math.floor((at - start) / bucketMs), (gc.get(Math.floor((at - start) / bucketMs)) ?? 0) + ms);
-  const cells = [...buckets.entries()].map(([k, v]) => `${v.length}:${percentile(v.sort((x, y) => x - y), 99).toFixed(1)}/${(gc.get(k) ?? 0).toFixed(0)}`);
+  const cells = [...buckets.entries()].sort(([a], [b]) => a - b).map(([k, v]) => `${v.length}:${percentile(v.sort((x, y) => x - y), 99).toFixed(1)}/${(gc.get(k) ?? 0).toFixed(0)}`);
   lines.push(`  per ${bucketMs} ms (units : p99 ms / GC ms): ${cells.join(" ")}`);
+  const long = pauses.filter(([at, ms]) => at >= start && at <= end && ms >= 5);
+  if (long.length) lines.push(`  collections of 5 ms or more (at ms: length ms, kind): ${long.map(([at, ms, kind]) => `${Math.round(at - start)}: ${ms.toFixed(1)} ${GC_KINDS[kind] ?? kind}`).join(", ")}`);
   return lines;
 }
 
@@ -121,7 +127,7 @@ async function main(): Promise<void> {
   // A server killed at its stop (one with a large state writes its snapshot first, past stop()'s
   // 3 s) leaves no record of its pauses: the units are still worth printing.
   const gcFile = process.env.ECS_LOCAL_TIMELINE_GC;
-  const pauses = existsSync(gcFile) ? (JSON.parse(readFileSync(gcFile, "utf8")) as [number, number][]) : [];
+  const pauses = existsSync(gcFile) ? (JSON.parse(readFileSync(gcFile, "utf8")) as [number, number, number][]) : [];
   if (!existsSync(gcFile)) console.log("(the server ended before writing its GC pauses: the GC column reads 0)");
   rmSync(dir, { recursive: true, force: true });
   for (const k of kept) for (const line of report(k.name, k.warm, k.measured, pauses, bucketMs)) console.log(line);

@@ -8,8 +8,10 @@
 //   node scripts/image-compile.mjs <folder to fetch into> [the context's vendor/tools/]
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { bundleConsole } from "./console-bundle.mjs";
+import { makeCodeCache } from "./code-cache.mjs";
 import { bundleServer } from "./server-bundle.mjs";
 import { transpileSources } from "./transpile.mjs";
 
@@ -51,3 +53,5 @@ await transpileSources(esbuild.build, process.cwd());
 execFileSync(process.execPath, ["scripts/build-validators.mjs"], { stdio: "inherit" });
 await bundleConsole(esbuild.build, process.cwd());
 await bundleServer(esbuild.build, process.cwd());
+// Made by this stage's Node, which is the runtime stage's (the same base image): V8 takes it there.
+console.log(`code cache: ${(await makeCodeCache(join(process.cwd(), "dist", "bundle"), join(process.cwd(), "dist", "src"))) ?? "none"}`);

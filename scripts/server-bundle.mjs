@@ -1,8 +1,9 @@
 // What ships: the sources as JavaScript (dist/src, from tsc or scripts/transpile.mjs; prepack's
 // dist/js) bundled by esbuild into dist/bundle, because Node starts one file far faster than a
 // hundred ES modules (each is resolved, read and compiled on its own; README, "Start-up"). The
-// command is CommonJS: Node 20 then never starts its ES module loader. Its first file holds only
-// what every start runs; what the sources load lazily (each operation, the server's optional
+// command is CommonJS: Node 20 then never starts its ES module loader. A launcher (src/launcher.ts)
+// runs its first file from V8's code cache (scripts/code-cache.mjs makes it after this); the first
+// file holds only what every start runs; what the sources load lazily (each operation, the server's optional
 // parts: Express, the Docker runtime, the data planes) is in files of its own under lazy/,
 // compiled on first use (scripts/split-bundle.mjs), since V8 pre-parses every byte of the file
 // Node starts. The library is one file.
@@ -10,8 +11,9 @@
 // bundle behind a small ES module, so that it is what its typings (dist/src/index.d.ts) say.
 // Plain JavaScript, with esbuild's `build` passed in: `npm run build` and `prepack` run this file,
 // the image's build stage (scripts/image-compile.mjs) calls bundleServer with the esbuild it fetched.
+import { createHash } from "node:crypto";
 import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { splitCommand } from "./split-bundle.mjs";
 
@@ -35,13 +37,25 @@ export const BUNDLE_OPTIONS = {
 export const EAGER = ["server.js"];
 
 /**
- * The command: its first file (what every start runs) and lazy/ (the rest, loaded on first use),
- * scripts/split-bundle.mjs. Whitespace and syntax minified, names kept: less for V8 to scan at
- * start, and stack traces and `constructor.name` read as before.
+ * The command: ecs-local.cjs (`outfile`), a small first file that compiles and runs command.cjs
+ * beside it from a V8 code cache when one fits (src/launcher.ts; the cache is made after the build,
+ * scripts/code-cache.mjs); command.cjs, what every start runs; and lazy/, the rest, loaded on first
+ * use (scripts/split-bundle.mjs). Whitespace and syntax minified, names kept: less for V8 to scan at
+ * start, and stack traces and `constructor.name` read as before. command.cjs ends with a line naming
+ * the build (a hash of its text), which a cache must repeat to be used.
  */
-export function bundleCommand(build, entry, outfile, options = BUNDLE_OPTIONS) {
+export async function bundleCommand(build, entry, outfile, options = BUNDLE_OPTIONS) {
   const command = { ...options, minifyWhitespace: true, minifySyntax: true };
-  return splitCommand(build, { entry, eager: EAGER, outfile, options: command, head: `#!/usr/bin/env node\n${options.banner.js}\n` }).then((r) => (chmodSync(outfile, 0o755), r));
+  const head = `#!/usr/bin/env node\n${options.banner.js}\n`;
+  const sources = dirname(entry);
+  const { BUNDLE_FILE, BUILD_MARK } = await import(pathToFileURL(join(sources, "codeCache.js")).href);
+  const body = join(dirname(outfile), BUNDLE_FILE);
+  const r = await splitCommand(build, { entry, eager: EAGER, outfile: body, options: command, head });
+  const text = readFileSync(body, "utf8");
+  writeFileSync(body, `${text}${BUILD_MARK}${createHash("sha256").update(text).digest("hex").slice(0, 16)}\n`);
+  await build({ ...command, entryPoints: [join(sources, "launcher.js")], outfile, banner: { js: head } });
+  for (const f of [outfile, body]) chmodSync(f, 0o755);
+  return r;
 }
 
 /** @param {(options: object) => Promise<any>} build esbuild's build; @param {string} root the repository; @param {string} src the sources as JavaScript */
@@ -53,7 +67,7 @@ export async function bundleServer(build, root, src = join(root, "dist", "src"))
   await bundleCommand(build, join(src, "main.js"), join(out, "ecs-local.cjs"));
   await build({ ...common, entryPoints: [join(src, "index.js")], outfile: join(out, "index.cjs") });
   // Strict mode holds only if the directive opens the file (after the command's #! line).
-  for (const [file, head] of [["ecs-local.cjs", '#!/usr/bin/env node\n"use strict";\n'], ["index.cjs", '"use strict";\n']]) {
+  for (const [file, head] of [["ecs-local.cjs", '#!/usr/bin/env node\n"use strict";\n'], ["command.cjs", '#!/usr/bin/env node\n"use strict";\n'], ["index.cjs", '"use strict";\n']]) {
     if (!readFileSync(join(out, file), "utf8").startsWith(head)) throw new Error(`server-bundle: ${file} does not begin with ${JSON.stringify(head)}`);
   }
   // The library's names, from its entry point, so that the ES module re-exports each one by name:

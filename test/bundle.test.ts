@@ -1,12 +1,16 @@
-// The command as it ships (scripts/split-bundle.mjs): a first file holding what every start runs,
-// and lazy/ files loaded on first use that share the first file's modules. Checked on the tests'
-// bundle, which the global set-up makes the same way (test/helpers/serverBundle.ts).
+// The command as it ships (scripts/server-bundle.mjs, scripts/split-bundle.mjs): a small launcher
+// that runs command.cjs from V8's code cache (src/launcher.ts), command.cjs holding what every start
+// runs, and lazy/ files loaded on first use that share its modules. Checked on the tests' bundle,
+// which the global set-up makes the same way (test/helpers/serverBundle.ts).
+import { execFileSync, spawnSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { BUILD_MARK, BUNDLE_FILE, buildOf, cachedDataFor, cacheHead, CODE_CACHE_FILE } from "../src/codeCache.js";
 import { TEST_SERVER } from "./helpers/serverBundle.js";
 
-const first = readFileSync(TEST_SERVER, "utf8");
+const launcher = readFileSync(TEST_SERVER, "utf8");
+const first = readFileSync(join(dirname(TEST_SERVER), BUNDLE_FILE), "utf8");
 const lazyDir = join(dirname(TEST_SERVER), "lazy");
 const lazy = new Map(readdirSync(lazyDir).map((f) => [f, readFileSync(join(lazyDir, f), "utf8")]));
 /** The first file's chunks that lazy files reach: the keys of its `chunks` table. */
@@ -53,5 +57,35 @@ describe("the command's files", () => {
     expect(missing).toEqual([]);
     expect(first).not.toMatch(/\b(import)\("\.\.?\//);
     expect(own.size).toBeGreaterThan(10);
+  });
+});
+
+describe("the launcher and its code cache", () => {
+  it("is a small file of its own that runs command.cjs, whose last line names the build", () => {
+    expect(launcher.startsWith('#!/usr/bin/env node\n"use strict";\n')).toBe(true);
+    expect(launcher.length).toBeLessThan(8_000);
+    expect(launcher).not.toContain("function startServer(");
+    expect(first).toContain("function startServer(");
+    expect(buildOf(first)).toMatch(/^[0-9a-f]{16}$/);
+    expect(first.trimEnd().split("\n").at(-1)).toBe(`${BUILD_MARK}${buildOf(first)}`);
+  });
+
+  it("compiles the bundle from the cache the build made, which V8 takes", () => {
+    const cache = readFileSync(join(dirname(TEST_SERVER), CODE_CACHE_FILE));
+    expect(cache.subarray(0, 40).toString("latin1").startsWith(cacheHead(buildOf(first)!))).toBe(true);
+    const r = spawnSync(process.execPath, [TEST_SERVER, "--version"], { env: { ...process.env, NODE_DEBUG: "ecs-local" }, encoding: "utf8" });
+    expect(r.stderr).toContain("ecs-local: code cache accepted");
+    expect(r.stdout.trim()).toBe(execFileSync(process.execPath, [join(dirname(TEST_SERVER), BUNDLE_FILE), "--version"], { encoding: "utf8" }).trim());
+  });
+
+  it("offers V8 no cache made of another build or by another V8", () => {
+    const source = `x;\n${BUILD_MARK}00112233aabbccdd\n`;
+    const data = Buffer.from([1, 2, 3]);
+    const made = (head: string) => Buffer.concat([Buffer.from(head), data]);
+    expect(cachedDataFor(source, made(cacheHead("00112233aabbccdd")))).toEqual(data);
+    expect(cachedDataFor(source, made(cacheHead("00112233aabbccde")))).toBeUndefined();
+    expect(cachedDataFor(source, made(`00112233aabbccdd 0.0.0\n`))).toBeUndefined();
+    expect(cachedDataFor("x;\n", made(cacheHead("00112233aabbccdd")))).toBeUndefined();
+    expect(cachedDataFor(source, undefined)).toBeUndefined();
   });
 });

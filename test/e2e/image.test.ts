@@ -46,6 +46,9 @@ describe("the container image", () => {
     // What the build stage took and from where, as the image keeps it (a cached step prints nothing).
     const info = JSON.parse((await docker(["run", "--rm", "--entrypoint", "node", IMAGE, "-p", "require('fs').readFileSync('build-info.json', 'utf8')"])).stdout) as Record<string, string>;
     expect(info).toEqual({ dependencies: `${productionCount()} packages from the build context's vendor/`, esbuild: expect.stringMatching(/^esbuild@[\d.]+ from the build context's vendor\/tools\/$/) });
+    // The build stage made the command's code cache, and the runtime stage's V8 takes it (src/launcher.ts).
+    const version = await docker(["run", "--rm", "-e", "NODE_DEBUG=ecs-local", IMAGE, "node", "dist/bundle/ecs-local.cjs", "--version"]);
+    expect(version.stderr).toContain("ecs-local: code cache accepted");
 
     container = (await docker(["run", "-d", "-p", "127.0.0.1::4566", "--health-interval", "1s", "--health-start-period", "1s", IMAGE])).stdout.trim();
     const port = (await docker(["port", container, "4566/tcp"])).stdout.trim().split("\n")[0].split(":").pop();

@@ -34,6 +34,9 @@ describe("the packed package", () => {
     const files = stdout.split("\n");
     // The code ships bundled (scripts/server-bundle.mjs); of tsc's output only the typings.
     expect(files).toContain("package/dist/bundle/ecs-local.cjs");
+    // The launcher's bundle and the V8 code cache prepack made of it (src/launcher.ts).
+    expect(files).toContain("package/dist/bundle/command.cjs");
+    expect(files).toContain("package/dist/bundle/command.code-cache");
     expect(files).toContain("package/dist/bundle/index.cjs");
     expect(files).toContain("package/dist/bundle/index.js");
     expect(files).toContain("package/dist/src/index.d.ts");
@@ -47,8 +50,10 @@ describe("the packed package", () => {
   });
 
   it("npx ecs-local --version and --help answer and exit 0", async () => {
-    const version = await run("npx", ["--no-install", "ecs-local", "--version"], { cwd: dir, timeout: 60_000 });
+    const version = await run("npx", ["--no-install", "ecs-local", "--version"], { cwd: dir, timeout: 60_000, env: { ...process.env, NODE_DEBUG: "ecs-local" } });
     expect(version.stdout.trim()).toBe(VERSION);
+    // Installed, the command still finds its code cache and V8 takes it (src/launcher.ts).
+    expect(version.stderr).toContain("ecs-local: code cache accepted");
     const help = await run("npx", ["--no-install", "ecs-local", "--help"], { cwd: dir, timeout: 60_000 });
     expect(help.stdout).toContain("--log-format");
   }, 120_000);

@@ -3,8 +3,9 @@
 // compiling some hundreds of modules); from the bundle, as the package ships it, 0.16 s. So
 // the global set-up builds the command the way the package's build does (scripts/transpile.mjs,
 // then scripts/server-bundle.mjs's options), from the sources as they are now, in about a second.
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { build } from "esbuild";
+import { makeCodeCache } from "../../scripts/code-cache.mjs";
 import { BUNDLE_OPTIONS, bundleCommand } from "../../scripts/server-bundle.mjs";
 import { transpileSources } from "../../scripts/transpile.mjs";
 import { REPO_ROOT } from "../../src/paths.js";
@@ -19,5 +20,7 @@ export async function bundleTestServer(): Promise<string> {
   const js = await transpileSources(build, REPO_ROOT, join(REPO_ROOT, "dist", "js"));
   // Validators compile from the schemas and are cached as in a run from the sources (src/protocol/validate.ts).
   await bundleCommand(build, join(js, "main.js"), TEST_SERVER, { ...BUNDLE_OPTIONS, define: { ...BUNDLE_OPTIONS.define, __ECS_LOCAL_SOURCES__: "true" } });
+  // And its code cache, as the build makes one: every start of the tests goes through it (test/bundle.test.ts checks V8 takes it).
+  await makeCodeCache(dirname(TEST_SERVER), js);
   return TEST_SERVER;
 }
