@@ -10,6 +10,7 @@ import { collectDriverGarbage } from "./driverGc.js";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { constants, PerformanceObserver } from "node:perf_hooks";
 import { Driver, percentile } from "./driver.js";
 import { sdkUserAgent } from "./fidelity.js";
 import { syntheticInstances } from "./motoEc2.js";
@@ -32,6 +33,39 @@ const pauses = [];
 new PerformanceObserver((list) => { for (const e of list.getEntries()) pauses.push([performance.timeOrigin + e.startTime, e.duration, e.detail?.kind ?? 0]); }).observe({ entryTypes: ["gc"] });
 process.on("exit", () => require("node:fs").writeFileSync(process.env.ECS_LOCAL_TIMELINE_GC, JSON.stringify(pauses)));
 `;
+
+/** The server's CPU as /proc counts it (clock ticks): its main thread's, and all its threads'. */
+interface CpuSample {
+  at: number;
+  main: number;
+  all: number;
+}
+
+const TICK_MS = 10;
+
+function ticks(statFile: string): number {
+  // Fields 14 and 15 (utime, stime), counted after the command's closing parenthesis.
+  const f = readFileSync(statFile, "utf8").split(") ")[1].split(" ");
+  return Number(f[11]) + Number(f[12]);
+}
+
+/** Samples the server's CPU every 10 ms, and the driver's own collections: what a slow slice had on each side. */
+function watch(pid: number): { cpu: CpuSample[]; driverGc: [number, number][]; stop(): void } {
+  const cpu: CpuSample[] = [];
+  const driverGc: [number, number][] = [];
+  const timer = setInterval(() => {
+    try {
+      cpu.push({ at: performance.timeOrigin + performance.now(), main: ticks(`/proc/${pid}/task/${pid}/stat`), all: ticks(`/proc/${pid}/stat`) });
+    } catch {
+      // The server has gone (its stop): nothing more to sample.
+    }
+  }, TICK_MS);
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) driverGc.push([performance.timeOrigin + e.startTime, e.duration]);
+  });
+  observer.observe({ entryTypes: ["gc"] });
+  return { cpu, driverGc, stop: () => (clearInterval(timer), observer.disconnect()) };
+}
 
 interface Unit {
   /** Wall-clock ms at its start. */
@@ -72,10 +106,10 @@ async function load(b: Bench, phase: Phase, from: number, count: number, ms: num
   return { units, next };
 }
 
-/** perf_hooks' kinds of collection. */
-const GC_KINDS: Record<number, string> = { 1: "minor", 2: "major", 4: "incremental", 8: "weak callbacks" };
+/** perf_hooks' kinds of collection (its constants NODE_PERFORMANCE_GC_*). */
+const GC_KINDS: Record<number, string> = { [constants.NODE_PERFORMANCE_GC_MINOR]: "minor", [constants.NODE_PERFORMANCE_GC_MAJOR]: "major", [constants.NODE_PERFORMANCE_GC_INCREMENTAL]: "incremental", [constants.NODE_PERFORMANCE_GC_WEAKCB]: "weak callbacks" };
 
-function report(name: string, warm: Unit[], measured: Unit[], pauses: [number, number, number][], bucketMs: number): string[] {
+function report(name: string, warm: Unit[], measured: Unit[], pauses: [number, number, number][], bucketMs: number, seen: ReturnType<typeof watch>): string[] {
   const p = (units: Unit[], q: number) => percentile(units.map((u) => u.ms).sort((x, y) => x - y), q);
   // Units are kept in the order they finish: the first to start is not the first kept.
   const start = measured.reduce((m, u) => Math.min(m, u.at), measured[0]?.at ?? 0);
@@ -93,6 +127,20 @@ function report(name: string, warm: Unit[], measured: Unit[], pauses: [number, n
   for (const [at, ms] of pauses) if (at >= start && at <= end) gc.set(Math.floor((at - start) / bucketMs), (gc.get(Math.floor((at - start) / bucketMs)) ?? 0) + ms);
   const cells = [...buckets.entries()].sort(([a], [b]) => a - b).map(([k, v]) => `${v.length}:${percentile(v.sort((x, y) => x - y), 99).toFixed(1)}/${(gc.get(k) ?? 0).toFixed(0)}`);
   lines.push(`  per ${bucketMs} ms (units : p99 ms / GC ms): ${cells.join(" ")}`);
+  // The server's CPU in each slice, from the samples either side of it: its main thread's and its other threads' (V8's
+  // compilers and markers, libuv's pool), in % of a core; and the driver's own collections (ms).
+  const cpuAt = (at: number): CpuSample | undefined => seen.cpu.find((c) => c.at >= at);
+  const slices = [...buckets.keys()].sort((a, b) => a - b).map((k) => {
+    const from = cpuAt(start + k * bucketMs);
+    const to = cpuAt(start + (k + 1) * bucketMs);
+    const dgc = seen.driverGc.filter(([at]) => at >= start + k * bucketMs && at < start + (k + 1) * bucketMs).reduce((n, [, ms]) => n + ms, 0);
+    if (!from || !to || to.at === from.at) return "?";
+    const pct = (t: number) => Math.round(((t * TICK_MS) / (to.at - from.at)) * 100);
+    return `${pct(to.main - from.main)}/${pct(to.all - from.all - (to.main - from.main))}/${dgc.toFixed(0)}`;
+  });
+  lines.push(`  per ${bucketMs} ms (server main thread CPU % / its other threads % / driver GC ms): ${slices.join(" ")}`);
+  const majors = pauses.filter(([at, , kind]) => at >= start && at <= end && kind === constants.NODE_PERFORMANCE_GC_MAJOR);
+  lines.push(`  major collections: ${majors.length} (at ms: pause ms) ${majors.map(([at, ms]) => `${Math.round(at - start)}: ${ms.toFixed(1)}`).join(", ")}`);
   const long = pauses.filter(([at, ms]) => at >= start && at <= end && ms >= 5);
   if (long.length) lines.push(`  collections of 5 ms or more (at ms: length ms, kind): ${long.map(([at, ms, kind]) => `${Math.round(at - start)}: ${ms.toFixed(1)} ${GC_KINDS[kind] ?? kind}`).join(", ")}`);
   return lines;
@@ -109,6 +157,7 @@ async function main(): Promise<void> {
   const driver = new Driver(target.origin, CONCURRENCY);
   const b: Bench = { driver, wire: new EcsWire(new Signer(CREDENTIALS), REGION, target.host, agent), target, instanceIds: syntheticInstances(64) };
   const kept: { name: string; warm: Unit[]; measured: Unit[] }[] = [];
+  const seen = watch(target.pid);
   try {
     const report0 = await setup(b, DEFAULT_SIZES);
     for (const phase of [...phases(() => report0, DEFAULT_SIZES, () => b), ...queryPhases(() => b), ...elbv2Phases(() => b), ...companionPhases(() => b)]) {
@@ -121,6 +170,7 @@ async function main(): Promise<void> {
       if (only.length === 0 || only.some((w) => phase.name.toLowerCase().includes(w))) kept.push({ name: phase.name, warm: warm.units, measured: measured.units });
     }
   } finally {
+    seen.stop();
     await driver.close();
     await target.stop();
   }
@@ -130,7 +180,7 @@ async function main(): Promise<void> {
   const pauses = existsSync(gcFile) ? (JSON.parse(readFileSync(gcFile, "utf8")) as [number, number, number][]) : [];
   if (!existsSync(gcFile)) console.log("(the server ended before writing its GC pauses: the GC column reads 0)");
   rmSync(dir, { recursive: true, force: true });
-  for (const k of kept) for (const line of report(k.name, k.warm, k.measured, pauses, bucketMs)) console.log(line);
+  for (const k of kept) for (const line of report(k.name, k.warm, k.measured, pauses, bucketMs, seen)) console.log(line);
 }
 
 await main();
