@@ -175,7 +175,7 @@ async function runSnapshotWorker(input: WorkerInput): Promise<void> {
     const clock = new PersistentClock();
     const timeline = new Timeline(clock, false);
     const registry = createRegistry(config, timeline, { logger });
-    // Every operation, loaded as a replay may need it: about 2 MB of code compiled, a third of a second
+    // Every operation, loaded as a replay may need it: about 3 MB of code compiled, a third of a second
     // of the second core. Paced as a build is, since the first build starts under load.
     const pace = new Pacer(activity);
     for (const s of registry.all) {
