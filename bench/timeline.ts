@@ -41,7 +41,10 @@ interface CpuSample {
   all: number;
 }
 
+/** /proc counts CPU in clock ticks of 1/USER_HZ s: 10 ms on Linux. */
 const TICK_MS = 10;
+/** How often the server's CPU is sampled. */
+const SAMPLE_MS = 10;
 
 function ticks(statFile: string): number {
   // Fields 14 and 15 (utime, stime), counted after the command's closing parenthesis.
@@ -59,7 +62,7 @@ function watch(pid: number): { cpu: CpuSample[]; driverGc: [number, number][]; s
     } catch {
       // The server has gone (its stop): nothing more to sample.
     }
-  }, TICK_MS);
+  }, SAMPLE_MS);
   const observer = new PerformanceObserver((list) => {
     for (const e of list.getEntries()) driverGc.push([performance.timeOrigin + e.startTime, e.duration]);
   });
