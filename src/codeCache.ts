@@ -20,9 +20,8 @@ export function cacheHead(build: string): string {
   return `${build} ${process.versions.v8}\n`;
 }
 
-/** The cache's data when it was made of `source` by this V8 (its first line says so), else undefined. */
-export function cachedDataFor(source: string, cache: Buffer | undefined): Buffer | undefined {
-  const build = buildOf(source);
+/** The cache's data when it was made of build `build` (the bundle's `buildOf`) by this V8 (its first line says so), else undefined. */
+export function cachedDataFor(build: string | undefined, cache: Buffer | undefined): Buffer | undefined {
   if (!cache || !build) return undefined;
   const head = Buffer.from(cacheHead(build));
   return cache.subarray(0, head.length).equals(head) ? cache.subarray(head.length) : undefined;

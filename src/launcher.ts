@@ -31,14 +31,14 @@ function launch(): void {
   // Its `#!` line would end the function around it: two slashes of the same length keep every
   // position (stack traces' lines and columns) as Node's own loader gives them.
   const source = readFileSync(file, "utf8").replace(/^#!/, "//");
-  const cachedData = cachedDataFor(source, readCache(join(dir, CODE_CACHE_FILE)));
+  const build = buildOf(source);
+  const cachedData = cachedDataFor(build, readCache(join(dir, CODE_CACHE_FILE)));
   // Node's wrapper for a CommonJS file: the bundle runs as it does when Node loads it.
   const script = new Script(`(function (exports, require, module, __filename, __dirname) { ${source}\n});`, { filename: file, cachedData });
   if (process.env.NODE_DEBUG?.split(",").includes("ecs-local")) {
     process.stderr.write(`ecs-local: code cache ${cachedData ? (script.cachedDataRejected ? "rejected" : "accepted") : "absent"}\n`);
   }
   const out = process.env[WRITE_CODE_CACHE];
-  const build = buildOf(source);
   if (out && build) process.on("exit", () => writeFileSync(out, Buffer.concat([Buffer.from(cacheHead(build)), script.createCachedData()])));
   const module = { exports: {} };
   (script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, createRequire(file), module, file, dir);

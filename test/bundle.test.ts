@@ -79,13 +79,14 @@ describe("the launcher and its code cache", () => {
   });
 
   it("offers V8 no cache made of another build or by another V8", () => {
-    const source = `x;\n${BUILD_MARK}00112233aabbccdd\n`;
+    const build = buildOf(`x;\n${BUILD_MARK}00112233aabbccdd\n`);
+    expect(build).toBe("00112233aabbccdd");
     const data = Buffer.from([1, 2, 3]);
     const made = (head: string) => Buffer.concat([Buffer.from(head), data]);
-    expect(cachedDataFor(source, made(cacheHead("00112233aabbccdd")))).toEqual(data);
-    expect(cachedDataFor(source, made(cacheHead("00112233aabbccde")))).toBeUndefined();
-    expect(cachedDataFor(source, made(`00112233aabbccdd 0.0.0\n`))).toBeUndefined();
-    expect(cachedDataFor("x;\n", made(cacheHead("00112233aabbccdd")))).toBeUndefined();
-    expect(cachedDataFor(source, undefined)).toBeUndefined();
+    expect(cachedDataFor(build, made(cacheHead("00112233aabbccdd")))).toEqual(data);
+    expect(cachedDataFor(build, made(cacheHead("00112233aabbccde")))).toBeUndefined();
+    expect(cachedDataFor(build, made(`00112233aabbccdd 0.0.0\n`))).toBeUndefined();
+    expect(cachedDataFor(buildOf("x;\n"), made(cacheHead("00112233aabbccdd")))).toBeUndefined();
+    expect(cachedDataFor(build, undefined)).toBeUndefined();
   });
 });

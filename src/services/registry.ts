@@ -65,6 +65,8 @@ export interface Registry {
    * one input validator (a step may return a promise: the step is over when it settles).
    */
   warmSteps(): Iterator<() => Promise<void> | undefined>;
+  /** Loading every operation's code, one step each: the first half of the warm-up's steps (a snapshot builder paces them). */
+  loadSteps(): Iterable<() => Promise<void> | undefined>;
   /** Settles once the configured container runtime is loaded; serve only after it. */
   ready: Promise<void>;
   /** Stops what runs in the background of the services: the container runtime removes what it started. */
@@ -140,6 +142,9 @@ export function createRegistry(config: Config, timeline: Timeline, options: Regi
   backends.client = inProcessClient({ json, query, restXml });
   const all: ServedService[] = [...json, ...query, ...restXml];
   const load = async (): Promise<void> => void (await Promise.all(all.map((s) => s.load?.())));
+  function* loadSteps(): Generator<() => Promise<void> | undefined> {
+    for (const s of all) for (const op of s.operations) yield () => s.preload?.(op);
+  }
   return {
     json,
     query,
@@ -158,9 +163,10 @@ export function createRegistry(config: Config, timeline: Timeline, options: Regi
     },
     *warmSteps() {
       // What a step fails to load, the operation's first request loads again (and reports).
-      for (const s of all) for (const op of s.operations) yield () => s.preload?.(op)?.catch(() => undefined);
+      for (const load of loadSteps()) yield () => load()?.catch(() => undefined);
       for (const s of all) for (const op of inputSchemaOperations(s.name)) yield () => void validatorFor(s.name, op, "input");
     },
+    loadSteps,
     ready,
     close: () => backends.ecs.runtime.close(),
     sink,

@@ -178,11 +178,9 @@ async function runSnapshotWorker(input: WorkerInput): Promise<void> {
     // Every operation, loaded as a replay may need it: about 3 MB of code compiled, a third of a second
     // of the second core. Paced as a build is, since the first build starts under load.
     const pace = new Pacer(activity);
-    for (const s of registry.all) {
-      for (const op of s.operations) {
-        await s.preload?.(op);
-        pace.step();
-      }
+    for (const load of registry.loadSteps()) {
+      await load();
+      pace.step();
     }
     await registry.load();
     return { journal: opened.journal, follower: new JournalFollower({ opened, registry, timeline, clock, logger, resetAll: () => (timeline.clear(), registry.reset()) }) };
